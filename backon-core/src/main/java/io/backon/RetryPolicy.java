@@ -1,0 +1,290 @@
+package io.backon;
+
+import io.backon.condition.RetryCondition;
+import io.backon.stop.Stop;
+import io.backon.time.Clock;
+import io.backon.time.Sleeper;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to retry a call: which outcomes are retried, how long to wait between attempts, when to stop,
+ * what to do on giving up, and who is told. Build one with {@link #builder()}; run calls with
+ * {@link Retrying#of(RetryPolicy)} or {@link Retries#retry(java.util.concurrent.Callable,
+ * RetryPolicy)}.
+ *
+ * <p>Defaults: {@value #DEFAULT_MAX_TRIES} attempts in total, wait {@link Wait#expo()} with {@link
+ * Jitter#full()} jitter, retry on any {@link Exception} (never on an {@link Error}, never on {@link
+ * InterruptedException}), raise the last failure on giving up, back-off logged at INFO and give-up at
+ * ERROR on the {@code System.Logger} named {@code io.backon}.
+ *
+ * <p>Policies are immutable and thread-safe; share one per downstream.
+ */
+public final class RetryPolicy {
+
+  /** Attempts in total when no stop condition is configured. */
+  public static final int DEFAULT_MAX_TRIES = 3;
+  /** The name of a policy that was given none. */
+  public static final String DEFAULT_NAME = "default";
+  /** Log level of the line written before each back-off sleep. */
+  public static final System.Logger.Level DEFAULT_BACKOFF_LOG_LEVEL = System.Logger.Level.INFO;
+  /** Log level of the line written when a call gives up. */
+  public static final System.Logger.Level DEFAULT_GIVE_UP_LOG_LEVEL = System.Logger.Level.ERROR;
+
+  private static final RetryPolicy DEFAULTS = builder().build();
+
+  private final RetryPolicyBuilder source;
+  private final String name;
+  private final Wait wait;
+  private final Jitter jitter;
+  private final int maxTries;
+  private final @Nullable IntSupplier maxTriesSupplier;
+  private final long maxTimeNanos;
+  private final @Nullable Supplier<Duration> maxTimeSupplier;
+  private final @Nullable Stop stop;
+  private final RetryCondition condition;
+  private final boolean checksResults;
+  private final Class<? extends Throwable>[] abortOn;
+  private final @Nullable Predicate<? super Throwable> giveUpIf;
+  private final @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
+  private final @Nullable Fallback fallback;
+  private final boolean raiseOnGiveUp;
+  private final List<List<RetryListener>> listeners;
+  private final boolean hasListeners;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final @Nullable RandomGenerator random;
+  private final System.Logger.Level backoffLogLevel;
+  private final System.Logger.Level giveUpLogLevel;
+  private final boolean statistics;
+  private final boolean enabled;
+  private final boolean timed;
+
+  RetryPolicy(RetryPolicyBuilder b) {
+    this.source = b.copy();
+    this.name = b.name;
+    this.wait = b.wait;
+    this.jitter = b.jitter;
+    boolean anyStop = b.maxTries > 0 || b.maxTriesSupplier != null || b.maxTime != null
+        || b.maxTimeSupplier != null || b.stop != null;
+    this.maxTries = anyStop ? b.maxTries : DEFAULT_MAX_TRIES;
+    this.maxTriesSupplier = b.maxTriesSupplier;
+    this.maxTimeNanos = b.maxTime == null ? -1L : b.maxTime.toNanos();
+    this.maxTimeSupplier = b.maxTimeSupplier;
+    this.stop = b.stop;
+    this.condition = b.effectiveCondition();
+    this.checksResults = b.checksResults();
+    this.abortOn = b.abortOn.clone();
+    this.giveUpIf = b.giveUpIf;
+    this.waitOverride = b.waitOverride;
+    this.fallback = b.fallback;
+    this.raiseOnGiveUp = b.raiseOnGiveUp;
+    this.listeners = b.listenerLists();
+    boolean any = false;
+    for (List<RetryListener> l : listeners) {
+      any |= !l.isEmpty();
+    }
+    this.hasListeners = any;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.random = b.random;
+    this.backoffLogLevel = b.backoffLogLevel;
+    this.giveUpLogLevel = b.giveUpLogLevel;
+    this.statistics = b.statistics;
+    this.enabled = b.enabled;
+    this.timed = statistics || hasListeners || fallback != null || stop != null
+        || maxTimeNanos >= 0 || maxTimeSupplier != null;
+  }
+
+  /** A new builder with every setting at its default. Builders are not thread-safe. */
+  public static RetryPolicyBuilder builder() {
+    return new RetryPolicyBuilder();
+  }
+
+  /** The policy with every setting at its default (3 attempts, expo wait, full jitter). */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder pre-filled with this policy's settings, to derive a changed copy. */
+  public RetryPolicyBuilder toBuilder() {
+    return source.copy();
+  }
+
+  /** The policy's name, used in events, logs and metrics; {@value #DEFAULT_NAME} by default. */
+  public String name() {
+    return name;
+  }
+
+  /** The wait strategy. */
+  public Wait waitStrategy() {
+    return wait;
+  }
+
+  /** The jitter applied to the strategy's waits. */
+  public Jitter jitter() {
+    return jitter;
+  }
+
+  /**
+   * The attempt limit, {@code 0} when unlimited or given by a supplier; {@value #DEFAULT_MAX_TRIES}
+   * when no stop condition of any kind was configured.
+   */
+  public int maxTries() {
+    return maxTries;
+  }
+
+  /** The attempt limit supplier evaluated at each decision, if one was given. */
+  public @Nullable IntSupplier maxTriesSupplier() {
+    return maxTriesSupplier;
+  }
+
+  /** The time after which no new attempt starts, in nanoseconds; {@code -1} when unset. */
+  public long maxTimeNanos() {
+    return maxTimeNanos;
+  }
+
+  /** The time-limit supplier evaluated at each decision, if one was given. */
+  public @Nullable Supplier<Duration> maxTimeSupplier() {
+    return maxTimeSupplier;
+  }
+
+  /** The custom stop condition, if any (checked in addition to maxTries and maxTime). */
+  public @Nullable Stop stop() {
+    return stop;
+  }
+
+  /** The retry condition for failures and values. */
+  public RetryCondition retryCondition() {
+    return condition;
+  }
+
+  /** Whether values (not only failures) are tested by the retry condition. */
+  public boolean checksResults() {
+    return checksResults;
+  }
+
+  /** Failure types that end the call at once, whatever the retry condition says. */
+  public List<Class<? extends Throwable>> abortOn() {
+    return List.of(abortOn);
+  }
+
+  /** Whether a failure is one of the {@link #abortOn()} types. Allocation-free. */
+  public boolean aborts(Throwable failure) {
+    for (Class<? extends Throwable> type : abortOn) {
+      if (type.isInstance(failure)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The give-up predicate, if any. */
+  public @Nullable Predicate<? super Throwable> giveUpIf() {
+    return giveUpIf;
+  }
+
+  /** The wait override (e.g. from a Retry-After header), if any. */
+  public @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride() {
+    return waitOverride;
+  }
+
+  /** The fallback computing the value returned on giving up, if any. */
+  public @Nullable Fallback fallback() {
+    return fallback;
+  }
+
+  /** Whether giving up throws ({@code true}, default) or returns the last value / null. */
+  public boolean raiseOnGiveUp() {
+    return raiseOnGiveUp;
+  }
+
+  /** The listeners registered for one hook, in registration order (unmodifiable, no copy). */
+  public List<RetryListener> listeners(EventType type) {
+    return listeners.get(type.ordinal());
+  }
+
+  /** Whether any listener is registered. */
+  public boolean hasListeners() {
+    return hasListeners;
+  }
+
+  /** The clock measuring elapsed time. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The sleeper performing back-off waits. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** The random source for jitter and random waits; {@code ThreadLocalRandom} when not set. */
+  public RandomGenerator random() {
+    RandomGenerator r = random;
+    return r != null ? r : java.util.concurrent.ThreadLocalRandom.current();
+  }
+
+  /** Level of the back-off log line; {@code OFF} disables it. */
+  public System.Logger.Level backoffLogLevel() {
+    return backoffLogLevel;
+  }
+
+  /** Level of the give-up log line; {@code OFF} disables it. */
+  public System.Logger.Level giveUpLogLevel() {
+    return giveUpLogLevel;
+  }
+
+  /** Whether {@link Retrying#statistics()} records each call (off by default: it costs a clock read). */
+  public boolean statistics() {
+    return statistics;
+  }
+
+  /** Whether this policy retries at all; when false every call runs its target exactly once. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** Whether a call needs its start time (time limits, listeners, statistics, fallback). */
+  public boolean timed() {
+    return timed;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("RetryPolicy{name=").append(name);
+    if (maxTries > 0) {
+      sb.append(", maxTries=").append(maxTries);
+    }
+    if (maxTriesSupplier != null) {
+      sb.append(", maxTries=<supplier>");
+    }
+    if (maxTimeNanos >= 0) {
+      sb.append(", maxTime=").append(Duration.ofNanos(maxTimeNanos));
+    }
+    if (maxTimeSupplier != null) {
+      sb.append(", maxTime=<supplier>");
+    }
+    if (stop != null) {
+      sb.append(", stop=").append(stop);
+    }
+    sb.append(", wait=").append(wait).append(", jitter=").append(jitter)
+        .append(", retryIf=").append(condition);
+    if (abortOn.length > 0) {
+      sb.append(", abortOn=").append(Arrays.stream(abortOn).map(Class::getSimpleName).toList());
+    }
+    if (!enabled) {
+      sb.append(", disabled");
+    }
+    return sb.append('}').toString();
+  }
+}

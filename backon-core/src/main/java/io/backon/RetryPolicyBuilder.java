@@ -1,0 +1,377 @@
+package io.backon;
+
+import io.backon.condition.RetryCondition;
+import io.backon.stop.Stop;
+import io.backon.time.Clock;
+import io.backon.time.Sleeper;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link RetryPolicy}. Every setter validates at once and names the parameter, its value
+ * and the rule. Not thread-safe; the policies it builds are.
+ */
+public final class RetryPolicyBuilder {
+
+  String name = RetryPolicy.DEFAULT_NAME;
+  Wait wait = Wait.expo();
+  Jitter jitter = Jitter.full();
+  int maxTries;
+  @Nullable IntSupplier maxTriesSupplier;
+  @Nullable Duration maxTime;
+  @Nullable Supplier<Duration> maxTimeSupplier;
+  @Nullable Stop stop;
+  @SuppressWarnings("unchecked")
+  Class<? extends Throwable>[] retryOn = new Class[0];
+  @Nullable Predicate<? super Throwable> retryIfException;
+  @Nullable Predicate<? super @Nullable Object> retryIfResult;
+  @Nullable RetryCondition retryIf;
+  @SuppressWarnings("unchecked")
+  Class<? extends Throwable>[] abortOn = new Class[0];
+  @Nullable Predicate<? super Throwable> giveUpIf;
+  @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
+  @Nullable Fallback fallback;
+  boolean raiseOnGiveUp = true;
+  Map<EventType, List<RetryListener>> listeners = new EnumMap<>(EventType.class);
+  Clock clock = Clock.system();
+  Sleeper sleeper = Sleeper.threadSleep();
+  @Nullable RandomGenerator random;
+  System.Logger.Level backoffLogLevel = RetryPolicy.DEFAULT_BACKOFF_LOG_LEVEL;
+  System.Logger.Level giveUpLogLevel = RetryPolicy.DEFAULT_GIVE_UP_LOG_LEVEL;
+  boolean statistics;
+  boolean enabled = true;
+
+  RetryPolicyBuilder() {}
+
+  /** Names the policy for events, logs and metrics. Default {@value RetryPolicy#DEFAULT_NAME}. */
+  public RetryPolicyBuilder name(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    this.name = name;
+    return this;
+  }
+
+  /** The wait strategy between attempts. Default {@link Wait#expo()}. */
+  public RetryPolicyBuilder wait(Wait wait) {
+    this.wait = Objects.requireNonNull(wait, "wait");
+    return this;
+  }
+
+  /** The jitter applied to each wait. Default {@link Jitter#full()}; {@link Jitter#none()} disables. */
+  public RetryPolicyBuilder jitter(Jitter jitter) {
+    this.jitter = Objects.requireNonNull(jitter, "jitter");
+    return this;
+  }
+
+  /** At most {@code maxTries} attempts in total ({@code maxTries - 1} retries); must be >= 1. */
+  public RetryPolicyBuilder maxTries(int maxTries) {
+    if (maxTries < 1) {
+      throw new IllegalArgumentException("maxTries must be >= 1 but was " + maxTries);
+    }
+    this.maxTries = maxTries;
+    this.maxTriesSupplier = null;
+    return this;
+  }
+
+  /** An attempt limit read at every decision, so it can change at run time; must supply >= 1. */
+  public RetryPolicyBuilder maxTries(IntSupplier maxTries) {
+    this.maxTriesSupplier = Objects.requireNonNull(maxTries, "maxTries");
+    this.maxTries = 0;
+    return this;
+  }
+
+  /**
+   * No attempt starts later than {@code maxTime} after the call started; waits are shortened to
+   * fit. Must be positive.
+   */
+  public RetryPolicyBuilder maxTime(Duration maxTime) {
+    Objects.requireNonNull(maxTime, "maxTime");
+    if (maxTime.isNegative() || maxTime.isZero()) {
+      throw new IllegalArgumentException("maxTime must be > 0 but was " + maxTime);
+    }
+    this.maxTime = maxTime;
+    this.maxTimeSupplier = null;
+    return this;
+  }
+
+  /** A time limit read at every decision; must supply a positive duration. */
+  public RetryPolicyBuilder maxTime(Supplier<Duration> maxTime) {
+    this.maxTimeSupplier = Objects.requireNonNull(maxTime, "maxTime");
+    this.maxTime = null;
+    return this;
+  }
+
+  /**
+   * A custom stop condition, checked in addition to maxTries and maxTime. Setting any stop
+   * condition removes the default of {@value RetryPolicy#DEFAULT_MAX_TRIES} attempts, so {@code
+   * stop(Stop.never())} retries until success.
+   */
+  public RetryPolicyBuilder stop(Stop stop) {
+    this.stop = Objects.requireNonNull(stop, "stop");
+    return this;
+  }
+
+  /** Retry only failures of these types (replaces the default: any {@link Exception}). */
+  @SafeVarargs
+  public final RetryPolicyBuilder retryOn(Class<? extends Throwable>... types) {
+    this.retryOn = checkTypes("retryOn", types);
+    return this;
+  }
+
+  /** Also retry failures matching this predicate (with {@link #retryOn}, either one suffices). */
+  public RetryPolicyBuilder retryIfException(Predicate<? super Throwable> predicate) {
+    this.retryIfException = Objects.requireNonNull(predicate, "predicate");
+    return this;
+  }
+
+  /** Retry when the returned value matches (e.g. {@code v -> v == null}); failures as configured. */
+  public RetryPolicyBuilder retryIfResult(Predicate<? super @Nullable Object> predicate) {
+    this.retryIfResult = Objects.requireNonNull(predicate, "predicate");
+    return this;
+  }
+
+  /**
+   * The whole retry condition for failures and values; cannot be combined with retryOn,
+   * retryIfException or retryIfResult.
+   */
+  public RetryPolicyBuilder retryIf(RetryCondition condition) {
+    this.retryIf = Objects.requireNonNull(condition, "condition");
+    return this;
+  }
+
+  /** Failures of these types end the call at once; they win over every retry condition. */
+  @SafeVarargs
+  public final RetryPolicyBuilder abortOn(Class<? extends Throwable>... types) {
+    this.abortOn = checkTypes("abortOn", types);
+    return this;
+  }
+
+  /** Give up at once when a retryable failure matches this predicate. */
+  public RetryPolicyBuilder giveUpIf(Predicate<? super Throwable> predicate) {
+    this.giveUpIf = Objects.requireNonNull(predicate, "predicate");
+    return this;
+  }
+
+  /**
+   * Replaces the strategy's wait and jitter for one retry when it returns a duration (e.g. parsed
+   * from a {@code Retry-After} header); {@code null} keeps the strategy. Negative results count as 0.
+   */
+  public RetryPolicyBuilder waitOverride(
+      Function<? super Throwable, ? extends @Nullable Duration> override) {
+    this.waitOverride = Objects.requireNonNull(override, "override");
+    return this;
+  }
+
+  /** Returns this fallback's value instead of failing when the call gives up. */
+  public RetryPolicyBuilder fallback(Fallback fallback) {
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    return this;
+  }
+
+  /**
+   * Whether giving up throws (default {@code true}). With {@code false} the call returns the last
+   * value (when a value was rejected) or {@code null} (when the last attempt failed).
+   */
+  public RetryPolicyBuilder raiseOnGiveUp(boolean raise) {
+    this.raiseOnGiveUp = raise;
+    return this;
+  }
+
+  /** Adds a listener called first for every attempt. */
+  public RetryPolicyBuilder onAttempt(RetryListener listener) {
+    return listen(EventType.ATTEMPT, listener);
+  }
+
+  /** Adds a listener called right before the target runs. */
+  public RetryPolicyBuilder before(RetryListener listener) {
+    return listen(EventType.BEFORE, listener);
+  }
+
+  /** Adds a listener called right after the target returned or threw. */
+  public RetryPolicyBuilder after(RetryListener listener) {
+    return listen(EventType.AFTER, listener);
+  }
+
+  /** Adds a listener called when a retry was decided, before {@link #onBackoff}. */
+  public RetryPolicyBuilder beforeSleep(RetryListener listener) {
+    return listen(EventType.BEFORE_SLEEP, listener);
+  }
+
+  /** Adds a listener called right before a back-off sleep. */
+  public RetryPolicyBuilder onBackoff(RetryListener listener) {
+    return listen(EventType.BACKOFF, listener);
+  }
+
+  /** Adds a listener called once when the call succeeds. */
+  public RetryPolicyBuilder onSuccess(RetryListener listener) {
+    return listen(EventType.SUCCESS, listener);
+  }
+
+  /** Adds a listener called once when the call gives up. */
+  public RetryPolicyBuilder onGiveUp(RetryListener listener) {
+    return listen(EventType.GIVE_UP, listener);
+  }
+
+  /** Adds a listener for one hook; several per hook run in registration order. */
+  public RetryPolicyBuilder listen(EventType type, RetryListener listener) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(listener, "listener");
+    listeners.computeIfAbsent(type, t -> new ArrayList<>()).add(listener);
+    return this;
+  }
+
+  /** The clock measuring elapsed time. Default {@link Clock#system()}. */
+  public RetryPolicyBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** The sleeper performing back-off waits. Default {@link Sleeper#threadSleep()}. */
+  public RetryPolicyBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /**
+   * The random source for jitter and random waits; must be thread-safe if the policy is shared
+   * (e.g. {@code new java.util.Random(seed)}). Default: {@code ThreadLocalRandom}.
+   */
+  public RetryPolicyBuilder random(RandomGenerator random) {
+    this.random = Objects.requireNonNull(random, "random");
+    return this;
+  }
+
+  /** Level of the line logged before each back-off; default INFO, {@code OFF} disables. */
+  public RetryPolicyBuilder backoffLogLevel(System.Logger.Level level) {
+    this.backoffLogLevel = Objects.requireNonNull(level, "level");
+    return this;
+  }
+
+  /** Level of the line logged on giving up; default ERROR, {@code OFF} disables. */
+  public RetryPolicyBuilder giveUpLogLevel(System.Logger.Level level) {
+    this.giveUpLogLevel = Objects.requireNonNull(level, "level");
+    return this;
+  }
+
+  /**
+   * Records each call for {@link Retrying#statistics()} (default {@code false}: recording costs
+   * two clock reads per call).
+   */
+  public RetryPolicyBuilder statistics(boolean record) {
+    this.statistics = record;
+    return this;
+  }
+
+  /** {@code false} makes every call run its target exactly once. Default {@code true}. */
+  public RetryPolicyBuilder enabled(boolean enabled) {
+    this.enabled = enabled;
+    return this;
+  }
+
+  /**
+   * Validates the combination and builds the immutable policy.
+   *
+   * @throws IllegalStateException when settings contradict each other
+   */
+  public RetryPolicy build() {
+    if (retryIf != null && (retryOn.length > 0 || retryIfException != null || retryIfResult != null)) {
+      throw new IllegalStateException("retryIf(condition) replaces retryOn, retryIfException and "
+          + "retryIfResult; set the whole condition with retryIf, or drop retryIf");
+    }
+    for (Class<? extends Throwable> abort : abortOn) {
+      for (Class<? extends Throwable> retry : retryOn) {
+        if (abort.isAssignableFrom(retry)) {
+          throw new IllegalStateException("retryOn " + retry.getName()
+              + " can never be retried because abortOn " + abort.getName()
+              + " covers it; remove one of them");
+        }
+      }
+    }
+    return new RetryPolicy(this);
+  }
+
+  RetryCondition effectiveCondition() {
+    if (retryIf != null) {
+      return retryIf;
+    }
+    RetryCondition failures;
+    if (retryOn.length == 0 && retryIfException == null) {
+      failures = RetryCondition.DEFAULT;
+    } else if (retryIfException == null) {
+      failures = RetryCondition.onException(retryOn);
+    } else if (retryOn.length == 0) {
+      failures = RetryCondition.onFailure(retryIfException);
+    } else {
+      failures = RetryCondition.onException(retryOn).or(RetryCondition.onFailure(retryIfException));
+    }
+    return retryIfResult == null ? failures : failures.or(RetryCondition.onResult(retryIfResult));
+  }
+
+  boolean checksResults() {
+    return retryIf != null || retryIfResult != null;
+  }
+
+  List<List<RetryListener>> listenerLists() {
+    List<List<RetryListener>> lists = new ArrayList<>();
+    for (EventType type : EventType.values()) {
+      lists.add(List.copyOf(listeners.getOrDefault(type, List.of())));
+    }
+    return List.copyOf(lists);
+  }
+
+  RetryPolicyBuilder copy() {
+    RetryPolicyBuilder c = new RetryPolicyBuilder();
+    c.name = name;
+    c.wait = wait;
+    c.jitter = jitter;
+    c.maxTries = maxTries;
+    c.maxTriesSupplier = maxTriesSupplier;
+    c.maxTime = maxTime;
+    c.maxTimeSupplier = maxTimeSupplier;
+    c.stop = stop;
+    c.retryOn = retryOn.clone();
+    c.retryIfException = retryIfException;
+    c.retryIfResult = retryIfResult;
+    c.retryIf = retryIf;
+    c.abortOn = abortOn.clone();
+    c.giveUpIf = giveUpIf;
+    c.waitOverride = waitOverride;
+    c.fallback = fallback;
+    c.raiseOnGiveUp = raiseOnGiveUp;
+    listeners.forEach((type, list) -> c.listeners.put(type, new ArrayList<>(list)));
+    c.clock = clock;
+    c.sleeper = sleeper;
+    c.random = random;
+    c.backoffLogLevel = backoffLogLevel;
+    c.giveUpLogLevel = giveUpLogLevel;
+    c.statistics = statistics;
+    c.enabled = enabled;
+    return c;
+  }
+
+  private static Class<? extends Throwable>[] checkTypes(
+      String parameter, Class<? extends Throwable>[] types) {
+    Objects.requireNonNull(types, parameter);
+    if (types.length == 0) {
+      throw new IllegalArgumentException(parameter + " needs at least one exception type");
+    }
+    for (int i = 0; i < types.length; i++) {
+      Objects.requireNonNull(types[i], parameter + "[" + i + "]");
+    }
+    return types.clone();
+  }
+}

@@ -1,0 +1,63 @@
+package io.backon.condition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/** Retries when one of its elements retries. See {@link RetryCondition#any(RetryCondition...)}. */
+final class AnyCondition implements RetryCondition {
+
+  private final RetryCondition[] conditions;
+
+  private AnyCondition(RetryCondition[] conditions) {
+    this.conditions = conditions;
+  }
+
+  /** {@code any(conditions)}: nested {@code any(...)} are flattened, one element is kept as is. */
+  static RetryCondition of(RetryCondition[] conditions) {
+    RetryCondition[] checked = ConditionChecks.conditions(conditions, "conditions");
+    if (checked.length == 1) {
+      return checked[0];
+    }
+    List<RetryCondition> flat = new ArrayList<>(checked.length);
+    for (RetryCondition condition : checked) {
+      if (condition instanceof AnyCondition nested) {
+        flat.addAll(Arrays.asList(nested.conditions));
+      } else {
+        flat.add(condition);
+      }
+    }
+    return new AnyCondition(flat.toArray(new RetryCondition[0]));
+  }
+
+  @Override
+  public boolean shouldRetry(@Nullable Object result, @Nullable Throwable failure) {
+    for (RetryCondition condition : conditions) {
+      if (condition.shouldRetry(result, failure)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof AnyCondition that && Arrays.equals(conditions, that.conditions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(conditions);
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner joiner = new StringJoiner(", ", "any(", ")");
+    for (RetryCondition condition : conditions) {
+      joiner.add(condition.toString());
+    }
+    return joiner.toString();
+  }
+}

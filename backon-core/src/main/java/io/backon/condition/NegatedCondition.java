@@ -1,0 +1,30 @@
+package io.backon.condition;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Retries exactly the outcomes its delegate does not retry, values included. See {@link
+ * RetryCondition#negate()}.
+ */
+record NegatedCondition(RetryCondition delegate) implements RetryCondition {
+
+  NegatedCondition {
+    Objects.requireNonNull(delegate, "delegate must not be null");
+  }
+
+  @Override
+  public boolean shouldRetry(@Nullable Object result, @Nullable Throwable failure) {
+    return !delegate.shouldRetry(result, failure);
+  }
+
+  @Override
+  public RetryCondition negate() {
+    return delegate;
+  }
+
+  @Override
+  public String toString() {
+    return "not(" + delegate + ")";
+  }
+}

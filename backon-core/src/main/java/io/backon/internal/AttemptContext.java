@@ -1,0 +1,38 @@
+package io.backon.internal;
+
+/**
+ * The attempt running on the current thread, behind {@code Retries.isRetrying()} and {@code
+ * Retries.attemptNumber()}. One mutable holder per thread so entering an attempt allocates nothing.
+ * Not API.
+ */
+public final class AttemptContext {
+
+  private static final ThreadLocal<AttemptContext> CURRENT =
+      ThreadLocal.withInitial(AttemptContext::new);
+
+  private int attempt;
+
+  private AttemptContext() {}
+
+  /** The holder of the current thread. */
+  public static AttemptContext current() {
+    return CURRENT.get();
+  }
+
+  /** The 1-based attempt running on this thread, 0 outside any attempt. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** Marks attempt {@code number} as running and returns the previous value for {@link #restore}. */
+  public int enter(int number) {
+    int previous = attempt;
+    attempt = number;
+    return previous;
+  }
+
+  /** Restores the value {@link #enter} returned (nested calls keep their own numbers). */
+  public void restore(int previous) {
+    attempt = previous;
+  }
+}

@@ -1,0 +1,333 @@
+package io.backon.internal;
+
+import io.backon.EventType;
+import io.backon.GiveUpReason;
+import io.backon.Invocation;
+import io.backon.RetryEvent;
+import io.backon.RetryListener;
+import io.backon.RetryPolicy;
+import io.backon.RetryState;
+import io.backon.stop.Stop;
+import io.backon.wait.Wait;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The mutable state of one call after its first failure (or first observed success), and the one
+ * decision function every face shares: {@link #decide()}. Confined to the thread driving the call
+ * at any moment. Not API.
+ */
+public final class CallState implements RetryState {
+
+  /** {@link #decide()} result: the outcome is accepted, the call succeeds. */
+  public static final long SUCCESS = -2L;
+  /** {@link #decide()} result: the call gives up; see {@link #giveUpReason()}. */
+  public static final long GIVE_UP = -1L;
+
+  private static final long FAST_RETRY_NANOS = 100_000_000L;
+  private static final int FAST_RETRY_WARN_COUNT = 5;
+
+  private final RetryPolicy policy;
+  private final Overrides overrides;
+  private final @Nullable Invocation invocation;
+  private final Object target;
+  private final long startNanos;
+  private int attempt;
+  private long attemptEndNanos;
+  private long upcomingWaitNanos;
+  private long previousWaitNanos;
+  private long idleNanos;
+  private boolean failed;
+  private @Nullable Throwable failure;
+  private @Nullable Object result;
+  private @Nullable GiveUpReason giveUpReason;
+  private int fastRetries;
+  private @Nullable InterruptedException sleepInterrupt;
+
+  /**
+   * State for a call that started at {@code startNanos} (on the policy's clock).
+   *
+   * @param target the callable, used for its name when there is no invocation
+   */
+  public CallState(
+      RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation, Object target,
+      long startNanos) {
+    this.policy = policy;
+    this.overrides = overrides;
+    this.invocation = invocation;
+    this.target = target;
+    this.startNanos = startNanos;
+  }
+
+  /** The policy of this call. */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /** The switches read when the call started. */
+  public Overrides overrides() {
+    return overrides;
+  }
+
+  /** Records the outcome of attempt {@code number}, measured now. */
+  public void recordOutcome(int number, @Nullable Object value, @Nullable Throwable thrown) {
+    this.attempt = number;
+    this.attemptEndNanos = policy.clock().nanoTime();
+    this.failed = thrown != null;
+    this.failure = thrown;
+    this.result = thrown == null ? value : null;
+    this.upcomingWaitNanos = 0L;
+  }
+
+  /**
+   * Decides what follows the recorded outcome, in the documented order: not retryable → wait
+   * (override, or strategy + jitter) → time limit → attempt limit → custom stop.
+   *
+   * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the wait in nanoseconds before the next attempt
+   */
+  public long decide() {
+    Throwable thrown = failure;
+    if (thrown != null) {
+      if (thrown instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        return giveUp(GiveUpReason.INTERRUPTED);
+      }
+      if (policy.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
+        return giveUp(GiveUpReason.NOT_RETRYABLE);
+      }
+      Predicate<? super Throwable> giveUpIf = policy.giveUpIf();
+      if (giveUpIf != null && giveUpIf.test(thrown)) {
+        return giveUp(GiveUpReason.GIVE_UP_PREDICATE);
+      }
+    } else if (!policy.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
+      return SUCCESS;
+    }
+    long wait = computeWait(thrown);
+    if (wait == Wait.EXHAUSTED) {
+      return giveUp(GiveUpReason.WAIT_EXHAUSTED);
+    }
+    long maxTime = maxTimeNanos();
+    if (maxTime >= 0) {
+      long elapsed = elapsedNanos();
+      if (elapsed >= maxTime) {
+        return giveUp(GiveUpReason.MAX_TIME);
+      }
+      wait = Math.min(wait, maxTime - elapsed);
+    }
+    upcomingWaitNanos = wait;
+    int maxTries = maxTries();
+    if (maxTries > 0 && attempt >= maxTries) {
+      return giveUp(GiveUpReason.MAX_TRIES);
+    }
+    Stop stop = policy.stop();
+    if (stop != null && stop.shouldStop(this)) {
+      return giveUp(GiveUpReason.STOP_CONDITION);
+    }
+    return wait;
+  }
+
+  private long computeWait(@Nullable Throwable thrown) {
+    long wait;
+    Function<? super Throwable, ? extends @Nullable Duration> override = policy.waitOverride();
+    Duration overridden = thrown != null && override != null ? override.apply(thrown) : null;
+    if (overridden != null) {
+      wait = saturatedNanos(overridden);
+    } else {
+      wait = policy.waitStrategy().nextWaitNanos(this);
+      if (wait == Wait.EXHAUSTED) {
+        return Wait.EXHAUSTED;
+      }
+      wait = Math.max(0L, policy.jitter().apply(Math.max(0L, wait), this));
+    }
+    return overrides.noBackoff() ? 0L : wait;
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    if (duration.isNegative()) {
+      return 0L;
+    }
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private int maxTries() {
+    int limit = policy.maxTries();
+    IntSupplier supplier = policy.maxTriesSupplier();
+    if (supplier != null) {
+      limit = supplier.getAsInt();
+      if (limit < 1) {
+        throw new IllegalStateException("maxTries supplier of policy '" + policy.name()
+            + "' returned " + limit + "; it must return >= 1");
+      }
+    }
+    int scoped = overrides.maxTriesLimit();
+    if (scoped > 0 && (limit == 0 || scoped < limit)) {
+      return scoped;
+    }
+    return limit;
+  }
+
+  private long maxTimeNanos() {
+    Supplier<Duration> supplier = policy.maxTimeSupplier();
+    if (supplier == null) {
+      return policy.maxTimeNanos();
+    }
+    Duration value = supplier.get();
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalStateException("maxTime supplier of policy '" + policy.name()
+          + "' returned " + value + "; it must return a positive duration");
+    }
+    return saturatedNanos(value);
+  }
+
+  private long giveUp(GiveUpReason reason) {
+    this.giveUpReason = reason;
+    return GIVE_UP;
+  }
+
+  /** Gives up because the back-off sleep was interrupted. */
+  public void interruptedDuringSleep(InterruptedException interrupt) {
+    this.giveUpReason = GiveUpReason.INTERRUPTED;
+    this.sleepInterrupt = interrupt;
+  }
+
+  /** The interrupt that ended a back-off sleep, if that is how the call ended. */
+  public @Nullable InterruptedException sleepInterrupt() {
+    return sleepInterrupt;
+  }
+
+  /**
+   * Records that the decided back-off of {@code waitNanos} was slept and the next attempt begins.
+   *
+   * @return whether this retry makes the call a hot loop that should be warned about (once)
+   */
+  public boolean sleptAndAdvance(long waitNanos) {
+    idleNanos = saturatingAdd(idleNanos, waitNanos);
+    previousWaitNanos = waitNanos;
+    if (waitNanos < FAST_RETRY_NANOS && !overrides.noBackoff()) {
+      fastRetries++;
+      return fastRetries == FAST_RETRY_WARN_COUNT;
+    }
+    return false;
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /** Whether any listener is registered for this hook. */
+  public boolean listens(EventType type) {
+    return !policy.listeners(type).isEmpty();
+  }
+
+  /** Delivers an event for {@code type} to its listeners; a throwing listener is logged. */
+  public void fire(EventType type, int number) {
+    List<RetryListener> listeners = policy.listeners(type);
+    if (listeners.isEmpty()) {
+      return;
+    }
+    RetryEvent event = event(type, number);
+    for (int i = 0; i < listeners.size(); i++) {
+      RetryListener listener = listeners.get(i);
+      try {
+        listener.onEvent(event);
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable broken) {
+        RetryLog.listenerFailed(policy, type, listener, broken);
+      }
+    }
+  }
+
+  /** The event describing this call at {@code type} for attempt {@code number}. */
+  public RetryEvent event(EventType type, int number) {
+    boolean outcomeKnown = type != EventType.ATTEMPT && type != EventType.BEFORE;
+    boolean sleeping = type == EventType.BEFORE_SLEEP || type == EventType.BACKOFF;
+    long now = outcomeKnown ? attemptEndNanos : policy.clock().nanoTime();
+    return new RetryEvent(
+        type,
+        policy.name(),
+        targetName(),
+        invocation == null ? List.of() : invocation.arguments(),
+        number,
+        Duration.ofNanos(Math.max(0L, now - startNanos)),
+        outcomeKnown ? result : null,
+        outcomeKnown ? failure : null,
+        sleeping ? Duration.ofNanos(upcomingWaitNanos) : Duration.ZERO,
+        type == EventType.GIVE_UP ? giveUpReason : null);
+  }
+
+  /** The target's name: the invocation's, else derived from the callable's class. */
+  public String targetName() {
+    return invocation != null ? invocation.targetName() : TargetNames.of(target);
+  }
+
+  /** Why the call gave up, once {@link #decide()} returned {@link #GIVE_UP}. */
+  public @Nullable GiveUpReason giveUpReason() {
+    return giveUpReason;
+  }
+
+  /** When the call started, on the policy's clock. */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  @Override
+  public int attemptNumber() {
+    return attempt;
+  }
+
+  @Override
+  public long elapsedNanos() {
+    return Math.max(0L, attemptEndNanos - startNanos);
+  }
+
+  @Override
+  public long upcomingWaitNanos() {
+    return upcomingWaitNanos;
+  }
+
+  @Override
+  public long previousWaitNanos() {
+    return previousWaitNanos;
+  }
+
+  @Override
+  public long idleNanos() {
+    return idleNanos;
+  }
+
+  @Override
+  public boolean failed() {
+    return failed;
+  }
+
+  @Override
+  public @Nullable Throwable lastFailure() {
+    return failure;
+  }
+
+  @Override
+  public @Nullable Object lastResult() {
+    return result;
+  }
+
+  @Override
+  public RandomGenerator random() {
+    return policy.random();
+  }
+
+  @Override
+  public String toString() {
+    return "CallState{target=" + targetName() + ", attempt=" + attempt + ", failed=" + failed + '}';
+  }
+}

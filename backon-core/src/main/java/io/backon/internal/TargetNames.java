@@ -1,0 +1,18 @@
+package io.backon.internal;
+
+/** Readable names for targets given without an {@code Invocation}. Not API. */
+final class TargetNames {
+
+  private TargetNames() {}
+
+  /** {@code com.acme.Client$$Lambda/0x01} becomes {@code com.acme.Client (lambda)}. */
+  static String of(Object target) {
+    Object origin = target instanceof AdaptedTarget<?> adapted ? adapted.origin() : target;
+    String name = origin.getClass().getName();
+    int lambda = name.indexOf("$$Lambda");
+    if (lambda > 0) {
+      return name.substring(0, lambda) + " (lambda)";
+    }
+    return name;
+  }
+}

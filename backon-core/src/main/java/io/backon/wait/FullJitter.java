@@ -1,0 +1,18 @@
+package io.backon.wait;
+
+import io.backon.RetryState;
+
+/** Uniform in {@code [0, w]}; see {@link Jitter#full()}. */
+enum FullJitter implements Jitter {
+  INSTANCE;
+
+  @Override
+  public long apply(long waitNanos, RetryState state) {
+    return Nanos.uniform(state.random(), 0L, Nanos.clamp(waitNanos));
+  }
+
+  @Override
+  public String toString() {
+    return "full()";
+  }
+}
