@@ -3,8 +3,8 @@ package io.backon.condition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Conditions with the same answer for every outcome. See {@link RetryCondition#always()} and
- * {@link RetryCondition#never()}.
+ * Conditions with the same answer for every outcome. See {@link RetryCondition#always()} and {@link
+ * RetryCondition#never()}.
  */
 enum ConstantCondition implements RetryCondition {
   /** Retries every failure and every value. */

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Retries failures whose message contains (or, when {@code expected} is false, does not contain) a
- * text; values are never retried. See {@link RetryCondition#onMessageContaining(String)} and
- * {@link RetryCondition#onMessageNotContaining(String)}.
+ * text; values are never retried. See {@link RetryCondition#onMessageContaining(String)} and {@link
+ * RetryCondition#onMessageNotContaining(String)}.
  */
 record MessageContaining(String text, boolean expected) implements RetryCondition {
 

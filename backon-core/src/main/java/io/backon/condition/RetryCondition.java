@@ -21,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  * a value, and value conditions ({@code onResult}, {@code onResultNot}) never retry a failure.
  * {@link #negate()}, {@link #always()} and {@link #never()} cover both kinds of outcome.
  *
- * <p>Every condition returned by this interface is immutable and thread-safe, checks a failure
- * type without allocating (it is asked on every failed attempt), and has a readable {@code
- * toString()} such as {@code onException(IOException, TimeoutException)}. Predicates you hand in
- * and implementations of your own must be thread-safe too: one policy serves many calls at once.
+ * <p>Every condition returned by this interface is immutable and thread-safe, checks a failure type
+ * without allocating (it is asked on every failed attempt), and has a readable {@code toString()}
+ * such as {@code onException(IOException, TimeoutException)}. Predicates you hand in and
+ * implementations of your own must be thread-safe too: one policy serves many calls at once.
  */
 @FunctionalInterface
 public interface RetryCondition {
@@ -72,8 +72,8 @@ public interface RetryCondition {
   /**
    * A condition that retries exactly the outcomes this one does not, values included: {@code
    * onException(IOException.class).negate()} retries every value and every non-I/O failure. To
-   * exclude failure types from a condition, prefer {@link #abortingOn(Class)}. Negating twice
-   * gives this condition back.
+   * exclude failure types from a condition, prefer {@link #abortingOn(Class)}. Negating twice gives
+   * this condition back.
    */
   default RetryCondition negate() {
     return new NegatedCondition(this);
@@ -94,8 +94,8 @@ public interface RetryCondition {
   }
 
   /**
-   * A condition that never retries failures of {@code abortTypes} (subtypes included) and
-   * otherwise answers like {@code condition}: abort types win over retry types.
+   * A condition that never retries failures of {@code abortTypes} (subtypes included) and otherwise
+   * answers like {@code condition}: abort types win over retry types.
    *
    * @param condition the condition that decides every other outcome
    * @param abortTypes at least one failure type, none null; the array is copied

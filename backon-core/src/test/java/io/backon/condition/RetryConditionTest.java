@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -76,11 +77,12 @@ class RetryConditionTest {
           .isEqualTo(RetryCondition.onException(IOException.class, TimeoutException.class))
           .hasSameHashCodeAs(RetryCondition.onException(IOException.class, TimeoutException.class))
           .isNotEqualTo(RetryCondition.onException(IOException.class))
-          .isNotEqualTo(RetryCondition.onExceptionOrCause(IOException.class, TimeoutException.class));
+          .isNotEqualTo(
+              RetryCondition.onExceptionOrCause(IOException.class, TimeoutException.class));
     }
 
     @Test
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     void copiesTheArray() {
       Class<? extends Throwable>[] types = new Class[] {IOException.class};
       RetryCondition condition = RetryCondition.onException(types);
@@ -159,7 +161,8 @@ class RetryConditionTest {
       second.initCause(first);
 
       assertThat(retriesFailure(io, first)).isFalse();
-      assertThat(retriesFailure(RetryCondition.onExceptionOrCause(IllegalStateException.class), first))
+      assertThat(
+              retriesFailure(RetryCondition.onExceptionOrCause(IllegalStateException.class), first))
           .isTrue();
     }
 
@@ -189,6 +192,23 @@ class RetryConditionTest {
           };
 
       assertThat(retriesFailure(io, selfCaused)).isFalse();
+    }
+
+    @Test
+    void walksACycleOnlyOnceRatherThanUpToTheLengthLimit() {
+      AtomicInteger causesAsked = new AtomicInteger();
+      Throwable selfCaused =
+          new RuntimeException("loop") {
+            @Override
+            public synchronized Throwable getCause() {
+              causesAsked.incrementAndGet();
+              return this;
+            }
+          };
+
+      retriesFailure(io, selfCaused);
+
+      assertThat(causesAsked.get()).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -294,7 +314,8 @@ class RetryConditionTest {
     void matchingFindsThePatternAnywhereInTheMessage() {
       RetryCondition condition = RetryCondition.onMessageMatching("status 5\\d\\d");
 
-      assertThat(retriesFailure(condition, new IOException("got status 503 from upstream"))).isTrue();
+      assertThat(retriesFailure(condition, new IOException("got status 503 from upstream")))
+          .isTrue();
       assertThat(retriesFailure(condition, new IOException("got status 404"))).isFalse();
     }
 
@@ -314,7 +335,8 @@ class RetryConditionTest {
       assertThat(retriesFailure(condition, new IOException("fatal: disk gone"))).isFalse();
       assertThat(
               retriesFailure(
-                  RetryCondition.onMessageNotMatching(Pattern.compile("FATAL", Pattern.CASE_INSENSITIVE)),
+                  RetryCondition.onMessageNotMatching(
+                      Pattern.compile("FATAL", Pattern.CASE_INSENSITIVE)),
                   new IOException("fatal")))
           .isFalse();
     }
@@ -355,7 +377,8 @@ class RetryConditionTest {
           .isEqualTo(RetryCondition.onMessageMatching(Pattern.compile("a+")))
           .hasSameHashCodeAs(RetryCondition.onMessageMatching("a+"))
           .isNotEqualTo(RetryCondition.onMessageNotMatching("a+"))
-          .isNotEqualTo(RetryCondition.onMessageMatching(Pattern.compile("a+", Pattern.CASE_INSENSITIVE)));
+          .isNotEqualTo(
+              RetryCondition.onMessageMatching(Pattern.compile("a+", Pattern.CASE_INSENSITIVE)));
       assertThat(RetryCondition.onMessageContaining("a"))
           .isEqualTo(RetryCondition.onMessageContaining("a"))
           .isNotEqualTo(RetryCondition.onMessageNotContaining("a"));
@@ -565,8 +588,10 @@ class RetryConditionTest {
             throw new AssertionError("should not be asked");
           };
 
-      assertThat(retriesValue(RetryCondition.any(RetryCondition.always(), exploding), VALUE)).isTrue();
-      assertThat(retriesValue(RetryCondition.all(RetryCondition.never(), exploding), VALUE)).isFalse();
+      assertThat(retriesValue(RetryCondition.any(RetryCondition.always(), exploding), VALUE))
+          .isTrue();
+      assertThat(retriesValue(RetryCondition.all(RetryCondition.never(), exploding), VALUE))
+          .isFalse();
     }
 
     @Test
@@ -579,7 +604,8 @@ class RetryConditionTest {
               "any(onException(IOException), onMessageContaining(\"timed out\"),"
                   + " onExceptionOrCause(TimeoutException))");
       assertThat(io.and(timedOut).and(RetryCondition.always()))
-          .hasToString("all(onException(IOException), onMessageContaining(\"timed out\"), always())");
+          .hasToString(
+              "all(onException(IOException), onMessageContaining(\"timed out\"), always())");
       assertThat(RetryCondition.all(io.or(timedOut), RetryCondition.never()))
           .hasToString(
               "all(any(onException(IOException), onMessageContaining(\"timed out\")), never())");
@@ -672,7 +698,8 @@ class RetryConditionTest {
       assertThat(retriesFailure(condition, new FileNotFoundException())).isFalse();
       assertThat(retriesFailure(condition, new SocketTimeoutException())).isFalse();
       assertThat(retriesFailure(condition, new IOException())).isTrue();
-      assertThat(condition).hasToString("always().abortingOn(FileNotFoundException, SocketTimeoutException)");
+      assertThat(condition)
+          .hasToString("always().abortingOn(FileNotFoundException, SocketTimeoutException)");
     }
 
     @Test
@@ -684,9 +711,11 @@ class RetryConditionTest {
       assertThat(retriesFailure(condition, new SocketTimeoutException())).isFalse();
       assertThat(retriesFailure(condition, new IOException())).isTrue();
       assertThat(condition)
-          .hasToString("onException(IOException).abortingOn(FileNotFoundException, SocketTimeoutException)")
+          .hasToString(
+              "onException(IOException).abortingOn(FileNotFoundException, SocketTimeoutException)")
           .isEqualTo(
-              RetryCondition.abortOn(io, FileNotFoundException.class, SocketTimeoutException.class));
+              RetryCondition.abortOn(
+                  io, FileNotFoundException.class, SocketTimeoutException.class));
     }
 
     @Test

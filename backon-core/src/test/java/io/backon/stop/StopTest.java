@@ -131,7 +131,8 @@ class StopTest {
 
     @Test
     void ignoresTheUpcomingWait() {
-      TestRetryState state = afterRunningFor(Duration.ofSeconds(9)).upcomingWait(Duration.ofHours(1));
+      TestRetryState state =
+          afterRunningFor(Duration.ofSeconds(9)).upcomingWait(Duration.ofHours(1));
 
       assertThat(Stop.afterDelay(TEN_SECONDS).shouldStop(state)).isFalse();
     }
@@ -217,14 +218,16 @@ class StopTest {
 
     @Test
     void stopsWhenTheWaitWouldEndAtTheDelay() {
-      TestRetryState state = afterRunningFor(Duration.ofSeconds(8)).upcomingWait(Duration.ofSeconds(2));
+      TestRetryState state =
+          afterRunningFor(Duration.ofSeconds(8)).upcomingWait(Duration.ofSeconds(2));
 
       assertThat(Stop.beforeDelay(TEN_SECONDS).shouldStop(state)).isTrue();
     }
 
     @Test
     void stopsWhenTheWaitWouldEndAfterTheDelay() {
-      TestRetryState state = afterRunningFor(Duration.ofSeconds(8)).upcomingWait(Duration.ofSeconds(5));
+      TestRetryState state =
+          afterRunningFor(Duration.ofSeconds(8)).upcomingWait(Duration.ofSeconds(5));
 
       assertThat(Stop.beforeDelay(TEN_SECONDS).shouldStop(state)).isTrue();
     }
@@ -333,7 +336,8 @@ class StopTest {
       assertThat(stop).hasToString("any(afterAttempt(5), afterDelay(PT10S), beforeDelay(PT10S))");
       assertThat(Stop.afterAttempt(5).and(Stop.never()).and(Stop.afterAttempt(2)))
           .hasToString("all(afterAttempt(5), never(), afterAttempt(2))");
-      assertThat(Stop.all(Stop.any(yes, no), no)).hasToString("all(any(afterAttempt(1), never()), never())");
+      assertThat(Stop.all(Stop.any(yes, no), no))
+          .hasToString("all(any(afterAttempt(1), never()), never())");
     }
 
     @Test
@@ -406,7 +410,9 @@ class StopTest {
     @Test
     void neverStopsEvenAfterTheLastIntAttemptAndTheLongestTime() {
       TestRetryState state =
-          afterAttempt(Integer.MAX_VALUE).elapsedNanos(Long.MAX_VALUE).upcomingWaitNanos(Long.MAX_VALUE);
+          afterAttempt(Integer.MAX_VALUE)
+              .elapsedNanos(Long.MAX_VALUE)
+              .upcomingWaitNanos(Long.MAX_VALUE);
 
       assertThat(Stop.never().shouldStop(state)).isFalse();
     }

@@ -95,7 +95,12 @@ final class TestRetryState implements RetryState {
 
   @Override
   public String toString() {
-    return "attempt " + attemptNumber + ", elapsed " + elapsedNanos + " ns, wait "
-        + upcomingWaitNanos + " ns";
+    return "attempt "
+        + attemptNumber
+        + ", elapsed "
+        + elapsedNanos
+        + " ns, wait "
+        + upcomingWaitNanos
+        + " ns";
   }
 }
