@@ -97,8 +97,10 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
 
   private Attempt<T> start() {
     number++;
-    state.fire(EventType.ATTEMPT, number);
-    state.fire(EventType.BEFORE, number);
+    if (!disabled) {
+      state.fire(EventType.ATTEMPT, number);
+      state.fire(EventType.BEFORE, number);
+    }
     java.util.concurrent.atomic.AtomicInteger counter = overrides.attemptCounter();
     if (counter != null) {
       counter.incrementAndGet();

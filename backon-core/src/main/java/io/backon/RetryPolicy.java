@@ -2,13 +2,16 @@ package io.backon;
 
 import io.backon.condition.RetryCondition;
 import io.backon.stop.Stop;
+import io.backon.internal.DefaultExecutors;
 import io.backon.time.Clock;
+import io.backon.time.Scheduler;
 import io.backon.time.Sleeper;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -68,6 +71,10 @@ public final class RetryPolicy {
   private final boolean statistics;
   private final boolean enabled;
   private final boolean timed;
+  private final long attemptTimeoutNanos;
+  private final long deadlineNanos;
+  private final Scheduler scheduler;
+  private final Executor executor;
 
   RetryPolicy(RetryPolicyBuilder b) {
     this.source = b.copy();
@@ -101,8 +108,12 @@ public final class RetryPolicy {
     this.giveUpLogLevel = b.giveUpLogLevel;
     this.statistics = b.statistics;
     this.enabled = b.enabled;
+    this.attemptTimeoutNanos = b.attemptTimeout == null ? -1L : b.attemptTimeout.toNanos();
+    this.deadlineNanos = b.deadline == null ? -1L : b.deadline.toNanos();
+    this.scheduler = b.scheduler;
+    this.executor = b.executor != null ? b.executor : DefaultExecutors.blocking();
     this.timed = statistics || hasListeners || fallback != null || stop != null
-        || maxTimeNanos >= 0 || maxTimeSupplier != null;
+        || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0;
   }
 
   /** A new builder with every setting at its default. Builders are not thread-safe. */
@@ -259,6 +270,26 @@ public final class RetryPolicy {
     return timed;
   }
 
+  /** The per-attempt timeout in nanoseconds; {@code -1} when unset. */
+  public long attemptTimeoutNanos() {
+    return attemptTimeoutNanos;
+  }
+
+  /** The whole-call deadline in nanoseconds; {@code -1} when unset. */
+  public long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** The scheduler for async waits, timeouts and deadlines. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** The executor for async attempts and blocking work moved off the caller's thread. */
+  public Executor executor() {
+    return executor;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("RetryPolicy{name=").append(name);
@@ -281,6 +312,12 @@ public final class RetryPolicy {
         .append(", retryIf=").append(condition);
     if (abortOn.length > 0) {
       sb.append(", abortOn=").append(Arrays.stream(abortOn).map(Class::getSimpleName).toList());
+    }
+    if (attemptTimeoutNanos >= 0) {
+      sb.append(", attemptTimeout=").append(Duration.ofNanos(attemptTimeoutNanos));
+    }
+    if (deadlineNanos >= 0) {
+      sb.append(", deadline=").append(Duration.ofNanos(deadlineNanos));
     }
     if (!enabled) {
       sb.append(", disabled");

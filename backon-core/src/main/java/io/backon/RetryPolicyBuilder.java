@@ -3,6 +3,7 @@ package io.backon;
 import io.backon.condition.RetryCondition;
 import io.backon.stop.Stop;
 import io.backon.time.Clock;
+import io.backon.time.Scheduler;
 import io.backon.time.Sleeper;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -12,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -52,6 +54,10 @@ public final class RetryPolicyBuilder {
   System.Logger.Level giveUpLogLevel = RetryPolicy.DEFAULT_GIVE_UP_LOG_LEVEL;
   boolean statistics;
   boolean enabled = true;
+  @Nullable Duration attemptTimeout;
+  @Nullable Duration deadline;
+  Scheduler scheduler = Scheduler.shared();
+  @Nullable Executor executor;
 
   RetryPolicyBuilder() {}
 
@@ -269,10 +275,47 @@ public final class RetryPolicyBuilder {
 
   /**
    * Records each call for {@link Retrying#statistics()} (default {@code false}: recording costs
-   * two clock reads per call).
+   * clock reads and a small snapshot per call).
    */
   public RetryPolicyBuilder statistics(boolean record) {
     this.statistics = record;
+    return this;
+  }
+
+  /**
+   * Cancels an attempt that runs longer than {@code timeout}: it fails with {@link
+   * AttemptTimeoutException}, which is retried unless {@code abortOn} or a whole {@code retryIf}
+   * condition says otherwise. Synchronous targets keep running on the caller's thread and are
+   * interrupted (a target that ignores interrupts finishes late and its result is discarded);
+   * asynchronous ones have their future cancelled. Must be positive.
+   */
+  public RetryPolicyBuilder attemptTimeout(Duration timeout) {
+    this.attemptTimeout = positive("attemptTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * A hard limit over the whole call, waits included: when it passes the running attempt is
+   * cancelled and the call fails with {@link DeadlineExceededException} (cause: the last failure).
+   * A wait that would end after the deadline ends the call at once. Must be positive.
+   */
+  public RetryPolicyBuilder deadline(Duration deadline) {
+    this.deadline = positive("deadline", deadline);
+    return this;
+  }
+
+  /** Runs async waits, attempt timeouts and deadlines. Default {@link Scheduler#shared()}. */
+  public RetryPolicyBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /**
+   * Runs async attempts after a back-off and blocking work moved off the caller's thread. Default:
+   * a virtual thread per task on JDK 21+, else a cached daemon pool.
+   */
+  public RetryPolicyBuilder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
     return this;
   }
 
@@ -312,13 +355,23 @@ public final class RetryPolicyBuilder {
     if (retryOn.length == 0 && retryIfException == null) {
       failures = RetryCondition.DEFAULT;
     } else if (retryIfException == null) {
-      failures = RetryCondition.onException(retryOn);
+      failures = RetryCondition.onException(withTimeouts(retryOn));
     } else if (retryOn.length == 0) {
-      failures = RetryCondition.onFailure(retryIfException);
+      failures = RetryCondition.onFailure(retryIfException)
+          .or(RetryCondition.onException(AttemptTimeoutException.class));
     } else {
-      failures = RetryCondition.onException(retryOn).or(RetryCondition.onFailure(retryIfException));
+      failures = RetryCondition.onException(withTimeouts(retryOn))
+          .or(RetryCondition.onFailure(retryIfException));
     }
     return retryIfResult == null ? failures : failures.or(RetryCondition.onResult(retryIfResult));
+  }
+
+  /** Attempt timeouts stay retryable when the user narrows the retried types. */
+  @SuppressWarnings("unchecked")
+  private static Class<? extends Throwable>[] withTimeouts(Class<? extends Throwable>[] types) {
+    Class<? extends Throwable>[] all = java.util.Arrays.copyOf(types, types.length + 1);
+    all[types.length] = AttemptTimeoutException.class;
+    return all;
   }
 
   boolean checksResults() {
@@ -360,7 +413,19 @@ public final class RetryPolicyBuilder {
     c.giveUpLogLevel = giveUpLogLevel;
     c.statistics = statistics;
     c.enabled = enabled;
+    c.attemptTimeout = attemptTimeout;
+    c.deadline = deadline;
+    c.scheduler = scheduler;
+    c.executor = executor;
     return c;
+  }
+
+  private static Duration positive(String parameter, Duration value) {
+    Objects.requireNonNull(value, parameter);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(parameter + " must be > 0 but was " + value);
+    }
+    return value;
   }
 
   private static Class<? extends Throwable>[] checkTypes(

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the last call made on the current thread through a {@link Retrying} did.
+ * What the most recently completed call through a {@link Retrying} did. Immutable.
  *
  * @param startTime when the call started (wall clock); {@code null} before any call
  * @param attemptNumber how many attempts the call made; 0 before any call

@@ -97,7 +97,7 @@ public final class Retrying {
   }
 
   /**
-   * What the last call made <em>by the current thread</em> through this instance did.
+   * What the most recently completed call through this instance did (whichever thread made it).
    *
    * @throws IllegalStateException when the policy does not record statistics
    */

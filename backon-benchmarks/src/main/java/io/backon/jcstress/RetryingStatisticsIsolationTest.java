@@ -28,8 +28,16 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class RetryingStatisticsIsolationTest {
 
-  private final Retrying retrying =
-      Retrying.of(RetryPolicy.builder().maxTries(3).wait(Wait.none()).build());
+  /**
+   * Statistics are opt-in ({@code statistics(true)}); the back-off log line is switched off so
+   * millions of iterations do not flood stderr.
+   */
+  private final Retrying retrying = Retrying.of(RetryPolicy.builder()
+      .maxTries(3)
+      .wait(Wait.none())
+      .statistics(true)
+      .backoffLogLevel(System.Logger.Level.OFF)
+      .build());
 
   /** Attempts made by actor 2's target; only actor 2 touches it. */
   private int actor2Attempts;

@@ -48,7 +48,7 @@ public final class CallState implements RetryState {
   private @Nullable Object result;
   private @Nullable GiveUpReason giveUpReason;
   private int fastRetries;
-  private @Nullable InterruptedException sleepInterrupt;
+  private @Nullable Throwable endingFailure;
 
   /**
    * State for a call that started at {@code startNanos} (on the policy's clock).
@@ -87,7 +87,8 @@ public final class CallState implements RetryState {
 
   /**
    * Decides what follows the recorded outcome, in the documented order: not retryable → wait
-   * (override, or strategy + jitter) → time limit → attempt limit → custom stop.
+   * (override, or strategy + jitter) → time limit → attempt limit → custom stop → deadline (a wait
+   * that would end at or after the deadline ends the call now).
    *
    * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the wait in nanoseconds before the next attempt
    */
@@ -127,6 +128,10 @@ public final class CallState implements RetryState {
     Stop stop = policy.stop();
     if (stop != null && stop.shouldStop(this)) {
       return giveUp(GiveUpReason.STOP_CONDITION);
+    }
+    long deadline = policy.deadlineNanos();
+    if (deadline >= 0 && wait >= deadline - elapsedNanos()) {
+      return giveUp(GiveUpReason.DEADLINE_EXCEEDED);
     }
     return wait;
   }
@@ -193,15 +198,26 @@ public final class CallState implements RetryState {
     return GIVE_UP;
   }
 
-  /** Gives up because the back-off sleep was interrupted. */
-  public void interruptedDuringSleep(InterruptedException interrupt) {
-    this.giveUpReason = GiveUpReason.INTERRUPTED;
-    this.sleepInterrupt = interrupt;
+  /**
+   * Gives up for a reason found outside {@link #decide()}: an interrupted back-off sleep, or a
+   * deadline that passed. The last recorded failure stays the call's failure.
+   *
+   * @param cause what ended the call (the interrupt, or what the cancelled attempt threw); it is
+   *     added as suppressed to the failure the caller sees
+   */
+  public void endWith(GiveUpReason reason, @Nullable Throwable cause) {
+    this.giveUpReason = reason;
+    this.endingFailure = cause;
   }
 
-  /** The interrupt that ended a back-off sleep, if that is how the call ended. */
-  public @Nullable InterruptedException sleepInterrupt() {
-    return sleepInterrupt;
+  /** Counts an attempt that was started but ended by the deadline before it could finish. */
+  public void attemptCutShort(int number) {
+    this.attempt = number;
+  }
+
+  /** What ended the call from outside {@link #decide()}, if anything. */
+  public @Nullable Throwable endingFailure() {
+    return endingFailure;
   }
 
   /**

@@ -1,12 +1,12 @@
 package io.backon.internal;
 
 import io.backon.EventType;
-import io.backon.Fallback;
+import io.backon.AttemptTimeoutException;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
-import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
 import io.backon.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +43,10 @@ public final class SyncEngine {
       throws Exception {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !policy.enabled()) {
+      AtomicInteger counting = overrides.attemptCounter();
+      if (counting != null) {
+        counting.incrementAndGet();
+      }
       return target.call();
     }
     Clock clock = policy.clock();
@@ -50,8 +54,9 @@ public final class SyncEngine {
     long start = timed ? clock.nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
     AttemptContext context = AttemptContext.current();
-    CallState state =
-        policy.hasListeners() ? new CallState(policy, overrides, invocation, target, start) : null;
+    boolean guarded = policy.attemptTimeoutNanos() >= 0 || policy.deadlineNanos() >= 0;
+    CallState state = policy.hasListeners() || guarded
+        ? new CallState(policy, overrides, invocation, target, start) : null;
     int attempt = 1;
     while (true) {
       if (state != null) {
@@ -60,6 +65,20 @@ public final class SyncEngine {
       }
       if (counter != null) {
         counter.incrementAndGet();
+      }
+      AttemptGuard guard = null;
+      boolean deadlineGuard = false;
+      if (guarded) {
+        long timeout = policy.attemptTimeoutNanos();
+        long deadline = policy.deadlineNanos();
+        if (deadline >= 0) {
+          long remaining = deadline - (clock.nanoTime() - start);
+          if (timeout < 0 || remaining <= timeout) {
+            timeout = remaining;
+            deadlineGuard = true;
+          }
+        }
+        guard = AttemptGuard.start(policy.scheduler(), timeout);
       }
       T value = null;
       Throwable thrown = null;
@@ -72,6 +91,21 @@ public final class SyncEngine {
         thrown = failure;
       } finally {
         context.restore(saved);
+      }
+      if (guard != null && guard.finish() && state != null) {
+        if (deadlineGuard) {
+          state.attemptCutShort(attempt);
+          state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
+          Settlement.record(statistics, state);
+          return giveUp(state);
+        }
+        AttemptTimeoutException timeout = new AttemptTimeoutException(state.targetName(), attempt,
+            Duration.ofNanos(policy.attemptTimeoutNanos()));
+        if (thrown != null) {
+          timeout.addSuppressed(thrown);
+        }
+        thrown = timeout;
+        value = null;
       }
       if (state == null) {
         if (thrown == null && !policy.checksResults()) {
@@ -93,87 +127,42 @@ public final class SyncEngine {
     }
   }
 
-  /**
-   * Everything that follows one attempt, shared by the loop and the iterator face: record the
-   * outcome, fire {@code AFTER}, decide, then either fire {@code SUCCESS}, or give up, or fire
-   * {@code BEFORE_SLEEP} and {@code BACKOFF}, log and sleep. An interrupt during the sleep gives up
-   * with {@link GiveUpReason#INTERRUPTED} and restores the thread's interrupt flag.
-   */
-  public static int settle(CallState state, int attempt, @Nullable Object value,
-      @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
-    state.recordOutcome(attempt, value, thrown);
-    state.fire(EventType.AFTER, attempt);
-    long decision = state.decide();
-    if (decision == CallState.SUCCESS) {
-      state.fire(EventType.SUCCESS, attempt);
-      record(statistics, state);
-      return SUCCEEDED;
-    }
-    if (decision == CallState.GIVE_UP) {
-      record(statistics, state);
-      return GAVE_UP;
-    }
-    state.fire(EventType.BEFORE_SLEEP, attempt);
-    state.fire(EventType.BACKOFF, attempt);
-    RetryLog.backoff(state, decision);
+  private static int sleep(CallState state, long waitNanos) {
     try {
-      state.policy().sleeper().sleep(decision);
+      state.policy().sleeper().sleep(waitNanos);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      state.interruptedDuringSleep(interrupted);
-      record(statistics, state);
+      state.endWith(GiveUpReason.INTERRUPTED, interrupted);
       return GAVE_UP;
     }
-    if (state.sleptAndAdvance(decision)) {
-      RetryLog.fastRetries(state);
-    }
+    Settlement.afterSleep(state, waitNanos);
     return RETRY;
   }
 
-  private static void record(@Nullable StatisticsRecorder statistics, CallState state) {
-    if (statistics != null) {
-      statistics.record(state.startNanos(), state.policy().clock().nanoTime(),
-          state.attemptNumber(), state.idleNanos());
+  /**
+   * Settles one attempt and, when a retry was decided, sleeps the back-off on this thread; shared
+   * by the loop and the iterator face.
+   *
+   * @return {@link #SUCCEEDED}, {@link #GAVE_UP} or {@link #RETRY}
+   */
+  public static int settle(CallState state, int attempt, @Nullable Object value,
+      @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
+    long decision = Settlement.afterAttempt(state, attempt, value, thrown, statistics);
+    if (decision == CallState.SUCCESS) {
+      return SUCCEEDED;
     }
+    if (decision == CallState.GIVE_UP) {
+      return GAVE_UP;
+    }
+    int step = sleep(state, decision);
+    if (step == GAVE_UP) {
+      Settlement.record(statistics, state);
+    }
+    return step;
   }
 
-  /**
-   * Ends a call that gave up: tells the listeners, logs, then returns the fallback's value, returns
-   * the last value / null ({@code raiseOnGiveUp(false)}), or throws the last failure unchanged. An
-   * interrupt skips the fallback; one that ended a back-off sleep is added to the thrown failure as
-   * suppressed.
-   */
-  @SuppressWarnings("unchecked")
+  /** Ends a call that gave up; see {@link Settlement#giveUp}. */
   public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
-    InterruptedException interrupted = state.sleepInterrupt();
-    state.fire(EventType.GIVE_UP, state.attemptNumber());
-    RetryLog.giveUp(state);
-    RetryPolicy policy = state.policy();
-    Throwable failure = state.lastFailure();
-    GiveUpReason reason = state.giveUpReason();
-    boolean wasInterrupted = reason == GiveUpReason.INTERRUPTED;
-    Fallback fallback = policy.fallback();
-    if (fallback != null && !wasInterrupted) {
-      try {
-        return (T) fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber()));
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable fallbackFailure) {
-        if (failure != null && failure != fallbackFailure) {
-          fallbackFailure.addSuppressed(failure);
-        }
-        throw Exceptions.propagate(fallbackFailure);
-      }
-    }
-    if (!policy.raiseOnGiveUp() && !wasInterrupted) {
-      return failure == null ? (T) state.lastResult() : (T) null;
-    }
-    Throwable toThrow = failure != null ? failure : new RetriesExhaustedException(
-        state.targetName(), state.attemptNumber(),
-        reason == null ? GiveUpReason.STOP_CONDITION : reason, state.lastResult());
-    if (interrupted != null) {
-      toThrow.addSuppressed(interrupted);
-    }
-    throw Exceptions.propagate(toThrow);
+    return Settlement.giveUp(state);
   }
 }

@@ -9,6 +9,7 @@ import io.backon.Attempt;
 import io.backon.Attempts;
 import io.backon.Retries;
 import io.backon.RetryPolicy;
+import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Overrides;
@@ -31,8 +32,8 @@ class BackonTestingTest {
   private final AtomicInteger calls = new AtomicInteger();
 
   @BeforeEach
-  void startsWithNothingOverridden() {
-    assertThat(GlobalSettings.current()).isEqualTo(Overrides.NONE);
+  void startWithNothingOverridden() {
+    GlobalSettings.update(o -> Overrides.NONE);
   }
 
   @AfterEach
@@ -116,11 +117,9 @@ class BackonTestingTest {
 
   @Test
   void limitRetriesCapsAPolicyThatWouldRetryForever() {
-    RetryPolicy forever = RetryPolicy.builder()
+    RetryPolicy forever = quiet()
         .stop(Stop.never())
         .wait(Wait.none())
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
 
     try (TestScope limited = BackonTesting.limitRetries(3)) {
@@ -157,12 +156,10 @@ class BackonTestingTest {
 
   @Test
   void removeBackoffMakesEverySleepZeroWithTheSameNumberOfTries() {
-    RetryPolicy slow = RetryPolicy.builder()
+    RetryPolicy slow = quiet()
         .maxTries(3)
         .wait(Wait.constant(Duration.ofSeconds(30)))
         .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
@@ -177,11 +174,9 @@ class BackonTestingTest {
 
   @Test
   void removeBackoffAlsoZeroesAWaitOverride() {
-    RetryPolicy retryAfter = RetryPolicy.builder()
+    RetryPolicy retryAfter = quiet()
         .maxTries(2)
         .waitOverride(failure -> Duration.ofMinutes(5))
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
@@ -194,12 +189,10 @@ class BackonTestingTest {
 
   @Test
   void waitsComeBackWhenTheRemoveBackoffScopeCloses() {
-    RetryPolicy slow = RetryPolicy.builder()
+    RetryPolicy slow = quiet()
         .maxTries(2)
         .wait(Wait.constant(Duration.ofSeconds(30)))
         .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
     BackonTesting.removeBackoff().close();
 
@@ -225,12 +218,10 @@ class BackonTestingTest {
 
   @Test
   void closingAnInnerScopeRestoresOnlyTheSettingItChanged() {
-    RetryPolicy slow = RetryPolicy.builder()
+    RetryPolicy slow = quiet()
         .maxTries(5)
         .wait(Wait.constant(Duration.ofSeconds(10)))
         .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
     Retrying retrying = Retrying.of(slow);
 
@@ -282,12 +273,10 @@ class BackonTestingTest {
 
   @Test
   void assertRetriedRemovesTheBackoffWhileItRuns() {
-    RetryPolicy slow = RetryPolicy.builder()
+    RetryPolicy slow = quiet()
         .maxTries(5)
         .wait(Wait.constant(Duration.ofMinutes(1)))
         .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
 
     BackonTesting.assertRetried(() -> Retrying.of(slow).call(succeedingOnTry(3)), 3);
@@ -308,11 +297,9 @@ class BackonTestingTest {
   @Test
   void assertRetriedReportsExpectedAndActualTriesWithTheCodesFailureAsCause() {
     IllegalStateException failure = new IllegalStateException("not retryable");
-    RetryPolicy ioOnly = RetryPolicy.builder()
+    RetryPolicy ioOnly = quiet()
         .maxTries(5)
         .retryOn(IOException.class)
-        .sleeper(sleeper)
-        .clock(clock)
         .build();
 
     AssertionError error = catchThrowableOfType(
@@ -498,12 +485,19 @@ class BackonTestingTest {
   // ------------------------------------------------------------------------------- helpers
 
   private RetryPolicy policy(int maxTries) {
-    return RetryPolicy.builder()
+    return quiet()
         .maxTries(maxTries)
         .wait(Wait.none())
+        .build();
+  }
+
+  /** A policy on the fake clock that logs nothing, so the build output stays readable. */
+  private RetryPolicyBuilder quiet() {
+    return RetryPolicy.builder()
         .sleeper(sleeper)
         .clock(clock)
-        .build();
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF);
   }
 
   private java.util.concurrent.Callable<String> failingWith(Exception failure) {

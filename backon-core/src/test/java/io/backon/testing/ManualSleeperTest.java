@@ -136,6 +136,8 @@ class ManualSleeperTest {
         .jitter(Jitter.none())
         .sleeper(sleeper)
         .clock(clock)
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF)
         .build();
     AtomicInteger calls = new AtomicInteger();
 
@@ -158,6 +160,8 @@ class ManualSleeperTest {
         .wait(Wait.constant(Duration.ofSeconds(1)))
         .sleeper(sleeper)
         .clock(clock)
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF)
         .onBackoff(event -> Thread.currentThread().interrupt())
         .build();
 

@@ -1,0 +1,32 @@
+package io.backon;
+
+import java.time.Duration;
+
+/**
+ * An attempt ran longer than the policy's {@code attemptTimeout} and was cancelled (interrupted when
+ * synchronous, its future cancelled when asynchronous). Retryable by default.
+ */
+public class AttemptTimeoutException extends BackonException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int attemptNumber;
+  private final Duration timeout;
+
+  /** Creates the exception for attempt {@code attemptNumber} that exceeded {@code timeout}. */
+  public AttemptTimeoutException(String targetName, int attemptNumber, Duration timeout) {
+    super("Attempt " + attemptNumber + " of " + targetName + " timed out after " + timeout, null);
+    this.attemptNumber = attemptNumber;
+    this.timeout = timeout;
+  }
+
+  /** The 1-based number of the attempt that timed out. */
+  public int attemptNumber() {
+    return attemptNumber;
+  }
+
+  /** The timeout that was exceeded. */
+  public Duration timeout() {
+    return timeout;
+  }
+}

@@ -1,0 +1,59 @@
+package io.backon.internal;
+
+import io.backon.time.Cancellable;
+import io.backon.time.Scheduler;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Interrupts a synchronous attempt that outlives its time (attempt timeout or deadline) while the
+ * target keeps running on the caller's own thread, so ThreadLocals, transactions and security
+ * context stay intact. A small state machine makes sure the interrupt never leaks out of the
+ * attempt: either the attempt finishes first and the timer is called off, or the timer wins and
+ * {@link #finish()} waits for its interrupt and clears it. Not API.
+ */
+final class AttemptGuard implements Runnable {
+
+  private static final int RUNNING = 0;
+  private static final int FINISHED = 1;
+  private static final int FIRING = 2;
+  private static final int FIRED = 3;
+
+  private final AtomicInteger phase = new AtomicInteger(RUNNING);
+  private final Thread thread;
+  private final Cancellable timer;
+
+  private AttemptGuard(Scheduler scheduler, long timeoutNanos) {
+    this.thread = Thread.currentThread();
+    this.timer = scheduler.schedule(this, timeoutNanos);
+  }
+
+  /** Starts guarding the current thread for {@code timeoutNanos}. */
+  static AttemptGuard start(Scheduler scheduler, long timeoutNanos) {
+    return new AttemptGuard(scheduler, timeoutNanos);
+  }
+
+  @Override
+  public void run() {
+    if (phase.compareAndSet(RUNNING, FIRING)) {
+      thread.interrupt();
+      phase.set(FIRED);
+    }
+  }
+
+  /**
+   * Ends the guard on the attempt's thread.
+   *
+   * @return whether the time ran out (the attempt was interrupted; its interrupt is now cleared)
+   */
+  boolean finish() {
+    if (phase.compareAndSet(RUNNING, FINISHED)) {
+      timer.cancel();
+      return false;
+    }
+    while (phase.get() != FIRED) {
+      Thread.onSpinWait();
+    }
+    Thread.interrupted();
+    return true;
+  }
+}

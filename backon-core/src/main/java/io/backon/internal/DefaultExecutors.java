@@ -1,0 +1,49 @@
+package io.backon.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where blocking work moved off the caller's thread runs: a virtual thread per task when the JDK has
+ * them (21+, detected at run time; the code stays {@code --release 17}), else a cached pool of
+ * daemon threads. Not API.
+ */
+public final class DefaultExecutors {
+
+  private static final ExecutorService BLOCKING = create();
+
+  private DefaultExecutors() {}
+
+  /** The shared executor for blocking attempts. */
+  public static ExecutorService blocking() {
+    return BLOCKING;
+  }
+
+  /** Whether {@link #blocking()} runs tasks on virtual threads. */
+  public static boolean usesVirtualThreads() {
+    return VIRTUAL;
+  }
+
+  private static final boolean VIRTUAL = BLOCKING.getClass().getName().contains("ThreadPerTask");
+
+  private static ExecutorService create() {
+    try {
+      MethodHandle factory = MethodHandles.publicLookup().findStatic(Executors.class,
+          "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+      return (ExecutorService) factory.invoke();
+    } catch (Throwable notAvailable) {
+      AtomicInteger counter = new AtomicInteger();
+      ThreadFactory daemon = task -> {
+        Thread thread = new Thread(task, "backon-worker-" + counter.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      };
+      return Executors.newCachedThreadPool(daemon);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.backon.internal;
+
+import io.backon.DeadlineExceededException;
+import io.backon.EventType;
+import io.backon.Fallback;
+import io.backon.GiveUpReason;
+import io.backon.RetriesExhaustedException;
+import io.backon.RetryPolicy;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What follows an attempt, shared by every face (blocking loop, iterator, async loop, Reactor):
+ * record, fire {@code AFTER}, decide with {@link CallState#decide()}, then fire {@code SUCCESS}, or
+ * give up, or fire {@code BEFORE_SLEEP}/{@code BACKOFF} and log. Each face only differs in how it
+ * waits. Not API.
+ */
+public final class Settlement {
+
+  private Settlement() {}
+
+  /**
+   * Settles attempt {@code attempt}.
+   *
+   * @return {@link CallState#SUCCESS}, {@link CallState#GIVE_UP}, or the back-off in nanoseconds
+   *     that the caller must now wait (then call {@link #afterSleep})
+   */
+  public static long afterAttempt(CallState state, int attempt, @Nullable Object value,
+      @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
+    state.recordOutcome(attempt, value, thrown);
+    state.fire(EventType.AFTER, attempt);
+    long decision = state.decide();
+    if (decision == CallState.SUCCESS) {
+      state.fire(EventType.SUCCESS, attempt);
+      record(statistics, state);
+      return decision;
+    }
+    if (decision == CallState.GIVE_UP) {
+      record(statistics, state);
+      return decision;
+    }
+    state.fire(EventType.BEFORE_SLEEP, attempt);
+    state.fire(EventType.BACKOFF, attempt);
+    RetryLog.backoff(state, decision);
+    return decision;
+  }
+
+  /** Accounts a completed back-off and warns once per call about hot retry loops. */
+  public static void afterSleep(CallState state, long waitNanos) {
+    if (state.sleptAndAdvance(waitNanos)) {
+      RetryLog.fastRetries(state);
+    }
+  }
+
+  /** Records the call's statistics, if the policy keeps them. */
+  public static void record(@Nullable StatisticsRecorder statistics, CallState state) {
+    if (statistics != null) {
+      statistics.record(state.startNanos(), state.policy().clock().nanoTime(),
+          state.attemptNumber(), state.idleNanos());
+    }
+  }
+
+  /**
+   * Ends a call that gave up: tells the listeners, logs, then returns the fallback's value, returns
+   * the last value / null ({@code raiseOnGiveUp(false)}), or throws: the last failure unchanged, a
+   * {@link DeadlineExceededException} (cause: the last failure) when the deadline ended the call, or
+   * a {@link RetriesExhaustedException} when the last outcome was a rejected value. An interrupt
+   * skips the fallback; one that ended a back-off sleep is added to the thrown failure as
+   * suppressed.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
+    state.fire(EventType.GIVE_UP, state.attemptNumber());
+    RetryLog.giveUp(state);
+    RetryPolicy policy = state.policy();
+    Throwable failure = state.lastFailure();
+    GiveUpReason reason = state.giveUpReason();
+    boolean interrupted = reason == GiveUpReason.INTERRUPTED;
+    Fallback fallback = policy.fallback();
+    if (fallback != null && !interrupted) {
+      try {
+        return (T) fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber()));
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable fallbackFailure) {
+        if (failure != null && failure != fallbackFailure) {
+          fallbackFailure.addSuppressed(failure);
+        }
+        throw Exceptions.propagate(fallbackFailure);
+      }
+    }
+    if (!policy.raiseOnGiveUp() && !interrupted) {
+      return failure == null ? (T) state.lastResult() : (T) null;
+    }
+    throw Exceptions.propagate(failureToThrow(state, failure, reason));
+  }
+
+  private static Throwable failureToThrow(
+      CallState state, @Nullable Throwable failure, @Nullable GiveUpReason reason) {
+    Throwable toThrow;
+    if (reason == GiveUpReason.DEADLINE_EXCEEDED) {
+      toThrow = new DeadlineExceededException(state.targetName(),
+          Duration.ofNanos(state.policy().deadlineNanos()), state.attemptNumber(), failure);
+    } else if (failure != null) {
+      toThrow = failure;
+    } else {
+      toThrow = new RetriesExhaustedException(state.targetName(), state.attemptNumber(),
+          reason == null ? GiveUpReason.STOP_CONDITION : reason, state.lastResult());
+    }
+    Throwable extra = state.endingFailure();
+    if (extra != null && extra != toThrow) {
+      toThrow.addSuppressed(extra);
+    }
+    return toThrow;
+  }
+}
