@@ -1,11 +1,15 @@
 package io.backon;
 
+import io.backon.internal.AsyncCall;
 import io.backon.internal.AttemptContext;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.SyncEngine;
 import io.backon.wait.Wait;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Static entry points: one-off retries, the JVM-wide on/off switch, and the attempt context.
@@ -45,6 +49,32 @@ public final class Retries {
       builder.retryOn(retryOn);
     }
     return retry(target, builder.build());
+  }
+
+  /**
+   * Calls an asynchronous target under {@code policy}; see {@link Retrying#callAsync(Supplier)}.
+   */
+  public static <T extends @org.jspecify.annotations.Nullable Object> CompletableFuture<T> retryAsync(
+      Supplier<? extends @org.jspecify.annotations.Nullable CompletionStage<T>> target,
+      RetryPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(target, "target");
+    return AsyncCall.start(policy, null, target, target, null);
+  }
+
+  /**
+   * The aiomisc-style shortcut: an async caller making at most {@code maxTries} attempts, retrying
+   * only the given failure types (any {@link Exception} when none are given), with the default
+   * wait ({@link Wait#expo()} and full jitter).
+   */
+  @SafeVarargs
+  public static AsyncRetryingCaller asyncRetry(
+      int maxTries, Class<? extends Throwable>... retryOn) {
+    RetryPolicyBuilder builder = RetryPolicy.builder().maxTries(maxTries);
+    if (retryOn.length > 0) {
+      builder.retryOn(retryOn);
+    }
+    return AsyncRetryingCaller.of(builder.build());
   }
 
   /**

@@ -1,11 +1,16 @@
 package io.backon;
 
 import io.backon.internal.AdaptedTarget;
+import io.backon.internal.AsyncCall;
+import io.backon.internal.BlockingAttempt;
 import io.backon.internal.Exceptions;
 import io.backon.internal.StatisticsRecorder;
 import io.backon.internal.SyncEngine;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +86,42 @@ public final class Retrying {
   public void run(CheckedRunnable action) throws Exception {
     Objects.requireNonNull(action, "action");
     SyncEngine.call(policy, null, AdaptedTarget.of(action), statistics);
+  }
+
+  /**
+   * Calls an asynchronous target until its stage completes normally or the policy gives up. A
+   * failure is a thrown exception or an exceptionally completed stage; both are retried. Waits are
+   * scheduled, never slept: no thread is blocked. Cancelling the returned future cancels the
+   * in-flight attempt and any pending wait. The first attempt runs on the calling thread, later ones
+   * on the policy's executor.
+   *
+   * @return completes with the first accepted value, or the fallback's; or exceptionally with the
+   *     last failure as the target produced it (unwrapped), or a {@link DeadlineExceededException}
+   */
+  public <T extends @Nullable Object> CompletableFuture<T> callAsync(
+      Supplier<? extends @Nullable CompletionStage<T>> target) {
+    Objects.requireNonNull(target, "target");
+    return AsyncCall.start(policy, null, target, target, statistics);
+  }
+
+  /** Like {@link #callAsync(Supplier)}, naming the target and its arguments. */
+  public <T extends @Nullable Object> CompletableFuture<T> callAsync(
+      Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target) {
+    Objects.requireNonNull(target, "target");
+    return AsyncCall.start(policy, Objects.requireNonNull(invocation, "invocation"), target, target,
+        statistics);
+  }
+
+  /**
+   * Runs a blocking target off the caller's thread: each attempt on the policy's executor (a
+   * virtual thread per attempt on JDK 21+), waits scheduled in between. Cancelling the returned
+   * future (or an attempt timeout) interrupts the running attempt.
+   */
+  public <T extends @Nullable Object> CompletableFuture<T> supplyAsync(Callable<T> target) {
+    Objects.requireNonNull(target, "target");
+    Executor executor = policy.executor();
+    return AsyncCall.start(policy, null, () -> BlockingAttempt.submit(target, executor), target,
+        statistics);
   }
 
   /**

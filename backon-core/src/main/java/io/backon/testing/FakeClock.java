@@ -3,7 +3,9 @@ package io.backon.testing;
 import io.backon.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,7 @@ public final class FakeClock implements Clock {
   private static final long START_NANOS = 1_000_000_000L;
 
   private final AtomicLong nanos = new AtomicLong(START_NANOS);
+  private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
 
   /** The current monotonic reading. */
   @Override
@@ -44,7 +47,15 @@ public final class FakeClock implements Clock {
       throw new IllegalArgumentException("delta must be >= 0 but was " + delta);
     }
     nanos.addAndGet(delta);
+    for (Runnable listener : advanceListeners) {
+      listener.run();
+    }
     return this;
+  }
+
+  /** Runs {@code listener} on the advancing thread after every advance (used by ManualScheduler). */
+  void onAdvance(Runnable listener) {
+    advanceListeners.add(listener);
   }
 
   /** Time since this clock was created. */

@@ -1,0 +1,71 @@
+package io.backon.internal;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A blocking attempt run on an executor (a virtual thread when available). Cancelling the future
+ * interrupts the worker thread, but only while it runs this attempt. While it runs, the worker
+ * thread carries the attempt number for {@code Retries.attemptNumber()}. Not API.
+ */
+public final class BlockingAttempt<T extends @Nullable Object> extends CompletableFuture<T>
+    implements Runnable {
+
+  private final Callable<T> target;
+  private @Nullable Thread runner;
+  private final int attemptNumber;
+
+  private BlockingAttempt(Callable<T> target, int attemptNumber) {
+    this.target = target;
+    this.attemptNumber = attemptNumber;
+  }
+
+  /** Submits {@code target} to {@code executor} and returns its future. */
+  public static <T extends @Nullable Object> CompletableFuture<T> submit(
+      Callable<T> target, Executor executor) {
+    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, AttemptContext.current().attempt());
+    try {
+      executor.execute(attempt);
+    } catch (RuntimeException rejected) {
+      attempt.completeExceptionally(rejected);
+    }
+    return attempt;
+  }
+
+  @Override
+  public void run() {
+    synchronized (this) {
+      if (isDone()) {
+        return;
+      }
+      runner = Thread.currentThread();
+    }
+    AttemptContext context = AttemptContext.current();
+    int saved = context.enter(attemptNumber);
+    try {
+      complete(target.call());
+    } catch (Throwable failure) {
+      completeExceptionally(failure);
+    } finally {
+      context.restore(saved);
+      synchronized (this) {
+        runner = null;
+      }
+      Thread.interrupted();
+    }
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    boolean cancelled = super.cancel(mayInterruptIfRunning);
+    synchronized (this) {
+      Thread thread = runner;
+      if (cancelled && thread != null) {
+        thread.interrupt();
+      }
+    }
+    return cancelled;
+  }
+}
