@@ -3,6 +3,7 @@ package io.backon;
 import io.backon.internal.AttemptContext;
 import io.backon.internal.CallState;
 import io.backon.internal.GlobalSettings;
+import io.backon.internal.Nulls;
 import io.backon.internal.Overrides;
 import io.backon.internal.StatisticsRecorder;
 import io.backon.internal.SyncEngine;
@@ -146,7 +147,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
       settle();
     }
     if (phase == Phase.SUCCEEDED) {
-      return (T) value;
+      return Nulls.cast(value);
     }
     if (phase != Phase.GAVE_UP) {
       throw new IllegalStateException("the call has not ended; iterate until hasNext() is false");
@@ -154,7 +155,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     if (disabled) {
       Throwable thrown = failure;
       if (thrown == null) {
-        return (T) value;
+        return Nulls.cast(value);
       }
       throw io.backon.internal.Exceptions.propagate(thrown);
     }
@@ -170,7 +171,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     if (thrown != null) {
       throw thrown;
     }
-    return (T) giveUpValue;
+    return Nulls.cast(giveUpValue);
   }
 
   @Override

@@ -35,12 +35,12 @@ public final class RetryPolicyBuilder {
   @Nullable Duration maxTime;
   @Nullable Supplier<Duration> maxTimeSupplier;
   @Nullable Stop stop;
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] retryOn = new Class[0];
   @Nullable Predicate<? super Throwable> retryIfException;
   @Nullable Predicate<? super @Nullable Object> retryIfResult;
   @Nullable RetryCondition retryIf;
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] abortOn = new Class[0];
   @Nullable Predicate<? super Throwable> giveUpIf;
   @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;

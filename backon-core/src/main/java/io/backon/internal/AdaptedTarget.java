@@ -47,7 +47,7 @@ public final class AdaptedTarget<T extends @Nullable Object> implements Callable
     if (r != null) {
       r.run();
     }
-    return (T) null;
+    return Nulls.cast(null);
   }
 
   @Override

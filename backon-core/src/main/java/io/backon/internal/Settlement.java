@@ -79,7 +79,7 @@ public final class Settlement {
     Fallback fallback = policy.fallback();
     if (fallback != null && !interrupted) {
       try {
-        return (T) fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber()));
+        return Nulls.cast(fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber())));
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable fallbackFailure) {
@@ -90,7 +90,7 @@ public final class Settlement {
       }
     }
     if (!policy.raiseOnGiveUp() && !interrupted) {
-      return failure == null ? (T) state.lastResult() : (T) null;
+      return Nulls.cast(failure == null ? state.lastResult() : null);
     }
     throw Exceptions.propagate(failureToThrow(state, failure, reason));
   }

@@ -80,7 +80,7 @@ public final class SyncEngine {
         }
         guard = AttemptGuard.start(policy.scheduler(), timeout);
       }
-      T value = null;
+      @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
       try {
@@ -112,13 +112,13 @@ public final class SyncEngine {
           if (statistics != null) {
             statistics.record(start, clock.nanoTime(), 1, 0L);
           }
-          return value;
+          return Nulls.cast(value);
         }
         state = new CallState(policy, overrides, invocation, target, timed ? start : clock.nanoTime());
       }
       int step = settle(state, attempt, value, thrown, statistics);
       if (step == SUCCEEDED) {
-        return value;
+        return Nulls.cast(value);
       }
       if (step == GAVE_UP) {
         return giveUp(state);

@@ -20,6 +20,9 @@ public final class FakeClock implements Clock {
   private final AtomicLong nanos = new AtomicLong(START_NANOS);
   private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
 
+  /** A clock at its fixed starting point. */
+  public FakeClock() {}
+
   /** The current monotonic reading. */
   @Override
   public long nanoTime() {
