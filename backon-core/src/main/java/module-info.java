@@ -6,6 +6,7 @@ module io.backon {
   requires static org.jspecify;
 
   exports io.backon;
+  exports io.backon.budget;
   exports io.backon.condition;
   exports io.backon.stop;
   exports io.backon.testing;
