@@ -4,10 +4,16 @@
  */
 module io.backon {
   requires static org.jspecify;
+  requires static reactor.core;
+  requires static org.reactivestreams;
+  requires static context.propagation;
 
   exports io.backon;
+  exports io.backon.breaker;
   exports io.backon.budget;
   exports io.backon.condition;
+  exports io.backon.hedge;
+  exports io.backon.reactor;
   exports io.backon.stop;
   exports io.backon.testing;
   exports io.backon.time;

@@ -56,7 +56,8 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     this.statistics = statistics;
     this.overrides = GlobalSettings.current();
     this.disabled = overrides.disabled() || !policy.enabled();
-    this.state = new CallState(policy, overrides, invocation, this, policy.clock().nanoTime());
+    this.state = new CallState(policy, overrides, invocation, this, policy.clock().nanoTime())
+        .blocking();
   }
 
   /** The one iterator of this call; a second call throws {@link IllegalStateException}. */

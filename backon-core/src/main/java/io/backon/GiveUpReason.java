@@ -14,6 +14,8 @@ public enum GiveUpReason {
   STOP_CONDITION("stop condition met"),
   /** A finite wait strategy ran out of waits. */
   WAIT_EXHAUSTED("wait exhausted"),
+  /** The retry budget shared with other calls had no token for another retry. */
+  BUDGET_EXHAUSTED("budget exhausted"),
   /** The call's deadline passed, or the next attempt could not start before it. */
   DEADLINE_EXCEEDED("deadline exceeded"),
   /** The thread was interrupted during a back-off sleep, or the target threw InterruptedException. */

@@ -1,6 +1,10 @@
 package io.backon;
 
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.stop.Stop;
 import io.backon.internal.DefaultExecutors;
 import io.backon.time.Clock;
@@ -75,6 +79,10 @@ public final class RetryPolicy {
   private final long deadlineNanos;
   private final Scheduler scheduler;
   private final Executor executor;
+  private final @Nullable CircuitBreaker circuitBreaker;
+  private final boolean retryOnCircuitOpen;
+  private final @Nullable HedgingPolicy hedging;
+  private final @Nullable RetryBudget retryBudget;
 
   RetryPolicy(RetryPolicyBuilder b) {
     this.source = b.copy();
@@ -112,8 +120,14 @@ public final class RetryPolicy {
     this.deadlineNanos = b.deadline == null ? -1L : b.deadline.toNanos();
     this.scheduler = b.scheduler;
     this.executor = b.executor != null ? b.executor : DefaultExecutors.blocking();
+    this.circuitBreaker = b.circuitBreaker;
+    this.retryOnCircuitOpen = b.retryOnCircuitOpen;
+    this.hedging = b.hedging;
+    this.retryBudget = b.retryBudget;
     this.timed = statistics || hasListeners || fallback != null || stop != null
-        || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0;
+        || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0
+        || hasAttemptPipeline();
+
   }
 
   /** A new builder with every setting at its default. Builders are not thread-safe. */
@@ -189,8 +203,15 @@ public final class RetryPolicy {
     return List.of(abortOn);
   }
 
-  /** Whether a failure is one of the {@link #abortOn()} types. Allocation-free. */
+  /**
+   * Whether a failure ends the call at once whatever the retry condition says: one of the {@link
+   * #abortOn()} types, or a {@link CircuitOpenException} unless {@link #retryOnCircuitOpen()}.
+   * Allocation-free.
+   */
   public boolean aborts(Throwable failure) {
+    if (failure instanceof CircuitOpenException && !retryOnCircuitOpen) {
+      return true;
+    }
     for (Class<? extends Throwable> type : abortOn) {
       if (type.isInstance(failure)) {
         return true;
@@ -265,7 +286,10 @@ public final class RetryPolicy {
     return enabled;
   }
 
-  /** Whether a call needs its start time (time limits, listeners, statistics, fallback). */
+  /**
+   * Whether a call needs its start time: time limits, listeners, statistics, fallback, or an
+   * attempt pipeline (breaker, hedging, attempt timeout).
+   */
   public boolean timed() {
     return timed;
   }
@@ -288,6 +312,31 @@ public final class RetryPolicy {
   /** The executor for async attempts and blocking work moved off the caller's thread. */
   public Executor executor() {
     return executor;
+  }
+
+  /** The circuit breaker guarding each attempt (each hedged copy), if any. */
+  public @Nullable CircuitBreaker circuitBreaker() {
+    return circuitBreaker;
+  }
+
+  /** Whether a rejected call ({@link CircuitOpenException}) is retried. Default {@code false}. */
+  public boolean retryOnCircuitOpen() {
+    return retryOnCircuitOpen;
+  }
+
+  /** The hedging applied to each attempt, if any. */
+  public @Nullable HedgingPolicy hedging() {
+    return hedging;
+  }
+
+  /** The retry budget spent by retries and hedges, if any. */
+  public @Nullable RetryBudget retryBudget() {
+    return retryBudget;
+  }
+
+  /** Whether attempts pass through a breaker, hedging or an attempt timeout. */
+  public boolean hasAttemptPipeline() {
+    return circuitBreaker != null || hedging != null || attemptTimeoutNanos >= 0;
   }
 
   @Override
@@ -318,6 +367,15 @@ public final class RetryPolicy {
     }
     if (deadlineNanos >= 0) {
       sb.append(", deadline=").append(Duration.ofNanos(deadlineNanos));
+    }
+    if (circuitBreaker != null) {
+      sb.append(", circuitBreaker=").append(circuitBreaker.name());
+    }
+    if (hedging != null) {
+      sb.append(", hedging=").append(hedging);
+    }
+    if (retryBudget != null) {
+      sb.append(", retryBudget=").append(retryBudget.name());
     }
     if (!enabled) {
       sb.append(", disabled");

@@ -1,6 +1,10 @@
 package io.backon;
 
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.stop.Stop;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
@@ -58,6 +62,10 @@ public final class RetryPolicyBuilder {
   @Nullable Duration deadline;
   Scheduler scheduler = Scheduler.shared();
   @Nullable Executor executor;
+  @Nullable CircuitBreaker circuitBreaker;
+  boolean retryOnCircuitOpen;
+  @Nullable HedgingPolicy hedging;
+  @Nullable RetryBudget retryBudget;
 
   RetryPolicyBuilder() {}
 
@@ -319,6 +327,37 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
+  /**
+   * Guards every attempt (every hedged copy) with this breaker: a copy it rejects fails with {@link
+   * CircuitOpenException}, which ends the call at once unless {@link #retryOnCircuitOpen(boolean)}.
+   * Share one breaker per downstream across policies.
+   */
+  public RetryPolicyBuilder circuitBreaker(CircuitBreaker breaker) {
+    this.circuitBreaker = Objects.requireNonNull(breaker, "breaker");
+    return this;
+  }
+
+  /** Whether a {@link CircuitOpenException} is retried like any failure. Default {@code false}. */
+  public RetryPolicyBuilder retryOnCircuitOpen(boolean retry) {
+    this.retryOnCircuitOpen = retry;
+    return this;
+  }
+
+  /** Hedges every attempt: extra copies after a delay, first success wins. */
+  public RetryPolicyBuilder hedging(HedgingPolicy hedging) {
+    this.hedging = Objects.requireNonNull(hedging, "hedging");
+    return this;
+  }
+
+  /**
+   * Spends retries and hedges from this budget, shared with other calls and policies: when it is
+   * empty the call gives up ({@link GiveUpReason#BUDGET_EXHAUSTED}) instead of retrying.
+   */
+  public RetryPolicyBuilder retryBudget(RetryBudget budget) {
+    this.retryBudget = Objects.requireNonNull(budget, "budget");
+    return this;
+  }
+
   /** {@code false} makes every call run its target exactly once. Default {@code true}. */
   public RetryPolicyBuilder enabled(boolean enabled) {
     this.enabled = enabled;
@@ -417,6 +456,10 @@ public final class RetryPolicyBuilder {
     c.deadline = deadline;
     c.scheduler = scheduler;
     c.executor = executor;
+    c.circuitBreaker = circuitBreaker;
+    c.retryOnCircuitOpen = retryOnCircuitOpen;
+    c.hedging = hedging;
+    c.retryBudget = retryBudget;
     return c;
   }
 

@@ -1,12 +1,12 @@
 package io.backon.internal;
 
-import io.backon.AttemptTimeoutException;
 import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.hedge.Hedging;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.time.Cancellable;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,7 +35,6 @@ public final class AsyncCall<T extends @Nullable Object> {
   private int attempt;
   private @Nullable CompletableFuture<T> currentAttempt;
   private @Nullable CompletableFuture<?> currentSource;
-  private @Nullable Cancellable attemptTimer;
   private @Nullable Cancellable pendingWait;
   private @Nullable Cancellable deadlineTimer;
 
@@ -114,18 +113,12 @@ public final class AsyncCall<T extends @Nullable Object> {
       if (counter != null) {
         counter.incrementAndGet();
       }
-      long timeout = policy.attemptTimeoutNanos();
-      if (timeout >= 0) {
-        attemptTimer = policy.scheduler().schedule(() -> attemptResult.completeExceptionally(
-            new AttemptTimeoutException(state.targetName(), number, Duration.ofNanos(timeout))),
-            timeout);
-      }
     }
     CompletionStage<T> stage;
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(number);
     try {
-      stage = supplier.get();
+      stage = policy.hasAttemptPipeline() ? attemptPipeline(number).get() : supplier.get();
       if (stage == null) {
         stage = CompletableFuture.failedFuture(nullStage());
       }
@@ -155,7 +148,19 @@ public final class AsyncCall<T extends @Nullable Object> {
     attemptResult.whenComplete((value, failure) -> settle(number, value, unwrap(failure)));
   }
 
-  private static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
+  /** The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout. */
+  private Supplier<? extends @Nullable CompletionStage<T>> attemptPipeline(int number) {
+    HedgingPolicy hedging = policy.hedging();
+    if (hedging == null) {
+      return new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number, null);
+    }
+    HedgeAccounting accounting = new HedgeAccounting(policy.retryBudget());
+    AsyncGuardedCopy<T> copy = new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number,
+        accounting.decided());
+    return () -> Hedging.callAsync(hedging, copy, accounting);
+  }
+
+  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
     try {
       return stage.toCompletableFuture();
     } catch (UnsupportedOperationException notConvertible) {
@@ -166,8 +171,6 @@ public final class AsyncCall<T extends @Nullable Object> {
   private void settle(int number, @Nullable T value, @Nullable Throwable failure) {
     long decision;
     synchronized (this) {
-      cancel(attemptTimer);
-      attemptTimer = null;
       if (finished) {
         return;
       }
@@ -241,9 +244,7 @@ public final class AsyncCall<T extends @Nullable Object> {
   /** Cancels the in-flight attempt and any pending wait or timer; caller holds the monitor. */
   private void stopEverything() {
     cancel(pendingWait);
-    cancel(attemptTimer);
     pendingWait = null;
-    attemptTimer = null;
     CompletableFuture<?> source = currentSource;
     if (source != null) {
       source.cancel(true);
@@ -270,6 +271,12 @@ public final class AsyncCall<T extends @Nullable Object> {
 
   private static NullPointerException nullStage() {
     return new NullPointerException("the async target returned null instead of a CompletionStage");
+  }
+
+  /** {@link #unwrap} for a failure known to be present. */
+  static Throwable unwrapNonNull(Throwable failure) {
+    Throwable unwrapped = unwrap(failure);
+    return unwrapped != null ? unwrapped : failure;
   }
 
   /** The failure the target really produced, without CompletableFuture's wrappers. */

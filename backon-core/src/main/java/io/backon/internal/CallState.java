@@ -7,6 +7,7 @@ import io.backon.RetryEvent;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.RetryState;
+import io.backon.budget.RetryBudget;
 import io.backon.stop.Stop;
 import io.backon.wait.Wait;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class CallState implements RetryState {
   private @Nullable Object result;
   private @Nullable GiveUpReason giveUpReason;
   private int fastRetries;
+  private boolean blocking;
   private @Nullable Throwable endingFailure;
 
   /**
@@ -63,6 +65,16 @@ public final class CallState implements RetryState {
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
+  }
+
+  /**
+   * Marks the call as running on the caller's thread (blocking faces): an interrupt flag found set
+   * after an attempt then ends the call. Async faces decide on pooled threads, where a stray flag
+   * says nothing about the call.
+   */
+  public CallState blocking() {
+    this.blocking = true;
+    return this;
   }
 
   /** The policy of this call. */
@@ -88,25 +100,34 @@ public final class CallState implements RetryState {
   /**
    * Decides what follows the recorded outcome, in the documented order: not retryable → wait
    * (override, or strategy + jitter) → time limit → attempt limit → custom stop → deadline (a wait
-   * that would end at or after the deadline ends the call now).
+   * that would end at or after the deadline ends the call now) → retry budget. A retryable outcome
+   * costs the budget a token, an accepted one earns {@code tokenRatio}.
    *
    * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the wait in nanoseconds before the next attempt
    */
   public long decide() {
     Throwable thrown = failure;
     if (thrown != null) {
-      if (thrown instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+      if (thrown instanceof InterruptedException
+          || (blocking && Thread.currentThread().isInterrupted())) {
         return giveUp(GiveUpReason.INTERRUPTED);
       }
       if (policy.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
         return giveUp(GiveUpReason.NOT_RETRYABLE);
       }
+      spendBudget();
       Predicate<? super Throwable> giveUpIf = policy.giveUpIf();
       if (giveUpIf != null && giveUpIf.test(thrown)) {
         return giveUp(GiveUpReason.GIVE_UP_PREDICATE);
       }
     } else if (!policy.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
+      RetryBudget budget = policy.retryBudget();
+      if (budget != null) {
+        budget.onSuccess();
+      }
       return SUCCESS;
+    } else {
+      spendBudget();
     }
     long wait = computeWait(thrown);
     if (wait == Wait.EXHAUSTED) {
@@ -133,7 +154,19 @@ public final class CallState implements RetryState {
     if (deadline >= 0 && wait >= deadline - elapsedNanos()) {
       return giveUp(GiveUpReason.DEADLINE_EXCEEDED);
     }
+    RetryBudget budget = policy.retryBudget();
+    if (budget != null && !budget.tryAcquireRetry()) {
+      return giveUp(GiveUpReason.BUDGET_EXHAUSTED);
+    }
     return wait;
+  }
+
+  /** A retryable outcome (failure or rejected value) costs a budget token. */
+  private void spendBudget() {
+    RetryBudget budget = policy.retryBudget();
+    if (budget != null) {
+      budget.onFailure();
+    }
   }
 
   private long computeWait(@Nullable Throwable thrown) {

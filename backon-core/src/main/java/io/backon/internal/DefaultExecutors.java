@@ -5,17 +5,22 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where blocking work moved off the caller's thread runs: a virtual thread per task when the JDK has
  * them (21+, detected at run time; the code stays {@code --release 17}), else a cached pool of
- * daemon threads. Not API.
+ * daemon threads that end after 5 s idle. Not API.
  */
 public final class DefaultExecutors {
 
+  private static final long IDLE_SECONDS = 5;
   private static final ExecutorService BLOCKING = create();
+  private static final boolean VIRTUAL = BLOCKING.getClass().getName().contains("ThreadPerTask");
 
   private DefaultExecutors() {}
 
@@ -29,8 +34,6 @@ public final class DefaultExecutors {
     return VIRTUAL;
   }
 
-  private static final boolean VIRTUAL = BLOCKING.getClass().getName().contains("ThreadPerTask");
-
   private static ExecutorService create() {
     try {
       MethodHandle factory = MethodHandles.publicLookup().findStatic(Executors.class,
@@ -43,7 +46,9 @@ public final class DefaultExecutors {
         thread.setDaemon(true);
         return thread;
       };
-      return Executors.newCachedThreadPool(daemon);
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+          TimeUnit.SECONDS, new SynchronousQueue<>(), daemon);
+      return pool;
     }
   }
 }

@@ -5,6 +5,9 @@ import io.backon.AttemptTimeoutException;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.budget.RetryBudget;
+import io.backon.hedge.Hedging;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -54,9 +57,10 @@ public final class SyncEngine {
     long start = timed ? clock.nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
     AttemptContext context = AttemptContext.current();
-    boolean guarded = policy.attemptTimeoutNanos() >= 0 || policy.deadlineNanos() >= 0;
-    CallState state = policy.hasListeners() || guarded
-        ? new CallState(policy, overrides, invocation, target, start) : null;
+    boolean pipeline = policy.hasAttemptPipeline();
+    long deadline = policy.deadlineNanos();
+    CallState state = policy.hasListeners() || pipeline || deadline >= 0
+        ? new CallState(policy, overrides, invocation, target, start).blocking() : null;
     int attempt = 1;
     while (true) {
       if (state != null) {
@@ -66,25 +70,14 @@ public final class SyncEngine {
       if (counter != null) {
         counter.incrementAndGet();
       }
-      AttemptGuard guard = null;
-      boolean deadlineGuard = false;
-      if (guarded) {
-        long timeout = policy.attemptTimeoutNanos();
-        long deadline = policy.deadlineNanos();
-        if (deadline >= 0) {
-          long remaining = deadline - (clock.nanoTime() - start);
-          if (timeout < 0 || remaining <= timeout) {
-            timeout = remaining;
-            deadlineGuard = true;
-          }
-        }
-        guard = AttemptGuard.start(policy.scheduler(), timeout);
-      }
+      Callable<T> call = pipeline && state != null ? attemptPipeline(state, target, attempt) : target;
+      AttemptGuard deadlineGuard = deadline >= 0
+          ? AttemptGuard.start(policy.scheduler(), deadline - (clock.nanoTime() - start)) : null;
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
       try {
-        value = target.call();
+        value = call.call();
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable failure) {
@@ -92,29 +85,25 @@ public final class SyncEngine {
       } finally {
         context.restore(saved);
       }
-      if (guard != null && guard.finish() && state != null) {
-        if (deadlineGuard) {
-          state.attemptCutShort(attempt);
-          state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
-          Settlement.record(statistics, state);
-          return giveUp(state);
-        }
-        AttemptTimeoutException timeout = new AttemptTimeoutException(state.targetName(), attempt,
-            Duration.ofNanos(policy.attemptTimeoutNanos()));
-        if (thrown != null) {
-          timeout.addSuppressed(thrown);
-        }
-        thrown = timeout;
-        value = null;
+      if (deadlineGuard != null && deadlineGuard.finish() && state != null) {
+        state.attemptCutShort(attempt);
+        state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
+        Settlement.record(statistics, state);
+        return giveUp(state);
       }
       if (state == null) {
         if (thrown == null && !policy.checksResults()) {
+          RetryBudget budget = policy.retryBudget();
+          if (budget != null) {
+            budget.onSuccess();
+          }
           if (statistics != null) {
             statistics.record(start, clock.nanoTime(), 1, 0L);
           }
           return Nulls.cast(value);
         }
-        state = new CallState(policy, overrides, invocation, target, timed ? start : clock.nanoTime());
+        state = new CallState(policy, overrides, invocation, target, timed ? start : clock.nanoTime())
+            .blocking();
       }
       int step = settle(state, attempt, value, thrown, statistics);
       if (step == SUCCEEDED) {
@@ -125,6 +114,23 @@ public final class SyncEngine {
       }
       attempt++;
     }
+  }
+
+  /**
+   * The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout →
+   * target. Only built when the policy has one of them.
+   */
+  private static <T extends @Nullable Object> Callable<T> attemptPipeline(
+      CallState state, Callable<T> target, int attempt) {
+    RetryPolicy policy = state.policy();
+    HedgingPolicy hedging = policy.hedging();
+    if (hedging == null) {
+      return new GuardedCopy<>(policy, target, state.targetName(), attempt, null);
+    }
+    HedgeAccounting accounting = new HedgeAccounting(policy.retryBudget());
+    GuardedCopy<T> copy =
+        new GuardedCopy<>(policy, target, state.targetName(), attempt, accounting.decided());
+    return () -> Hedging.call(hedging, copy, accounting);
   }
 
   private static int sleep(CallState state, long waitNanos) {

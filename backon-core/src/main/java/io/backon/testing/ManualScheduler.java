@@ -8,8 +8,8 @@ import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A scheduler driven by a {@link FakeClock}: tasks run on the thread that advances the clock, in due
- * order, once their time has come. With {@code executor(Runnable::run)} on the policy, async retries
+ * A scheduler driven by a {@link FakeClock}: tasks run on the thread that advances the clock (or on
+ * any thread calling {@link #runDueTasks()}), in due order, once their time has come. With {@code executor(Runnable::run)} on the policy, async retries
  * become fully deterministic. Thread-safe.
  */
 public final class ManualScheduler implements Scheduler {
@@ -17,7 +17,6 @@ public final class ManualScheduler implements Scheduler {
   private final FakeClock clock;
   private final PriorityQueue<Task> queue = new PriorityQueue<>();
   private long sequence;
-  private boolean running;
 
   /** A scheduler following {@code clock}. */
   public ManualScheduler(FakeClock clock) {
@@ -56,28 +55,16 @@ public final class ManualScheduler implements Scheduler {
 
   /** Runs every task whose time has come (also called on every clock advance). */
   public void runDueTasks() {
-    synchronized (this) {
-      if (running) {
-        return;
-      }
-      running = true;
-    }
-    try {
-      while (true) {
-        Task next;
-        synchronized (this) {
-          next = queue.peek();
-          if (next == null || next.dueNanos > clock.nanoTime()) {
-            return;
-          }
-          queue.poll();
-        }
-        next.runIfNotCancelled();
-      }
-    } finally {
+    while (true) {
+      Task next;
       synchronized (this) {
-        running = false;
+        next = queue.peek();
+        if (next == null || next.dueNanos > clock.nanoTime()) {
+          return;
+        }
+        queue.poll();
       }
+      next.runIfNotCancelled();
     }
   }
 

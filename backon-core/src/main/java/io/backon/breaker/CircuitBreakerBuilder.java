@@ -1,0 +1,297 @@
+package io.backon.breaker;
+
+import io.backon.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link CircuitBreaker} (or just its {@link CircuitBreakerConfig}). Every setter validates
+ * at once and names the parameter, its value and the rule; {@link #build()} checks combinations.
+ * Defaults are the {@code DEFAULT_*} constants of {@link CircuitBreakerConfig}. Not thread-safe; the
+ * breakers and configs it builds are.
+ */
+public final class CircuitBreakerBuilder {
+
+  String name;
+  @Nullable Integer failureThreshold;
+  SlidingWindowType windowType = SlidingWindowType.NONE;
+  int windowSize;
+  @Nullable Integer minimumCalls;
+  @Nullable Double failureRateThreshold;
+  @Nullable Duration slowCallDuration;
+  @Nullable Double slowCallRateThreshold;
+  Duration recoveryTimeout = CircuitBreakerConfig.DEFAULT_RECOVERY_TIMEOUT;
+  double recoveryMultiplier = 1.0;
+  @Nullable Duration maxRecoveryTimeout;
+  int halfOpenMaxCalls = CircuitBreakerConfig.DEFAULT_HALF_OPEN_MAX_CALLS;
+  int successThreshold = CircuitBreakerConfig.DEFAULT_SUCCESS_THRESHOLD;
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Class<? extends Throwable>[] recordOn = new Class[] {Exception.class};
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  Class<? extends Throwable>[] ignoreOn = new Class[0];
+  @Nullable Predicate<? super @Nullable Object> recordResult;
+  Clock clock = Clock.system();
+  final List<Consumer<CircuitStateTransition>> listeners = new ArrayList<>();
+
+  CircuitBreakerBuilder(String name) {
+    this.name = checkName(name);
+  }
+
+  /**
+   * Opens the breaker after this many consecutive failures in CLOSED; must be >= 1. Default
+   * {@value CircuitBreakerConfig#DEFAULT_FAILURE_THRESHOLD}, but when a sliding window is configured
+   * and this is not set, only the window's rate rules apply.
+   */
+  public CircuitBreakerBuilder failureThreshold(int failures) {
+    this.failureThreshold = atLeastOne("failureThreshold", failures);
+    return this;
+  }
+
+  /** Judges failure and slow-call rates over the last {@code calls} recorded calls (>= 1). */
+  public CircuitBreakerBuilder countBasedWindow(int calls) {
+    this.windowSize = atLeastOne("countBasedWindow", calls);
+    this.windowType = SlidingWindowType.COUNT_BASED;
+    return this;
+  }
+
+  /**
+   * Judges failure and slow-call rates over the calls of the last {@code window}, in whole seconds
+   * from 1 s to {@value CircuitBreakerConfig#MAX_TIME_WINDOW_SECONDS} s (one bucket per second).
+   */
+  public CircuitBreakerBuilder timeBasedWindow(Duration window) {
+    Objects.requireNonNull(window, "timeBasedWindow");
+    if (window.getNano() != 0 || window.getSeconds() < 1
+        || window.getSeconds() > CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS) {
+      throw new IllegalArgumentException("timeBasedWindow must be whole seconds from 1s to "
+          + CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS + "s but was " + window);
+    }
+    this.windowSize = (int) window.getSeconds();
+    this.windowType = SlidingWindowType.TIME_BASED;
+    return this;
+  }
+
+  /**
+   * Rates are judged only once the window holds this many calls (>= 1; for a count window at most
+   * its size is used). Needs a window. Default {@value CircuitBreakerConfig#DEFAULT_MINIMUM_CALLS}.
+   */
+  public CircuitBreakerBuilder minimumCalls(int calls) {
+    this.minimumCalls = atLeastOne("minimumCalls", calls);
+    return this;
+  }
+
+  /**
+   * Opens the breaker when at least this percentage (0 &lt; p &lt;= 100) of the window's calls
+   * failed. Needs a window. Default {@value CircuitBreakerConfig#DEFAULT_FAILURE_RATE_THRESHOLD}.
+   */
+  public CircuitBreakerBuilder failureRateThreshold(double percent) {
+    this.failureRateThreshold = percent("failureRateThreshold", percent);
+    return this;
+  }
+
+  /**
+   * Calls taking at least this long (> 0) are slow. Needs a window. Default: no slow-call rule. A
+   * slow trial call in HALF_OPEN counts as a failure.
+   */
+  public CircuitBreakerBuilder slowCallDuration(Duration duration) {
+    this.slowCallDuration = positive("slowCallDuration", duration);
+    return this;
+  }
+
+  /**
+   * Opens the breaker when at least this percentage (0 &lt; p &lt;= 100) of the window's calls was
+   * slow. Needs {@link #slowCallDuration}. Default {@value
+   * CircuitBreakerConfig#DEFAULT_SLOW_CALL_RATE_THRESHOLD}.
+   */
+  public CircuitBreakerBuilder slowCallRateThreshold(double percent) {
+    this.slowCallRateThreshold = percent("slowCallRateThreshold", percent);
+    return this;
+  }
+
+  /** How long the breaker stays OPEN before admitting trial calls (> 0). Default 60 s. */
+  public CircuitBreakerBuilder recoveryTimeout(Duration timeout) {
+    this.recoveryTimeout = positive("recoveryTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * Grows the open time on repeated trips: the n-th consecutive trip stays OPEN for {@code
+   * recoveryTimeout * multiplier^(n-1)}, at most {@code maxRecoveryTimeout}. Closing resets the
+   * growth. {@code multiplier} must be >= 1 (1 = no growth, the default).
+   */
+  public CircuitBreakerBuilder recoveryBackoff(double multiplier, Duration maxRecoveryTimeout) {
+    if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+      throw new IllegalArgumentException("multiplier must be >= 1 but was " + multiplier);
+    }
+    this.maxRecoveryTimeout = positive("maxRecoveryTimeout", maxRecoveryTimeout);
+    this.recoveryMultiplier = multiplier;
+    return this;
+  }
+
+  /** At most this many trial calls (>= 1) run at once in HALF_OPEN; others are rejected. Default 1. */
+  public CircuitBreakerBuilder halfOpenMaxCalls(int calls) {
+    this.halfOpenMaxCalls = atLeastOne("halfOpenMaxCalls", calls);
+    return this;
+  }
+
+  /** HALF_OPEN closes after this many (>= 1) successful trial calls. Default 1. */
+  public CircuitBreakerBuilder successThreshold(int successes) {
+    this.successThreshold = atLeastOne("successThreshold", successes);
+    return this;
+  }
+
+  /**
+   * Only failures of these types count as failures (replaces the default: any {@link Exception});
+   * other failures that are not ignored count as successes (the downstream did answer).
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public final CircuitBreakerBuilder recordOn(Class<? extends Throwable>... types) {
+    this.recordOn = checkTypes("recordOn", types);
+    return this;
+  }
+
+  /**
+   * Failures of these types count as neither success nor failure; their permission is released.
+   * Ignoring wins over {@link #recordOn}.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public final CircuitBreakerBuilder ignoreOn(Class<? extends Throwable>... types) {
+    this.ignoreOn = checkTypes("ignoreOn", types);
+    return this;
+  }
+
+  /** Returned values matching this predicate count as failures. Default: every value succeeds. */
+  public CircuitBreakerBuilder recordResult(Predicate<? super @Nullable Object> predicate) {
+    this.recordResult = Objects.requireNonNull(predicate, "predicate");
+    return this;
+  }
+
+  /** The clock for open times, slow calls and time windows. Default {@link Clock#system()}. */
+  public CircuitBreakerBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Adds a state-change listener (see {@link CircuitBreaker#onStateChange}); not part of config. */
+  public CircuitBreakerBuilder onStateChange(Consumer<CircuitStateTransition> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Copies every setting of {@code config} into this builder; name and listeners stay. */
+  public CircuitBreakerBuilder config(CircuitBreakerConfig config) {
+    Objects.requireNonNull(config, "config").source().copySettingsTo(this);
+    return this;
+  }
+
+  /**
+   * Validates the combination and builds the immutable settings (without name and listeners).
+   *
+   * @throws IllegalStateException when settings contradict each other
+   */
+  public CircuitBreakerConfig buildConfig() {
+    if (windowType == SlidingWindowType.NONE) {
+      String needy = minimumCalls != null ? "minimumCalls"
+          : failureRateThreshold != null ? "failureRateThreshold"
+          : slowCallDuration != null ? "slowCallDuration"
+          : slowCallRateThreshold != null ? "slowCallRateThreshold" : null;
+      if (needy != null) {
+        throw new IllegalStateException(needy + " needs a sliding window; call "
+            + "countBasedWindow(calls) or timeBasedWindow(duration)");
+      }
+    }
+    if (slowCallRateThreshold != null && slowCallDuration == null) {
+      throw new IllegalStateException("slowCallRateThreshold needs slowCallDuration(duration)");
+    }
+    Duration max = maxRecoveryTimeout;
+    if (max != null && max.compareTo(recoveryTimeout) < 0) {
+      throw new IllegalStateException("maxRecoveryTimeout must be >= recoveryTimeout ("
+          + recoveryTimeout + ") but was " + max);
+    }
+    return new CircuitBreakerConfig(this);
+  }
+
+  /**
+   * Builds the breaker, in CLOSED.
+   *
+   * @throws IllegalStateException when settings contradict each other
+   */
+  public CircuitBreaker build() {
+    return new CircuitBreaker(name, buildConfig(), listeners);
+  }
+
+  /** A copy with another name (used by the registry). */
+  CircuitBreakerBuilder copy(String newName) {
+    CircuitBreakerBuilder c = new CircuitBreakerBuilder(newName);
+    copySettingsTo(c);
+    c.listeners.addAll(listeners);
+    return c;
+  }
+
+  void copySettingsTo(CircuitBreakerBuilder c) {
+    c.failureThreshold = failureThreshold;
+    c.windowType = windowType;
+    c.windowSize = windowSize;
+    c.minimumCalls = minimumCalls;
+    c.failureRateThreshold = failureRateThreshold;
+    c.slowCallDuration = slowCallDuration;
+    c.slowCallRateThreshold = slowCallRateThreshold;
+    c.recoveryTimeout = recoveryTimeout;
+    c.recoveryMultiplier = recoveryMultiplier;
+    c.maxRecoveryTimeout = maxRecoveryTimeout;
+    c.halfOpenMaxCalls = halfOpenMaxCalls;
+    c.successThreshold = successThreshold;
+    c.recordOn = recordOn.clone();
+    c.ignoreOn = ignoreOn.clone();
+    c.recordResult = recordResult;
+    c.clock = clock;
+  }
+
+  static String checkName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    return name;
+  }
+
+  private static int atLeastOne(String parameter, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(parameter + " must be >= 1 but was " + value);
+    }
+    return value;
+  }
+
+  private static double percent(String parameter, double value) {
+    if (!(value > 0.0 && value <= 100.0)) {
+      throw new IllegalArgumentException(parameter + " must be > 0 and <= 100 but was " + value);
+    }
+    return value;
+  }
+
+  private static Duration positive(String parameter, Duration value) {
+    Objects.requireNonNull(value, parameter);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(parameter + " must be > 0 but was " + value);
+    }
+    return value;
+  }
+
+  private static Class<? extends Throwable>[] checkTypes(
+      String parameter, Class<? extends Throwable>[] types) {
+    Objects.requireNonNull(types, parameter);
+    if (types.length == 0) {
+      throw new IllegalArgumentException(parameter + " needs at least one exception type");
+    }
+    for (int i = 0; i < types.length; i++) {
+      Objects.requireNonNull(types[i], parameter + "[" + i + "]");
+    }
+    return types.clone();
+  }
+}

@@ -1,0 +1,245 @@
+package io.backon.breaker;
+
+import io.backon.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The immutable settings of a {@link CircuitBreaker}, without its name and listeners, so that one
+ * config can serve many breakers (see {@link CircuitBreakerRegistry}). Built by {@link
+ * CircuitBreakerBuilder#buildConfig()}. Thread-safe.
+ *
+ * <p>Opening rules in CLOSED (whichever trips first): {@link #failureThreshold()} consecutive
+ * failures; with a sliding window, once it holds {@link #minimumCalls()} calls, a failure rate of at
+ * least {@link #failureRateThreshold()} percent or a slow-call rate of at least {@link
+ * #slowCallRateThreshold()} percent.
+ */
+public final class CircuitBreakerConfig {
+
+  /** Consecutive failures that open a breaker without a sliding window. */
+  public static final int DEFAULT_FAILURE_THRESHOLD = 5;
+  /** How long an OPEN breaker rejects calls before admitting trials. */
+  public static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+  /** Trial calls admitted at once in HALF_OPEN. */
+  public static final int DEFAULT_HALF_OPEN_MAX_CALLS = 1;
+  /** Successful trial calls that close a HALF_OPEN breaker. */
+  public static final int DEFAULT_SUCCESS_THRESHOLD = 1;
+  /** Calls a sliding window must hold before its rates are judged. */
+  public static final int DEFAULT_MINIMUM_CALLS = 10;
+  /** Failure rate, in percent, that opens a breaker with a sliding window. */
+  public static final double DEFAULT_FAILURE_RATE_THRESHOLD = 50.0;
+  /** Slow-call rate, in percent, that opens a breaker with slow-call detection. */
+  public static final double DEFAULT_SLOW_CALL_RATE_THRESHOLD = 100.0;
+  /** The longest time-based window, in seconds (one day). */
+  public static final int MAX_TIME_WINDOW_SECONDS = 86_400;
+
+  /** Open times are capped here so that clock arithmetic cannot overflow (about 146 years). */
+  private static final long MAX_OPEN_NANOS = Long.MAX_VALUE >> 1;
+  private static final CircuitBreakerConfig DEFAULTS = new CircuitBreakerBuilder("default")
+      .buildConfig();
+
+  private final CircuitBreakerBuilder source;
+  private final int failureThreshold;
+  private final SlidingWindowType windowType;
+  private final int windowSize;
+  private final int minimumCalls;
+  private final double failureRateThreshold;
+  private final @Nullable Duration slowCallDuration;
+  private final long slowCallNanos;
+  private final double slowCallRateThreshold;
+  private final Duration recoveryTimeout;
+  private final double recoveryMultiplier;
+  private final Duration maxRecoveryTimeout;
+  private final long recoveryNanos;
+  private final long maxRecoveryNanos;
+  private final int halfOpenMaxCalls;
+  private final int successThreshold;
+  private final Class<? extends Throwable>[] recordOn;
+  private final Class<? extends Throwable>[] ignoreOn;
+  private final @Nullable Predicate<? super @Nullable Object> recordResult;
+  private final Clock clock;
+
+  CircuitBreakerConfig(CircuitBreakerBuilder b) {
+    this.source = b.copy(b.name);
+    this.source.listeners.clear();
+    this.windowType = b.windowType;
+    this.windowSize = b.windowSize;
+    boolean windowed = windowType != SlidingWindowType.NONE;
+    Integer threshold = b.failureThreshold;
+    this.failureThreshold = threshold != null ? threshold : windowed ? 0 : DEFAULT_FAILURE_THRESHOLD;
+    int minimum = b.minimumCalls != null ? b.minimumCalls : DEFAULT_MINIMUM_CALLS;
+    this.minimumCalls = windowType == SlidingWindowType.COUNT_BASED
+        ? Math.min(minimum, windowSize) : windowed ? minimum : 0;
+    Double rate = b.failureRateThreshold;
+    this.failureRateThreshold = rate != null ? rate : DEFAULT_FAILURE_RATE_THRESHOLD;
+    this.slowCallDuration = b.slowCallDuration;
+    this.slowCallNanos = slowCallDuration == null ? 0L : nanos(slowCallDuration);
+    Double slowRate = b.slowCallRateThreshold;
+    this.slowCallRateThreshold = slowRate != null ? slowRate : DEFAULT_SLOW_CALL_RATE_THRESHOLD;
+    this.recoveryTimeout = b.recoveryTimeout;
+    this.recoveryMultiplier = b.recoveryMultiplier;
+    Duration max = b.maxRecoveryTimeout;
+    this.maxRecoveryTimeout = max != null ? max : recoveryTimeout;
+    this.recoveryNanos = nanos(recoveryTimeout);
+    this.maxRecoveryNanos = nanos(maxRecoveryTimeout);
+    this.halfOpenMaxCalls = b.halfOpenMaxCalls;
+    this.successThreshold = b.successThreshold;
+    this.recordOn = b.recordOn.clone();
+    this.ignoreOn = b.ignoreOn.clone();
+    this.recordResult = b.recordResult;
+    this.clock = b.clock;
+  }
+
+  /** The config with every setting at its default (5 consecutive failures, 60 s open, no window). */
+  public static CircuitBreakerConfig defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Consecutive failures in CLOSED that open the breaker; {@code 0} when the rule is off because a
+   * sliding window replaced it and no threshold was set. Default {@value #DEFAULT_FAILURE_THRESHOLD}.
+   */
+  public int failureThreshold() {
+    return failureThreshold;
+  }
+
+  /** The kind of sliding window; {@link SlidingWindowType#NONE} by default. */
+  public SlidingWindowType slidingWindowType() {
+    return windowType;
+  }
+
+  /** The window's size: calls (count-based) or seconds (time-based); {@code 0} without a window. */
+  public int slidingWindowSize() {
+    return windowSize;
+  }
+
+  /** Calls the window must hold before rates are judged (capped at a count window's size). */
+  public int minimumCalls() {
+    return minimumCalls;
+  }
+
+  /** Failure rate in percent that opens the breaker (with a window). */
+  public double failureRateThreshold() {
+    return failureRateThreshold;
+  }
+
+  /** The duration from which a call is slow; empty when slow-call detection is off. */
+  public Optional<Duration> slowCallDuration() {
+    return Optional.ofNullable(slowCallDuration);
+  }
+
+  /** Slow-call rate in percent that opens the breaker (with slow-call detection). */
+  public double slowCallRateThreshold() {
+    return slowCallRateThreshold;
+  }
+
+  /** The open time after the first trip. Default 60 s. */
+  public Duration recoveryTimeout() {
+    return recoveryTimeout;
+  }
+
+  /** Growth factor of the open time per consecutive trip; {@code 1} (no growth) by default. */
+  public double recoveryBackoffMultiplier() {
+    return recoveryMultiplier;
+  }
+
+  /** The longest open time; equals {@link #recoveryTimeout()} unless a backoff was set. */
+  public Duration maxRecoveryTimeout() {
+    return maxRecoveryTimeout;
+  }
+
+  /** Trial calls admitted at once in HALF_OPEN. Default {@value #DEFAULT_HALF_OPEN_MAX_CALLS}. */
+  public int halfOpenMaxCalls() {
+    return halfOpenMaxCalls;
+  }
+
+  /** Trial successes that close a HALF_OPEN breaker. Default {@value #DEFAULT_SUCCESS_THRESHOLD}. */
+  public int successThreshold() {
+    return successThreshold;
+  }
+
+  /** Failure types that count as failures; {@code [Exception]} by default. */
+  public List<Class<? extends Throwable>> recordOn() {
+    return List.of(recordOn);
+  }
+
+  /** Failure types that count as nothing; empty by default. */
+  public List<Class<? extends Throwable>> ignoreOn() {
+    return List.of(ignoreOn);
+  }
+
+  /** The predicate marking returned values as failures; empty when every value succeeds. */
+  public Optional<Predicate<? super @Nullable Object>> recordResult() {
+    return Optional.ofNullable(recordResult);
+  }
+
+  /** The clock measuring open times, slow calls and time windows. */
+  public Clock clock() {
+    return clock;
+  }
+
+  CircuitBreakerBuilder source() {
+    return source;
+  }
+
+  /** Slow-call threshold in nanoseconds; {@code 0} when off. */
+  long slowCallNanos() {
+    return slowCallNanos;
+  }
+
+  boolean isIgnored(Throwable failure) {
+    return matches(ignoreOn, failure);
+  }
+
+  boolean isRecorded(Throwable failure) {
+    return matches(recordOn, failure);
+  }
+
+  boolean isFailureResult(@Nullable Object result) {
+    Predicate<? super @Nullable Object> predicate = recordResult;
+    return predicate != null && predicate.test(result);
+  }
+
+  /** The open time of the {@code trips}-th consecutive trip (1-based), in nanoseconds. */
+  long openNanos(int trips) {
+    if (trips <= 1 || recoveryMultiplier == 1.0) { // the builder ensures max >= recoveryTimeout
+      return Math.min(recoveryNanos, MAX_OPEN_NANOS);
+    }
+    long cap = Math.min(maxRecoveryNanos, MAX_OPEN_NANOS);
+    double grown = recoveryNanos * Math.pow(recoveryMultiplier, trips - 1);
+    return grown >= cap ? cap : (long) grown;
+  }
+
+  private static boolean matches(Class<? extends Throwable>[] types, Throwable failure) {
+    for (Class<? extends Throwable> type : types) {
+      if (type.isInstance(failure)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CircuitBreakerConfig{failureThreshold=" + failureThreshold
+        + ", window=" + windowType + (windowSize > 0 ? "(" + windowSize + ")" : "")
+        + ", minimumCalls=" + minimumCalls + ", failureRateThreshold=" + failureRateThreshold
+        + ", slowCallDuration=" + slowCallDuration + ", slowCallRateThreshold="
+        + slowCallRateThreshold + ", recoveryTimeout=" + recoveryTimeout
+        + ", recoveryBackoffMultiplier=" + recoveryMultiplier + ", maxRecoveryTimeout="
+        + maxRecoveryTimeout + ", halfOpenMaxCalls=" + halfOpenMaxCalls + ", successThreshold="
+        + successThreshold + ", recordOn=" + recordOn() + ", ignoreOn=" + ignoreOn()
+        + ", recordResult=" + (recordResult != null) + ", clock=" + clock + '}';
+  }
+}

@@ -1,0 +1,44 @@
+package io.backon.breaker;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The state-change listeners of one breaker, called in registration order on the thread that made
+ * the transition. A listener that throws is logged at WARNING on the {@code System.Logger} named
+ * {@code io.backon} and the others still run. Thread-safe.
+ */
+final class StateListeners {
+
+  private static final Logger LOGGER = System.getLogger("io.backon");
+
+  private final List<Consumer<CircuitStateTransition>> listeners;
+
+  StateListeners(List<Consumer<CircuitStateTransition>> initial) {
+    this.listeners = new CopyOnWriteArrayList<>(initial);
+  }
+
+  void add(Consumer<CircuitStateTransition> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  boolean isEmpty() {
+    return listeners.isEmpty();
+  }
+
+  void publish(CircuitStateTransition transition) {
+    for (Consumer<CircuitStateTransition> listener : listeners) {
+      try {
+        listener.accept(transition);
+      } catch (RuntimeException e) {
+        LOGGER.log(Level.WARNING, "A state-change listener of circuit breaker '"
+            + transition.breakerName() + "' failed on " + transition.from() + " -> "
+            + transition.to() + "; ignored", e);
+      }
+    }
+  }
+}

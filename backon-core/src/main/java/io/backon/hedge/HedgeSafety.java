@@ -1,0 +1,58 @@
+package io.backon.hedge;
+
+import io.backon.time.Cancellable;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls user and engine hooks so that a throwing hook is logged on the {@code io.backon} logger and
+ * never breaks a hedged call. Not API.
+ */
+final class HedgeSafety {
+
+  private static final Logger LOGGER = System.getLogger("io.backon");
+
+  private HedgeSafety() {}
+
+  /** Runs {@code hook}; logs and swallows what it throws (errors of the VM excepted). */
+  static void run(String what, Runnable hook) {
+    try {
+      hook.run();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      log(what, broken);
+    }
+  }
+
+  /** Asks the observer; a throwing observer counts as {@code false}. */
+  static boolean mayStart(HedgeCopyObserver observer, int number) {
+    try {
+      return observer.mayStartHedge(number);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      log("mayStartHedge", broken);
+      return false;
+    }
+  }
+
+  /** Tells the {@code onHedge} listener, if any. */
+  static void onHedge(@Nullable HedgeListener listener, int number) {
+    if (listener != null) {
+      run("onHedge", () -> listener.onHedge(number));
+    }
+  }
+
+  /** Cancels {@code task} if there is one; a throwing cancel is logged. */
+  static void cancel(@Nullable Cancellable task) {
+    if (task != null) {
+      run("Cancellable.cancel", task::cancel);
+    }
+  }
+
+  static void log(String what, Throwable failure) {
+    LOGGER.log(Level.WARNING, "Hedging hook " + what + " threw; the call goes on", failure);
+  }
+}

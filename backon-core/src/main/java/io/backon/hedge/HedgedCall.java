@@ -1,0 +1,283 @@
+package io.backon.hedge;
+
+import io.backon.time.Cancellable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one hedging engine behind both faces of {@link Hedging}: a {@code launcher} starts copy
+ * {@code n} and returns its future; this class decides when to launch, who wins and what the
+ * result is. How a copy runs (blocking on an executor, or an async stage) is the launcher's
+ * business.
+ *
+ * <p>Concurrency: the end of the call (a win, all failed, or cancellation) is decided by one CAS on
+ * {@link #done}, and each copy's terminal callback by one CAS on its own flag, so two copies
+ * succeeding at once yield exactly one result and one {@code copySucceeded}; the loser gets {@code
+ * copyCancelled}. Bookkeeping (copies, failures, counts, the timer) is guarded by this object's
+ * monitor; observers, listeners, launchers and futures are always called outside it. Not API.
+ */
+final class HedgedCall<T extends @Nullable Object> {
+
+  /** Signals that a launch is not tied to a timer generation. */
+  private static final int ANY = -1;
+
+  private final HedgingPolicy policy;
+  private final HedgeCopyObserver observer;
+  private final IntFunction<CompletableFuture<T>> launcher;
+  private final int maxCopies;
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+  private final AtomicBoolean done = new AtomicBoolean();
+  private final long delayNanos;
+
+  // Guarded by this.
+  private final List<HedgeCopy<T>> running = new ArrayList<>();
+  private final List<Throwable> failures = new ArrayList<>();
+  private int launched;
+  private int inFlight;
+  private boolean refused;
+  private @Nullable Cancellable timer;
+
+  HedgedCall(HedgingPolicy policy, HedgeCopyObserver observer,
+      IntFunction<CompletableFuture<T>> launcher) {
+    this.policy = policy;
+    this.observer = observer;
+    this.launcher = launcher;
+    this.maxCopies = policy.maxHedges();
+    this.delayNanos = delayOf(policy);
+  }
+
+  /** The delay for this call, read once; a throwing {@link HedgeDelay} gets the default delay. */
+  private static long delayOf(HedgingPolicy policy) {
+    try {
+      return Math.max(0L, policy.hedgeDelay().delayNanos());
+    } catch (RuntimeException broken) {
+      HedgeSafety.log("hedgeDelay.delayNanos()", broken);
+      return HedgingPolicy.DEFAULT_HEDGE_DELAY.toNanos();
+    }
+  }
+
+  /** Launches the primary (and, with a zero delay, every hedge) and returns the call's result. */
+  CompletableFuture<T> start() {
+    result.whenComplete((value, failure) -> {
+      if (result.isCancelled()) {
+        cancelled();
+      }
+    });
+    if (delayNanos == 0L) {
+      return launchAll();
+    }
+    launchNext(ANY);
+    return result;
+  }
+
+  private CompletableFuture<T> launchAll() {
+    for (int i = 0; i < maxCopies && !done.get(); i++) {
+      launchNext(ANY);
+    }
+    return result;
+  }
+
+  /** The failures of the copies that failed so far, oldest first. */
+  synchronized List<Throwable> failures() {
+    return new ArrayList<>(failures);
+  }
+
+  /**
+   * Launches the next copy if one may start. With a timer {@code generation}, only if no copy was
+   * launched since that timer was armed (a failure may have launched one early).
+   */
+  private void launchNext(int generation) {
+    int number;
+    Cancellable superseded;
+    synchronized (this) {
+      if (done.get() || refused || launched >= maxCopies
+          || (generation != ANY && generation != launched)) {
+        return;
+      }
+      number = ++launched;
+      inFlight++;
+      superseded = timer;
+      timer = null;
+    }
+    HedgeSafety.cancel(superseded);
+    if (number > 1 && !HedgeSafety.mayStart(observer, number)) {
+      boolean allFailed;
+      synchronized (this) {
+        refused = true;
+        inFlight--;
+        allFailed = inFlight == 0;
+      }
+      if (allFailed) {
+        finishFailed();
+      }
+      return;
+    }
+    if (number > 1 && !done.get()) {
+      HedgeSafety.onHedge(policy.onHedge(), number);
+    }
+    HedgeSafety.run("copyStarted", () -> observer.copyStarted(number));
+    if (done.get()) { // the call ended meanwhile: an admitted copy is started and cancelled at once
+      notifyCancelled(number);
+      return;
+    }
+    long startNanos = policy.clock().nanoTime();
+    CompletableFuture<T> future;
+    try {
+      future = launcher.apply(number);
+    } catch (RuntimeException | Error launchFailed) {
+      future = CompletableFuture.failedFuture(launchFailed);
+    }
+    HedgeCopy<T> copy = new HedgeCopy<>(number, startNanos, future);
+    boolean lateLaunch;
+    synchronized (this) {
+      lateLaunch = done.get();
+      if (!lateLaunch) {
+        running.add(copy);
+      }
+    }
+    if (lateLaunch) {
+      if (copy.terminate()) {
+        future.cancel(true);
+        notifyCancelled(number);
+      }
+      return;
+    }
+    armTimer();
+    future.whenComplete((value, failure) -> completed(copy, value, failure));
+  }
+
+  /** Schedules the next hedge {@code delayNanos} from now, if another copy may still start. */
+  private void armTimer() {
+    if (delayNanos == 0L) {
+      return;
+    }
+    int generation;
+    synchronized (this) {
+      if (done.get() || refused || launched >= maxCopies) {
+        return;
+      }
+      generation = launched;
+    }
+    Cancellable scheduled;
+    try {
+      scheduled = policy.scheduler().schedule(() -> launchNext(generation), delayNanos);
+    } catch (RuntimeException rejected) {
+      HedgeSafety.log("scheduler.schedule", rejected);
+      return;
+    }
+    Cancellable previous = null;
+    boolean stale;
+    synchronized (this) {
+      stale = done.get() || launched != generation;
+      if (!stale) {
+        previous = timer;
+        timer = scheduled;
+      }
+    }
+    HedgeSafety.cancel(previous);
+    if (stale) {
+      HedgeSafety.cancel(scheduled);
+    }
+  }
+
+  private void completed(HedgeCopy<T> copy, @Nullable T value, @Nullable Throwable failure) {
+    long durationNanos = policy.clock().nanoTime() - copy.startNanos;
+    if (failure == null) {
+      succeeded(copy, value, durationNanos);
+      return;
+    }
+    Throwable cause = HedgeFailures.unwrap(failure);
+    if (!copy.terminate()) {
+      return; // already reported cancelled
+    }
+    if (done.get()) {
+      notifyCancelled(copy.number); // finished after the call ended: neither success nor failure
+      return;
+    }
+    HedgeSafety.run("copyFailed", () -> observer.copyFailed(copy.number, durationNanos, cause));
+    boolean allFailed;
+    synchronized (this) {
+      failures.add(cause);
+      running.remove(copy);
+      inFlight--;
+      allFailed = inFlight == 0 && (refused || launched >= maxCopies);
+    }
+    if (allFailed) {
+      finishFailed();
+    } else {
+      launchNext(ANY);
+    }
+  }
+
+  private void succeeded(HedgeCopy<T> copy, @Nullable T value, long durationNanos) {
+    if (!done.compareAndSet(false, true)) {
+      if (copy.terminate()) {
+        notifyCancelled(copy.number); // lost the race against another winner
+      }
+      return;
+    }
+    if (copy.terminate()) {
+      try {
+        policy.hedgeDelay().recordLatency(durationNanos);
+      } catch (RuntimeException broken) {
+        HedgeSafety.log("hedgeDelay.recordLatency", broken);
+      }
+      HedgeSafety.run("copySucceeded",
+          () -> observer.copySucceeded(copy.number, durationNanos, value));
+    }
+    stopAll(copy);
+    result.complete(value);
+  }
+
+  private void finishFailed() {
+    if (!done.compareAndSet(false, true)) {
+      return;
+    }
+    Throwable last;
+    List<Throwable> earlier;
+    synchronized (this) {
+      if (failures.isEmpty()) {
+        last = new IllegalStateException("hedged call ended without any copy");
+        earlier = List.of();
+      } else {
+        last = failures.get(failures.size() - 1);
+        earlier = new ArrayList<>(failures.subList(0, failures.size() - 1));
+      }
+    }
+    stopAll(null);
+    result.completeExceptionally(HedgeFailures.withSuppressed(last, earlier));
+  }
+
+  private void cancelled() {
+    if (done.compareAndSet(false, true)) {
+      stopAll(null);
+    }
+  }
+
+  /** After {@link #done} was set: cancels the timer and every running copy but the winner. */
+  private void stopAll(@Nullable HedgeCopy<T> winner) {
+    List<HedgeCopy<T>> losers;
+    Cancellable pending;
+    synchronized (this) {
+      losers = new ArrayList<>(running);
+      running.clear();
+      pending = timer;
+      timer = null;
+    }
+    HedgeSafety.cancel(pending);
+    for (HedgeCopy<T> loser : losers) {
+      if (loser != winner && loser.terminate()) {
+        loser.future.cancel(true);
+        notifyCancelled(loser.number);
+      }
+    }
+  }
+
+  private void notifyCancelled(int number) {
+    HedgeSafety.run("copyCancelled", () -> observer.copyCancelled(number));
+  }
+}

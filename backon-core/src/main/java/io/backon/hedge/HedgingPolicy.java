@@ -1,0 +1,113 @@
+package io.backon.hedge;
+
+import io.backon.internal.DefaultExecutors;
+import io.backon.time.Clock;
+import io.backon.time.Scheduler;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to hedge a call: run up to {@link #maxHedges()} copies of it, launching the next one when no
+ * copy has succeeded {@link #hedgeDelay() hedgeDelay} after the previous launch, or at once when a
+ * copy fails; the first success wins and the other copies are cancelled. Run calls with {@link
+ * Hedging}.
+ *
+ * <p>Defaults: {@value #DEFAULT_MAX_HEDGES} copies in total (the primary and one hedge), a fixed
+ * delay of {@link #DEFAULT_HEDGE_DELAY} (100 ms), blocking copies on {@link
+ * DefaultExecutors#blocking()} (virtual threads on JDK 21+, else a cached daemon pool), timers on
+ * {@link Scheduler#shared()}, the {@link Clock#system() system clock}, no {@code onHedge}
+ * listener.
+ *
+ * <p>Immutable and thread-safe; share one policy between calls (a {@link HedgeDelay#percentile}
+ * delay then learns from all of them). Build with {@link #builder()}.
+ */
+public final class HedgingPolicy {
+
+  /** Default number of copies in total, the primary included: 2 (one hedge). */
+  public static final int DEFAULT_MAX_HEDGES = 2;
+
+  /** Default delay before each hedge: 100 ms. */
+  public static final Duration DEFAULT_HEDGE_DELAY = Duration.ofMillis(100);
+
+  private static final HedgingPolicy DEFAULTS = builder().build();
+
+  private final int maxHedges;
+  private final HedgeDelay hedgeDelay;
+  private final @Nullable Executor executor;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final @Nullable HedgeListener onHedge;
+
+  HedgingPolicy(HedgingPolicyBuilder builder) {
+    this.maxHedges = builder.maxHedges;
+    this.hedgeDelay = builder.hedgeDelay;
+    this.executor = builder.executor;
+    this.scheduler = builder.scheduler;
+    this.clock = builder.clock;
+    this.onHedge = builder.onHedge;
+  }
+
+  /** A new builder with the defaults. */
+  public static HedgingPolicyBuilder builder() {
+    return new HedgingPolicyBuilder();
+  }
+
+  /** The policy with every default. */
+  public static HedgingPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder holding this policy's settings. */
+  public HedgingPolicyBuilder toBuilder() {
+    return new HedgingPolicyBuilder(this);
+  }
+
+  /**
+   * The most copies one call runs, <em>including the primary</em>: {@code 1} disables hedging,
+   * {@code 3} means the primary and up to two hedges. Also bounds the copies in flight at once.
+   */
+  public int maxHedges() {
+    return maxHedges;
+  }
+
+  /** The delay before each hedge. */
+  public HedgeDelay hedgeDelay() {
+    return hedgeDelay;
+  }
+
+  /**
+   * Where blocking copies run ({@link Hedging#call}) and where async hedges are started ({@link
+   * Hedging#callAsync}, so a timer thread never runs user code). Default {@link
+   * DefaultExecutors#blocking()}.
+   */
+  public Executor executor() {
+    Executor configured = executor;
+    return configured != null ? configured : DefaultExecutors.blocking();
+  }
+
+  /** The executor set on the builder, {@code null} for the default. */
+  @Nullable Executor configuredExecutor() {
+    return executor;
+  }
+
+  /** Runs the hedge timers. Default {@link Scheduler#shared()}. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Measures copy latencies. Default {@link Clock#system()}. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Told about every hedge launched, or {@code null} when none was set. */
+  public @Nullable HedgeListener onHedge() {
+    return onHedge;
+  }
+
+  @Override
+  public String toString() {
+    return "HedgingPolicy{maxHedges=" + maxHedges + ", hedgeDelay=" + hedgeDelay + '}';
+  }
+}

@@ -1,0 +1,93 @@
+package io.backon.hedge;
+
+import io.backon.time.Clock;
+import io.backon.time.Scheduler;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link HedgingPolicy}. Every setter validates at once and names the parameter, its value
+ * and the rule. Not thread-safe; the policies it builds are.
+ */
+public final class HedgingPolicyBuilder {
+
+  int maxHedges = HedgingPolicy.DEFAULT_MAX_HEDGES;
+  HedgeDelay hedgeDelay = HedgeDelay.fixed(HedgingPolicy.DEFAULT_HEDGE_DELAY);
+  @Nullable Executor executor;
+  Scheduler scheduler = Scheduler.shared();
+  Clock clock = Clock.system();
+  @Nullable HedgeListener onHedge;
+
+  HedgingPolicyBuilder() {}
+
+  HedgingPolicyBuilder(HedgingPolicy policy) {
+    this.maxHedges = policy.maxHedges();
+    this.hedgeDelay = policy.hedgeDelay();
+    this.executor = policy.configuredExecutor();
+    this.scheduler = policy.scheduler();
+    this.clock = policy.clock();
+    this.onHedge = policy.onHedge();
+  }
+
+  /**
+   * The most copies per call, the primary included ({@code 1} = no hedging); must be >= 1. Default
+   * {@value HedgingPolicy#DEFAULT_MAX_HEDGES}.
+   */
+  public HedgingPolicyBuilder maxHedges(int maxHedges) {
+    if (maxHedges < 1) {
+      throw new IllegalArgumentException("maxHedges must be >= 1 but was " + maxHedges);
+    }
+    this.maxHedges = maxHedges;
+    return this;
+  }
+
+  /**
+   * A fixed delay before each hedge; must be >= 0 ({@link Duration#ZERO} launches all copies at
+   * once). Default {@link HedgingPolicy#DEFAULT_HEDGE_DELAY}.
+   */
+  public HedgingPolicyBuilder hedgeDelay(Duration hedgeDelay) {
+    this.hedgeDelay = HedgeDelay.fixed(hedgeDelay);
+    return this;
+  }
+
+  /** The delay before each hedge, e.g. {@link HedgeDelay#percentile(double)}. */
+  public HedgingPolicyBuilder hedgeDelay(HedgeDelay hedgeDelay) {
+    this.hedgeDelay = Objects.requireNonNull(hedgeDelay, "hedgeDelay");
+    return this;
+  }
+
+  /**
+   * Where blocking copies run and async hedges start. Default: a virtual thread per task on JDK
+   * 21+, else a cached daemon pool. A direct executor ({@code Runnable::run}) makes async tests
+   * deterministic; for blocking copies it would run them on the launching thread, one after another.
+   */
+  public HedgingPolicyBuilder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /** Runs the hedge timers. Default {@link Scheduler#shared()}; a ManualScheduler in tests. */
+  public HedgingPolicyBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  /** Measures copy latencies (for observers and percentile delays). Default {@link Clock#system()}. */
+  public HedgingPolicyBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Told about every hedge launched, with its copy number (2 = first hedge). Default: none. */
+  public HedgingPolicyBuilder onHedge(HedgeListener listener) {
+    this.onHedge = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Builds the immutable policy. */
+  public HedgingPolicy build() {
+    return new HedgingPolicy(this);
+  }
+}

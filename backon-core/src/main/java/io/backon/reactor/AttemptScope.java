@@ -1,0 +1,34 @@
+package io.backon.reactor;
+
+import io.backon.internal.AttemptContext;
+import org.reactivestreams.Publisher;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+
+/**
+ * Subscribes to the source with the attempt number set on the subscribing thread, so that {@link
+ * io.backon.Retries#attemptNumber()} works in code that runs while subscribing (for example {@code
+ * Mono.fromCallable} without {@code subscribeOn}), like the other faces set it while calling the
+ * target. Thread hops are covered by the Reactor {@code Context} and {@link AttemptNumberAccessor}.
+ */
+final class AttemptScope<T> extends Flux<T> {
+
+  private final Publisher<T> source;
+  private final int attempt;
+
+  AttemptScope(Publisher<T> source, int attempt) {
+    this.source = source;
+    this.attempt = attempt;
+  }
+
+  @Override
+  public void subscribe(CoreSubscriber<? super T> actual) {
+    AttemptContext context = AttemptContext.current();
+    int saved = context.enter(attempt);
+    try {
+      source.subscribe(actual);
+    } finally {
+      context.restore(saved);
+    }
+  }
+}

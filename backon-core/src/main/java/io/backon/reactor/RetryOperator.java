@@ -1,0 +1,200 @@
+package io.backon.reactor;
+
+import io.backon.Invocation;
+import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
+import io.backon.condition.RetryCondition;
+import io.backon.internal.GlobalSettings;
+import io.backon.internal.Overrides;
+import io.backon.internal.StatisticsRecorder;
+import io.backon.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Retries a {@code Mono} or {@code Flux} under a {@link RetryPolicy}; obtain one from {@link
+ * BackonReactor#retry(RetryPolicy)} and apply it with {@code transform}. Reusable and thread-safe.
+ *
+ * <p>Each subscription is one call with its own state. The source is subscribed once per attempt;
+ * an attempt fails when it signals an error, and the policy's one decision function (the same as
+ * for {@code Retrying.call}) then retries it after a back-off wait on the Reactor scheduler, or
+ * gives up. Semantics by publisher type:
+ *
+ * <ul>
+ *   <li><b>Mono</b>: the value (or emptiness, seen as {@code null}) is checked by the policy's result
+ *       conditions; a rejected value is not emitted and is retried like a failure. The first accepted
+ *       value is emitted.
+ *   <li><b>Flux</b>: only errors are retried; result conditions are ignored. Elements are emitted as
+ *       they arrive, including those of attempts that later fail (as with Reactor's own {@code
+ *       retry}), so a consumer may see some elements more than once.
+ * </ul>
+ *
+ * <p>Giving up signals the last failure as the source produced it; a {@link
+ * io.backon.DeadlineExceededException} (cause: the last failure) when the deadline ended the call; a
+ * {@link io.backon.RetriesExhaustedException} when the last Mono value was rejected. A fallback's
+ * value is emitted instead (as the single element for a Flux); with {@code raiseOnGiveUp(false)}
+ * the last rejected value is emitted, or the publisher completes empty when there is none (Reactor
+ * cannot emit {@code null}).
+ *
+ * <p>{@code attemptTimeout} cancels an attempt's subscription after that time and fails it with a
+ * retryable {@link io.backon.AttemptTimeoutException}; {@code deadline} cancels the running attempt
+ * or wait and ends the call. Both count from subscription on the operator's scheduler. Cancelling
+ * the subscriber cancels the in-flight attempt and the pending wait; nothing more is scheduled.
+ *
+ * <p>Each attempt's subscription carries its number in the Reactor {@code Context} under {@link
+ * BackonReactor#ATTEMPT_CONTEXT_KEY}. Listeners, statistics, {@code Retries.disable()} and the
+ * {@code io.backon.testing} scopes behave as for the blocking face; the global switch is read at
+ * each subscription (when off, the source is subscribed once, untouched). A policy with {@code
+ * enabled(false)} makes {@link #apply} return the source itself.
+ *
+ * @param <T> the element type
+ */
+public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<T>> {
+
+  private final RetryPolicy policy;
+  private final RetryPolicy valuePolicy;
+  private final RetryPolicy streamPolicy;
+  private final SchedulerClock clock;
+  private final @Nullable Scheduler scheduler;
+  private final @Nullable Invocation invocation;
+  private final @Nullable StatisticsRecorder statistics;
+
+  RetryOperator(RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
+    this.policy = policy;
+    this.scheduler = scheduler;
+    this.invocation = invocation;
+    this.clock = new SchedulerClock(scheduler);
+    this.valuePolicy = policy.clock() == Clock.system()
+        ? policy.toBuilder().clock(clock).build() : policy;
+    this.streamPolicy = valuePolicy.checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
+    this.statistics = policy.statistics() ? new StatisticsRecorder(valuePolicy.clock()) : null;
+  }
+
+  /**
+   * Retries {@code source}: a {@code Mono} gives a {@code Mono} (see {@link #mono}), any other
+   * publisher a {@code Flux} (see {@link #flux}).
+   *
+   * @param source the publisher to retry; subscribed once per attempt
+   * @return the retrying publisher, or {@code source} itself when the policy is disabled
+   */
+  @Override
+  public Publisher<T> apply(Publisher<T> source) {
+    Objects.requireNonNull(source, "source");
+    if (source instanceof Mono<T> mono) {
+      return mono(mono);
+    }
+    return flux(source);
+  }
+
+  /**
+   * Retries a {@code Mono}, checking its value (or emptiness) with the policy's result conditions.
+   *
+   * @param source the Mono to retry; subscribed once per attempt
+   * @return a {@code Mono} that makes one retried call per subscription
+   */
+  public Mono<T> mono(Mono<T> source) {
+    Objects.requireNonNull(source, "source");
+    if (!policy.enabled()) {
+      return source;
+    }
+    return Mono.defer(() -> {
+      Overrides overrides = activeOverrides();
+      return overrides == null ? source : call(source, valuePolicy, overrides).mono();
+    });
+  }
+
+  /**
+   * Retries any publisher as a {@code Flux}: errors are retried, elements pass through as they come.
+   *
+   * @param source the publisher to retry; subscribed once per attempt
+   * @return a {@code Flux} that makes one retried call per subscription
+   */
+  public Flux<T> flux(Publisher<T> source) {
+    Objects.requireNonNull(source, "source");
+    if (!policy.enabled()) {
+      return Flux.from(source);
+    }
+    return Flux.defer(() -> {
+      Overrides overrides = activeOverrides();
+      return overrides == null ? source : call(source, streamPolicy, overrides).flux();
+    });
+  }
+
+  /**
+   * A copy naming the target and its arguments in events and logs (integrations pass the method
+   * being called). The copy keeps its own statistics.
+   *
+   * @param invocation the target's name and arguments
+   * @return a new operator with the same policy and scheduler
+   */
+  public RetryOperator<T> withInvocation(Invocation invocation) {
+    return new RetryOperator<>(policy, scheduler,
+        Objects.requireNonNull(invocation, "invocation"));
+  }
+
+  /** The policy this operator applies, as given. */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * What the most recently completed call through this operator did.
+   *
+   * @throws IllegalStateException when the policy does not record statistics
+   */
+  public RetryStatistics statistics() {
+    StatisticsRecorder recorder = statistics;
+    if (recorder == null) {
+      throw new IllegalStateException("statistics are off for policy '" + policy.name()
+          + "'; enable them with RetryPolicy.builder().statistics(true)");
+    }
+    return recorder.last();
+  }
+
+  private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, Overrides overrides) {
+    return new ReactorCall<>(effective, overrides, invocation, source, clock.scheduler(),
+        statistics);
+  }
+
+  /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */
+  private static @Nullable Overrides activeOverrides() {
+    Overrides overrides = GlobalSettings.current();
+    if (overrides.disabled()) {
+      AtomicInteger counter = overrides.attemptCounter();
+      if (counter != null) {
+        counter.incrementAndGet();
+      }
+      return null;
+    }
+    return overrides;
+  }
+
+  /**
+   * The policy for a Flux, whose completion carries no value: the same policy with result
+   * conditions neutralised, so completing never counts as a rejected value. A policy built with
+   * {@code retryIfResult} gets a never-matching value predicate; one built with a whole {@code
+   * retryIf} condition (which the builder refuses to combine with {@code retryIfResult}) gets that
+   * condition restricted to failures.
+   */
+  private static RetryPolicy failuresOnly(RetryPolicy policy) {
+    try {
+      return policy.toBuilder().retryIfResult(value -> false).build();
+    } catch (IllegalStateException wholeCondition) {
+      RetryCondition condition = policy.retryCondition();
+      return policy.toBuilder()
+          .retryIf((value, failure) -> failure != null && condition.shouldRetry(value, failure))
+          .build();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RetryOperator{" + policy + ", " + clock + '}';
+  }
+}

@@ -1,0 +1,67 @@
+package io.backon.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.RetryPolicy;
+import io.backon.RetryPolicyBuilder;
+import io.backon.testing.FakeClock;
+import io.backon.testing.ManualScheduler;
+import io.backon.wait.Jitter;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/** Helpers for deterministic async tests. */
+final class Async {
+
+  static final Duration TICK = Duration.ofMillis(10);
+
+  private Async() {}
+
+  /**
+   * A policy on fake time: waits and timers run on {@code scheduler} when the test advances it,
+   * attempts after a wait run inline, a back-off sleep would fail the test.
+   */
+  static RetryPolicyBuilder fakeTimePolicy(FakeClock clock, ManualScheduler scheduler) {
+    return RetryPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
+        .sleeper(nanos -> {
+          throw new AssertionError("an async call slept a thread for " + Duration.ofNanos(nanos));
+        })
+        .jitter(Jitter.none()).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+  }
+
+  /** The failure {@code future} completed with, exactly as stored (no CompletionException added). */
+  static Throwable failureOf(CompletableFuture<?> future) {
+    try {
+      Throwable failure = future.handle((value, thrown) -> thrown).get(10, TimeUnit.SECONDS);
+      if (failure == null) {
+        throw new AssertionError("the call should have failed but completed with " + future.join());
+      }
+      return failure;
+    } catch (InterruptedException | ExecutionException | TimeoutException unexpected) {
+      throw new AssertionError("future did not complete in time: " + future, unexpected);
+    }
+  }
+
+  /** The value of {@code future}, waiting at most 10 s. */
+  static <T extends @Nullable Object> T valueOf(CompletableFuture<T> future) {
+    try {
+      return future.get(10, TimeUnit.SECONDS);
+    } catch (Exception unexpected) {
+      throw new AssertionError("future did not complete normally: " + future, unexpected);
+    }
+  }
+
+  /** Advances the scheduler in 10 ms ticks until {@code future} is done (at most {@code limit}). */
+  static void advanceUntilDone(ManualScheduler scheduler, Future<?> future, Duration limit) {
+    for (Duration spent = Duration.ZERO; !future.isDone() && spent.compareTo(limit) < 0;
+        spent = spent.plus(TICK)) {
+      scheduler.advance(TICK);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.backon.breaker;
+
+import static io.backon.breaker.Calls.fail;
+import static io.backon.breaker.Calls.succeed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.testing.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** State-change listeners: one immutable event per transition, in order, failures contained. */
+class CircuitBreakerListenerTest {
+
+  private final FakeClock clock = new FakeClock();
+  private final List<CircuitStateTransition> events = new CopyOnWriteArrayList<>();
+  private final CapturedLog log = CapturedLog.attach();
+
+  @AfterEach
+  void detachLog() {
+    log.close();
+  }
+
+  private CircuitBreakerBuilder breaker() {
+    return CircuitBreaker.builder("payments").clock(clock).failureThreshold(2);
+  }
+
+  @Test
+  void announcesEachTransitionOfAFullCycleOnce() {
+    CircuitBreaker breaker = breaker().onStateChange(events::add).build();
+
+    fail(breaker, 2);
+    clock.advance(Duration.ofSeconds(60));
+    succeed(breaker, 1);
+
+    assertThat(events).extracting(CircuitStateTransition::from, CircuitStateTransition::to)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(CircuitState.CLOSED, CircuitState.OPEN),
+            org.assertj.core.groups.Tuple.tuple(CircuitState.OPEN, CircuitState.HALF_OPEN),
+            org.assertj.core.groups.Tuple.tuple(CircuitState.HALF_OPEN, CircuitState.CLOSED));
+  }
+
+  @Test
+  void anEventNamesTheBreakerAndSaysWhenAndAfterHowLong() {
+    CircuitBreaker breaker = breaker().build().onStateChange(events::add);
+    clock.advance(Duration.ofSeconds(5));
+    fail(breaker, 2);
+    clock.advance(Duration.ofSeconds(60));
+
+    breaker.tryAcquirePermission();
+
+    assertThat(events).containsExactly(
+        new CircuitStateTransition("payments", CircuitState.CLOSED, CircuitState.OPEN,
+            Instant.parse("2026-01-01T00:00:05Z"), Duration.ofSeconds(5)),
+        new CircuitStateTransition("payments", CircuitState.OPEN, CircuitState.HALF_OPEN,
+            Instant.parse("2026-01-01T00:01:05Z"), Duration.ofSeconds(60)));
+    assertThat(events.get(0))
+        .hasToString("Circuit breaker 'payments' CLOSED -> OPEN at 2026-01-01T00:00:05Z after PT5S");
+  }
+
+  @Test
+  void furtherFailuresWhileOpenAnnounceNothing() {
+    CircuitBreaker breaker = breaker().onStateChange(events::add).build();
+    for (int i = 0; i < 5; i++) {
+      breaker.tryAcquirePermission();
+    }
+
+    fail(breaker, 2);
+    breaker.onError(0L, Calls.BOOM);
+    breaker.onError(0L, Calls.BOOM);
+
+    assertThat(events).hasSize(1);
+  }
+
+  @Test
+  void listenersRunInRegistrationOrderBuilderListenersFirst() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    CircuitBreaker breaker = breaker()
+        .onStateChange(t -> calls.add("builder 1"))
+        .onStateChange(t -> calls.add("builder 2"))
+        .build()
+        .onStateChange(t -> calls.add("breaker 1"))
+        .onStateChange(t -> calls.add("breaker 2"));
+
+    breaker.forceOpen();
+
+    assertThat(calls).containsExactly("builder 1", "builder 2", "breaker 1", "breaker 2");
+  }
+
+  @Test
+  void aThrowingListenerIsLoggedAndIgnored() {
+    CircuitBreaker breaker = breaker()
+        .onStateChange(t -> {
+          throw new IllegalStateException("listener bug");
+        })
+        .onStateChange(events::add)
+        .build();
+
+    fail(breaker, 2);
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+    assertThat(events).hasSize(1);
+    assertThat(log.records()).singleElement().satisfies(record -> {
+      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+      assertThat(record.getMessage()).isEqualTo(
+          "A state-change listener of circuit breaker 'payments' failed on CLOSED -> OPEN; ignored");
+      assertThat(record.getThrown()).hasMessage("listener bug");
+    });
+  }
+
+  @Test
+  void aThrowingListenerDoesNotBreakTheCallThatTrippedTheBreaker() throws Exception {
+    CircuitBreaker breaker = breaker().onStateChange(t -> {
+      throw new IllegalStateException("listener bug");
+    }).build();
+    breaker.call(() -> "warm up");
+
+    for (int i = 0; i < 2; i++) {
+      try {
+        breaker.call(() -> {
+          throw Calls.BOOM;
+        });
+      } catch (java.io.IOException expected) {
+        assertThat(expected).isSameAs(Calls.BOOM);
+      }
+    }
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+    assertThat(log.records()).extracting(LogRecord::getLevel).containsExactly(Level.WARNING);
+  }
+}
