@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #copyCancelled} means the copy lost to a winner, or the whole call was cancelled
  *       (or the sync caller interrupted), or it finished (even with a failure) after the call had
  *       already ended. Such a copy is neither a success nor a failure.
+ *   <li>Every callback of a call happens before its result is available (the blocking call
+ *       returns or throws, the future completes), so the observer's books are settled when the
+ *       caller sees the outcome. Only when the call is cancelled (or the sync caller interrupted)
+ *       may a launch or failure already being reported on another thread finish just after.
  * </ul>
  *
  * <p>Callbacks come from several threads (the caller, executor threads, the scheduler thread, the

@@ -45,6 +45,21 @@ final class HedgeSafety {
     }
   }
 
+  /**
+   * The delay of one call, never negative; a throwing {@link HedgeDelay} is logged and gets {@link
+   * HedgingPolicy#DEFAULT_HEDGE_DELAY}.
+   */
+  static long delayNanos(HedgeDelay delay) {
+    try {
+      return Math.max(0L, delay.delayNanos());
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      log("hedgeDelay.delayNanos", broken);
+      return HedgingPolicy.DEFAULT_HEDGE_DELAY.toNanos();
+    }
+  }
+
   /** Cancels {@code task} if there is one; a throwing cancel is logged. */
   static void cancel(@Nullable Cancellable task) {
     if (task != null) {

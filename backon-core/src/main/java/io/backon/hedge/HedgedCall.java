@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Concurrency: the end of the call (a win, all failed, or cancellation) is decided by one CAS on
  * {@link #done}, and each copy's terminal callback by one CAS on its own flag, so two copies
  * succeeding at once yield exactly one result and one {@code copySucceeded}; the loser gets {@code
- * copyCancelled}. Bookkeeping (copies, failures, counts, the timer) is guarded by this object's
- * monitor; observers, listeners, launchers and futures are always called outside it. Not API.
+ * copyCancelled}. The thread that ends the call reports every registered copy still running as
+ * cancelled ({@link #stopAll}); a copy's own completion never reports a cancellation. Launches
+ * and failure reports that began before the end hold a slot in {@link #reports}, and the result
+ * completes only when the last slot is given back (by whichever thread, nobody waits), so every
+ * observer callback of a call happens before its result completes. Bookkeeping (copies,
+ * failures, counts, the timer) is guarded by this object's monitor; observers, listeners,
+ * launchers and futures are called outside it. Not API.
  */
 final class HedgedCall<T extends @Nullable Object> {
 
@@ -31,6 +37,14 @@ final class HedgedCall<T extends @Nullable Object> {
   private final int maxCopies;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final AtomicBoolean done = new AtomicBoolean();
+  /**
+   * Reports still owed before the result may complete: 1 for the end of the call, +1 for each
+   * launch or failure being reported. Whoever brings it to 0 completes the result.
+   */
+  private final AtomicInteger reports = new AtomicInteger(1);
+  /** The outcome, written by the thread that set {@link #done} before it releases its report. */
+  private @Nullable T outcomeValue;
+  private @Nullable Throwable outcomeFailure;
   private final long delayNanos;
 
   // Guarded by this.
@@ -47,17 +61,7 @@ final class HedgedCall<T extends @Nullable Object> {
     this.observer = observer;
     this.launcher = launcher;
     this.maxCopies = policy.maxHedges();
-    this.delayNanos = delayOf(policy);
-  }
-
-  /** The delay for this call, read once; a throwing {@link HedgeDelay} gets the default delay. */
-  private static long delayOf(HedgingPolicy policy) {
-    try {
-      return Math.max(0L, policy.hedgeDelay().delayNanos());
-    } catch (RuntimeException broken) {
-      HedgeSafety.log("hedgeDelay.delayNanos()", broken);
-      return HedgingPolicy.DEFAULT_HEDGE_DELAY.toNanos();
-    }
+    this.delayNanos = HedgeSafety.delayNanos(policy.hedgeDelay());
   }
 
   /** Launches the primary (and, with a zero delay, every hedge) and returns the call's result. */
@@ -67,15 +71,8 @@ final class HedgedCall<T extends @Nullable Object> {
         cancelled();
       }
     });
-    if (delayNanos == 0L) {
-      return launchAll();
-    }
-    launchNext(ANY);
-    return result;
-  }
-
-  private CompletableFuture<T> launchAll() {
-    for (int i = 0; i < maxCopies && !done.get(); i++) {
+    int atOnce = delayNanos == 0L ? maxCopies : 1;
+    for (int i = 0; i < atOnce && !done.get(); i++) {
       launchNext(ANY);
     }
     return result;
@@ -102,8 +99,18 @@ final class HedgedCall<T extends @Nullable Object> {
       inFlight++;
       superseded = timer;
       timer = null;
+      reports.incrementAndGet();
     }
-    HedgeSafety.cancel(superseded);
+    try {
+      HedgeSafety.cancel(superseded);
+      launch(number);
+    } finally {
+      release();
+    }
+  }
+
+  /** Launches copy {@code number}, reserved by {@link #launchNext}. */
+  private void launch(int number) {
     if (number > 1 && !HedgeSafety.mayStart(observer, number)) {
       boolean allFailed;
       synchronized (this) {
@@ -191,46 +198,43 @@ final class HedgedCall<T extends @Nullable Object> {
       return;
     }
     Throwable cause = HedgeFailures.unwrap(failure);
-    if (!copy.terminate()) {
-      return; // already reported cancelled
-    }
-    if (done.get()) {
-      notifyCancelled(copy.number); // finished after the call ended: neither success nor failure
-      return;
-    }
-    HedgeSafety.run("copyFailed", () -> observer.copyFailed(copy.number, durationNanos, cause));
-    boolean allFailed;
     synchronized (this) {
-      failures.add(cause);
-      running.remove(copy);
-      inFlight--;
-      allFailed = inFlight == 0 && (refused || launched >= maxCopies);
+      if (done.get() || !copy.terminate()) {
+        return; // the call has ended: stopAll reports this copy cancelled
+      }
+      reports.incrementAndGet();
     }
-    if (allFailed) {
-      finishFailed();
-    } else {
-      launchNext(ANY);
+    try {
+      HedgeSafety.run("copyFailed", () -> observer.copyFailed(copy.number, durationNanos, cause));
+      boolean allFailed;
+      synchronized (this) {
+        failures.add(cause);
+        running.remove(copy);
+        inFlight--;
+        allFailed = inFlight == 0 && (refused || launched >= maxCopies);
+      }
+      if (allFailed) {
+        finishFailed();
+      } else {
+        launchNext(ANY);
+      }
+    } finally {
+      release();
     }
   }
 
   private void succeeded(HedgeCopy<T> copy, @Nullable T value, long durationNanos) {
     if (!done.compareAndSet(false, true)) {
-      if (copy.terminate()) {
-        notifyCancelled(copy.number); // lost the race against another winner
-      }
-      return;
+      return; // lost the race: whoever ended the call reports this copy cancelled in stopAll
     }
     if (copy.terminate()) {
-      try {
-        policy.hedgeDelay().recordLatency(durationNanos);
-      } catch (RuntimeException broken) {
-        HedgeSafety.log("hedgeDelay.recordLatency", broken);
-      }
+      HedgeSafety.run("recordLatency", () -> policy.hedgeDelay().recordLatency(durationNanos));
       HedgeSafety.run("copySucceeded",
           () -> observer.copySucceeded(copy.number, durationNanos, value));
     }
     stopAll(copy);
-    result.complete(value);
+    outcomeValue = value;
+    release();
   }
 
   private void finishFailed() {
@@ -249,12 +253,26 @@ final class HedgedCall<T extends @Nullable Object> {
       }
     }
     stopAll(null);
-    result.completeExceptionally(HedgeFailures.withSuppressed(last, earlier));
+    outcomeFailure = HedgeFailures.withSuppressed(last, earlier);
+    release();
   }
 
   private void cancelled() {
     if (done.compareAndSet(false, true)) {
       stopAll(null);
+      release(); // the result is already cancelled: completing it does nothing
+    }
+  }
+
+  /** Gives back one owed report; the last one completes the result with the outcome. */
+  private void release() {
+    if (reports.decrementAndGet() == 0) {
+      Throwable failure = outcomeFailure;
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete(outcomeValue);
+      }
     }
   }
 

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * HedgeCopyObserver#copyCancelled}, and the call returns at once without waiting for them; their
  * late results are discarded. If every launched copy fails, the call fails with the <b>last
  * failure</b> itself (unwrapped from {@code CompletionException}), the earlier copies' failures
- * added to it as suppressed, oldest first.
+ * added to it as suppressed, oldest first. A copy cancelled because another won is neither a
+ * success nor a failure. Every {@link HedgeCopyObserver} callback of a call happens before its
+ * outcome is available to the caller.
  *
  * <p>Stateless and thread-safe; each call has its own state.
  */
@@ -28,7 +30,11 @@ public final class Hedging {
 
   private Hedging() {}
 
-  /** {@link #call(HedgingPolicy, Callable, HedgeCopyObserver)} with no observer. */
+  /**
+   * {@link #call(HedgingPolicy, Callable, HedgeCopyObserver)} with no observer.
+   *
+   * @throws Exception the last copy's failure when all failed
+   */
   public static <T extends @Nullable Object> T call(HedgingPolicy policy, Callable<T> copy)
       throws Exception {
     return call(policy, copy, HedgeCopyObserver.NOOP);

@@ -135,4 +135,17 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
     assertThat(failure.getSuppressed()).singleElement()
         .satisfies(rejected -> assertThat(rejected).hasMessage("full"));
   }
+
+  @Test
+  void aThrowingHedgeDelayFallsBackToTheDefaultDelay() {
+    HedgeDelay broken = () -> {
+      throw new IllegalStateException("delay bug");
+    };
+    call(policy().hedgeDelay(broken));
+    advance(HedgingPolicy.DEFAULT_HEDGE_DELAY.toMillis() - 1);
+    assertThat(copies).hasSize(1);
+    advance(1);
+
+    assertThat(copies).hasSize(2);
+  }
 }

@@ -179,6 +179,15 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
     assertThat(seen).containsExactly(3, 3);
   }
 
+  @Test
+  void aCopyMayWinWithNull() {
+    CompletableFuture<String> result = call(policy());
+    copies.get(0).complete(null);
+
+    assertThat(result).isCompletedWithValue(null);
+    assertThat(observer.events()).containsExactly("started 1", "succeeded 1 null in 0");
+  }
+
   /** Runs {@code task} on a fresh thread (which has no attempt context) and waits for it. */
   private static void onAnotherThread(Runnable task) {
     Thread thread = new Thread(task);
