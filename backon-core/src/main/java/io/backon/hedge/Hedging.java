@@ -1,6 +1,7 @@
 package io.backon.hedge;
 
 import io.backon.internal.AttemptContext;
+import io.backon.internal.BlockingAttempt;
 import io.backon.internal.Exceptions;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -64,7 +65,7 @@ public final class Hedging {
     Executor executor = policy.executor();
     int attempt = AttemptContext.current().attempt();
     HedgedCall<T> call = new HedgedCall<>(policy, observer,
-        number -> BlockingCopy.submit(copy, executor, attempt));
+        number -> BlockingAttempt.submit(copy, executor, attempt));
     CompletableFuture<T> result = call.start();
     try {
       return result.get();

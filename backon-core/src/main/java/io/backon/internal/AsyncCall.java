@@ -70,6 +70,26 @@ public final class AsyncCall<T extends @Nullable Object> {
     return call.result;
   }
 
+  /**
+   * Calls an async target inside attempt {@code number}'s context; a throwing supplier or a null
+   * stage becomes a failed stage.
+   */
+  static <T extends @Nullable Object> CompletionStage<T> invoke(
+      Supplier<? extends @Nullable CompletionStage<T>> target, int number) {
+    AttemptContext context = AttemptContext.current();
+    int saved = context.enter(number);
+    try {
+      CompletionStage<T> stage = target.get();
+      return stage != null ? stage : CompletableFuture.failedFuture(nullStage());
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      return CompletableFuture.failedFuture(failure);
+    } finally {
+      context.restore(saved);
+    }
+  }
+
   private static <T extends @Nullable Object> CompletableFuture<T> invokeOnce(
       Supplier<? extends @Nullable CompletionStage<T>> supplier) {
     try {
@@ -114,21 +134,8 @@ public final class AsyncCall<T extends @Nullable Object> {
         counter.incrementAndGet();
       }
     }
-    CompletionStage<T> stage;
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(number);
-    try {
-      stage = policy.hasAttemptPipeline() ? attemptPipeline(number).get() : supplier.get();
-      if (stage == null) {
-        stage = CompletableFuture.failedFuture(nullStage());
-      }
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable failure) {
-      stage = CompletableFuture.failedFuture(failure);
-    } finally {
-      context.restore(saved);
-    }
+    CompletionStage<T> stage =
+        invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
     CompletableFuture<?> source = sourceOf(stage);
     synchronized (this) {
       currentSource = source;

@@ -50,22 +50,7 @@ final class AsyncGuardedCopy<T extends @Nullable Object>
     Cancellable timer = timeout < 0 ? null : policy.scheduler().schedule(() ->
         copy.completeExceptionally(new AttemptTimeoutException(targetName, attempt,
             Duration.ofNanos(timeout))), timeout);
-    CompletionStage<T> stage;
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(attempt);
-    try {
-      stage = supplier.get();
-      if (stage == null) {
-        stage = CompletableFuture.failedFuture(new NullPointerException(
-            "the async target returned null instead of a CompletionStage"));
-      }
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable failure) {
-      stage = CompletableFuture.failedFuture(failure);
-    } finally {
-      context.restore(saved);
-    }
+    CompletionStage<T> stage = AsyncCall.invoke(supplier, attempt);
     CompletableFuture<?> source = AsyncCall.sourceOf(stage);
     stage.whenComplete((value, failure) -> {
       if (failure != null) {

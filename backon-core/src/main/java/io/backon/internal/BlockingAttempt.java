@@ -6,8 +6,9 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A blocking attempt run on an executor (a virtual thread when available). Cancelling the future
- * interrupts the worker thread, but only while it runs this attempt. While it runs, the worker
+ * A blocking attempt (or hedged copy) run on an executor (a virtual thread when available).
+ * Cancelling the future interrupts the worker thread, but only while it runs this attempt; one
+ * cancelled before it started never runs. While it runs, the worker
  * thread carries the attempt number for {@code Retries.attemptNumber()}. Not API.
  */
 public final class BlockingAttempt<T extends @Nullable Object> extends CompletableFuture<T>
@@ -22,10 +23,22 @@ public final class BlockingAttempt<T extends @Nullable Object> extends Completab
     this.attemptNumber = attemptNumber;
   }
 
-  /** Submits {@code target} to {@code executor} and returns its future. */
+  /**
+   * Submits {@code target} to {@code executor} and returns its future; the worker sees the calling
+   * thread's current attempt number.
+   */
   public static <T extends @Nullable Object> CompletableFuture<T> submit(
       Callable<T> target, Executor executor) {
-    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, AttemptContext.current().attempt());
+    return submit(target, executor, AttemptContext.current().attempt());
+  }
+
+  /**
+   * Submits {@code target} to {@code executor}; the worker sees {@code attemptNumber}. A rejection
+   * by the executor fails the returned future.
+   */
+  public static <T extends @Nullable Object> CompletableFuture<T> submit(
+      Callable<T> target, Executor executor, int attemptNumber) {
+    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber);
     try {
       executor.execute(attempt);
     } catch (RuntimeException rejected) {
@@ -53,7 +66,7 @@ public final class BlockingAttempt<T extends @Nullable Object> extends Completab
       synchronized (this) {
         runner = null;
       }
-      Thread.interrupted();
+      Thread.interrupted(); // an interrupt meant for this attempt must not leak to the next task
     }
   }
 
