@@ -5,13 +5,16 @@ import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
 import io.backon.internal.CallState;
 import io.backon.internal.Overrides;
 import io.backon.internal.Settlement;
 import io.backon.internal.StatisticsRecorder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -70,6 +73,9 @@ final class ReactorCall<T> {
       Marker.Kind kind = limit[1] == 1 ? Marker.Kind.DEADLINE_PASSED : Marker.Kind.TIMED_OUT;
       one = one.timeout(Duration.ofNanos(limit[0]), Mono.error(() -> new Marker(kind)), scheduler);
     }
+    if (policy.circuitBreaker() != null) {
+      one = Mono.fromDirect(withBreaker(one.flux(), number, true));
+    }
     return one.materialize().flatMap(signal -> outcome(number, signal));
   }
 
@@ -81,9 +87,59 @@ final class ReactorCall<T> {
       one = withTimer(one, limit[0],
           limit[1] == 1 ? Marker.Kind.DEADLINE_PASSED : Marker.Kind.TIMED_OUT);
     }
+    if (policy.circuitBreaker() != null) {
+      one = withBreaker(one, number, false);
+    }
     return one.onErrorResume(failure -> failed(number, failure))
         .concatWith(Mono.defer(() -> settledAttempt == number ? Mono.empty()
             : settle(number, null, null)));
+  }
+
+  /**
+   * The breaker layer around one (timed) attempt: a permission before subscribing, then exactly one
+   * of outcome / release. A rejected attempt fails with the breaker's {@code CircuitOpenException};
+   * an attempt cut by the deadline, or cancelled, releases its permission.
+   */
+  private Flux<T> withBreaker(Flux<T> timed, int number, boolean mono) {
+    CircuitBreaker breaker = java.util.Objects.requireNonNull(policy.circuitBreaker());
+    return Flux.defer(() -> {
+      if (!breaker.tryAcquirePermission()) {
+        return Flux.error(breaker.rejection());
+      }
+      long start = policy.clock().nanoTime();
+      AtomicBoolean ended = new AtomicBoolean();
+      AtomicReference<@Nullable T> last = new AtomicReference<>();
+      return timed.doOnNext(last::set)
+          .doOnComplete(() -> {
+            if (ended.compareAndSet(false, true)) {
+              long duration = policy.clock().nanoTime() - start;
+              if (mono) {
+                breaker.onResult(duration, last.get());
+              } else {
+                breaker.onSuccess(duration);
+              }
+            }
+          })
+          .doOnError(failure -> {
+            if (!ended.compareAndSet(false, true)) {
+              return;
+            }
+            if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)) {
+              breaker.releasePermission();
+              return;
+            }
+            Throwable recorded = Marker.is(failure, Marker.Kind.TIMED_OUT)
+                ? new AttemptTimeoutException(state.targetName(), number,
+                    Duration.ofNanos(policy.attemptTimeoutNanos()))
+                : failure;
+            breaker.onError(policy.clock().nanoTime() - start, recorded);
+          })
+          .doOnCancel(() -> {
+            if (ended.compareAndSet(false, true)) {
+              breaker.releasePermission();
+            }
+          });
+    });
   }
 
   /** Starts attempt n: events, test counter; returns its number. */

@@ -1,0 +1,90 @@
+package io.backon.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.breaker.CircuitState;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class ReactorBreakerTest {
+
+  private final Flaky flaky = new Flaky();
+
+  private RetryPolicy policy(CircuitBreaker breaker, int maxTries) {
+    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none()).maxTries(maxTries)
+        .circuitBreaker(breaker).build();
+  }
+
+  @Test
+  void theBreakerCountsEveryResubscription() {
+    CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
+
+    StepVerifier.create(flaky.failing(2, "ok").transform(BackonReactor.retry(policy(breaker, 5))))
+        .expectNext("ok").verifyComplete();
+
+    assertThat(breaker.snapshot().failedCalls()).isEqualTo(2);
+    assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(3);
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void anOpenedBreakerEndsTheCallWithoutAnotherSubscription() {
+    CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(2).build();
+
+    StepVerifier.create(flaky.alwaysFailing().transform(BackonReactor.retry(policy(breaker, 5))))
+        .expectErrorSatisfies(error -> assertThat(error)
+            .isInstanceOfSatisfying(CircuitOpenException.class,
+                open -> assertThat(open.breakerName()).isEqualTo("quotes")))
+        .verify();
+
+    assertThat(flaky.subscriptions).hasValue(2);
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+  }
+
+  @Test
+  void aTimedOutAttemptIsAFailureForTheBreaker() {
+    CircuitBreaker breaker = CircuitBreaker.builder("slow").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
+    RetryPolicy policy = RetryPolicy.builder().wait(Wait.none()).maxTries(3)
+        .attemptTimeout(Duration.ofSeconds(1)).circuitBreaker(breaker).build();
+
+    StepVerifier.withVirtualTime(() -> flaky.hangingThen(1, "ok")
+            .transform(BackonReactor.retry(policy)))
+        .thenAwait(Duration.ofSeconds(1))
+        .expectNext("ok")
+        .verifyComplete();
+
+    assertThat(breaker.snapshot().failedCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void aCancelledAttemptReleasesItsHalfOpenSlot() {
+    CircuitBreaker breaker = CircuitBreaker.builder("trial").halfOpenMaxCalls(1).build();
+    breaker.halfOpen();
+
+    StepVerifier.create(Mono.never().transform(BackonReactor.retry(policy(breaker, 3))))
+        .thenCancel()
+        .verify();
+
+    assertThat(breaker.tryAcquirePermission()).as("the trial slot is free again").isTrue();
+  }
+
+  @Test
+  void aFluxRecordsACompletedSubscriptionAsASuccess() {
+    CircuitBreaker breaker = CircuitBreaker.builder("ticks").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
+
+    StepVerifier.create(Flux.just(1, 2, 3).transform(BackonReactor.retry(policy(breaker, 3))))
+        .expectNext(1, 2, 3).verifyComplete();
+
+    assertThat(breaker.snapshot().failedCalls()).isZero();
+    assertThat(breaker.snapshot().bufferedCalls()).as("one recorded success").isEqualTo(1);
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+  }
+}
