@@ -1,5 +1,6 @@
 package io.backon;
 
+import io.backon.breaker.CircuitBreaker;
 import io.backon.internal.AttemptContext;
 import io.backon.internal.CallState;
 import io.backon.internal.GlobalSettings;
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Iteration follows the policy exactly like {@link Retrying#call}: {@code hasNext()} decides,
- * sleeps the back-off and fires the callbacks. Single-use; confined to the iterating thread.
+ * sleeps the back-off, fires the callbacks and asks the circuit breaker (a rejected attempt is
+ * never handed out). Attempt timeouts, deadlines and hedging need the engine to run the target and
+ * do not apply to this face. Single-use; confined to the iterating thread.
  *
  * @param <T> the value type
  */
@@ -46,6 +49,8 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
   private @Nullable T value;
   private @Nullable Throwable failure;
   private boolean iterated;
+  private boolean permitted;
+  private long startNanos;
   private boolean gaveUpDone;
   private @Nullable Object giveUpValue;
   private @Nullable Exception giveUpFailure;
@@ -86,7 +91,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
   private boolean advance() {
     switch (phase) {
       case READY:
-        return true;
+        return admitted();
       case RUNNING:
         throw new IllegalStateException("attempt " + number + " was neither succeeded nor failed; "
             + "call attempt.succeed(value) or attempt.fail(exception) before the next iteration");
@@ -97,7 +102,28 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     }
   }
 
+  /**
+   * Asks the policy's circuit breaker for the next attempt before it is handed out; a rejection is
+   * settled like a failed attempt (it ends the call unless the policy retries rejections), so the
+   * loop body never runs against an open breaker.
+   */
+  private boolean admitted() {
+    CircuitBreaker breaker = policy.circuitBreaker();
+    if (disabled || breaker == null || permitted) {
+      return true;
+    }
+    while (!breaker.tryAcquirePermission()) {
+      number++;
+      if (!settleOutcome(null, breaker.rejection())) {
+        return false;
+      }
+    }
+    permitted = true;
+    return true;
+  }
+
   private Attempt<T> start() {
+    startNanos = policy.clock().nanoTime();
     number++;
     if (!disabled) {
       state.fire(EventType.ATTEMPT, number);
@@ -120,13 +146,29 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     this.value = result;
     this.failure = thrown;
     this.phase = Phase.REPORTED;
+    CircuitBreaker breaker = policy.circuitBreaker();
+    if (permitted && breaker != null) {
+      permitted = false;
+      long duration = policy.clock().nanoTime() - startNanos;
+      if (thrown != null) {
+        breaker.onError(duration, thrown);
+      } else {
+        breaker.onResult(duration, result);
+      }
+    }
     if (disabled) {
       phase = thrown == null ? Phase.SUCCEEDED : Phase.GAVE_UP;
     }
   }
 
   private boolean settle() {
-    int step = SyncEngine.settle(state, number, value, failure, statistics);
+    return settleOutcome(value, failure);
+  }
+
+  private boolean settleOutcome(@Nullable T outcome, @Nullable Throwable thrown) {
+    this.value = outcome;
+    this.failure = thrown;
+    int step = SyncEngine.settle(state, number, outcome, thrown, statistics);
     if (step == SyncEngine.RETRY) {
       phase = Phase.READY;
       return true;

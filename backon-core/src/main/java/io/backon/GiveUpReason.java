@@ -18,6 +18,14 @@ public enum GiveUpReason {
   BUDGET_EXHAUSTED("budget exhausted"),
   /** The call's deadline passed, or the next attempt could not start before it. */
   DEADLINE_EXCEEDED("deadline exceeded"),
+  /** The executor refused to run the next attempt (e.g. it was shut down). */
+  REJECTED("executor rejected the next attempt"),
+  /**
+   * A callback of the policy itself (retry condition, wait strategy, stop, supplier, giveUpIf)
+   * threw; that exception ends the call, with the attempt's failure suppressed, and the fallback is
+   * skipped.
+   */
+  POLICY_ERROR("a policy callback threw"),
   /** The thread was interrupted during a back-off sleep, or the target threw InterruptedException. */
   INTERRUPTED("interrupted");
 

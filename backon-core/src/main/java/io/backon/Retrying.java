@@ -1,6 +1,5 @@
 package io.backon;
 
-import io.backon.internal.AdaptedTarget;
 import io.backon.internal.AsyncCall;
 import io.backon.internal.BlockingAttempt;
 import io.backon.internal.Exceptions;
@@ -74,7 +73,7 @@ public final class Retrying {
   public <T extends @Nullable Object> T get(Supplier<T> target) {
     Objects.requireNonNull(target, "target");
     try {
-      return SyncEngine.call(policy, null, AdaptedTarget.of(target), statistics);
+      return SyncEngine.get(policy, null, target, statistics);
     } catch (RuntimeException unchecked) {
       throw unchecked;
     } catch (Exception checked) {
@@ -85,7 +84,7 @@ public final class Retrying {
   /** Runs {@code action} until it completes or the policy gives up. */
   public void run(CheckedRunnable action) throws Exception {
     Objects.requireNonNull(action, "action");
-    SyncEngine.call(policy, null, AdaptedTarget.of(action), statistics);
+    SyncEngine.run(policy, null, action, statistics);
   }
 
   /**

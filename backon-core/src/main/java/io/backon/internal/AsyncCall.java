@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  * One asynchronous call: attempts are {@link CompletionStage}s, back-off waits are scheduled on the
  * policy's {@link io.backon.time.Scheduler} (no thread blocks), and the decision after each attempt
  * is the same {@link Settlement} the blocking loop uses. Cancelling the returned future cancels the
- * in-flight attempt and the pending wait and schedules nothing more. State changes are serialised
- * by this object's monitor; suppliers, completions and fallbacks run outside it, listeners inside
- * (keep them short). Not API.
+ * in-flight attempt and the pending wait and schedules nothing more.
+ *
+ * <p>Concurrency: the monitor only guards the small bookkeeping fields; no user code (supplier,
+ * listener, policy callback, fallback, completion) runs while it is held. One thread at a time is
+ * {@code busy} with the {@link CallState}; a deadline that passes meanwhile is handed to that
+ * thread ({@code deadlineHit}). Each back-off has a generation, so a stale wake-up does nothing.
+ * Zero-wait retries on inline schedulers and direct executors are trampolined, not recursed. Not
+ * API.
  */
 public final class AsyncCall<T extends @Nullable Object> {
 
@@ -32,6 +37,12 @@ public final class AsyncCall<T extends @Nullable Object> {
   private final @Nullable AtomicInteger counter;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private boolean finished;
+  private boolean busy;
+  private boolean deadlineHit;
+  private boolean draining;
+  private int queued;
+  private long generation;
+  private long wokenGeneration;
   private int attempt;
   private @Nullable CompletableFuture<T> currentAttempt;
   private @Nullable CompletableFuture<?> currentSource;
@@ -116,7 +127,33 @@ public final class AsyncCall<T extends @Nullable Object> {
         deadlineTimer = timer;
       }
     }
-    runAttempt(1);
+    startAttempt(1);
+  }
+
+  /**
+   * Runs attempt {@code number}, or queues it when this call is already running an attempt on the
+   * current stack (zero waits with inline schedulers and direct executors would otherwise recurse
+   * once per attempt).
+   */
+  private void startAttempt(int number) {
+    synchronized (this) {
+      if (draining) {
+        queued = number;
+        return;
+      }
+      draining = true;
+    }
+    int next = number;
+    while (next > 0) {
+      runAttempt(next);
+      synchronized (this) {
+        next = queued;
+        queued = 0;
+        if (next == 0) {
+          draining = false;
+        }
+      }
+    }
   }
 
   private void runAttempt(int number) {
@@ -125,20 +162,30 @@ public final class AsyncCall<T extends @Nullable Object> {
       if (finished) {
         return;
       }
+      busy = true;
       attempt = number;
       currentAttempt = attemptResult;
       currentSource = null;
-      state.fire(EventType.ATTEMPT, number);
-      state.fire(EventType.BEFORE, number);
-      if (counter != null) {
-        counter.incrementAndGet();
-      }
+    }
+    state.fire(EventType.ATTEMPT, number);
+    state.fire(EventType.BEFORE, number);
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+    if (leaveBusy()) {
+      endByDeadline();
+      return;
     }
     CompletionStage<T> stage =
         invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
     CompletableFuture<?> source = sourceOf(stage);
+    boolean alreadyOver;
     synchronized (this) {
       currentSource = source;
+      alreadyOver = finished;
+    }
+    if (alreadyOver && source != null) {
+      source.cancel(true);
     }
     attemptResult.whenComplete((value, failure) -> {
       if (source != null && !source.isDone()) {
@@ -155,58 +202,80 @@ public final class AsyncCall<T extends @Nullable Object> {
     attemptResult.whenComplete((value, failure) -> settle(number, value, unwrap(failure)));
   }
 
-  /** The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout. */
-  private Supplier<? extends @Nullable CompletionStage<T>> attemptPipeline(int number) {
-    HedgingPolicy hedging = policy.hedging();
-    if (hedging == null) {
-      return new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number, null);
-    }
-    HedgeAccounting accounting = new HedgeAccounting(policy.retryBudget());
-    AsyncGuardedCopy<T> copy = new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number,
-        accounting.decided());
-    return () -> Hedging.callAsync(hedging, copy, accounting);
-  }
-
-  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
-    try {
-      return stage.toCompletableFuture();
-    } catch (UnsupportedOperationException notConvertible) {
-      return null;
+  /** Leaves a stretch of work on the state; true when the deadline passed meanwhile. */
+  private boolean leaveBusy() {
+    synchronized (this) {
+      busy = false;
+      if (deadlineHit && !finished) {
+        finished = true;
+        return true;
+      }
+      return false;
     }
   }
 
   private void settle(int number, @Nullable T value, @Nullable Throwable failure) {
-    long decision;
     synchronized (this) {
       if (finished) {
         return;
       }
-      decision = Settlement.afterAttempt(state, number, value, failure, statistics);
-      if (decision == CallState.SUCCESS || decision == CallState.GIVE_UP) {
+      busy = true;
+    }
+    long decision = Settlement.afterAttempt(state, number, value, failure, statistics);
+    boolean ended = decision == CallState.SUCCESS || decision == CallState.GIVE_UP;
+    long waitGeneration;
+    synchronized (this) {
+      busy = false;
+      if (finished) {
+        return;
+      }
+      if (!ended && deadlineHit) {
+        finished = true;
+        waitGeneration = -1L;
+      } else if (ended) {
         finished = true;
         cancel(deadlineTimer);
+        waitGeneration = 0L;
       } else {
-        long wait = decision;
-        pendingWait = policy.scheduler().schedule(() -> wakeUp(number, wait), wait);
+        waitGeneration = ++generation;
       }
     }
-    if (decision == CallState.SUCCESS) {
+    if (waitGeneration < 0) {
+      endByDeadline();
+    } else if (decision == CallState.SUCCESS) {
       result.complete(value);
     } else if (decision == CallState.GIVE_UP) {
       finishGivingUp();
+    } else {
+      long wait = decision;
+      Cancellable task =
+          policy.scheduler().schedule(() -> wakeUp(waitGeneration, number, wait), wait);
+      synchronized (this) {
+        if (finished || wokenGeneration == waitGeneration) {
+          task.cancel();
+        } else {
+          pendingWait = task;
+        }
+      }
     }
   }
 
-  private void wakeUp(int number, long waitNanos) {
+  private void wakeUp(long waitGeneration, int number, long waitNanos) {
     synchronized (this) {
-      pendingWait = null;
-      if (finished) {
+      if (finished || waitGeneration != generation) {
         return;
       }
-      Settlement.afterSleep(state, waitNanos);
+      wokenGeneration = waitGeneration;
+      pendingWait = null;
+      busy = true;
+    }
+    Settlement.afterSleep(state, waitNanos);
+    if (leaveBusy()) {
+      endByDeadline();
+      return;
     }
     try {
-      policy.executor().execute(() -> runAttempt(number + 1));
+      policy.executor().execute(() -> startAttempt(number + 1));
     } catch (RuntimeException rejected) {
       synchronized (this) {
         if (finished) {
@@ -214,9 +283,10 @@ public final class AsyncCall<T extends @Nullable Object> {
         }
         finished = true;
         cancel(deadlineTimer);
-        state.endWith(GiveUpReason.INTERRUPTED, rejected);
       }
-      result.completeExceptionally(rejected);
+      state.endWith(GiveUpReason.REJECTED, rejected);
+      Settlement.record(statistics, state);
+      finishGivingUp();
     }
   }
 
@@ -225,14 +295,31 @@ public final class AsyncCall<T extends @Nullable Object> {
       if (finished) {
         return;
       }
-      finished = true;
-      boolean attemptRunning = currentAttempt != null && !currentAttempt.isDone();
-      if (attemptRunning) {
-        state.attemptCutShort(attempt);
+      if (busy) {
+        deadlineHit = true;
+        return;
       }
-      state.endWith(GiveUpReason.DEADLINE_EXCEEDED, null);
+      finished = true;
+    }
+    endByDeadline();
+  }
+
+  /** Ends the call because its deadline passed; the caller has set {@code finished}. */
+  private void endByDeadline() {
+    boolean attemptRunning;
+    int number;
+    synchronized (this) {
+      CompletableFuture<T> running = currentAttempt;
+      attemptRunning = running != null && !running.isDone();
+      number = attempt;
       stopEverything();
     }
+    if (attemptRunning) {
+      state.attemptCutShort(number, null);
+    } else {
+      state.endedNow();
+    }
+    state.endWith(GiveUpReason.DEADLINE_EXCEEDED, null);
     Settlement.record(statistics, state);
     finishGivingUp();
   }
@@ -273,6 +360,26 @@ public final class AsyncCall<T extends @Nullable Object> {
   private static void cancel(@Nullable Cancellable task) {
     if (task != null) {
       task.cancel();
+    }
+  }
+
+  /** The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout. */
+  private Supplier<? extends @Nullable CompletionStage<T>> attemptPipeline(int number) {
+    HedgingPolicy hedging = policy.hedging();
+    if (hedging == null) {
+      return new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number, null);
+    }
+    HedgeAccounting accounting = new HedgeAccounting(policy);
+    AsyncGuardedCopy<T> copy = new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number,
+        accounting.decided());
+    return () -> Hedging.callAsync(hedging, copy, accounting);
+  }
+
+  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
+    try {
+      return stage.toCompletableFuture();
+    } catch (UnsupportedOperationException notConvertible) {
+      return null;
     }
   }
 

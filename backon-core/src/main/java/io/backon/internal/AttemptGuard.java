@@ -40,6 +40,11 @@ final class AttemptGuard implements Runnable {
     }
   }
 
+  /** Whether the time has run out (the interrupt is being or has been delivered). */
+  boolean fired() {
+    return phase.get() >= FIRING;
+  }
+
   /**
    * Ends the guard on the attempt's thread.
    *

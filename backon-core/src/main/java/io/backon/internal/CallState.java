@@ -50,6 +50,8 @@ public final class CallState implements RetryState {
   private @Nullable GiveUpReason giveUpReason;
   private int fastRetries;
   private boolean blocking;
+  private boolean cut;
+  private @Nullable Throwable thrownWhenCut;
   private @Nullable Throwable endingFailure;
 
   /**
@@ -243,9 +245,23 @@ public final class CallState implements RetryState {
     this.endingFailure = cause;
   }
 
-  /** Counts an attempt that was started but ended by the deadline before it could finish. */
-  public void attemptCutShort(int number) {
+  /**
+   * Counts an attempt that was started but ended by the deadline before it could finish, and tells
+   * the {@code AFTER} listeners (with {@code thrownWhenCut}, or no outcome when it is null: an
+   * interrupt Backon itself caused is not the target's outcome). The previous attempt's failure
+   * stays the call's last failure.
+   */
+  public void attemptCutShort(int number, @Nullable Throwable thrownWhenCut) {
     this.attempt = number;
+    this.attemptEndNanos = policy.clock().nanoTime();
+    this.cut = true;
+    this.thrownWhenCut = thrownWhenCut;
+    fire(EventType.AFTER, number);
+  }
+
+  /** Marks now as the end of the call's last activity (the deadline passed during a wait). */
+  public void endedNow() {
+    this.attemptEndNanos = policy.clock().nanoTime();
   }
 
   /** What ended the call from outside {@link #decide()}, if anything. */
@@ -300,6 +316,7 @@ public final class CallState implements RetryState {
   /** The event describing this call at {@code type} for attempt {@code number}. */
   public RetryEvent event(EventType type, int number) {
     boolean outcomeKnown = type != EventType.ATTEMPT && type != EventType.BEFORE;
+    boolean cutAfter = cut && type == EventType.AFTER;
     boolean sleeping = type == EventType.BEFORE_SLEEP || type == EventType.BACKOFF;
     long now = outcomeKnown ? attemptEndNanos : policy.clock().nanoTime();
     return new RetryEvent(
@@ -309,8 +326,8 @@ public final class CallState implements RetryState {
         invocation == null ? List.of() : invocation.arguments(),
         number,
         Duration.ofNanos(Math.max(0L, now - startNanos)),
-        outcomeKnown ? result : null,
-        outcomeKnown ? failure : null,
+        outcomeKnown && !cutAfter ? result : null,
+        cutAfter ? thrownWhenCut : outcomeKnown ? failure : null,
         sleeping ? Duration.ofNanos(upcomingWaitNanos) : Duration.ZERO,
         type == EventType.GIVE_UP ? giveUpReason : null);
   }

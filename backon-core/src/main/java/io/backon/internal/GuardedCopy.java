@@ -23,17 +23,21 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
   private final String targetName;
   private final int attempt;
   private final @Nullable AtomicBoolean decided;
+  private final @Nullable AttemptGuard deadline;
 
   /**
    * @param decided set once another copy of the same attempt has won; {@code null} without hedging
+   * @param deadline the caller's deadline guard: a copy cut short by it is neither a success nor a
+   *     failure for the breaker; {@code null} without a deadline
    */
   GuardedCopy(RetryPolicy policy, Callable<T> target, String targetName, int attempt,
-      @Nullable AtomicBoolean decided) {
+      @Nullable AtomicBoolean decided, @Nullable AttemptGuard deadline) {
     this.policy = policy;
     this.target = target;
     this.targetName = targetName;
     this.attempt = attempt;
     this.decided = decided;
+    this.deadline = deadline;
   }
 
   @Override
@@ -53,6 +57,12 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
     try {
       value = target.call();
     } catch (VirtualMachineError fatal) {
+      if (guard != null) {
+        guard.finish();
+      }
+      if (breaker != null) {
+        breaker.releasePermission();
+      }
       throw fatal;
     } catch (Throwable thrown) {
       failure = thrown;
@@ -71,7 +81,8 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
     if (breaker != null) {
       long duration = clock.nanoTime() - start;
       AtomicBoolean won = decided;
-      if (won != null && won.get()) {
+      AttemptGuard cut = deadline;
+      if ((won != null && won.get()) || (cut != null && cut.fired())) {
         breaker.releasePermission();
       } else if (failure != null) {
         breaker.onError(duration, failure);

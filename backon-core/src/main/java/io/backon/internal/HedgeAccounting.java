@@ -1,22 +1,28 @@
 package io.backon.internal;
 
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitState;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.HedgeCopyObserver;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Connects one hedged attempt to the retry budget (each extra copy needs a token, like a retry) and
- * to the breaker accounting of its copies (once a copy has won, the others release their breaker
+ * Connects one hedged attempt to the retry budget (each extra copy needs a token, like a retry), to
+ * the breaker (no hedge is launched while it is open: a rejected primary ends the attempt) and to
+ * the breaker accounting of its copies (once a copy has won, the others release their breaker
  * permission instead of recording an outcome). Thread-safe. Not API.
  */
 final class HedgeAccounting implements HedgeCopyObserver {
 
   private final @Nullable RetryBudget budget;
+  private final @Nullable CircuitBreaker breaker;
   private final AtomicBoolean decided = new AtomicBoolean();
 
-  HedgeAccounting(@Nullable RetryBudget budget) {
-    this.budget = budget;
+  HedgeAccounting(RetryPolicy policy) {
+    this.budget = policy.retryBudget();
+    this.breaker = policy.circuitBreaker();
   }
 
   /** Set once a copy has won. */
@@ -26,6 +32,13 @@ final class HedgeAccounting implements HedgeCopyObserver {
 
   @Override
   public boolean mayStartHedge(int copyNumber) {
+    CircuitBreaker guard = breaker;
+    if (guard != null) {
+      CircuitState state = guard.state();
+      if (state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN) {
+        return false;
+      }
+    }
     return budget == null || budget.tryAcquireRetry();
   }
 

@@ -29,7 +29,19 @@ public final class Settlement {
       @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
     state.recordOutcome(attempt, value, thrown);
     state.fire(EventType.AFTER, attempt);
-    long decision = state.decide();
+    long decision;
+    try {
+      decision = state.decide();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      if (thrown != null && thrown != broken) {
+        broken.addSuppressed(thrown);
+      }
+      state.endWith(GiveUpReason.POLICY_ERROR, broken);
+      record(statistics, state);
+      return CallState.GIVE_UP;
+    }
     if (decision == CallState.SUCCESS) {
       state.fire(EventType.SUCCESS, attempt);
       record(statistics, state);
@@ -64,8 +76,9 @@ public final class Settlement {
    * Ends a call that gave up: tells the listeners, logs, then returns the fallback's value, returns
    * the last value / null ({@code raiseOnGiveUp(false)}), or throws: the last failure unchanged, a
    * {@link DeadlineExceededException} (cause: the last failure) when the deadline ended the call, or
-   * a {@link RetriesExhaustedException} when the last outcome was a rejected value. An interrupt
-   * skips the fallback; one that ended a back-off sleep is added to the thrown failure as
+   * a {@link RetriesExhaustedException} when the last outcome was a rejected value. A policy
+   * callback that threw ends the call with its exception (fallback skipped). An interrupt skips the
+   * fallback; one that ended a back-off sleep is added to the thrown failure as
    * suppressed.
    */
   @SuppressWarnings("unchecked")
@@ -76,6 +89,10 @@ public final class Settlement {
     Throwable failure = state.lastFailure();
     GiveUpReason reason = state.giveUpReason();
     boolean interrupted = reason == GiveUpReason.INTERRUPTED;
+    Throwable ending = state.endingFailure();
+    if (reason == GiveUpReason.POLICY_ERROR && ending != null) {
+      throw Exceptions.propagate(ending);
+    }
     Fallback fallback = policy.fallback();
     if (fallback != null && !interrupted) {
       try {

@@ -1,7 +1,7 @@
 package io.backon.internal;
 
+import io.backon.CheckedRunnable;
 import io.backon.EventType;
-import io.backon.AttemptTimeoutException;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
@@ -9,9 +9,9 @@ import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,13 +44,65 @@ public final class SyncEngine {
       Callable<T> target,
       @Nullable StatisticsRecorder statistics)
       throws Exception {
+    return execute(policy, invocation, target, CALLABLE, statistics);
+  }
+
+  /** Like {@link #call} for a {@link Supplier}, without allocating an adapter on the fast path. */
+  public static <T extends @Nullable Object> T get(RetryPolicy policy,
+      @Nullable Invocation invocation, Supplier<T> target,
+      @Nullable StatisticsRecorder statistics) throws Exception {
+    return execute(policy, invocation, target, SUPPLIER, statistics);
+  }
+
+  /** Like {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
+  public static @Nullable Object run(RetryPolicy policy, @Nullable Invocation invocation,
+      CheckedRunnable target, @Nullable StatisticsRecorder statistics) throws Exception {
+    return execute(policy, invocation, target, RUNNABLE, statistics);
+  }
+
+  private static final int CALLABLE = 0;
+  private static final int SUPPLIER = 1;
+  private static final int RUNNABLE = 2;
+
+  @SuppressWarnings("unchecked")
+  private static <T extends @Nullable Object> T invoke(Object target, int kind) throws Exception {
+    switch (kind) {
+      case CALLABLE:
+        return ((Callable<T>) target).call();
+      case SUPPLIER:
+        return ((Supplier<T>) target).get();
+      default:
+        ((CheckedRunnable) target).run();
+        return Nulls.cast(null);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends @Nullable Object> Callable<T> asCallable(Object target, int kind) {
+    switch (kind) {
+      case CALLABLE:
+        return (Callable<T>) target;
+      case SUPPLIER:
+        return AdaptedTarget.of((Supplier<T>) target);
+      default:
+        return Nulls.cast(AdaptedTarget.of((CheckedRunnable) target));
+    }
+  }
+
+  private static <T extends @Nullable Object> T execute(
+      RetryPolicy policy,
+      @Nullable Invocation invocation,
+      Object target,
+      int kind,
+      @Nullable StatisticsRecorder statistics)
+      throws Exception {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !policy.enabled()) {
       AtomicInteger counting = overrides.attemptCounter();
       if (counting != null) {
         counting.incrementAndGet();
       }
-      return target.call();
+      return invoke(target, kind);
     }
     Clock clock = policy.clock();
     boolean timed = policy.timed();
@@ -70,15 +122,19 @@ public final class SyncEngine {
       if (counter != null) {
         counter.incrementAndGet();
       }
-      Callable<T> call = pipeline && state != null ? attemptPipeline(state, target, attempt) : target;
       AttemptGuard deadlineGuard = deadline >= 0
           ? AttemptGuard.start(policy.scheduler(), deadline - (clock.nanoTime() - start)) : null;
+      Callable<T> call = pipeline && state != null
+          ? attemptPipeline(state, asCallable(target, kind), attempt, deadlineGuard) : null;
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
       try {
-        value = call.call();
+        value = call != null ? call.call() : invoke(target, kind);
       } catch (VirtualMachineError fatal) {
+        if (deadlineGuard != null) {
+          deadlineGuard.finish();
+        }
         throw fatal;
       } catch (Throwable failure) {
         thrown = failure;
@@ -86,7 +142,7 @@ public final class SyncEngine {
         context.restore(saved);
       }
       if (deadlineGuard != null && deadlineGuard.finish() && state != null) {
-        state.attemptCutShort(attempt);
+        state.attemptCutShort(attempt, null);
         state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
         Settlement.record(statistics, state);
         return giveUp(state);
@@ -121,15 +177,15 @@ public final class SyncEngine {
    * target. Only built when the policy has one of them.
    */
   private static <T extends @Nullable Object> Callable<T> attemptPipeline(
-      CallState state, Callable<T> target, int attempt) {
+      CallState state, Callable<T> target, int attempt, @Nullable AttemptGuard deadlineGuard) {
     RetryPolicy policy = state.policy();
     HedgingPolicy hedging = policy.hedging();
     if (hedging == null) {
-      return new GuardedCopy<>(policy, target, state.targetName(), attempt, null);
+      return new GuardedCopy<>(policy, target, state.targetName(), attempt, null, deadlineGuard);
     }
-    HedgeAccounting accounting = new HedgeAccounting(policy.retryBudget());
-    GuardedCopy<T> copy =
-        new GuardedCopy<>(policy, target, state.targetName(), attempt, accounting.decided());
+    HedgeAccounting accounting = new HedgeAccounting(policy);
+    GuardedCopy<T> copy = new GuardedCopy<>(policy, target, state.targetName(), attempt,
+        accounting.decided(), deadlineGuard);
     return () -> Hedging.call(hedging, copy, accounting);
   }
 

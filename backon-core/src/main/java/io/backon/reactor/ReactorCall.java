@@ -218,7 +218,7 @@ final class ReactorCall<T> {
   /** Attempt n was cut short because the deadline passed while it ran. */
   private Mono<T> deadlinePassed(int number) {
     settledAttempt = number;
-    state.attemptCutShort(number);
+    state.attemptCutShort(number, null);
     state.endWith(GiveUpReason.DEADLINE_EXCEEDED, null);
     Settlement.record(statistics, state);
     return giveUp();

@@ -1,12 +1,13 @@
 package io.backon.testing;
 
 import io.backon.internal.GlobalSettings;
-import io.backon.internal.Overrides;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Helpers for testing code that retries: scopes that switch retrying off, cap it or remove its
@@ -18,7 +19,8 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
- * <p>Scopes are JVM-wide and nest; each restores exactly the setting it changed.
+ * <p>Scopes are JVM-wide and nest, and may be closed in any order: each setting follows the scopes
+ * still open (the newest one wins for {@code limitRetries}).
  */
 public final class BackonTesting {
 
@@ -26,13 +28,12 @@ public final class BackonTesting {
 
   /** Every retrying call runs its target exactly once until the scope closes. */
   public static TestScope disableRetries() {
-    boolean previous = GlobalSettings.update(o -> o.withScopedDisabled(true)).scopedDisabled();
-    return scope(o -> o.withScopedDisabled(previous));
+    return open(DISABLED, Boolean.TRUE);
   }
 
   /**
    * Caps every call at {@code maxTries} attempts in total until the scope closes (a policy allowing
-   * fewer keeps its own limit).
+   * fewer keeps its own limit). With nested scopes the most recently opened one still open wins.
    *
    * @param maxTries attempts per call, {@code >= 1}
    */
@@ -40,14 +41,12 @@ public final class BackonTesting {
     if (maxTries < 1) {
       throw new IllegalArgumentException("maxTries must be >= 1 but was " + maxTries);
     }
-    int previous = GlobalSettings.update(o -> o.withMaxTriesLimit(maxTries)).maxTriesLimit();
-    return scope(o -> o.withMaxTriesLimit(previous));
+    return open(LIMITS, maxTries);
   }
 
   /** Every back-off wait is zero until the scope closes; the number of tries is unchanged. */
   public static TestScope removeBackoff() {
-    boolean previous = GlobalSettings.update(o -> o.withNoBackoff(true)).noBackoff();
-    return scope(o -> o.withNoBackoff(previous));
+    return open(NO_BACKOFF, Boolean.TRUE);
   }
 
   /**
@@ -89,16 +88,43 @@ public final class BackonTesting {
   }
 
   private static TestScope counting(AtomicInteger counter) {
-    AtomicInteger previous = GlobalSettings.update(o -> o.withAttemptCounter(counter)).attemptCounter();
-    return scope(o -> o.withAttemptCounter(previous));
+    return open(COUNTERS, counter);
   }
 
-  private static TestScope scope(UnaryOperator<Overrides> restore) {
+  /** Open scopes per setting, in opening order; the effective value is the newest one still open. */
+  private static final List<Object> DISABLED = new ArrayList<>();
+  private static final List<Object> LIMITS = new ArrayList<>();
+  private static final List<Object> NO_BACKOFF = new ArrayList<>();
+  private static final List<Object> COUNTERS = new ArrayList<>();
+
+  private static TestScope open(List<Object> scopes, Object value) {
+    Object token = new Object[] {value};
+    synchronized (BackonTesting.class) {
+      scopes.add(token);
+      apply();
+    }
     AtomicBoolean closed = new AtomicBoolean();
     return () -> {
       if (closed.compareAndSet(false, true)) {
-        GlobalSettings.update(restore);
+        synchronized (BackonTesting.class) {
+          scopes.remove(token);
+          apply();
+        }
       }
     };
+  }
+
+  /** Publishes the effective values of all open scopes; callers hold the class lock. */
+  private static void apply() {
+    Object limit = newest(LIMITS);
+    Object counter = newest(COUNTERS);
+    GlobalSettings.update(o -> o.withScopedDisabled(!DISABLED.isEmpty())
+        .withMaxTriesLimit(limit == null ? 0 : (Integer) limit)
+        .withNoBackoff(!NO_BACKOFF.isEmpty())
+        .withAttemptCounter((AtomicInteger) counter));
+  }
+
+  private static @Nullable Object newest(List<Object> scopes) {
+    return scopes.isEmpty() ? null : ((Object[]) scopes.get(scopes.size() - 1))[0];
   }
 }

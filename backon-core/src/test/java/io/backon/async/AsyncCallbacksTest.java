@@ -208,7 +208,7 @@ class AsyncCallbacksTest {
     assertThat(async).extracting(e -> e.type() + "#" + e.attemptNumber()).containsExactly(
         "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
         "ATTEMPT#2", "BEFORE#2", "AFTER#2", "BEFORE_SLEEP#2", "BACKOFF#2",
-        "ATTEMPT#3", "BEFORE#3", "GIVE_UP#3");
+        "ATTEMPT#3", "BEFORE#3", "AFTER#3", "GIVE_UP#3");
   }
 
   @Test

@@ -184,7 +184,8 @@ class SyncHedgingTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
     assertThat(value).isEqualTo("copy 2");
-    assertThat(executor.running()).isEqualTo(1); // the loser is still running in the background
+    // the winner's worker may still be leaving its task; the loser keeps running in the background
+    await().atMost(Duration.ofMillis(400)).until(() -> executor.running() == 1);
     assertThat(observer.events()).contains("cancelled 1");
     await().atMost(PATIENCE).until(() -> executor.running() == 0);
     observer.assertOneTerminalPerStartedCopy(); // its late result was discarded

@@ -1,0 +1,283 @@
+package io.backon.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.backon.EventType;
+import io.backon.GiveUpReason;
+import io.backon.RetryEvent;
+import io.backon.RetryPolicy;
+import io.backon.Retrying;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitBreakerBuilder;
+import io.backon.breaker.CircuitBreakerSnapshot;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.breaker.CircuitState;
+import io.backon.breaker.CircuitStateTransition;
+import io.backon.wait.Wait;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A circuit breaker inside a retry policy guards every attempt, on both faces: it counts attempts
+ * (not calls), a rejection ends the call at once unless {@code retryOnCircuitOpen}, and ignored
+ * failures are retried without counting. Breaker, sleeper and scheduler share one fake clock.
+ */
+class BreakerInRetryPolicyTest extends PipelineFixture {
+
+  private final List<String> transitions = new CopyOnWriteArrayList<>();
+
+  /** Opens after {@code threshold} consecutive failures; a window that never trips on its own. */
+  private CircuitBreakerBuilder breaker(int threshold) {
+    return CircuitBreaker.builder("inventory")
+        .clock(clock)
+        .failureThreshold(threshold)
+        .countBasedWindow(50)
+        .minimumCalls(50)
+        .recoveryTimeout(Duration.ofSeconds(1))
+        .onStateChange(t -> transitions.add(describe(t)));
+  }
+
+  private static String describe(CircuitStateTransition t) {
+    return t.from() + "->" + t.to();
+  }
+
+  /** A target that fails {@code failures} times with IOException("down #n"), then answers. */
+  private String flaky(int failures) throws IOException {
+    int n = invocations.incrementAndGet();
+    if (n <= failures) {
+      throw new IOException("down #" + n);
+    }
+    return "in stock";
+  }
+
+  private CompletableFuture<String> flakyAsync(int failures) {
+    try {
+      return CompletableFuture.completedFuture(flaky(failures));
+    } catch (IOException e) {
+      return failed(e);
+    }
+  }
+
+  /** Throws a failure type the breaker ignores. */
+  private String notFound() {
+    invocations.incrementAndGet();
+    throw new NotFoundException();
+  }
+
+  static final class NotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotFoundException() {
+      super("no such item");
+    }
+  }
+
+  // ---------------------------------------------------------------- blocking face
+
+  @Test
+  void theBreakerCountsEveryAttemptNotEveryCall() {
+    CircuitBreaker breaker = breaker(10).build();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).circuitBreaker(breaker).build());
+
+    Throwable thrown = catchThrowable(() -> retrying.call(() -> flaky(Integer.MAX_VALUE)));
+
+    assertThat(thrown).isInstanceOf(IOException.class).hasMessage("down #3");
+    CircuitBreakerSnapshot snapshot = breaker.snapshot();
+    assertThat(snapshot.bufferedCalls()).as("one recorded call per attempt").isEqualTo(3);
+    assertThat(snapshot.failedCalls()).isEqualTo(3);
+    assertThat(snapshot.consecutiveFailures()).isEqualTo(3);
+    assertThat(snapshot.state()).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void aRetriedCallThatSucceedsRecordsItsFailedAttemptsAndTheSuccess() throws Exception {
+    CircuitBreaker breaker = breaker(10).build();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    assertThat(retrying.call(() -> flaky(2))).isEqualTo("in stock");
+
+    CircuitBreakerSnapshot snapshot = breaker.snapshot();
+    assertThat(snapshot.bufferedCalls()).isEqualTo(3);
+    assertThat(snapshot.failedCalls()).isEqualTo(2);
+    assertThat(snapshot.consecutiveFailures()).as("reset by the success").isZero();
+  }
+
+  @Test
+  void aBreakerThatOpensDuringTheRetriesEndsTheCallAtOnceWithCircuitOpenException() {
+    CircuitBreaker breaker = breaker(3).build();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    Throwable thrown = catchThrowable(() -> retrying.call(() -> flaky(Integer.MAX_VALUE)));
+
+    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
+    CircuitOpenException rejection = (CircuitOpenException) thrown;
+    assertThat(rejection.breakerName()).isEqualTo("inventory");
+    assertThat(rejection.state()).isEqualTo(CircuitState.OPEN);
+    assertThat(rejection.remainingOpenTime()).isPositive();
+    assertThat(invocations).as("the rejected 4th attempt never reached the target").hasValue(3);
+    assertThat(attempts()).containsExactly(1, 2, 3, 4);
+    assertThat(sleeper.sleeps()).as("no back-off after the rejection").hasSize(3);
+    RetryEvent giveUp = theGiveUp();
+    assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
+    assertThat(giveUp.attemptNumber()).isEqualTo(4);
+    assertThat(giveUp.failure()).isSameAs(thrown);
+    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
+    assertThat(transitions).containsExactly("CLOSED->OPEN");
+  }
+
+  @Test
+  void anOpenBreakerRejectsTheFirstAttemptOfTheNextCallWithoutCallingTheTarget() {
+    CircuitBreaker breaker = breaker(3).build();
+    breaker.forceOpen();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    Throwable thrown = catchThrowable(() -> retrying.call(() -> flaky(0)));
+
+    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
+    assertThat(invocations).hasValue(0);
+    assertThat(theGiveUp().giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
+    assertThat(sleeper.sleeps()).isEmpty();
+  }
+
+  @Test
+  void withRetryOnCircuitOpenTheRejectionsAreRetriedUntilATrialCallClosesTheBreaker()
+      throws Exception {
+    CircuitBreaker breaker = breaker(3).build();
+    Retrying retrying = Retrying.of(blockingPolicy()
+        .maxTries(10)
+        .wait(Wait.constant(Duration.ofMillis(400)))
+        .circuitBreaker(breaker)
+        .retryOnCircuitOpen(true)
+        .build());
+
+    // t=0, 400, 800: failures (opens at 800 until 1800); 1200, 1600: rejected; 2000: trial succeeds
+    String value = retrying.call(() -> flaky(3));
+
+    assertThat(value).isEqualTo("in stock");
+    assertThat(invocations).as("rejected attempts never reach the target").hasValue(4);
+    assertThat(attempts()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(2);
+    assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(2000));
+    assertThat(events(EventType.GIVE_UP)).isEmpty();
+  }
+
+  @Test
+  void failuresTheBreakerIgnoresAreRetriedButNeverCounted() {
+    CircuitBreaker breaker = breaker(3).ignoreOn(NotFoundException.class).build();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    Throwable thrown = catchThrowable(() -> retrying.call(this::notFound));
+
+    assertThat(thrown).isInstanceOf(NotFoundException.class);
+    assertThat(invocations).as("retried like any failure").hasValue(5);
+    CircuitBreakerSnapshot snapshot = breaker.snapshot();
+    assertThat(snapshot.state()).isEqualTo(CircuitState.CLOSED);
+    assertThat(snapshot.bufferedCalls()).isZero();
+    assertThat(snapshot.failedCalls()).isZero();
+    assertThat(snapshot.consecutiveFailures()).isZero();
+    assertThat(transitions).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- async face
+
+  @Test
+  void theBreakerCountsEveryAsyncAttemptNotEveryCall() {
+    CircuitBreaker breaker = breaker(10).build();
+    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).circuitBreaker(breaker).build());
+
+    CompletableFuture<String> result = retrying.callAsync(() -> flakyAsync(Integer.MAX_VALUE));
+    advanceUntilDone(result, WAIT);
+
+    assertThat(failureOf(result)).isInstanceOf(IOException.class).hasMessage("down #3");
+    CircuitBreakerSnapshot snapshot = breaker.snapshot();
+    assertThat(snapshot.bufferedCalls()).isEqualTo(3);
+    assertThat(snapshot.failedCalls()).isEqualTo(3);
+    assertThat(snapshot.consecutiveFailures()).isEqualTo(3);
+  }
+
+  @Test
+  void aBreakerThatOpensDuringAsyncRetriesEndsTheCallAtOnceWithCircuitOpenException() {
+    CircuitBreaker breaker = breaker(3).build();
+    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    CompletableFuture<String> result = retrying.callAsync(() -> flakyAsync(Integer.MAX_VALUE));
+    advanceUntilDone(result, WAIT);
+
+    Throwable failure = failureOf(result);
+    assertThat(failure).isInstanceOf(CircuitOpenException.class);
+    assertThat(((CircuitOpenException) failure).state()).isEqualTo(CircuitState.OPEN);
+    assertThat(invocations).hasValue(3);
+    assertThat(attempts()).containsExactly(1, 2, 3, 4);
+    RetryEvent giveUp = theGiveUp();
+    assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
+    assertThat(giveUp.attemptNumber()).isEqualTo(4);
+    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
+    assertThat(scheduler.pendingTasks()).as("nothing more scheduled").isZero();
+    assertThat(clock.elapsed()).as("three back-offs, none after the rejection")
+        .isEqualTo(WAIT.multipliedBy(3));
+  }
+
+  @Test
+  void withRetryOnCircuitOpenAsyncRejectionsAreRetriedUntilATrialCallClosesTheBreaker() {
+    CircuitBreaker breaker = breaker(3).build();
+    Retrying retrying = Retrying.of(asyncPolicy()
+        .maxTries(10)
+        .wait(Wait.constant(Duration.ofMillis(400)))
+        .circuitBreaker(breaker)
+        .retryOnCircuitOpen(true)
+        .build());
+
+    CompletableFuture<String> result = retrying.callAsync(() -> flakyAsync(3));
+    advanceUntilDone(result, WAIT);
+
+    assertThat(result).isCompletedWithValue("in stock");
+    assertThat(invocations).hasValue(4);
+    assertThat(attempts()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(2);
+    assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(2000));
+  }
+
+  @Test
+  void asyncFailuresTheBreakerIgnoresAreRetriedButNeverCounted() {
+    CircuitBreaker breaker = breaker(3).ignoreOn(NotFoundException.class).build();
+    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    CompletableFuture<String> result = retrying.callAsync(() -> {
+      try {
+        return CompletableFuture.completedFuture(notFound());
+      } catch (NotFoundException e) {
+        return failed(e);
+      }
+    });
+    advanceUntilDone(result, WAIT);
+
+    assertThat(failureOf(result)).isInstanceOf(NotFoundException.class);
+    assertThat(invocations).hasValue(5);
+    CircuitBreakerSnapshot snapshot = breaker.snapshot();
+    assertThat(snapshot.state()).isEqualTo(CircuitState.CLOSED);
+    assertThat(snapshot.bufferedCalls()).isZero();
+    assertThat(snapshot.consecutiveFailures()).isZero();
+    assertThat(transitions).isEmpty();
+  }
+
+  @Test
+  void policiesWithoutRetryOnCircuitOpenAbortOnRejectionsOnly() {
+    RetryPolicy plain = RetryPolicy.builder().build();
+    RetryPolicy retrying = RetryPolicy.builder().retryOnCircuitOpen(true).build();
+    CircuitOpenException rejection =
+        new CircuitOpenException("inventory", CircuitState.OPEN, Duration.ofSeconds(1));
+
+    assertThat(plain.aborts(rejection)).isTrue();
+    assertThat(retrying.aborts(rejection)).isFalse();
+    assertThat(plain.aborts(new IOException("down"))).isFalse();
+  }
+}

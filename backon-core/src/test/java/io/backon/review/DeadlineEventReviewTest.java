@@ -1,0 +1,89 @@
+package io.backon.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backon.DeadlineExceededException;
+import io.backon.EventType;
+import io.backon.GiveUpReason;
+import io.backon.RetryEvent;
+import io.backon.RetryPolicy;
+import io.backon.Retrying;
+import io.backon.testing.FakeClock;
+import io.backon.testing.ManualScheduler;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Events of a call whose running attempt is cut short by the deadline. */
+class DeadlineEventReviewTest {
+
+  private final FakeClock clock = new FakeClock();
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final List<RetryEvent> events = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void clearInterrupt() {
+    Thread.interrupted();
+  }
+
+  /** A target that runs for {@code duration} of fake time and honours interrupts. */
+  private String slow(Duration duration) throws InterruptedException {
+    scheduler.advance(duration);
+    if (Thread.interrupted()) {
+      throw new InterruptedException("cancelled by the deadline");
+    }
+    return "late";
+  }
+
+  @Test
+  void theGiveUpEventOfACallCutShortByTheDeadlineReportsTheRealElapsedTime() {
+    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
+        .onGiveUp(events::add)
+        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+
+    assertThatThrownBy(() -> Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3))))
+        .isInstanceOf(DeadlineExceededException.class);
+
+    assertThat(events).hasSize(1);
+    RetryEvent giveUp = events.get(0);
+    assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.DEADLINE_EXCEEDED);
+    assertThat(giveUp.attemptNumber()).isEqualTo(1);
+    // The call ran 3 s of fake time (the deadline of 1 s fired while the attempt ran); observed 0s.
+    assertThat(giveUp.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void theFallbackSeesTheRealElapsedTimeOfACallCutShortByTheDeadline() throws Exception {
+    List<Duration> seen = new CopyOnWriteArrayList<>();
+    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
+        .fallback(event -> {
+          seen.add(event.elapsed());
+          return "fallback";
+        })
+        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+
+    Object value = Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3)));
+
+    assertThat(value).isEqualTo("fallback");
+    assertThat(seen).singleElement().satisfies(
+        elapsed -> assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void aCutShortAttemptStillGetsItsAfterEventBeforeGiveUp() {
+    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
+        .after(events::add).onGiveUp(events::add)
+        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+
+    assertThatThrownBy(() -> Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3))))
+        .isInstanceOf(DeadlineExceededException.class);
+
+    // DESIGN §3: onAttempt -> before -> call -> after -> onGiveUp
+    assertThat(events).extracting(RetryEvent::type)
+        .containsExactly(EventType.AFTER, EventType.GIVE_UP);
+  }
+}
