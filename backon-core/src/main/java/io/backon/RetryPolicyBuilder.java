@@ -5,6 +5,7 @@ import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.internal.Checks;
 import io.backon.stop.Stop;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
@@ -142,7 +143,7 @@ public final class RetryPolicyBuilder {
   /** Retry only failures of these types (replaces the default: any {@link Exception}). */
   @SafeVarargs
   public final RetryPolicyBuilder retryOn(Class<? extends Throwable>... types) {
-    this.retryOn = checkTypes("retryOn", types);
+    this.retryOn = Checks.exceptionTypes("retryOn", types);
     return this;
   }
 
@@ -170,7 +171,7 @@ public final class RetryPolicyBuilder {
   /** Failures of these types end the call at once; they win over every retry condition. */
   @SafeVarargs
   public final RetryPolicyBuilder abortOn(Class<? extends Throwable>... types) {
-    this.abortOn = checkTypes("abortOn", types);
+    this.abortOn = Checks.exceptionTypes("abortOn", types);
     return this;
   }
 
@@ -298,7 +299,7 @@ public final class RetryPolicyBuilder {
    * asynchronous ones have their future cancelled. Must be positive.
    */
   public RetryPolicyBuilder attemptTimeout(Duration timeout) {
-    this.attemptTimeout = positive("attemptTimeout", timeout);
+    this.attemptTimeout = Checks.positive("attemptTimeout", timeout);
     return this;
   }
 
@@ -308,7 +309,7 @@ public final class RetryPolicyBuilder {
    * A wait that would end after the deadline ends the call at once. Must be positive.
    */
   public RetryPolicyBuilder deadline(Duration deadline) {
-    this.deadline = positive("deadline", deadline);
+    this.deadline = Checks.positive("deadline", deadline);
     return this;
   }
 
@@ -463,23 +464,4 @@ public final class RetryPolicyBuilder {
     return c;
   }
 
-  private static Duration positive(String parameter, Duration value) {
-    Objects.requireNonNull(value, parameter);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(parameter + " must be > 0 but was " + value);
-    }
-    return value;
-  }
-
-  private static Class<? extends Throwable>[] checkTypes(
-      String parameter, Class<? extends Throwable>[] types) {
-    Objects.requireNonNull(types, parameter);
-    if (types.length == 0) {
-      throw new IllegalArgumentException(parameter + " needs at least one exception type");
-    }
-    for (int i = 0; i < types.length; i++) {
-      Objects.requireNonNull(types[i], parameter + "[" + i + "]");
-    }
-    return types.clone();
-  }
 }

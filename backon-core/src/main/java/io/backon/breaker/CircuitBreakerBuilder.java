@@ -1,5 +1,6 @@
 package io.backon.breaker;
 
+import io.backon.internal.Checks;
 import io.backon.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class CircuitBreakerBuilder {
    * slow trial call in HALF_OPEN counts as a failure.
    */
   public CircuitBreakerBuilder slowCallDuration(Duration duration) {
-    this.slowCallDuration = positive("slowCallDuration", duration);
+    this.slowCallDuration = Checks.positive("slowCallDuration", duration);
     return this;
   }
 
@@ -114,7 +115,7 @@ public final class CircuitBreakerBuilder {
 
   /** How long the breaker stays OPEN before admitting trial calls (> 0). Default 60 s. */
   public CircuitBreakerBuilder recoveryTimeout(Duration timeout) {
-    this.recoveryTimeout = positive("recoveryTimeout", timeout);
+    this.recoveryTimeout = Checks.positive("recoveryTimeout", timeout);
     return this;
   }
 
@@ -127,7 +128,7 @@ public final class CircuitBreakerBuilder {
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
       throw new IllegalArgumentException("multiplier must be >= 1 but was " + multiplier);
     }
-    this.maxRecoveryTimeout = positive("maxRecoveryTimeout", maxRecoveryTimeout);
+    this.maxRecoveryTimeout = Checks.positive("maxRecoveryTimeout", maxRecoveryTimeout);
     this.recoveryMultiplier = multiplier;
     return this;
   }
@@ -151,7 +152,7 @@ public final class CircuitBreakerBuilder {
   @SafeVarargs
   @SuppressWarnings("varargs")
   public final CircuitBreakerBuilder recordOn(Class<? extends Throwable>... types) {
-    this.recordOn = checkTypes("recordOn", types);
+    this.recordOn = Checks.exceptionTypes("recordOn", types);
     return this;
   }
 
@@ -162,7 +163,7 @@ public final class CircuitBreakerBuilder {
   @SafeVarargs
   @SuppressWarnings("varargs")
   public final CircuitBreakerBuilder ignoreOn(Class<? extends Throwable>... types) {
-    this.ignoreOn = checkTypes("ignoreOn", types);
+    this.ignoreOn = Checks.exceptionTypes("ignoreOn", types);
     return this;
   }
 
@@ -275,23 +276,4 @@ public final class CircuitBreakerBuilder {
     return value;
   }
 
-  private static Duration positive(String parameter, Duration value) {
-    Objects.requireNonNull(value, parameter);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(parameter + " must be > 0 but was " + value);
-    }
-    return value;
-  }
-
-  private static Class<? extends Throwable>[] checkTypes(
-      String parameter, Class<? extends Throwable>[] types) {
-    Objects.requireNonNull(types, parameter);
-    if (types.length == 0) {
-      throw new IllegalArgumentException(parameter + " needs at least one exception type");
-    }
-    for (int i = 0; i < types.length; i++) {
-      Objects.requireNonNull(types[i], parameter + "[" + i + "]");
-    }
-    return types.clone();
-  }
 }
