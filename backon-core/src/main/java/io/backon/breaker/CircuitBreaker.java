@@ -172,6 +172,9 @@ public final class CircuitBreaker {
     T result;
     try {
       result = target.call();
+    } catch (VirtualMachineError fatal) {
+      releasePermission();
+      throw fatal;
     } catch (Throwable failure) {
       onError(clock.nanoTime() - start, failure);
       throw failure;

@@ -15,6 +15,7 @@ final class ClosedMetrics {
   private final CircuitBreakerConfig config;
   private final @Nullable CallWindow window;
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
+  private final AtomicInteger warmUp = new AtomicInteger();
 
   ClosedMetrics(CircuitBreakerConfig config) {
     this.config = config;
@@ -27,7 +28,8 @@ final class ClosedMetrics {
 
   /** Records a success; {@code true} when the breaker should open (a slow call tipped the rate). */
   boolean recordSuccess(boolean slow) {
-    if (consecutiveFailures.get() != 0) {
+    boolean afterFailures = consecutiveFailures.get() != 0;
+    if (afterFailures) {
       consecutiveFailures.set(0);
     }
     CallWindow w = window;
@@ -35,7 +37,14 @@ final class ClosedMetrics {
       return false;
     }
     w.record(slow ? CallWindow.SLOW : 0);
-    return slow && ratesExceeded(w);
+    // A fast success can only tip the rates when it follows failures or completes minimumCalls.
+    return (slow || afterFailures || warmingUp()) && ratesExceeded(w);
+  }
+
+  /** Counts calls until {@code minimumCalls}; true while this call may be the one reaching it. */
+  private boolean warmingUp() {
+    int minimum = config.minimumCalls();
+    return warmUp.get() < minimum && warmUp.incrementAndGet() <= minimum;
   }
 
   /** Records a failure; {@code true} when the breaker should open. */
@@ -50,6 +59,7 @@ final class ClosedMetrics {
     boolean open = threshold > 0 && failures >= threshold;
     CallWindow w = window;
     if (w != null) {
+      warmingUp();
       w.record(CallWindow.FAILED | (slow ? CallWindow.SLOW : 0));
       open |= ratesExceeded(w);
     }

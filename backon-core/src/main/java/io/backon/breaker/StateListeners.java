@@ -34,7 +34,9 @@ final class StateListeners {
     for (Consumer<CircuitStateTransition> listener : listeners) {
       try {
         listener.accept(transition);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable e) {
         LOGGER.log(Level.WARNING, "A state-change listener of circuit breaker '"
             + transition.breakerName() + "' failed on " + transition.from() + " -> "
             + transition.to() + "; ignored", e);

@@ -73,9 +73,9 @@ final class TimeWindow implements CallWindow {
   public Totals totals() {
     long now = Math.floorDiv(clock.nanoTime(), NANOS_PER_SECOND);
     long oldest = now - seconds;
-    int totalCalls = 0;
-    int totalFailed = 0;
-    int totalSlow = 0;
+    long totalCalls = 0;
+    long totalFailed = 0;
+    long totalSlow = 0;
     for (int i = 0; i < seconds; i++) {
       long stamp = stamps.get(i);
       if (stamp <= oldest || stamp > now) {
@@ -90,6 +90,11 @@ final class TimeWindow implements CallWindow {
         totalSlow += s;
       }
     }
-    return new Totals(totalCalls, totalFailed, totalSlow);
+    return new Totals(saturated(totalCalls), saturated(totalFailed), saturated(totalSlow));
+  }
+
+  /** Sums of a day of busy seconds can pass {@code Integer.MAX_VALUE}; rates stay right when capped. */
+  private static int saturated(long total) {
+    return (int) Math.min(total, Integer.MAX_VALUE);
   }
 }

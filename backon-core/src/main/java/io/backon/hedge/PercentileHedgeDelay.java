@@ -85,7 +85,7 @@ final class PercentileHedgeDelay implements HedgeDelay {
       return fallbackNanos;
     }
     Arrays.sort(values, 0, count);
-    int rank = (int) Math.ceil(percentile / 100.0 * count);
+    int rank = (int) Math.ceil(percentile * count / 100.0);
     return values[Math.min(Math.max(rank, 1), count) - 1];
   }
 
