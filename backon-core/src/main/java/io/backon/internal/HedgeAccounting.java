@@ -12,21 +12,23 @@ import org.jspecify.annotations.Nullable;
  * Connects one hedged attempt to the retry budget (each extra copy needs a token, like a retry), to
  * the breaker (no hedge is launched while it is open: a rejected primary ends the attempt) and to
  * the breaker accounting of its copies (once a copy has won, the others release their breaker
- * permission instead of recording an outcome). Thread-safe. Not API.
+ * permission instead of recording an outcome). Shared by every face that hedges. Thread-safe. Not
+ * API.
  */
-final class HedgeAccounting implements HedgeCopyObserver {
+public final class HedgeAccounting implements HedgeCopyObserver {
 
   private final @Nullable RetryBudget budget;
   private final @Nullable CircuitBreaker breaker;
   private final AtomicBoolean decided = new AtomicBoolean();
 
-  HedgeAccounting(RetryPolicy policy) {
+  /** The accounting of one hedged attempt under {@code policy}. */
+  public HedgeAccounting(RetryPolicy policy) {
     this.budget = policy.retryBudget();
     this.breaker = policy.circuitBreaker();
   }
 
   /** Set once a copy has won. */
-  AtomicBoolean decided() {
+  public AtomicBoolean decided() {
     return decided;
   }
 

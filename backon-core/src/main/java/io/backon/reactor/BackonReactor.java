@@ -15,7 +15,12 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>Each subscription to the result is one retried call: the source is re-subscribed after each
  * retried failure, with a fresh state per subscription. See {@link RetryOperator} for the exact
- * semantics (result checks, timeouts, deadline, fallbacks, cancellation, context).
+ * semantics (result checks, timeouts, deadline, fallbacks, cancellation, context, hedging).
+ *
+ * <p>A policy's {@link RetryPolicy#hedging() hedging} races copies of each <b>Mono</b> attempt
+ * (first success wins, the others are cancelled); a <b>Flux</b> is never hedged (a multi-element
+ * stream cannot be raced safely): it is retried without hedging, and a WARNING is logged once per
+ * operator.
  *
  * <p>Loading this class registers {@link AttemptNumberAccessor} with Micrometer's {@code
  * ContextRegistry} when the {@code context-propagation} library is present, so that {@link

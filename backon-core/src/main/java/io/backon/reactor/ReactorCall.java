@@ -6,7 +6,10 @@ import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
+import io.backon.hedge.Hedging;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.internal.CallState;
+import io.backon.internal.HedgeAccounting;
 import io.backon.internal.Overrides;
 import io.backon.internal.Settlement;
 import io.backon.internal.StatisticsRecorder;
@@ -18,11 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
 /**
@@ -32,6 +37,13 @@ import reactor.util.retry.Retry;
  * re-subscribes. Attempt timeout and deadline are per-attempt timers on the same scheduler (the
  * deadline timer is set to the time left). Reactive Streams' serial signals order every access to
  * the state; cancellation is Reactor's own (it cancels the attempt and the pending delay).
+ *
+ * <p>A Mono attempt under a policy with {@link RetryPolicy#hedging() hedging} is a race run by the
+ * one hedging engine, {@link Hedging#callAsync}: each copy is a subscription to the source (bridged
+ * with {@code toFuture()}, whose cancellation cancels the subscription) with the breaker (per copy)
+ * and attempt-timeout layers applied, hedge timers run on the Reactor scheduler, and the race's
+ * future is bridged back with {@code Mono.fromFuture(future, false)} so that cancelling the attempt
+ * cancels the race, its copies and its timer. The deadline applies to the whole race.
  */
 final class ReactorCall<T> {
 
@@ -41,6 +53,7 @@ final class ReactorCall<T> {
   private final @Nullable StatisticsRecorder statistics;
   private final CallState state;
   private final @Nullable AtomicInteger counter;
+  private @Nullable HedgingPolicy reactorHedging;
   private int attempt;
   private int settledAttempt;
   private long pendingWaitNanos;
@@ -67,6 +80,9 @@ final class ReactorCall<T> {
 
   private Mono<T> monoAttempt() {
     int number = begin();
+    if (policy.hedging() != null) {
+      return hedged(number).materialize().flatMap(signal -> outcome(number, signal));
+    }
     Mono<T> one = Mono.fromDirect(scoped(number));
     long[] limit = limit();
     if (limit[0] >= 0) {
@@ -101,6 +117,15 @@ final class ReactorCall<T> {
    * an attempt cut by the deadline, or cancelled, releases its permission.
    */
   private Flux<T> withBreaker(Flux<T> timed, int number, boolean mono) {
+    return withBreaker(timed, number, mono, null);
+  }
+
+  /**
+   * {@link #withBreaker(Flux, int, boolean)} for one hedged copy: once another copy of the attempt
+   * has won ({@code decided}), a failure of this copy releases its permission instead of counting.
+   */
+  private Flux<T> withBreaker(Flux<T> timed, int number, boolean mono,
+      @Nullable AtomicBoolean decided) {
     CircuitBreaker breaker = java.util.Objects.requireNonNull(policy.circuitBreaker());
     return Flux.defer(() -> {
       if (!breaker.tryAcquirePermission()) {
@@ -124,7 +149,8 @@ final class ReactorCall<T> {
             if (!ended.compareAndSet(false, true)) {
               return;
             }
-            if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)) {
+            if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)
+                || (decided != null && decided.get())) {
               breaker.releasePermission();
               return;
             }
@@ -140,6 +166,77 @@ final class ReactorCall<T> {
             }
           });
     });
+  }
+
+  /**
+   * A hedged Mono attempt: copies raced by {@link Hedging#callAsync}, each passing through the
+   * breaker (per copy) and the attempt timeout; the deadline, when set, cuts the whole race (which
+   * cancels every copy, releasing their breaker permissions).
+   */
+  private Mono<T> hedged(int number) {
+    HedgingPolicy hedging = reactorHedging();
+    Mono<T> race = Mono.deferContextual(context -> {
+      HedgeAccounting accounting = new HedgeAccounting(policy);
+      return Mono.fromFuture(Hedging.<@Nullable T>callAsync(hedging,
+          () -> copy(number, context, accounting.decided()).toFuture(), accounting), false);
+    });
+    long deadlineLeft = deadlineLeft();
+    if (deadlineLeft >= 0) {
+      race = race.timeout(Duration.ofNanos(deadlineLeft),
+          Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)), scheduler);
+    }
+    return race;
+  }
+
+  /**
+   * One copy of a hedged attempt: a subscription to the source, timed by the attempt timeout (its
+   * clock starts at this copy's subscription) unless the deadline comes first, inside the breaker.
+   */
+  private Mono<T> copy(int number, ContextView context, AtomicBoolean decided) {
+    Mono<T> one = Mono.fromDirect(scoped(number));
+    long timeout = policy.attemptTimeoutNanos();
+    long deadlineLeft = deadlineLeft();
+    if (timeout >= 0 && (deadlineLeft < 0 || timeout < deadlineLeft)) {
+      one = one.timeout(Duration.ofNanos(timeout), Mono.error(() ->
+          new AttemptTimeoutException(state.targetName(), number, Duration.ofNanos(timeout))),
+          scheduler);
+    }
+    if (policy.circuitBreaker() != null) {
+      one = Mono.fromDirect(withBreaker(one.flux(), number, true, decided));
+    }
+    return one.contextWrite(context);
+  }
+
+  /**
+   * The policy's hedging with this call's Reactor scheduler running the hedge timers (so virtual
+   * time works), the call's clock measuring copies, and copies subscribed directly on the thread
+   * that launches them (a timer or the thread where the previous copy failed).
+   */
+  private HedgingPolicy reactorHedging() {
+    HedgingPolicy adapted = reactorHedging;
+    if (adapted == null) {
+      HedgingPolicy configured = java.util.Objects.requireNonNull(policy.hedging());
+      adapted = configured.toBuilder()
+          .executor(Runnable::run)
+          .scheduler((task, delayNanos) -> {
+            Disposable timer = delayNanos <= 0L ? scheduler.schedule(task)
+                : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            return timer::dispose;
+          })
+          .clock(policy.clock())
+          .build();
+      reactorHedging = adapted;
+    }
+    return adapted;
+  }
+
+  /** The time left before the deadline, in nanoseconds ({@code >= 0}), or -1 without one. */
+  private long deadlineLeft() {
+    long deadline = policy.deadlineNanos();
+    if (deadline < 0) {
+      return -1L;
+    }
+    return Math.max(0L, deadline - (policy.clock().nanoTime() - state.startNanos()));
   }
 
   /** Starts attempt n: events, test counter; returns its number. */
@@ -165,9 +262,8 @@ final class ReactorCall<T> {
    */
   private long[] limit() {
     long timeout = policy.attemptTimeoutNanos();
-    long deadline = policy.deadlineNanos();
-    if (deadline >= 0) {
-      long remaining = Math.max(0L, deadline - (policy.clock().nanoTime() - state.startNanos()));
+    long remaining = deadlineLeft();
+    if (remaining >= 0) {
       if (timeout < 0 || remaining <= timeout) {
         return new long[] {remaining, 1L};
       }

@@ -9,6 +9,7 @@ import io.backon.internal.Overrides;
 import io.backon.internal.StatisticsRecorder;
 import io.backon.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,26 @@ import reactor.core.scheduler.Scheduler;
  * or wait and ends the call. Both count from subscription on the operator's scheduler. Cancelling
  * the subscriber cancels the in-flight attempt and the pending wait; nothing more is scheduled.
  *
+ * <p><b>Hedging</b> ({@link RetryPolicy#hedging()}) applies to <b>Mono</b> attempts only, with the
+ * same rules as the other faces ({@link io.backon.hedge.Hedging} is the engine): an attempt
+ * subscribes the source once (copy 1); when it has no result after the hedge delay, another copy
+ * is subscribed, and so on up to {@code maxHedges} copies in flight; a copy that fails launches the
+ * next one at once. The first success wins and the other copies' subscriptions are cancelled; when
+ * all copies fail, the attempt fails with the last failure, the others suppressed, and the retry
+ * loop decides as usual. Each copy passes through the circuit breaker (one permission per copy; a
+ * copy cancelled because another won records nothing and returns its permission) and gets its own
+ * attempt timeout; the deadline cuts the whole attempt. No hedge starts while the breaker is open,
+ * and each hedge needs a retry-budget token. Hedge delays run on the operator's Reactor scheduler
+ * (virtual time works); the hedging policy's own scheduler and executor are not used: copies are
+ * subscribed on the thread that launches them (add {@code subscribeOn} to the source to move them).
+ * The hedging policy's {@code onHedge} listener is told about each hedge.
+ *
+ * <p><b>A Flux is never hedged</b>: a multi-element stream cannot be raced safely (elements of a
+ * losing copy would already have been emitted). A Flux under a policy with hedging is retried with
+ * every other layer (breaker, attempt timeout, deadline) and without hedging, and the operator logs
+ * a WARNING once on the {@code io.backon} logger the first time it is applied to a Flux. Use a
+ * policy without hedging for streams, or hedge a {@code Mono} (e.g. {@code flux.collectList()}).
+ *
  * <p>Each attempt's subscription carries its number in the Reactor {@code Context} under {@link
  * BackonReactor#ATTEMPT_CONTEXT_KEY}. Listeners, statistics, {@code Retries.disable()} and the
  * {@code io.backon.testing} scopes behave as for the blocking face; the global switch is read at
@@ -57,6 +78,8 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<T>> {
 
+  private static final System.Logger LOGGER = System.getLogger("io.backon");
+
   private final RetryPolicy policy;
   private final RetryPolicy valuePolicy;
   private final RetryPolicy streamPolicy;
@@ -64,6 +87,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
   private final @Nullable Scheduler scheduler;
   private final @Nullable Invocation invocation;
   private final @Nullable StatisticsRecorder statistics;
+  private final AtomicBoolean fluxHedgingWarned = new AtomicBoolean();
 
   RetryOperator(RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
     this.policy = policy;
@@ -111,6 +135,8 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
 
   /**
    * Retries any publisher as a {@code Flux}: errors are retried, elements pass through as they come.
+   * The policy's hedging, if any, is not applied (see the class documentation); the first Flux
+   * this operator is applied to logs a WARNING saying so.
    *
    * @param source the publisher to retry; subscribed once per attempt
    * @return a {@code Flux} that makes one retried call per subscription
@@ -119,6 +145,12 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     Objects.requireNonNull(source, "source");
     if (!policy.enabled()) {
       return Flux.from(source);
+    }
+    if (policy.hedging() != null && fluxHedgingWarned.compareAndSet(false, true)) {
+      LOGGER.log(System.Logger.Level.WARNING, () -> "Retry policy '" + policy.name()
+          + "' has hedging, which the Reactor operator does not apply to a Flux (a multi-element"
+          + " stream cannot be raced safely); the Flux is retried without hedging. Use a policy"
+          + " without hedging for Flux sources, or hedge a Mono (e.g. flux.collectList()).");
     }
     return Flux.defer(() -> {
       Overrides overrides = activeOverrides();
