@@ -6,6 +6,7 @@ import io.backon.internal.CallState;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Nulls;
 import io.backon.internal.Overrides;
+import io.backon.internal.Settlement;
 import io.backon.internal.StatisticsRecorder;
 import io.backon.internal.SyncEngine;
 import java.util.Iterator;
@@ -205,7 +206,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     if (!gaveUpDone) {
       gaveUpDone = true;
       try {
-        giveUpValue = SyncEngine.giveUp(state);
+        giveUpValue = Settlement.giveUp(state);
       } catch (Exception thrown) {
         giveUpFailure = thrown;
       }

@@ -142,12 +142,7 @@ public final class Retrying {
    * @throws IllegalStateException when the policy does not record statistics
    */
   public RetryStatistics statistics() {
-    StatisticsRecorder recorder = statistics;
-    if (recorder == null) {
-      throw new IllegalStateException("statistics are off for policy '" + policy.name()
-          + "'; enable them with RetryPolicy.builder().statistics(true)");
-    }
-    return recorder.last();
+    return StatisticsRecorder.lastOf(statistics, policy.name());
   }
 
   /** Whether calls are retried; {@code false} when the policy or {@link Retries#disable()} says so. */

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link Callable} adapting a {@link Supplier} or {@link CheckedRunnable}, remembering the original
- * so events and logs name the user's target rather than the adapter. Not API.
+ * A {@link Callable} adapting a {@link Supplier} or {@link CheckedRunnable} for the attempt pipeline
+ * (breaker, hedging, timeout), which runs callables. Not API.
  */
 public final class AdaptedTarget<T extends @Nullable Object> implements Callable<T> {
 
@@ -29,11 +29,6 @@ public final class AdaptedTarget<T extends @Nullable Object> implements Callable
   /** Adapts a runnable; the call returns {@code null}. */
   public static AdaptedTarget<@Nullable Object> of(CheckedRunnable runnable) {
     return new AdaptedTarget<>(runnable, null, runnable);
-  }
-
-  /** The user's original target object. */
-  Object origin() {
-    return origin;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where blocking work moved off the caller's thread runs: a virtual thread per task when the JDK has
@@ -19,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DefaultExecutors {
 
   private static final long IDLE_SECONDS = 5;
-  private static final ExecutorService BLOCKING = create();
-  private static final boolean VIRTUAL = BLOCKING.getClass().getName().contains("ThreadPerTask");
+  private static final @Nullable ExecutorService VIRTUAL_THREADS = virtualThreadsIfAvailable();
+  private static final ExecutorService BLOCKING =
+      VIRTUAL_THREADS != null ? VIRTUAL_THREADS : daemonPool();
 
   private DefaultExecutors() {}
 
@@ -31,24 +33,28 @@ public final class DefaultExecutors {
 
   /** Whether {@link #blocking()} runs tasks on virtual threads. */
   public static boolean usesVirtualThreads() {
-    return VIRTUAL;
+    return VIRTUAL_THREADS != null;
   }
 
-  private static ExecutorService create() {
+  /** {@code Executors.newVirtualThreadPerTaskExecutor()} on JDK 21+, else {@code null}. */
+  private static @Nullable ExecutorService virtualThreadsIfAvailable() {
     try {
       MethodHandle factory = MethodHandles.publicLookup().findStatic(Executors.class,
           "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
       return (ExecutorService) factory.invoke();
     } catch (Throwable notAvailable) {
-      AtomicInteger counter = new AtomicInteger();
-      ThreadFactory daemon = task -> {
-        Thread thread = new Thread(task, "backon-worker-" + counter.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      };
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
-          TimeUnit.SECONDS, new SynchronousQueue<>(), daemon);
-      return pool;
+      return null;
     }
+  }
+
+  private static ExecutorService daemonPool() {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory daemon = task -> {
+      Thread thread = new Thread(task, "backon-worker-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemon);
   }
 }

@@ -4,6 +4,7 @@ import io.backon.RetryStatistics;
 import io.backon.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the statistics of the most recently completed call through one {@code Retrying}, whichever
@@ -25,6 +26,19 @@ public final class StatisticsRecorder {
     Instant start = clock.wallTime().minusNanos(Math.max(0L, clock.nanoTime() - startNanos));
     last = new RetryStatistics(start, attempts, Duration.ofNanos(Math.max(0L, endNanos - startNanos)),
         Duration.ofNanos(idleNanos));
+  }
+
+  /**
+   * The most recently completed call recorded by {@code recorder}.
+   *
+   * @throws IllegalStateException when {@code recorder} is null: the policy keeps no statistics
+   */
+  public static RetryStatistics lastOf(@Nullable StatisticsRecorder recorder, String policyName) {
+    if (recorder == null) {
+      throw new IllegalStateException("statistics are off for policy '" + policyName
+          + "'; enable them with RetryPolicy.builder().statistics(true)");
+    }
+    return recorder.last();
   }
 
   /** The most recently completed call, or {@link RetryStatistics#NONE} before the first. */

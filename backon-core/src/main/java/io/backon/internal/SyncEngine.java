@@ -23,7 +23,7 @@ public final class SyncEngine {
 
   /** {@link #settle} result: the call succeeded with the attempt's value. */
   public static final int SUCCEEDED = 0;
-  /** {@link #settle} result: the call gave up; finish it with {@link #giveUp}. */
+  /** {@link #settle} result: the call gave up; finish it with {@link Settlement#giveUp}. */
   public static final int GAVE_UP = 1;
   /** {@link #settle} result: the back-off was slept; the next attempt may start. */
   public static final int RETRY = 2;
@@ -145,7 +145,7 @@ public final class SyncEngine {
         state.attemptCutShort(attempt, null);
         state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
         Settlement.record(statistics, state);
-        return giveUp(state);
+        return Settlement.giveUp(state);
       }
       if (state == null) {
         if (thrown == null && !policy.checksResults()) {
@@ -166,7 +166,7 @@ public final class SyncEngine {
         return Nulls.cast(value);
       }
       if (step == GAVE_UP) {
-        return giveUp(state);
+        return Settlement.giveUp(state);
       }
       attempt++;
     }
@@ -223,8 +223,4 @@ public final class SyncEngine {
     return step;
   }
 
-  /** Ends a call that gave up; see {@link Settlement#giveUp}. */
-  public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
-    return Settlement.giveUp(state);
-  }
 }

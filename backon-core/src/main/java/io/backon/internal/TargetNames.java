@@ -7,8 +7,7 @@ final class TargetNames {
 
   /** {@code com.acme.Client$$Lambda/0x01} becomes {@code com.acme.Client (lambda)}. */
   static String of(Object target) {
-    Object origin = target instanceof AdaptedTarget<?> adapted ? adapted.origin() : target;
-    String name = origin.getClass().getName();
+    String name = target.getClass().getName();
     int lambda = name.indexOf("$$Lambda");
     if (lambda > 0) {
       return name.substring(0, lambda) + " (lambda)";

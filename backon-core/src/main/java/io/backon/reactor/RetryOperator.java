@@ -181,12 +181,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
    * @throws IllegalStateException when the policy does not record statistics
    */
   public RetryStatistics statistics() {
-    StatisticsRecorder recorder = statistics;
-    if (recorder == null) {
-      throw new IllegalStateException("statistics are off for policy '" + policy.name()
-          + "'; enable them with RetryPolicy.builder().statistics(true)");
-    }
-    return recorder.last();
+    return StatisticsRecorder.lastOf(statistics, policy.name());
   }
 
   private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, Overrides overrides) {
