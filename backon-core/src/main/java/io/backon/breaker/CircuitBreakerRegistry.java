@@ -77,6 +77,22 @@ public final class CircuitBreakerRegistry {
     });
   }
 
+  /**
+   * Adds a breaker built elsewhere (for example a Spring bean) under its own name.
+   *
+   * @return {@code breaker}
+   * @throws IllegalArgumentException if a breaker with that name is already registered
+   */
+  public CircuitBreaker register(CircuitBreaker breaker) {
+    Objects.requireNonNull(breaker, "breaker");
+    CircuitBreaker previous = breakers.putIfAbsent(breaker.name(), breaker);
+    if (previous != null && previous != breaker) {
+      throw new IllegalArgumentException(
+          "a circuit breaker named '" + breaker.name() + "' is already registered");
+    }
+    return breaker;
+  }
+
   /** The breaker called {@code name}, if it was created. */
   public Optional<CircuitBreaker> find(String name) {
     return Optional.ofNullable(breakers.get(Objects.requireNonNull(name, "name")));

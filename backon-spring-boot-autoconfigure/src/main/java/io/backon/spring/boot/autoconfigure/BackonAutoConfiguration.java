@@ -1,0 +1,94 @@
+package io.backon.spring.boot.autoconfigure;
+
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitBreakerRegistry;
+import io.backon.budget.RetryBudget;
+import io.backon.budget.RetryBudgetRegistry;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.beans.factory.config.BeanDefinition;
+
+/**
+ * Auto-configures Backon: circuit breakers, retry budgets and retry policies from {@code
+ * backon.*} (plus the application's own {@code CircuitBreaker}, {@code RetryBudget} and {@code
+ * RetryPolicy} beans), and the {@code @Backon} advisor when Spring AOP is present. Each registry
+ * backs off when the application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(BackonProperties.class)
+@Import(BackonAutoConfiguration.AnnotationSupport.class)
+public final class BackonAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  CircuitBreakerRegistry backonCircuitBreakerRegistry(BackonProperties properties,
+      ObjectProvider<CircuitBreaker> breakers, ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
+      ConfigurableBeanFactory beanFactory) {
+    return assembly(properties, beanFactory).breakers(breakers.orderedStream().toList(),
+        customizers.orderedStream().toList());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RetryBudgetRegistry backonRetryBudgetRegistry(BackonProperties properties,
+      ObjectProvider<RetryBudget> budgets, ConfigurableBeanFactory beanFactory) {
+    return assembly(properties, beanFactory).budgets(budgets.orderedStream().toList());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  RetryPolicyRegistry backonRetryPolicyRegistry(BackonProperties properties,
+      CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
+      ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
+    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory));
+    return assembly(properties, beanFactory).policies(
+        ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class), assembler,
+        customizers.orderedStream().toList());
+  }
+
+  private static PropertiesAssembly assembly(BackonProperties properties, ConfigurableBeanFactory beanFactory) {
+    return new PropertiesAssembly(properties, classLoader(beanFactory));
+  }
+
+  private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {
+    ClassLoader loader = beanFactory.getBeanClassLoader();
+    return loader != null ? loader : BackonAutoConfiguration.class.getClassLoader();
+  }
+
+  /** The {@code @Backon} advisor; needs Spring AOP (always there with the starter). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.aop.framework.ProxyFactory")
+  static final class AnnotationSupport {
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static BackonAnnotationBeanPostProcessor backonAnnotationBeanPostProcessor(
+        ObjectProvider<BackonMethodFactory> factory) {
+      return new BackonAnnotationBeanPostProcessor(factory);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    BackonMethodFactory backonMethodFactory(BackonProperties properties, RetryPolicyRegistry registry,
+        CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
+        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
+      ClassLoader loader = classLoader(beanFactory);
+      return new BackonMethodFactory(registry, new PropertiesAssembly(properties, loader),
+          new PolicyAssembler(breakers, budgets, loader), customizers.orderedStream().toList(),
+          new AnnotationOverrides(text -> {
+            String resolved = beanFactory.resolveEmbeddedValue(text);
+            return resolved != null ? resolved : text;
+          }));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.backon.spring.boot.autoconfigure;
+
+import io.backon.Invocation;
+import io.backon.Retrying;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aop.ProxyMethodInvocation;
+
+/**
+ * One {@code @Backon} method of one bean, resolved at startup: its policy (with the annotation's
+ * overrides), how it returns, and its fallback. Each attempt proceeds through a fresh clone of the
+ * proxy invocation, so advice inside Backon (a transaction, say) runs once per attempt.
+ * Immutable and thread-safe.
+ */
+final class BackonMethod {
+
+  private final String targetName;
+  private final Retrying retrying;
+  private final ReturnKind kind;
+  private final @Nullable FallbackMethod asyncFallback;
+  private final Object fallbackTarget;
+
+  BackonMethod(String targetName, Retrying retrying, ReturnKind kind,
+      @Nullable FallbackMethod asyncFallback, Object fallbackTarget) {
+    this.targetName = targetName;
+    this.retrying = retrying;
+    this.kind = kind;
+    this.asyncFallback = asyncFallback;
+    this.fallbackTarget = fallbackTarget;
+  }
+
+  Retrying retrying() {
+    return retrying;
+  }
+
+  ReturnKind kind() {
+    return kind;
+  }
+
+  @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+    if (!retrying.isEnabled() || !(invocation instanceof ProxyMethodInvocation proxied)) {
+      return invocation.proceed();
+    }
+    Invocation call = Invocation.of(targetName, invocation.getArguments());
+    switch (kind) {
+      case FUTURE:
+        return future(proxied, call);
+      case MONO:
+        return ReactiveCalls.mono(this, proxied, call);
+      case FLUX:
+        return ReactiveCalls.flux(this, proxied, call);
+      default:
+        return retrying.call(call, () -> proceedOnce(proxied));
+    }
+  }
+
+  private CompletableFuture<@Nullable Object> future(ProxyMethodInvocation invocation, Invocation call) {
+    CompletableFuture<@Nullable Object> result = retrying.callAsync(call, () -> {
+      try {
+        @SuppressWarnings("unchecked")
+        CompletionStage<@Nullable Object> stage = (CompletionStage<@Nullable Object>) invocation.invocableClone().proceed();
+        return stage;
+      } catch (Throwable t) {
+        return CompletableFuture.failedFuture(t);
+      }
+    });
+    FallbackMethod fallback = asyncFallback;
+    if (fallback == null) {
+      return result;
+    }
+    return result.exceptionallyCompose(failure -> {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      try {
+        @SuppressWarnings("unchecked")
+        CompletionStage<@Nullable Object> stage = (CompletionStage<@Nullable Object>)
+            fallback.invoke(fallbackTarget, invocation.getArguments(), cause);
+        return stage != null ? stage : CompletableFuture.completedFuture(null);
+      } catch (Throwable t) {
+        return CompletableFuture.failedFuture(t);
+      }
+    });
+  }
+
+  /** The fallback applied by the interceptor (futures, Mono, Flux); null for blocking methods. */
+  @Nullable FallbackMethod asyncFallback() {
+    return asyncFallback;
+  }
+
+  Object fallbackTarget() {
+    return fallbackTarget;
+  }
+
+  /** One attempt: the rest of the advice chain and the target, as a checked {@link Exception}. */
+  static @Nullable Object proceedOnce(ProxyMethodInvocation invocation) throws Exception {
+    try {
+      return invocation.invocableClone().proceed();
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new UndeclaredThrowableException(t);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return targetName + " under " + retrying.policy().name();
+  }
+}

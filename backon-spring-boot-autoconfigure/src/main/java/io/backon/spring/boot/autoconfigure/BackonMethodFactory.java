@@ -1,0 +1,126 @@
+package io.backon.spring.boot.autoconfigure;
+
+import io.backon.Backon;
+import io.backon.RetryPolicyBuilder;
+import io.backon.Retrying;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+/**
+ * Turns {@code @Backon} methods into {@link BackonMethod}s at startup: finds the annotation
+ * (method, class or meta-annotation), applies its overrides to the named policy, resolves the
+ * fallback, and rejects what cannot work with a {@link BackonConfigurationException}.
+ */
+final class BackonMethodFactory {
+
+  private final RetryPolicyRegistry registry;
+  private final PropertiesAssembly assembly;
+  private final PolicyAssembler assembler;
+  private final List<BackonPolicyCustomizer> customizers;
+  private final AnnotationOverrides overrides;
+
+  BackonMethodFactory(RetryPolicyRegistry registry, PropertiesAssembly assembly,
+      PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
+      AnnotationOverrides overrides) {
+    this.registry = registry;
+    this.assembly = assembly;
+    this.assembler = assembler;
+    this.customizers = customizers;
+    this.overrides = overrides;
+  }
+
+  /** The annotation that applies to {@code method} of {@code targetClass}, if any. */
+  static @Nullable Backon annotationOf(Method method, Class<?> targetClass) {
+    Backon onMethod = AnnotatedElementUtils.findMergedAnnotation(method, Backon.class);
+    if (onMethod != null) {
+      return onMethod;
+    }
+    if (!Modifier.isPublic(method.getModifiers()) || method.getDeclaringClass() == Object.class
+        || Modifier.isStatic(method.getModifiers()) || method.isSynthetic()) {
+      return null;
+    }
+    return AnnotatedElementUtils.findMergedAnnotation(targetClass, Backon.class);
+  }
+
+  /** Whether the annotation sits on the method itself (so a final or private method is a mistake). */
+  static boolean annotatedDirectly(Method method) {
+    return AnnotatedElementUtils.hasAnnotation(method, Backon.class);
+  }
+
+  BackonMethod create(Method method, Class<?> targetClass, Backon annotation, Object target) {
+    String description = describe(method, targetClass);
+    SettingSource source = SettingSource.annotation(description);
+    checkProxyable(method, description);
+    String policyName = overrides.policyName(annotation, source);
+    if (registry.find(policyName).isEmpty()) {
+      throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY, source.describe("value"),
+          "no retry policy named '" + policyName + "' (known: " + registry.names() + ").",
+          "define backon.policies." + policyName + " or a RetryPolicy bean named '" + policyName
+              + "', or fix the name in the annotation.");
+    }
+    ReturnKind kind = ReturnKind.of(method, description);
+    PolicyProperties layer = overrides.read(annotation, source);
+    String fallbackName = overrides.fallback(annotation, source);
+    FallbackMethod fallback = fallbackName == null ? null
+        : FallbackMethod.resolve(targetClass, fallbackName, method, source.describe("fallback"));
+    LayeredSettings<PolicyProperties> own = LayeredSettings.empty(PolicyProperties::new).overlay(layer, source);
+    boolean overridden = hasAnySetting(own);
+    Retrying retrying = registry.retrying(policyName);
+    if (overridden || (fallback != null && kind == ReturnKind.BLOCKING)) {
+      RetryPolicyBuilder builder;
+      if (assembly.definesPolicy(policyName)) {
+        LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
+        builder = PropertiesAssembly.newBuilder(policyName, merged, source, assembler, customizers);
+      } else {
+        builder = retrying.policy().toBuilder();
+        assembler.apply(own, source, false, builder);
+      }
+      if (fallback != null && kind == ReturnKind.BLOCKING) {
+        builder.fallback(event -> {
+          try {
+            return fallback.invoke(target, event.arguments().toArray(), event.failure());
+          } catch (Exception | Error e) {
+            throw e;
+          } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
+          }
+        });
+      }
+      retrying = Retrying.of(builder.build()).withEnabled(assembly.enabled());
+    }
+    if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
+      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, description,
+          "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"
+              + " (copies would emit duplicate elements).",
+          "turn hedging off for this method (@Backon(hedges = 0)) or return a Mono.");
+    }
+    return new BackonMethod(description, retrying, kind,
+        kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  private static boolean hasAnySetting(LayeredSettings<PolicyProperties> settings) {
+    return !settings.setProperties().isEmpty();
+  }
+
+  private static void checkProxyable(Method method, String description) {
+    int modifiers = method.getModifiers();
+    String problem = Modifier.isStatic(modifiers) ? "static" : Modifier.isPrivate(modifiers) ? "private"
+        : Modifier.isFinal(modifiers) ? "final" : null;
+    if (problem != null) {
+      throw new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, description,
+          "the method is " + problem + ", so the Spring proxy cannot intercept it and @Backon would be ignored.",
+          "make the method non-" + problem + " (public or protected), or remove @Backon from it.");
+    }
+  }
+
+  static String describe(Method method, Class<?> targetClass) {
+    return targetClass.getSimpleName() + "." + method.getName() + "("
+        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+            .collect(Collectors.joining(", ")) + ")";
+  }
+}

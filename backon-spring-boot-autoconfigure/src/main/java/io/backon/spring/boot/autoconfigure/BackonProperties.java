@@ -1,0 +1,110 @@
+package io.backon.spring.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Every {@code backon.*} setting: the global switch, policy defaults, named policies, circuit
+ * breakers and retry budgets. Unknown keys fail the startup (a typo never silently falls back to a
+ * default). Mutable JavaBean for binding only; the policies, breakers and budgets built from it
+ * are immutable.
+ */
+@ConfigurationProperties(prefix = "backon", ignoreUnknownFields = false)
+public class BackonProperties {
+
+  /** Whether @Backon methods retry; false calls each target exactly once, directly. */
+  private boolean enabled = true;
+
+  /** Settings every policy starts from, including the policy named "default". */
+  @NestedConfigurationProperty
+  private PolicyProperties defaults = new PolicyProperties();
+
+  /** Named retry policies, referenced by @Backon("name"). */
+  private Map<String, PolicyProperties> policies = new LinkedHashMap<>();
+
+  /** Settings every configured circuit breaker starts from. */
+  @NestedConfigurationProperty
+  private CircuitBreakerProperties circuitBreakerDefaults = new CircuitBreakerProperties();
+
+  /** Named circuit breakers, referenced by a policy's circuit-breaker setting. */
+  private Map<String, CircuitBreakerProperties> circuitBreakers = new LinkedHashMap<>();
+
+  /** Settings every configured retry budget starts from. */
+  @NestedConfigurationProperty
+  private BudgetProperties budgetDefaults = new BudgetProperties();
+
+  /** Named retry budgets, referenced by a policy's budget setting. */
+  private Map<String, BudgetProperties> budgets = new LinkedHashMap<>();
+
+  /** Whether @Backon methods retry. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** Sets whether @Backon methods retry. */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** The settings every policy starts from. */
+  public PolicyProperties getDefaults() {
+    return defaults;
+  }
+
+  /** Sets the settings every policy starts from. */
+  public void setDefaults(PolicyProperties defaults) {
+    this.defaults = defaults;
+  }
+
+  /** The named policies. */
+  public Map<String, PolicyProperties> getPolicies() {
+    return policies;
+  }
+
+  /** Sets the named policies. */
+  public void setPolicies(Map<String, PolicyProperties> policies) {
+    this.policies = policies;
+  }
+
+  /** The settings every breaker starts from. */
+  public CircuitBreakerProperties getCircuitBreakerDefaults() {
+    return circuitBreakerDefaults;
+  }
+
+  /** Sets the settings every breaker starts from. */
+  public void setCircuitBreakerDefaults(CircuitBreakerProperties circuitBreakerDefaults) {
+    this.circuitBreakerDefaults = circuitBreakerDefaults;
+  }
+
+  /** The named circuit breakers. */
+  public Map<String, CircuitBreakerProperties> getCircuitBreakers() {
+    return circuitBreakers;
+  }
+
+  /** Sets the named circuit breakers. */
+  public void setCircuitBreakers(Map<String, CircuitBreakerProperties> circuitBreakers) {
+    this.circuitBreakers = circuitBreakers;
+  }
+
+  /** The settings every budget starts from. */
+  public BudgetProperties getBudgetDefaults() {
+    return budgetDefaults;
+  }
+
+  /** Sets the settings every budget starts from. */
+  public void setBudgetDefaults(BudgetProperties budgetDefaults) {
+    this.budgetDefaults = budgetDefaults;
+  }
+
+  /** The named retry budgets. */
+  public Map<String, BudgetProperties> getBudgets() {
+    return budgets;
+  }
+
+  /** Sets the named retry budgets. */
+  public void setBudgets(Map<String, BudgetProperties> budgets) {
+    this.budgets = budgets;
+  }
+}

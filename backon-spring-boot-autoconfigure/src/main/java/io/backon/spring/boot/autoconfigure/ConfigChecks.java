@@ -1,0 +1,92 @@
+package io.backon.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.util.ClassUtils;
+
+/** Turns bad setting values into {@link BackonConfigurationException}s that name the setting. */
+final class ConfigChecks {
+
+  private ConfigChecks() {}
+
+  /**
+   * Passes {@code value} to a core builder method; an {@link IllegalArgumentException} it throws
+   * (the core validates every setting) becomes a configuration error naming {@code subject}.
+   */
+  static <V> void apply(String subject, V value, Consumer<V> setter) {
+    try {
+      setter.accept(value);
+    } catch (IllegalArgumentException e) {
+      throw outOfRange(subject, value, e);
+    }
+  }
+
+  static BackonConfigurationException outOfRange(String subject, Object value, Exception e) {
+    ConfigErrorCode code = value instanceof Duration ? ConfigErrorCode.INVALID_DURATION
+        : ConfigErrorCode.OUT_OF_RANGE;
+    return new BackonConfigurationException(code, subject,
+        "the value " + display(value) + " is not allowed (" + e.getMessage() + ").",
+        "change " + subject + " to a value that satisfies that rule.", e);
+  }
+
+  /** {@code duration} must be {@code > 0}. */
+  static Duration positive(String subject, Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
+          "the duration " + display(duration) + " must be positive.",
+          "set " + subject + " to a positive duration such as 500ms or 2s, or remove it.");
+    }
+    return duration;
+  }
+
+  /** {@code duration} must be {@code >= 0}. */
+  static Duration nonNegative(String subject, Duration duration) {
+    if (duration.isNegative()) {
+      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
+          "the duration " + display(duration) + " must not be negative.",
+          "set " + subject + " to zero or a positive duration such as 500ms.");
+    }
+    return duration;
+  }
+
+  /** Loads the named {@link Throwable} classes. */
+  @SuppressWarnings("unchecked")
+  static Class<? extends Throwable>[] throwables(String subject, List<String> names, ClassLoader loader) {
+    Class<?>[] classes = new Class<?>[names.size()];
+    for (int i = 0; i < classes.length; i++) {
+      classes[i] = throwable(subject, names.get(i).trim(), loader);
+    }
+    return (Class<? extends Throwable>[]) classes;
+  }
+
+  static Class<? extends Throwable> throwable(String subject, String name, ClassLoader loader) {
+    Class<?> type;
+    try {
+      type = ClassUtils.forName(name, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+          "the exception class '" + name + "' is not on the class path.",
+          "use the fully-qualified name of an exception class, e.g. java.io.IOException.", e);
+    }
+    if (!Throwable.class.isAssignableFrom(type)) {
+      throw new BackonConfigurationException(ConfigErrorCode.NOT_A_THROWABLE, subject,
+          "the class '" + name + "' is not an exception (not a java.lang.Throwable).",
+          "list only exception classes, e.g. java.io.IOException.");
+    }
+    return type.asSubclass(Throwable.class);
+  }
+
+  static BackonConfigurationException contradiction(String subject, String problem, String fix) {
+    return new BackonConfigurationException(ConfigErrorCode.CONTRADICTORY_SETTINGS, subject,
+        problem, fix);
+  }
+
+  private static String display(Object value) {
+    if (value instanceof Duration d) {
+      return d.isNegative() ? "-" + d.negated().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+          : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,120 @@
+package io.backon.spring.boot.autoconfigure;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * The method named by {@code @Backon(fallback = "...")}: same parameters as the annotated method,
+ * optionally followed by one {@link Throwable} (or subtype) parameter, and a return type
+ * assignable to the annotated method's. Resolved and validated at startup. When its last parameter
+ * is a Throwable subtype and the failure is not of that type, the failure propagates unchanged.
+ * Immutable and thread-safe.
+ */
+final class FallbackMethod {
+
+  private final Method method;
+  private final @Nullable Class<?> failureType;
+
+  private FallbackMethod(Method method, @Nullable Class<?> failureType) {
+    this.method = method;
+    this.failureType = failureType;
+    ReflectionUtils.makeAccessible(method);
+  }
+
+  /** Finds and checks the fallback {@code name} for {@code annotated} on {@code targetClass}. */
+  static FallbackMethod resolve(Class<?> targetClass, String name, Method annotated, String subject) {
+    Class<?>[] params = annotated.getParameterTypes();
+    List<Method> named = new ArrayList<>();
+    for (Method candidate : ReflectionUtils.getUniqueDeclaredMethods(targetClass)) {
+      if (candidate.getName().equals(name) && !candidate.isBridge()) {
+        named.add(candidate);
+      }
+    }
+    String expected = expectedSignature(annotated, name);
+    if (named.isEmpty()) {
+      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_NOT_FOUND, subject,
+          "the fallback method '" + name + "' does not exist on " + targetClass.getName() + ".",
+          "add a method " + expected + " to " + targetClass.getSimpleName()
+              + ", or fix the fallback name.");
+    }
+    FallbackMethod withFailure = null;
+    for (Method candidate : named) {
+      Class<?>[] types = candidate.getParameterTypes();
+      boolean returnFits = annotated.getReturnType() == void.class
+          ? candidate.getReturnType() == void.class
+          : ClassUtils.isAssignable(annotated.getReturnType(), candidate.getReturnType());
+      if (!returnFits) {
+        continue;
+      }
+      if (Arrays.equals(types, params)) {
+        if (withFailure == null) {
+          withFailure = new FallbackMethod(candidate, null);
+        }
+      } else if (types.length == params.length + 1
+          && Arrays.equals(Arrays.copyOf(types, params.length), params)
+          && Throwable.class.isAssignableFrom(types[params.length])) {
+        withFailure = new FallbackMethod(candidate, types[params.length]);
+      }
+    }
+    if (withFailure == null) {
+      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_SIGNATURE, subject,
+          "no method named '" + name + "' on " + targetClass.getName() + " fits: found "
+              + named.stream().map(FallbackMethod::describe).collect(Collectors.joining(", "))
+              + ".",
+          "declare it as " + expected + ".");
+    }
+    return withFailure;
+  }
+
+  /**
+   * Calls the fallback on {@code target}.
+   *
+   * @throws Throwable {@code failure} itself when the fallback does not accept its type; whatever
+   *     the fallback throws
+   */
+  @Nullable Object invoke(Object target, @Nullable Object[] arguments, @Nullable Throwable failure)
+      throws Throwable {
+    Object[] actual = arguments;
+    if (failureType != null) {
+      if (failure != null && !failureType.isInstance(failure)) {
+        throw failure;
+      }
+      actual = Arrays.copyOf(arguments, arguments.length + 1);
+      actual[arguments.length] = failure;
+    }
+    try {
+      return method.invoke(target, actual);
+    } catch (InvocationTargetException e) {
+      Throwable thrown = e.getTargetException();
+      if (failure != null && thrown != failure) {
+        thrown.addSuppressed(failure);
+      }
+      throw thrown;
+    }
+  }
+
+  Method method() {
+    return method;
+  }
+
+  private static String expectedSignature(Method annotated, String name) {
+    String params = Arrays.stream(annotated.getParameterTypes()).map(Class::getSimpleName)
+        .collect(Collectors.joining(", "));
+    String withThrowable = params.isEmpty() ? "Throwable failure" : params + ", Throwable failure";
+    return annotated.getReturnType().getSimpleName() + " " + name + "(" + params + ") or "
+        + annotated.getReturnType().getSimpleName() + " " + name + "(" + withThrowable + ")";
+  }
+
+  private static String describe(Method method) {
+    return method.getReturnType().getSimpleName() + " " + method.getName() + "("
+        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
+            .collect(Collectors.joining(", ")) + ")";
+  }
+}

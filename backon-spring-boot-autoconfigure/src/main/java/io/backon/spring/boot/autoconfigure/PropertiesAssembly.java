@@ -1,0 +1,184 @@
+package io.backon.spring.boot.autoconfigure;
+
+import io.backon.RetryPolicy;
+import io.backon.RetryPolicyBuilder;
+import io.backon.Retrying;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitBreakerBuilder;
+import io.backon.breaker.CircuitBreakerRegistry;
+import io.backon.budget.RetryBudget;
+import io.backon.budget.RetryBudgetRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the breakers, budgets and policies described by {@link BackonProperties} (plus the
+ * user's beans) at startup, failing with a {@link BackonConfigurationException} on the first bad
+ * setting.
+ */
+final class PropertiesAssembly {
+
+  private final BackonProperties properties;
+  private final ClassLoader classLoader;
+
+  PropertiesAssembly(BackonProperties properties, ClassLoader classLoader) {
+    this.properties = properties;
+    this.classLoader = classLoader;
+  }
+
+  CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
+      List<BackonCircuitBreakerCustomizer> customizers) {
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    for (CircuitBreaker bean : beans) {
+      rejectDuplicate("circuit-breakers", bean.name(), properties.getCircuitBreakers().keySet(),
+          "CircuitBreaker");
+      registry.register(bean);
+    }
+    properties.getCircuitBreakers().forEach((name, own) -> {
+      SettingSource section = SettingSource.properties("backon.circuit-breakers." + name);
+      LayeredSettings<CircuitBreakerProperties> settings =
+          LayeredSettings.empty(CircuitBreakerProperties::new)
+              .overlay(properties.getCircuitBreakerDefaults(),
+                  SettingSource.properties("backon.circuit-breaker-defaults"))
+              .overlay(own, section);
+      registry.breaker(name, builder -> {
+        CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
+        customizers.forEach(c -> c.customize(name, builder));
+        validate(section.section(), builder);
+      });
+    });
+    return registry;
+  }
+
+  private static void validate(String section, CircuitBreakerBuilder builder) {
+    try {
+      builder.buildConfig();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw ConfigChecks.contradiction(section,
+          "the circuit breaker settings do not fit together (" + e.getMessage() + ").",
+          "change the settings under " + section + " as the message says.");
+    }
+  }
+
+  RetryBudgetRegistry budgets(List<RetryBudget> beans) {
+    RetryBudgetRegistry registry = RetryBudgetRegistry.create();
+    for (RetryBudget bean : beans) {
+      rejectDuplicate("budgets", bean.name(), properties.getBudgets().keySet(), "RetryBudget");
+      registry.register(bean);
+    }
+    properties.getBudgets().forEach((name, own) -> {
+      SettingSource section = SettingSource.properties("backon.budgets." + name);
+      LayeredSettings<BudgetProperties> settings = LayeredSettings.empty(BudgetProperties::new)
+          .overlay(properties.getBudgetDefaults(), SettingSource.properties("backon.budget-defaults"))
+          .overlay(own, section);
+      registry.budget(name, builder -> {
+        BudgetProperties p = settings.values();
+        if (p.getMaxTokens() != null) {
+          ConfigChecks.apply(settings.describe("maxTokens", section), p.getMaxTokens(), builder::maxTokens);
+        }
+        if (p.getTokenRatio() != null) {
+          ConfigChecks.apply(settings.describe("tokenRatio", section), p.getTokenRatio(), builder::tokenRatio);
+        }
+      });
+    });
+    return registry;
+  }
+
+  /** Whether {@code name} is defined in properties (or is the implicit default policy). */
+  boolean definesPolicy(String name) {
+    return RetryPolicy.DEFAULT_NAME.equals(name) || properties.getPolicies().containsKey(name);
+  }
+
+  boolean enabled() {
+    return properties.isEnabled();
+  }
+
+  RetryPolicyRegistry policies(Map<String, RetryPolicy> beans, PolicyAssembler assembler,
+      List<BackonPolicyCustomizer> customizers) {
+    if (properties.getDefaults().getExtends() != null) {
+      throw ConfigChecks.contradiction("backon.defaults.extends",
+          "backon.defaults cannot extend another policy: every policy already extends the defaults.",
+          "remove backon.defaults.extends.");
+    }
+    if (properties.getPolicies().containsKey(RetryPolicy.DEFAULT_NAME)) {
+      throw ConfigChecks.contradiction("backon.policies." + RetryPolicy.DEFAULT_NAME,
+          "the policy 'default' is configured under backon.defaults, which every policy extends.",
+          "move these settings to backon.defaults.");
+    }
+    Map<String, Retrying> retryings = new LinkedHashMap<>();
+    beans.forEach((name, policy) -> {
+      rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
+      retryings.put(name, Retrying.of(policy).withEnabled(properties.isEnabled()));
+    });
+    Set<String> names = new LinkedHashSet<>();
+    if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
+      names.add(RetryPolicy.DEFAULT_NAME);
+    }
+    names.addAll(properties.getPolicies().keySet());
+    for (String name : names) {
+      LayeredSettings<PolicyProperties> settings = settingsOf(name);
+      RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
+      retryings.put(name, Retrying.of(builder.build()).withEnabled(properties.isEnabled()));
+    }
+    return new RetryPolicyRegistry(retryings, properties.isEnabled());
+  }
+
+  static RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,
+      SettingSource own, PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers) {
+    RetryPolicyBuilder builder = RetryPolicy.builder().name(name);
+    assembler.apply(settings, own, true, builder);
+    customizers.forEach(c -> c.customize(name, builder));
+    return builder;
+  }
+
+  static SettingSource sectionOf(String name) {
+    return SettingSource.properties(
+        RetryPolicy.DEFAULT_NAME.equals(name) ? "backon.defaults" : "backon.policies." + name);
+  }
+
+  /** The defaults, then the {@code extends} chain from its root, then the policy itself. */
+  LayeredSettings<PolicyProperties> settingsOf(String name) {
+    List<String> chain = new ArrayList<>();
+    String current = name;
+    while (current != null && !RetryPolicy.DEFAULT_NAME.equals(current)) {
+      if (chain.contains(current)) {
+        chain.add(current);
+        throw new BackonConfigurationException(ConfigErrorCode.EXTENDS_CYCLE,
+            "backon.policies." + name + ".extends",
+            "the extends chain loops: " + String.join(" -> ", chain) + ".",
+            "remove one of the extends settings in that chain.");
+      }
+      PolicyProperties policy = properties.getPolicies().get(current);
+      if (policy == null) {
+        String child = chain.get(chain.size() - 1);
+        throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY,
+            "backon.policies." + child + ".extends",
+            "the policy '" + current + "' it extends is not configured (known: "
+                + properties.getPolicies().keySet() + ").",
+            "fix the name, or define backon.policies." + current + ".");
+      }
+      chain.add(current);
+      current = policy.getExtends();
+    }
+    LayeredSettings<PolicyProperties> settings = LayeredSettings.empty(PolicyProperties::new)
+        .overlay(properties.getDefaults(), SettingSource.properties("backon.defaults"));
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      String link = chain.get(i);
+      settings.overlay(properties.getPolicies().get(link), sectionOf(link));
+    }
+    return settings;
+  }
+
+  private static void rejectDuplicate(String section, String name, Set<String> configured, String type) {
+    if (configured.contains(name)) {
+      throw new BackonConfigurationException(ConfigErrorCode.DUPLICATE_DEFINITION,
+          "backon." + section + "." + name,
+          "'" + name + "' is defined both in properties and as a " + type + " bean.",
+          "keep one definition: remove backon." + section + "." + name + " or the bean.");
+    }
+  }
+}

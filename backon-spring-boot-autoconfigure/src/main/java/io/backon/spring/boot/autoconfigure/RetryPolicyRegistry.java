@@ -1,0 +1,68 @@
+package io.backon.spring.boot.autoconfigure;
+
+import io.backon.RetryPolicy;
+import io.backon.Retrying;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The named retry policies of the application: those from {@code backon.policies.*}, the policy
+ * {@code default} (from {@code backon.defaults}), and {@code RetryPolicy} beans (under their bean
+ * names). Inject it to run code under a named policy without an annotation: {@code
+ * registry.retrying("payments").call(...)}. Built once at startup; immutable and thread-safe.
+ */
+public final class RetryPolicyRegistry {
+
+  private final Map<String, Retrying> retryings;
+  private final boolean enabled;
+
+  RetryPolicyRegistry(Map<String, Retrying> retryings, boolean enabled) {
+    this.retryings = Map.copyOf(retryings);
+    this.enabled = enabled;
+  }
+
+  /** The names of every policy, sorted. */
+  public Set<String> names() {
+    return new TreeSet<>(retryings.keySet());
+  }
+
+  /**
+   * The policy called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known policies when there is none of that name
+   */
+  public RetryPolicy policy(String name) {
+    return retrying(name).policy();
+  }
+
+  /**
+   * A {@link Retrying} for the policy called {@code name}; when {@code backon.enabled=false} it
+   * calls each target once.
+   *
+   * @throws IllegalArgumentException naming the known policies when there is none of that name
+   */
+  public Retrying retrying(String name) {
+    Retrying retrying = retryings.get(name);
+    if (retrying == null) {
+      throw new IllegalArgumentException("no retry policy named '" + name + "'; known: " + names());
+    }
+    return retrying;
+  }
+
+  /** The policy called {@code name}, if there is one. */
+  public Optional<RetryPolicy> find(String name) {
+    return Optional.ofNullable(retryings.get(name)).map(Retrying::policy);
+  }
+
+  /** Whether {@code backon.enabled} is true. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicyRegistry" + names();
+  }
+}
