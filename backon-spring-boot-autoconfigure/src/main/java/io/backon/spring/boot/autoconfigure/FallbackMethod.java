@@ -81,7 +81,7 @@ final class FallbackMethod {
    */
   @Nullable Object invoke(Object target, @Nullable Object[] arguments, @Nullable Throwable failure)
       throws Throwable {
-    Object[] actual = arguments;
+    @Nullable Object[] actual = arguments;
     if (failureType != null) {
       if (failure != null && !failureType.isInstance(failure)) {
         throw failure;

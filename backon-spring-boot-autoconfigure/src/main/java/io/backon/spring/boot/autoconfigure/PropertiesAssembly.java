@@ -168,7 +168,10 @@ final class PropertiesAssembly {
         .overlay(properties.getDefaults(), SettingSource.properties("backon.defaults"));
     for (int i = chain.size() - 1; i >= 0; i--) {
       String link = chain.get(i);
-      settings.overlay(properties.getPolicies().get(link), sectionOf(link));
+      PolicyProperties policy = properties.getPolicies().get(link);
+      if (policy != null) {
+        settings.overlay(policy, sectionOf(link));
+      }
     }
     return settings;
   }

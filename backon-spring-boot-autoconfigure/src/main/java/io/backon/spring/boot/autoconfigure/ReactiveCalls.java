@@ -2,7 +2,6 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Invocation;
 import io.backon.reactor.BackonReactor;
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.aop.ProxyMethodInvocation;
 import reactor.core.publisher.Flux;
@@ -17,7 +16,7 @@ final class ReactiveCalls {
 
   private ReactiveCalls() {}
 
-  static Mono<@Nullable Object> mono(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
+  static Mono<Object> mono(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
     Mono<Object> source = Mono.defer(() -> Mono.from(attempt(invocation)));
     Mono<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
         .withInvocation(call).mono(source);
@@ -28,7 +27,7 @@ final class ReactiveCalls {
     return retried.onErrorResume(failure -> Mono.from(fallback(method, fallback, invocation, failure)));
   }
 
-  static Flux<@Nullable Object> flux(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
+  static Flux<Object> flux(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
     Flux<Object> source = Flux.defer(() -> attempt(invocation));
     Flux<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
         .withInvocation(call).flux(source);
