@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class CircuitBreakerProperties {
 
+  /** Whether an open breaker reports DOWN in /actuator/health (true) or CIRCUIT_OPEN, which keeps the application UP (false). Default false. */
+  private @Nullable Boolean affectsHealth;
+
   /** Consecutive failures that open the breaker. Default 5 (off when a sliding window is set, unless given). */
   private @Nullable Integer failureThreshold;
 
@@ -57,6 +60,16 @@ public class CircuitBreakerProperties {
 
   /** Fully-qualified exception classes that count as neither success nor failure. */
   private List<String> ignoreOn = new ArrayList<>();
+
+  /** Whether an open breaker reports DOWN. */
+  public @Nullable Boolean getAffectsHealth() {
+    return affectsHealth;
+  }
+
+  /** Sets whether an open breaker reports DOWN. */
+  public void setAffectsHealth(@Nullable Boolean affectsHealth) {
+    this.affectsHealth = affectsHealth;
+  }
 
   /** The consecutive failures that open the breaker. */
   public @Nullable Integer getFailureThreshold() {

@@ -1,0 +1,62 @@
+package io.backon.spring.boot.autoconfigure.actuate;
+
+import io.backon.breaker.CircuitBreakerRegistry;
+import io.backon.budget.RetryBudgetRegistry;
+import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.BackonProperties;
+import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configures the {@code backon} Actuator endpoint and health contributor when Spring Boot
+ * Actuator is present. Both back off when the application defines its own bean of that type; the
+ * endpoint follows the usual exposure rules ({@code management.endpoints.web.exposure.include}),
+ * the health contributor {@code management.health.backon.enabled}.
+ */
+@AutoConfiguration(after = BackonAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(RetryPolicyRegistry.class)
+public final class BackonActuatorAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnAvailableEndpoint
+  BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets) {
+    return new BackonEndpoint(policies, breakers, budgets);
+  }
+
+  /** The health contributor; needs Spring Boot's health module. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthContributor.class)
+  @ConditionalOnEnabledHealthIndicator("backon")
+  static final class Health {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "backonHealthContributor")
+    BackonHealthContributor backonHealthContributor(CircuitBreakerRegistry breakers,
+        BackonProperties properties) {
+      Set<String> downWhenOpen = properties.getCircuitBreakers().entrySet().stream()
+          .filter(e -> Boolean.TRUE.equals(effective(properties, e.getValue())))
+          .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+      return new BackonHealthContributor(breakers, downWhenOpen);
+    }
+
+    private static Boolean effective(BackonProperties properties, CircuitBreakerProperties breaker) {
+      Boolean own = breaker.getAffectsHealth();
+      return own != null ? own : properties.getCircuitBreakerDefaults().getAffectsHealth();
+    }
+  }
+}
