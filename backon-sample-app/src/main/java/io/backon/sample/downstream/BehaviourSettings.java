@@ -72,12 +72,12 @@ public record BehaviourSettings(
   }
 
   /**
-   * Parses a JSON object, as strictly as {@link #parse(Map)}; an empty body means no changes.
+   * Parses a JSON object, as strictly as {@link #parse(Map)}; a blank text means no changes.
    *
    * @throws IllegalArgumentException naming the unknown or malformed field, or the syntax error
    */
-  public static BehaviourSettings parseJson(byte[] json) {
-    if (json.length == 0) {
+  public static BehaviourSettings parseJson(String json) {
+    if (json.isBlank()) {
       return parse(Map.of());
     }
     try {

@@ -27,12 +27,14 @@ final class DownstreamServer {
   /** An idle keep-alive connection is closed after this long. */
   private static final int IDLE_TIMEOUT_MILLIS = 30_000;
   private static final long STOP_TIMEOUT_SECONDS = 5;
+  private static final int REFUSE_READ_TIMEOUT_MILLIS = 1_000;
   private static final byte[] RESET_PREFIX =
       "HTTP/1.1 200 OK\r\nX-Downstream-Outcome: reset\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
   private final ServerSocket listener;
   private final DownstreamHandler handler;
   private final int port;
+  private final int maxConnections;
   private final Semaphore connectionPermits;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final ExecutorService workers;
@@ -44,6 +46,7 @@ final class DownstreamServer {
     this.listener = listener;
     this.handler = handler;
     this.port = listener.getLocalPort();
+    this.maxConnections = maxConnections;
     this.connectionPermits = new Semaphore(maxConnections);
     this.workers = workerThreads.newExecutor("flaky-downstream-" + port + "-", maxConnections);
     this.acceptor = new Thread(this::acceptConnections, "flaky-downstream-" + port + "-acceptor");
@@ -106,14 +109,21 @@ final class DownstreamServer {
     }
   }
 
-  /** Answers 503 right away and closes: the connection limit is reached. */
+  /**
+   * Answers 503 and closes: the connection limit is reached. Runs on the acceptor thread; reads the
+   * request first (waiting at most 1 s for it), so that closing does not reset the connection
+   * before the client has read the 503.
+   */
   private void refuse(Socket socket) {
     try (socket) {
+      socket.setSoTimeout(REFUSE_READ_TIMEOUT_MILLIS);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
+      Http1Request.read(in, out);
       DownstreamHandler.error(503, Map.of(), "too many connections; the limit is "
-          + (connectionPermits.availablePermits() + connections.size())).writeTo(out, false);
+          + maxConnections).writeTo(out, false);
       out.flush();
-    } catch (IOException e) {
+    } catch (IOException | BadRequestException e) {
       LOG.log(System.Logger.Level.DEBUG, "Flaky downstream could not refuse a connection", e);
     }
   }

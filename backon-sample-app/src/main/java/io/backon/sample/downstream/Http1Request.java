@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param path the decoded path without the query, e.g. {@code /data}
  * @param query the decoded query parameters; the first value of a repeated name wins
  * @param headers header fields by lower-case name; repeated fields joined with {@code ", "}
- * @param body the request body, empty when there is none
+ * @param body the request body decoded as UTF-8, empty when there is none
  * @param keepAlive whether the client lets the connection stay open after the response
  */
 record Http1Request(String method, String path, Map<String, String> query,
-    Map<String, String> headers, byte[] body, boolean keepAlive) {
+    Map<String, String> headers, String body, boolean keepAlive) {
 
   static final int MAX_LINE_BYTES = 8 * 1024;
   static final int MAX_HEADER_FIELDS = 100;
@@ -66,7 +66,7 @@ record Http1Request(String method, String path, Map<String, String> query,
     String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
     boolean keepAlive = version.equals("HTTP/1.1")
         ? !connection.contains("close") : connection.contains("keep-alive");
-    byte[] body = readBody(in, out, headers);
+    String body = new String(readBody(in, out, headers), StandardCharsets.UTF_8);
 
     String target = parts[1];
     int questionMark = target.indexOf('?');
@@ -190,7 +190,7 @@ record Http1Request(String method, String path, Map<String, String> query,
 
   private static Map<String, String> parseQuery(String query) throws BadRequestException {
     Map<String, String> parameters = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
