@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.SocketException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -22,27 +21,18 @@ import org.springframework.web.client.RestClient;
  */
 class ConnectionResetTest {
 
-  static FlakyDownstream downstream;
-
-  @BeforeAll
-  static void startDownstream() {
-    downstream = FlakyDownstream.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopDownstream() {
-    downstream.stop();
-  }
-
-  @BeforeEach
-  void resetEveryHit() {
-    downstream.reset();
-    downstream.setBehaviour(DownstreamBehaviour.builder().resetRate(1.0).build());
-  }
+  @RegisterExtension
+  static final RunningDownstream running =
+      new RunningDownstream(DownstreamBehaviour.builder().resetRate(1.0).build());
+  static final FlakyDownstream downstream = running.downstream();
 
   @Test
   void theJdkHttpClientSeesAConnectionResetOnAFreshConnection() {
-    assertThatThrownBy(() -> LoopbackHttp.get(downstream, "/data", "fresh"))
+    HttpClient newClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(downstream.baseUri().resolve("/data"))
+        .header("X-Request-Id", "fresh").build();
+
+    assertThatThrownBy(() -> newClient.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class)
         .hasRootCauseInstanceOf(SocketException.class)
         .hasRootCauseMessage("Connection reset");

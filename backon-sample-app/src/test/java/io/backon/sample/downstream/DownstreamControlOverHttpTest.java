@@ -6,31 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Driving the downstream over its own HTTP endpoints, as curl would. */
 class DownstreamControlOverHttpTest {
 
   static final DownstreamBehaviour INITIAL = DownstreamBehaviour.builder().seed(21).build();
-  static FlakyDownstream downstream;
 
-  @BeforeAll
-  static void startDownstream() {
-    downstream = FlakyDownstream.builder().port(0).behaviour(INITIAL).build().start();
-  }
-
-  @AfterAll
-  static void stopDownstream() {
-    downstream.stop();
-  }
-
-  @BeforeEach
-  void initialBehaviourAndNoHits() {
-    downstream.reset();
-  }
+  @RegisterExtension
+  static final RunningDownstream running = new RunningDownstream(INITIAL);
+  static final FlakyDownstream downstream = running.downstream();
 
   @Test
   void getControlShowsTheBehaviour() throws Exception {

@@ -8,30 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each behaviour of the downstream, seen by a real HTTP client over loopback. */
 class FlakyDownstreamBehaviourTest {
 
-  static FlakyDownstream downstream;
-
-  @BeforeAll
-  static void startDownstream() {
-    downstream = FlakyDownstream.builder().port(0).build().start();
-  }
-
-  @AfterAll
-  static void stopDownstream() {
-    downstream.stop();
-  }
-
-  @BeforeEach
-  void healthyAndUncounted() {
-    downstream.reset();
-  }
+  @RegisterExtension
+  static final RunningDownstream running = new RunningDownstream(DownstreamBehaviour.HEALTHY);
+  static final FlakyDownstream downstream = running.downstream();
 
   @Test
   void healthyDataAnswersJsonWithTheRequestIdAndHitNumber() throws Exception {
