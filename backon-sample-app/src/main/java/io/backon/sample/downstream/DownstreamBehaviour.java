@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code outage}: always {@code 503 Service Unavailable} (the control and stats endpoints
  *       keep working, so an outage can be switched off again);
  *   <li>{@code failFirst}: the first {@code failFirst} hits of each {@code X-Request-Id} fail with
- *       {@code failureStatus};
- *   <li>{@code resetRate}: that share of hits has its connection reset (TCP RST, no response);
+ *       {@code failureStatus} (hits without that header are exempt);
+ *   <li>{@code resetRate}: that share of hits has its connection reset: the downstream sends the
+ *       status line, then a TCP RST, so the client fails reading the headers with
+ *       {@code java.net.SocketException: Connection reset};
  *   <li>{@code failureRate}: that share of hits fails with {@code failureStatus};
  *   <li>otherwise {@code 200 OK}.
  * </ol>

@@ -2,6 +2,7 @@ package io.backon.sample.downstream;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a {@link FlakyDownstream}: the bound listening socket, its acceptor thread, the
@@ -23,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class DownstreamServer {
 
-  private static final System.Logger LOG = System.getLogger(FlakyDownstream.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FlakyDownstream.class);
   /** An idle keep-alive connection is closed after this long. */
   private static final int IDLE_TIMEOUT_MILLIS = 30_000;
   private static final long STOP_TIMEOUT_SECONDS = 5;
@@ -73,8 +76,8 @@ final class DownstreamServer {
       workers.shutdownNow();
       connections.forEach(DownstreamServer::close);
       if (!workers.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS) || acceptor.isAlive()) {
-        LOG.log(System.Logger.Level.WARNING, "Flaky downstream on port {0} has threads still "
-            + "running {1} s after stop", port, STOP_TIMEOUT_SECONDS);
+        LOG.warn("Flaky downstream on port {} has threads still "
+            + "running {} s after stop", port, STOP_TIMEOUT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -90,7 +93,7 @@ final class DownstreamServer {
         socket = listener.accept();
       } catch (IOException e) {
         if (!listener.isClosed()) {
-          LOG.log(System.Logger.Level.WARNING, "Flaky downstream failed to accept a connection", e);
+          LOG.warn("Flaky downstream failed to accept a connection", e);
         }
         continue;
       }
@@ -124,7 +127,7 @@ final class DownstreamServer {
           + maxConnections).writeTo(out, false);
       out.flush();
     } catch (IOException | BadRequestException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Flaky downstream could not refuse a connection", e);
+      LOG.debug("Flaky downstream could not refuse a connection", e);
     }
   }
 
@@ -161,12 +164,12 @@ final class DownstreamServer {
         }
       }
     } catch (SocketTimeoutException idle) {
-      LOG.log(System.Logger.Level.DEBUG, "Flaky downstream closed an idle connection");
+      LOG.debug("Flaky downstream closed an idle connection");
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The client went away or the downstream is stopping; nothing to answer to.
-      LOG.log(System.Logger.Level.DEBUG, "Flaky downstream connection ended: {0}", e.toString());
+      LOG.debug("Flaky downstream connection ended: {}", e.toString());
     } finally {
       connections.remove(socket);
       connectionPermits.release();
@@ -189,17 +192,16 @@ final class DownstreamServer {
     try {
       return handler.handle(request);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "Flaky downstream failed to answer "
-          + request.method() + " " + request.path(), e);
+      LOG.error("Flaky downstream failed to answer {} {}", request.method(), request.path(), e);
       return DownstreamHandler.error(500, Map.of(), "internal error: " + e);
     }
   }
 
-  private static void close(java.io.Closeable closeable) {
+  private static void close(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "Flaky downstream could not close " + closeable, e);
+      LOG.debug("Flaky downstream could not close {}", closeable, e);
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 that fails on purpose, as configured by a
@@ -36,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlakyDownstream implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(FlakyDownstream.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(FlakyDownstream.class);
 
   private final int requestedPort;
   private final int maxConnections;
@@ -80,7 +82,7 @@ public final class FlakyDownstream implements AutoCloseable {
             "flaky downstream cannot listen on 127.0.0.1:" + requestedPort, e);
       }
       server = new DownstreamServer(socket, handler, workerThreads, maxConnections);
-      LOG.log(System.Logger.Level.INFO, "Flaky downstream listening on {0} ({1})", baseUri(),
+      LOG.info("Flaky downstream listening on {} ({})", baseUri(),
           workerThreads.virtual() ? "virtual threads" : maxConnections + " platform threads");
     }
     return this;
@@ -95,8 +97,7 @@ public final class FlakyDownstream implements AutoCloseable {
     if (stopping != null) {
       server = null;
       stopping.stop();
-      LOG.log(System.Logger.Level.INFO, "Flaky downstream on port {0} stopped",
-          stopping.port());
+      LOG.info("Flaky downstream on port {} stopped", stopping.port());
     }
   }
 
