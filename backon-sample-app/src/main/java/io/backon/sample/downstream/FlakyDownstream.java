@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * every open connection and returns once its threads have ended; it can be started again (with
  * port 0 it gets a new port). Behaviour and counts survive a restart.
  *
- * <p>Threads: one acceptor thread, and one handler per open connection, on virtual threads when
+ * <p>Threads: one acceptor thread, and one handler per open connection (an idle keep-alive
+ * connection keeps its handler until the client closes it or 30 s pass), on virtual threads when
  * available (see {@link WorkerThreads}). At most {@code maxConnections} connections are served at
- * once; more are answered 503 at once and closed. All methods are thread-safe.
+ * once; more are answered 503 and closed. All methods are thread-safe.
  */
 public final class FlakyDownstream implements AutoCloseable {
 
