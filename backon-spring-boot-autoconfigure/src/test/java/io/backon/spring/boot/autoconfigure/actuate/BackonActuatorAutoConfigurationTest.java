@@ -1,0 +1,77 @@
+package io.backon.spring.boot.autoconfigure.actuate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class BackonActuatorAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
+          BackonActuatorAutoConfiguration.class));
+
+  @Test
+  void theEndpointExistsWhenItIsExposed() {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+        .run(context -> assertThat(context).hasSingleBean(BackonEndpoint.class));
+  }
+
+  @Test
+  void theEndpointIsAbsentWhenItIsNotExposed() {
+    runner.run(context -> assertThat(context).doesNotHaveBean(BackonEndpoint.class));
+  }
+
+  @Test
+  void aUserDefinedEndpointBeanWins() {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+        .withUserConfiguration(OwnEndpoint.class)
+        .run(context -> assertThat(context).hasSingleBean(BackonEndpoint.class)
+            .getBean(BackonEndpoint.class).isSameAs(OwnEndpoint.INSTANCE));
+  }
+
+  @Test
+  void nothingIsConfiguredWithoutActuator() {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+        .withClassLoader(new FilteredClassLoader(Endpoint.class))
+        .run(context -> {
+          assertThat(context).doesNotHaveBean(BackonEndpoint.class);
+          assertThat(context).doesNotHaveBean(BackonHealthContributor.class);
+        });
+  }
+
+  @Test
+  void theHealthContributorIsConfiguredByDefault() {
+    runner.run(context -> assertThat(context).hasSingleBean(BackonHealthContributor.class));
+  }
+
+  @Test
+  void theHealthContributorCanBeTurnedOff() {
+    runner.withPropertyValues("management.health.backon.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(BackonHealthContributor.class));
+  }
+
+  @Test
+  void theHealthContributorNeedsTheHealthModule() {
+    runner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+        .run(context -> assertThat(context).doesNotHaveBean(BackonHealthContributor.class));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnEndpoint {
+
+    static final BackonEndpoint INSTANCE = new BackonEndpoint(null, null, null);
+
+    @Bean
+    BackonEndpoint myBackonEndpoint() {
+      return INSTANCE;
+    }
+  }
+}
