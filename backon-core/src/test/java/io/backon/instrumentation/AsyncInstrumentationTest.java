@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -155,6 +156,41 @@ class AsyncInstrumentationTest {
         "attempt 1 started", "attempt 1 ended failure IOException 0ms",
         "attempt 2 started", "attempt 2 ended success none 0ms",
         "call ended success_with_retry none 2 0ms");
+  }
+
+  @Test
+  void aFluxReportsItsAttempts() {
+    Flux<String> source = Flux.defer(() -> calls.incrementAndGet() == 1
+        ? Flux.just("a").concatWith(Flux.error(new IOException("down")))
+        : Flux.just("a", "b"));
+
+    List<String> elements = source.transform(BackonReactor.retry(policy().wait(Wait.none())
+        .build())).collectList().block(Duration.ofSeconds(10));
+
+    assertThat(elements).containsExactly("a", "a", "b");
+    assertThat(instrumentation.events).containsExactly("call started p",
+        "attempt 1 started", "attempt 1 ended failure IOException 0ms",
+        "attempt 2 started", "attempt 2 ended success none 0ms",
+        "call ended success_with_retry none 2 0ms");
+  }
+
+  @Test
+  void aHedgedMonoReportsItsRace() {
+    Mono<String> source = Mono.defer(() -> {
+      scopes.add(instrumentation.attemptInScope());
+      return calls.incrementAndGet() == 1 ? Mono.error(new IOException("down")) : Mono.just("ok");
+    });
+    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2)
+        .hedgeDelay(Duration.ofSeconds(1)).build();
+
+    String value = source.transform(BackonReactor.retry(policy().hedging(hedging).build()))
+        .block(Duration.ofSeconds(10));
+
+    assertThat(value).isEqualTo("ok");
+    assertThat(scopes).containsExactly(1, 1);
+    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
+        "attempt 1 hedge hedge_won", "attempt 1 ended success none 0ms",
+        "call ended success_without_retry none 1 0ms");
   }
 
   @Test
