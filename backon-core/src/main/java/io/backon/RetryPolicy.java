@@ -339,7 +339,10 @@ public final class RetryPolicy {
     return retryBudget;
   }
 
-  /** The instrumentation told about every call and attempt; {@link RetryInstrumentation#NONE} by default. */
+  /**
+   * The instrumentation told about every call and attempt; {@link RetryInstrumentation#NONE} by
+   * default.
+   */
   public RetryInstrumentation instrumentation() {
     return instrumentation;
   }

@@ -61,7 +61,10 @@ public final class BackonMicrometer implements RetryInstrumentation {
     return builder().meterRegistry(meterRegistry).build();
   }
 
-  /** Records Backon's meters in {@code meterRegistry} and observations in {@code observationRegistry}. */
+  /**
+   * Records Backon's meters in {@code meterRegistry} and observations in {@code
+   * observationRegistry}.
+   */
   public static BackonMicrometer of(MeterRegistry meterRegistry,
       ObservationRegistry observationRegistry) {
     return builder().meterRegistry(meterRegistry).observationRegistry(observationRegistry).build();

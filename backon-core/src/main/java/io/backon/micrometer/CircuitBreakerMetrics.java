@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,12 +60,7 @@ public final class CircuitBreakerMetrics implements MeterBinder {
 
   /** Metrics for these breakers. */
   public static CircuitBreakerMetrics of(CircuitBreaker... breakers) {
-    Objects.requireNonNull(breakers, "breakers");
-    List<CircuitBreaker> list = new ArrayList<>();
-    for (CircuitBreaker breaker : breakers) {
-      list.add(Objects.requireNonNull(breaker, "breaker"));
-    }
-    return new CircuitBreakerMetrics(List.copyOf(list), null);
+    return new CircuitBreakerMetrics(List.of(Objects.requireNonNull(breakers, "breakers")), null);
   }
 
   /**
@@ -102,19 +97,24 @@ public final class CircuitBreakerMetrics implements MeterBinder {
         .description("Calls the circuit breaker rejected")
         .tags(BackonMeterNames.NAME, name)
         .register(meterRegistry);
-    Gauge.builder(BackonMeterNames.CIRCUIT_BREAKER_FAILURE_RATE, breaker,
-            b -> b.snapshot().failureRate())
-        .description("Failure rate of the circuit breaker's window; -1 before minimumCalls")
-        .baseUnit("percent")
-        .tags(BackonMeterNames.NAME, name)
-        .register(meterRegistry);
-    Gauge.builder(BackonMeterNames.CIRCUIT_BREAKER_SLOW_CALL_RATE, breaker,
-            b -> b.snapshot().slowCallRate())
-        .description("Slow-call rate of the circuit breaker's window; -1 when unknown")
-        .baseUnit("percent")
-        .tags(BackonMeterNames.NAME, name)
-        .register(meterRegistry);
+    rate(BackonMeterNames.CIRCUIT_BREAKER_FAILURE_RATE, breaker,
+        CircuitBreakerSnapshot::failureRate,
+        "Failure rate of the circuit breaker's window; -1 before minimumCalls", meterRegistry);
+    rate(BackonMeterNames.CIRCUIT_BREAKER_SLOW_CALL_RATE, breaker,
+        CircuitBreakerSnapshot::slowCallRate,
+        "Slow-call rate of the circuit breaker's window; -1 when unknown", meterRegistry);
     breaker.onStateChange(transitions(name, meterRegistry));
+  }
+
+  /** A percent gauge reading one rate of the breaker's snapshot. */
+  private static void rate(String meterName, CircuitBreaker breaker,
+      ToDoubleFunction<CircuitBreakerSnapshot> rate, String description,
+      MeterRegistry meterRegistry) {
+    Gauge.builder(meterName, breaker, b -> rate.applyAsDouble(b.snapshot()))
+        .description(description)
+        .baseUnit("percent")
+        .tags(BackonMeterNames.NAME, breaker.name())
+        .register(meterRegistry);
   }
 
   /** A listener counting transitions; it references the registry, never the breaker. */

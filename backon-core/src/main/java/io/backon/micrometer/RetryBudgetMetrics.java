@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,12 +26,7 @@ public final class RetryBudgetMetrics implements MeterBinder {
 
   /** Metrics for these budgets. */
   public static RetryBudgetMetrics of(RetryBudget... budgets) {
-    Objects.requireNonNull(budgets, "budgets");
-    List<RetryBudget> list = new ArrayList<>();
-    for (RetryBudget budget : budgets) {
-      list.add(Objects.requireNonNull(budget, "budget"));
-    }
-    return new RetryBudgetMetrics(List.copyOf(list));
+    return new RetryBudgetMetrics(List.of(Objects.requireNonNull(budgets, "budgets")));
   }
 
   @Override

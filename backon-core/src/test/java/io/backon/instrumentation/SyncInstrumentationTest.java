@@ -8,6 +8,7 @@ import io.backon.Attempts;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
+import io.backon.breaker.CapturedLog;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testing.BackonTesting;
@@ -21,10 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,28 +163,10 @@ class SyncInstrumentationTest {
   @Test
   void aThrowingInstrumentationIsLoggedAndNeverBreaksTheCall() throws Exception {
     instrumentation.throwingOnAttemptStart(n -> n == 1);
-    Logger logger = Logger.getLogger("io.backon");
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    boolean parents = logger.getUseParentHandlers();
-    logger.addHandler(capture);
-    logger.setUseParentHandlers(false);
-    try {
+    List<LogRecord> records;
+    try (CapturedLog log = CapturedLog.attach()) {
       assertThat(Retrying.of(policy().build()).call(() -> flaky(1))).isEqualTo("ok");
-    } finally {
-      logger.removeHandler(capture);
-      logger.setUseParentHandlers(parents);
+      records = log.records();
     }
 
     assertThat(instrumentation.events).containsExactly("call started p",
