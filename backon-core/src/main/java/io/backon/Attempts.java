@@ -1,7 +1,9 @@
 package io.backon;
 
 import io.backon.breaker.CircuitBreaker;
+import io.backon.instrumentation.TraceScope;
 import io.backon.internal.AttemptContext;
+import io.backon.internal.AttemptTrace;
 import io.backon.internal.CallState;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Nulls;
@@ -31,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Iteration follows the policy exactly like {@link Retrying#call}: {@code hasNext()} decides,
  * sleeps the back-off, fires the callbacks and asks the circuit breaker (a rejected attempt is
  * never handed out). Attempt timeouts, deadlines and hedging need the engine to run the target and
- * do not apply to this face. Single-use; confined to the iterating thread.
+ * do not apply to this face. With an instrumentation, each attempt's scope is open from {@code
+ * next()} until it is reported, and a call that gave up ends when {@link #result()} is called.
+ * Single-use; confined to the iterating thread.
  *
  * @param <T> the value type
  */
@@ -47,6 +51,7 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
   private Phase phase = Phase.READY;
   private int number;
   private int savedContext;
+  private @Nullable TraceScope traceScope;
   private @Nullable T value;
   private @Nullable Throwable failure;
   private boolean iterated;
@@ -135,6 +140,10 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
       counter.incrementAndGet();
     }
     savedContext = AttemptContext.current().enter(number);
+    if (!disabled) {
+      state.attemptStarted(number);
+      traceScope = AttemptTrace.open(state.attemptTrace());
+    }
     phase = Phase.RUNNING;
     return new Attempt<>(this, number);
   }
@@ -143,6 +152,8 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
     if (attempt.number() != number || phase != Phase.RUNNING) {
       throw new IllegalStateException(attempt + " was already reported or is not the current one");
     }
+    AttemptTrace.close(traceScope);
+    traceScope = null;
     AttemptContext.current().restore(savedContext);
     this.value = result;
     this.failure = thrown;

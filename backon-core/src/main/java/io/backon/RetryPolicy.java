@@ -5,6 +5,7 @@ import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.stop.Stop;
 import io.backon.internal.DefaultExecutors;
 import io.backon.time.Clock;
@@ -83,6 +84,8 @@ public final class RetryPolicy {
   private final boolean retryOnCircuitOpen;
   private final @Nullable HedgingPolicy hedging;
   private final @Nullable RetryBudget retryBudget;
+  private final RetryInstrumentation instrumentation;
+  private final boolean instrumented;
 
   RetryPolicy(RetryPolicyBuilder b) {
     this.source = b.copy();
@@ -124,7 +127,9 @@ public final class RetryPolicy {
     this.retryOnCircuitOpen = b.retryOnCircuitOpen;
     this.hedging = b.hedging;
     this.retryBudget = b.retryBudget;
-    this.timed = statistics || hasListeners || fallback != null || stop != null
+    this.instrumentation = b.instrumentation;
+    this.instrumented = instrumentation != RetryInstrumentation.NONE;
+    this.timed = statistics || instrumented || hasListeners || fallback != null || stop != null
         || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0
         || hasAttemptPipeline();
 
@@ -287,8 +292,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * Whether a call needs its start time: time limits, listeners, statistics, fallback, or an
-   * attempt pipeline (breaker, hedging, attempt timeout).
+   * Whether a call needs its start time: time limits, listeners, statistics, instrumentation,
+   * fallback, or an attempt pipeline (breaker, hedging, attempt timeout).
    */
   public boolean timed() {
     return timed;
@@ -334,6 +339,19 @@ public final class RetryPolicy {
     return retryBudget;
   }
 
+  /**
+   * The instrumentation told about every call and attempt; {@link RetryInstrumentation#NONE} by
+   * default.
+   */
+  public RetryInstrumentation instrumentation() {
+    return instrumentation;
+  }
+
+  /** Whether an instrumentation other than {@link RetryInstrumentation#NONE} is set. */
+  public boolean instrumented() {
+    return instrumented;
+  }
+
   /** Whether attempts pass through a breaker, hedging or an attempt timeout. */
   public boolean hasAttemptPipeline() {
     return circuitBreaker != null || hedging != null || attemptTimeoutNanos >= 0;
@@ -376,6 +394,9 @@ public final class RetryPolicy {
     }
     if (retryBudget != null) {
       sb.append(", retryBudget=").append(retryBudget.name());
+    }
+    if (instrumented) {
+      sb.append(", instrumentation=").append(instrumentation);
     }
     if (!enabled) {
       sb.append(", disabled");

@@ -5,6 +5,7 @@ import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.internal.Checks;
 import io.backon.stop.Stop;
 import io.backon.time.Clock;
@@ -67,6 +68,7 @@ public final class RetryPolicyBuilder {
   boolean retryOnCircuitOpen;
   @Nullable HedgingPolicy hedging;
   @Nullable RetryBudget retryBudget;
+  RetryInstrumentation instrumentation = RetryInstrumentation.NONE;
 
   RetryPolicyBuilder() {}
 
@@ -359,6 +361,16 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
+  /**
+   * Tells {@code instrumentation} about every call, attempt and hedged race, for metrics and
+   * tracing (e.g. {@code io.backon.micrometer.BackonMicrometer}). Default {@link
+   * RetryInstrumentation#NONE}, which costs nothing.
+   */
+  public RetryPolicyBuilder instrumentation(RetryInstrumentation instrumentation) {
+    this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    return this;
+  }
+
   /** {@code false} makes every call run its target exactly once. Default {@code true}. */
   public RetryPolicyBuilder enabled(boolean enabled) {
     this.enabled = enabled;
@@ -461,6 +473,7 @@ public final class RetryPolicyBuilder {
     c.retryOnCircuitOpen = retryOnCircuitOpen;
     c.hedging = hedging;
     c.retryBudget = retryBudget;
+    c.instrumentation = instrumentation;
     return c;
   }
 

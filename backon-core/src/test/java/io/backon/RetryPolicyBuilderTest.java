@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.condition.RetryCondition;
+import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.stop.Stop;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -100,6 +101,22 @@ class RetryPolicyBuilderTest {
     assertThat(derived.name()).isEqualTo("b");
     assertThat(derived.maxTries()).isEqualTo(2);
     assertThat(derived.listeners(EventType.SUCCESS)).hasSize(2);
+  }
+
+  @Test
+  void anInstrumentationIsKeptByToBuilderAndMakesThePolicyTimed() {
+    RetryInstrumentation instrumentation = (policy, target) -> {
+      throw new UnsupportedOperationException("not called here");
+    };
+    RetryPolicy instrumented = RetryPolicy.builder().instrumentation(instrumentation).build();
+
+    assertThat(RetryPolicy.defaults().instrumentation()).isSameAs(RetryInstrumentation.NONE);
+    assertThat(RetryPolicy.defaults().instrumented()).isFalse();
+    assertThat(instrumented.instrumented()).isTrue();
+    assertThat(instrumented.timed()).isTrue();
+    assertThat(instrumented.toBuilder().build().instrumentation()).isSameAs(instrumentation);
+    assertThatThrownBy(() -> RetryPolicy.builder().instrumentation(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("instrumentation");
   }
 
   @Test

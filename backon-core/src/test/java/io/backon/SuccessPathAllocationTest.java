@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.lang.management.ManagementFactory;
+import io.backon.instrumentation.RetryInstrumentation;
+import io.backon.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,13 +20,48 @@ class SuccessPathAllocationTest {
   private static final int CALLS = 20_000;
 
   @Test
+  void aFirstAttemptSuccessWithoutInstrumentationAllocatesNothingAndReadsNoClock()
+      throws Exception {
+    AtomicInteger clockReads = new AtomicInteger();
+    Clock counting = new Clock() {
+      @Override
+      public long nanoTime() {
+        clockReads.incrementAndGet();
+        return 0L;
+      }
+
+      @Override
+      public java.time.Instant wallTime() {
+        clockReads.incrementAndGet();
+        return java.time.Instant.EPOCH;
+      }
+    };
+    RetryPolicy policy = RetryPolicy.builder().maxTries(3).clock(counting)
+        .instrumentation(RetryInstrumentation.NONE).build();
+    Retrying retrying = Retrying.of(policy);
+    retrying.call(TARGET);
+
+    assertThat(policy.instrumented()).isFalse();
+    assertThat(policy.timed()).isFalse();
+    assertThat(clockReads).hasValue(0);
+    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+        .isLessThan(2_000);
+  }
+
+  @Test
   void aFirstAttemptSuccessAllocatesNothing() throws Exception {
+    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
+    // Reading the counter itself may allocate a few bytes; one byte per call would be 20 kB.
+    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+        .isLessThan(2_000);
+  }
+
+  private static long allocatedBy(Retrying retrying) throws Exception {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     assumeThat(bean).isInstanceOf(com.sun.management.ThreadMXBean.class);
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
     assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
     threads.setThreadAllocatedMemoryEnabled(true);
-    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
     long id = Thread.currentThread().getId();
     for (int i = 0; i < CALLS; i++) {
       retrying.call(TARGET);
@@ -33,9 +71,6 @@ class SuccessPathAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       retrying.call(TARGET);
     }
-    long allocated = threads.getThreadAllocatedBytes(id) - before;
-
-    // Reading the counter itself may allocate a few bytes; one byte per call would be 20 kB.
-    assertThat(allocated).as("bytes allocated by %d successful calls", CALLS).isLessThan(2_000);
+    return threads.getThreadAllocatedBytes(id) - before;
   }
 }

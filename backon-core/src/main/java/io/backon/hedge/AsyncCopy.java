@@ -1,6 +1,8 @@
 package io.backon.hedge;
 
+import io.backon.instrumentation.TraceScope;
 import io.backon.internal.AttemptContext;
+import io.backon.internal.AttemptTrace;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -19,13 +21,14 @@ final class AsyncCopy {
    * Starts a copy and returns its future, which never completes before the supplier's stage does
    * (or is cancelled). A throwing supplier, a {@code null} stage or a rejecting executor fail it.
    *
+   * @param trace the instrumented attempt whose scope is open while the supplier runs, if any
    * @param executor where to call the supplier, {@code null} for the current thread
    */
   static <T extends @Nullable Object> CompletableFuture<T> start(
       Supplier<? extends @Nullable CompletionStage<T>> supplier, int attemptNumber,
-      @Nullable Executor executor) {
+      @Nullable AttemptTrace trace, @Nullable Executor executor) {
     CompletableFuture<T> copy = new CompletableFuture<>();
-    Runnable launch = () -> run(supplier, attemptNumber, copy);
+    Runnable launch = () -> run(supplier, attemptNumber, trace, copy);
     if (executor == null) {
       launch.run();
     } else {
@@ -40,13 +43,14 @@ final class AsyncCopy {
 
   private static <T extends @Nullable Object> void run(
       Supplier<? extends @Nullable CompletionStage<T>> supplier, int attemptNumber,
-      CompletableFuture<T> copy) {
+      @Nullable AttemptTrace trace, CompletableFuture<T> copy) {
     if (copy.isDone()) {
       return; // cancelled before it started: never call the supplier
     }
     CompletionStage<T> stage;
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(attemptNumber);
+    TraceScope scope = AttemptTrace.open(trace);
     try {
       stage = supplier.get();
       if (stage == null) {
@@ -59,6 +63,7 @@ final class AsyncCopy {
     } catch (Throwable failure) {
       stage = CompletableFuture.failedFuture(failure);
     } finally {
+      AttemptTrace.close(scope);
       context.restore(saved);
     }
     CompletableFuture<?> source = sourceOf(stage);

@@ -74,4 +74,13 @@ public interface HedgeCopyObserver {
 
   /** Copy {@code copyNumber} lost to a winner or the call was cancelled; neither success nor failure. */
   default void copyCancelled(int copyNumber) {}
+
+  /**
+   * The hedged call ended: a copy won ({@link HedgeOutcome#PRIMARY_WON}, {@link
+   * HedgeOutcome#HEDGE_WON}, after that copy's {@link #copySucceeded}), every copy failed ({@link
+   * HedgeOutcome#ALL_FAILED}), or it was cancelled ({@link HedgeOutcome#CANCELLED}). Called once
+   * per call; like the other callbacks, before the result is available (a cancelled call's result
+   * already is).
+   */
+  default void hedgedCallEnded(HedgeOutcome outcome) {}
 }

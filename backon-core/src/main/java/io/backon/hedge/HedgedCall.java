@@ -233,6 +233,7 @@ final class HedgedCall<T extends @Nullable Object> {
           () -> observer.copySucceeded(copy.number, durationNanos, value));
     }
     stopAll(copy);
+    ended(HedgeOutcome.wonBy(copy.number));
     outcomeValue = value;
     release();
   }
@@ -253,6 +254,7 @@ final class HedgedCall<T extends @Nullable Object> {
       }
     }
     stopAll(null);
+    ended(HedgeOutcome.ALL_FAILED);
     outcomeFailure = HedgeFailures.withSuppressed(last, earlier);
     release();
   }
@@ -260,7 +262,17 @@ final class HedgedCall<T extends @Nullable Object> {
   private void cancelled() {
     if (done.compareAndSet(false, true)) {
       stopAll(null);
+      ended(HedgeOutcome.CANCELLED);
       release(); // the result is already cancelled: completing it does nothing
+    }
+  }
+
+  /** Reports how the call ended, once, by the thread that set {@link #done}. */
+  private void ended(HedgeOutcome outcome) {
+    HedgeSafety.run("hedgedCallEnded", () -> observer.hedgedCallEnded(outcome));
+    HedgeListener listener = policy.onHedge();
+    if (listener != null) {
+      HedgeSafety.run("onOutcome", () -> listener.onOutcome(outcome));
     }
   }
 

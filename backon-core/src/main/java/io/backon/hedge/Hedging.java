@@ -1,6 +1,7 @@
 package io.backon.hedge;
 
 import io.backon.internal.AttemptContext;
+import io.backon.internal.AttemptTrace;
 import io.backon.internal.BlockingAttempt;
 import io.backon.internal.Exceptions;
 import java.util.Objects;
@@ -63,9 +64,11 @@ public final class Hedging {
     Objects.requireNonNull(copy, "copy");
     Objects.requireNonNull(observer, "observer");
     Executor executor = policy.executor();
-    int attempt = AttemptContext.current().attempt();
+    AttemptContext context = AttemptContext.current();
+    int attempt = context.attempt();
+    AttemptTrace trace = context.trace();
     HedgedCall<T> call = new HedgedCall<>(policy, observer,
-        number -> BlockingAttempt.submit(copy, executor, attempt));
+        number -> BlockingAttempt.submit(copy, executor, attempt, trace));
     CompletableFuture<T> result = call.start();
     try {
       return result.get();
@@ -115,9 +118,11 @@ public final class Hedging {
     Objects.requireNonNull(copy, "copy");
     Objects.requireNonNull(observer, "observer");
     Executor executor = policy.executor();
-    int attempt = AttemptContext.current().attempt();
+    AttemptContext context = AttemptContext.current();
+    int attempt = context.attempt();
+    AttemptTrace trace = context.trace();
     HedgedCall<T> call = new HedgedCall<>(policy, observer,
-        number -> AsyncCopy.start(copy, attempt, number == 1 ? null : executor));
+        number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor));
     return call.start();
   }
 }

@@ -6,6 +6,7 @@ import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.TraceScope;
 import io.backon.time.Cancellable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -172,12 +173,18 @@ public final class AsyncCall<T extends @Nullable Object> {
     if (counter != null) {
       counter.incrementAndGet();
     }
+    state.attemptStarted(number);
     if (leaveBusy()) {
       endByDeadline();
       return;
     }
-    CompletionStage<T> stage =
-        invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
+    CompletionStage<T> stage;
+    TraceScope scope = AttemptTrace.open(state.attemptTrace());
+    try {
+      stage = invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
+    } finally {
+      AttemptTrace.close(scope);
+    }
     CompletableFuture<?> source = sourceOf(stage);
     boolean alreadyOver;
     synchronized (this) {
@@ -333,6 +340,7 @@ public final class AsyncCall<T extends @Nullable Object> {
       cancel(deadlineTimer);
       stopEverything();
     }
+    state.cancelled();
   }
 
   /** Cancels the in-flight attempt and any pending wait or timer; caller holds the monitor. */
@@ -369,7 +377,7 @@ public final class AsyncCall<T extends @Nullable Object> {
     if (hedging == null) {
       return new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number, null);
     }
-    HedgeAccounting accounting = new HedgeAccounting(policy);
+    HedgeAccounting accounting = new HedgeAccounting(policy, state.attemptTrace());
     AsyncGuardedCopy<T> copy = new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number,
         accounting.decided());
     return () -> Hedging.callAsync(hedging, copy, accounting);

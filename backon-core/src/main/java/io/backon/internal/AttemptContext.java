@@ -1,8 +1,11 @@
 package io.backon.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The attempt running on the current thread, behind {@code Retries.isRetrying()} and {@code
- * Retries.attemptNumber()}. One mutable holder per thread so entering an attempt allocates nothing.
+ * Retries.attemptNumber()}, and the instrumented attempt whose scope is open on this thread. One
+ * mutable holder per thread so entering an attempt allocates nothing.
  * Not API.
  */
 public final class AttemptContext {
@@ -11,6 +14,7 @@ public final class AttemptContext {
       ThreadLocal.withInitial(AttemptContext::new);
 
   private int attempt;
+  private @Nullable AttemptTrace trace;
 
   private AttemptContext() {}
 
@@ -34,5 +38,17 @@ public final class AttemptContext {
   /** Restores the value {@link #enter} returned (nested calls keep their own numbers). */
   public void restore(int previous) {
     attempt = previous;
+  }
+
+  /** The instrumented attempt whose scope is open on this thread, if any. */
+  public @Nullable AttemptTrace trace() {
+    return trace;
+  }
+
+  /** Makes {@code next} this thread's attempt trace; returns the previous one to swap back. */
+  @Nullable AttemptTrace swapTrace(@Nullable AttemptTrace next) {
+    AttemptTrace previous = trace;
+    trace = next;
+    return previous;
   }
 }

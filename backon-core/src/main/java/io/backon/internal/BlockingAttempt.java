@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.instrumentation.TraceScope;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,28 +18,31 @@ public final class BlockingAttempt<T extends @Nullable Object> extends Completab
   private final Callable<T> target;
   private @Nullable Thread runner;
   private final int attemptNumber;
+  private final @Nullable AttemptTrace trace;
 
-  private BlockingAttempt(Callable<T> target, int attemptNumber) {
+  private BlockingAttempt(Callable<T> target, int attemptNumber, @Nullable AttemptTrace trace) {
     this.target = target;
     this.attemptNumber = attemptNumber;
+    this.trace = trace;
   }
 
   /**
    * Submits {@code target} to {@code executor} and returns its future; the worker sees the calling
-   * thread's current attempt number.
+   * thread's current attempt number and has its instrumented attempt's scope open.
    */
   public static <T extends @Nullable Object> CompletableFuture<T> submit(
       Callable<T> target, Executor executor) {
-    return submit(target, executor, AttemptContext.current().attempt());
+    AttemptContext context = AttemptContext.current();
+    return submit(target, executor, context.attempt(), context.trace());
   }
 
   /**
-   * Submits {@code target} to {@code executor}; the worker sees {@code attemptNumber}. A rejection
-   * by the executor fails the returned future.
+   * Submits {@code target} to {@code executor}; the worker sees {@code attemptNumber} and has
+   * {@code trace}'s scope open, if any. A rejection by the executor fails the returned future.
    */
   public static <T extends @Nullable Object> CompletableFuture<T> submit(
-      Callable<T> target, Executor executor, int attemptNumber) {
-    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber);
+      Callable<T> target, Executor executor, int attemptNumber, @Nullable AttemptTrace trace) {
+    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber, trace);
     try {
       executor.execute(attempt);
     } catch (RuntimeException rejected) {
@@ -57,11 +61,13 @@ public final class BlockingAttempt<T extends @Nullable Object> extends Completab
     }
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(attemptNumber);
+    TraceScope scope = AttemptTrace.open(trace);
     try {
       complete(target.call());
     } catch (Throwable failure) {
       completeExceptionally(failure);
     } finally {
+      AttemptTrace.close(scope);
       context.restore(saved);
       synchronized (this) {
         runner = null;

@@ -8,6 +8,7 @@ import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.RetryState;
 import io.backon.budget.RetryBudget;
+import io.backon.instrumentation.AttemptOutcome;
 import io.backon.stop.Stop;
 import io.backon.wait.Wait;
 import java.time.Duration;
@@ -53,9 +54,11 @@ public final class CallState implements RetryState {
   private boolean cut;
   private @Nullable Throwable thrownWhenCut;
   private @Nullable Throwable endingFailure;
+  private final @Nullable CallTrace trace;
 
   /**
-   * State for a call that started at {@code startNanos} (on the policy's clock).
+   * State for a call that started at {@code startNanos} (on the policy's clock). When the policy
+   * has an instrumentation (and retrying is on), the call's tracing starts here.
    *
    * @param target the callable, used for its name when there is no invocation
    */
@@ -67,6 +70,8 @@ public final class CallState implements RetryState {
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
+    this.trace = policy.instrumented()
+        ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
   }
 
   /**
@@ -77,6 +82,33 @@ public final class CallState implements RetryState {
   public CallState blocking() {
     this.blocking = true;
     return this;
+  }
+
+  /** The call's tracing, or {@code null} when the policy has no instrumentation. */
+  public @Nullable CallTrace trace() {
+    return trace;
+  }
+
+  /** Tells the instrumentation, if any, that attempt {@code number} starts now. */
+  public void attemptStarted(int number) {
+    if (trace != null) {
+      trace.attemptStarted(number);
+    }
+  }
+
+  /** The tracing of the attempt started last, or {@code null} without instrumentation. */
+  public @Nullable AttemptTrace attemptTrace() {
+    return trace != null ? trace.current() : null;
+  }
+
+  /**
+   * Tells the instrumentation, if any, that the caller cancelled the call (async and reactive
+   * faces); may run on any thread, even while another settles the call.
+   */
+  public void cancelled() {
+    if (trace != null) {
+      trace.cancelled();
+    }
   }
 
   /** The policy of this call. */
@@ -257,6 +289,9 @@ public final class CallState implements RetryState {
     this.cut = true;
     this.thrownWhenCut = thrownWhenCut;
     fire(EventType.AFTER, number);
+    if (trace != null) {
+      trace.attemptEnded(number, AttemptOutcome.CANCELLED, thrownWhenCut);
+    }
   }
 
   /** Marks now as the end of the call's last activity (the deadline passed during a wait). */

@@ -6,6 +6,7 @@ import io.backon.Fallback;
 import io.backon.GiveUpReason;
 import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
+import io.backon.instrumentation.CallOutcome;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -40,11 +41,22 @@ public final class Settlement {
       }
       state.endWith(GiveUpReason.POLICY_ERROR, broken);
       record(statistics, state);
+      CallTrace trace = state.trace();
+      if (trace != null) {
+        trace.attemptSettled(attempt, thrown != null ? thrown : broken, false);
+      }
       return CallState.GIVE_UP;
+    }
+    CallTrace trace = state.trace();
+    if (trace != null) {
+      trace.attemptSettled(attempt, thrown, decision == CallState.SUCCESS);
     }
     if (decision == CallState.SUCCESS) {
       state.fire(EventType.SUCCESS, attempt);
       record(statistics, state);
+      if (trace != null) {
+        trace.callEnded(CallOutcome.success(attempt), null, attempt);
+      }
       return decision;
     }
     if (decision == CallState.GIVE_UP) {
@@ -79,10 +91,30 @@ public final class Settlement {
    * a {@link RetriesExhaustedException} when the last outcome was a rejected value. A policy
    * callback that threw ends the call with its exception (fallback skipped). An interrupt skips the
    * fallback; one that ended a back-off sleep is added to the thrown failure as
-   * suppressed.
+   * suppressed. The instrumentation, if any, then sees the call end.
    */
-  @SuppressWarnings("unchecked")
   public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
+    CallTrace trace = state.trace();
+    if (trace == null) {
+      return giveUpUntraced(state);
+    }
+    int attempts = state.attemptNumber();
+    T value;
+    try {
+      value = giveUpUntraced(state);
+    } catch (Exception | Error thrown) {
+      trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
+      throw thrown;
+    }
+    boolean fellBack = state.policy().fallback() != null
+        && state.giveUpReason() != GiveUpReason.INTERRUPTED;
+    trace.callEnded(fellBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts),
+        state.lastFailure(), attempts);
+    return value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends @Nullable Object> T giveUpUntraced(CallState state) throws Exception {
     state.fire(EventType.GIVE_UP, state.attemptNumber());
     RetryLog.giveUp(state);
     RetryPolicy policy = state.policy();

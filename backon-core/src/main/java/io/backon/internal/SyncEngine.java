@@ -8,6 +8,7 @@ import io.backon.RetryPolicy;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.TraceScope;
 import io.backon.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,13 +112,16 @@ public final class SyncEngine {
     AttemptContext context = AttemptContext.current();
     boolean pipeline = policy.hasAttemptPipeline();
     long deadline = policy.deadlineNanos();
-    CallState state = policy.hasListeners() || pipeline || deadline >= 0
+    CallState state = policy.hasListeners() || pipeline || deadline >= 0 || policy.instrumented()
         ? new CallState(policy, overrides, invocation, target, start).blocking() : null;
     int attempt = 1;
     while (true) {
+      AttemptTrace trace = null;
       if (state != null) {
         state.fire(EventType.ATTEMPT, attempt);
         state.fire(EventType.BEFORE, attempt);
+        state.attemptStarted(attempt);
+        trace = state.attemptTrace();
       }
       if (counter != null) {
         counter.incrementAndGet();
@@ -129,6 +133,7 @@ public final class SyncEngine {
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
+      TraceScope scope = AttemptTrace.open(trace);
       try {
         value = call != null ? call.call() : invoke(target, kind);
       } catch (VirtualMachineError fatal) {
@@ -139,6 +144,7 @@ public final class SyncEngine {
       } catch (Throwable failure) {
         thrown = failure;
       } finally {
+        AttemptTrace.close(scope);
         context.restore(saved);
       }
       if (deadlineGuard != null && deadlineGuard.finish() && state != null) {
@@ -183,7 +189,7 @@ public final class SyncEngine {
     if (hedging == null) {
       return new GuardedCopy<>(policy, target, state.targetName(), attempt, null, deadlineGuard);
     }
-    HedgeAccounting accounting = new HedgeAccounting(policy);
+    HedgeAccounting accounting = new HedgeAccounting(policy, state.attemptTrace());
     GuardedCopy<T> copy = new GuardedCopy<>(policy, target, state.targetName(), attempt,
         accounting.decided(), deadlineGuard);
     return () -> Hedging.call(hedging, copy, accounting);

@@ -70,12 +70,14 @@ final class ReactorCall<T> {
 
   /** The call for a Mono: its value, or emptiness as {@code null}, is settled. */
   Mono<T> mono() {
-    return Mono.defer(this::monoAttempt).retryWhen(companion());
+    Mono<T> call = Mono.defer(this::monoAttempt).retryWhen(companion());
+    return state.trace() == null ? call : call.doOnCancel(state::cancelled);
   }
 
   /** The call for a Flux: elements pass through; errors and completion are settled. */
   Flux<T> flux() {
-    return Flux.defer(this::fluxAttempt).retryWhen(companion());
+    Flux<T> call = Flux.defer(this::fluxAttempt).retryWhen(companion());
+    return state.trace() == null ? call : call.doOnCancel(state::cancelled);
   }
 
   private Mono<T> monoAttempt() {
@@ -176,7 +178,7 @@ final class ReactorCall<T> {
   private Mono<T> hedged(int number) {
     HedgingPolicy hedging = reactorHedging();
     Mono<T> race = Mono.deferContextual(context -> {
-      HedgeAccounting accounting = new HedgeAccounting(policy);
+      HedgeAccounting accounting = new HedgeAccounting(policy, state.attemptTrace());
       return Mono.fromFuture(Hedging.<@Nullable T>callAsync(hedging,
           () -> copy(number, context, accounting.decided()).toFuture(), accounting), false);
     });
@@ -239,7 +241,7 @@ final class ReactorCall<T> {
     return Math.max(0L, deadline - (policy.clock().nanoTime() - state.startNanos()));
   }
 
-  /** Starts attempt n: events, test counter; returns its number. */
+  /** Starts attempt n: events, test counter, instrumentation; returns its number. */
   private int begin() {
     int number = ++attempt;
     state.fire(EventType.ATTEMPT, number);
@@ -247,12 +249,16 @@ final class ReactorCall<T> {
     if (counter != null) {
       counter.incrementAndGet();
     }
+    state.attemptStarted(number);
     return number;
   }
 
-  /** The source for attempt n, with the number on the subscribing thread and in the Context. */
+  /**
+   * The source for attempt n, with the number (and the instrumented attempt's scope) on the
+   * subscribing thread, and the number in the Context.
+   */
   private Flux<T> scoped(int number) {
-    return new AttemptScope<>(source, number)
+    return new AttemptScope<>(source, number, state.attemptTrace())
         .contextWrite(Context.of(BackonReactor.ATTEMPT_CONTEXT_KEY, number));
   }
 

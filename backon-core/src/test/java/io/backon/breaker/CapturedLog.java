@@ -7,8 +7,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Captures what is logged on the {@code io.backon} logger (System.Logger routes to JUL). */
-final class CapturedLog extends Handler implements AutoCloseable {
+/**
+ * Captures what is logged on the {@code io.backon} logger (System.Logger routes to JUL); shared by
+ * the tests of several packages.
+ */
+public final class CapturedLog extends Handler implements AutoCloseable {
 
   private final Logger logger = Logger.getLogger("io.backon");
   private final Level previousLevel = logger.getLevel();
@@ -17,7 +20,8 @@ final class CapturedLog extends Handler implements AutoCloseable {
 
   private CapturedLog() {}
 
-  static CapturedLog attach() {
+  /** Starts capturing; close to restore the logger. */
+  public static CapturedLog attach() {
     CapturedLog log = new CapturedLog();
     log.logger.addHandler(log);
     log.logger.setLevel(Level.ALL);
@@ -25,7 +29,8 @@ final class CapturedLog extends Handler implements AutoCloseable {
     return log;
   }
 
-  List<LogRecord> records() {
+  /** What was logged so far. */
+  public List<LogRecord> records() {
     return List.copyOf(records);
   }
 

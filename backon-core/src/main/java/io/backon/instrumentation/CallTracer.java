@@ -1,0 +1,34 @@
+package io.backon.instrumentation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The events of one call, from {@link RetryInstrumentation#callStarted}. See {@link
+ * RetryInstrumentation} for the order and threading contract.
+ */
+public interface CallTracer {
+
+  /**
+   * Attempt {@code attemptNumber} starts (1-based), on the thread that starts it, just before its
+   * target is invoked (after the {@code onAttempt} and {@code before} listeners).
+   *
+   * @return the tracer of this attempt
+   */
+  AttemptTracer attemptStarted(int attemptNumber);
+
+  /**
+   * The call ended, after the listeners of its end ran and after any fallback returned or threw.
+   *
+   * @param outcome how it ended
+   * @param failure what the caller receives as failure, or for {@link CallOutcome#FALLBACK} and a
+   *     call that gave up without raising ({@code raiseOnGiveUp(false)}) the last attempt's
+   *     failure; {@code null} for a success or when the last outcome was a rejected value; a
+   *     {@link java.util.concurrent.CancellationException} when the caller cancelled an async or
+   *     reactive call
+   * @param attempts the attempts made, {@code >= 1} (0 only if a call is cancelled before its
+   *     first attempt started)
+   * @param durationNanos from the start of the call to its end, on the policy's clock
+   */
+  void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
+      long durationNanos);
+}

@@ -1,0 +1,118 @@
+package io.backon.internal;
+
+import io.backon.hedge.HedgeOutcome;
+import io.backon.instrumentation.AttemptOutcome;
+import io.backon.instrumentation.AttemptTracer;
+import io.backon.instrumentation.CallTracer;
+import io.backon.instrumentation.TraceScope;
+import io.backon.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempt's tracer, ended exactly once, with scopes that also make it the thread's current
+ * attempt trace in {@link AttemptContext} (so blocking workers and hedged copies started from that
+ * thread open it too). Thread-safe. Not API.
+ */
+public final class AttemptTrace {
+
+  private static final AttemptTracer BROKEN = (outcome, failure, durationNanos) -> { };
+
+  private final AttemptTracer tracer;
+  private final int number;
+  private final long startNanos;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  private AttemptTrace(AttemptTracer tracer, int number, long startNanos) {
+    this.tracer = tracer;
+    this.number = number;
+    this.startNanos = startNanos;
+  }
+
+  static AttemptTrace start(CallTracer call, int number, Clock clock) {
+    AttemptTracer tracer;
+    try {
+      tracer = call.attemptStarted(number);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("attemptStarted", broken);
+      tracer = BROKEN;
+    }
+    return new AttemptTrace(tracer, number, clock.nanoTime());
+  }
+
+  /** The 1-based attempt number. */
+  int number() {
+    return number;
+  }
+
+  /**
+   * Opens the attempt's scope on this thread and makes it the thread's current attempt trace until
+   * the returned scope is closed, which must happen on this thread.
+   */
+  public TraceScope open() {
+    AttemptContext context = AttemptContext.current();
+    AttemptTrace previous = context.swapTrace(this);
+    TraceScope scope;
+    try {
+      scope = tracer.openScope();
+    } catch (VirtualMachineError fatal) {
+      context.swapTrace(previous);
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("openScope", broken);
+      scope = TraceScope.NONE;
+    }
+    TraceScope opened = scope;
+    return () -> {
+      try {
+        opened.close();
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable broken) {
+        TraceSafety.log("TraceScope.close", broken);
+      } finally {
+        context.swapTrace(previous);
+      }
+    };
+  }
+
+  /** Opens {@code trace}'s scope on this thread, or returns {@code null} without one. */
+  public static @Nullable TraceScope open(@Nullable AttemptTrace trace) {
+    return trace == null ? null : trace.open();
+  }
+
+  /** Closes a scope from {@link #open(AttemptTrace)}, if any. */
+  public static void close(@Nullable TraceScope scope) {
+    if (scope != null) {
+      scope.close();
+    }
+  }
+
+  /** The attempt's hedged race ended. */
+  public void hedgeEnded(HedgeOutcome outcome) {
+    try {
+      tracer.hedgeEnded(outcome);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("hedgeEnded", broken);
+    }
+  }
+
+  /** Ends the attempt now, once; later calls do nothing. */
+  void end(AttemptOutcome outcome, @Nullable Throwable failure, Clock clock) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    long duration = Math.max(0L, clock.nanoTime() - startNanos);
+    try {
+      tracer.attemptEnded(outcome, failure, duration);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("attemptEnded", broken);
+    }
+  }
+}

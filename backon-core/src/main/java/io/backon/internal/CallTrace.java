@@ -1,0 +1,131 @@
+package io.backon.internal;
+
+import io.backon.AttemptTimeoutException;
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.instrumentation.AttemptOutcome;
+import io.backon.instrumentation.CallOutcome;
+import io.backon.instrumentation.CallTracer;
+import io.backon.time.Clock;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The policy's {@link io.backon.instrumentation.RetryInstrumentation} for one call: starts the
+ * call's tracer, starts and ends attempt tracers, ends the call exactly once (a cancellation may
+ * race with the settlement on another thread), and keeps a throwing tracer from breaking the call.
+ * Only created for instrumented policies. Thread-safe. Not API.
+ */
+public final class CallTrace {
+
+  private final CallTracer tracer;
+  private final Clock clock;
+  private final long startNanos;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile @Nullable AttemptTrace current;
+
+  private CallTrace(CallTracer tracer, Clock clock, long startNanos) {
+    this.tracer = tracer;
+    this.clock = clock;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * Starts tracing a call that started at {@code startNanos} on the policy's clock; {@code null}
+   * when the policy has no instrumentation, retrying is off, or the instrumentation threw.
+   */
+  static @Nullable CallTrace start(RetryPolicy policy, Overrides overrides, String targetName,
+      long startNanos) {
+    if (!policy.instrumented() || !policy.enabled() || overrides.disabled()) {
+      return null;
+    }
+    try {
+      return new CallTrace(policy.instrumentation().callStarted(policy, targetName),
+          policy.clock(), startNanos);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("callStarted", broken);
+      return null;
+    }
+  }
+
+  /** Attempt {@code number} starts now. */
+  void attemptStarted(int number) {
+    current = AttemptTrace.start(tracer, number, clock);
+  }
+
+  /** The attempt started last, or {@code null} before the first. */
+  @Nullable AttemptTrace current() {
+    return current;
+  }
+
+  /**
+   * Ends attempt {@code number} with the outcome the settlement saw; an attempt that never started
+   * (the iterator face's breaker rejection) is started and ended at once.
+   *
+   * @param accepted whether the policy accepted the outcome (meaningful without a failure)
+   */
+  void attemptSettled(int number, @Nullable Throwable failure, boolean accepted) {
+    attemptEnded(number, classify(failure, accepted), failure);
+  }
+
+  /** Ends attempt {@code number} with {@code outcome}. */
+  void attemptEnded(int number, AttemptOutcome outcome, @Nullable Throwable failure) {
+    AttemptTrace attempt = current;
+    if (attempt == null || attempt.number() != number) {
+      attemptStarted(number);
+      attempt = current;
+    }
+    if (attempt != null) {
+      attempt.end(outcome, failure, clock);
+    }
+  }
+
+  /** Ends the call, once; later calls do nothing. */
+  void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    long duration = Math.max(0L, clock.nanoTime() - startNanos);
+    try {
+      tracer.callEnded(outcome, failure, attempts, duration);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("callEnded", broken);
+    }
+  }
+
+  /** The caller cancelled the call: the running attempt and the call end as cancelled. */
+  void cancelled() {
+    if (ended.get()) {
+      return;
+    }
+    AttemptTrace attempt = current;
+    int attempts = 0;
+    if (attempt != null) {
+      attempt.end(AttemptOutcome.CANCELLED, null, clock);
+      attempts = attempt.number();
+    }
+    callEnded(CallOutcome.failure(attempts), new CancellationException("the call was cancelled"),
+        attempts);
+  }
+
+  private static AttemptOutcome classify(@Nullable Throwable failure, boolean accepted) {
+    if (failure == null) {
+      return accepted ? AttemptOutcome.SUCCESS : AttemptOutcome.RETRYABLE_RESULT;
+    }
+    if (failure instanceof AttemptTimeoutException) {
+      return AttemptOutcome.TIMEOUT;
+    }
+    if (failure instanceof CircuitOpenException) {
+      return AttemptOutcome.CIRCUIT_OPEN;
+    }
+    if (failure instanceof CancellationException) {
+      return AttemptOutcome.CANCELLED;
+    }
+    return AttemptOutcome.FAILURE;
+  }
+}

@@ -1,0 +1,155 @@
+package io.backon.micrometer;
+
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitBreakerRegistry;
+import io.backon.budget.RetryBudget;
+import io.backon.instrumentation.CallTracer;
+import io.backon.instrumentation.RetryInstrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Backon's Micrometer instrumentation. Put it on policies and bind breakers and budgets:
+ *
+ * <pre>{@code
+ * BackonMicrometer metrics = BackonMicrometer.of(meterRegistry);            // meters
+ * BackonMicrometer both = BackonMicrometer.of(meterRegistry, observations);  // meters + traces
+ * RetryPolicy policy = RetryPolicy.builder().name("payments").instrumentation(metrics).build();
+ * metrics.bindTo(breaker).bindTo(budget);
+ * }</pre>
+ *
+ * <p>With a {@link MeterRegistry} every instrumented call records the meters listed in {@link
+ * BackonMeterNames}: {@code backon.calls}, {@code backon.attempts}, {@code backon.attempt.duration}
+ * and {@code backon.hedges}, tagged with the policy name. With an {@link ObservationRegistry} each
+ * call is also an {@link Observation} ({@link BackonObservationDocumentation#CALL}, a child of the
+ * observation current when the call starts) with a child observation per attempt ({@link
+ * BackonObservationDocumentation#ATTEMPT}) whose scope is open wherever the attempt's code runs,
+ * so a tracing bridge shows each attempt as a span. The observations are named {@code
+ * backon.call}/{@code backon.attempt}, distinct from the meters: if the observation registry also
+ * has a {@code DefaultMeterObservationHandler}, it adds timers of those names (and {@code
+ * .active} long-task timers), which duplicate {@code backon.calls}/{@code backon.attempt.duration};
+ * give only one of the two registries to avoid that.
+ *
+ * <p>{@link #bindTo(CircuitBreaker...)} and {@link #bindTo(RetryBudget...)} add the breaker and
+ * budget meters ({@link CircuitBreakerMetrics}, {@link RetryBudgetMetrics}).
+ *
+ * <p>Immutable and thread-safe; one instance can serve any number of policies.
+ */
+public final class BackonMicrometer implements RetryInstrumentation {
+
+  private final @Nullable MeterRegistry meterRegistry;
+  private final @Nullable ObservationRegistry observationRegistry;
+  private final @Nullable RetryMeters meters;
+  private final @Nullable BackonCallObservationConvention callConvention;
+  private final @Nullable BackonAttemptObservationConvention attemptConvention;
+
+  BackonMicrometer(BackonMicrometerBuilder builder) {
+    this.meterRegistry = builder.meterRegistry;
+    this.observationRegistry = builder.observationRegistry;
+    this.callConvention = builder.callConvention;
+    this.attemptConvention = builder.attemptConvention;
+    MeterRegistry registry = builder.meterRegistry;
+    this.meters = registry == null ? null : new RetryMeters(registry, builder.attemptHistogram);
+  }
+
+  /** Records Backon's meters in {@code meterRegistry}; no observations. */
+  public static BackonMicrometer of(MeterRegistry meterRegistry) {
+    return builder().meterRegistry(meterRegistry).build();
+  }
+
+  /**
+   * Records Backon's meters in {@code meterRegistry} and observations in {@code
+   * observationRegistry}.
+   */
+  public static BackonMicrometer of(MeterRegistry meterRegistry,
+      ObservationRegistry observationRegistry) {
+    return builder().meterRegistry(meterRegistry).observationRegistry(observationRegistry).build();
+  }
+
+  /**
+   * Records only observations in {@code observationRegistry} (its handlers decide what becomes a
+   * span or a timer); no direct meters, so {@link #bindTo(CircuitBreaker...)} is not available.
+   */
+  public static BackonMicrometer of(ObservationRegistry observationRegistry) {
+    return builder().observationRegistry(observationRegistry).build();
+  }
+
+  /** A builder for the other options (conventions, attempt-duration histogram). */
+  public static BackonMicrometerBuilder builder() {
+    return new BackonMicrometerBuilder();
+  }
+
+  @Override
+  public CallTracer callStarted(RetryPolicy policy, String targetName) {
+    String policyName = policy.name();
+    ObservationRegistry registry = observationRegistry;
+    if (registry == null) {
+      return new MicrometerCallTracer(this, policyName, targetName, null, null);
+    }
+    BackonCallContext context = new BackonCallContext(policyName, targetName);
+    Observation observation = BackonObservationDocumentation.CALL.observation(callConvention,
+        DefaultBackonCallObservationConvention.INSTANCE, () -> context, registry).start();
+    return new MicrometerCallTracer(this, policyName, targetName, observation, context);
+  }
+
+  /** Starts the observation of an attempt as a child of its call's observation. */
+  Observation startAttempt(BackonAttemptContext context, Observation call) {
+    ObservationRegistry registry = Objects.requireNonNull(observationRegistry);
+    return BackonObservationDocumentation.ATTEMPT.observation(attemptConvention,
+            DefaultBackonAttemptObservationConvention.INSTANCE, () -> context, registry)
+        .parentObservation(call)
+        .start();
+  }
+
+  @Nullable RetryMeters meters() {
+    return meters;
+  }
+
+  /**
+   * Binds the breakers' meters (state, transitions, not permitted, failure and slow-call rates) to
+   * this instance's meter registry; binding a breaker again does nothing.
+   *
+   * @throws IllegalStateException when this instance has no meter registry
+   * @return this
+   */
+  public BackonMicrometer bindTo(CircuitBreaker... breakers) {
+    CircuitBreakerMetrics.of(breakers).bindTo(requireMeterRegistry());
+    return this;
+  }
+
+  /** Binds every breaker the registry holds now (breakers created later need their own call). */
+  public BackonMicrometer bindTo(CircuitBreakerRegistry breakers) {
+    CircuitBreakerMetrics.of(breakers).bindTo(requireMeterRegistry());
+    return this;
+  }
+
+  /**
+   * Binds the budgets' meters (tokens, refused) to this instance's meter registry.
+   *
+   * @throws IllegalStateException when this instance has no meter registry
+   * @return this
+   */
+  public BackonMicrometer bindTo(RetryBudget... budgets) {
+    RetryBudgetMetrics.of(budgets).bindTo(requireMeterRegistry());
+    return this;
+  }
+
+  private MeterRegistry requireMeterRegistry() {
+    MeterRegistry registry = meterRegistry;
+    if (registry == null) {
+      throw new IllegalStateException("this BackonMicrometer has no MeterRegistry to bind meters "
+          + "to; create it with BackonMicrometer.of(meterRegistry[, observationRegistry])");
+    }
+    return registry;
+  }
+
+  @Override
+  public String toString() {
+    return "BackonMicrometer{meters=" + (meterRegistry != null) + ", observations="
+        + (observationRegistry != null) + '}';
+  }
+}
