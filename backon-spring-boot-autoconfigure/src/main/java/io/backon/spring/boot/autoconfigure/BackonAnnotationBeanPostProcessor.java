@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
@@ -73,7 +74,11 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     ProxyFactory proxyFactory = new ProxyFactory(bean);
     proxyFactory.setProxyTargetClass(true);
     proxyFactory.addAdvisor(advisor);
-    return proxyFactory.getProxy(ClassUtils.getDefaultClassLoader());
+    try {
+      return proxyFactory.getProxy(ClassUtils.getDefaultClassLoader());
+    } catch (AopConfigException e) {
+      throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
+    }
   }
 
   /** The object a fallback runs on: the raw bean behind any existing proxy. */

@@ -82,7 +82,8 @@ final class ConfigChecks {
         problem, fix);
   }
 
-  private static String display(Object value) {
+  /** {@code value} as users write it: durations as {@code 1s}, {@code -500ms}. */
+  static String display(Object value) {
     if (value instanceof Duration d) {
       return d.isNegative() ? "-" + d.negated().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
           : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
