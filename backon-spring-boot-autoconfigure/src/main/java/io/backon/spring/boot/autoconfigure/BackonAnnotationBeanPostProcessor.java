@@ -16,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -75,7 +74,9 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     proxyFactory.setProxyTargetClass(true);
     proxyFactory.addAdvisor(advisor);
     try {
-      return proxyFactory.getProxy(ClassUtils.getDefaultClassLoader());
+      // The target's own loader: a proxy defined elsewhere (say the thread's context loader) cannot
+      // subclass a package-private class.
+      return proxyFactory.getProxy(targetClass.getClassLoader());
     } catch (AopConfigException e) {
       throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
     }
