@@ -1,5 +1,6 @@
 package io.backon.spring.boot.autoconfigure;
 
+import static io.backon.spring.boot.autoconfigure.BadConfig.bad;
 import static io.backon.spring.boot.autoconfigure.ConfigErrorCode.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +8,8 @@ import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
 import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.*;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -108,6 +106,9 @@ class BadConfigurationCorpusTest {
         bad("a zero max-time").given("backon.policies.p.max-time=0ms")
             .fails(INVALID_DURATION, "backon.policies.p.max-time", "must be positive",
                 "set backon.policies.p.max-time to a positive duration"),
+        bad("a max-time longer than 292 years").given("backon.policies.p.max-time=110000d")
+            .fails(INVALID_DURATION, "backon.policies.p.max-time", "is longer than Backon can measure",
+                "set backon.policies.p.max-time to a shorter duration"),
         bad("an attempt timeout not shorter than the deadline")
             .given("backon.policies.p.attempt-timeout=2s", "backon.policies.p.deadline=2s")
             .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.attempt-timeout", "is not shorter than the deadline",
@@ -143,6 +144,9 @@ class BadConfigurationCorpusTest {
         bad("an exception class that does not exist").given("backon.policies.p.retry-on=com.example.NoSuchException")
             .fails(UNKNOWN_EXCEPTION_CLASS, "backon.policies.p.retry-on",
                 "'com.example.NoSuchException' is not on the class path", "fully-qualified name of an exception class"),
+        bad("an empty entry in an exception list").given("backon.policies.p.retry-on=java.io.IOException,")
+            .fails(UNKNOWN_EXCEPTION_CLASS, "backon.policies.p.retry-on", "entry 2 of the list is empty",
+                "remove the empty entry from backon.policies.p.retry-on"),
         bad("a class that is not an exception").given("backon.policies.p.abort-on=java.lang.String")
             .fails(NOT_A_THROWABLE, "backon.policies.p.abort-on", "'java.lang.String' is not an exception",
                 "list only exception classes"),
@@ -157,6 +161,10 @@ class BadConfigurationCorpusTest {
         bad("an unknown parent policy").given("backon.policies.child.extends=ghost")
             .fails(UNKNOWN_POLICY, "backon.policies.child.extends", "the policy 'ghost' it extends is not configured",
                 "define backon.policies.ghost"),
+        bad("a policy that extends a RetryPolicy bean").given("backon.policies.child.extends=beanPolicy")
+            .with(r -> r.withBean("beanPolicy", RetryPolicy.class, () -> RetryPolicy.builder().build()))
+            .fails(UNKNOWN_POLICY, "backon.policies.child.extends", "the policy 'beanPolicy' it extends is not configured",
+                "extends only reaches policies defined in properties, not RetryPolicy beans"),
         bad("an extends cycle").given("backon.policies.a.extends=b", "backon.policies.b.extends=a")
             .fails(EXTENDS_CYCLE, "backon.policies.a.extends", "the extends chain loops: a -> b -> a",
                 "remove one of the extends settings"),
@@ -234,8 +242,8 @@ class BadConfigurationCorpusTest {
         bad("a breaker failure threshold of 0").given("backon.circuit-breakers.cb.failure-threshold=0")
             .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.failure-threshold", "must be >= 1 but was 0",
                 "change backon.circuit-breakers.cb.failure-threshold"),
-        bad("a negative recovery timeout").given("backon.circuit-breaker-defaults.recovery-timeout=-10s")
-            .and("backon.circuit-breakers.cb.failure-threshold=3")
+        bad("a negative recovery timeout").given("backon.circuit-breaker-defaults.recovery-timeout=-10s",
+                "backon.circuit-breakers.cb.failure-threshold=3")
             .fails(INVALID_DURATION, "backon.circuit-breaker-defaults.recovery-timeout", "-10s must not be negative",
                 "set backon.circuit-breaker-defaults.recovery-timeout to zero or a positive duration"),
         bad("a budget token ratio of 0").given("backon.budgets.shared.token-ratio=0")
@@ -345,56 +353,5 @@ class BadConfigurationCorpusTest {
         bad("a CompletionStage subtype return type").withBean(CustomFutureType.class)
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on CustomFutureType.call()",
                 "is a CompletionStage subtype Backon cannot create", "return CompletionStage or CompletableFuture"));
-  }
-
-  static BadConfig bad(String name) {
-    return new BadConfig(name);
-  }
-
-  /** One bad configuration and the report it must produce. */
-  static final class BadConfig {
-
-    final String name;
-    final List<String> properties = new ArrayList<>();
-    UnaryOperator<ApplicationContextRunner> setup = UnaryOperator.identity();
-    ConfigErrorCode code = INVALID_VALUE;
-    String where = "";
-    String problem = "";
-    String fix = "";
-
-    BadConfig(String name) {
-      this.name = name;
-    }
-
-    BadConfig given(String... pairs) {
-      properties.addAll(List.of(pairs));
-      return this;
-    }
-
-    BadConfig and(String... pairs) {
-      return given(pairs);
-    }
-
-    BadConfig withBean(Class<?> type) {
-      return with(r -> r.withBean(type));
-    }
-
-    BadConfig with(UnaryOperator<ApplicationContextRunner> more) {
-      UnaryOperator<ApplicationContextRunner> before = setup;
-      setup = r -> more.apply(before.apply(r));
-      return this;
-    }
-
-    Named<BadConfig> fails(ConfigErrorCode code, String where, String problem, String fix) {
-      this.code = code;
-      this.where = where;
-      this.problem = problem;
-      this.fix = fix;
-      return Named.of(name + " -> " + code.code(), this);
-    }
-
-    ApplicationContextRunner applyTo(ApplicationContextRunner runner) {
-      return setup.apply(runner.withPropertyValues(properties.toArray(String[]::new)));
-    }
   }
 }
