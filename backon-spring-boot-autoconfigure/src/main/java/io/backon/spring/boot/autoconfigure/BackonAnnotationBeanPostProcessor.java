@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -73,7 +73,13 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     ProxyFactory proxyFactory = new ProxyFactory(bean);
     proxyFactory.setProxyTargetClass(true);
     proxyFactory.addAdvisor(advisor);
-    return proxyFactory.getProxy(ClassUtils.getDefaultClassLoader());
+    try {
+      // The target's own loader: a proxy defined elsewhere (say the thread's context loader) cannot
+      // subclass a package-private class.
+      return proxyFactory.getProxy(targetClass.getClassLoader());
+    } catch (AopConfigException e) {
+      throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
+    }
   }
 
   /** The object a fallback runs on: the raw bean behind any existing proxy. */

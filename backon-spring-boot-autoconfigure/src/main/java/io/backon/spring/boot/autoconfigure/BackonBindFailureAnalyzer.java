@@ -48,7 +48,7 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
             .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
             .collect(Collectors.joining(", ")) + "."
         : type == java.time.Duration.class ? "write a duration such as 500ms, 2s, 1m or PT1S."
-        : "write a valid " + typeName(type) + ".";
+        : "write " + typeName(type) + ".";
     ConfigErrorCode code = type == java.time.Duration.class ? ConfigErrorCode.INVALID_DURATION
         : ConfigErrorCode.INVALID_VALUE;
     return report(code, where, problem, fix, cause);
@@ -84,7 +84,7 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     if (type == java.time.Duration.class) {
       return "a duration";
     }
-    return type.getSimpleName();
+    return "a valid " + type.getSimpleName();
   }
 
   private static String rootMessage(Throwable reason) {

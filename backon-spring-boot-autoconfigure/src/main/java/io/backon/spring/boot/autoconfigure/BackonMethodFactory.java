@@ -54,8 +54,9 @@ final class BackonMethodFactory {
 
   BackonMethod create(Method method, Class<?> targetClass, Backon annotation, Object target) {
     String description = describe(method, targetClass);
+    String subject = "@Backon on " + description;
     SettingSource source = SettingSource.annotation(description);
-    checkProxyable(method, description);
+    checkProxyable(method, subject, targetClass);
     String policyName = overrides.policyName(annotation, source);
     if (registry.find(policyName).isEmpty()) {
       throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY, source.describe("value"),
@@ -63,7 +64,7 @@ final class BackonMethodFactory {
           "define backon.policies." + policyName + " or a RetryPolicy bean named '" + policyName
               + "', or fix the name in the annotation.");
     }
-    ReturnKind kind = ReturnKind.of(method, description);
+    ReturnKind kind = ReturnKind.of(method, subject);
     PolicyProperties layer = overrides.read(annotation, source);
     String fallbackName = overrides.fallback(annotation, source);
     FallbackMethod fallback = fallbackName == null ? null
@@ -94,7 +95,7 @@ final class BackonMethodFactory {
       retrying = Retrying.of(builder.build()).withEnabled(assembly.enabled());
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, description,
+      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
           "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"
               + " (copies would emit duplicate elements).",
           "turn hedging off for this method (@Backon(hedges = 0)) or return a Mono.");
@@ -107,15 +108,31 @@ final class BackonMethodFactory {
     return !settings.setProperties().isEmpty();
   }
 
-  private static void checkProxyable(Method method, String description) {
+  private static void checkProxyable(Method method, String subject, Class<?> targetClass) {
     int modifiers = method.getModifiers();
     String problem = Modifier.isStatic(modifiers) ? "static" : Modifier.isPrivate(modifiers) ? "private"
         : Modifier.isFinal(modifiers) ? "final" : null;
     if (problem != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, description,
+      throw new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
           "the method is " + problem + ", so the Spring proxy cannot intercept it and @Backon would be ignored.",
-          "make the method non-" + problem + " (public or protected), or remove @Backon from it.");
+          "make the method non-" + problem + " (public or protected), or "
+              + (annotatedDirectly(method) ? "remove @Backon from it."
+                  : "move @Backon from the class " + targetClass.getSimpleName()
+                      + " to the methods that should retry."));
     }
+  }
+
+  /** The error for a class Spring cannot subclass to put the {@code @Backon} advice in front of. */
+  static BackonConfigurationException unproxyableClass(Class<?> targetClass, Method first, Exception cause) {
+    int modifiers = targetClass.getModifiers();
+    String why = Modifier.isFinal(modifiers) ? "is final"
+        : Modifier.isPrivate(modifiers) ? "is private" : "cannot be subclassed (" + cause.getMessage() + ")";
+    return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD,
+        "@Backon on " + describe(first, targetClass),
+        "the class " + targetClass.getName() + " " + why
+            + ", so Spring cannot create the proxy that runs @Backon.",
+        "make the class non-final and not private (in Kotlin: open, or the kotlin-spring plugin), or remove @Backon from it.",
+        cause);
   }
 
   static String describe(Method method, Class<?> targetClass) {

@@ -55,9 +55,14 @@ final class CircuitBreakerAssembler {
       Duration base = p.getRecoveryTimeout() != null ? p.getRecoveryTimeout()
           : io.backon.breaker.CircuitBreakerConfig.DEFAULT_RECOVERY_TIMEOUT;
       Duration max = p.getMaxRecoveryTimeout() != null ? p.getMaxRecoveryTimeout() : base;
-      String subject = settings.describe(
-          p.getMaxRecoveryTimeout() != null ? "maxRecoveryTimeout" : "recoveryBackoffMultiplier", own);
-      ConfigChecks.apply(subject, max, m -> b.recoveryBackoff(multiplier, m));
+      // Validate each value against the core separately, so the error names the one that is wrong.
+      ConfigChecks.apply(settings.describe("recoveryBackoffMultiplier", own), multiplier,
+          m -> b.recoveryBackoff(m, base));
+      if (p.getMaxRecoveryTimeout() != null) {
+        String subject = settings.describe("maxRecoveryTimeout", own);
+        ConfigChecks.nonNegative(subject, max);
+        ConfigChecks.apply(subject, max, m -> b.recoveryBackoff(multiplier, m));
+      }
     }
     set(settings, own, "halfOpenMaxCalls", p.getHalfOpenMaxCalls(), b::halfOpenMaxCalls);
     set(settings, own, "successThreshold", p.getSuccessThreshold(), b::successThreshold);

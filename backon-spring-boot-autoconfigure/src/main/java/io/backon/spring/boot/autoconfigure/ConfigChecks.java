@@ -8,6 +8,9 @@ import org.springframework.util.ClassUtils;
 /** Turns bad setting values into {@link BackonConfigurationException}s that name the setting. */
 final class ConfigChecks {
 
+  /** The longest duration the core can hold in nanoseconds. */
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
   private ConfigChecks() {}
 
   /**
@@ -40,12 +43,17 @@ final class ConfigChecks {
     return duration;
   }
 
-  /** {@code duration} must be {@code >= 0}. */
+  /** {@code duration} must be {@code >= 0} and fit in a {@code long} of nanoseconds (about 292 years). */
   static Duration nonNegative(String subject, Duration duration) {
     if (duration.isNegative()) {
       throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
           "the duration " + display(duration) + " must not be negative.",
           "set " + subject + " to zero or a positive duration such as 500ms.");
+    }
+    if (duration.compareTo(LONGEST) > 0) {
+      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
+          "the duration " + display(duration) + " is longer than Backon can measure (about 292 years).",
+          "set " + subject + " to a shorter duration, or remove it for no limit.");
     }
     return duration;
   }
@@ -55,7 +63,13 @@ final class ConfigChecks {
   static Class<? extends Throwable>[] throwables(String subject, List<String> names, ClassLoader loader) {
     Class<?>[] classes = new Class<?>[names.size()];
     for (int i = 0; i < classes.length; i++) {
-      classes[i] = throwable(subject, names.get(i).trim(), loader);
+      String name = names.get(i).trim();
+      if (name.isEmpty()) {
+        throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+            "entry " + (i + 1) + " of the list is empty (a stray comma?).",
+            "remove the empty entry from " + subject + ".");
+      }
+      classes[i] = throwable(subject, name, loader);
     }
     return (Class<? extends Throwable>[]) classes;
   }
@@ -82,7 +96,8 @@ final class ConfigChecks {
         problem, fix);
   }
 
-  private static String display(Object value) {
+  /** {@code value} as users write it: durations as {@code 1s}, {@code -500ms}. */
+  static String display(Object value) {
     if (value instanceof Duration d) {
       return d.isNegative() ? "-" + d.negated().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
           : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);

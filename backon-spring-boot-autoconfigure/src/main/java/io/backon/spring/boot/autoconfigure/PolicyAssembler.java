@@ -120,7 +120,8 @@ final class PolicyAssembler {
     if (attemptTimeout != null && deadline != null && attemptTimeout.compareTo(deadline) >= 0) {
       String subject = settings.describe("attemptTimeout", own);
       throw ConfigChecks.contradiction(subject,
-          "the attempt timeout " + attemptTimeout + " is not shorter than the deadline " + deadline
+          "the attempt timeout " + ConfigChecks.display(attemptTimeout) + " is not shorter than the deadline "
+              + ConfigChecks.display(deadline)
               + ", so the deadline always ends the call first and no attempt is ever retried after a timeout.",
           "make " + subject + " shorter than " + settings.describe("deadline", own) + ".");
     }

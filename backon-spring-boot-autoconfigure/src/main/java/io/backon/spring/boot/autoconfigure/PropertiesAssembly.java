@@ -159,7 +159,8 @@ final class PropertiesAssembly {
             "backon.policies." + child + ".extends",
             "the policy '" + current + "' it extends is not configured (known: "
                 + properties.getPolicies().keySet() + ").",
-            "fix the name, or define backon.policies." + current + ".");
+            "fix the name, or define backon.policies." + current
+                + " (extends only reaches policies defined in properties, not RetryPolicy beans).");
       }
       chain.add(current);
       current = policy.getExtends();

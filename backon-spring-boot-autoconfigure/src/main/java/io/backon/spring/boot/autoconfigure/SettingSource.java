@@ -20,9 +20,19 @@ record SettingSource(String section, boolean annotation) {
   /** The full name of {@code property} (camelCase) in this source, as a user would search for it. */
   String describe(String property) {
     if (annotation) {
-      return "@Backon(" + property + ") on " + section;
+      return "@Backon(" + attributeOf(property) + ") on " + section;
     }
     return section + "." + kebab(property);
+  }
+
+  /** The {@code @Backon} attribute that sets {@code property} where the names differ. */
+  private static String attributeOf(String property) {
+    return switch (property) {
+      case "wait" -> "waitKind";
+      case "hedging.maxHedges" -> "hedges";
+      case "hedging.delay" -> "hedgeDelay";
+      default -> property;
+    };
   }
 
   static String kebab(String camel) {

@@ -1,0 +1,357 @@
+package io.backon.spring.boot.autoconfigure;
+
+import static io.backon.spring.boot.autoconfigure.BadConfig.bad;
+import static io.backon.spring.boot.autoconfigure.ConfigErrorCode.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.budget.RetryBudget;
+import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.*;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Every bad configuration a user can write stops the startup with a report that carries the
+ * stable code, names the property or annotated method at fault, says what is wrong and how to fix
+ * it. Each case runs the real failure analyzers on the real startup failure.
+ */
+class BadConfigurationCorpusTest {
+
+  private static final ApplicationContextRunner RUNNER = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(
+          PropertyPlaceholderAutoConfiguration.class, BackonAutoConfiguration.class));
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void stopsTheStartupWithAReportNamingTheCodeThePlaceAndTheFix(BadConfig bad) {
+    bad.applyTo(RUNNER).run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis report = analyze(context.getStartupFailure());
+      assertThat(report).as("a Backon analyzer reports %s", context.getStartupFailure()).isNotNull();
+      assertThat(report.getDescription())
+          .contains("Backon configuration error " + bad.code.code() + ".")
+          .contains("Where:   " + bad.where)
+          .contains("Problem: ")
+          .contains(bad.problem);
+      assertThat(report.getAction()).startsWith("Fix: ").contains(bad.fix);
+    });
+  }
+
+  @Test
+  void theCorpusCoversEveryErrorCode() {
+    Set<ConfigErrorCode> covered = corpus().map(n -> n.getPayload().code)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConfigErrorCode.class)));
+
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(ConfigErrorCode.class));
+  }
+
+  static @Nullable FailureAnalysis analyze(@Nullable Throwable failure) {
+    if (failure == null) {
+      return null;
+    }
+    FailureAnalysis analysis = new BackonConfigurationFailureAnalyzer().analyze(failure);
+    return analysis != null ? analysis : new BackonBindFailureAnalyzer().analyze(failure);
+  }
+
+  static Stream<Named<BadConfig>> corpus() {
+    return Stream.of(
+        // values that cannot be bound
+        bad("a typo in a policy key").given("backon.policies.p.max-trys=3")
+            .fails(UNKNOWN_PROPERTY, "backon.policies.p.max-trys = \"3\"", "does not know these keys",
+                "correct or remove them"),
+        bad("a typo in a section name").given("backon.polices.p.max-tries=3")
+            .fails(UNKNOWN_PROPERTY, "backon.polices.p.max-tries", "does not know", "correct or remove them"),
+        bad("a log level that does not exist").given("backon.policies.p.give-up-log-level=loud")
+            .fails(INVALID_VALUE, "backon.policies.p.give-up-log-level = \"loud\"", "one of the Level values",
+                "use one of: all, trace, debug, info, warning, error, off"),
+        bad("a typo in a breaker default").given("backon.circuit-breaker-defaults.failure-treshold=3")
+            .fails(UNKNOWN_PROPERTY, "backon.circuit-breaker-defaults.failure-treshold", "does not know",
+                "correct or remove them"),
+        bad("max-tries that is not a number").given("backon.policies.p.max-tries=three")
+            .fails(INVALID_VALUE, "backon.policies.p.max-tries = \"three\"", "cannot be converted to a whole number",
+                "write a whole number."),
+        bad("a wait kind that does not exist").given("backon.policies.p.wait=exponential-ish")
+            .fails(INVALID_VALUE, "backon.policies.p.wait = \"exponential-ish\"", "one of the WaitKind values",
+                "use one of: policy, none, constant, expo, fibo"),
+        bad("a global switch that is not a boolean").given("backon.enabled=maybe")
+            .fails(INVALID_VALUE, "backon.enabled = \"maybe\"", "true or false", "write true or false."),
+        bad("a delay that is not a duration").given("backon.policies.p.delay=5 parsecs")
+            .fails(INVALID_DURATION, "backon.policies.p.delay = \"5 parsecs\"", "cannot be converted to a duration",
+                "write a duration such as 500ms"),
+        // policies
+        bad("max-tries 0").given("backon.policies.p.max-tries=0")
+            .fails(OUT_OF_RANGE, "backon.policies.p.max-tries", "maxTries must be >= 1 but was 0",
+                "change backon.policies.p.max-tries"),
+        bad("a negative delay").given("backon.policies.p.wait=constant", "backon.policies.p.delay=-1s")
+            .fails(INVALID_DURATION, "backon.policies.p.delay", "the duration -1s must not be negative",
+                "set backon.policies.p.delay to zero or a positive duration"),
+        bad("a zero deadline").given("backon.policies.p.deadline=0s")
+            .fails(INVALID_DURATION, "backon.policies.p.deadline", "must be positive",
+                "set backon.policies.p.deadline to a positive duration"),
+        bad("a negative deadline in the defaults").given("backon.defaults.deadline=-5s")
+            .fails(INVALID_DURATION, "backon.defaults.deadline", "-5s must not be negative",
+                "set backon.defaults.deadline to zero or a positive duration"),
+        bad("a zero max-time").given("backon.policies.p.max-time=0ms")
+            .fails(INVALID_DURATION, "backon.policies.p.max-time", "must be positive",
+                "set backon.policies.p.max-time to a positive duration"),
+        bad("a max-time longer than 292 years").given("backon.policies.p.max-time=110000d")
+            .fails(INVALID_DURATION, "backon.policies.p.max-time", "is longer than Backon can measure",
+                "set backon.policies.p.max-time to a shorter duration"),
+        bad("an attempt timeout not shorter than the deadline")
+            .given("backon.policies.p.attempt-timeout=2s", "backon.policies.p.deadline=2s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.attempt-timeout", "is not shorter than the deadline",
+                "make backon.policies.p.attempt-timeout shorter than backon.policies.p.deadline"),
+        bad("a multiplier on a constant wait").given("backon.policies.p.wait=constant", "backon.policies.p.multiplier=2")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.multiplier",
+                "the wait strategy 'constant' does not use multiplier", "remove backon.policies.p.multiplier"),
+        bad("an increment on an expo wait").given("backon.policies.p.wait=expo", "backon.policies.p.increment=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.increment", "'expo' does not use increment",
+                "remove backon.policies.p.increment"),
+        bad("a delay on a random wait").given("backon.policies.p.wait=random", "backon.policies.p.delay=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.delay", "'random' does not use delay",
+                "choose a wait strategy that uses it"),
+        bad("a delay on wait none").given("backon.policies.p.wait=none", "backon.policies.p.delay=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.delay", "'none' does not use delay",
+                "remove backon.policies.p.delay"),
+        bad("an expo wait that shrinks").given("backon.policies.p.multiplier=0.5")
+            .fails(OUT_OF_RANGE, "backon.policies.p.wait", "the wait strategy 'expo' rejects its parameters (base must be > 1",
+                "change delay, max-delay, min-delay, multiplier or increment"),
+        bad("a random wait whose minimum exceeds its maximum")
+            .given("backon.policies.p.wait=random", "backon.policies.p.min-delay=5s", "backon.policies.p.max-delay=1s")
+            .fails(OUT_OF_RANGE, "backon.policies.p.wait", "the wait strategy 'random' rejects its parameters",
+                "change delay, max-delay, min-delay"),
+        bad("decorrelated jitter without max-delay").given("backon.policies.p.jitter=decorrelated")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.jitter", "decorrelated jitter needs a cap",
+                "set backon.policies.p.max-delay"),
+        bad("jitter-max with full jitter").given("backon.policies.p.jitter=full", "backon.policies.p.jitter-max=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.jitter-max", "the jitter 'full' does not use jitter-max",
+                "remove backon.policies.p.jitter-max"),
+        bad("jitter-max without any jitter kind").given("backon.policies.p.jitter-max=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.jitter-max", "'full (the default)' does not use jitter-max",
+                "remove backon.policies.p.jitter-max"),
+        bad("an exception class that does not exist").given("backon.policies.p.retry-on=com.example.NoSuchException")
+            .fails(UNKNOWN_EXCEPTION_CLASS, "backon.policies.p.retry-on",
+                "'com.example.NoSuchException' is not on the class path", "fully-qualified name of an exception class"),
+        bad("an empty entry in an exception list").given("backon.policies.p.retry-on=java.io.IOException,")
+            .fails(UNKNOWN_EXCEPTION_CLASS, "backon.policies.p.retry-on", "entry 2 of the list is empty",
+                "remove the empty entry from backon.policies.p.retry-on"),
+        bad("a class that is not an exception").given("backon.policies.p.abort-on=java.lang.String")
+            .fails(NOT_A_THROWABLE, "backon.policies.p.abort-on", "'java.lang.String' is not an exception",
+                "list only exception classes"),
+        bad("the same exception in retry-on and abort-on")
+            .given("backon.policies.p.retry-on=java.io.IOException", "backon.policies.p.abort-on=java.io.IOException")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.abort-on",
+                "java.io.IOException is listed in both retry-on and abort-on",
+                "keep java.io.IOException in only one of backon.policies.p.retry-on and backon.policies.p.abort-on"),
+        bad("a retry-if that does not parse").given("backon.policies.p.retry-if=#result ==")
+            .fails(INVALID_EXPRESSION, "backon.policies.p.retry-if", "the SpEL expression \"#result ==\" does not parse",
+                "write a boolean SpEL expression over #result"),
+        bad("an unknown parent policy").given("backon.policies.child.extends=ghost")
+            .fails(UNKNOWN_POLICY, "backon.policies.child.extends", "the policy 'ghost' it extends is not configured",
+                "define backon.policies.ghost"),
+        bad("a policy that extends a RetryPolicy bean").given("backon.policies.child.extends=beanPolicy")
+            .with(r -> r.withBean("beanPolicy", RetryPolicy.class, () -> RetryPolicy.builder().build()))
+            .fails(UNKNOWN_POLICY, "backon.policies.child.extends", "the policy 'beanPolicy' it extends is not configured",
+                "extends only reaches policies defined in properties, not RetryPolicy beans"),
+        bad("an extends cycle").given("backon.policies.a.extends=b", "backon.policies.b.extends=a")
+            .fails(EXTENDS_CYCLE, "backon.policies.a.extends", "the extends chain loops: a -> b -> a",
+                "remove one of the extends settings"),
+        bad("a policy named default").given("backon.policies.default.max-tries=2")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.default", "is configured under backon.defaults",
+                "move these settings to backon.defaults"),
+        bad("defaults that extend a policy").given("backon.defaults.extends=p", "backon.policies.p.max-tries=2")
+            .fails(CONTRADICTORY_SETTINGS, "backon.defaults.extends", "backon.defaults cannot extend another policy",
+                "remove backon.defaults.extends"),
+        bad("retry-on-circuit-open without a breaker").given("backon.policies.p.retry-on-circuit-open=true")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.retry-on-circuit-open", "the policy has no circuit breaker",
+                "set circuit-breaker next to backon.policies.p.retry-on-circuit-open"),
+        bad("an unknown circuit breaker").given("backon.policies.p.circuit-breaker=ghost")
+            .fails(UNKNOWN_CIRCUIT_BREAKER, "backon.policies.p.circuit-breaker",
+                "no circuit breaker named 'ghost' is configured (known: none)", "define backon.circuit-breakers.ghost"),
+        bad("an unknown budget").given("backon.budgets.shared.max-tokens=5", "backon.policies.p.budget=ghost")
+            .fails(UNKNOWN_BUDGET, "backon.policies.p.budget", "no retry budget named 'ghost' is configured (known: [shared])",
+                "define backon.budgets.ghost"),
+        bad("a hedge delay without max-hedges").given("backon.policies.p.hedging.delay=50ms")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.hedging.delay", "max-hedges is not, so hedging stays off",
+                "set backon.policies.p.hedging.max-hedges"),
+        bad("both a fixed and a percentile hedge delay")
+            .given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay=50ms",
+                "backon.policies.p.hedging.delay-percentile=95")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.hedging.delay-percentile",
+                "both a fixed hedge delay and a percentile delay are set",
+                "keep only one of backon.policies.p.hedging.delay and backon.policies.p.hedging.delay-percentile"),
+        bad("a negative hedge delay").given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay=-1s")
+            .fails(INVALID_DURATION, "backon.policies.p.hedging.delay", "-1s must not be negative",
+                "set backon.policies.p.hedging.delay to zero or a positive duration"),
+        bad("a hedge delay percentile of 150")
+            .given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay-percentile=150")
+            .fails(OUT_OF_RANGE, "backon.policies.p.hedging.delay-percentile", "must be > 0 and <= 100 but was 150.0",
+                "change backon.policies.p.hedging.delay-percentile"),
+        bad("negative max-hedges").given("backon.policies.p.hedging.max-hedges=-1")
+            .fails(OUT_OF_RANGE, "backon.policies.p.hedging.max-hedges", "maxHedges must be >= 0 but was -1",
+                "change backon.policies.p.hedging.max-hedges"),
+        // circuit breakers and budgets
+        bad("a count-based window without a size").given("backon.circuit-breakers.cb.sliding-window-type=count-based")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.window-size",
+                "sliding-window-type is count-based but window-size is not set",
+                "set backon.circuit-breakers.cb.window-size (for example 100)"),
+        bad("a time-based window without a duration").given("backon.circuit-breakers.cb.sliding-window-type=time-based")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.window-duration",
+                "sliding-window-type is time-based but window-duration is not set",
+                "set backon.circuit-breakers.cb.window-duration (for example 60s)"),
+        bad("a time-based window of a fraction of a second")
+            .given("backon.circuit-breakers.cb.sliding-window-type=time-based", "backon.circuit-breakers.cb.window-duration=1500ms")
+            .fails(INVALID_DURATION, "backon.circuit-breakers.cb.window-duration", "must be whole seconds",
+                "change backon.circuit-breakers.cb.window-duration"),
+        bad("a slow-call rate without a slow-call duration")
+            .given("backon.circuit-breakers.cb.sliding-window-type=count-based", "backon.circuit-breakers.cb.window-size=10",
+                "backon.circuit-breakers.cb.slow-call-rate-threshold=50")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb", "slowCallRateThreshold needs slowCallDuration",
+                "change the settings under backon.circuit-breakers.cb"),
+        bad("a recovery backoff multiplier below 1").given("backon.circuit-breakers.cb.recovery-backoff-multiplier=0.5")
+            .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.recovery-backoff-multiplier",
+                "the value 0.5 is not allowed (multiplier must be >= 1 but was 0.5)",
+                "change backon.circuit-breakers.cb.recovery-backoff-multiplier"),
+        bad("a max recovery timeout below the recovery timeout")
+            .given("backon.circuit-breakers.cb.recovery-timeout=60s", "backon.circuit-breakers.cb.max-recovery-timeout=10s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb",
+                "maxRecoveryTimeout must be >= recoveryTimeout", "change the settings under backon.circuit-breakers.cb"),
+        bad("a breaker that records a class that is not an exception").given("backon.circuit-breakers.cb.record-on=java.lang.String")
+            .fails(NOT_A_THROWABLE, "backon.circuit-breakers.cb.record-on", "'java.lang.String' is not an exception",
+                "list only exception classes"),
+        bad("a failure rate threshold of 150 percent")
+            .given("backon.circuit-breakers.cb.sliding-window-type=count-based",
+                "backon.circuit-breakers.cb.window-size=10", "backon.circuit-breakers.cb.failure-rate-threshold=150")
+            .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.failure-rate-threshold", "must be > 0 and <= 100 but was 150",
+                "change backon.circuit-breakers.cb.failure-rate-threshold"),
+        bad("minimum-calls without a window").given("backon.circuit-breakers.cb.minimum-calls=5")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.minimum-calls",
+                "sliding-window-type is not set (none)", "set backon.circuit-breakers.cb.sliding-window-type"),
+        bad("a breaker failure threshold of 0").given("backon.circuit-breakers.cb.failure-threshold=0")
+            .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.failure-threshold", "must be >= 1 but was 0",
+                "change backon.circuit-breakers.cb.failure-threshold"),
+        bad("a negative recovery timeout").given("backon.circuit-breaker-defaults.recovery-timeout=-10s",
+                "backon.circuit-breakers.cb.failure-threshold=3")
+            .fails(INVALID_DURATION, "backon.circuit-breaker-defaults.recovery-timeout", "-10s must not be negative",
+                "set backon.circuit-breaker-defaults.recovery-timeout to zero or a positive duration"),
+        bad("a budget token ratio of 0").given("backon.budgets.shared.token-ratio=0")
+            .fails(OUT_OF_RANGE, "backon.budgets.shared.token-ratio", "tokenRatio must be > 0 and <= 1 but was 0.0",
+                "change backon.budgets.shared.token-ratio"),
+        bad("a budget of 0 tokens").given("backon.budget-defaults.max-tokens=0", "backon.budgets.shared.token-ratio=0.5")
+            .fails(OUT_OF_RANGE, "backon.budget-defaults.max-tokens", "maxTokens must be >= 1 but was 0",
+                "change backon.budget-defaults.max-tokens"),
+        // the same name defined twice
+        bad("a policy in properties and as a bean").given("backon.policies.payments.max-tries=2")
+            .with(r -> r.withBean("payments", RetryPolicy.class, () -> RetryPolicy.builder().name("payments").build()))
+            .fails(DUPLICATE_DEFINITION, "backon.policies.payments",
+                "'payments' is defined both in properties and as a RetryPolicy bean",
+                "remove backon.policies.payments or the bean"),
+        bad("a circuit breaker in properties and as a bean").given("backon.circuit-breakers.db.failure-threshold=2")
+            .with(r -> r.withBean(CircuitBreaker.class, () -> CircuitBreaker.builder("db").build()))
+            .fails(DUPLICATE_DEFINITION, "backon.circuit-breakers.db", "as a CircuitBreaker bean",
+                "remove backon.circuit-breakers.db or the bean"),
+        bad("a retry budget in properties and as a bean").given("backon.budgets.shared.max-tokens=2")
+            .with(r -> r.withBean(RetryBudget.class, () -> RetryBudget.ofDefaults("shared")))
+            .fails(DUPLICATE_DEFINITION, "backon.budgets.shared", "as a RetryBudget bean",
+                "remove backon.budgets.shared or the bean"),
+        // annotations and fallbacks
+        bad("an unknown policy in @Backon").withBean(UnknownPolicy.class)
+            .fails(UNKNOWN_POLICY, "@Backon(value) on UnknownPolicy.call()", "no retry policy named 'nope' (known: [default])",
+                "define backon.policies.nope or a RetryPolicy bean named 'nope'"),
+        bad("a placeholder that cannot be resolved").withBean(UnresolvablePlaceholder.class)
+            .fails(UNRESOLVABLE_PLACEHOLDER, "@Backon(value) on UnresolvablePlaceholder.call()",
+                "the placeholder in \"${backon-test.missing-policy-name}\" cannot be resolved",
+                "define the property it names, or give a default"),
+        bad("an annotation delay that is not a duration").withBean(UnparsableDuration.class)
+            .fails(INVALID_DURATION, "@Backon(delay) on UnparsableDuration.call()", "'soon' is not a duration",
+                "write a duration such as 500ms"),
+        bad("a negative annotation delay").withBean(NegativeDelay.class)
+            .fails(INVALID_DURATION, "@Backon(delay) on NegativeDelay.call()", "-1s must not be negative",
+                "set @Backon(delay) on NegativeDelay.call() to zero or a positive duration"),
+        bad("an annotation multiplier that is not a number").withBean(UnparsableMultiplier.class)
+            .fails(INVALID_VALUE, "@Backon(multiplier) on UnparsableMultiplier.call()", "'twice' is not a number",
+                "write a decimal number"),
+        bad("an annotation multiplier on a constant wait").withBean(MultiplierOnConstantWait.class)
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(multiplier) on MultiplierOnConstantWait.call()",
+                "'constant' does not use multiplier", "remove @Backon(multiplier) on MultiplierOnConstantWait.call()"),
+        bad("an annotation multiplier that shrinks an expo wait").withBean(ShrinkingExpo.class)
+            .fails(OUT_OF_RANGE, "@Backon(waitKind) on ShrinkingExpo.call()", "base must be > 1 but was 0.5",
+                "change delay, max-delay, min-delay, multiplier or increment next to @Backon(waitKind)"),
+        bad("an annotation hedge delay without hedges").withBean(HedgeDelayWithoutHedges.class)
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(hedgeDelay) on HedgeDelayWithoutHedges.call()",
+                "max-hedges is not, so hedging stays off", "set @Backon(hedges) on HedgeDelayWithoutHedges.call()"),
+        bad("annotation maxTries 0").withBean(ZeroTries.class)
+            .fails(OUT_OF_RANGE, "@Backon(maxTries) on ZeroTries.call()", "maxTries must be >= 1 but was 0",
+                "change @Backon(maxTries) on ZeroTries.call()"),
+        bad("the same exception in the annotation's retryOn and abortOn").withBean(RetryAndAbortTheSameException.class)
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(abortOn) on RetryAndAbortTheSameException.call()",
+                "java.io.IOException is listed in both retry-on and abort-on", "keep java.io.IOException in only one of"),
+        bad("an unknown circuit breaker in the annotation").withBean(UnknownCircuitBreaker.class)
+            .fails(UNKNOWN_CIRCUIT_BREAKER, "@Backon(circuitBreaker) on UnknownCircuitBreaker.call()",
+                "no circuit breaker named 'ghost'", "define backon.circuit-breakers.ghost or a CircuitBreaker bean"),
+        bad("an unknown budget in the annotation").withBean(UnknownBudget.class)
+            .fails(UNKNOWN_BUDGET, "@Backon(budget) on UnknownBudget.call()", "no retry budget named 'ghost'",
+                "define backon.budgets.ghost or a RetryBudget bean"),
+        bad("an annotation retryIf that does not parse").withBean(UnparsableCondition.class)
+            .fails(INVALID_EXPRESSION, "@Backon(retryIf) on UnparsableCondition.call()", "does not parse",
+                "write a boolean SpEL expression"),
+        bad("an annotation attempt timeout longer than its deadline").withBean(TimeoutNotShorterThanDeadline.class)
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(attemptTimeout) on TimeoutNotShorterThanDeadline.call()",
+                "the attempt timeout 5s is not shorter than the deadline 1s",
+                "make @Backon(attemptTimeout) on TimeoutNotShorterThanDeadline.call() shorter than @Backon(deadline)"),
+        bad("a wait parameter without a wait kind on a bean policy").withBean(WaitParameterOnBeanPolicy.class)
+            .with(r -> r.withBean("beanPolicy", RetryPolicy.class, () -> RetryPolicy.builder().name("beanPolicy").build()))
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(delay) on WaitParameterOnBeanPolicy.call()",
+                "the policy is a bean whose wait kind is unknown", "also set the wait kind"),
+        bad("a fallback method that does not exist").withBean(MissingFallback.class)
+            .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
+                "the fallback method 'recover' does not exist", "add a method String recover(String) or String recover(String, Throwable failure)"),
+        bad("a fallback with the wrong return type").withBean(FallbackReturnsWrongType.class)
+            .fails(FALLBACK_SIGNATURE, "@Backon(fallback) on FallbackReturnsWrongType.call(String)",
+                "found Integer recover(String)", "declare it as String recover(String)"),
+        bad("a fallback with the wrong parameters").withBean(FallbackTakesWrongParameters.class)
+            .fails(FALLBACK_SIGNATURE, "@Backon(fallback) on FallbackTakesWrongParameters.call(String)",
+                "found String recover(int, IOException)", "declare it as String recover(String)"),
+        bad("@Backon on a final method").withBean(FinalMethod.class)
+            .fails(UNPROXYABLE_METHOD, "@Backon on FinalMethod.call()", "the method is final",
+                "make the method non-final (public or protected), or remove @Backon from it"),
+        bad("a final method under a class-level @Backon").withBean(ClassLevelAnnotationWithFinalMethod.class)
+            .fails(UNPROXYABLE_METHOD, "@Backon on ClassLevelAnnotationWithFinalMethod.helper()", "the method is final",
+                "move @Backon from the class ClassLevelAnnotationWithFinalMethod to the methods that should retry"),
+        bad("@Backon in a final class").withBean(FinalClass.class)
+            .fails(UNPROXYABLE_METHOD, "@Backon on FinalClass.call()", "BadlyAnnotatedBeans$FinalClass is final",
+                "make the class non-final"),
+        bad("@Backon in a record").with(r -> r.withBean(RecordBean.class, () -> new RecordBean("x")))
+            .fails(UNPROXYABLE_METHOD, "@Backon on RecordBean.call()", "BadlyAnnotatedBeans$RecordBean is final",
+                "make the class non-final"),
+        bad("@Backon in a private class").withBean(BadlyAnnotatedBeans.PRIVATE_CLASS)
+            .fails(UNPROXYABLE_METHOD, "@Backon on PrivateClass.call()", "BadlyAnnotatedBeans$PrivateClass is private",
+                "not private"),
+        bad("@Backon on a private method").withBean(PrivateMethod.class)
+            .fails(UNPROXYABLE_METHOD, "@Backon on PrivateMethod.call()", "the method is private", "make the method non-private"),
+        bad("@Backon on a static method").withBean(StaticMethod.class)
+            .fails(UNPROXYABLE_METHOD, "@Backon on StaticMethod.call()", "the method is static", "make the method non-static"),
+        bad("a hedged Flux from the annotation").withBean(HedgedFlux.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on HedgedFlux.stream()", "a Flux cannot be hedged",
+                "turn hedging off for this method"),
+        bad("a Flux under a hedging policy from properties").withBean(FluxUnderHedgingPolicy.class)
+            .given("backon.policies.hedged.hedging.max-hedges=1")
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on FluxUnderHedgingPolicy.stream()", "its policy 'hedged' hedges",
+                "or return a Mono"),
+        bad("a CompletionStage subtype return type").withBean(CustomFutureType.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on CustomFutureType.call()",
+                "is a CompletionStage subtype Backon cannot create", "return CompletionStage or CompletableFuture"));
+  }
+}
