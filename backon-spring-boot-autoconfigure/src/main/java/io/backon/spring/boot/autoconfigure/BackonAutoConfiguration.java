@@ -5,6 +5,7 @@ import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
+import io.backon.instrumentation.RetryInstrumentation;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -57,7 +58,8 @@ public final class BackonAutoConfiguration {
   }
 
   private static PropertiesAssembly assembly(BackonProperties properties, ConfigurableBeanFactory beanFactory) {
-    return new PropertiesAssembly(properties, classLoader(beanFactory));
+    return new PropertiesAssembly(properties, classLoader(beanFactory),
+        ((ListableBeanFactory) beanFactory).getBeanProvider(RetryInstrumentation.class).getIfUnique());
   }
 
   private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {
@@ -83,7 +85,7 @@ public final class BackonAutoConfiguration {
         CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
         ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
       ClassLoader loader = classLoader(beanFactory);
-      return new BackonMethodFactory(registry, new PropertiesAssembly(properties, loader),
+      return new BackonMethodFactory(registry, assembly(properties, beanFactory),
           new PolicyAssembler(breakers, budgets, loader), customizers.orderedStream().toList(),
           new AnnotationOverrides(text -> {
             String resolved = beanFactory.resolveEmbeddedValue(text);

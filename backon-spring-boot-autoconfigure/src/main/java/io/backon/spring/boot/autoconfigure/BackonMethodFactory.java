@@ -76,7 +76,7 @@ final class BackonMethodFactory {
       RetryPolicyBuilder builder;
       if (assembly.definesPolicy(policyName)) {
         LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
-        builder = PropertiesAssembly.newBuilder(policyName, merged, source, assembler, customizers);
+        builder = assembly.newBuilder(policyName, merged, source, assembler, customizers);
       } else {
         builder = retrying.policy().toBuilder();
         assembler.apply(own, source, false, builder);

@@ -8,12 +8,14 @@ import io.backon.breaker.CircuitBreakerBuilder;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
+import io.backon.instrumentation.RetryInstrumentation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the breakers, budgets and policies described by {@link BackonProperties} (plus the
@@ -25,9 +27,16 @@ final class PropertiesAssembly {
   private final BackonProperties properties;
   private final ClassLoader classLoader;
 
-  PropertiesAssembly(BackonProperties properties, ClassLoader classLoader) {
+  private final @Nullable RetryInstrumentation instrumentation;
+
+  /**
+   * @param instrumentation put on every policy that has none (Micrometer, when configured)
+   */
+  PropertiesAssembly(BackonProperties properties, ClassLoader classLoader,
+      @Nullable RetryInstrumentation instrumentation) {
     this.properties = properties;
     this.classLoader = classLoader;
+    this.instrumentation = instrumentation;
   }
 
   CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
@@ -112,7 +121,9 @@ final class PropertiesAssembly {
     Map<String, Retrying> retryings = new LinkedHashMap<>();
     beans.forEach((name, policy) -> {
       rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
-      retryings.put(name, Retrying.of(policy).withEnabled(properties.isEnabled()));
+      RetryPolicy instrumented = instrumentation != null && !policy.instrumented()
+          ? policy.toBuilder().instrumentation(instrumentation).build() : policy;
+      retryings.put(name, Retrying.of(instrumented).withEnabled(properties.isEnabled()));
     });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
@@ -127,9 +138,12 @@ final class PropertiesAssembly {
     return new RetryPolicyRegistry(retryings, properties.isEnabled());
   }
 
-  static RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,
+  RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,
       SettingSource own, PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers) {
     RetryPolicyBuilder builder = RetryPolicy.builder().name(name);
+    if (instrumentation != null) {
+      builder.instrumentation(instrumentation);
+    }
     assembler.apply(settings, own, true, builder);
     customizers.forEach(c -> c.customize(name, builder));
     return builder;

@@ -1,0 +1,198 @@
+package io.backon.spring.boot.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backon.Backon;
+import io.backon.RetryPolicy;
+import io.backon.instrumentation.RetryInstrumentation;
+import io.backon.micrometer.BackonMicrometer;
+import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class BackonMetricsAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+          CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+          ObservationAutoConfiguration.class, BackonAutoConfiguration.class,
+          BackonMetricsAutoConfiguration.class))
+      .withPropertyValues("backon.policies.payments.wait=none",
+          "backon.policies.payments.circuit-breaker=payments-api",
+          "backon.policies.payments.budget=payments-api",
+          "backon.circuit-breakers.payments-api.failure-threshold=5",
+          "backon.budgets.payments-api.max-tokens=20");
+
+  @Test
+  void everyCallOfAnAnnotatedBeanIsMeasured() {
+    runner.withUserConfiguration(Client.Config.class).run(context -> {
+      Client client = context.getBean(Client.class);
+      client.failFirst(2);
+
+      assertThat(client.call()).isEqualTo("ok");
+
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.get("backon.calls").tag("name", "payments")
+          .tag("outcome", "success_with_retry").timer().count()).isEqualTo(1);
+      assertThat(meters.get("backon.attempts").tag("name", "payments").tag("outcome", "failure")
+          .tag("exception", "IOException").counter().count()).isEqualTo(2);
+      assertThat(meters.get("backon.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
+      assertThat(meters.get("backon.attempt.duration").tag("name", "payments").timers()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void breakersAndBudgetsFromPropertiesHaveTheirMeters() {
+    runner.run(context -> {
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+      assertThat(meters.get("backon.circuitbreaker.state").tag("name", "payments-api")
+          .tag("state", "closed").gauge().value()).isEqualTo(1.0);
+      assertThat(meters.get("backon.budget.tokens").tag("name", "payments-api").gauge().value())
+          .isEqualTo(20.0);
+    });
+  }
+
+  @Test
+  void observationsShowTheCallWithAChildPerAttemptWithoutDuplicateTimers() {
+    runner.withUserConfiguration(Client.Config.class, Observations.class).run(context -> {
+      Client client = context.getBean(Client.class);
+      client.failFirst(1);
+
+      client.call();
+
+      TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
+      TestObservationRegistryAssert.assertThat(observations)
+          .hasNumberOfObservationsWithNameEqualTo("backon.call", 1)
+          .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.find("backon.call").meters()).isEmpty();
+      assertThat(meters.find("backon.calls").timers()).isNotEmpty();
+    });
+  }
+
+  @Test
+  void policiesDefinedAsBeansAreInstrumentedToo() {
+    runner.withUserConfiguration(BeanPolicy.class).run(context ->
+        assertThat(context.getBean(RetryPolicyRegistry.class).policy("beanPolicy").instrumented()).isTrue());
+  }
+
+  @Test
+  void aUserInstrumentationWins() {
+    runner.withUserConfiguration(OwnInstrumentation.class).run(context -> {
+      assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+      assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments").instrumentation())
+          .isSameAs(OwnInstrumentation.INSTANCE);
+    });
+  }
+
+  @Test
+  void nothingIsConfiguredWithoutAMeterRegistry() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
+            BackonMetricsAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+          assertThat(context.getBean(RetryPolicyRegistry.class).policy("default").instrumented()).isFalse();
+        });
+  }
+
+  @Test
+  void nothingIsConfiguredWithoutMicrometer() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
+            BackonMetricsAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+        });
+  }
+
+  @Test
+  void thePrometheusScrapeContainsTheMeters() {
+    runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
+        .withUserConfiguration(Client.Config.class).run(context -> {
+          Client client = context.getBean(Client.class);
+          client.failFirst(10);
+          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+
+          String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+
+          assertThat(scrape)
+              .contains("backon_calls_seconds_count{exception=\"IOException\",name=\"payments\",outcome=\"failure_with_retry\"} 1")
+              .contains("backon_attempts_total{exception=\"IOException\",name=\"payments\",outcome=\"failure\"} 3")
+              .contains("backon_circuitbreaker_state{name=\"payments-api\",state=\"closed\"} 1")
+              .contains("backon_budget_tokens{name=\"payments-api\"}");
+        });
+  }
+
+  /** A bean with one @Backon method failing its first calls. */
+  public static class Client {
+
+    private final AtomicInteger failures = new AtomicInteger();
+
+    void failFirst(int n) {
+      failures.set(n);
+    }
+
+    @Backon("payments")
+    public String call() throws IOException {
+      if (failures.getAndDecrement() > 0) {
+        throw new IOException("boom");
+      }
+      return "ok";
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Config {
+      @Bean
+      Client client() {
+        return new Client();
+      }
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Observations {
+    @Bean
+    TestObservationRegistry observationRegistry() {
+      return TestObservationRegistry.create();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class BeanPolicy {
+    @Bean
+    RetryPolicy beanPolicy() {
+      return RetryPolicy.builder().maxTries(2).build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnInstrumentation {
+    static final RetryInstrumentation INSTANCE = (policy, target) -> RetryInstrumentation.NONE.callStarted(policy, target);
+
+    @Bean
+    RetryInstrumentation myInstrumentation() {
+      return INSTANCE;
+    }
+  }
+}
