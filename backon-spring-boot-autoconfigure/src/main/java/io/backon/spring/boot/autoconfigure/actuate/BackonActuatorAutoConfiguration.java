@@ -54,7 +54,8 @@ public final class BackonActuatorAutoConfiguration {
       return new BackonHealthContributor(breakers, downWhenOpen);
     }
 
-    private static Boolean effective(BackonProperties properties, CircuitBreakerProperties breaker) {
+    private static @org.jspecify.annotations.Nullable Boolean effective(BackonProperties properties,
+        CircuitBreakerProperties breaker) {
       Boolean own = breaker.getAffectsHealth();
       return own != null ? own : properties.getCircuitBreakerDefaults().getAffectsHealth();
     }
