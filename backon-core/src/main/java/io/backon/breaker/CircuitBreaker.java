@@ -160,15 +160,18 @@ public final class CircuitBreaker {
 
   /**
    * Runs {@code target} under this breaker: acquires permission, times the call with the config's
-   * clock, reports the outcome, and returns the value or rethrows the failure unchanged.
+   * clock (only when slow-call detection is on), reports the outcome, and returns the value or
+   * rethrows the failure unchanged.
    *
    * @throws CircuitOpenException when the call is rejected ({@code target} does not run)
    */
   public <T extends @Nullable Object> T call(Callable<T> target) throws Exception {
     Objects.requireNonNull(target, "target");
     acquirePermission();
+    // Durations only feed slow-call detection: without it the clock is not read at all.
     Clock clock = config.clock();
-    long start = clock.nanoTime();
+    boolean timed = config.slowCallNanos() > 0;
+    long start = timed ? clock.nanoTime() : 0L;
     T result;
     try {
       result = target.call();
@@ -176,10 +179,10 @@ public final class CircuitBreaker {
       releasePermission();
       throw fatal;
     } catch (Throwable failure) {
-      onError(clock.nanoTime() - start, failure);
+      onError(timed ? clock.nanoTime() - start : 0L, failure);
       throw failure;
     }
-    onResult(clock.nanoTime() - start, result);
+    onResult(timed ? clock.nanoTime() - start : 0L, result);
     return result;
   }
 

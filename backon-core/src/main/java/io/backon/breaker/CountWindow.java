@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Races allowed: a reader may see totals that miss the deltas of writes in progress (at most one
  * call per concurrent writer), and may briefly see {@code failed}/{@code slow} updated before {@code
  * calls} (clamped by {@link CallWindow.Totals}). Writers that lap the ring concurrently on the same
- * slot are serialized by the swap. A fast success replacing a fast success writes nothing.
+ * slot are serialized by the swap. A fast success replacing a fast success writes nothing, and a
+ * fast success into a full ring of fast successes does not even advance the cursor (every slot is
+ * alike, so the ring's contents are the same either way); racing a failure, it counts as recorded
+ * just before it.
  */
 final class CountWindow implements CallWindow {
 
@@ -34,6 +37,9 @@ final class CountWindow implements CallWindow {
 
   @Override
   public void record(int outcome) {
+    if (outcome == 0 && failed.get() == 0 && slow.get() == 0 && calls.get() == size) {
+      return; // a full ring of fast successes stays one: no write, so no contention on the cursor
+    }
     int value = RECORDED | outcome;
     int index = (int) (cursor.getAndIncrement() % size);
     if (slots.get(index) == value) {

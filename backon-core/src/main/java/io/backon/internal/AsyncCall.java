@@ -4,10 +4,12 @@ import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.TraceScope;
 import io.backon.time.Cancellable;
+import io.backon.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -49,15 +51,17 @@ public final class AsyncCall<T extends @Nullable Object> {
   private @Nullable CompletableFuture<?> currentSource;
   private @Nullable Cancellable pendingWait;
   private @Nullable Cancellable deadlineTimer;
+  /** Attempt 1's stage when {@link #startPlain} already ran it; read once, on the calling thread. */
+  private @Nullable CompletionStage<T> firstStage;
 
   private AsyncCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable StatisticsRecorder statistics) {
+      @Nullable StatisticsRecorder statistics, long startNanos) {
     this.policy = policy;
     this.supplier = supplier;
     this.statistics = statistics;
     this.counter = overrides.attemptCounter();
-    this.state = new CallState(policy, overrides, invocation, nameSource, policy.clock().nanoTime());
+    this.state = new CallState(policy, overrides, invocation, nameSource, startNanos);
   }
 
   /**
@@ -76,10 +80,61 @@ public final class AsyncCall<T extends @Nullable Object> {
       }
       return invokeOnce(supplier);
     }
-    AsyncCall<T> call =
-        new AsyncCall<>(policy, overrides, invocation, supplier, nameSource, statistics);
-    call.begin();
+    if (policy.hasListeners() || policy.hasAttemptPipeline() || policy.deadlineNanos() >= 0
+        || policy.checksResults() || policy.instrumented()) {
+      AsyncCall<T> call = new AsyncCall<>(policy, overrides, invocation, supplier, nameSource,
+          statistics, policy.clock().nanoTime());
+      call.begin(null);
+      return call.result;
+    }
+    return startPlain(policy, overrides, invocation, supplier, nameSource, statistics);
+  }
+
+  /**
+   * A policy with nothing around its first attempt (no listeners, pipeline, deadline, result
+   * check or instrumentation): the first attempt runs before any per-call state exists, and a stage that is already
+   * complete and successful ends the call there, as the blocking loop's fast path does. Otherwise
+   * the call carries on with that stage as its first attempt.
+   */
+  private static <T extends @Nullable Object> CompletableFuture<T> startPlain(RetryPolicy policy,
+      Overrides overrides, @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      @Nullable StatisticsRecorder statistics) {
+    Clock clock = policy.clock();
+    boolean timed = policy.timed();
+    long start = timed ? clock.nanoTime() : 0L;
+    AtomicInteger counter = overrides.attemptCounter();
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+    CompletionStage<T> first = invoke(supplier, 1);
+    CompletableFuture<T> done = completedNormally(first);
+    if (done != null) {
+      T value = done.join();
+      RetryBudget budget = policy.retryBudget();
+      if (budget != null) {
+        budget.onSuccess();
+      }
+      if (statistics != null) {
+        statistics.record(start, clock.nanoTime(), 1, 0L);
+      }
+      return CompletableFuture.completedFuture(value);
+    }
+    AsyncCall<T> call = new AsyncCall<>(policy, overrides, invocation, supplier, nameSource,
+        statistics, timed ? start : clock.nanoTime());
+    call.begin(first);
     return call.result;
+  }
+
+  /** The stage as a future when it already completed normally, else {@code null}. */
+  @SuppressWarnings("unchecked")
+  private static <T extends @Nullable Object> @Nullable CompletableFuture<T> completedNormally(
+      CompletionStage<T> stage) {
+    if (!(stage instanceof CompletableFuture)) {
+      return null;
+    }
+    CompletableFuture<T> future = (CompletableFuture<T>) stage;
+    return future.isDone() && !future.isCompletedExceptionally() ? future : null;
   }
 
   /**
@@ -115,7 +170,8 @@ public final class AsyncCall<T extends @Nullable Object> {
     }
   }
 
-  private void begin() {
+  /** Starts the call; {@code first} is attempt 1's stage when it already ran, else null. */
+  private void begin(@Nullable CompletionStage<T> first) {
     result.whenComplete((value, failure) -> {
       if (result.isCancelled()) {
         cancelled();
@@ -128,6 +184,7 @@ public final class AsyncCall<T extends @Nullable Object> {
         deadlineTimer = timer;
       }
     }
+    firstStage = first;
     startAttempt(1);
   }
 
@@ -168,10 +225,14 @@ public final class AsyncCall<T extends @Nullable Object> {
       currentAttempt = attemptResult;
       currentSource = null;
     }
-    state.fire(EventType.ATTEMPT, number);
-    state.fire(EventType.BEFORE, number);
-    if (counter != null) {
-      counter.incrementAndGet();
+    CompletionStage<T> ran = firstStage;
+    firstStage = null;
+    if (ran == null) {
+      state.fire(EventType.ATTEMPT, number);
+      state.fire(EventType.BEFORE, number);
+      if (counter != null) {
+        counter.incrementAndGet();
+      }
     }
     state.attemptStarted(number);
     if (leaveBusy()) {
@@ -179,11 +240,15 @@ public final class AsyncCall<T extends @Nullable Object> {
       return;
     }
     CompletionStage<T> stage;
-    TraceScope scope = AttemptTrace.open(state.attemptTrace());
-    try {
-      stage = invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
-    } finally {
-      AttemptTrace.close(scope);
+    if (ran != null) {
+      stage = ran;
+    } else {
+      TraceScope scope = AttemptTrace.open(state.attemptTrace());
+      try {
+        stage = invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
+      } finally {
+        AttemptTrace.close(scope);
+      }
     }
     CompletableFuture<?> source = sourceOf(stage);
     boolean alreadyOver;

@@ -48,6 +48,20 @@ class CircuitBreakerWindowTest {
   }
 
   @Test
+  void aWindowFullOfSuccessesStillCountsEveryFailureThatFollows() {
+    CircuitBreaker breaker = breaker().countBasedWindow(4).failureRateThreshold(75).build();
+
+    succeed(breaker, 10);
+    fail(breaker, 2);
+
+    assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(4);
+    assertThat(breaker.snapshot().failedCalls()).isEqualTo(2);
+    assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+    fail(breaker, 1);
+    assertThat(breaker.state()).as("3 of the last 4 failed").isEqualTo(CircuitState.OPEN);
+  }
+
+  @Test
   void aWindowReplacesTheDefaultConsecutiveFailureRule() {
     CircuitBreaker breaker = breaker().countBasedWindow(100).minimumCalls(50).build();
 
