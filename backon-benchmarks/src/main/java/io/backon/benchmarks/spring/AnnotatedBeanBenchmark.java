@@ -32,6 +32,7 @@ public class AnnotatedBeanBenchmark {
 
   private AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
   private UnadvisedService unadvised = new UnadvisedService();
+  private BackonAnnotatedService backon = new BackonAnnotatedService();
   private Resilience4jRetryService resilience4j = new Resilience4jRetryService();
   private SpringRetryableService springCore = new SpringRetryableService();
   private SpringRetryService springRetry = new SpringRetryService();
@@ -41,9 +42,11 @@ public class AnnotatedBeanBenchmark {
   public void startContext() {
     context = new AnnotationConfigApplicationContext(AnnotatedBeansConfiguration.class);
     unadvised = context.getBean(UnadvisedService.class);
+    backon = context.getBean(BackonAnnotatedService.class);
     resilience4j = context.getBean(Resilience4jRetryService.class);
     springCore = context.getBean(SpringRetryableService.class);
     springRetry = context.getBean(SpringRetryService.class);
+    requireAdvised(backon);
     requireAdvised(resilience4j);
     requireAdvised(springCore);
     requireAdvised(springRetry);
@@ -66,6 +69,12 @@ public class AnnotatedBeanBenchmark {
   @Benchmark
   public void unadvised(Blackhole blackhole) {
     blackhole.consume(unadvised.call());
+  }
+
+  /** Backon {@code @Backon}. */
+  @Benchmark
+  public void backon(Blackhole blackhole) {
+    blackhole.consume(backon.call());
   }
 
   /** Resilience4j {@code @Retry}. */

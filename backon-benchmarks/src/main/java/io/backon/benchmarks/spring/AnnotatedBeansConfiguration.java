@@ -1,6 +1,7 @@
 package io.backon.benchmarks.spring;
 
 import io.backon.benchmarks.PeerRetries;
+import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.github.resilience4j.core.ContextAwareScheduledThreadPoolExecutor;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.spring6.fallback.FallbackDecorators;
@@ -31,7 +32,7 @@ import org.springframework.retry.annotation.EnableRetry;
 @EnableAspectJAutoProxy(proxyTargetClass = true)
 @EnableResilientMethods(proxyTargetClass = true)
 @EnableRetry(proxyTargetClass = true)
-@Import({FallbackConfiguration.class, SpelResolverConfiguration.class})
+@Import({FallbackConfiguration.class, SpelResolverConfiguration.class, BackonAutoConfiguration.class})
 public class AnnotatedBeansConfiguration {
 
   /** The Resilience4j retry instance the annotated bean names. */
@@ -40,6 +41,17 @@ public class AnnotatedBeansConfiguration {
   @Bean
   UnadvisedService unadvisedService() {
     return new UnadvisedService();
+  }
+
+  @Bean
+  BackonAnnotatedService backonAnnotatedService() {
+    return new BackonAnnotatedService();
+  }
+
+  /** The Backon policy the annotated bean names ({@code @Backon("peer")}), registered under its bean name. */
+  @Bean
+  io.backon.RetryPolicy peer() {
+    return PeerRetries.backonPolicy().build();
   }
 
   @Bean
