@@ -191,7 +191,8 @@ final class PolicyAssembler {
           "keep only one of " + settings.describe("hedging.delay", own) + " and " + subject + ".");
     }
     HedgingPolicyBuilder hedging = HedgingPolicy.builder();
-    ConfigChecks.apply(maxHedgesSubject, maxHedges, hedging::maxHedges);
+    // The setting counts extra copies; the core counts copies including the primary.
+    ConfigChecks.apply(maxHedgesSubject, maxHedges, extra -> hedging.maxHedges(extra == Integer.MAX_VALUE ? extra : extra + 1));
     if (h.getDelay() != null) {
       ConfigChecks.apply(settings.describe("hedging.delay", own), h.getDelay(),
           d -> hedging.hedgeDelay(d));

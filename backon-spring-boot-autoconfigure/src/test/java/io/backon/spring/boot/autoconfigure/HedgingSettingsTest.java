@@ -1,0 +1,83 @@
+package io.backon.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.Backon;
+import io.backon.Retries;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** max-hedges and @Backon(hedges) count extra copies, the primary not included. */
+class HedgingSettingsTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+      .withPropertyValues("backon.policies.hedged.hedging.max-hedges=1",
+          "backon.policies.hedged.hedging.delay=20ms");
+
+  @Test
+  void oneHedgeMeansTwoCopiesInTotal() {
+    runner.run(context -> assertThat(context.getBean(RetryPolicyRegistry.class).policy("hedged")
+        .hedging().maxHedges()).isEqualTo(2));
+  }
+
+  @Test
+  void aSlowPrimaryIsOvertakenByItsHedge() {
+    runner.withUserConfiguration(SlowFirstCopy.Config.class).run(context -> {
+      SlowFirstCopy service = context.getBean(SlowFirstCopy.class);
+
+      assertThat(service.call()).isEqualTo("hedge");
+      assertThat(service.primaryCancelled().await(10, TimeUnit.SECONDS)).as("the losing primary is interrupted").isTrue();
+    });
+  }
+
+  @Test
+  void anInlineHedgesAttributeCountsExtraCopiesToo() {
+    runner.withUserConfiguration(SlowFirstCopy.Config.class).run(context ->
+        assertThat(io.backon.spring.boot.autoconfigure.test.BackonBeans
+            .policyOf(context.getBean(SlowFirstCopy.class), "inline").hedging().maxHedges()).isEqualTo(3));
+  }
+
+  /** The first copy hangs until it is cancelled; the second answers at once. */
+  public static class SlowFirstCopy {
+
+    final CountDownLatch primaryCancelled = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Backon("hedged")
+    public String call() throws InterruptedException {
+      if (copies.incrementAndGet() == 1) {
+        try {
+          new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+          return "primary";
+        } catch (InterruptedException cancelled) {
+          primaryCancelled.countDown();
+          throw cancelled;
+        }
+      }
+      return "hedge";
+    }
+
+    public CountDownLatch primaryCancelled() {
+      return primaryCancelled;
+    }
+
+    @Backon(value = "hedged", hedges = 2)
+    public String inline() {
+      return String.valueOf(Retries.attemptNumber());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Config {
+      @Bean
+      SlowFirstCopy slowFirstCopy() {
+        return new SlowFirstCopy();
+      }
+    }
+  }
+}
