@@ -15,7 +15,6 @@ import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -54,16 +53,6 @@ public class ScenarioRunner {
     return call.handle((reply, failure) -> report(scenario, requestId, trace, reply,
         failure == null ? null : unwrap(failure),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))).toCompletableFuture();
-  }
-
-  /** {@link #run} and waits for the result, for callers that block anyway. */
-  public ScenarioResult runAndWait(Scenario scenario, String requestId)
-      throws InterruptedException {
-    try {
-      return run(scenario, requestId).get();
-    } catch (ExecutionException impossible) {
-      throw new IllegalStateException("a scenario result never fails", impossible);
-    }
   }
 
   private ScenarioResult report(Scenario scenario, String requestId, CallTrace trace,
