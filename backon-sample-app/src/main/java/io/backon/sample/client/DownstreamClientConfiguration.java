@@ -20,7 +20,8 @@ import org.springframework.web.client.RestClient;
  * One JDK {@link HttpClient} (HTTP/1.1, keep-alive pool) shared by the blocking
  * {@link DownstreamClient} (through Spring's {@link JdkClientHttpRequestFactory}) and the
  * {@link AsyncDownstreamClient}. The JDK client is used on purpose: unlike
- * {@code HttpURLConnection}, it does not resend a request by itself after a status or a reset, so
+ * {@code HttpURLConnection}, it resends a request by itself only when a pooled connection fails
+ * before the first response byte, which the downstream never causes (its resets come after it), so
  * the downstream's hit count per request id equals the attempts Backon made.
  */
 @Configuration(proxyBeanMethods = false)
