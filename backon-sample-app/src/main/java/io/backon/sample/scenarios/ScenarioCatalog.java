@@ -5,6 +5,7 @@ import io.backon.sample.client.DownstreamReply;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -40,7 +41,8 @@ public class ScenarioCatalog {
         async::future));
     add(new Scenario("reactive", "downstream-async",
         "the same as a Mono: each attempt re-subscribes",
-        (id, trace) -> async.mono(id, trace).toFuture()));
+        (id, trace) -> async.mono(id, trace).toFuture()
+            .thenApply(reply -> Objects.requireNonNull(reply, "the Mono completed empty"))));
     blocking("catalog-item", "downstream-default",
         "class-level @Backon(\"downstream-default\") on CatalogService, method item()",
         catalog::item);
