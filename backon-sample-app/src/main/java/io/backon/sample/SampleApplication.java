@@ -4,10 +4,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Backon sample application.
+ * Backon sample application: {@code @Backon} scenarios against an embedded flaky downstream.
  *
- * <p>Listens on port 8080 (see {@code application.properties}); try
- * {@code curl http://localhost:8080/hello} and {@code curl http://localhost:8080/actuator/health}.
+ * <p>Listens on port 8080, the downstream on 8081 (see {@code application.yml}); try
+ * {@code curl http://localhost:8080/scenarios}, {@code curl http://localhost:8080/scenarios/retry}
+ * and {@code curl http://localhost:8080/actuator/backon}.
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -1,0 +1,43 @@
+package io.backon.sample.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backon.sample.scenarios.ScenarioResult.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/** {@code backon.enabled=false}: every {@code @Backon} method calls the downstream exactly once. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "backon.enabled=false")
+class BackonDisabledTest extends RunningSampleApp {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"retry", "breaker", "hedged", "deadline", "budget", "fallback", "async",
+      "reactive", "catalog-item", "catalog-price"})
+  void everyScenarioMakesASingleAttemptAndGetsTheFailureAsIs(String scenario) {
+    downstreamBehaves(b -> b.failFirst(1));
+
+    ScenarioResult result = run(scenario, "fails-once");
+
+    assertThat(result.outcome()).as("no retry, no fallback").isEqualTo(Outcome.FAILURE);
+    assertThat(result.serverHits()).isEqualTo(1);
+    assertThat(result.attemptNumbers()).as("no Backon attempt around the call").containsExactly(0);
+    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
+        .isEqualTo("org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
+  }
+
+  @Test
+  void theCircuitBreakerIsNeverConsulted() {
+    downstreamBehaves(b -> b.outage(true));
+
+    for (int call = 1; call <= 6; call++) {
+      assertThat(run("breaker", "outage-" + call).serverHits()).isEqualTo(1);
+    }
+
+    assertThat(breakers.find("downstream"))
+        .hasValueSatisfying(breaker -> assertThat(breaker.state().name()).isEqualTo("CLOSED"));
+    assertThat(json("/actuator/backon", 200).at("/enabled").asBoolean()).isFalse();
+  }
+}
