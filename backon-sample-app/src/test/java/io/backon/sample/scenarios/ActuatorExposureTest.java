@@ -32,6 +32,40 @@ class ActuatorExposureTest extends RunningSampleApp {
   }
 
   @Test
+  void prometheusCountsBackonCallsAttemptsAndBreakerStates() {
+    String retried = "backon_calls_seconds_count{exception=\"none\",name=\"downstream-retry\","
+        + "outcome=\"success_with_retry\"}";
+    String failedAttempts = "backon_attempts_total{exception=\"ServiceUnavailable\","
+        + "name=\"downstream-retry\",outcome=\"failure\"}";
+    String before = prometheus();
+    downstreamBehaves(b -> b.failFirst(2));
+
+    run("retry", "metered");
+
+    String after = prometheus();
+    assertThat(sample(after, retried) - sample(before, retried)).isEqualTo(1.0);
+    assertThat(sample(after, failedAttempts) - sample(before, failedAttempts))
+        .as(() -> after.lines().filter(l -> l.startsWith("backon_attempts_total")).toList().toString())
+        .isEqualTo(2.0);
+    assertThat(sample(after, "backon_circuitbreaker_state{name=\"downstream\",state=\"closed\"}"))
+        .isEqualTo(1.0);
+    assertThat(after).contains("backon_budget_tokens{name=\"downstream\"}")
+        .contains("backon_attempt_duration_seconds_count{name=\"downstream-retry\",outcome=\"success\"}");
+  }
+
+  private String prometheus() {
+    return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        .expectBody(String.class).returnResult().getResponseBody();
+  }
+
+  /** The value of the sample line starting with {@code series}, or 0 when absent. */
+  private static double sample(String prometheus, String series) {
+    return prometheus.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .orElse(0.0);
+  }
+
+  @Test
   void metricsAndPrometheusAreExposed() {
     run("retry", "counted");
 
