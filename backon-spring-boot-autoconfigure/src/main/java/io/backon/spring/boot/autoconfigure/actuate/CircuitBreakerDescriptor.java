@@ -13,7 +13,7 @@ import io.backon.breaker.CircuitBreakerSnapshot;
  * @param failedCalls failed calls in the window
  * @param slowCalls slow calls in the window
  * @param consecutiveFailures the current run of failures
- * @param rejectedCalls calls rejected since the breaker last changed state
+ * @param rejectedCalls calls rejected since the breaker was created or last reset
  * @param timeInState how long it has been in this state (ISO-8601)
  */
 public record CircuitBreakerDescriptor(String state, double failureRate, double slowCallRate,
