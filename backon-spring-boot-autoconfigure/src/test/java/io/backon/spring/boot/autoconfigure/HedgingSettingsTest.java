@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** max-hedges and @Backon(hedges) count extra copies, the primary not included. */
-class HedgingSettingsTest {
+public class HedgingSettingsTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
@@ -46,6 +46,9 @@ class HedgingSettingsTest {
   /** The first copy hangs until it is cancelled; the second answers at once. */
   public static class SlowFirstCopy {
 
+    /** Registers the bean. */
+    public static final Class<?> CONFIG = Config.class;
+
     final CountDownLatch primaryCancelled = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -73,7 +76,7 @@ class HedgingSettingsTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
       @Bean
       SlowFirstCopy slowFirstCopy() {
         return new SlowFirstCopy();

@@ -6,8 +6,10 @@ import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.BackonProperties;
 import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * endpoint follows the usual exposure rules ({@code management.endpoints.web.exposure.include}),
  * the health contributor {@code management.health.backon.enabled}.
  */
-@AutoConfiguration(after = BackonAutoConfiguration.class)
+@AutoConfiguration(after = {BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(RetryPolicyRegistry.class)
 public final class BackonActuatorAutoConfiguration {
@@ -34,8 +36,10 @@ public final class BackonActuatorAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets) {
-    return new BackonEndpoint(policies, breakers, budgets);
+      RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts) {
+    HedgeOutcomeCounts counts = hedgeCounts.getIfUnique();
+    return counts == null ? new BackonEndpoint(policies, breakers, budgets)
+        : new BackonEndpoint(policies, breakers, budgets, counts);
   }
 
   /** The health contributor; needs Spring Boot's health module. */

@@ -20,7 +20,7 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  *
  * <ul>
  *   <li>{@code GET /actuator/backon}: policies (resolved settings), circuit breakers (state and
- *       window), retry budgets (tokens).
+ *       window), retry budgets (tokens), and how the hedged attempts of each hedging policy ended.
  *   <li>{@code GET /actuator/backon/circuit-breakers/{name}}: one breaker; 404 when unknown.
  *   <li>{@code POST /actuator/backon/circuit-breakers/{name}} with {@code {"state": "open"}}:
  *       moves the breaker to {@code open}, {@code closed}, {@code half-open}, {@code disabled}, or
@@ -37,21 +37,34 @@ public class BackonEndpoint {
   private final RetryPolicyRegistry policies;
   private final CircuitBreakerRegistry breakers;
   private final RetryBudgetRegistry budgets;
+  private final HedgeOutcomeCounts hedgeCounts;
 
-  /** An endpoint over these registries. */
+  /** An endpoint over these registries, without hedging counts. */
   public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
       RetryBudgetRegistry budgets) {
+    this(policies, breakers, budgets, name -> Map.of());
+  }
+
+  /** An endpoint over these registries, with hedging counts from {@code hedgeCounts}. */
+  public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets, HedgeOutcomeCounts hedgeCounts) {
     this.policies = policies;
     this.breakers = breakers;
     this.budgets = budgets;
+    this.hedgeCounts = hedgeCounts;
   }
 
   /** Policies, breakers and budgets. */
   @ReadOperation
   public BackonReport report() {
     Map<String, PolicyDescriptor> policyMap = new TreeMap<>();
+    Map<String, Map<String, Long>> hedgeMap = new TreeMap<>();
     for (String name : policies.names()) {
-      policyMap.put(name, PolicyDescriptor.of(policies.policy(name)));
+      PolicyDescriptor policy = PolicyDescriptor.of(policies.policy(name));
+      policyMap.put(name, policy);
+      if (policy.hedging() != null) {
+        hedgeMap.put(name, new TreeMap<>(hedgeCounts.of(name)));
+      }
     }
     Map<String, CircuitBreakerDescriptor> breakerMap = new TreeMap<>();
     for (CircuitBreaker breaker : breakers.all()) {
@@ -61,7 +74,7 @@ public class BackonEndpoint {
     for (RetryBudget budget : budgets.all()) {
       budgetMap.put(budget.name(), BudgetDescriptor.of(budget));
     }
-    return new BackonReport(policies.isEnabled(), policyMap, breakerMap, budgetMap);
+    return new BackonReport(policies.isEnabled(), policyMap, breakerMap, budgetMap, hedgeMap);
   }
 
   /** One breaker ({@code kind} must be {@code circuit-breakers}); 404 when unknown. */

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param policies the retry policies with their resolved settings
  * @param circuitBreakers the circuit breakers with their state
  * @param budgets the retry budgets with their tokens
+ * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer)
  */
 public record BackonReport(boolean enabled, Map<String, PolicyDescriptor> policies,
-    Map<String, CircuitBreakerDescriptor> circuitBreakers, Map<String, BudgetDescriptor> budgets) {}
+    Map<String, CircuitBreakerDescriptor> circuitBreakers, Map<String, BudgetDescriptor> budgets,
+    Map<String, Map<String, Long>> hedges) {}

@@ -7,11 +7,15 @@ import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.micrometer.BackonMicrometer;
 import io.backon.micrometer.CircuitBreakerMetrics;
 import io.backon.micrometer.RetryBudgetMetrics;
+import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomeCounts;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -54,6 +58,23 @@ public final class BackonMetricsAutoConfiguration {
     return registry -> {
       CircuitBreakerMetrics.of(breakers).bindTo(registry);
       RetryBudgetMetrics.of(budgets.all().toArray(RetryBudget[]::new)).bindTo(registry);
+    };
+  }
+
+  /** Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters. */
+  @Bean
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+  @ConditionalOnMissingBean
+  HedgeOutcomeCounts backonHedgeOutcomeCounts(MeterRegistry meterRegistry) {
+    return policyName -> {
+      Map<String, Long> counts = new TreeMap<>();
+      for (Counter counter : meterRegistry.find("backon.hedges").tag("name", policyName).counters()) {
+        String outcome = counter.getId().getTag("outcome");
+        if (outcome != null) {
+          counts.merge(outcome, (long) counter.count(), Long::sum);
+        }
+      }
+      return counts;
     };
   }
 
