@@ -92,7 +92,7 @@ final class BackonMethodFactory {
           }
         });
       }
-      retrying = Retrying.of(builder.build()).withEnabled(assembly.enabled());
+      retrying = assembly.withGlobalSwitch(Retrying.of(builder.build()));
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,

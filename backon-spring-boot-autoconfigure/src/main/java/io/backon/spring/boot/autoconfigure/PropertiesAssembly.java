@@ -102,8 +102,12 @@ final class PropertiesAssembly {
     return RetryPolicy.DEFAULT_NAME.equals(name) || properties.getPolicies().containsKey(name);
   }
 
-  boolean enabled() {
-    return properties.isEnabled();
+  /**
+   * {@code retrying} switched off when {@code backon.enabled=false}; otherwise unchanged, so a
+   * policy's own {@code enabled: false} stays off.
+   */
+  Retrying withGlobalSwitch(Retrying retrying) {
+    return properties.isEnabled() ? retrying : retrying.withEnabled(false);
   }
 
   RetryPolicyRegistry policies(Map<String, RetryPolicy> beans, PolicyAssembler assembler,
@@ -123,7 +127,7 @@ final class PropertiesAssembly {
       rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
       RetryPolicy instrumented = instrumentation != null && !policy.instrumented()
           ? policy.toBuilder().instrumentation(instrumentation).build() : policy;
-      retryings.put(name, Retrying.of(instrumented).withEnabled(properties.isEnabled()));
+      retryings.put(name, withGlobalSwitch(Retrying.of(instrumented)));
     });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
@@ -133,7 +137,7 @@ final class PropertiesAssembly {
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
       RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
-      retryings.put(name, Retrying.of(builder.build()).withEnabled(properties.isEnabled()));
+      retryings.put(name, withGlobalSwitch(Retrying.of(builder.build())));
     }
     return new RetryPolicyRegistry(retryings, properties.isEnabled());
   }

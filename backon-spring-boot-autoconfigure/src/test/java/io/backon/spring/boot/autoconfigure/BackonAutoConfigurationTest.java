@@ -101,6 +101,29 @@ class BackonAutoConfigurationTest {
   }
 
   @Test
+  void aPolicyWithEnabledFalseCallsItsTargetOnceWhileBackonIsOn() {
+    RetryPolicy switchedOff = RetryPolicy.builder().maxTries(5).wait(Wait.none()).enabled(false).build();
+    runner.withPropertyValues("backon.policies.off.enabled=false", "backon.policies.off.max-tries=5",
+            "backon.policies.off.wait=none")
+        .withBean("offBean", RetryPolicy.class, () -> switchedOff)
+        .withBean(SwitchedOffPolicyClient.class)
+        .run(context -> {
+          RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+          for (String name : List.of("off", "offBean")) {
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> registry.retrying(name).call(() -> {
+              calls.incrementAndGet();
+              throw new IOException("down");
+            })).isInstanceOf(IOException.class);
+            assertThat(calls).as("calls under %s", name).hasValue(1);
+          }
+          SwitchedOffPolicyClient client = context.getBean(SwitchedOffPolicyClient.class);
+          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+          assertThat(client.calls()).isEqualTo(1);
+        });
+  }
+
+  @Test
   void withoutSpringAopThereIsNoAnnotationSupportButTheRegistriesRemain() {
     runner.withClassLoader(new FilteredClassLoader(ProxyFactory.class)).withBean(DefaultPolicyClient.class)
         .run(context -> {
@@ -273,6 +296,14 @@ class BackonAutoConfigurationTest {
   /** Retried under the policy {@code custom}. */
   static class CustomPolicyClient extends AlwaysFailingClient {
     @Backon("custom")
+    public String call() throws IOException {
+      return fail();
+    }
+  }
+
+  /** Under the switched-off policy {@code off}, with an inline override. */
+  static class SwitchedOffPolicyClient extends AlwaysFailingClient {
+    @Backon(value = "off", maxTries = 4)
     public String call() throws IOException {
       return fail();
     }
