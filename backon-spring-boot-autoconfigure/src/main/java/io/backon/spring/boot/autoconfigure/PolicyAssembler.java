@@ -9,7 +9,7 @@ import io.backon.hedge.HedgeDelay;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.hedge.HedgingPolicyBuilder;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -81,7 +81,7 @@ final class PolicyAssembler {
   private void applyConditions(LayeredSettings<PolicyProperties> settings, SettingSource own,
       RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
-    Set<Class<? extends Throwable>> retried = new HashSet<>();
+    Set<Class<? extends Throwable>> retried = new LinkedHashSet<>();
     if (!p.getRetryOn().isEmpty()) {
       Class<? extends Throwable>[] types =
           ConfigChecks.throwables(settings.describe("retryOn", own), p.getRetryOn(), classLoader);
@@ -97,6 +97,15 @@ final class PolicyAssembler {
               type.getName() + " is listed in both retry-on and abort-on.",
               "keep " + type.getName() + " in only one of " + settings.describe("retryOn", own)
                   + " and " + subject + ".");
+        }
+        for (Class<? extends Throwable> retry : retried) {
+          if (type.isAssignableFrom(retry)) {
+            throw ConfigChecks.contradiction(subject,
+                retry.getName() + " in retry-on is never retried: " + type.getName()
+                    + " in abort-on covers it.",
+                "remove " + retry.getName() + " from " + settings.describe("retryOn", own) + " or "
+                    + type.getName() + " from " + subject + ".");
+          }
         }
       }
       builder.abortOn(types);

@@ -155,6 +155,11 @@ class BadConfigurationCorpusTest {
             .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.abort-on",
                 "java.io.IOException is listed in both retry-on and abort-on",
                 "keep java.io.IOException in only one of backon.policies.p.retry-on and backon.policies.p.abort-on"),
+        bad("a retry-on exception that an abort-on superclass covers")
+            .given("backon.defaults.abort-on=java.io.IOException", "backon.policies.p.retry-on=java.io.FileNotFoundException")
+            .fails(CONTRADICTORY_SETTINGS, "backon.defaults.abort-on",
+                "java.io.FileNotFoundException in retry-on is never retried: java.io.IOException in abort-on covers it",
+                "remove java.io.FileNotFoundException from backon.policies.p.retry-on or java.io.IOException from backon.defaults.abort-on"),
         bad("a retry-if that does not parse").given("backon.policies.p.retry-if=#result ==")
             .fails(INVALID_EXPRESSION, "backon.policies.p.retry-if", "the SpEL expression \"#result ==\" does not parse",
                 "write a boolean SpEL expression over #result"),
