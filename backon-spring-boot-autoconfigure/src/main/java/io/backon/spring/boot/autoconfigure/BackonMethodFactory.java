@@ -74,7 +74,7 @@ final class BackonMethodFactory {
     Retrying retrying = registry.retrying(policyName);
     if (overridden || (fallback != null && kind == ReturnKind.BLOCKING)) {
       RetryPolicyBuilder builder;
-      if (assembly.definesPolicy(policyName)) {
+      if (registry.definedInProperties(policyName)) {
         LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
         builder = assembly.newBuilder(policyName, merged, source, assembler, customizers);
       } else {

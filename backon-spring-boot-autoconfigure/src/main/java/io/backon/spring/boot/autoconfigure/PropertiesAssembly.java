@@ -97,11 +97,6 @@ final class PropertiesAssembly {
     return registry;
   }
 
-  /** Whether {@code name} is defined in properties (or is the implicit default policy). */
-  boolean definesPolicy(String name) {
-    return RetryPolicy.DEFAULT_NAME.equals(name) || properties.getPolicies().containsKey(name);
-  }
-
   /**
    * {@code retrying} switched off when {@code backon.enabled=false}; otherwise unchanged, so a
    * policy's own {@code enabled: false} stays off.
@@ -139,7 +134,7 @@ final class PropertiesAssembly {
       RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
       retryings.put(name, withGlobalSwitch(Retrying.of(builder.build())));
     }
-    return new RetryPolicyRegistry(retryings, properties.isEnabled());
+    return new RetryPolicyRegistry(retryings, names, properties.isEnabled());
   }
 
   RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,

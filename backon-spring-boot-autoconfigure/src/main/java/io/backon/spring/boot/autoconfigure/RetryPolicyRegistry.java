@@ -16,10 +16,17 @@ import java.util.TreeSet;
 public final class RetryPolicyRegistry {
 
   private final Map<String, Retrying> retryings;
+  private final Set<String> fromProperties;
   private final boolean enabled;
 
   RetryPolicyRegistry(Map<String, Retrying> retryings, boolean enabled) {
+    this(retryings, Set.of(), enabled);
+  }
+
+  /** @param fromProperties the names assembled from {@code backon.*} rather than taken from beans */
+  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties, boolean enabled) {
     this.retryings = Map.copyOf(retryings);
+    this.fromProperties = Set.copyOf(fromProperties);
     this.enabled = enabled;
   }
 
@@ -54,6 +61,11 @@ public final class RetryPolicyRegistry {
   /** The policy called {@code name}, if there is one. */
   public Optional<RetryPolicy> find(String name) {
     return Optional.ofNullable(retryings.get(name)).map(Retrying::policy);
+  }
+
+  /** Whether the policy {@code name} was assembled from {@code backon.*} (not a RetryPolicy bean). */
+  boolean definedInProperties(String name) {
+    return fromProperties.contains(name);
   }
 
   /** Whether {@code backon.enabled} is true. */

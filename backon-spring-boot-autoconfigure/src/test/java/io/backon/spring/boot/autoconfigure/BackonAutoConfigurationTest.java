@@ -165,6 +165,20 @@ class BackonAutoConfigurationTest {
   }
 
   @Test
+  void aRetryPolicyBeanNamedDefaultAlsoServesBackonMethodsWithOverridesOrAFallback() {
+    RetryPolicy bean = RetryPolicy.builder().maxTries(7).wait(Wait.none()).build();
+    runner.withBean(RetryPolicy.DEFAULT_NAME, RetryPolicy.class, () -> bean)
+        .withPropertyValues("backon.defaults.wait=none")
+        .withBean(DefaultPolicyWithFallbackClient.class)
+        .run(context -> {
+          DefaultPolicyWithFallbackClient client = context.getBean(DefaultPolicyWithFallbackClient.class);
+
+          assertThat(client.call()).isEqualTo("fallback after down");
+          assertThat(client.calls()).isEqualTo(7);
+        });
+  }
+
+  @Test
   void propertiesPoliciesCanNameCircuitBreakerAndBudgetBeans() {
     CircuitBreaker breaker = CircuitBreaker.ofDefaults("db");
     RetryBudget budget = RetryBudget.ofDefaults("shared");
@@ -306,6 +320,18 @@ class BackonAutoConfigurationTest {
     @Backon(value = "off", maxTries = 4)
     public String call() throws IOException {
       return fail();
+    }
+  }
+
+  /** Under the policy {@code default}, with a fallback. */
+  static class DefaultPolicyWithFallbackClient extends AlwaysFailingClient {
+    @Backon(fallback = "recover")
+    public String call() throws IOException {
+      return fail();
+    }
+
+    String recover(IOException failure) {
+      return "fallback after " + failure.getMessage();
     }
   }
 
