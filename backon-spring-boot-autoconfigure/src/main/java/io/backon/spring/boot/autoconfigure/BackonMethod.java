@@ -72,7 +72,7 @@ final class BackonMethod {
     if (fallback == null) {
       return result;
     }
-    return result.exceptionallyCompose(failure -> {
+    CompletableFuture<@Nullable Object> withFallback = result.exceptionallyCompose(failure -> {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
       try {
@@ -84,6 +84,13 @@ final class BackonMethod {
         return CompletableFuture.failedFuture(t);
       }
     });
+    // The caller holds the dependent future: its cancel must reach the call, as it does without a fallback.
+    withFallback.whenComplete((value, failure) -> {
+      if (withFallback.isCancelled()) {
+        result.cancel(true);
+      }
+    });
+    return withFallback;
   }
 
   /** The fallback applied by the interceptor (futures, Mono, Flux); null for blocking methods. */

@@ -11,6 +11,7 @@ import io.backon.spring.boot.autoconfigure.test.BackonBeans;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,15 @@ class AnnotatedBeansTest {
   @Test
   void aFutureFallbackReplacesTheFailure() {
     assertThat(async.futureWithFallback().join()).isEqualTo("fallback:always");
+  }
+
+  @Test
+  void cancellingTheFutureOfAMethodWithAFallbackCancelsTheRunningAttempt() {
+    CompletableFuture<String> call = async.pendingWithFallback();
+
+    call.cancel(true);
+
+    assertThat(async.pending()).isCancelled();
   }
 
   @Test

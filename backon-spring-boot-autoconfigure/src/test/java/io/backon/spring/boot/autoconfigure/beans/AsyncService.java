@@ -31,6 +31,19 @@ public class AsyncService {
     return CompletableFuture.failedFuture(new IOException("always"));
   }
 
+  private volatile CompletableFuture<String> pending = new CompletableFuture<>();
+
+  /** Returns a future that never completes on its own; {@link #pending()} is the latest one. */
+  @Backon(value = "quick", fallback = "futureFallback")
+  public CompletableFuture<String> pendingWithFallback() {
+    pending = new CompletableFuture<>();
+    return pending;
+  }
+
+  public CompletableFuture<String> pending() {
+    return pending;
+  }
+
   CompletableFuture<String> futureFallback(Throwable failure) {
     return CompletableFuture.completedFuture("fallback:" + failure.getMessage());
   }
