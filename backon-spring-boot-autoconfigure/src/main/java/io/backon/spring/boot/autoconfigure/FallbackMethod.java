@@ -44,7 +44,7 @@ final class FallbackMethod {
           "add a method " + expected + " to " + targetClass.getSimpleName()
               + ", or fix the fallback name.");
     }
-    FallbackMethod withFailure = null;
+    List<Method> fitting = new ArrayList<>();
     for (Method candidate : named) {
       Class<?>[] types = candidate.getParameterTypes();
       boolean returnFits = annotated.getReturnType() == void.class
@@ -53,24 +53,30 @@ final class FallbackMethod {
       if (!returnFits) {
         continue;
       }
-      if (Arrays.equals(types, params)) {
-        if (withFailure == null) {
-          withFailure = new FallbackMethod(candidate, null);
-        }
-      } else if (types.length == params.length + 1
+      if (Arrays.equals(types, params) || (types.length == params.length + 1
           && Arrays.equals(Arrays.copyOf(types, params.length), params)
-          && Throwable.class.isAssignableFrom(types[params.length])) {
-        withFailure = new FallbackMethod(candidate, types[params.length]);
+          && Throwable.class.isAssignableFrom(types[params.length]))) {
+        fitting.add(candidate);
       }
     }
-    if (withFailure == null) {
+    if (fitting.isEmpty()) {
       throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_SIGNATURE, subject,
           "no method named '" + name + "' on " + targetClass.getName() + " fits: found "
               + named.stream().map(FallbackMethod::describe).collect(Collectors.joining(", "))
               + ".",
           "declare it as " + expected + ".");
     }
-    return withFailure;
+    if (fitting.size() > 1) {
+      // Which one would be called must not depend on the order reflection lists them in.
+      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_SIGNATURE, subject,
+          fitting.size() + " methods named '" + name + "' fit: "
+              + fitting.stream().map(FallbackMethod::describe).sorted().collect(Collectors.joining(", "))
+              + "; Backon calls exactly one fallback.",
+          "keep one method named " + name + " (it may take a Throwable and check its type), or rename the others.");
+    }
+    Method chosen = fitting.get(0);
+    Class<?>[] types = chosen.getParameterTypes();
+    return new FallbackMethod(chosen, types.length == params.length ? null : types[params.length]);
   }
 
   /**

@@ -329,6 +329,11 @@ class BadConfigurationCorpusTest {
         bad("a fallback with the wrong parameters").withBean(FallbackTakesWrongParameters.class)
             .fails(FALLBACK_SIGNATURE, "@Backon(fallback) on FallbackTakesWrongParameters.call(String)",
                 "found String recover(int, IOException)", "declare it as String recover(String)"),
+        bad("two fallback methods that both fit").withBean(TwoFittingFallbacks.class)
+            .fails(FALLBACK_SIGNATURE, "@Backon(fallback) on TwoFittingFallbacks.call(String)",
+                "2 methods named 'recover' fit: String recover(String, FileNotFoundException), "
+                    + "String recover(String, IllegalStateException); Backon calls exactly one fallback",
+                "keep one method named recover (it may take a Throwable and check its type), or rename the others"),
         bad("@Backon on a final method").withBean(FinalMethod.class)
             .fails(UNPROXYABLE_METHOD, "@Backon on FinalMethod.call()", "the method is final",
                 "make the method non-final (public or protected), or remove @Backon from it"),

@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Backon;
 import io.backon.wait.WaitKind;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;
@@ -49,6 +50,21 @@ final class BadlyAnnotatedBeans {
     }
 
     String recover(int id, IOException failure) {
+      return id + failure.getMessage();
+    }
+  }
+
+  static class TwoFittingFallbacks {
+    @Backon(fallback = "recover")
+    public String call(String id) throws IOException {
+      return id;
+    }
+
+    String recover(String id, FileNotFoundException failure) {
+      return id + failure.getMessage();
+    }
+
+    String recover(String id, IllegalStateException failure) {
       return id + failure.getMessage();
     }
   }
