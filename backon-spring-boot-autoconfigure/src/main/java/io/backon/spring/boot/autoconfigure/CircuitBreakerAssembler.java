@@ -56,8 +56,15 @@ final class CircuitBreakerAssembler {
           : io.backon.breaker.CircuitBreakerConfig.DEFAULT_RECOVERY_TIMEOUT;
       Duration max = p.getMaxRecoveryTimeout() != null ? p.getMaxRecoveryTimeout() : base;
       // Validate each value against the core separately, so the error names the one that is wrong.
-      ConfigChecks.apply(settings.describe("recoveryBackoffMultiplier", own), multiplier,
-          m -> b.recoveryBackoff(m, base));
+      String multiplierSubject = settings.describe("recoveryBackoffMultiplier", own);
+      ConfigChecks.apply(multiplierSubject, multiplier, m -> b.recoveryBackoff(m, base));
+      if (multiplier > 1.0 && p.getMaxRecoveryTimeout() == null) {
+        throw ConfigChecks.contradiction(multiplierSubject,
+            "max-recovery-timeout is not set, so the open time never grows past recovery-timeout ("
+                + ConfigChecks.display(base) + ") and the multiplier has no effect.",
+            "set " + settings.describe("maxRecoveryTimeout", own) + " (for example 10m), or remove "
+                + multiplierSubject + ".");
+      }
       if (p.getMaxRecoveryTimeout() != null) {
         String subject = settings.describe("maxRecoveryTimeout", own);
         ConfigChecks.nonNegative(subject, max);

@@ -229,6 +229,12 @@ class BadConfigurationCorpusTest {
             .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.recovery-backoff-multiplier",
                 "the value 0.5 is not allowed (multiplier must be >= 1 but was 0.5)",
                 "change backon.circuit-breakers.cb.recovery-backoff-multiplier"),
+        bad("a recovery backoff multiplier without a max recovery timeout")
+            .given("backon.circuit-breakers.cb.recovery-backoff-multiplier=2")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.recovery-backoff-multiplier",
+                "max-recovery-timeout is not set, so the open time never grows past recovery-timeout (1m)",
+                "set backon.circuit-breakers.cb.max-recovery-timeout (for example 10m), or remove "
+                    + "backon.circuit-breakers.cb.recovery-backoff-multiplier"),
         bad("a max recovery timeout below the recovery timeout")
             .given("backon.circuit-breakers.cb.recovery-timeout=60s", "backon.circuit-breakers.cb.max-recovery-timeout=10s")
             .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb",
