@@ -78,6 +78,7 @@ final class BackonMethodFactory {
         LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
         builder = assembly.newBuilder(policyName, merged, source, assembler, customizers);
       } else {
+        rejectHedgesOffOnHedgingBean(layer, retrying, policyName, source);
         builder = retrying.policy().toBuilder();
         assembler.apply(own, source, false, builder);
       }
@@ -102,6 +103,18 @@ final class BackonMethodFactory {
     }
     return new BackonMethod(description, retrying, kind,
         kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 0 would be ignored. */
+  private static void rejectHedgesOffOnHedgingBean(PolicyProperties layer, Retrying bean, String policyName,
+      SettingSource source) {
+    if (Integer.valueOf(0).equals(layer.getHedging().getMaxHedges()) && bean.policy().hedging() != null) {
+      String subject = source.describe("hedging.maxHedges");
+      throw ConfigChecks.contradiction(subject,
+          "the RetryPolicy bean '" + policyName + "' hedges, and an annotation cannot remove a bean's hedging,"
+              + " so hedges = 0 would be ignored.",
+          "use a RetryPolicy bean without hedging for this method, or remove " + subject + ".");
+    }
   }
 
   private static boolean hasAnySetting(LayeredSettings<PolicyProperties> settings) {

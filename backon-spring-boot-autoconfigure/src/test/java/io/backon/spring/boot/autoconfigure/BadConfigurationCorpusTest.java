@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.*;
 import java.util.EnumSet;
 import java.util.Set;
@@ -326,6 +327,12 @@ class BadConfigurationCorpusTest {
             .with(r -> r.withBean("beanPolicy", RetryPolicy.class, () -> RetryPolicy.builder().name("beanPolicy").build()))
             .fails(CONTRADICTORY_SETTINGS, "@Backon(delay) on WaitParameterOnBeanPolicy.call()",
                 "the policy is a bean whose wait kind is unknown", "also set the wait kind"),
+        bad("hedges = 0 on a RetryPolicy bean that hedges").withBean(HedgesOffOnAHedgingBeanPolicy.class)
+            .with(r -> r.withBean("hedgingBean", RetryPolicy.class,
+                () -> RetryPolicy.builder().name("hedgingBean").hedging(HedgingPolicy.defaults()).build()))
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(hedges) on HedgesOffOnAHedgingBeanPolicy.call()",
+                "the RetryPolicy bean 'hedgingBean' hedges, and an annotation cannot remove a bean's hedging",
+                "use a RetryPolicy bean without hedging for this method, or remove @Backon(hedges) on"),
         bad("a fallback method that does not exist").withBean(MissingFallback.class)
             .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
                 "the fallback method 'recover' does not exist", "add a method String recover(String) or String recover(String, Throwable failure)"),

@@ -225,6 +225,13 @@ final class BadlyAnnotatedBeans {
     }
   }
 
+  static class HedgesOffOnAHedgingBeanPolicy {
+    @Backon(value = "hedgingBean", hedges = 0)
+    public String call() {
+      return "x";
+    }
+  }
+
   static class HedgedFlux {
     @Backon(hedges = 1)
     public Flux<String> stream() {
