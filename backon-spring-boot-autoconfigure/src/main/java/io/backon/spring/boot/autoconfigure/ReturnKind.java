@@ -3,6 +3,8 @@ package io.backon.spring.boot.autoconfigure;
 import java.lang.reflect.Method;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /** How a {@code @Backon} method returns its result, which decides the engine face it runs on. */
@@ -19,6 +21,8 @@ enum ReturnKind {
 
   private static final boolean REACTOR_PRESENT =
       ClassUtils.isPresent("reactor.core.publisher.Mono", ReturnKind.class.getClassLoader());
+  private static final @Nullable Class<?> PUBLISHER = REACTOR_PRESENT
+      ? ClassUtils.resolveClassName("org.reactivestreams.Publisher", ReturnKind.class.getClassLoader()) : null;
 
   static ReturnKind of(Method method, String subject) {
     Class<?> type = method.getReturnType();
@@ -30,6 +34,9 @@ enum ReturnKind {
           "the return type " + type.getName() + " is a CompletionStage subtype Backon cannot create.",
           "declare the method to return CompletionStage or CompletableFuture.");
     }
+    if (Future.class.isAssignableFrom(type)) {
+      throw completesLater(subject, type, "CompletionStage or CompletableFuture");
+    }
     if (REACTOR_PRESENT) {
       if (type.getName().equals("reactor.core.publisher.Mono")) {
         return MONO;
@@ -38,6 +45,17 @@ enum ReturnKind {
         return FLUX;
       }
     }
+    if (PUBLISHER != null && PUBLISHER.isAssignableFrom(type)) {
+      throw completesLater(subject, type, "Mono or Flux");
+    }
     return BLOCKING;
+  }
+
+  /** A result whose failure arrives after the method returned, through a type Backon does not retry. */
+  private static BackonConfigurationException completesLater(String subject, Class<?> type, String supported) {
+    return new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
+        "the return type " + type.getName() + " completes after the method returned, and Backon cannot see"
+            + " its failure, so only exceptions thrown before it returns would be retried.",
+        "declare the method to return " + supported + ".");
   }
 }

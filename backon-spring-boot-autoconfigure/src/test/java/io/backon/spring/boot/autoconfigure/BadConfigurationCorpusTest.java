@@ -373,6 +373,14 @@ class BadConfigurationCorpusTest {
             .given("backon.policies.hedged.hedging.max-hedges=1")
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on FluxUnderHedgingPolicy.stream()", "its policy 'hedged' hedges",
                 "or return a Mono"),
+        bad("a Future return type that is not a CompletionStage").withBean(PlainFutureType.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on PlainFutureType.call()",
+                "java.util.concurrent.Future completes after the method returned, and Backon cannot see its failure",
+                "declare the method to return CompletionStage or CompletableFuture"),
+        bad("a Publisher return type that is neither Mono nor Flux").withBean(PlainPublisherType.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on PlainPublisherType.call()",
+                "org.reactivestreams.Publisher completes after the method returned, and Backon cannot see its failure",
+                "declare the method to return Mono or Flux"),
         bad("a CompletionStage subtype return type").withBean(CustomFutureType.class)
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on CustomFutureType.call()",
                 "is a CompletionStage subtype Backon cannot create", "return CompletionStage or CompletableFuture"));

@@ -5,6 +5,8 @@ import io.backon.wait.WaitKind;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /**
@@ -243,6 +245,20 @@ final class BadlyAnnotatedBeans {
     @Backon("hedged")
     public Flux<String> stream() {
       return Flux.just("x");
+    }
+  }
+
+  static class PlainFutureType {
+    @Backon
+    public Future<String> call() {
+      return CompletableFuture.failedFuture(new IOException("never retried"));
+    }
+  }
+
+  static class PlainPublisherType {
+    @Backon
+    public Publisher<String> call() {
+      return Flux.error(new IOException("never retried"));
     }
   }
 
