@@ -120,8 +120,11 @@ final class PropertiesAssembly {
     Map<String, Retrying> retryings = new LinkedHashMap<>();
     beans.forEach((name, policy) -> {
       rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
-      RetryPolicy instrumented = instrumentation != null && !policy.instrumented()
-          ? policy.toBuilder().instrumentation(instrumentation).build() : policy;
+      // An unnamed bean would report as 'default' in events, logs and meters, mixed with the real one.
+      RetryPolicy named = RetryPolicy.DEFAULT_NAME.equals(policy.name()) && !RetryPolicy.DEFAULT_NAME.equals(name)
+          ? policy.toBuilder().name(name).build() : policy;
+      RetryPolicy instrumented = instrumentation != null && !named.instrumented()
+          ? named.toBuilder().instrumentation(instrumentation).build() : named;
       retryings.put(name, withGlobalSwitch(Retrying.of(instrumented)));
     });
     Set<String> names = new LinkedHashSet<>();

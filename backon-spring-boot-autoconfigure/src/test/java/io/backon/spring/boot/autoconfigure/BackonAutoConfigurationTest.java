@@ -156,7 +156,8 @@ class BackonAutoConfigurationTest {
     runner.withBean("custom", RetryPolicy.class, () -> bean).withBean(CustomPolicyClient.class).run(context -> {
       RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
       assertThat(registry.names()).containsExactly("custom", RetryPolicy.DEFAULT_NAME);
-      assertThat(registry.policy("custom")).isSameAs(bean);
+      assertThat(registry.policy("custom").name()).isEqualTo("custom");
+      assertThat(registry.policy("custom").maxTries()).isEqualTo(7);
       CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
 
       assertThatThrownBy(client::call).isInstanceOf(IOException.class);

@@ -95,6 +95,17 @@ class BackonMetricsAutoConfigurationTest {
   }
 
   @Test
+  void aRetryPolicyBeanWithoutANameIsMeasuredUnderItsBeanName() {
+    runner.withUserConfiguration(BeanPolicy.class).withBean(BeanPolicyClient.class).run(context -> {
+      assertThat(context.getBean(BeanPolicyClient.class).call()).isEqualTo("ok");
+
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.get("backon.calls").tag("name", "beanPolicy").timer().count()).isEqualTo(1);
+      assertThat(meters.find("backon.calls").tag("name", RetryPolicy.DEFAULT_NAME).timers()).isEmpty();
+    });
+  }
+
+  @Test
   void aUserInstrumentationWins() {
     runner.withUserConfiguration(OwnInstrumentation.class).run(context -> {
       assertThat(context).doesNotHaveBean(BackonMicrometer.class);
@@ -183,6 +194,14 @@ class BackonMetricsAutoConfigurationTest {
     @Bean
     RetryPolicy beanPolicy() {
       return RetryPolicy.builder().maxTries(2).build();
+    }
+  }
+
+  /** Calls through the bean policy {@code beanPolicy}. */
+  static class BeanPolicyClient {
+    @Backon("beanPolicy")
+    public String call() {
+      return "ok";
     }
   }
 
