@@ -81,7 +81,7 @@ final class BackonMethod {
             fallback.invoke(fallbackTarget, invocation.getArguments(), cause);
         return stage != null ? stage : CompletableFuture.completedFuture(null);
       } catch (Throwable t) {
-        return CompletableFuture.failedFuture(t);
+        return CompletableFuture.failedFuture(FallbackMethod.suppressing(t, cause));
       }
     });
     // The caller holds the dependent future: its cancel must reach the call, as it does without a fallback.

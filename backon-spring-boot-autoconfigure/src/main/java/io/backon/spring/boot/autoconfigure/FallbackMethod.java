@@ -80,7 +80,8 @@ final class FallbackMethod {
   }
 
   /**
-   * Calls the fallback on {@code target}.
+   * Calls the fallback on {@code target}. The blocking engine adds {@code failure} to what the
+   * fallback throws; the future and Reactor faces do so with {@link #suppressing}.
    *
    * @throws Throwable {@code failure} itself when the fallback does not accept its type; whatever
    *     the fallback throws
@@ -98,12 +99,16 @@ final class FallbackMethod {
     try {
       return method.invoke(target, actual);
     } catch (InvocationTargetException e) {
-      Throwable thrown = e.getTargetException();
-      if (failure != null && thrown != failure) {
-        thrown.addSuppressed(failure);
-      }
-      throw thrown;
+      throw e.getTargetException();
     }
+  }
+
+  /** {@code thrown} (by {@link #invoke}) with {@code failure} suppressed, unless it is the failure itself. */
+  static Throwable suppressing(Throwable thrown, @Nullable Throwable failure) {
+    if (failure != null && thrown != failure) {
+      thrown.addSuppressed(failure);
+    }
+    return thrown;
   }
 
   Method method() {

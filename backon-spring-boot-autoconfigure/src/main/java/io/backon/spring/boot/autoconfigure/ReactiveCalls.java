@@ -57,7 +57,7 @@ final class ReactiveCalls {
       Object publisher = fallback.invoke(method.fallbackTarget(), invocation.getArguments(), failure);
       return publisher == null ? Mono.empty() : (Publisher<Object>) publisher;
     } catch (Throwable t) {
-      return Mono.error(t);
+      return Mono.error(FallbackMethod.suppressing(t, failure));
     }
   }
 }

@@ -68,6 +68,16 @@ class AnnotatedBeansTest {
   }
 
   @Test
+  void aFallbackThatThrowsPassesOnItsExceptionWithTheLastFailureSuppressedOnce() {
+    sync.flaky().failFirst(10);
+
+    assertThatThrownBy(sync::withFailingFallback).isInstanceOf(IllegalStateException.class)
+        .hasMessage("the fallback failed too")
+        .satisfies(thrown -> assertThat(thrown.getSuppressed()).singleElement()
+            .satisfies(suppressed -> assertThat(suppressed).isInstanceOf(IOException.class).hasMessage("boom#3")));
+  }
+
+  @Test
   void aSpelResultConditionAsksForAnotherAttempt() {
     sync.nullCalls().set(0);
 

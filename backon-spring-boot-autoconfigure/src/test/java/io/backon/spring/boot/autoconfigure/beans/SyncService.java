@@ -39,6 +39,15 @@ public class SyncService {
     return "fallback:" + id + ":" + failure.getMessage();
   }
 
+  @Backon(value = "quick", fallback = "failingRecover")
+  public String withFailingFallback() throws IOException {
+    return flaky.next();
+  }
+
+  String failingRecover(IOException failure) {
+    throw new IllegalStateException("the fallback failed too");
+  }
+
   private final AtomicInteger nullCalls = new AtomicInteger();
 
   @Backon(value = "quick", retryIf = "#result == null")
