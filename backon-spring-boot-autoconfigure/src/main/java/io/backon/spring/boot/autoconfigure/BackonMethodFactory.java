@@ -1,6 +1,7 @@
 package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Backon;
+import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import java.lang.reflect.Method;
@@ -93,7 +94,15 @@ final class BackonMethodFactory {
           }
         });
       }
-      retrying = assembly.withGlobalSwitch(Retrying.of(builder.build()));
+      RetryPolicy policy;
+      try {
+        policy = builder.build();
+      } catch (IllegalStateException e) {
+        throw new BackonConfigurationException(ConfigErrorCode.CONTRADICTORY_SETTINGS, subject,
+            "the overrides do not fit the policy '" + policyName + "' (" + e.getMessage() + ").",
+            "change the overrides of " + subject + " or the policy '" + policyName + "' as the message says.", e);
+      }
+      retrying = assembly.withGlobalSwitch(Retrying.of(policy));
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,

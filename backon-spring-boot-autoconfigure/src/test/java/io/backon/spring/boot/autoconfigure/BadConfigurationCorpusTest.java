@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
+import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.*;
 import java.util.EnumSet;
@@ -333,6 +334,13 @@ class BadConfigurationCorpusTest {
             .fails(CONTRADICTORY_SETTINGS, "@Backon(hedges) on HedgesOffOnAHedgingBeanPolicy.call()",
                 "the RetryPolicy bean 'hedgingBean' hedges, and an annotation cannot remove a bean's hedging",
                 "use a RetryPolicy bean without hedging for this method, or remove @Backon(hedges) on"),
+        bad("retryOn over a RetryPolicy bean's whole retry condition")
+            .withBean(RetryOnOverThePolicyBeansWholeCondition.class)
+            .with(r -> r.withBean("conditionBean", RetryPolicy.class, () -> RetryPolicy.builder()
+                .name("conditionBean").retryIf(RetryCondition.onMessageContaining("busy")).build()))
+            .fails(CONTRADICTORY_SETTINGS, "@Backon on RetryOnOverThePolicyBeansWholeCondition.call()",
+                "the overrides do not fit the policy 'conditionBean' (retryIf(condition) replaces retryOn",
+                "change the overrides of @Backon on RetryOnOverThePolicyBeansWholeCondition.call() or the policy"),
         bad("a fallback method that does not exist").withBean(MissingFallback.class)
             .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
                 "the fallback method 'recover' does not exist", "add a method String recover(String) or String recover(String, Throwable failure)"),

@@ -234,6 +234,13 @@ final class BadlyAnnotatedBeans {
     }
   }
 
+  static class RetryOnOverThePolicyBeansWholeCondition {
+    @Backon(value = "conditionBean", retryOn = IOException.class)
+    public String call() {
+      return "x";
+    }
+  }
+
   static class HedgedFlux {
     @Backon(hedges = 1)
     public Flux<String> stream() {
