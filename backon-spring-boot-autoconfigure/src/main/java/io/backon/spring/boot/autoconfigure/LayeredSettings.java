@@ -22,6 +22,8 @@ final class LayeredSettings<T> {
 
   private final T merged;
   private final Map<String, SettingSource> sources = new HashMap<>();
+  private final Map<String, Integer> layers = new HashMap<>();
+  private int overlays;
 
   private LayeredSettings(T merged) {
     this.merged = merged;
@@ -34,6 +36,7 @@ final class LayeredSettings<T> {
 
   /** Overlays every set value of {@code layer}, recording {@code source} as its origin. */
   LayeredSettings<T> overlay(T layer, SettingSource source) {
+    overlays++;
     copy(layer, merged, "", source);
     return this;
   }
@@ -56,6 +59,11 @@ final class LayeredSettings<T> {
   /** The layer that set {@code property}, if any. */
   @Nullable SettingSource sourceOf(String property) {
     return sources.get(property);
+  }
+
+  /** The position of the layer that set {@code property}: higher is more specific; -1 when unset. */
+  int layerOf(String property) {
+    return layers.getOrDefault(property, -1);
   }
 
   /** The full name of {@code property} where it was set, or in {@code fallback} if unset. */
@@ -85,6 +93,7 @@ final class LayeredSettings<T> {
       }
       writer.setPropertyValue(name, value);
       sources.put(prefix + name, source);
+      layers.put(prefix + name, overlays);
     }
   }
 

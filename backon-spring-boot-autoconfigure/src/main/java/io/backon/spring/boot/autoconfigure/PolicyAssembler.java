@@ -193,21 +193,33 @@ final class PolicyAssembler {
     if (maxHedges == 0) {
       return;
     }
-    if (h.getDelay() != null && h.getDelayPercentile() != null) {
-      String subject = settings.describe("hedging.delayPercentile", own);
-      throw ConfigChecks.contradiction(subject,
-          "both a fixed hedge delay and a percentile delay are set.",
-          "keep only one of " + settings.describe("hedging.delay", own) + " and " + subject + ".");
+    Duration fixedDelay = h.getDelay();
+    Double percentile = h.getDelayPercentile();
+    if (fixedDelay != null && percentile != null) {
+      int fixedLayer = settings.layerOf("hedging.delay");
+      int percentileLayer = settings.layerOf("hedging.delayPercentile");
+      if (fixedLayer == percentileLayer) {
+        String subject = settings.describe("hedging.delayPercentile", own);
+        throw ConfigChecks.contradiction(subject,
+            "both a fixed hedge delay and a percentile delay are set.",
+            "keep only one of " + settings.describe("hedging.delay", own) + " and " + subject + ".");
+      }
+      // The more specific layer (policy over extends and defaults, annotation over policy) chooses the kind.
+      if (fixedLayer > percentileLayer) {
+        percentile = null;
+      } else {
+        fixedDelay = null;
+      }
     }
     HedgingPolicyBuilder hedging = HedgingPolicy.builder();
     // The setting counts extra copies; the core counts copies including the primary.
     ConfigChecks.apply(maxHedgesSubject, maxHedges, extra -> hedging.maxHedges(extra == Integer.MAX_VALUE ? extra : extra + 1));
-    if (h.getDelay() != null) {
-      ConfigChecks.apply(settings.describe("hedging.delay", own), h.getDelay(),
+    if (fixedDelay != null) {
+      ConfigChecks.apply(settings.describe("hedging.delay", own), fixedDelay,
           d -> hedging.hedgeDelay(d));
     }
-    if (h.getDelayPercentile() != null) {
-      ConfigChecks.apply(settings.describe("hedging.delayPercentile", own), h.getDelayPercentile(),
+    if (percentile != null) {
+      ConfigChecks.apply(settings.describe("hedging.delayPercentile", own), percentile,
           p -> hedging.hedgeDelay(HedgeDelay.percentile(p)));
     }
     builder.hedging(hedging.build());

@@ -43,6 +43,29 @@ public class HedgingSettingsTest {
             .policyOf(context.getBean(SlowFirstCopy.class), "inline").hedging().maxHedges()).isEqualTo(3));
   }
 
+  @Test
+  void aMoreSpecificLayerSwitchesBetweenAFixedAndAPercentileHedgeDelay() {
+    runner.withPropertyValues("backon.policies.adaptive.extends=hedged",
+            "backon.policies.adaptive.hedging.delay-percentile=95")
+        .withBean(FixedDelayOverAdaptivePolicy.class)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(RetryPolicyRegistry.class).policy("adaptive").hedging().hedgeDelay())
+              .asString().startsWith("percentile(95.0,");
+          assertThat(io.backon.spring.boot.autoconfigure.test.BackonBeans
+              .policyOf(context.getBean(FixedDelayOverAdaptivePolicy.class), "call").hedging().hedgeDelay())
+              .hasToString("fixed(PT0.05S)");
+        });
+  }
+
+  /** A fixed hedge delay over a policy whose delay is a percentile. */
+  public static class FixedDelayOverAdaptivePolicy {
+    @Backon(value = "adaptive", hedgeDelay = "50ms")
+    public String call() {
+      return "x";
+    }
+  }
+
   /** The first copy hangs until it is cancelled; the second answers at once. */
   public static class SlowFirstCopy {
 
