@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Backon;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,15 +51,19 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     Object target = singletonTarget(bean);
     Map<Method, BackonMethod> methods = new LinkedHashMap<>();
     BackonMethodFactory methodFactory = null;
-    for (Method method : ReflectionUtils.getUniqueDeclaredMethods(targetClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-      Backon annotation = BackonMethodFactory.annotationOf(method, targetClass);
-      if (annotation == null) {
-        continue;
+    // A JDK proxy (an HTTP interface client, a mapper) has no class of its own to read: its interfaces declare the methods.
+    Class<?>[] declaringTypes = Proxy.isProxyClass(targetClass) ? targetClass.getInterfaces() : new Class<?>[] {targetClass};
+    for (Class<?> type : declaringTypes) {
+      for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+        Backon annotation = BackonMethodFactory.annotationOf(method, type);
+        if (annotation == null) {
+          continue;
+        }
+        if (methodFactory == null) {
+          methodFactory = factory.getObject();
+        }
+        methods.put(method, methodFactory.create(method, type, annotation, target));
       }
-      if (methodFactory == null) {
-        methodFactory = factory.getObject();
-      }
-      methods.put(method, methodFactory.create(method, targetClass, annotation, target));
     }
     if (methods.isEmpty()) {
       withoutBackon.add(targetClass);

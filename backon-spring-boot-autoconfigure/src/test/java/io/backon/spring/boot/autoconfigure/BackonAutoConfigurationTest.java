@@ -16,6 +16,7 @@ import io.backon.budget.RetryBudgetRegistry;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,24 @@ class BackonAutoConfigurationTest {
   }
 
   @Test
+  void anAnnotatedInterfaceServedByAJdkProxyBeanIsRetried() {
+    AtomicInteger calls = new AtomicInteger();
+    Greeter client = (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(),
+        new Class<?>[] {Greeter.class}, (proxy, method, args) -> {
+          if (calls.incrementAndGet() < 3) {
+            throw new IOException("down");
+          }
+          return "hello " + args[0];
+        });
+    runner.withPropertyValues("backon.defaults.wait=none").withBean(Greeter.class, () -> client).run(context -> {
+      assertThat(context).hasNotFailed();
+
+      assertThat(context.getBean(Greeter.class).greet("ada")).isEqualTo("hello ada");
+      assertThat(calls).hasValue(3);
+    });
+  }
+
+  @Test
   void propertiesPoliciesCanNameCircuitBreakerAndBudgetBeans() {
     CircuitBreaker breaker = CircuitBreaker.ofDefaults("db");
     RetryBudget budget = RetryBudget.ofDefaults("shared");
@@ -284,6 +303,12 @@ class BackonAutoConfigurationTest {
           assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
           assertThat(client.calls()).isEqualTo(3);
         });
+  }
+
+  /** An HTTP-interface-style client: only an interface, served by a JDK proxy. */
+  interface Greeter {
+    @Backon
+    String greet(String name) throws IOException;
   }
 
   /** Counts its calls and always fails. */
