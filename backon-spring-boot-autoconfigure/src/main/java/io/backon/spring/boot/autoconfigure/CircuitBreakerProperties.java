@@ -46,7 +46,7 @@ public class CircuitBreakerProperties {
   /** Growth of the open time each time a trial fails (>= 1). Default 1 (no growth). */
   private @Nullable Double recoveryBackoffMultiplier;
 
-  /** Cap of the growing open time. Default: recovery-timeout. */
+  /** Cap of the growing open time; required when recovery-backoff-multiplier is set. Default: recovery-timeout. */
   private @Nullable Duration maxRecoveryTimeout;
 
   /** Trial calls admitted at once while half-open. Default 1. */
