@@ -47,7 +47,8 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
       breaker.acquirePermission();
     }
     Clock clock = policy.clock();
-    long start = clock.nanoTime();
+    boolean slowCalls = breaker != null && breaker.measuresDurations();
+    long start = slowCalls ? clock.nanoTime() : 0L;
     long timeout = policy.attemptTimeoutNanos();
     AttemptGuard guard = timeout >= 0 ? AttemptGuard.start(policy.scheduler(), timeout) : null;
     T value = null;
@@ -79,7 +80,7 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
       value = null;
     }
     if (breaker != null) {
-      long duration = clock.nanoTime() - start;
+      long duration = slowCalls ? clock.nanoTime() - start : 0L;
       AtomicBoolean won = decided;
       AttemptGuard cut = deadline;
       if ((won != null && won.get()) || (cut != null && cut.fired())) {

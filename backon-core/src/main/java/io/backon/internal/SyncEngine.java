@@ -5,6 +5,7 @@ import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
@@ -110,7 +111,9 @@ public final class SyncEngine {
     long start = timed ? clock.nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
     AttemptContext context = AttemptContext.current();
-    boolean pipeline = policy.hasAttemptPipeline();
+    // A breaker alone is applied inline (no copy object); hedging or an attempt timeout need one.
+    boolean pipeline = policy.hedging() != null || policy.attemptTimeoutNanos() >= 0;
+    CircuitBreaker breaker = pipeline ? null : policy.circuitBreaker();
     long deadline = policy.deadlineNanos();
     CallState state = policy.hasListeners() || pipeline || deadline >= 0 || policy.instrumented()
         ? new CallState(policy, overrides, invocation, target, start).blocking() : null;
@@ -135,7 +138,9 @@ public final class SyncEngine {
       int saved = context.enter(attempt);
       TraceScope scope = AttemptTrace.open(trace);
       try {
-        value = call != null ? call.call() : invoke(target, kind);
+        value = call != null ? call.call()
+            : breaker != null ? guarded(breaker, clock, target, kind, deadlineGuard)
+            : invoke(target, kind);
       } catch (VirtualMachineError fatal) {
         if (deadlineGuard != null) {
           deadlineGuard.finish();
@@ -179,8 +184,44 @@ public final class SyncEngine {
   }
 
   /**
+   * One attempt through {@code breaker} on the calling thread, without allocating: asks for
+   * permission (a rejection is thrown as the attempt's failure), runs the target, and reports its
+   * outcome; the clock is read only for slow-call detection. An attempt cut short by the deadline
+   * releases its permission instead. The same protocol as {@link GuardedCopy}, which applies it
+   * when hedging or an attempt timeout sit inside the breaker.
+   */
+  private static <T extends @Nullable Object> T guarded(CircuitBreaker breaker, Clock clock,
+      Object target, int kind, @Nullable AttemptGuard deadlineGuard) throws Exception {
+    breaker.acquirePermission();
+    boolean slowCalls = breaker.measuresDurations();
+    long start = slowCalls ? clock.nanoTime() : 0L;
+    T value;
+    try {
+      value = invoke(target, kind);
+    } catch (VirtualMachineError fatal) {
+      breaker.releasePermission();
+      throw fatal;
+    } catch (Throwable failure) {
+      long duration = slowCalls ? clock.nanoTime() - start : 0L;
+      if (deadlineGuard != null && deadlineGuard.fired()) {
+        breaker.releasePermission();
+      } else {
+        breaker.onError(duration, failure);
+      }
+      throw Exceptions.propagate(failure);
+    }
+    long duration = slowCalls ? clock.nanoTime() - start : 0L;
+    if (deadlineGuard != null && deadlineGuard.fired()) {
+      breaker.releasePermission();
+    } else {
+      breaker.onResult(duration, value);
+    }
+    return value;
+  }
+
+  /**
    * The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout →
-   * target. Only built when the policy has one of them.
+   * target. Only built when the policy has hedging or an attempt timeout.
    */
   private static <T extends @Nullable Object> Callable<T> attemptPipeline(
       CallState state, Callable<T> target, int attempt, @Nullable AttemptGuard deadlineGuard) {
