@@ -107,31 +107,81 @@ public final class SyncEngine {
       return invoke(target, kind);
     }
     Clock clock = policy.clock();
-    boolean timed = policy.timed();
-    long start = timed ? clock.nanoTime() : 0L;
+    long start = policy.timed() ? clock.nanoTime() : 0L;
+    if (policy.hasListeners() || policy.deadlineNanos() >= 0 || policy.instrumented()
+        || policy.hedging() != null || policy.attemptTimeoutNanos() >= 0) {
+      CallState state = new CallState(policy, overrides, invocation, target, start).blocking();
+      return attempts(state, target, kind, statistics, 1);
+    }
+    // Nothing around the first attempt but, at most, a breaker: no state until it fails.
     AtomicInteger counter = overrides.attemptCounter();
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+    CircuitBreaker breaker = policy.circuitBreaker();
+    @Nullable T value = null;
+    Throwable thrown = null;
+    AttemptContext context = AttemptContext.current();
+    int saved = context.enter(1);
+    try {
+      value = breaker != null ? guarded(breaker, clock, target, kind, null) : invoke(target, kind);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      thrown = failure;
+    } finally {
+      context.restore(saved);
+    }
+    if (thrown == null && !policy.checksResults()) {
+      RetryBudget budget = policy.retryBudget();
+      if (budget != null) {
+        budget.onSuccess();
+      }
+      if (statistics != null) {
+        statistics.record(start, clock.nanoTime(), 1, 0L);
+      }
+      return Nulls.cast(value);
+    }
+    CallState state = new CallState(policy, overrides, invocation, target,
+        policy.timed() ? start : clock.nanoTime()).blocking();
+    int step = settle(state, 1, value, thrown, statistics);
+    if (step == SUCCEEDED) {
+      return Nulls.cast(value);
+    }
+    if (step == GAVE_UP) {
+      return Settlement.giveUp(state);
+    }
+    return attempts(state, target, kind, statistics, 2);
+  }
+
+  /**
+   * The retry loop with its per-call state, from attempt {@code first} on: events, instrumentation,
+   * deadline, and the attempt's inner layers (a breaker inline; hedging or an attempt timeout
+   * through {@link #attemptPipeline}).
+   */
+  private static <T extends @Nullable Object> T attempts(CallState state, Object target, int kind,
+      @Nullable StatisticsRecorder statistics, int first) throws Exception {
+    RetryPolicy policy = state.policy();
+    Clock clock = policy.clock();
+    long start = state.startNanos();
+    AtomicInteger counter = state.overrides().attemptCounter();
     AttemptContext context = AttemptContext.current();
     // A breaker alone is applied inline (no copy object); hedging or an attempt timeout need one.
     boolean pipeline = policy.hedging() != null || policy.attemptTimeoutNanos() >= 0;
     CircuitBreaker breaker = pipeline ? null : policy.circuitBreaker();
     long deadline = policy.deadlineNanos();
-    CallState state = policy.hasListeners() || pipeline || deadline >= 0 || policy.instrumented()
-        ? new CallState(policy, overrides, invocation, target, start).blocking() : null;
-    int attempt = 1;
+    int attempt = first;
     while (true) {
-      AttemptTrace trace = null;
-      if (state != null) {
-        state.fire(EventType.ATTEMPT, attempt);
-        state.fire(EventType.BEFORE, attempt);
-        state.attemptStarted(attempt);
-        trace = state.attemptTrace();
-      }
+      state.fire(EventType.ATTEMPT, attempt);
+      state.fire(EventType.BEFORE, attempt);
+      state.attemptStarted(attempt);
+      AttemptTrace trace = state.attemptTrace();
       if (counter != null) {
         counter.incrementAndGet();
       }
       AttemptGuard deadlineGuard = deadline >= 0
           ? AttemptGuard.start(policy.scheduler(), deadline - (clock.nanoTime() - start)) : null;
-      Callable<T> call = pipeline && state != null
+      Callable<T> call = pipeline
           ? attemptPipeline(state, asCallable(target, kind), attempt, deadlineGuard) : null;
       @Nullable T value = null;
       Throwable thrown = null;
@@ -152,25 +202,11 @@ public final class SyncEngine {
         AttemptTrace.close(scope);
         context.restore(saved);
       }
-      if (deadlineGuard != null && deadlineGuard.finish() && state != null) {
+      if (deadlineGuard != null && deadlineGuard.finish()) {
         state.attemptCutShort(attempt, null);
         state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
         Settlement.record(statistics, state);
         return Settlement.giveUp(state);
-      }
-      if (state == null) {
-        if (thrown == null && !policy.checksResults()) {
-          RetryBudget budget = policy.retryBudget();
-          if (budget != null) {
-            budget.onSuccess();
-          }
-          if (statistics != null) {
-            statistics.record(start, clock.nanoTime(), 1, 0L);
-          }
-          return Nulls.cast(value);
-        }
-        state = new CallState(policy, overrides, invocation, target, timed ? start : clock.nanoTime())
-            .blocking();
       }
       int step = settle(state, attempt, value, thrown, statistics);
       if (step == SUCCEEDED) {
