@@ -30,7 +30,19 @@ public final class SyncEngine {
   /** {@link #settle} result: the back-off was slept; the next attempt may start. */
   public static final int RETRY = 2;
 
+  static {
+    // The fast path calls policy accessors that return these types. HotSpot's JIT does not inline
+    // a call whose signature names a class that is not loaded yet, the case in an application that
+    // never builds a breaker, hedging or a budget; such calls cost about a nanosecond each. Loading
+    // (not initializing) the classes here lets the accessors inline.
+    preload(CircuitBreaker.class, HedgingPolicy.class, RetryBudget.class);
+  }
+
   private SyncEngine() {}
+
+  private static void preload(Class<?>... types) {
+    // Resolving the class literals at the call site has loaded them; nothing else to do.
+  }
 
   /**
    * Calls {@code target} under {@code policy} on the calling thread.
@@ -100,20 +112,16 @@ public final class SyncEngine {
       throws Exception {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !policy.enabled()) {
-      AtomicInteger counting = overrides.attemptCounter();
-      if (counting != null) {
-        counting.incrementAndGet();
-      }
-      return invoke(target, kind);
+      return once(overrides, target, kind);
     }
-    Clock clock = policy.clock();
-    long start = policy.timed() ? clock.nanoTime() : 0L;
-    if (policy.hasListeners() || policy.deadlineNanos() >= 0 || policy.instrumented()
-        || policy.hedging() != null || policy.attemptTimeoutNanos() >= 0) {
-      CallState state = new CallState(policy, overrides, invocation, target, start).blocking();
+    if (statefulFromTheStart(policy)) {
+      CallState state = new CallState(policy, overrides, invocation, target,
+          policy.clock().nanoTime()).blocking();
       return attempts(state, target, kind, statistics, 1);
     }
-    // Nothing around the first attempt but, at most, a breaker: no state until it fails.
+    // Nothing around the first attempt but, at most, a breaker: no state until it fails. Kept
+    // small so that the JIT inlines it into the faces.
+    long start = policy.timed() ? policy.clock().nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
     if (counter != null) {
       counter.incrementAndGet();
@@ -124,7 +132,8 @@ public final class SyncEngine {
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(1);
     try {
-      value = breaker != null ? guarded(breaker, clock, target, kind, null) : invoke(target, kind);
+      value = breaker != null
+          ? guarded(breaker, policy.clock(), target, kind, null) : invoke(target, kind);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable failure) {
@@ -133,17 +142,56 @@ public final class SyncEngine {
       context.restore(saved);
     }
     if (thrown == null && !policy.checksResults()) {
-      RetryBudget budget = policy.retryBudget();
-      if (budget != null) {
-        budget.onSuccess();
-      }
-      if (statistics != null) {
-        statistics.record(start, clock.nanoTime(), 1, 0L);
+      if (policy.retryBudget() != null || statistics != null) {
+        succeededAtOnce(policy, statistics, start);
       }
       return Nulls.cast(value);
     }
+    return afterFirstAttempt(policy, overrides, invocation, target, kind, statistics, start, value,
+        thrown);
+  }
+
+  /** Retrying is off: the target runs once, directly (counted for the testing scopes). */
+  private static <T extends @Nullable Object> T once(Overrides overrides, Object target, int kind)
+      throws Exception {
+    AtomicInteger counting = overrides.attemptCounter();
+    if (counting != null) {
+      counting.incrementAndGet();
+    }
+    return invoke(target, kind);
+  }
+
+  /**
+   * Whether a call needs its state before the first attempt: listeners, a deadline, an
+   * instrumentation, hedging or an attempt timeout. A breaker alone does not.
+   */
+  private static boolean statefulFromTheStart(RetryPolicy policy) {
+    return policy.hasListeners() || policy.deadlineNanos() >= 0 || policy.instrumented()
+        || policy.hedging() != null || policy.attemptTimeoutNanos() >= 0;
+  }
+
+  /** A first attempt accepted without state: the budget earns, the statistics record. */
+  private static void succeededAtOnce(RetryPolicy policy, @Nullable StatisticsRecorder statistics,
+      long start) {
+    RetryBudget budget = policy.retryBudget();
+    if (budget != null) {
+      budget.onSuccess();
+    }
+    if (statistics != null) {
+      statistics.record(start, policy.clock().nanoTime(), 1, 0L);
+    }
+  }
+
+  /**
+   * Settles a first attempt that failed or whose value must be checked, creating the call's state
+   * now, then goes on with the retry loop if a retry was decided.
+   */
+  private static <T extends @Nullable Object> T afterFirstAttempt(RetryPolicy policy,
+      Overrides overrides, @Nullable Invocation invocation, Object target, int kind,
+      @Nullable StatisticsRecorder statistics, long start, @Nullable T value,
+      @Nullable Throwable thrown) throws Exception {
     CallState state = new CallState(policy, overrides, invocation, target,
-        policy.timed() ? start : clock.nanoTime()).blocking();
+        policy.timed() ? start : policy.clock().nanoTime()).blocking();
     int step = settle(state, 1, value, thrown, statistics);
     if (step == SUCCEEDED) {
       return Nulls.cast(value);
