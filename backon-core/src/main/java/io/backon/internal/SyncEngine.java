@@ -31,18 +31,10 @@ public final class SyncEngine {
   public static final int RETRY = 2;
 
   static {
-    // The fast path calls policy accessors that return these types. HotSpot's JIT does not inline
-    // a call whose signature names a class that is not loaded yet, the case in an application that
-    // never builds a breaker, hedging or a budget; such calls cost about a nanosecond each. Loading
-    // (not initializing) the classes here lets the accessors inline.
-    preload(CircuitBreaker.class, HedgingPolicy.class, RetryBudget.class);
+    LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
   }
 
   private SyncEngine() {}
-
-  private static void preload(Class<?>... types) {
-    // Resolving the class literals at the call site has loaded them; nothing else to do.
-  }
 
   /**
    * Calls {@code target} under {@code policy} on the calling thread.
