@@ -70,14 +70,8 @@ final class AsyncGuardedCopy<T extends @Nullable Object>
       if (breaker != null) {
         AtomicBoolean won = decided;
         boolean lost = copy.isCancelled() || (failure != null && won != null && won.get());
-        if (lost) {
-          breaker.releasePermission();
-        } else if (failure != null) {
-          breaker.onError(slowCalls ? clock.nanoTime() - start : 0L,
-              AsyncCall.unwrapNonNull(failure));
-        } else {
-          breaker.onResult(slowCalls ? clock.nanoTime() - start : 0L, value);
-        }
+        GuardedCopy.report(breaker, slowCalls && !lost ? clock.nanoTime() - start : 0L, value,
+            failure == null || lost ? null : AsyncCall.unwrapNonNull(failure), lost);
       }
     });
     return copy;

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The blocking retry loop behind every synchronous face. The first attempt runs without allocating
- * anything; the {@link CallState} and its events appear only once an attempt fails, a value must be
- * checked, or listeners are registered. Not API.
+ * anything, through the policy's circuit breaker if it has one; the {@link CallState} and its
+ * events appear only once an attempt fails or a value must be checked, or from the start when the
+ * policy has listeners, a deadline, an instrumentation, hedging or an attempt timeout. Not API.
  */
 public final class SyncEngine {
 
@@ -271,28 +272,22 @@ public final class SyncEngine {
     breaker.acquirePermission();
     boolean slowCalls = breaker.measuresDurations();
     long start = slowCalls ? clock.nanoTime() : 0L;
-    T value;
+    @Nullable T value = null;
+    Throwable failure = null;
     try {
       value = invoke(target, kind);
     } catch (VirtualMachineError fatal) {
       breaker.releasePermission();
       throw fatal;
-    } catch (Throwable failure) {
-      long duration = slowCalls ? clock.nanoTime() - start : 0L;
-      if (deadlineGuard != null && deadlineGuard.fired()) {
-        breaker.releasePermission();
-      } else {
-        breaker.onError(duration, failure);
-      }
+    } catch (Throwable thrown) {
+      failure = thrown;
+    }
+    GuardedCopy.report(breaker, slowCalls ? clock.nanoTime() - start : 0L, value, failure,
+        deadlineGuard != null && deadlineGuard.fired());
+    if (failure != null) {
       throw Exceptions.propagate(failure);
     }
-    long duration = slowCalls ? clock.nanoTime() - start : 0L;
-    if (deadlineGuard != null && deadlineGuard.fired()) {
-      breaker.releasePermission();
-    } else {
-      breaker.onResult(duration, value);
-    }
-    return value;
+    return Nulls.cast(value);
   }
 
   /**
