@@ -131,7 +131,7 @@ public final class RetryPolicy {
     this.instrumented = instrumentation != RetryInstrumentation.NONE;
     this.timed = statistics || instrumented || hasListeners || fallback != null || stop != null
         || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0
-        || hasAttemptPipeline();
+        || hedging != null || attemptTimeoutNanos >= 0;
 
   }
 
@@ -293,7 +293,9 @@ public final class RetryPolicy {
 
   /**
    * Whether a call needs its start time: time limits, listeners, statistics, instrumentation,
-   * fallback, or an attempt pipeline (breaker, hedging, attempt timeout).
+   * fallback, hedging or an attempt timeout. A circuit breaker alone does not (it reads the clock
+   * itself, and only for slow-call detection); like any untimed policy, its call's elapsed time
+   * is then counted from the end of the first attempt once that attempt fails.
    */
   public boolean timed() {
     return timed;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.lang.management.ManagementFactory;
+import io.backon.breaker.CircuitBreaker;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.time.Clock;
 import java.util.concurrent.Callable;
@@ -23,19 +24,7 @@ class SuccessPathAllocationTest {
   void aFirstAttemptSuccessWithoutInstrumentationAllocatesNothingAndReadsNoClock()
       throws Exception {
     AtomicInteger clockReads = new AtomicInteger();
-    Clock counting = new Clock() {
-      @Override
-      public long nanoTime() {
-        clockReads.incrementAndGet();
-        return 0L;
-      }
-
-      @Override
-      public java.time.Instant wallTime() {
-        clockReads.incrementAndGet();
-        return java.time.Instant.EPOCH;
-      }
-    };
+    Clock counting = countingClock(clockReads);
     RetryPolicy policy = RetryPolicy.builder().maxTries(3).clock(counting)
         .instrumentation(RetryInstrumentation.NONE).build();
     Retrying retrying = Retrying.of(policy);
@@ -49,11 +38,49 @@ class SuccessPathAllocationTest {
   }
 
   @Test
+  void aFirstAttemptSuccessThroughACircuitBreakerAllocatesNothingAndReadsNoClock()
+      throws Exception {
+    AtomicInteger clockReads = new AtomicInteger();
+    Clock counting = countingClock(clockReads);
+    CircuitBreaker breaker = CircuitBreaker.builder("stock").clock(counting)
+        .countBasedWindow(100).failureRateThreshold(50).build();
+    RetryPolicy policy = RetryPolicy.builder().maxTries(3).clock(counting)
+        .circuitBreaker(breaker).build();
+    Retrying retrying = Retrying.of(policy);
+    clockReads.set(0); // the breaker reads the clock once when it is built
+
+    retrying.call(TARGET);
+
+    assertThat(policy.timed()).isFalse();
+    assertThat(clockReads).as("no slow-call rule, nothing timed: no clock read").hasValue(0);
+    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+        .isLessThan(2_000);
+    assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(100);
+  }
+
+  @Test
   void aFirstAttemptSuccessAllocatesNothing() throws Exception {
     Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
     // Reading the counter itself may allocate a few bytes; one byte per call would be 20 kB.
     assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
         .isLessThan(2_000);
+  }
+
+  /** A clock standing still at zero that counts how often it is read. */
+  private static Clock countingClock(AtomicInteger reads) {
+    return new Clock() {
+      @Override
+      public long nanoTime() {
+        reads.incrementAndGet();
+        return 0L;
+      }
+
+      @Override
+      public java.time.Instant wallTime() {
+        reads.incrementAndGet();
+        return java.time.Instant.EPOCH;
+      }
+    };
   }
 
   private static long allocatedBy(Retrying retrying) throws Exception {

@@ -68,6 +68,15 @@ public final class CircuitBreaker {
   }
 
   /**
+   * Whether the durations passed to {@link #onSuccess}, {@link #onResult} and {@link #onError}
+   * matter: {@code true} only with slow-call detection ({@code slowCallDuration}). Without it a
+   * caller may pass {@code 0} and skip reading the clock. Constant for the breaker's lifetime.
+   */
+  public boolean measuresDurations() {
+    return config.slowCallNanos() > 0;
+  }
+
+  /**
    * The current state. Has no side effect: an OPEN breaker whose recovery timeout has passed reports
    * OPEN until the next permission request moves it to HALF_OPEN.
    */
@@ -170,7 +179,7 @@ public final class CircuitBreaker {
     acquirePermission();
     // Durations only feed slow-call detection: without it the clock is not read at all.
     Clock clock = config.clock();
-    boolean timed = config.slowCallNanos() > 0;
+    boolean timed = measuresDurations();
     long start = timed ? clock.nanoTime() : 0L;
     T result;
     try {

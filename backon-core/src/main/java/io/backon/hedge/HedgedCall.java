@@ -153,7 +153,11 @@ final class HedgedCall<T extends @Nullable Object> {
       }
       return;
     }
-    armTimer();
+    // A copy that is already over needs no timer: a success ends the call, a failure launches the
+    // next copy at once (which arms its own timer).
+    if (!future.isDone()) {
+      armTimer();
+    }
     future.whenComplete((value, failure) -> completed(copy, value, failure));
   }
 

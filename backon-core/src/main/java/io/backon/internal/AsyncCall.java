@@ -54,6 +54,10 @@ public final class AsyncCall<T extends @Nullable Object> {
   /** Attempt 1's stage when {@link #startPlain} already ran it; read once, on the calling thread. */
   private @Nullable CompletionStage<T> firstStage;
 
+  static {
+    LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
+  }
+
   private AsyncCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
       @Nullable StatisticsRecorder statistics, long startNanos) {

@@ -44,7 +44,8 @@ final class AsyncGuardedCopy<T extends @Nullable Object>
       return CompletableFuture.failedFuture(breaker.rejection());
     }
     Clock clock = policy.clock();
-    long start = clock.nanoTime();
+    boolean slowCalls = breaker != null && breaker.measuresDurations();
+    long start = slowCalls ? clock.nanoTime() : 0L;
     CompletableFuture<T> copy = new CompletableFuture<>();
     long timeout = policy.attemptTimeoutNanos();
     Cancellable timer = timeout < 0 ? null : policy.scheduler().schedule(() ->
@@ -69,13 +70,8 @@ final class AsyncGuardedCopy<T extends @Nullable Object>
       if (breaker != null) {
         AtomicBoolean won = decided;
         boolean lost = copy.isCancelled() || (failure != null && won != null && won.get());
-        if (lost) {
-          breaker.releasePermission();
-        } else if (failure != null) {
-          breaker.onError(clock.nanoTime() - start, AsyncCall.unwrapNonNull(failure));
-        } else {
-          breaker.onResult(clock.nanoTime() - start, value);
-        }
+        GuardedCopy.report(breaker, slowCalls && !lost ? clock.nanoTime() - start : 0L, value,
+            failure == null || lost ? null : AsyncCall.unwrapNonNull(failure), lost);
       }
     });
     return copy;

@@ -47,7 +47,8 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
       breaker.acquirePermission();
     }
     Clock clock = policy.clock();
-    long start = clock.nanoTime();
+    boolean slowCalls = breaker != null && breaker.measuresDurations();
+    long start = slowCalls ? clock.nanoTime() : 0L;
     long timeout = policy.attemptTimeoutNanos();
     AttemptGuard guard = timeout >= 0 ? AttemptGuard.start(policy.scheduler(), timeout) : null;
     T value = null;
@@ -79,21 +80,30 @@ final class GuardedCopy<T extends @Nullable Object> implements Callable<T> {
       value = null;
     }
     if (breaker != null) {
-      long duration = clock.nanoTime() - start;
       AtomicBoolean won = decided;
       AttemptGuard cut = deadline;
-      if ((won != null && won.get()) || (cut != null && cut.fired())) {
-        breaker.releasePermission();
-      } else if (failure != null) {
-        breaker.onError(duration, failure);
-      } else {
-        breaker.onResult(duration, value);
-      }
+      report(breaker, slowCalls ? clock.nanoTime() - start : 0L, value, failure,
+          (won != null && won.get()) || (cut != null && cut.fired()));
     }
     if (failure != null) {
       throw Exceptions.propagate(failure);
     }
     return Nulls.cast(value);
+  }
+
+  /**
+   * Tells {@code breaker} how a permitted copy ended: its failure or its value, or nothing (the
+   * permission is released) when the copy lost to another or was cut short by the deadline.
+   */
+  static void report(CircuitBreaker breaker, long durationNanos, @Nullable Object value,
+      @Nullable Throwable failure, boolean noVerdict) {
+    if (noVerdict) {
+      breaker.releasePermission();
+    } else if (failure != null) {
+      breaker.onError(durationNanos, failure);
+    } else {
+      breaker.onResult(durationNanos, value);
+    }
   }
 
   @Override

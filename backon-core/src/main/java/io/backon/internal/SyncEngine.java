@@ -5,6 +5,7 @@ import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
@@ -17,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The blocking retry loop behind every synchronous face. The first attempt runs without allocating
- * anything; the {@link CallState} and its events appear only once an attempt fails, a value must be
- * checked, or listeners are registered. Not API.
+ * anything, through the policy's circuit breaker if it has one; the {@link CallState} and its
+ * events appear only once an attempt fails or a value must be checked, or from the start when the
+ * policy has listeners, a deadline, an instrumentation, hedging or an attempt timeout. Not API.
  */
 public final class SyncEngine {
 
@@ -28,6 +30,10 @@ public final class SyncEngine {
   public static final int GAVE_UP = 1;
   /** {@link #settle} result: the back-off was slept; the next attempt may start. */
   public static final int RETRY = 2;
+
+  static {
+    LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
+  }
 
   private SyncEngine() {}
 
@@ -99,43 +105,133 @@ public final class SyncEngine {
       throws Exception {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !policy.enabled()) {
-      AtomicInteger counting = overrides.attemptCounter();
-      if (counting != null) {
-        counting.incrementAndGet();
-      }
-      return invoke(target, kind);
+      return once(overrides, target, kind);
     }
-    Clock clock = policy.clock();
-    boolean timed = policy.timed();
-    long start = timed ? clock.nanoTime() : 0L;
+    if (statefulFromTheStart(policy)) {
+      CallState state = new CallState(policy, overrides, invocation, target,
+          policy.clock().nanoTime()).blocking();
+      return attempts(state, target, kind, statistics, 1);
+    }
+    // Nothing around the first attempt but, at most, a breaker: no state until it fails. Kept
+    // small so that the JIT inlines it into the faces.
+    long start = policy.timed() ? policy.clock().nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+    CircuitBreaker breaker = policy.circuitBreaker();
+    @Nullable T value = null;
+    Throwable thrown = null;
     AttemptContext context = AttemptContext.current();
-    boolean pipeline = policy.hasAttemptPipeline();
-    long deadline = policy.deadlineNanos();
-    CallState state = policy.hasListeners() || pipeline || deadline >= 0 || policy.instrumented()
-        ? new CallState(policy, overrides, invocation, target, start).blocking() : null;
-    int attempt = 1;
-    while (true) {
-      AttemptTrace trace = null;
-      if (state != null) {
-        state.fire(EventType.ATTEMPT, attempt);
-        state.fire(EventType.BEFORE, attempt);
-        state.attemptStarted(attempt);
-        trace = state.attemptTrace();
+    int saved = context.enter(1);
+    try {
+      value = breaker != null
+          ? guarded(breaker, policy.clock(), target, kind, null) : invoke(target, kind);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      thrown = failure;
+    } finally {
+      context.restore(saved);
+    }
+    if (thrown == null && !policy.checksResults()) {
+      if (policy.retryBudget() != null || statistics != null) {
+        succeededAtOnce(policy, statistics, start);
       }
+      return Nulls.cast(value);
+    }
+    return afterFirstAttempt(policy, overrides, invocation, target, kind, statistics, start, value,
+        thrown);
+  }
+
+  /** Retrying is off: the target runs once, directly (counted for the testing scopes). */
+  private static <T extends @Nullable Object> T once(Overrides overrides, Object target, int kind)
+      throws Exception {
+    AtomicInteger counting = overrides.attemptCounter();
+    if (counting != null) {
+      counting.incrementAndGet();
+    }
+    return invoke(target, kind);
+  }
+
+  /**
+   * Whether a call needs its state before the first attempt: listeners, a deadline, an
+   * instrumentation, hedging or an attempt timeout. A breaker alone does not.
+   */
+  private static boolean statefulFromTheStart(RetryPolicy policy) {
+    return policy.hasListeners() || policy.deadlineNanos() >= 0 || policy.instrumented()
+        || policy.hedging() != null || policy.attemptTimeoutNanos() >= 0;
+  }
+
+  /** A first attempt accepted without state: the budget earns, the statistics record. */
+  private static void succeededAtOnce(RetryPolicy policy, @Nullable StatisticsRecorder statistics,
+      long start) {
+    RetryBudget budget = policy.retryBudget();
+    if (budget != null) {
+      budget.onSuccess();
+    }
+    if (statistics != null) {
+      statistics.record(start, policy.clock().nanoTime(), 1, 0L);
+    }
+  }
+
+  /**
+   * Settles a first attempt that failed or whose value must be checked, creating the call's state
+   * now, then goes on with the retry loop if a retry was decided.
+   */
+  private static <T extends @Nullable Object> T afterFirstAttempt(RetryPolicy policy,
+      Overrides overrides, @Nullable Invocation invocation, Object target, int kind,
+      @Nullable StatisticsRecorder statistics, long start, @Nullable T value,
+      @Nullable Throwable thrown) throws Exception {
+    CallState state = new CallState(policy, overrides, invocation, target,
+        policy.timed() ? start : policy.clock().nanoTime()).blocking();
+    int step = settle(state, 1, value, thrown, statistics);
+    if (step == SUCCEEDED) {
+      return Nulls.cast(value);
+    }
+    if (step == GAVE_UP) {
+      return Settlement.giveUp(state);
+    }
+    return attempts(state, target, kind, statistics, 2);
+  }
+
+  /**
+   * The retry loop with its per-call state, from attempt {@code first} on: events, instrumentation,
+   * deadline, and the attempt's inner layers (a breaker inline; hedging or an attempt timeout
+   * through {@link #attemptPipeline}).
+   */
+  private static <T extends @Nullable Object> T attempts(CallState state, Object target, int kind,
+      @Nullable StatisticsRecorder statistics, int first) throws Exception {
+    RetryPolicy policy = state.policy();
+    Clock clock = policy.clock();
+    long start = state.startNanos();
+    AtomicInteger counter = state.overrides().attemptCounter();
+    AttemptContext context = AttemptContext.current();
+    // A breaker alone is applied inline (no copy object); hedging or an attempt timeout need one.
+    boolean pipeline = policy.hedging() != null || policy.attemptTimeoutNanos() >= 0;
+    CircuitBreaker breaker = pipeline ? null : policy.circuitBreaker();
+    long deadline = policy.deadlineNanos();
+    int attempt = first;
+    while (true) {
+      state.fire(EventType.ATTEMPT, attempt);
+      state.fire(EventType.BEFORE, attempt);
+      state.attemptStarted(attempt);
+      AttemptTrace trace = state.attemptTrace();
       if (counter != null) {
         counter.incrementAndGet();
       }
       AttemptGuard deadlineGuard = deadline >= 0
           ? AttemptGuard.start(policy.scheduler(), deadline - (clock.nanoTime() - start)) : null;
-      Callable<T> call = pipeline && state != null
+      Callable<T> call = pipeline
           ? attemptPipeline(state, asCallable(target, kind), attempt, deadlineGuard) : null;
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
       TraceScope scope = AttemptTrace.open(trace);
       try {
-        value = call != null ? call.call() : invoke(target, kind);
+        value = call != null ? call.call()
+            : breaker != null ? guarded(breaker, clock, target, kind, deadlineGuard)
+            : invoke(target, kind);
       } catch (VirtualMachineError fatal) {
         if (deadlineGuard != null) {
           deadlineGuard.finish();
@@ -147,25 +243,11 @@ public final class SyncEngine {
         AttemptTrace.close(scope);
         context.restore(saved);
       }
-      if (deadlineGuard != null && deadlineGuard.finish() && state != null) {
+      if (deadlineGuard != null && deadlineGuard.finish()) {
         state.attemptCutShort(attempt, null);
         state.endWith(GiveUpReason.DEADLINE_EXCEEDED, thrown);
         Settlement.record(statistics, state);
         return Settlement.giveUp(state);
-      }
-      if (state == null) {
-        if (thrown == null && !policy.checksResults()) {
-          RetryBudget budget = policy.retryBudget();
-          if (budget != null) {
-            budget.onSuccess();
-          }
-          if (statistics != null) {
-            statistics.record(start, clock.nanoTime(), 1, 0L);
-          }
-          return Nulls.cast(value);
-        }
-        state = new CallState(policy, overrides, invocation, target, timed ? start : clock.nanoTime())
-            .blocking();
       }
       int step = settle(state, attempt, value, thrown, statistics);
       if (step == SUCCEEDED) {
@@ -179,8 +261,38 @@ public final class SyncEngine {
   }
 
   /**
+   * One attempt through {@code breaker} on the calling thread, without allocating: asks for
+   * permission (a rejection is thrown as the attempt's failure), runs the target, and reports its
+   * outcome; the clock is read only for slow-call detection. An attempt cut short by the deadline
+   * releases its permission instead. The same protocol as {@link GuardedCopy}, which applies it
+   * when hedging or an attempt timeout sit inside the breaker.
+   */
+  private static <T extends @Nullable Object> T guarded(CircuitBreaker breaker, Clock clock,
+      Object target, int kind, @Nullable AttemptGuard deadlineGuard) throws Exception {
+    breaker.acquirePermission();
+    boolean slowCalls = breaker.measuresDurations();
+    long start = slowCalls ? clock.nanoTime() : 0L;
+    @Nullable T value = null;
+    Throwable failure = null;
+    try {
+      value = invoke(target, kind);
+    } catch (VirtualMachineError fatal) {
+      breaker.releasePermission();
+      throw fatal;
+    } catch (Throwable thrown) {
+      failure = thrown;
+    }
+    GuardedCopy.report(breaker, slowCalls ? clock.nanoTime() - start : 0L, value, failure,
+        deadlineGuard != null && deadlineGuard.fired());
+    if (failure != null) {
+      throw Exceptions.propagate(failure);
+    }
+    return Nulls.cast(value);
+  }
+
+  /**
    * The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout →
-   * target. Only built when the policy has one of them.
+   * target. Only built when the policy has hedging or an attempt timeout.
    */
   private static <T extends @Nullable Object> Callable<T> attemptPipeline(
       CallState state, Callable<T> target, int attempt, @Nullable AttemptGuard deadlineGuard) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** When async copies launch, who wins, cancellation: fake clock, manual scheduler, direct executor. */
@@ -26,6 +27,44 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
     assertThat(observer.asked()).isEmpty();
     assertThat(observer.events()).containsExactly("started 1", "succeeded 1 a in " + 50 * MS);
     assertThat(scheduler.pendingTasks()).isZero();
+  }
+
+  @Test
+  void aPrimaryThatIsAlreadyCompleteArmsNoHedgeTimer() {
+    AtomicInteger timers = new AtomicInteger();
+    HedgingPolicyBuilder policy = policy().scheduler((task, delayNanos) -> {
+      timers.incrementAndGet();
+      return scheduler.schedule(task, delayNanos);
+    });
+
+    CompletableFuture<String> result = Hedging.callAsync(policy.build(),
+        () -> CompletableFuture.completedFuture("at once"), observer);
+
+    assertThat(result).isCompletedWithValue("at once");
+    assertThat(timers).as("hedge timers scheduled").hasValue(0);
+    assertThat(hedges).isEmpty();
+    assertThat(observer.events()).containsExactly("started 1", "succeeded 1 at once in 0");
+  }
+
+  @Test
+  void aPrimaryThatHasAlreadyFailedLaunchesTheHedgeAtOnceWithOneTimerForTheNext() {
+    AtomicInteger timers = new AtomicInteger();
+    HedgingPolicyBuilder policy = policy().maxHedges(3).scheduler((task, delayNanos) -> {
+      timers.incrementAndGet();
+      return scheduler.schedule(task, delayNanos);
+    });
+    AtomicInteger launches = new AtomicInteger();
+
+    CompletableFuture<String> result = Hedging.callAsync(policy.build(),
+        () -> launches.incrementAndGet() == 1
+            ? CompletableFuture.failedFuture(new IOException("one")) : newCopy(), observer);
+
+    assertThat(hedges).containsExactly(2);
+    assertThat(timers).as("only the timer for copy 3").hasValue(1);
+    advance(100);
+    assertThat(hedges).containsExactly(2, 3);
+    copies.get(1).complete("c");
+    assertThat(result).isCompletedWithValue("c");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.AopInfrastructureBean;
@@ -69,15 +70,13 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
       withoutBackon.add(targetClass);
       return bean;
     }
-    DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(
-        new BackonPointcut(methods.keySet()), new BackonMethodInterceptor(methods, targetClass));
     if (bean instanceof Advised advised && !advised.isFrozen()) {
-      advised.addAdvisor(0, advisor);
+      advised.addAdvisor(0, advisor(methods, targetClass, null));
       return bean;
     }
     ProxyFactory proxyFactory = new ProxyFactory(bean);
     proxyFactory.setProxyTargetClass(true);
-    proxyFactory.addAdvisor(advisor);
+    proxyFactory.addAdvisor(advisor(methods, targetClass, proxyFactory));
     try {
       // The target's own loader: a proxy defined elsewhere (say the thread's context loader) cannot
       // subclass a package-private class.
@@ -85,6 +84,17 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     } catch (AopConfigException e) {
       throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
     }
+  }
+
+  /**
+   * The Backon advisor of one bean.
+   *
+   * @param ownProxy the proxy configuration when Backon creates the proxy itself, else null
+   */
+  private static DefaultPointcutAdvisor advisor(Map<Method, BackonMethod> methods,
+      Class<?> targetClass, @Nullable Advised ownProxy) {
+    return new DefaultPointcutAdvisor(new BackonPointcut(methods.keySet()),
+        new BackonMethodInterceptor(methods, targetClass, ownProxy));
   }
 
   /** The object a fallback runs on: the raw bean behind any existing proxy. */

@@ -9,11 +9,14 @@ import java.util.concurrent.CompletionStage;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.aop.framework.ReflectiveMethodInvocation;
 
 /**
  * One {@code @Backon} method of one bean, resolved at startup: its policy (with the annotation's
  * overrides), how it returns, and its fallback. Each attempt proceeds through a fresh clone of the
- * proxy invocation, so advice inside Backon (a transaction, say) runs once per attempt.
+ * proxy invocation, so advice inside Backon (a transaction, say) runs once per attempt. Without
+ * advice inside Backon, blocking attempts proceed the invocation itself: a Spring invocation at
+ * the end of its chain calls the target on every {@code proceed()} and changes no state.
  * Immutable and thread-safe.
  */
 final class BackonMethod {
@@ -23,10 +26,12 @@ final class BackonMethod {
   private final ReturnKind kind;
   private final @Nullable FallbackMethod asyncFallback;
   private final Object fallbackTarget;
+  private final Invocation withoutArguments;
 
   BackonMethod(String targetName, Retrying retrying, ReturnKind kind,
       @Nullable FallbackMethod asyncFallback, Object fallbackTarget) {
     this.targetName = targetName;
+    this.withoutArguments = Invocation.of(targetName);
     this.retrying = retrying;
     this.kind = kind;
     this.asyncFallback = asyncFallback;
@@ -41,11 +46,20 @@ final class BackonMethod {
     return kind;
   }
 
-  @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+  /**
+   * Runs one call of the method under its policy.
+   *
+   * @param innermost whether no advice runs inside Backon's on this proxy: blocking attempts may
+   *     then proceed {@code invocation} itself, which must be Spring's {@link
+   *     ReflectiveMethodInvocation} for that
+   */
+  @Nullable Object invoke(MethodInvocation invocation, boolean innermost) throws Throwable {
     if (!retrying.isEnabled() || !(invocation instanceof ProxyMethodInvocation proxied)) {
       return invocation.proceed();
     }
-    Invocation call = Invocation.of(targetName, invocation.getArguments());
+    Object[] arguments = invocation.getArguments();
+    Invocation call = arguments.length == 0 ? withoutArguments
+        : Invocation.of(targetName, arguments);
     switch (kind) {
       case FUTURE:
         return future(proxied, call);
@@ -54,7 +68,9 @@ final class BackonMethod {
       case FLUX:
         return ReactiveCalls.flux(this, proxied, call);
       default:
-        return retrying.call(call, () -> proceedOnce(proxied));
+        return innermost && proxied instanceof ReflectiveMethodInvocation
+            ? retrying.call(call, () -> proceedInPlace(proxied))
+            : retrying.call(call, () -> proceedOnce(proxied));
     }
   }
 
@@ -104,8 +120,16 @@ final class BackonMethod {
 
   /** One attempt: the rest of the advice chain and the target, as a checked {@link Exception}. */
   static @Nullable Object proceedOnce(ProxyMethodInvocation invocation) throws Exception {
+    return proceedInPlace(invocation.invocableClone());
+  }
+
+  /**
+   * One attempt through {@code invocation} itself: only for an invocation whose remaining chain is
+   * the target alone, which {@code proceed()} calls each time without moving on.
+   */
+  private static @Nullable Object proceedInPlace(MethodInvocation invocation) throws Exception {
     try {
-      return invocation.invocableClone().proceed();
+      return invocation.proceed();
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable t) {
