@@ -57,7 +57,7 @@ final class BackonMethod {
     if (!retrying.isEnabled() || !(invocation instanceof ProxyMethodInvocation proxied)) {
       return invocation.proceed();
     }
-    Object[] arguments = invocation.getArguments();
+    @Nullable Object[] arguments = invocation.getArguments();
     Invocation call = arguments.length == 0 ? withoutArguments
         : Invocation.of(targetName, arguments);
     switch (kind) {
