@@ -44,8 +44,9 @@ final class PolicyAssembler {
   void apply(LayeredSettings<PolicyProperties> settings, SettingSource own, boolean waitKindKnown,
       RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
+    org.springframework.beans.BeanWrapper values = new org.springframework.beans.BeanWrapperImpl(p);
     for (String duration : DURATIONS) {
-      Object value = new org.springframework.beans.BeanWrapperImpl(p).getPropertyValue(duration);
+      Object value = values.getPropertyValue(duration);
       if (value instanceof Duration d) {
         ConfigChecks.nonNegative(settings.describe(duration, own), d);
       }
