@@ -1,9 +1,8 @@
 package io.backon;
 
-import io.backon.internal.AsyncCall;
 import io.backon.internal.AttemptContext;
 import io.backon.internal.GlobalSettings;
-import io.backon.internal.SyncEngine;
+import io.backon.internal.Engine;
 import io.backon.wait.Wait;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -32,7 +31,7 @@ public final class Retries {
    */
   public static <T extends @org.jspecify.annotations.Nullable Object> T retry(
       Callable<T> target, RetryPolicy policy) throws Exception {
-    return SyncEngine.call(Objects.requireNonNull(policy, "policy"), null,
+    return Engine.call(Objects.requireNonNull(policy, "policy").pipeline(), null,
         Objects.requireNonNull(target, "target"), null);
   }
 
@@ -59,7 +58,7 @@ public final class Retries {
       RetryPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(target, "target");
-    return AsyncCall.start(policy, null, target, target, null);
+    return Engine.callAsync(policy.pipeline(), null, target, target, null);
   }
 
   /**

@@ -1,13 +1,13 @@
 package io.backon;
 
 import io.backon.breaker.CircuitBreaker;
-import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.stop.Stop;
 import io.backon.internal.DefaultExecutors;
+import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import io.backon.time.Sleeper;
@@ -48,91 +48,25 @@ public final class RetryPolicy {
   /** Log level of the line written when a call gives up. */
   public static final System.Logger.Level DEFAULT_GIVE_UP_LOG_LEVEL = System.Logger.Level.ERROR;
 
+  static {
+    Pipeline.grantAccess(policy -> policy.pipeline);
+  }
+
   private static final RetryPolicy DEFAULTS = builder().build();
 
-  private final RetryPolicyBuilder source;
-  private final String name;
-  private final Wait wait;
-  private final Jitter jitter;
-  private final int maxTries;
-  private final @Nullable IntSupplier maxTriesSupplier;
-  private final long maxTimeNanos;
-  private final @Nullable Supplier<Duration> maxTimeSupplier;
-  private final @Nullable Stop stop;
+  private final RetrySettings settings;
   private final RetryCondition condition;
-  private final boolean checksResults;
-  private final Class<? extends Throwable>[] abortOn;
-  private final @Nullable Predicate<? super Throwable> giveUpIf;
-  private final @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
-  private final @Nullable Fallback fallback;
-  private final boolean raiseOnGiveUp;
   private final List<List<RetryListener>> listeners;
-  private final boolean hasListeners;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final @Nullable RandomGenerator random;
-  private final System.Logger.Level backoffLogLevel;
-  private final System.Logger.Level giveUpLogLevel;
-  private final boolean statistics;
-  private final boolean enabled;
-  private final boolean timed;
-  private final long attemptTimeoutNanos;
-  private final long deadlineNanos;
-  private final Scheduler scheduler;
   private final Executor executor;
-  private final @Nullable CircuitBreaker circuitBreaker;
-  private final boolean retryOnCircuitOpen;
-  private final @Nullable HedgingPolicy hedging;
-  private final @Nullable RetryBudget retryBudget;
-  private final RetryInstrumentation instrumentation;
-  private final boolean instrumented;
+  private final Pipeline pipeline;
 
-  RetryPolicy(RetryPolicyBuilder b) {
-    this.source = b.copy();
-    this.name = b.name;
-    this.wait = b.wait;
-    this.jitter = b.jitter;
-    boolean anyStop = b.maxTries > 0 || b.maxTriesSupplier != null || b.maxTime != null
-        || b.maxTimeSupplier != null || b.stop != null;
-    this.maxTries = anyStop ? b.maxTries : DEFAULT_MAX_TRIES;
-    this.maxTriesSupplier = b.maxTriesSupplier;
-    this.maxTimeNanos = b.maxTime == null ? -1L : b.maxTime.toNanos();
-    this.maxTimeSupplier = b.maxTimeSupplier;
-    this.stop = b.stop;
-    this.condition = b.effectiveCondition();
-    this.checksResults = b.checksResults();
-    this.abortOn = b.abortOn.clone();
-    this.giveUpIf = b.giveUpIf;
-    this.waitOverride = b.waitOverride;
-    this.fallback = b.fallback;
-    this.raiseOnGiveUp = b.raiseOnGiveUp;
-    this.listeners = b.listenerLists();
-    boolean any = false;
-    for (List<RetryListener> l : listeners) {
-      any |= !l.isEmpty();
-    }
-    this.hasListeners = any;
-    this.clock = b.clock;
-    this.sleeper = b.sleeper;
-    this.random = b.random;
-    this.backoffLogLevel = b.backoffLogLevel;
-    this.giveUpLogLevel = b.giveUpLogLevel;
-    this.statistics = b.statistics;
-    this.enabled = b.enabled;
-    this.attemptTimeoutNanos = b.attemptTimeout == null ? -1L : b.attemptTimeout.toNanos();
-    this.deadlineNanos = b.deadline == null ? -1L : b.deadline.toNanos();
-    this.scheduler = b.scheduler;
-    this.executor = b.executor != null ? b.executor : DefaultExecutors.blocking();
-    this.circuitBreaker = b.circuitBreaker;
-    this.retryOnCircuitOpen = b.retryOnCircuitOpen;
-    this.hedging = b.hedging;
-    this.retryBudget = b.retryBudget;
-    this.instrumentation = b.instrumentation;
-    this.instrumented = instrumentation != RetryInstrumentation.NONE;
-    this.timed = statistics || instrumented || hasListeners || fallback != null || stop != null
-        || maxTimeNanos >= 0 || maxTimeSupplier != null || deadlineNanos >= 0
-        || hedging != null || attemptTimeoutNanos >= 0;
-
+  RetryPolicy(RetrySettings settings) {
+    this.settings = settings;
+    this.condition = settings.effectiveCondition();
+    this.listeners = settings.listenerLists();
+    Executor configured = settings.executor;
+    this.executor = configured != null ? configured : DefaultExecutors.blocking();
+    this.pipeline = Pipeline.compile(this, listeners, settings.checksResults());
   }
 
   /** A new builder with every setting at its default. Builders are not thread-safe. */
@@ -147,22 +81,27 @@ public final class RetryPolicy {
 
   /** A builder pre-filled with this policy's settings, to derive a changed copy. */
   public RetryPolicyBuilder toBuilder() {
-    return source.copy();
+    return new RetryPolicyBuilder(settings.copy());
+  }
+
+  /** The engine's compiled form of this policy. */
+  Pipeline pipeline() {
+    return pipeline;
   }
 
   /** The policy's name, used in events, logs and metrics; {@value #DEFAULT_NAME} by default. */
   public String name() {
-    return name;
+    return settings.name;
   }
 
   /** The wait strategy. */
   public Wait waitStrategy() {
-    return wait;
+    return settings.wait;
   }
 
   /** The jitter applied to the strategy's waits. */
   public Jitter jitter() {
-    return jitter;
+    return settings.jitter;
   }
 
   /**
@@ -170,27 +109,27 @@ public final class RetryPolicy {
    * when no stop condition of any kind was configured.
    */
   public int maxTries() {
-    return maxTries;
+    return settings.anyStop() ? settings.maxTries : DEFAULT_MAX_TRIES;
   }
 
   /** The attempt limit supplier evaluated at each decision, if one was given. */
   public @Nullable IntSupplier maxTriesSupplier() {
-    return maxTriesSupplier;
+    return settings.maxTriesSupplier;
   }
 
   /** The time after which no new attempt starts, in nanoseconds; {@code -1} when unset. */
   public long maxTimeNanos() {
-    return maxTimeNanos;
+    return nanosOrUnset(settings.maxTime);
   }
 
   /** The time-limit supplier evaluated at each decision, if one was given. */
   public @Nullable Supplier<Duration> maxTimeSupplier() {
-    return maxTimeSupplier;
+    return settings.maxTimeSupplier;
   }
 
   /** The custom stop condition, if any (checked in addition to maxTries and maxTime). */
   public @Nullable Stop stop() {
-    return stop;
+    return settings.stop;
   }
 
   /** The retry condition for failures and values. */
@@ -198,51 +137,29 @@ public final class RetryPolicy {
     return condition;
   }
 
-  /** Whether values (not only failures) are tested by the retry condition. */
-  public boolean checksResults() {
-    return checksResults;
-  }
-
   /** Failure types that end the call at once, whatever the retry condition says. */
   public List<Class<? extends Throwable>> abortOn() {
-    return List.of(abortOn);
-  }
-
-  /**
-   * Whether a failure ends the call at once whatever the retry condition says: one of the {@link
-   * #abortOn()} types, or a {@link CircuitOpenException} unless {@link #retryOnCircuitOpen()}.
-   * Allocation-free.
-   */
-  public boolean aborts(Throwable failure) {
-    if (failure instanceof CircuitOpenException && !retryOnCircuitOpen) {
-      return true;
-    }
-    for (Class<? extends Throwable> type : abortOn) {
-      if (type.isInstance(failure)) {
-        return true;
-      }
-    }
-    return false;
+    return List.of(settings.abortOn);
   }
 
   /** The give-up predicate, if any. */
   public @Nullable Predicate<? super Throwable> giveUpIf() {
-    return giveUpIf;
+    return settings.giveUpIf;
   }
 
   /** The wait override (e.g. from a Retry-After header), if any. */
   public @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride() {
-    return waitOverride;
+    return settings.waitOverride;
   }
 
   /** The fallback computing the value returned on giving up, if any. */
   public @Nullable Fallback fallback() {
-    return fallback;
+    return settings.fallback;
   }
 
   /** Whether giving up throws ({@code true}, default) or returns the last value / null. */
   public boolean raiseOnGiveUp() {
-    return raiseOnGiveUp;
+    return settings.raiseOnGiveUp;
   }
 
   /** The listeners registered for one hook, in registration order (unmodifiable, no copy). */
@@ -250,70 +167,55 @@ public final class RetryPolicy {
     return listeners.get(type.ordinal());
   }
 
-  /** Whether any listener is registered. */
-  public boolean hasListeners() {
-    return hasListeners;
-  }
-
   /** The clock measuring elapsed time. */
   public Clock clock() {
-    return clock;
+    return settings.clock;
   }
 
   /** The sleeper performing back-off waits. */
   public Sleeper sleeper() {
-    return sleeper;
+    return settings.sleeper;
   }
 
   /** The random source for jitter and random waits; {@code ThreadLocalRandom} when not set. */
   public RandomGenerator random() {
-    RandomGenerator r = random;
+    RandomGenerator r = settings.random;
     return r != null ? r : java.util.concurrent.ThreadLocalRandom.current();
   }
 
   /** Level of the back-off log line; {@code OFF} disables it. */
   public System.Logger.Level backoffLogLevel() {
-    return backoffLogLevel;
+    return settings.backoffLogLevel;
   }
 
   /** Level of the give-up log line; {@code OFF} disables it. */
   public System.Logger.Level giveUpLogLevel() {
-    return giveUpLogLevel;
+    return settings.giveUpLogLevel;
   }
 
   /** Whether {@link Retrying#statistics()} records each call (off by default: it costs a clock read). */
   public boolean statistics() {
-    return statistics;
+    return settings.statistics;
   }
 
   /** Whether this policy retries at all; when false every call runs its target exactly once. */
   public boolean enabled() {
-    return enabled;
-  }
-
-  /**
-   * Whether a call needs its start time: time limits, listeners, statistics, instrumentation,
-   * fallback, hedging or an attempt timeout. A circuit breaker alone does not (it reads the clock
-   * itself, and only for slow-call detection); like any untimed policy, its call's elapsed time
-   * is then counted from the end of the first attempt once that attempt fails.
-   */
-  public boolean timed() {
-    return timed;
+    return settings.enabled;
   }
 
   /** The per-attempt timeout in nanoseconds; {@code -1} when unset. */
   public long attemptTimeoutNanos() {
-    return attemptTimeoutNanos;
+    return nanosOrUnset(settings.attemptTimeout);
   }
 
   /** The whole-call deadline in nanoseconds; {@code -1} when unset. */
   public long deadlineNanos() {
-    return deadlineNanos;
+    return nanosOrUnset(settings.deadline);
   }
 
   /** The scheduler for async waits, timeouts and deadlines. */
   public Scheduler scheduler() {
-    return scheduler;
+    return settings.scheduler;
   }
 
   /** The executor for async attempts and blocking work moved off the caller's thread. */
@@ -323,22 +225,22 @@ public final class RetryPolicy {
 
   /** The circuit breaker guarding each attempt (each hedged copy), if any. */
   public @Nullable CircuitBreaker circuitBreaker() {
-    return circuitBreaker;
+    return settings.circuitBreaker;
   }
 
   /** Whether a rejected call ({@link CircuitOpenException}) is retried. Default {@code false}. */
   public boolean retryOnCircuitOpen() {
-    return retryOnCircuitOpen;
+    return settings.retryOnCircuitOpen;
   }
 
   /** The hedging applied to each attempt, if any. */
   public @Nullable HedgingPolicy hedging() {
-    return hedging;
+    return settings.hedging;
   }
 
   /** The retry budget spent by retries and hedges, if any. */
   public @Nullable RetryBudget retryBudget() {
-    return retryBudget;
+    return settings.retryBudget;
   }
 
   /**
@@ -346,61 +248,57 @@ public final class RetryPolicy {
    * default.
    */
   public RetryInstrumentation instrumentation() {
-    return instrumentation;
+    return settings.instrumentation;
   }
 
-  /** Whether an instrumentation other than {@link RetryInstrumentation#NONE} is set. */
-  public boolean instrumented() {
-    return instrumented;
-  }
-
-  /** Whether attempts pass through a breaker, hedging or an attempt timeout. */
-  public boolean hasAttemptPipeline() {
-    return circuitBreaker != null || hedging != null || attemptTimeoutNanos >= 0;
+  /** {@code -1} for an unset duration, else its nanoseconds (the builder checked the range). */
+  private static long nanosOrUnset(@Nullable Duration duration) {
+    return duration == null ? -1L : duration.toNanos();
   }
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("RetryPolicy{name=").append(name);
-    if (maxTries > 0) {
-      sb.append(", maxTries=").append(maxTries);
+    RetrySettings s = settings;
+    StringBuilder sb = new StringBuilder("RetryPolicy{name=").append(s.name);
+    if (maxTries() > 0) {
+      sb.append(", maxTries=").append(maxTries());
     }
-    if (maxTriesSupplier != null) {
+    if (s.maxTriesSupplier != null) {
       sb.append(", maxTries=<supplier>");
     }
-    if (maxTimeNanos >= 0) {
-      sb.append(", maxTime=").append(Duration.ofNanos(maxTimeNanos));
+    if (s.maxTime != null) {
+      sb.append(", maxTime=").append(s.maxTime);
     }
-    if (maxTimeSupplier != null) {
+    if (s.maxTimeSupplier != null) {
       sb.append(", maxTime=<supplier>");
     }
-    if (stop != null) {
-      sb.append(", stop=").append(stop);
+    if (s.stop != null) {
+      sb.append(", stop=").append(s.stop);
     }
-    sb.append(", wait=").append(wait).append(", jitter=").append(jitter)
+    sb.append(", wait=").append(s.wait).append(", jitter=").append(s.jitter)
         .append(", retryIf=").append(condition);
-    if (abortOn.length > 0) {
-      sb.append(", abortOn=").append(Arrays.stream(abortOn).map(Class::getSimpleName).toList());
+    if (s.abortOn.length > 0) {
+      sb.append(", abortOn=").append(Arrays.stream(s.abortOn).map(Class::getSimpleName).toList());
     }
-    if (attemptTimeoutNanos >= 0) {
-      sb.append(", attemptTimeout=").append(Duration.ofNanos(attemptTimeoutNanos));
+    if (s.attemptTimeout != null) {
+      sb.append(", attemptTimeout=").append(s.attemptTimeout);
     }
-    if (deadlineNanos >= 0) {
-      sb.append(", deadline=").append(Duration.ofNanos(deadlineNanos));
+    if (s.deadline != null) {
+      sb.append(", deadline=").append(s.deadline);
     }
-    if (circuitBreaker != null) {
-      sb.append(", circuitBreaker=").append(circuitBreaker.name());
+    if (s.circuitBreaker != null) {
+      sb.append(", circuitBreaker=").append(s.circuitBreaker.name());
     }
-    if (hedging != null) {
-      sb.append(", hedging=").append(hedging);
+    if (s.hedging != null) {
+      sb.append(", hedging=").append(s.hedging);
     }
-    if (retryBudget != null) {
-      sb.append(", retryBudget=").append(retryBudget.name());
+    if (s.retryBudget != null) {
+      sb.append(", retryBudget=").append(s.retryBudget.name());
     }
-    if (instrumented) {
-      sb.append(", instrumentation=").append(instrumentation);
+    if (s.instrumentation != RetryInstrumentation.NONE) {
+      sb.append(", instrumentation=").append(s.instrumentation);
     }
-    if (!enabled) {
+    if (!s.enabled) {
       sb.append(", disabled");
     }
     return sb.append('}').toString();

@@ -33,44 +33,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RetryPolicyBuilder {
 
-  String name = RetryPolicy.DEFAULT_NAME;
-  Wait wait = Wait.expo();
-  Jitter jitter = Jitter.full();
-  int maxTries;
-  @Nullable IntSupplier maxTriesSupplier;
-  @Nullable Duration maxTime;
-  @Nullable Supplier<Duration> maxTimeSupplier;
-  @Nullable Stop stop;
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Class<? extends Throwable>[] retryOn = new Class[0];
-  @Nullable Predicate<? super Throwable> retryIfException;
-  @Nullable Predicate<? super @Nullable Object> retryIfResult;
-  @Nullable RetryCondition retryIf;
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Class<? extends Throwable>[] abortOn = new Class[0];
-  @Nullable Predicate<? super Throwable> giveUpIf;
-  @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
-  @Nullable Fallback fallback;
-  boolean raiseOnGiveUp = true;
-  Map<EventType, List<RetryListener>> listeners = new EnumMap<>(EventType.class);
-  Clock clock = Clock.system();
-  Sleeper sleeper = Sleeper.threadSleep();
-  @Nullable RandomGenerator random;
-  System.Logger.Level backoffLogLevel = RetryPolicy.DEFAULT_BACKOFF_LOG_LEVEL;
-  System.Logger.Level giveUpLogLevel = RetryPolicy.DEFAULT_GIVE_UP_LOG_LEVEL;
-  boolean statistics;
-  boolean enabled = true;
-  @Nullable Duration attemptTimeout;
-  @Nullable Duration deadline;
-  Scheduler scheduler = Scheduler.shared();
-  @Nullable Executor executor;
-  @Nullable CircuitBreaker circuitBreaker;
-  boolean retryOnCircuitOpen;
-  @Nullable HedgingPolicy hedging;
-  @Nullable RetryBudget retryBudget;
-  RetryInstrumentation instrumentation = RetryInstrumentation.NONE;
+  private final RetrySettings s;
 
-  RetryPolicyBuilder() {}
+  RetryPolicyBuilder() {
+    this(new RetrySettings());
+  }
+
+  RetryPolicyBuilder(RetrySettings settings) {
+    this.s = settings;
+  }
+
 
   /** Names the policy for events, logs and metrics. Default {@value RetryPolicy#DEFAULT_NAME}. */
   public RetryPolicyBuilder name(String name) {
@@ -78,19 +50,19 @@ public final class RetryPolicyBuilder {
     if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
-    this.name = name;
+    s.name = name;
     return this;
   }
 
   /** The wait strategy between attempts. Default {@link Wait#expo()}. */
   public RetryPolicyBuilder wait(Wait wait) {
-    this.wait = Objects.requireNonNull(wait, "wait");
+    s.wait = Objects.requireNonNull(wait, "wait");
     return this;
   }
 
   /** The jitter applied to each wait. Default {@link Jitter#full()}; {@link Jitter#none()} disables. */
   public RetryPolicyBuilder jitter(Jitter jitter) {
-    this.jitter = Objects.requireNonNull(jitter, "jitter");
+    s.jitter = Objects.requireNonNull(jitter, "jitter");
     return this;
   }
 
@@ -99,15 +71,15 @@ public final class RetryPolicyBuilder {
     if (maxTries < 1) {
       throw new IllegalArgumentException("maxTries must be >= 1 but was " + maxTries);
     }
-    this.maxTries = maxTries;
-    this.maxTriesSupplier = null;
+    s.maxTries = maxTries;
+    s.maxTriesSupplier = null;
     return this;
   }
 
   /** An attempt limit read at every decision, so it can change at run time; must supply >= 1. */
   public RetryPolicyBuilder maxTries(IntSupplier maxTries) {
-    this.maxTriesSupplier = Objects.requireNonNull(maxTries, "maxTries");
-    this.maxTries = 0;
+    s.maxTriesSupplier = Objects.requireNonNull(maxTries, "maxTries");
+    s.maxTries = 0;
     return this;
   }
 
@@ -120,15 +92,15 @@ public final class RetryPolicyBuilder {
     if (maxTime.isNegative() || maxTime.isZero()) {
       throw new IllegalArgumentException("maxTime must be > 0 but was " + maxTime);
     }
-    this.maxTime = maxTime;
-    this.maxTimeSupplier = null;
+    s.maxTime = maxTime;
+    s.maxTimeSupplier = null;
     return this;
   }
 
   /** A time limit read at every decision; must supply a positive duration. */
   public RetryPolicyBuilder maxTime(Supplier<Duration> maxTime) {
-    this.maxTimeSupplier = Objects.requireNonNull(maxTime, "maxTime");
-    this.maxTime = null;
+    s.maxTimeSupplier = Objects.requireNonNull(maxTime, "maxTime");
+    s.maxTime = null;
     return this;
   }
 
@@ -138,26 +110,26 @@ public final class RetryPolicyBuilder {
    * stop(Stop.never())} retries until success.
    */
   public RetryPolicyBuilder stop(Stop stop) {
-    this.stop = Objects.requireNonNull(stop, "stop");
+    s.stop = Objects.requireNonNull(stop, "stop");
     return this;
   }
 
   /** Retry only failures of these types (replaces the default: any {@link Exception}). */
   @SafeVarargs
   public final RetryPolicyBuilder retryOn(Class<? extends Throwable>... types) {
-    this.retryOn = Checks.exceptionTypes("retryOn", types);
+    s.retryOn = Checks.exceptionTypes("retryOn", types);
     return this;
   }
 
   /** Also retry failures matching this predicate (with {@link #retryOn}, either one suffices). */
   public RetryPolicyBuilder retryIfException(Predicate<? super Throwable> predicate) {
-    this.retryIfException = Objects.requireNonNull(predicate, "predicate");
+    s.retryIfException = Objects.requireNonNull(predicate, "predicate");
     return this;
   }
 
   /** Retry when the returned value matches (e.g. {@code v -> v == null}); failures as configured. */
   public RetryPolicyBuilder retryIfResult(Predicate<? super @Nullable Object> predicate) {
-    this.retryIfResult = Objects.requireNonNull(predicate, "predicate");
+    s.retryIfResult = Objects.requireNonNull(predicate, "predicate");
     return this;
   }
 
@@ -166,20 +138,20 @@ public final class RetryPolicyBuilder {
    * retryIfException or retryIfResult.
    */
   public RetryPolicyBuilder retryIf(RetryCondition condition) {
-    this.retryIf = Objects.requireNonNull(condition, "condition");
+    s.retryIf = Objects.requireNonNull(condition, "condition");
     return this;
   }
 
   /** Failures of these types end the call at once; they win over every retry condition. */
   @SafeVarargs
   public final RetryPolicyBuilder abortOn(Class<? extends Throwable>... types) {
-    this.abortOn = Checks.exceptionTypes("abortOn", types);
+    s.abortOn = Checks.exceptionTypes("abortOn", types);
     return this;
   }
 
   /** Give up at once when a retryable failure matches this predicate. */
   public RetryPolicyBuilder giveUpIf(Predicate<? super Throwable> predicate) {
-    this.giveUpIf = Objects.requireNonNull(predicate, "predicate");
+    s.giveUpIf = Objects.requireNonNull(predicate, "predicate");
     return this;
   }
 
@@ -189,13 +161,13 @@ public final class RetryPolicyBuilder {
    */
   public RetryPolicyBuilder waitOverride(
       Function<? super Throwable, ? extends @Nullable Duration> override) {
-    this.waitOverride = Objects.requireNonNull(override, "override");
+    s.waitOverride = Objects.requireNonNull(override, "override");
     return this;
   }
 
   /** Returns this fallback's value instead of failing when the call gives up. */
   public RetryPolicyBuilder fallback(Fallback fallback) {
-    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    s.fallback = Objects.requireNonNull(fallback, "fallback");
     return this;
   }
 
@@ -204,7 +176,7 @@ public final class RetryPolicyBuilder {
    * value (when a value was rejected) or {@code null} (when the last attempt failed).
    */
   public RetryPolicyBuilder raiseOnGiveUp(boolean raise) {
-    this.raiseOnGiveUp = raise;
+    s.raiseOnGiveUp = raise;
     return this;
   }
 
@@ -247,19 +219,19 @@ public final class RetryPolicyBuilder {
   public RetryPolicyBuilder listen(EventType type, RetryListener listener) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(listener, "listener");
-    listeners.computeIfAbsent(type, t -> new ArrayList<>()).add(listener);
+    s.listeners.computeIfAbsent(type, t -> new ArrayList<>()).add(listener);
     return this;
   }
 
   /** The clock measuring elapsed time. Default {@link Clock#system()}. */
   public RetryPolicyBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    s.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
   /** The sleeper performing back-off waits. Default {@link Sleeper#threadSleep()}. */
   public RetryPolicyBuilder sleeper(Sleeper sleeper) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    s.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     return this;
   }
 
@@ -268,19 +240,19 @@ public final class RetryPolicyBuilder {
    * (e.g. {@code new java.util.Random(seed)}). Default: {@code ThreadLocalRandom}.
    */
   public RetryPolicyBuilder random(RandomGenerator random) {
-    this.random = Objects.requireNonNull(random, "random");
+    s.random = Objects.requireNonNull(random, "random");
     return this;
   }
 
   /** Level of the line logged before each back-off; default INFO, {@code OFF} disables. */
   public RetryPolicyBuilder backoffLogLevel(System.Logger.Level level) {
-    this.backoffLogLevel = Objects.requireNonNull(level, "level");
+    s.backoffLogLevel = Objects.requireNonNull(level, "level");
     return this;
   }
 
   /** Level of the line logged on giving up; default ERROR, {@code OFF} disables. */
   public RetryPolicyBuilder giveUpLogLevel(System.Logger.Level level) {
-    this.giveUpLogLevel = Objects.requireNonNull(level, "level");
+    s.giveUpLogLevel = Objects.requireNonNull(level, "level");
     return this;
   }
 
@@ -289,7 +261,7 @@ public final class RetryPolicyBuilder {
    * clock reads and a small snapshot per call).
    */
   public RetryPolicyBuilder statistics(boolean record) {
-    this.statistics = record;
+    s.statistics = record;
     return this;
   }
 
@@ -301,7 +273,7 @@ public final class RetryPolicyBuilder {
    * asynchronous ones have their future cancelled. Must be positive.
    */
   public RetryPolicyBuilder attemptTimeout(Duration timeout) {
-    this.attemptTimeout = Checks.positive("attemptTimeout", timeout);
+    s.attemptTimeout = Checks.positive("attemptTimeout", timeout);
     return this;
   }
 
@@ -311,13 +283,13 @@ public final class RetryPolicyBuilder {
    * A wait that would end after the deadline ends the call at once. Must be positive.
    */
   public RetryPolicyBuilder deadline(Duration deadline) {
-    this.deadline = Checks.positive("deadline", deadline);
+    s.deadline = Checks.positive("deadline", deadline);
     return this;
   }
 
   /** Runs async waits, attempt timeouts and deadlines. Default {@link Scheduler#shared()}. */
   public RetryPolicyBuilder scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    s.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     return this;
   }
 
@@ -326,7 +298,7 @@ public final class RetryPolicyBuilder {
    * a virtual thread per task on JDK 21+, else a cached daemon pool.
    */
   public RetryPolicyBuilder executor(Executor executor) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    s.executor = Objects.requireNonNull(executor, "executor");
     return this;
   }
 
@@ -336,19 +308,19 @@ public final class RetryPolicyBuilder {
    * Share one breaker per downstream across policies.
    */
   public RetryPolicyBuilder circuitBreaker(CircuitBreaker breaker) {
-    this.circuitBreaker = Objects.requireNonNull(breaker, "breaker");
+    s.circuitBreaker = Objects.requireNonNull(breaker, "breaker");
     return this;
   }
 
   /** Whether a {@link CircuitOpenException} is retried like any failure. Default {@code false}. */
   public RetryPolicyBuilder retryOnCircuitOpen(boolean retry) {
-    this.retryOnCircuitOpen = retry;
+    s.retryOnCircuitOpen = retry;
     return this;
   }
 
   /** Hedges every attempt: extra copies after a delay, first success wins. */
   public RetryPolicyBuilder hedging(HedgingPolicy hedging) {
-    this.hedging = Objects.requireNonNull(hedging, "hedging");
+    s.hedging = Objects.requireNonNull(hedging, "hedging");
     return this;
   }
 
@@ -357,7 +329,7 @@ public final class RetryPolicyBuilder {
    * empty the call gives up ({@link GiveUpReason#BUDGET_EXHAUSTED}) instead of retrying.
    */
   public RetryPolicyBuilder retryBudget(RetryBudget budget) {
-    this.retryBudget = Objects.requireNonNull(budget, "budget");
+    s.retryBudget = Objects.requireNonNull(budget, "budget");
     return this;
   }
 
@@ -367,13 +339,13 @@ public final class RetryPolicyBuilder {
    * RetryInstrumentation#NONE}, which costs nothing.
    */
   public RetryPolicyBuilder instrumentation(RetryInstrumentation instrumentation) {
-    this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+    s.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
     return this;
   }
 
   /** {@code false} makes every call run its target exactly once. Default {@code true}. */
   public RetryPolicyBuilder enabled(boolean enabled) {
-    this.enabled = enabled;
+    s.enabled = enabled;
     return this;
   }
 
@@ -383,12 +355,13 @@ public final class RetryPolicyBuilder {
    * @throws IllegalStateException when settings contradict each other
    */
   public RetryPolicy build() {
-    if (retryIf != null && (retryOn.length > 0 || retryIfException != null || retryIfResult != null)) {
+    if (s.retryIf != null
+        && (s.retryOn.length > 0 || s.retryIfException != null || s.retryIfResult != null)) {
       throw new IllegalStateException("retryIf(condition) replaces retryOn, retryIfException and "
           + "retryIfResult; set the whole condition with retryIf, or drop retryIf");
     }
-    for (Class<? extends Throwable> abort : abortOn) {
-      for (Class<? extends Throwable> retry : retryOn) {
+    for (Class<? extends Throwable> abort : s.abortOn) {
+      for (Class<? extends Throwable> retry : s.retryOn) {
         if (abort.isAssignableFrom(retry)) {
           throw new IllegalStateException("retryOn " + retry.getName()
               + " can never be retried because abortOn " + abort.getName()
@@ -396,85 +369,6 @@ public final class RetryPolicyBuilder {
         }
       }
     }
-    return new RetryPolicy(this);
+    return new RetryPolicy(s.copy());
   }
-
-  RetryCondition effectiveCondition() {
-    if (retryIf != null) {
-      return retryIf;
-    }
-    RetryCondition failures;
-    if (retryOn.length == 0 && retryIfException == null) {
-      failures = RetryCondition.DEFAULT;
-    } else if (retryIfException == null) {
-      failures = RetryCondition.onException(withTimeouts(retryOn));
-    } else if (retryOn.length == 0) {
-      failures = RetryCondition.onFailure(retryIfException)
-          .or(RetryCondition.onException(AttemptTimeoutException.class));
-    } else {
-      failures = RetryCondition.onException(withTimeouts(retryOn))
-          .or(RetryCondition.onFailure(retryIfException));
-    }
-    return retryIfResult == null ? failures : failures.or(RetryCondition.onResult(retryIfResult));
-  }
-
-  /** Attempt timeouts stay retryable when the user narrows the retried types. */
-  @SuppressWarnings("unchecked")
-  private static Class<? extends Throwable>[] withTimeouts(Class<? extends Throwable>[] types) {
-    Class<? extends Throwable>[] all = java.util.Arrays.copyOf(types, types.length + 1);
-    all[types.length] = AttemptTimeoutException.class;
-    return all;
-  }
-
-  boolean checksResults() {
-    return retryIf != null || retryIfResult != null;
-  }
-
-  List<List<RetryListener>> listenerLists() {
-    List<List<RetryListener>> lists = new ArrayList<>();
-    for (EventType type : EventType.values()) {
-      lists.add(List.copyOf(listeners.getOrDefault(type, List.of())));
-    }
-    return List.copyOf(lists);
-  }
-
-  RetryPolicyBuilder copy() {
-    RetryPolicyBuilder c = new RetryPolicyBuilder();
-    c.name = name;
-    c.wait = wait;
-    c.jitter = jitter;
-    c.maxTries = maxTries;
-    c.maxTriesSupplier = maxTriesSupplier;
-    c.maxTime = maxTime;
-    c.maxTimeSupplier = maxTimeSupplier;
-    c.stop = stop;
-    c.retryOn = retryOn.clone();
-    c.retryIfException = retryIfException;
-    c.retryIfResult = retryIfResult;
-    c.retryIf = retryIf;
-    c.abortOn = abortOn.clone();
-    c.giveUpIf = giveUpIf;
-    c.waitOverride = waitOverride;
-    c.fallback = fallback;
-    c.raiseOnGiveUp = raiseOnGiveUp;
-    listeners.forEach((type, list) -> c.listeners.put(type, new ArrayList<>(list)));
-    c.clock = clock;
-    c.sleeper = sleeper;
-    c.random = random;
-    c.backoffLogLevel = backoffLogLevel;
-    c.giveUpLogLevel = giveUpLogLevel;
-    c.statistics = statistics;
-    c.enabled = enabled;
-    c.attemptTimeout = attemptTimeout;
-    c.deadline = deadline;
-    c.scheduler = scheduler;
-    c.executor = executor;
-    c.circuitBreaker = circuitBreaker;
-    c.retryOnCircuitOpen = retryOnCircuitOpen;
-    c.hedging = hedging;
-    c.retryBudget = retryBudget;
-    c.instrumentation = instrumentation;
-    return c;
-  }
-
 }

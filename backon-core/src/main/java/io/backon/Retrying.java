@@ -1,15 +1,12 @@
 package io.backon;
 
-import io.backon.internal.AsyncCall;
-import io.backon.internal.BlockingAttempt;
-import io.backon.internal.Exceptions;
+import io.backon.internal.Engine;
+import io.backon.internal.IteratorCall;
 import io.backon.internal.StatisticsRecorder;
-import io.backon.internal.SyncEngine;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +50,7 @@ public final class Retrying {
    * @throws Exception the last failure as the target threw it
    */
   public <T extends @Nullable Object> T call(Callable<T> target) throws Exception {
-    return SyncEngine.call(policy, null, Objects.requireNonNull(target, "target"), statistics);
+    return Engine.call(policy.pipeline(), null, Objects.requireNonNull(target, "target"), statistics);
   }
 
   /**
@@ -62,7 +59,7 @@ public final class Retrying {
    */
   public <T extends @Nullable Object> T call(Invocation invocation, Callable<T> target)
       throws Exception {
-    return SyncEngine.call(policy, Objects.requireNonNull(invocation, "invocation"),
+    return Engine.call(policy.pipeline(), Objects.requireNonNull(invocation, "invocation"),
         Objects.requireNonNull(target, "target"), statistics);
   }
 
@@ -73,18 +70,18 @@ public final class Retrying {
   public <T extends @Nullable Object> T get(Supplier<T> target) {
     Objects.requireNonNull(target, "target");
     try {
-      return SyncEngine.get(policy, null, target, statistics);
+      return Engine.get(policy.pipeline(), null, target, statistics);
     } catch (RuntimeException unchecked) {
       throw unchecked;
     } catch (Exception checked) {
-      throw Exceptions.sneakyThrow(checked);
+      throw Engine.sneakyThrow(checked);
     }
   }
 
   /** Runs {@code action} until it completes or the policy gives up. */
   public void run(CheckedRunnable action) throws Exception {
     Objects.requireNonNull(action, "action");
-    SyncEngine.run(policy, null, action, statistics);
+    Engine.run(policy.pipeline(), null, action, statistics);
   }
 
   /**
@@ -100,14 +97,15 @@ public final class Retrying {
   public <T extends @Nullable Object> CompletableFuture<T> callAsync(
       Supplier<? extends @Nullable CompletionStage<T>> target) {
     Objects.requireNonNull(target, "target");
-    return AsyncCall.start(policy, null, target, target, statistics);
+    return Engine.callAsync(policy.pipeline(), null, target, target, statistics);
   }
 
   /** Like {@link #callAsync(Supplier)}, naming the target and its arguments. */
   public <T extends @Nullable Object> CompletableFuture<T> callAsync(
       Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Objects.requireNonNull(target, "target");
-    return AsyncCall.start(policy, Objects.requireNonNull(invocation, "invocation"), target, target,
+    return Engine.callAsync(policy.pipeline(), Objects.requireNonNull(invocation, "invocation"),
+        target, target,
         statistics);
   }
 
@@ -118,9 +116,7 @@ public final class Retrying {
    */
   public <T extends @Nullable Object> CompletableFuture<T> supplyAsync(Callable<T> target) {
     Objects.requireNonNull(target, "target");
-    Executor executor = policy.executor();
-    return AsyncCall.start(policy, null, () -> BlockingAttempt.submit(target, executor), target,
-        statistics);
+    return Engine.supplyAsync(policy.pipeline(), null, target, statistics);
   }
 
   /**
@@ -128,12 +124,13 @@ public final class Retrying {
    * as {@link #call}. The returned {@link Attempts} is single-use and confined to this thread.
    */
   public <T extends @Nullable Object> Attempts<T> attempts() {
-    return new Attempts<>(policy, null, statistics);
+    return new Attempts<>(new IteratorCall(policy.pipeline(), null, this, statistics));
   }
 
   /** Like {@link #attempts()}, naming the target for events and logs. */
   public <T extends @Nullable Object> Attempts<T> attempts(Invocation invocation) {
-    return new Attempts<>(policy, Objects.requireNonNull(invocation, "invocation"), statistics);
+    return new Attempts<>(new IteratorCall(policy.pipeline(),
+        Objects.requireNonNull(invocation, "invocation"), this, statistics));
   }
 
   /**

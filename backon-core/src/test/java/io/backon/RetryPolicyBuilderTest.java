@@ -1,5 +1,6 @@
 package io.backon;
 
+import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class RetryPolicyBuilderTest {
     assertThat(defaults.name()).isEqualTo("default");
     assertThat(defaults.enabled()).isTrue();
     assertThat(defaults.statistics()).isFalse();
-    assertThat(defaults.timed()).isFalse();
+    assertThat(Pipeline.of(defaults).timed()).isFalse();
   }
 
   @Test
@@ -111,9 +112,9 @@ class RetryPolicyBuilderTest {
     RetryPolicy instrumented = RetryPolicy.builder().instrumentation(instrumentation).build();
 
     assertThat(RetryPolicy.defaults().instrumentation()).isSameAs(RetryInstrumentation.NONE);
-    assertThat(RetryPolicy.defaults().instrumented()).isFalse();
-    assertThat(instrumented.instrumented()).isTrue();
-    assertThat(instrumented.timed()).isTrue();
+    assertThat(Pipeline.of(RetryPolicy.defaults()).instrumented()).isFalse();
+    assertThat(Pipeline.of(instrumented).instrumented()).isTrue();
+    assertThat(Pipeline.of(instrumented).timed()).isTrue();
     assertThat(instrumented.toBuilder().build().instrumentation()).isSameAs(instrumentation);
     assertThatThrownBy(() -> RetryPolicy.builder().instrumentation(null))
         .isInstanceOf(NullPointerException.class).hasMessage("instrumentation");

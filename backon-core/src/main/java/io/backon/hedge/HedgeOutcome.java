@@ -22,7 +22,7 @@ public enum HedgeOutcome {
   }
 
   /** {@link #PRIMARY_WON} for copy 1, else {@link #HEDGE_WON}. */
-  static HedgeOutcome wonBy(int copyNumber) {
+  public static HedgeOutcome wonBy(int copyNumber) {
     return copyNumber == 1 ? PRIMARY_WON : HEDGE_WON;
   }
 }

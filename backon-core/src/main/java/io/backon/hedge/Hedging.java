@@ -1,9 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.internal.AttemptContext;
-import io.backon.internal.AttemptTrace;
-import io.backon.internal.BlockingAttempt;
-import io.backon.internal.Exceptions;
+import io.backon.internal.Engine;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -60,42 +57,10 @@ public final class Hedging {
    */
   public static <T extends @Nullable Object> T call(HedgingPolicy policy, Callable<T> copy,
       HedgeCopyObserver observer) throws Exception {
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(copy, "copy");
-    Objects.requireNonNull(observer, "observer");
-    Executor executor = policy.executor();
-    AttemptContext context = AttemptContext.current();
-    int attempt = context.attempt();
-    AttemptTrace trace = context.trace();
-    HedgedCall<T> call = new HedgedCall<>(policy, observer,
-        number -> BlockingAttempt.submit(copy, executor, attempt, trace));
-    CompletableFuture<T> result = call.start();
-    try {
-      return result.get();
-    } catch (ExecutionException failed) {
-      throw Exceptions.propagate(HedgeFailures.unwrap(failed));
-    } catch (InterruptedException interrupted) {
-      boolean stopped = result.cancel(true);
-      Thread.currentThread().interrupt();
-      if (!stopped) {
-        return outcomeOf(result);
-      }
-      for (Throwable failure : call.failures()) {
-        interrupted.addSuppressed(failure);
-      }
-      throw interrupted;
-    }
+    return Engine.hedge(policy, copy, observer);
   }
 
-  /** The outcome of a future that is known to be complete, without blocking. */
-  private static <T extends @Nullable Object> T outcomeOf(CompletableFuture<T> done)
-      throws Exception {
-    try {
-      return done.join();
-    } catch (RuntimeException failed) {
-      throw Exceptions.propagate(HedgeFailures.unwrap(failed));
-    }
-  }
+
 
   /** {@link #callAsync(HedgingPolicy, Supplier, HedgeCopyObserver)} with no observer. */
   public static <T extends @Nullable Object> CompletableFuture<T> callAsync(
@@ -114,15 +79,6 @@ public final class Hedging {
   public static <T extends @Nullable Object> CompletableFuture<T> callAsync(
       HedgingPolicy policy, Supplier<? extends @Nullable CompletionStage<T>> copy,
       HedgeCopyObserver observer) {
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(copy, "copy");
-    Objects.requireNonNull(observer, "observer");
-    Executor executor = policy.executor();
-    AttemptContext context = AttemptContext.current();
-    int attempt = context.attempt();
-    AttemptTrace trace = context.trace();
-    HedgedCall<T> call = new HedgedCall<>(policy, observer,
-        number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor));
-    return call.start();
+    return Engine.hedgeAsync(policy, copy, observer);
   }
 }

@@ -31,13 +31,13 @@ import org.jspecify.annotations.Nullable;
  * Zero-wait retries on inline schedulers and direct executors are trampolined, not recursed. Not
  * API.
  */
-public final class AsyncCall<T extends @Nullable Object> {
+final class AsyncCall<T extends @Nullable Object> {
 
+  private final Pipeline pipeline;
   private final RetryPolicy policy;
   private final Supplier<? extends @Nullable CompletionStage<T>> supplier;
   private final @Nullable StatisticsRecorder statistics;
   private final CallState state;
-  private final @Nullable AtomicInteger counter;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private boolean finished;
   private boolean busy;
@@ -58,14 +58,14 @@ public final class AsyncCall<T extends @Nullable Object> {
     LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
   }
 
-  private AsyncCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
+  private AsyncCall(Pipeline pipeline, Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
       @Nullable StatisticsRecorder statistics, long startNanos) {
-    this.policy = policy;
+    this.pipeline = pipeline;
+    this.policy = pipeline.policy();
     this.supplier = supplier;
     this.statistics = statistics;
-    this.counter = overrides.attemptCounter();
-    this.state = new CallState(policy, overrides, invocation, nameSource, startNanos);
+    this.state = new CallState(pipeline, overrides, invocation, nameSource, startNanos);
   }
 
   /**
@@ -73,49 +73,52 @@ public final class AsyncCall<T extends @Nullable Object> {
    *
    * @param nameSource names the target in events when there is no invocation
    */
-  public static <T extends @Nullable Object> CompletableFuture<T> start(RetryPolicy policy,
+  static <T extends @Nullable Object> CompletableFuture<T> start(Pipeline pipeline,
       @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> supplier,
       Object nameSource, @Nullable StatisticsRecorder statistics) {
     Overrides overrides = GlobalSettings.current();
-    if (overrides.disabled() || !policy.enabled()) {
+    if (overrides.disabled() || !pipeline.policy().enabled()) {
       AtomicInteger counting = overrides.attemptCounter();
       if (counting != null) {
         counting.incrementAndGet();
       }
       return invokeOnce(supplier);
     }
-    if (policy.hasListeners() || policy.hasAttemptPipeline() || policy.deadlineNanos() >= 0
-        || policy.checksResults() || policy.instrumented()) {
-      AsyncCall<T> call = new AsyncCall<>(policy, overrides, invocation, supplier, nameSource,
-          statistics, policy.clock().nanoTime());
+    if (pipeline.stateFromStart() || pipeline.checksResults()) {
+      AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
+          statistics, pipeline.policy().clock().nanoTime());
       call.begin(null);
       return call.result;
     }
-    return startPlain(policy, overrides, invocation, supplier, nameSource, statistics);
+    return startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics);
   }
 
   /**
-   * A policy with nothing around its first attempt (no listeners, pipeline, deadline, result
-   * check or instrumentation): the first attempt runs before any per-call state exists, and a stage that is already
-   * complete and successful ends the call there, as the blocking loop's fast path does. Otherwise
-   * the call carries on with that stage as its first attempt.
+   * A policy that needs no state before its first attempt (see {@link Pipeline#stateFromStart()})
+   * and checks no values: the first attempt runs through the layers before any per-call state
+   * exists, and a stage that is already complete and successful ends the call there, as the
+   * blocking loop's fast path does. Otherwise the call carries on with that stage as its first
+   * attempt.
    */
-  private static <T extends @Nullable Object> CompletableFuture<T> startPlain(RetryPolicy policy,
+  private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
       Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
       @Nullable StatisticsRecorder statistics) {
-    Clock clock = policy.clock();
-    boolean timed = policy.timed();
+    Clock clock = pipeline.policy().clock();
+    boolean timed = pipeline.timed();
     long start = timed ? clock.nanoTime() : 0L;
     AtomicInteger counter = overrides.attemptCounter();
     if (counter != null) {
       counter.incrementAndGet();
     }
-    CompletionStage<T> first = invoke(supplier, 1);
-    CompletableFuture<T> done = completedNormally(first);
+    CompletionStage<T> first = pipeline.hasLayers()
+        ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null, null),
+            supplier)
+        : Layer.invoke(supplier, 1);
+    CompletableFuture<T> done = Stages.completedNormally(first);
     if (done != null) {
       T value = done.join();
-      RetryBudget budget = policy.retryBudget();
+      RetryBudget budget = pipeline.budget();
       if (budget != null) {
         budget.onSuccess();
       }
@@ -124,41 +127,10 @@ public final class AsyncCall<T extends @Nullable Object> {
       }
       return CompletableFuture.completedFuture(value);
     }
-    AsyncCall<T> call = new AsyncCall<>(policy, overrides, invocation, supplier, nameSource,
+    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
         statistics, timed ? start : clock.nanoTime());
     call.begin(first);
     return call.result;
-  }
-
-  /** The stage as a future when it already completed normally, else {@code null}. */
-  @SuppressWarnings("unchecked")
-  private static <T extends @Nullable Object> @Nullable CompletableFuture<T> completedNormally(
-      CompletionStage<T> stage) {
-    if (!(stage instanceof CompletableFuture)) {
-      return null;
-    }
-    CompletableFuture<T> future = (CompletableFuture<T>) stage;
-    return future.isDone() && !future.isCompletedExceptionally() ? future : null;
-  }
-
-  /**
-   * Calls an async target inside attempt {@code number}'s context; a throwing supplier or a null
-   * stage becomes a failed stage.
-   */
-  static <T extends @Nullable Object> CompletionStage<T> invoke(
-      Supplier<? extends @Nullable CompletionStage<T>> target, int number) {
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(number);
-    try {
-      CompletionStage<T> stage = target.get();
-      return stage != null ? stage : CompletableFuture.failedFuture(nullStage());
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable failure) {
-      return CompletableFuture.failedFuture(failure);
-    } finally {
-      context.restore(saved);
-    }
   }
 
   private static <T extends @Nullable Object> CompletableFuture<T> invokeOnce(
@@ -166,7 +138,8 @@ public final class AsyncCall<T extends @Nullable Object> {
     try {
       CompletionStage<T> stage = supplier.get();
       if (stage == null) {
-        return CompletableFuture.failedFuture(nullStage());
+        return CompletableFuture.failedFuture(
+            new NullPointerException("the async target returned null instead of a CompletionStage"));
       }
       return stage.toCompletableFuture();
     } catch (Throwable failure) {
@@ -232,13 +205,10 @@ public final class AsyncCall<T extends @Nullable Object> {
     CompletionStage<T> ran = firstStage;
     firstStage = null;
     if (ran == null) {
-      state.fire(EventType.ATTEMPT, number);
-      state.fire(EventType.BEFORE, number);
-      if (counter != null) {
-        counter.incrementAndGet();
-      }
+      state.beginAttempt(number);
+    } else {
+      state.attemptTraced(number); // attempt 1 ran before the state existed
     }
-    state.attemptStarted(number);
     if (leaveBusy()) {
       endByDeadline();
       return;
@@ -249,12 +219,14 @@ public final class AsyncCall<T extends @Nullable Object> {
     } else {
       TraceScope scope = AttemptTrace.open(state.attemptTrace());
       try {
-        stage = invoke(policy.hasAttemptPipeline() ? attemptPipeline(number) : supplier, number);
+        stage = pipeline.hasLayers()
+            ? pipeline.async(state.attemptRun(number, null), supplier)
+            : Layer.invoke(supplier, number);
       } finally {
         AttemptTrace.close(scope);
       }
     }
-    CompletableFuture<?> source = sourceOf(stage);
+    CompletableFuture<?> source = Stages.sourceOf(stage);
     boolean alreadyOver;
     synchronized (this) {
       currentSource = source;
@@ -275,7 +247,7 @@ public final class AsyncCall<T extends @Nullable Object> {
         attemptResult.complete(value);
       }
     });
-    attemptResult.whenComplete((value, failure) -> settle(number, value, unwrap(failure)));
+    attemptResult.whenComplete((value, failure) -> settle(number, value, Stages.unwrap(failure)));
   }
 
   /** Leaves a stretch of work on the state; true when the deadline passed meanwhile. */
@@ -438,45 +410,5 @@ public final class AsyncCall<T extends @Nullable Object> {
     if (task != null) {
       task.cancel();
     }
-  }
-
-  /** The inner layers of one attempt: circuit breaker (per copy) → hedging → attempt timeout. */
-  private Supplier<? extends @Nullable CompletionStage<T>> attemptPipeline(int number) {
-    HedgingPolicy hedging = policy.hedging();
-    if (hedging == null) {
-      return new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number, null);
-    }
-    HedgeAccounting accounting = new HedgeAccounting(policy, state.attemptTrace());
-    AsyncGuardedCopy<T> copy = new AsyncGuardedCopy<>(policy, supplier, state.targetName(), number,
-        accounting.decided());
-    return () -> Hedging.callAsync(hedging, copy, accounting);
-  }
-
-  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
-    try {
-      return stage.toCompletableFuture();
-    } catch (UnsupportedOperationException notConvertible) {
-      return null;
-    }
-  }
-
-  private static NullPointerException nullStage() {
-    return new NullPointerException("the async target returned null instead of a CompletionStage");
-  }
-
-  /** {@link #unwrap} for a failure known to be present. */
-  static Throwable unwrapNonNull(Throwable failure) {
-    Throwable unwrapped = unwrap(failure);
-    return unwrapped != null ? unwrapped : failure;
-  }
-
-  /** The failure the target really produced, without CompletableFuture's wrappers. */
-  static @Nullable Throwable unwrap(@Nullable Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ public final class CallState implements RetryState {
   private static final long FAST_RETRY_NANOS = 100_000_000L;
   private static final int FAST_RETRY_WARN_COUNT = 5;
 
+  private final Pipeline pipeline;
   private final RetryPolicy policy;
   private final Overrides overrides;
   private final @Nullable Invocation invocation;
@@ -62,15 +64,16 @@ public final class CallState implements RetryState {
    *
    * @param target the callable, used for its name when there is no invocation
    */
-  public CallState(
-      RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation, Object target,
+  CallState(
+      Pipeline pipeline, Overrides overrides, @Nullable Invocation invocation, Object target,
       long startNanos) {
-    this.policy = policy;
+    this.pipeline = pipeline;
+    this.policy = pipeline.policy();
     this.overrides = overrides;
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
-    this.trace = policy.instrumented()
+    this.trace = pipeline.instrumented()
         ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
   }
 
@@ -89,11 +92,43 @@ public final class CallState implements RetryState {
     return trace;
   }
 
-  /** Tells the instrumentation, if any, that attempt {@code number} starts now. */
-  public void attemptStarted(int number) {
+  /**
+   * Starts attempt {@code number}: the one step every face takes before it runs an attempt. Fires
+   * {@code onAttempt} and {@code before}, counts the attempt for the testing scopes, and starts the
+   * attempt's tracing (see {@link #attemptTrace()}).
+   */
+  void beginAttempt(int number) {
+    fire(EventType.ATTEMPT, number);
+    fire(EventType.BEFORE, number);
+    AtomicInteger counter = overrides.attemptCounter();
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
     if (trace != null) {
       trace.attemptStarted(number);
     }
+  }
+
+  /** Starts the tracing of attempt {@code number}, which started before this state existed. */
+  void attemptTraced(int number) {
+    if (trace != null) {
+      trace.attemptStarted(number);
+    }
+  }
+
+  /**
+   * What the layers of attempt {@code number} share, on the policy's own scheduler and clock.
+   *
+   * @param deadline the caller's deadline guard (blocking faces), or {@code null}
+   */
+  AttemptRun attemptRun(int number, @Nullable AttemptGuard deadline) {
+    return attemptRun(number, deadline, pipeline.environment());
+  }
+
+  /** {@link #attemptRun(int, AttemptGuard)} with a face's own timers (the Reactor face). */
+  AttemptRun attemptRun(int number, @Nullable AttemptGuard deadline,
+      AttemptRun.Environment environment) {
+    return new AttemptRun(this, target, number, environment, deadline, attemptTrace());
   }
 
   /** The tracing of the attempt started last, or {@code null} without instrumentation. */
@@ -109,6 +144,11 @@ public final class CallState implements RetryState {
     if (trace != null) {
       trace.cancelled();
     }
+  }
+
+  /** The compiled policy of this call. */
+  Pipeline pipeline() {
+    return pipeline;
   }
 
   /** The policy of this call. */
@@ -146,7 +186,7 @@ public final class CallState implements RetryState {
           || (blocking && Thread.currentThread().isInterrupted())) {
         return giveUp(GiveUpReason.INTERRUPTED);
       }
-      if (policy.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
+      if (pipeline.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
         return giveUp(GiveUpReason.NOT_RETRYABLE);
       }
       spendBudget();
@@ -154,8 +194,8 @@ public final class CallState implements RetryState {
       if (giveUpIf != null && giveUpIf.test(thrown)) {
         return giveUp(GiveUpReason.GIVE_UP_PREDICATE);
       }
-    } else if (!policy.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
-      RetryBudget budget = policy.retryBudget();
+    } else if (!pipeline.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
+      RetryBudget budget = pipeline.budget();
       if (budget != null) {
         budget.onSuccess();
       }
@@ -325,13 +365,13 @@ public final class CallState implements RetryState {
   }
 
   /** Whether any listener is registered for this hook. */
-  public boolean listens(EventType type) {
-    return !policy.listeners(type).isEmpty();
+  boolean listens(EventType type) {
+    return pipeline.listens(type);
   }
 
   /** Delivers an event for {@code type} to its listeners; a throwing listener is logged. */
   public void fire(EventType type, int number) {
-    List<RetryListener> listeners = policy.listeners(type);
+    List<RetryListener> listeners = pipeline.listeners(type);
     if (listeners.isEmpty()) {
       return;
     }

@@ -37,7 +37,7 @@ public final class CallTrace {
    */
   static @Nullable CallTrace start(RetryPolicy policy, Overrides overrides, String targetName,
       long startNanos) {
-    if (!policy.instrumented() || !policy.enabled() || overrides.disabled()) {
+    if (!policy.enabled() || overrides.disabled()) {
       return null;
     }
     try {

@@ -1,42 +1,34 @@
 package io.backon.reactor;
 
 import io.backon.instrumentation.TraceScope;
-import io.backon.internal.AttemptContext;
-import io.backon.internal.AttemptTrace;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 
 /**
- * Subscribes to the source with the attempt number set on the subscribing thread, so that {@link
- * io.backon.Retries#attemptNumber()} works in code that runs while subscribing (for example {@code
- * Mono.fromCallable} without {@code subscribeOn}), like the other faces set it while calling the
- * target; an instrumented attempt's scope is open there too. Thread hops are covered by the Reactor
- * {@code Context} and {@link AttemptNumberAccessor}.
+ * Subscribes the source with an attempt made current on the subscribing thread (its number for
+ * {@code Retries.attemptNumber()}, its instrumented scope), so that code running inside the
+ * source's subscription sees the attempt. Not API.
  */
 final class AttemptScope<T> extends Flux<T> {
 
   private final Publisher<T> source;
-  private final int attempt;
-  private final @Nullable AttemptTrace trace;
+  private final Supplier<TraceScope> enter;
 
-  AttemptScope(Publisher<T> source, int attempt, @Nullable AttemptTrace trace) {
+  /** @param enter makes the attempt current and returns the scope that undoes it */
+  AttemptScope(Publisher<T> source, Supplier<TraceScope> enter) {
     this.source = source;
-    this.attempt = attempt;
-    this.trace = trace;
+    this.enter = enter;
   }
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(attempt);
-    TraceScope scope = AttemptTrace.open(trace);
+    TraceScope scope = enter.get();
     try {
       source.subscribe(actual);
     } finally {
-      AttemptTrace.close(scope);
-      context.restore(saved);
+      scope.close();
     }
   }
 }

@@ -1,22 +1,15 @@
 package io.backon.reactor;
 
-import io.backon.AttemptTimeoutException;
-import io.backon.EventType;
-import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
-import io.backon.breaker.CircuitBreaker;
-import io.backon.hedge.Hedging;
-import io.backon.hedge.HedgingPolicy;
-import io.backon.internal.CallState;
-import io.backon.internal.HedgeAccounting;
+import io.backon.breaker.CircuitOpenException;
+import io.backon.instrumentation.TraceScope;
+import io.backon.internal.CallDriver;
 import io.backon.internal.Overrides;
-import io.backon.internal.Settlement;
 import io.backon.internal.StatisticsRecorder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -27,72 +20,67 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
-import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
 /**
- * One subscription's retried call. Each attempt is a subscription to the source; its outcome is
- * settled with {@link Settlement#afterAttempt} (the decision every face shares), and a decided wait
- * is a {@code Mono.delay} on the Reactor scheduler in {@code retryWhen}'s companion, which then
- * re-subscribes. Attempt timeout and deadline are per-attempt timers on the same scheduler (the
- * deadline timer is set to the time left). Reactive Streams' serial signals order every access to
- * the state; cancellation is Reactor's own (it cancels the attempt and the pending delay).
+ * One subscription's retried call, driven through the engine's {@link CallDriver}. Each attempt
+ * is a subscription to the source; its outcome is settled with the decision every face shares,
+ * and a decided wait is a {@code Mono.delay} on the Reactor scheduler in {@code retryWhen}'s
+ * companion, which then re-subscribes. Reactive Streams' serial signals order every access to the
+ * state; cancellation is Reactor's own (it cancels the attempt and the pending delay).
  *
- * <p>A Mono attempt under a policy with {@link RetryPolicy#hedging() hedging} is a race run by the
- * one hedging engine, {@link Hedging#callAsync}: each copy is a subscription to the source (bridged
- * with {@code toFuture()}, whose cancellation cancels the subscription) with the breaker (per copy)
- * and attempt-timeout layers applied, hedge timers run on the Reactor scheduler, and the race's
- * future is bridged back with {@code Mono.fromFuture(future, false)} so that cancelling the attempt
- * cancels the race, its copies and its timer. The deadline applies to the whole race.
+ * <p>A Mono attempt runs through the policy's attempt layers (hedging → per copy: breaker →
+ * attempt timeout), the same ones every face uses, with their timers on the Reactor scheduler (so
+ * virtual time works) and hedged copies subscribed on the thread that launches them; each copy is
+ * bridged with {@code toFuture()} (whose cancellation cancels the subscription) and the attempt
+ * back with {@code Mono.fromFuture(future, false)}, so cancelling the attempt cancels its copies.
+ * A Flux attempt is a stream, which a future cannot carry: it asks the breaker layer for
+ * admission and reports to it itself, and times itself with a stream timer. The deadline is a
+ * timer around each attempt (set to the time left).
  */
 final class ReactorCall<T> {
 
-  private final RetryPolicy policy;
   private final Publisher<T> source;
   private final Scheduler scheduler;
-  private final @Nullable StatisticsRecorder statistics;
-  private final CallState state;
-  private final @Nullable AtomicInteger counter;
-  private @Nullable HedgingPolicy reactorHedging;
+  private final CallDriver driver;
   private int attempt;
   private int settledAttempt;
   private long pendingWaitNanos;
 
   ReactorCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
       Publisher<T> source, Scheduler scheduler, @Nullable StatisticsRecorder statistics) {
-    this.policy = policy;
     this.source = source;
     this.scheduler = scheduler;
-    this.statistics = statistics;
-    this.counter = overrides.attemptCounter();
-    this.state = new CallState(policy, overrides, invocation, source, policy.clock().nanoTime());
+    io.backon.time.Scheduler timers = (task, delayNanos) -> {
+      Disposable timer = delayNanos <= 0L ? scheduler.schedule(task)
+          : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      return timer::dispose;
+    };
+    this.driver = new CallDriver(policy, overrides, invocation, source, statistics, timers,
+        Runnable::run);
   }
 
   /** The call for a Mono: its value, or emptiness as {@code null}, is settled. */
   Mono<T> mono() {
     Mono<T> call = Mono.defer(this::monoAttempt).retryWhen(companion());
-    return state.trace() == null ? call : call.doOnCancel(state::cancelled);
+    return driver.traced() ? call.doOnCancel(driver::cancelled) : call;
   }
 
   /** The call for a Flux: elements pass through; errors and completion are settled. */
   Flux<T> flux() {
     Flux<T> call = Flux.defer(this::fluxAttempt).retryWhen(companion());
-    return state.trace() == null ? call : call.doOnCancel(state::cancelled);
+    return driver.traced() ? call.doOnCancel(driver::cancelled) : call;
   }
 
   private Mono<T> monoAttempt() {
     int number = begin();
-    if (policy.hedging() != null) {
-      return hedged(number).materialize().flatMap(signal -> outcome(number, signal));
-    }
-    Mono<T> one = Mono.fromDirect(scoped(number));
-    long[] limit = limit();
-    if (limit[0] >= 0) {
-      Marker.Kind kind = limit[1] == 1 ? Marker.Kind.DEADLINE_PASSED : Marker.Kind.TIMED_OUT;
-      one = one.timeout(Duration.ofNanos(limit[0]), Mono.error(() -> new Marker(kind)), scheduler);
-    }
-    if (policy.circuitBreaker() != null) {
-      one = Mono.fromDirect(withBreaker(one.flux(), number, true));
+    Mono<T> one = Mono.deferContextual(context -> Mono.fromFuture(driver.<@Nullable T>attempt(
+        number, () -> Mono.fromDirect(scoped(number)).contextWrite(context).toFuture())
+        .toCompletableFuture(), false));
+    long deadlineLeft = driver.deadlineLeftNanos();
+    if (deadlineLeft >= 0) {
+      one = one.timeout(Duration.ofNanos(deadlineLeft),
+          Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)), scheduler);
     }
     return one.materialize().flatMap(signal -> outcome(number, signal));
   }
@@ -100,13 +88,15 @@ final class ReactorCall<T> {
   private Flux<T> fluxAttempt() {
     int number = begin();
     Flux<T> one = scoped(number);
-    long[] limit = limit();
-    if (limit[0] >= 0) {
-      one = withTimer(one, limit[0],
-          limit[1] == 1 ? Marker.Kind.DEADLINE_PASSED : Marker.Kind.TIMED_OUT);
+    long timeout = driver.attemptTimeoutNanos();
+    long deadlineLeft = driver.deadlineLeftNanos();
+    if (deadlineLeft >= 0 && (timeout < 0 || deadlineLeft <= timeout)) {
+      one = withTimer(one, deadlineLeft, Marker.Kind.DEADLINE_PASSED);
+    } else if (timeout >= 0) {
+      one = withTimer(one, timeout, Marker.Kind.TIMED_OUT);
     }
-    if (policy.circuitBreaker() != null) {
-      one = withBreaker(one, number, false);
+    if (driver.breaks()) {
+      one = withBreaker(one, number);
     }
     return one.onErrorResume(failure -> failed(number, failure))
         .concatWith(Mono.defer(() -> settledAttempt == number ? Mono.empty()
@@ -114,142 +104,45 @@ final class ReactorCall<T> {
   }
 
   /**
-   * The breaker layer around one (timed) attempt: a permission before subscribing, then exactly one
-   * of outcome / release. A rejected attempt fails with the breaker's {@code CircuitOpenException};
-   * an attempt cut by the deadline, or cancelled, releases its permission.
+   * The breaker layer's protocol around one stream attempt: admission before subscribing, then
+   * exactly one of success / failure / release (an attempt cut by the deadline, or cancelled,
+   * carries no verdict).
    */
-  private Flux<T> withBreaker(Flux<T> timed, int number, boolean mono) {
-    return withBreaker(timed, number, mono, null);
-  }
-
-  /**
-   * {@link #withBreaker(Flux, int, boolean)} for one hedged copy: once another copy of the attempt
-   * has won ({@code decided}), a failure of this copy releases its permission instead of counting.
-   */
-  private Flux<T> withBreaker(Flux<T> timed, int number, boolean mono,
-      @Nullable AtomicBoolean decided) {
-    CircuitBreaker breaker = java.util.Objects.requireNonNull(policy.circuitBreaker());
+  private Flux<T> withBreaker(Flux<T> timed, int number) {
     return Flux.defer(() -> {
-      if (!breaker.tryAcquirePermission()) {
-        return Flux.error(breaker.rejection());
+      CircuitOpenException rejected = driver.admit();
+      if (rejected != null) {
+        return Flux.error(rejected);
       }
-      long start = policy.clock().nanoTime();
+      long start = scheduler.now(TimeUnit.NANOSECONDS);
       AtomicBoolean ended = new AtomicBoolean();
-      AtomicReference<@Nullable T> last = new AtomicReference<>();
-      return timed.doOnNext(last::set)
+      return timed
           .doOnComplete(() -> {
             if (ended.compareAndSet(false, true)) {
-              long duration = policy.clock().nanoTime() - start;
-              if (mono) {
-                breaker.onResult(duration, last.get());
-              } else {
-                breaker.onSuccess(duration);
-              }
+              driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, null, false);
             }
           })
           .doOnError(failure -> {
             if (!ended.compareAndSet(false, true)) {
               return;
             }
-            if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)
-                || (decided != null && decided.get())) {
-              breaker.releasePermission();
-              return;
-            }
+            boolean cut = Marker.is(failure, Marker.Kind.DEADLINE_PASSED);
             Throwable recorded = Marker.is(failure, Marker.Kind.TIMED_OUT)
-                ? new AttemptTimeoutException(state.targetName(), number,
-                    Duration.ofNanos(policy.attemptTimeoutNanos()))
-                : failure;
-            breaker.onError(policy.clock().nanoTime() - start, recorded);
+                ? driver.timedOut(number) : failure;
+            driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, recorded, cut);
           })
           .doOnCancel(() -> {
             if (ended.compareAndSet(false, true)) {
-              breaker.releasePermission();
+              driver.report(0L, null, null, true);
             }
           });
     });
   }
 
-  /**
-   * A hedged Mono attempt: copies raced by {@link Hedging#callAsync}, each passing through the
-   * breaker (per copy) and the attempt timeout; the deadline, when set, cuts the whole race (which
-   * cancels every copy, releasing their breaker permissions).
-   */
-  private Mono<T> hedged(int number) {
-    HedgingPolicy hedging = reactorHedging();
-    Mono<T> race = Mono.deferContextual(context -> {
-      HedgeAccounting accounting = new HedgeAccounting(policy, state.attemptTrace());
-      return Mono.fromFuture(Hedging.<@Nullable T>callAsync(hedging,
-          () -> copy(number, context, accounting.decided()).toFuture(), accounting), false);
-    });
-    long deadlineLeft = deadlineLeft();
-    if (deadlineLeft >= 0) {
-      race = race.timeout(Duration.ofNanos(deadlineLeft),
-          Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)), scheduler);
-    }
-    return race;
-  }
-
-  /**
-   * One copy of a hedged attempt: a subscription to the source, timed by the attempt timeout (its
-   * clock starts at this copy's subscription) unless the deadline comes first, inside the breaker.
-   */
-  private Mono<T> copy(int number, ContextView context, AtomicBoolean decided) {
-    Mono<T> one = Mono.fromDirect(scoped(number));
-    long timeout = policy.attemptTimeoutNanos();
-    long deadlineLeft = deadlineLeft();
-    if (timeout >= 0 && (deadlineLeft < 0 || timeout < deadlineLeft)) {
-      one = one.timeout(Duration.ofNanos(timeout), Mono.error(() ->
-          new AttemptTimeoutException(state.targetName(), number, Duration.ofNanos(timeout))),
-          scheduler);
-    }
-    if (policy.circuitBreaker() != null) {
-      one = Mono.fromDirect(withBreaker(one.flux(), number, true, decided));
-    }
-    return one.contextWrite(context);
-  }
-
-  /**
-   * The policy's hedging with this call's Reactor scheduler running the hedge timers (so virtual
-   * time works), the call's clock measuring copies, and copies subscribed directly on the thread
-   * that launches them (a timer or the thread where the previous copy failed).
-   */
-  private HedgingPolicy reactorHedging() {
-    HedgingPolicy adapted = reactorHedging;
-    if (adapted == null) {
-      HedgingPolicy configured = java.util.Objects.requireNonNull(policy.hedging());
-      adapted = configured.toBuilder()
-          .executor(Runnable::run)
-          .scheduler((task, delayNanos) -> {
-            Disposable timer = delayNanos <= 0L ? scheduler.schedule(task)
-                : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-            return timer::dispose;
-          })
-          .clock(policy.clock())
-          .build();
-      reactorHedging = adapted;
-    }
-    return adapted;
-  }
-
-  /** The time left before the deadline, in nanoseconds ({@code >= 0}), or -1 without one. */
-  private long deadlineLeft() {
-    long deadline = policy.deadlineNanos();
-    if (deadline < 0) {
-      return -1L;
-    }
-    return Math.max(0L, deadline - (policy.clock().nanoTime() - state.startNanos()));
-  }
-
-  /** Starts attempt n: events, test counter, instrumentation; returns its number. */
+  /** Starts attempt n: the engine's one "start an attempt" step; returns its number. */
   private int begin() {
     int number = ++attempt;
-    state.fire(EventType.ATTEMPT, number);
-    state.fire(EventType.BEFORE, number);
-    if (counter != null) {
-      counter.incrementAndGet();
-    }
-    state.attemptStarted(number);
+    driver.beginAttempt(number);
     return number;
   }
 
@@ -258,23 +151,8 @@ final class ReactorCall<T> {
    * subscribing thread, and the number in the Context.
    */
   private Flux<T> scoped(int number) {
-    return new AttemptScope<>(source, number, state.attemptTrace())
+    return new AttemptScope<>(source, () -> driver.enterAttempt(number))
         .contextWrite(Context.of(BackonReactor.ATTEMPT_CONTEXT_KEY, number));
-  }
-
-  /**
-   * The time limit of the next attempt: {@code {nanos, 1}} when the deadline comes first (or at the
-   * same time), {@code {nanos, 0}} for the attempt timeout, {@code {-1, 0}} for none.
-   */
-  private long[] limit() {
-    long timeout = policy.attemptTimeoutNanos();
-    long remaining = deadlineLeft();
-    if (remaining >= 0) {
-      if (timeout < 0 || remaining <= timeout) {
-        return new long[] {remaining, 1L};
-      }
-    }
-    return new long[] {timeout, 0L};
   }
 
   /** Cancels a Flux attempt {@code nanos} after it starts; elements do not restart the timer. */
@@ -294,11 +172,12 @@ final class ReactorCall<T> {
 
   private Mono<T> failed(int number, Throwable failure) {
     if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)) {
-      return deadlinePassed(number);
+      settledAttempt = number;
+      driver.deadlinePassed(number);
+      return giveUp();
     }
     if (Marker.is(failure, Marker.Kind.TIMED_OUT)) {
-      return settle(number, null, new AttemptTimeoutException(state.targetName(), number,
-          Duration.ofNanos(policy.attemptTimeoutNanos())));
+      return settle(number, null, driver.timedOut(number));
     }
     return settle(number, null, failure);
   }
@@ -306,29 +185,20 @@ final class ReactorCall<T> {
   /** The shared decision; the result is the call's outcome, or a retry signal for the companion. */
   private Mono<T> settle(int number, @Nullable T value, @Nullable Throwable failure) {
     settledAttempt = number;
-    long decision = Settlement.afterAttempt(state, number, value, failure, statistics);
-    if (decision == CallState.SUCCESS) {
+    long decision = driver.settle(number, value, failure);
+    if (decision == CallDriver.SUCCESS) {
       return Mono.justOrEmpty(value);
     }
-    if (decision == CallState.GIVE_UP) {
+    if (decision == CallDriver.GIVE_UP) {
       return giveUp();
     }
     pendingWaitNanos = decision;
     return Mono.error(new Marker(Marker.Kind.RETRY));
   }
 
-  /** Attempt n was cut short because the deadline passed while it ran. */
-  private Mono<T> deadlinePassed(int number) {
-    settledAttempt = number;
-    state.attemptCutShort(number, null);
-    state.endWith(GiveUpReason.DEADLINE_EXCEEDED, null);
-    Settlement.record(statistics, state);
-    return giveUp();
-  }
-
   private Mono<T> giveUp() {
     try {
-      return Mono.justOrEmpty(Settlement.<@Nullable T>giveUp(state));
+      return Mono.justOrEmpty(driver.<@Nullable T>giveUp());
     } catch (Throwable failure) {
       return Mono.error(failure);
     }
@@ -346,7 +216,7 @@ final class ReactorCall<T> {
     }
     long wait = pendingWaitNanos;
     Mono<Long> timer = wait == 0L ? Mono.just(0L) : Mono.delay(Duration.ofNanos(wait), scheduler);
-    return timer.doOnNext(ignored -> Settlement.afterSleep(state, wait));
+    return timer.doOnNext(ignored -> driver.slept(wait));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.backon.RetryStatistics;
 import io.backon.condition.RetryCondition;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Overrides;
+import io.backon.internal.Pipeline;
 import io.backon.internal.StatisticsRecorder;
 import io.backon.time.Clock;
 import java.util.Objects;
@@ -96,7 +97,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     this.clock = new SchedulerClock(scheduler);
     this.valuePolicy = policy.clock() == Clock.system()
         ? policy.toBuilder().clock(clock).build() : policy;
-    this.streamPolicy = valuePolicy.checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
+    this.streamPolicy = Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
     this.statistics = policy.statistics() ? new StatisticsRecorder(valuePolicy.clock()) : null;
   }
 

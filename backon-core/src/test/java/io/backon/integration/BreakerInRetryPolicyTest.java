@@ -1,5 +1,6 @@
 package io.backon.integration;
 
+import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -276,8 +277,8 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     CircuitOpenException rejection =
         new CircuitOpenException("inventory", CircuitState.OPEN, Duration.ofSeconds(1));
 
-    assertThat(plain.aborts(rejection)).isTrue();
-    assertThat(retrying.aborts(rejection)).isFalse();
-    assertThat(plain.aborts(new IOException("down"))).isFalse();
+    assertThat(Pipeline.of(plain).aborts(rejection)).isTrue();
+    assertThat(Pipeline.of(retrying).aborts(rejection)).isFalse();
+    assertThat(Pipeline.of(plain).aborts(new IOException("down"))).isFalse();
   }
 }

@@ -123,7 +123,8 @@ final class PropertiesAssembly {
       // An unnamed bean would report as 'default' in events, logs and meters, mixed with the real one.
       RetryPolicy named = RetryPolicy.DEFAULT_NAME.equals(policy.name()) && !RetryPolicy.DEFAULT_NAME.equals(name)
           ? policy.toBuilder().name(name).build() : policy;
-      RetryPolicy instrumented = instrumentation != null && !named.instrumented()
+      RetryPolicy instrumented = instrumentation != null
+          && named.instrumentation() == RetryInstrumentation.NONE
           ? named.toBuilder().instrumentation(instrumentation).build() : named;
       retryings.put(name, withGlobalSwitch(Retrying.of(instrumented)));
     });

@@ -91,7 +91,8 @@ class BackonMetricsAutoConfigurationTest {
   @Test
   void policiesDefinedAsBeansAreInstrumentedToo() {
     runner.withUserConfiguration(BeanPolicy.class).run(context ->
-        assertThat(context.getBean(RetryPolicyRegistry.class).policy("beanPolicy").instrumented()).isTrue());
+        assertThat(context.getBean(RetryPolicyRegistry.class).policy("beanPolicy").instrumentation())
+            .isNotSameAs(RetryInstrumentation.NONE));
   }
 
   @Test
@@ -121,7 +122,8 @@ class BackonMetricsAutoConfigurationTest {
             BackonMetricsAutoConfiguration.class))
         .run(context -> {
           assertThat(context).doesNotHaveBean(BackonMicrometer.class);
-          assertThat(context.getBean(RetryPolicyRegistry.class).policy("default").instrumented()).isFalse();
+          assertThat(context.getBean(RetryPolicyRegistry.class).policy("default").instrumentation())
+              .isSameAs(RetryInstrumentation.NONE);
         });
   }
 

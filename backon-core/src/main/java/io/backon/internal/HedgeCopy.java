@@ -1,4 +1,4 @@
-package io.backon.hedge;
+package io.backon.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;

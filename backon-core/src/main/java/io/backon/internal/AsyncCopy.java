@@ -1,8 +1,6 @@
-package io.backon.hedge;
+package io.backon.internal;
 
 import io.backon.instrumentation.TraceScope;
-import io.backon.internal.AttemptContext;
-import io.backon.internal.AttemptTrace;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -66,7 +64,7 @@ final class AsyncCopy {
       AttemptTrace.close(scope);
       context.restore(saved);
     }
-    CompletableFuture<?> source = sourceOf(stage);
+    CompletableFuture<?> source = Stages.sourceOf(stage);
     if (source != null) {
       copy.whenComplete((value, failure) -> {
         if (!source.isDone()) {
@@ -81,13 +79,5 @@ final class AsyncCopy {
         copy.complete(value);
       }
     });
-  }
-
-  private static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
-    try {
-      return stage.toCompletableFuture();
-    } catch (UnsupportedOperationException notConvertible) {
-      return null;
-    }
   }
 }

@@ -1,6 +1,12 @@
-package io.backon.hedge;
+package io.backon.internal;
 
+import io.backon.hedge.HedgeCopyObserver;
+import io.backon.hedge.HedgeListener;
+import io.backon.hedge.HedgeOutcome;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.time.Cancellable;
+import io.backon.time.Clock;
+import io.backon.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +38,8 @@ final class HedgedCall<T extends @Nullable Object> {
   private static final int ANY = -1;
 
   private final HedgingPolicy policy;
+  private final Scheduler scheduler;
+  private final Clock clock;
   private final HedgeCopyObserver observer;
   private final IntFunction<CompletableFuture<T>> launcher;
   private final int maxCopies;
@@ -55,9 +63,16 @@ final class HedgedCall<T extends @Nullable Object> {
   private boolean refused;
   private @Nullable Cancellable timer;
 
-  HedgedCall(HedgingPolicy policy, HedgeCopyObserver observer,
+  /**
+   * @param scheduler runs the hedge timers
+   * @param clock measures each copy's duration
+   * @param launcher starts copy {@code n} and returns its future
+   */
+  HedgedCall(HedgingPolicy policy, Scheduler scheduler, Clock clock, HedgeCopyObserver observer,
       IntFunction<CompletableFuture<T>> launcher) {
     this.policy = policy;
+    this.scheduler = scheduler;
+    this.clock = clock;
     this.observer = observer;
     this.launcher = launcher;
     this.maxCopies = policy.maxHedges();
@@ -131,7 +146,7 @@ final class HedgedCall<T extends @Nullable Object> {
       notifyCancelled(number);
       return;
     }
-    long startNanos = policy.clock().nanoTime();
+    long startNanos = clock.nanoTime();
     CompletableFuture<T> future;
     try {
       future = launcher.apply(number);
@@ -175,7 +190,7 @@ final class HedgedCall<T extends @Nullable Object> {
     }
     Cancellable scheduled;
     try {
-      scheduled = policy.scheduler().schedule(() -> launchNext(generation), delayNanos);
+      scheduled = scheduler.schedule(() -> launchNext(generation), delayNanos);
     } catch (RuntimeException rejected) {
       HedgeSafety.log("scheduler.schedule", rejected);
       return;
@@ -196,12 +211,12 @@ final class HedgedCall<T extends @Nullable Object> {
   }
 
   private void completed(HedgeCopy<T> copy, @Nullable T value, @Nullable Throwable failure) {
-    long durationNanos = policy.clock().nanoTime() - copy.startNanos;
+    long durationNanos = clock.nanoTime() - copy.startNanos;
     if (failure == null) {
       succeeded(copy, value, durationNanos);
       return;
     }
-    Throwable cause = HedgeFailures.unwrap(failure);
+    Throwable cause = Stages.unwrapNonNull(failure);
     synchronized (this) {
       if (done.get() || !copy.terminate()) {
         return; // the call has ended: stopAll reports this copy cancelled

@@ -1,5 +1,9 @@
-package io.backon.hedge;
+package io.backon.internal;
 
+import io.backon.hedge.HedgeCopyObserver;
+import io.backon.hedge.HedgeDelay;
+import io.backon.hedge.HedgeListener;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.time.Cancellable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;

@@ -1,0 +1,101 @@
+package io.backon.internal;
+
+import io.backon.CheckedRunnable;
+import io.backon.Invocation;
+import io.backon.hedge.HedgeCopyObserver;
+import io.backon.hedge.HedgingPolicy;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's one door for the public faces: every {@code Retrying}, {@code Retries}, {@code
+ * RetryingCaller} and {@code Hedging} method ends here, with the policy's compiled {@link
+ * Pipeline}. Stateless. Not API.
+ */
+public final class Engine {
+
+  private Engine() {}
+
+  /** Runs a blocking {@link Callable} on the calling thread until it succeeds or gives up. */
+  public static <T extends @Nullable Object> T call(Pipeline pipeline,
+      @Nullable Invocation invocation, Callable<T> target, @Nullable StatisticsRecorder statistics)
+      throws Exception {
+    return SyncEngine.call(pipeline, invocation, target, statistics);
+  }
+
+  /** {@link #call} for a {@link Supplier}, without an adapter. */
+  public static <T extends @Nullable Object> T get(Pipeline pipeline,
+      @Nullable Invocation invocation, Supplier<T> target, @Nullable StatisticsRecorder statistics)
+      throws Exception {
+    return SyncEngine.get(pipeline, invocation, target, statistics);
+  }
+
+  /** {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
+  public static @Nullable Object run(Pipeline pipeline, @Nullable Invocation invocation,
+      CheckedRunnable target, @Nullable StatisticsRecorder statistics) throws Exception {
+    return SyncEngine.run(pipeline, invocation, target, statistics);
+  }
+
+  /**
+   * Runs an async target: attempts are stages, waits are scheduled, no thread blocks.
+   *
+   * @param nameSource names the target in events when there is no invocation
+   */
+  public static <T extends @Nullable Object> CompletableFuture<T> callAsync(Pipeline pipeline,
+      @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target,
+      Object nameSource, @Nullable StatisticsRecorder statistics) {
+    return AsyncCall.start(pipeline, invocation, target, nameSource, statistics);
+  }
+
+  /** Runs a blocking target off the caller's thread: each attempt on the policy's executor. */
+  public static <T extends @Nullable Object> CompletableFuture<T> supplyAsync(Pipeline pipeline,
+      @Nullable Invocation invocation, Callable<T> target,
+      @Nullable StatisticsRecorder statistics) {
+    Executor executor = pipeline.policy().executor();
+    return AsyncCall.start(pipeline, invocation, () -> BlockingAttempt.submit(target, executor),
+        target, statistics);
+  }
+
+  /** A hedged blocking call outside any retry policy ({@code Hedging.call}). */
+  public static <T extends @Nullable Object> T hedge(HedgingPolicy policy, Callable<T> copy,
+      HedgeCopyObserver observer) throws Exception {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(copy, "copy");
+    Objects.requireNonNull(observer, "observer");
+    Executor executor = policy.executor();
+    AttemptContext context = AttemptContext.current();
+    int attempt = context.attempt();
+    AttemptTrace trace = context.trace();
+    return HedgeLayer.await(new HedgedCall<>(policy, policy.scheduler(), policy.clock(), observer,
+        number -> BlockingAttempt.submit(copy, executor, attempt, trace)));
+  }
+
+  /** A hedged async call outside any retry policy ({@code Hedging.callAsync}). */
+  public static <T extends @Nullable Object> CompletableFuture<T> hedgeAsync(HedgingPolicy policy,
+      Supplier<? extends @Nullable CompletionStage<T>> copy, HedgeCopyObserver observer) {
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(copy, "copy");
+    Objects.requireNonNull(observer, "observer");
+    Executor executor = policy.executor();
+    AttemptContext context = AttemptContext.current();
+    int attempt = context.attempt();
+    AttemptTrace trace = context.trace();
+    return new HedgedCall<T>(policy, policy.scheduler(), policy.clock(), observer,
+        number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor)).start();
+  }
+
+  /** Rethrows a checked exception without declaring it (for {@code Retrying.get}). */
+  public static RuntimeException sneakyThrow(Exception checked) {
+    return Exceptions.sneakyThrow(checked);
+  }
+
+  /** Throws an {@link Exception} or {@link Error} as is, wraps any other throwable. */
+  public static Exception propagate(Throwable failure) {
+    return Exceptions.propagate(failure);
+  }
+}

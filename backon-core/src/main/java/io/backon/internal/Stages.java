@@ -1,0 +1,84 @@
+package io.backon.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/** Small helpers for the async entries of the layers and loops. Not API. */
+final class Stages {
+
+  private Stages() {}
+
+  /** What a layer does when a copy's stage is over. */
+  interface Ended<T extends @Nullable Object> {
+    /**
+     * @param value the value, when the stage completed normally
+     * @param failure the unwrapped failure, when it failed (not when cancelled)
+     * @param cancelled whether the returned future was cancelled (a lost race, the caller)
+     */
+    void ended(@Nullable T value, @Nullable Throwable failure, boolean cancelled);
+  }
+
+  /** The stage as a future when it already completed normally, else {@code null}. */
+  @SuppressWarnings("unchecked")
+  static <T extends @Nullable Object> @Nullable CompletableFuture<T> completedNormally(
+      CompletionStage<T> stage) {
+    if (!(stage instanceof CompletableFuture)) {
+      return null;
+    }
+    CompletableFuture<T> future = (CompletableFuture<T>) stage;
+    return future.isDone() && !future.isCompletedExceptionally() ? future : null;
+  }
+
+  /**
+   * A future mirroring {@code stage} whose cancellation cancels the stage's own future, and which
+   * tells {@code onEnd} how it ended, once.
+   */
+  static <T extends @Nullable Object> CompletableFuture<T> whenDone(CompletionStage<T> stage,
+      Ended<T> onEnd) {
+    CompletableFuture<T> copy = new CompletableFuture<>();
+    CompletableFuture<?> source = sourceOf(stage);
+    stage.whenComplete((value, failure) -> {
+      if (failure != null) {
+        copy.completeExceptionally(unwrapNonNull(failure));
+      } else {
+        copy.complete(value);
+      }
+    });
+    copy.whenComplete((value, failure) -> {
+      if (source != null && !source.isDone()) {
+        source.cancel(true);
+      }
+      boolean cancelled = copy.isCancelled();
+      onEnd.ended(value, failure == null || cancelled ? null : unwrapNonNull(failure), cancelled);
+    });
+    return copy;
+  }
+
+  /** The stage's own future, to cancel it, or {@code null} when it cannot give one. */
+  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
+    try {
+      return stage.toCompletableFuture();
+    } catch (UnsupportedOperationException notConvertible) {
+      return null;
+    }
+  }
+
+  /** {@link #unwrap} for a failure known to be present. */
+  static Throwable unwrapNonNull(Throwable failure) {
+    Throwable unwrapped = unwrap(failure);
+    return unwrapped != null ? unwrapped : failure;
+  }
+
+  /** The failure the target really produced, without CompletableFuture's wrappers. */
+  static @Nullable Throwable unwrap(@Nullable Throwable failure) {
+    Throwable current = failure;
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}
