@@ -1,7 +1,6 @@
 package io.backon;
 
 import io.backon.internal.IteratorCall;
-import io.backon.internal.Nulls;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
@@ -76,8 +75,9 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
    * @throws Exception the last failure as reported to {@link Attempt#fail}
    * @throws IllegalStateException while attempts are still pending
    */
+  @SuppressWarnings({"unchecked", "NullAway"}) // the value reported for this call's T
   public T result() throws Exception {
-    return Nulls.cast(call.result());
+    return (T) call.result();
   }
 
   @Override

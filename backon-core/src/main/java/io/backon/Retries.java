@@ -1,6 +1,5 @@
 package io.backon;
 
-import io.backon.internal.AttemptContext;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Engine;
 import io.backon.wait.Wait;
@@ -99,11 +98,11 @@ public final class Retries {
    * in the call stack of that attempt on this thread.
    */
   public static boolean isRetrying() {
-    return AttemptContext.current().attempt() > 0;
+    return Engine.attemptNumber() > 0;
   }
 
   /** The 1-based number of the attempt the calling code runs in, or 0 outside any attempt. */
   public static int attemptNumber() {
-    return AttemptContext.current().attempt();
+    return Engine.attemptNumber();
   }
 }

@@ -6,7 +6,7 @@ import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.stop.Stop;
-import io.backon.internal.DefaultExecutors;
+import io.backon.internal.Engine;
 import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
@@ -65,7 +65,7 @@ public final class RetryPolicy {
     this.condition = settings.effectiveCondition();
     this.listeners = settings.listenerLists();
     Executor configured = settings.executor;
-    this.executor = configured != null ? configured : DefaultExecutors.blocking();
+    this.executor = configured != null ? configured : Engine.defaultExecutor();
     this.pipeline = Pipeline.compile(this, listeners, settings.checksResults());
   }
 

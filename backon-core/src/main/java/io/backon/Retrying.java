@@ -2,13 +2,13 @@ package io.backon;
 
 import io.backon.internal.Engine;
 import io.backon.internal.IteratorCall;
-import io.backon.internal.StatisticsRecorder;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
 public final class Retrying {
 
   private final RetryPolicy policy;
-  private final @Nullable StatisticsRecorder statistics;
+  private final @Nullable AtomicReference<RetryStatistics> statistics;
 
   private Retrying(RetryPolicy policy) {
     this.policy = policy;
-    this.statistics = policy.statistics() ? new StatisticsRecorder(policy.clock()) : null;
+    this.statistics = policy.statistics() ? new AtomicReference<>(RetryStatistics.NONE) : null;
   }
 
   /** A {@code Retrying} for this policy. */
@@ -139,7 +139,7 @@ public final class Retrying {
    * @throws IllegalStateException when the policy does not record statistics
    */
   public RetryStatistics statistics() {
-    return StatisticsRecorder.lastOf(statistics, policy.name());
+    return Engine.statistics(statistics, policy.name());
   }
 
   /** Whether calls are retried; {@code false} when the policy or {@link Retries#disable()} says so. */

@@ -1,6 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.internal.DefaultExecutors;
+import io.backon.internal.Engine;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import java.time.Duration;
@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Hedging}.
  *
  * <p>Defaults: {@value #DEFAULT_MAX_HEDGES} copies in total (the primary and one hedge), a fixed
- * delay of {@link #DEFAULT_HEDGE_DELAY} (100 ms), blocking copies on {@link
- * DefaultExecutors#blocking()} (virtual threads on JDK 21+, else a cached daemon pool), timers on
+ * delay of {@link #DEFAULT_HEDGE_DELAY} (100 ms), blocking copies on Backon's default executor
+ * (a virtual thread per copy on JDK 21+, else a cached daemon pool), timers on
  * {@link Scheduler#shared()}, the {@link Clock#system() system clock}, no {@code onHedge}
  * listener.
  *
@@ -78,12 +78,12 @@ public final class HedgingPolicy {
 
   /**
    * Where blocking copies run ({@link Hedging#call}) and where async hedges are started ({@link
-   * Hedging#callAsync}, so a timer thread never runs user code). Default {@link
-   * DefaultExecutors#blocking()}.
+   * Hedging#callAsync}, so a timer thread never runs user code). Default: Backon's default
+   * executor (a virtual thread per task on JDK 21+, else a cached daemon pool).
    */
   public Executor executor() {
     Executor configured = executor;
-    return configured != null ? configured : DefaultExecutors.blocking();
+    return configured != null ? configured : Engine.defaultExecutor();
   }
 
   /** The executor set on the builder, {@code null} for the default. */

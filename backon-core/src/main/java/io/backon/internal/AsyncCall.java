@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +38,7 @@ final class AsyncCall<T extends @Nullable Object> {
   private final Pipeline pipeline;
   private final RetryPolicy policy;
   private final Supplier<? extends @Nullable CompletionStage<T>> supplier;
-  private final @Nullable StatisticsRecorder statistics;
+  private final @Nullable AtomicReference<RetryStatistics> statistics;
   private final CallState state;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private boolean finished;
@@ -60,7 +62,7 @@ final class AsyncCall<T extends @Nullable Object> {
 
   private AsyncCall(Pipeline pipeline, Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable StatisticsRecorder statistics, long startNanos) {
+      @Nullable AtomicReference<RetryStatistics> statistics, long startNanos) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.supplier = supplier;
@@ -75,7 +77,7 @@ final class AsyncCall<T extends @Nullable Object> {
    */
   static <T extends @Nullable Object> CompletableFuture<T> start(Pipeline pipeline,
       @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> supplier,
-      Object nameSource, @Nullable StatisticsRecorder statistics) {
+      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       AtomicInteger counting = overrides.attemptCounter();
@@ -103,7 +105,7 @@ final class AsyncCall<T extends @Nullable Object> {
   private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
       Overrides overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable StatisticsRecorder statistics) {
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     Clock clock = pipeline.policy().clock();
     boolean timed = pipeline.timed();
     long start = timed ? clock.nanoTime() : 0L;
@@ -123,9 +125,9 @@ final class AsyncCall<T extends @Nullable Object> {
         budget.onSuccess();
       }
       if (statistics != null) {
-        statistics.record(start, clock.nanoTime(), 1, 0L);
+        Statistics.record(statistics, clock, start, clock.nanoTime(), 1, 0L);
       }
-      return CompletableFuture.completedFuture(value);
+      return CompletableFuture.completedFuture(value); // not the target's own future
     }
     AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
         statistics, timed ? start : clock.nanoTime());

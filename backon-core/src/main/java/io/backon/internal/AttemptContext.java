@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * mutable holder per thread so entering an attempt allocates nothing.
  * Not API.
  */
-public final class AttemptContext {
+final class AttemptContext {
 
   private static final ThreadLocal<AttemptContext> CURRENT =
       ThreadLocal.withInitial(AttemptContext::new);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * attempt trace in {@link AttemptContext} (so blocking workers and hedged copies started from that
  * thread open it too). Thread-safe. Not API.
  */
-public final class AttemptTrace {
+final class AttemptTrace {
 
   private static final AttemptTracer BROKEN = (outcome, failure, durationNanos) -> { };
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * cancelled before it started never runs. While it runs, the worker
  * thread carries the attempt number for {@code Retries.attemptNumber()}. Not API.
  */
-public final class BlockingAttempt<T extends @Nullable Object> extends CompletableFuture<T>
+final class BlockingAttempt<T extends @Nullable Object> extends CompletableFuture<T>
     implements Runnable {
 
   private final Callable<T> target;

@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.AttemptTimeoutException;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
@@ -11,6 +12,7 @@ import io.backon.time.Scheduler;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +32,7 @@ public final class CallDriver {
 
   private final Pipeline pipeline;
   private final CallState state;
-  private final @Nullable StatisticsRecorder statistics;
+  private final @Nullable AtomicReference<RetryStatistics> statistics;
   private final AttemptRun.Environment environment;
 
   /**
@@ -41,7 +43,7 @@ public final class CallDriver {
    * @param hedgeExecutor where hedged copies are launched (e.g. directly on the timer's thread)
    */
   public CallDriver(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
-      Object nameSource, @Nullable StatisticsRecorder statistics, Scheduler scheduler,
+      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics, Scheduler scheduler,
       Executor hedgeExecutor) {
     this.pipeline = Pipeline.of(policy);
     Clock clock = policy.clock();

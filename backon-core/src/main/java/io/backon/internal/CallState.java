@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * decision function every face shares: {@link #decide()}. Confined to the thread driving the call
  * at any moment. Not API.
  */
-public final class CallState implements RetryState {
+final class CallState implements RetryState {
 
   /** {@link #decide()} result: the outcome is accepted, the call succeeds. */
   public static final long SUCCESS = -2L;

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * race with the settlement on another thread), and keeps a throwing tracer from breaking the call.
  * Only created for instrumented policies. Thread-safe. Not API.
  */
-public final class CallTrace {
+final class CallTrace {
 
   private final CallTracer tracer;
   private final Clock clock;

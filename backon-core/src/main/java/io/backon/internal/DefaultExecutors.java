@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * them (21+, detected at run time; the code stays {@code --release 17}), else a cached pool of
  * daemon threads that end after 5 s idle. Not API.
  */
-public final class DefaultExecutors {
+final class DefaultExecutors {
 
   private static final long IDLE_SECONDS = 5;
   private static final @Nullable ExecutorService VIRTUAL_THREADS = virtualThreadsIfAvailable();

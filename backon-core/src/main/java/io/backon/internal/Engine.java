@@ -1,7 +1,9 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.CheckedRunnable;
 import io.backon.Invocation;
+import io.backon.RetryStatistics;
 import io.backon.hedge.HedgeCopyObserver;
 import io.backon.hedge.HedgingPolicy;
 import java.util.Objects;
@@ -10,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,21 +26,21 @@ public final class Engine {
 
   /** Runs a blocking {@link Callable} on the calling thread until it succeeds or gives up. */
   public static <T extends @Nullable Object> T call(Pipeline pipeline,
-      @Nullable Invocation invocation, Callable<T> target, @Nullable StatisticsRecorder statistics)
+      @Nullable Invocation invocation, Callable<T> target, @Nullable AtomicReference<RetryStatistics> statistics)
       throws Exception {
     return SyncEngine.call(pipeline, invocation, target, statistics);
   }
 
   /** {@link #call} for a {@link Supplier}, without an adapter. */
   public static <T extends @Nullable Object> T get(Pipeline pipeline,
-      @Nullable Invocation invocation, Supplier<T> target, @Nullable StatisticsRecorder statistics)
+      @Nullable Invocation invocation, Supplier<T> target, @Nullable AtomicReference<RetryStatistics> statistics)
       throws Exception {
     return SyncEngine.get(pipeline, invocation, target, statistics);
   }
 
   /** {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
   public static @Nullable Object run(Pipeline pipeline, @Nullable Invocation invocation,
-      CheckedRunnable target, @Nullable StatisticsRecorder statistics) throws Exception {
+      CheckedRunnable target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
     return SyncEngine.run(pipeline, invocation, target, statistics);
   }
 
@@ -48,14 +51,14 @@ public final class Engine {
    */
   public static <T extends @Nullable Object> CompletableFuture<T> callAsync(Pipeline pipeline,
       @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target,
-      Object nameSource, @Nullable StatisticsRecorder statistics) {
+      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
     return AsyncCall.start(pipeline, invocation, target, nameSource, statistics);
   }
 
   /** Runs a blocking target off the caller's thread: each attempt on the policy's executor. */
   public static <T extends @Nullable Object> CompletableFuture<T> supplyAsync(Pipeline pipeline,
       @Nullable Invocation invocation, Callable<T> target,
-      @Nullable StatisticsRecorder statistics) {
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     Executor executor = pipeline.policy().executor();
     return AsyncCall.start(pipeline, invocation, () -> BlockingAttempt.submit(target, executor),
         target, statistics);
@@ -87,6 +90,42 @@ public final class Engine {
     AttemptTrace trace = context.trace();
     return new HedgedCall<T>(policy, policy.scheduler(), policy.clock(), observer,
         number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor)).start();
+  }
+
+  /**
+   * The most recently completed call recorded in {@code statistics} (a face's holder).
+   *
+   * @throws IllegalStateException when the holder is null: the policy keeps no statistics
+   */
+  public static RetryStatistics statistics(
+      @Nullable AtomicReference<RetryStatistics> statistics, String policyName) {
+    return Statistics.last(statistics, policyName);
+  }
+
+  /** The 1-based attempt running on this thread, 0 outside any attempt. */
+  public static int attemptNumber() {
+    return AttemptContext.current().attempt();
+  }
+
+  /**
+   * Makes {@code number} this thread's attempt number (0: none), for context-propagation
+   * libraries that carry it across threads.
+   */
+  public static void setAttemptNumber(int number) {
+    AttemptContext.current().enter(number);
+  }
+
+  /**
+   * The executor of blocking work moved off the caller's thread when none is configured: a
+   * virtual thread per task on JDK 21+, else a cached pool of daemon threads.
+   */
+  public static Executor defaultExecutor() {
+    return DefaultExecutors.blocking();
+  }
+
+  /** Whether the default executor runs virtual threads (JDK 21+). */
+  public static boolean usesVirtualThreads() {
+    return DefaultExecutors.usesVirtualThreads();
   }
 
   /** Rethrows a checked exception without declaring it (for {@code Retrying.get}). */

@@ -3,7 +3,7 @@ package io.backon.internal;
 import io.backon.BackonException;
 
 /** Rethrows failures without wrapping them. Not API. */
-public final class Exceptions {
+final class Exceptions {
 
   private Exceptions() {}
 

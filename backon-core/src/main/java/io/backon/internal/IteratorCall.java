@@ -1,10 +1,12 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.instrumentation.TraceScope;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,7 @@ public final class IteratorCall {
 
   private final Pipeline pipeline;
   private final RetryPolicy policy;
-  private final @Nullable StatisticsRecorder statistics;
+  private final @Nullable AtomicReference<RetryStatistics> statistics;
   private final Overrides overrides;
   private final CallState state;
   private final boolean disabled;
@@ -44,7 +46,7 @@ public final class IteratorCall {
    * @param nameSource names the target when there is no invocation
    */
   public IteratorCall(Pipeline pipeline, @Nullable Invocation invocation, Object nameSource,
-      @Nullable StatisticsRecorder statistics) {
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.statistics = statistics;

@@ -3,7 +3,7 @@ package io.backon.internal;
 import org.jspecify.annotations.Nullable;
 
 /** The one place where a value of unknown nullness becomes a caller's type variable. Not API. */
-public final class Nulls {
+final class Nulls {
 
   private Nulls() {}
 

@@ -65,7 +65,8 @@ public final class Pipeline {
     this.stateFromStart = listens(EventType.ATTEMPT) || listens(EventType.BEFORE)
         || listens(EventType.AFTER) || listens(EventType.SUCCESS) || deadlineNanos >= 0
         || instrumented;
-    this.timed = policy.statistics() || instrumented || stateFromStart || chain != null
+    this.timed = policy.statistics() || instrumented || stateFromStart || hedge != null
+        || timeout != null
         || policy.fallback() != null || policy.stop() != null || policy.maxTimeNanos() >= 0
         || policy.maxTimeSupplier() != null || anyListener(listeners);
   }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Log lines of the engine, on the {@code System.Logger} named {@code io.backon} (routed to SLF4J /
  * Logback under Spring Boot). Only called on failure paths. Not API.
  */
-public final class RetryLog {
+final class RetryLog {
 
   /** The logger name every Backon log line uses. */
   public static final String LOGGER_NAME = "io.backon";

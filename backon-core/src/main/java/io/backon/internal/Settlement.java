@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.DeadlineExceededException;
 import io.backon.EventType;
 import io.backon.Fallback;
@@ -8,6 +9,7 @@ import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
 import io.backon.instrumentation.CallOutcome;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * give up, or fire {@code BEFORE_SLEEP}/{@code BACKOFF} and log. Each face only differs in how it
  * waits. Not API.
  */
-public final class Settlement {
+final class Settlement {
 
   private Settlement() {}
 
@@ -27,7 +29,7 @@ public final class Settlement {
    *     that the caller must now wait (then call {@link #afterSleep})
    */
   public static long afterAttempt(CallState state, int attempt, @Nullable Object value,
-      @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
+      @Nullable Throwable thrown, @Nullable AtomicReference<RetryStatistics> statistics) {
     state.recordOutcome(attempt, value, thrown);
     state.fire(EventType.AFTER, attempt);
     long decision;
@@ -77,9 +79,10 @@ public final class Settlement {
   }
 
   /** Records the call's statistics, if the policy keeps them. */
-  public static void record(@Nullable StatisticsRecorder statistics, CallState state) {
+  public static void record(@Nullable AtomicReference<RetryStatistics> statistics, CallState state) {
     if (statistics != null) {
-      statistics.record(state.startNanos(), state.policy().clock().nanoTime(),
+      Statistics.record(statistics, state.policy().clock(), state.startNanos(),
+          state.policy().clock().nanoTime(),
           state.attemptNumber(), state.idleNanos());
     }
   }

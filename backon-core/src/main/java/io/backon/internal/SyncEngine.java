@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.RetryStatistics;
 import io.backon.CheckedRunnable;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
@@ -9,6 +10,7 @@ import io.backon.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,25 +37,25 @@ final class SyncEngine {
 
   /** Calls a {@link Callable} under {@code pipeline}'s policy on the calling thread. */
   static <T extends @Nullable Object> T call(Pipeline pipeline, @Nullable Invocation invocation,
-      Callable<T> target, @Nullable StatisticsRecorder statistics) throws Exception {
+      Callable<T> target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
     return execute(pipeline, invocation, target, Invoker.CALLABLE, statistics);
   }
 
   /** Like {@link #call} for a {@link Supplier}, without allocating an adapter. */
   static <T extends @Nullable Object> T get(Pipeline pipeline, @Nullable Invocation invocation,
-      Supplier<T> target, @Nullable StatisticsRecorder statistics) throws Exception {
+      Supplier<T> target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
     return execute(pipeline, invocation, target, Invoker.SUPPLIER, statistics);
   }
 
   /** Like {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
   static @Nullable Object run(Pipeline pipeline, @Nullable Invocation invocation,
-      CheckedRunnable target, @Nullable StatisticsRecorder statistics) throws Exception {
+      CheckedRunnable target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
     return execute(pipeline, invocation, target, Invoker.RUNNABLE, statistics);
   }
 
   private static <T extends @Nullable Object> T execute(Pipeline pipeline,
       @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable StatisticsRecorder statistics) throws Exception {
+      @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
     Overrides overrides = GlobalSettings.current();
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       countAttempt(overrides);
@@ -88,7 +90,7 @@ final class SyncEngine {
         budget.onSuccess();
       }
       if (statistics != null) {
-        statistics.record(start, clock.nanoTime(), 1, 0L);
+        Statistics.record(statistics, clock, start, clock.nanoTime(), 1, 0L);
       }
       return Nulls.cast(value);
     }
@@ -120,7 +122,7 @@ final class SyncEngine {
    */
   private static <T extends @Nullable Object> T afterFirstAttempt(Pipeline pipeline,
       Overrides overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable StatisticsRecorder statistics, long start, @Nullable T value,
+      @Nullable AtomicReference<RetryStatistics> statistics, long start, @Nullable T value,
       @Nullable Throwable thrown) throws Exception {
     CallState state = new CallState(pipeline, overrides, invocation, target, start).blocking();
     int step = settle(state, 1, value, thrown, statistics);
@@ -139,7 +141,7 @@ final class SyncEngine {
    * pipeline's layers.
    */
   private static <T extends @Nullable Object> T attempts(CallState state, Object target,
-      Invoker invoker, @Nullable StatisticsRecorder statistics, int first) throws Exception {
+      Invoker invoker, @Nullable AtomicReference<RetryStatistics> statistics, int first) throws Exception {
     Pipeline pipeline = state.pipeline();
     Clock clock = pipeline.policy().clock();
     long start = state.startNanos();
@@ -216,7 +218,7 @@ final class SyncEngine {
    * @return {@link #SUCCEEDED}, {@link #GAVE_UP} or {@link #RETRY}
    */
   static int settle(CallState state, int attempt, @Nullable Object value,
-      @Nullable Throwable thrown, @Nullable StatisticsRecorder statistics) {
+      @Nullable Throwable thrown, @Nullable AtomicReference<RetryStatistics> statistics) {
     long decision = Settlement.afterAttempt(state, attempt, value, thrown, statistics);
     if (decision == CallState.SUCCESS) {
       return SUCCEEDED;

@@ -1,6 +1,6 @@
 package io.backon.reactor;
 
-import io.backon.internal.AttemptContext;
+import io.backon.internal.Engine;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -35,31 +35,31 @@ public final class AttemptNumberAccessor implements ThreadLocalAccessor<Integer>
   /** The attempt running on this thread, or {@code null} outside any attempt. */
   @Override
   public @Nullable Integer getValue() {
-    int attempt = AttemptContext.current().attempt();
+    int attempt = Engine.attemptNumber();
     return attempt > 0 ? attempt : null;
   }
 
   /** Marks attempt {@code value} as running on this thread. */
   @Override
   public void setValue(Integer value) {
-    AttemptContext.current().enter(value);
+    Engine.setAttemptNumber(value);
   }
 
   /** Marks this thread as running no attempt (the context has no attempt number). */
   @Override
   public void setValue() {
-    AttemptContext.current().enter(0);
+    Engine.setAttemptNumber(0);
   }
 
   /** Puts back the attempt number this thread had before {@link #setValue(Integer)}. */
   @Override
   public void restore(Integer previousValue) {
-    AttemptContext.current().enter(previousValue);
+    Engine.setAttemptNumber(previousValue);
   }
 
   /** Puts back "no attempt" after {@link #setValue(Integer)} on a thread that had none. */
   @Override
   public void restore() {
-    AttemptContext.current().enter(0);
+    Engine.setAttemptNumber(0);
   }
 }

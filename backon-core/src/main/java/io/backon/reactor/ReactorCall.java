@@ -1,12 +1,12 @@
 package io.backon.reactor;
 
+import io.backon.RetryStatistics;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.TraceScope;
 import io.backon.internal.CallDriver;
 import io.backon.internal.Overrides;
-import io.backon.internal.StatisticsRecorder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +48,7 @@ final class ReactorCall<T> {
   private long pendingWaitNanos;
 
   ReactorCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
-      Publisher<T> source, Scheduler scheduler, @Nullable StatisticsRecorder statistics) {
+      Publisher<T> source, Scheduler scheduler, @Nullable AtomicReference<RetryStatistics> statistics) {
     this.source = source;
     this.scheduler = scheduler;
     io.backon.time.Scheduler timers = (task, delayNanos) -> {

@@ -5,14 +5,15 @@ import io.backon.RetryPolicy;
 import io.backon.RetryStatistics;
 import io.backon.condition.RetryCondition;
 import io.backon.internal.GlobalSettings;
+import io.backon.internal.Engine;
 import io.backon.internal.Overrides;
 import io.backon.internal.Pipeline;
-import io.backon.internal.StatisticsRecorder;
 import io.backon.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -87,7 +88,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
   private final SchedulerClock clock;
   private final @Nullable Scheduler scheduler;
   private final @Nullable Invocation invocation;
-  private final @Nullable StatisticsRecorder statistics;
+  private final @Nullable AtomicReference<RetryStatistics> statistics;
   private final AtomicBoolean fluxHedgingWarned = new AtomicBoolean();
 
   RetryOperator(RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
@@ -98,7 +99,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     this.valuePolicy = policy.clock() == Clock.system()
         ? policy.toBuilder().clock(clock).build() : policy;
     this.streamPolicy = Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
-    this.statistics = policy.statistics() ? new StatisticsRecorder(valuePolicy.clock()) : null;
+    this.statistics = policy.statistics() ? new AtomicReference<>(RetryStatistics.NONE) : null;
   }
 
   /**
@@ -182,7 +183,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
    * @throws IllegalStateException when the policy does not record statistics
    */
   public RetryStatistics statistics() {
-    return StatisticsRecorder.lastOf(statistics, policy.name());
+    return Engine.statistics(statistics, policy.name());
   }
 
   private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, Overrides overrides) {

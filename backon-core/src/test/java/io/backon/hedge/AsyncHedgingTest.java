@@ -2,7 +2,8 @@ package io.backon.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backon.internal.AttemptContext;
+import io.backon.Retries;
+import io.backon.internal.Engine;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -202,17 +203,17 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
   @Test
   void everyCopySeesTheAttemptNumberOfTheCall() {
     List<Integer> seen = new CopyOnWriteArrayList<>();
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(3);
+    int saved = Engine.attemptNumber();
+    Engine.setAttemptNumber(3);
     try {
       HedgingPolicy policy = policy().hedgeDelay(Duration.ZERO)
           .executor(AsyncHedgingTest::onAnotherThread).build();
       Hedging.callAsync(policy, () -> {
-        seen.add(AttemptContext.current().attempt());
+        seen.add(Retries.attemptNumber());
         return new CompletableFuture<String>();
       }, observer);
     } finally {
-      context.restore(saved);
+      Engine.setAttemptNumber(saved);
     }
 
     assertThat(seen).containsExactly(3, 3);

@@ -3,7 +3,7 @@ package io.backon.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backon.internal.DefaultExecutors;
+import io.backon.internal.Engine;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import io.backon.time.Clock;
@@ -22,7 +22,7 @@ class HedgingPolicyTest {
     assertThat(policy.hedgeDelay().delayNanos())
         .isEqualTo(HedgingPolicy.DEFAULT_HEDGE_DELAY.toNanos())
         .isEqualTo(Duration.ofMillis(100).toNanos());
-    assertThat(policy.executor()).isSameAs(DefaultExecutors.blocking());
+    assertThat(policy.executor()).isSameAs(Engine.defaultExecutor());
     assertThat(policy.scheduler()).isSameAs(Scheduler.shared());
     assertThat(policy.clock()).isSameAs(Clock.system());
     assertThat(policy.onHedge()).isNull();

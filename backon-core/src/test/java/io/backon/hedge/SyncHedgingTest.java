@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.backon.internal.AttemptContext;
-import io.backon.internal.DefaultExecutors;
+import io.backon.Retries;
+import io.backon.internal.Engine;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import java.io.IOException;
@@ -214,18 +214,18 @@ class SyncHedgingTest {
   @Test
   void copiesSeeTheCallersAttemptNumber() throws Exception {
     List<Integer> seen = new CopyOnWriteArrayList<>();
-    AttemptContext context = AttemptContext.current();
-    int saved = context.enter(2);
+    int saved = Engine.attemptNumber();
+    Engine.setAttemptNumber(2);
     try {
       Hedging.call(policy().maxHedges(2).build(), () -> {
-        seen.add(AttemptContext.current().attempt());
+        seen.add(Retries.attemptNumber());
         if (launched.incrementAndGet() == 1) {
           throw new IOException("first");
         }
         return "second";
       });
     } finally {
-      context.restore(saved);
+      Engine.setAttemptNumber(saved);
     }
 
     assertThat(seen).containsExactly(2, 2);
@@ -233,7 +233,7 @@ class SyncHedgingTest {
 
   @Test
   void runsOnTheDefaultBlockingExecutorWhenNoneIsSet() throws Exception {
-    Assumptions.assumeFalse(DefaultExecutors.usesVirtualThreads());
+    Assumptions.assumeFalse(Engine.usesVirtualThreads());
     String thread = Hedging.call(HedgingPolicy.defaults(), () -> Thread.currentThread().getName());
 
     assertThat(thread).startsWith("backon-worker-");
