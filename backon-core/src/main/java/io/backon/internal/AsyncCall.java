@@ -60,7 +60,7 @@ final class AsyncCall<T extends @Nullable Object> {
     LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
   }
 
-  private AsyncCall(Pipeline pipeline, Overrides overrides, @Nullable Invocation invocation,
+  private AsyncCall(Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics, long startNanos) {
     this.pipeline = pipeline;
@@ -78,7 +78,7 @@ final class AsyncCall<T extends @Nullable Object> {
   static <T extends @Nullable Object> CompletableFuture<T> start(Pipeline pipeline,
       @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> supplier,
       Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
-    Overrides overrides = GlobalSettings.current();
+    GlobalSettings overrides = GlobalSettings.current();
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       AtomicInteger counting = overrides.attemptCounter();
       if (counting != null) {
@@ -103,7 +103,7 @@ final class AsyncCall<T extends @Nullable Object> {
    * attempt.
    */
   private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
-      Overrides overrides, @Nullable Invocation invocation,
+      GlobalSettings overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     Clock clock = pipeline.policy().clock();

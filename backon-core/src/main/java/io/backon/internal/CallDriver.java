@@ -42,7 +42,7 @@ public final class CallDriver {
    * @param scheduler the face's scheduler for attempt timeouts and hedge timers
    * @param hedgeExecutor where hedged copies are launched (e.g. directly on the timer's thread)
    */
-  public CallDriver(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
+  public CallDriver(RetryPolicy policy, GlobalSettings overrides, @Nullable Invocation invocation,
       Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics, Scheduler scheduler,
       Executor hedgeExecutor) {
     this.pipeline = Pipeline.of(policy);

@@ -38,7 +38,7 @@ final class CallState implements RetryState {
 
   private final Pipeline pipeline;
   private final RetryPolicy policy;
-  private final Overrides overrides;
+  private final GlobalSettings overrides;
   private final @Nullable Invocation invocation;
   private final Object target;
   private final long startNanos;
@@ -65,7 +65,7 @@ final class CallState implements RetryState {
    * @param target the callable, used for its name when there is no invocation
    */
   CallState(
-      Pipeline pipeline, Overrides overrides, @Nullable Invocation invocation, Object target,
+      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation, Object target,
       long startNanos) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
@@ -157,7 +157,7 @@ final class CallState implements RetryState {
   }
 
   /** The switches read when the call started. */
-  public Overrides overrides() {
+  public GlobalSettings overrides() {
     return overrides;
   }
 

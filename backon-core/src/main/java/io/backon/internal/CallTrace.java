@@ -35,7 +35,7 @@ final class CallTrace {
    * Starts tracing a call that started at {@code startNanos} on the policy's clock; {@code null}
    * when the policy has no instrumentation, retrying is off, or the instrumentation threw.
    */
-  static @Nullable CallTrace start(RetryPolicy policy, Overrides overrides, String targetName,
+  static @Nullable CallTrace start(RetryPolicy policy, GlobalSettings overrides, String targetName,
       long startNanos) {
     if (!policy.enabled() || overrides.disabled()) {
       return null;

@@ -25,7 +25,7 @@ public final class IteratorCall {
   private final Pipeline pipeline;
   private final RetryPolicy policy;
   private final @Nullable AtomicReference<RetryStatistics> statistics;
-  private final Overrides overrides;
+  private final GlobalSettings overrides;
   private final CallState state;
   private final boolean disabled;
   private Phase phase = Phase.READY;

@@ -56,7 +56,7 @@ final class SyncEngine {
   private static <T extends @Nullable Object> T execute(Pipeline pipeline,
       @Nullable Invocation invocation, Object target, Invoker invoker,
       @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
-    Overrides overrides = GlobalSettings.current();
+    GlobalSettings overrides = GlobalSettings.current();
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       countAttempt(overrides);
       return invoker.invoke(target);
@@ -109,7 +109,7 @@ final class SyncEngine {
     return breaker != null ? breaker.call(null, clock, target, invoker) : invoker.invoke(target);
   }
 
-  private static void countAttempt(Overrides overrides) {
+  private static void countAttempt(GlobalSettings overrides) {
     AtomicInteger counter = overrides.attemptCounter();
     if (counter != null) {
       counter.incrementAndGet();
@@ -121,7 +121,7 @@ final class SyncEngine {
    * now, then goes on with the retry loop if a retry was decided.
    */
   private static <T extends @Nullable Object> T afterFirstAttempt(Pipeline pipeline,
-      Overrides overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
+      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
       @Nullable AtomicReference<RetryStatistics> statistics, long start, @Nullable T value,
       @Nullable Throwable thrown) throws Exception {
     CallState state = new CallState(pipeline, overrides, invocation, target, start).blocking();

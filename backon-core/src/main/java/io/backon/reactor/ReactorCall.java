@@ -6,7 +6,7 @@ import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.TraceScope;
 import io.backon.internal.CallDriver;
-import io.backon.internal.Overrides;
+import io.backon.internal.GlobalSettings;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +47,7 @@ final class ReactorCall<T> {
   private int settledAttempt;
   private long pendingWaitNanos;
 
-  ReactorCall(RetryPolicy policy, Overrides overrides, @Nullable Invocation invocation,
+  ReactorCall(RetryPolicy policy, GlobalSettings overrides, @Nullable Invocation invocation,
       Publisher<T> source, Scheduler scheduler, @Nullable AtomicReference<RetryStatistics> statistics) {
     this.source = source;
     this.scheduler = scheduler;

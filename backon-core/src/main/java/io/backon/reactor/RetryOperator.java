@@ -6,7 +6,6 @@ import io.backon.RetryStatistics;
 import io.backon.condition.RetryCondition;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Engine;
-import io.backon.internal.Overrides;
 import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
 import java.util.Objects;
@@ -130,7 +129,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
       return source;
     }
     return Mono.defer(() -> {
-      Overrides overrides = activeOverrides();
+      GlobalSettings overrides = activeOverrides();
       return overrides == null ? source : call(source, valuePolicy, overrides).mono();
     });
   }
@@ -155,7 +154,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
           + " without hedging for Flux sources, or hedge a Mono (e.g. flux.collectList()).");
     }
     return Flux.defer(() -> {
-      Overrides overrides = activeOverrides();
+      GlobalSettings overrides = activeOverrides();
       return overrides == null ? source : call(source, streamPolicy, overrides).flux();
     });
   }
@@ -186,14 +185,14 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return Engine.statistics(statistics, policy.name());
   }
 
-  private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, Overrides overrides) {
+  private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
     return new ReactorCall<>(effective, overrides, invocation, source, clock.scheduler(),
         statistics);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */
-  private static @Nullable Overrides activeOverrides() {
-    Overrides overrides = GlobalSettings.current();
+  private static @Nullable GlobalSettings activeOverrides() {
+    GlobalSettings overrides = GlobalSettings.current();
     if (overrides.disabled()) {
       AtomicInteger counter = overrides.attemptCounter();
       if (counter != null) {

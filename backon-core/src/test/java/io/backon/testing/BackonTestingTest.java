@@ -12,7 +12,6 @@ import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.internal.GlobalSettings;
-import io.backon.internal.Overrides;
 import io.backon.stop.Stop;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -33,14 +32,14 @@ class BackonTestingTest {
 
   @BeforeEach
   void startWithNothingOverridden() {
-    GlobalSettings.update(o -> Overrides.NONE);
+    GlobalSettings.update(o -> GlobalSettings.NONE);
   }
 
   @AfterEach
   void everyScopeRestoredWhatItChanged() {
-    Overrides left = GlobalSettings.current();
-    GlobalSettings.update(o -> Overrides.NONE);
-    assertThat(left).as("settings left behind by the test").isEqualTo(Overrides.NONE);
+    GlobalSettings left = GlobalSettings.current();
+    GlobalSettings.update(o -> GlobalSettings.NONE);
+    assertThat(left).as("settings left behind by the test").isEqualTo(GlobalSettings.NONE);
   }
 
   // ------------------------------------------------------------------------- disableRetries
@@ -400,7 +399,7 @@ class BackonTestingTest {
     assertThatThrownBy(() -> BackonTesting.assertRetried(() -> "direct", 1))
         .isInstanceOf(AssertionError.class);
 
-    assertThat(GlobalSettings.current()).isEqualTo(Overrides.NONE);
+    assertThat(GlobalSettings.current()).isEqualTo(GlobalSettings.NONE);
   }
 
   @Test
