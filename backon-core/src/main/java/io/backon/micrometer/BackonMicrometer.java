@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * BackonMeterNames}: {@code backon.calls}, {@code backon.attempts}, {@code backon.attempt.duration}
  * and {@code backon.hedges}, tagged with the policy name. Each meter is registered on its policy's
  * first call with that outcome (and exception) and kept, so a metered call that makes no
- * observation allocates nothing on the success path; at most {@link
- * BackonMicrometerBuilder#maxExceptionTags} distinct {@code exception} tag values per policy
- * (default {@value #DEFAULT_MAX_EXCEPTION_TAGS}), further exception classes are tagged {@value
+ * observation allocates nothing on the success path. Each policy gets at most {@link
+ * BackonMicrometerBuilder#maxExceptionTags} distinct {@code exception} tag values (default {@value
+ * #DEFAULT_MAX_EXCEPTION_TAGS}); further exception classes are tagged {@value
  * BackonMeterNames#OTHER}. Configure meter filters on the registry before the first call.
  *
  * <p>With an {@link ObservationRegistry} each call is also an {@link Observation} ({@link
@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #bindTo(CircuitBreaker...)} and {@link #bindTo(RetryBudget...)} add the breaker and
  * budget meters ({@link CircuitBreakerMetrics}, {@link RetryBudgetMetrics}).
  *
- * <p>Immutable and thread-safe; one instance can serve any number of policies.
+ * <p>Thread-safe, with an immutable configuration (the meters it resolves are cached); one
+ * instance can serve any number of policies.
  */
 public final class BackonMicrometer implements RetryInstrumentation {
 

@@ -70,10 +70,7 @@ class MeteredCallAllocationTest {
     for (int i = 0; i < CALLS; i++) {
       succeedAtOnce(instrumentation);
     }
-    long bytes = threads.getThreadAllocatedBytes(id) - before;
-    System.out.printf("%s: %d bytes in %d calls (%.1f B/call)%n", instrumentation, bytes, CALLS,
-        (double) bytes / CALLS);
-    return bytes;
+    return threads.getThreadAllocatedBytes(id) - before;
   }
 
   /** The SPI calls of a first-attempt success, in the engine's order. */
