@@ -37,7 +37,10 @@ public final class BackonMeterNames {
   public static final String NAME = "name";
   /** Tag key: how the call, attempt or hedged race ended (lowercase enum name). */
   public static final String OUTCOME = "outcome";
-  /** Tag key: the simple class name of the failure, or {@value #NONE}. */
+  /**
+   * Tag key: the simple class name of the failure, {@value #NONE}, or {@value #OTHER} past a
+   * policy's limit of distinct values.
+   */
   public static final String EXCEPTION = "exception";
   /** Tag key: a breaker state in lowercase, e.g. {@code half_open}. */
   public static final String STATE = "state";
@@ -47,6 +50,13 @@ public final class BackonMeterNames {
   public static final String TO = "to";
   /** The {@value #EXCEPTION} value when there was no failure. */
   public static final String NONE = "none";
+  /**
+   * The {@value #EXCEPTION} value of failures whose class would be a policy's tag value beyond its
+   * limit ({@link BackonMicrometer#DEFAULT_MAX_EXCEPTION_TAGS}, see {@link
+   * BackonMicrometerBuilder#maxExceptionTags}), so an unexpected variety of exceptions cannot
+   * multiply the time series.
+   */
+  public static final String OTHER = "other";
 
   private BackonMeterNames() {}
 

@@ -24,22 +24,39 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With a {@link MeterRegistry} every instrumented call records the meters listed in {@link
  * BackonMeterNames}: {@code backon.calls}, {@code backon.attempts}, {@code backon.attempt.duration}
- * and {@code backon.hedges}, tagged with the policy name. With an {@link ObservationRegistry} each
- * call is also an {@link Observation} ({@link BackonObservationDocumentation#CALL}, a child of the
- * observation current when the call starts) with a child observation per attempt ({@link
- * BackonObservationDocumentation#ATTEMPT}) whose scope is open wherever the attempt's code runs,
- * so a tracing bridge shows each attempt as a span. The observations are named {@code
- * backon.call}/{@code backon.attempt}, distinct from the meters: if the observation registry also
- * has a {@code DefaultMeterObservationHandler}, it adds timers of those names (and {@code
- * .active} long-task timers), which duplicate {@code backon.calls}/{@code backon.attempt.duration};
- * give only one of the two registries to avoid that.
+ * and {@code backon.hedges}, tagged with the policy name. Each meter is registered on its policy's
+ * first call with that outcome (and exception) and kept, so a metered call that makes no
+ * observation allocates nothing on the success path. Each policy gets at most {@link
+ * BackonMicrometerBuilder#maxExceptionTags} distinct {@code exception} tag values (default {@value
+ * #DEFAULT_MAX_EXCEPTION_TAGS}); further exception classes are tagged {@value
+ * BackonMeterNames#OTHER}. Configure meter filters on the registry before the first call.
+ *
+ * <p>With an {@link ObservationRegistry} each call is also an {@link Observation} ({@link
+ * BackonObservationDocumentation#CALL}, a child of the observation current when the call starts)
+ * with a child observation per attempt ({@link BackonObservationDocumentation#ATTEMPT}) whose
+ * scope is open wherever the attempt's code runs, so a tracing bridge shows each attempt as a
+ * span. Observations cost allocations on every call: pass an observation registry only when
+ * something consumes them (a tracing bridge, a handler of yours). A registry without handlers
+ * makes none. The observations are named {@code backon.call}/{@code backon.attempt}, distinct from
+ * the meters: if the observation registry also has a {@code DefaultMeterObservationHandler}, it
+ * adds timers of those names (and {@code .active} long-task timers), which duplicate {@code
+ * backon.calls}/{@code backon.attempt.duration}; deny them with a {@code MeterFilter} (Spring Boot
+ * does this for you).
  *
  * <p>{@link #bindTo(CircuitBreaker...)} and {@link #bindTo(RetryBudget...)} add the breaker and
  * budget meters ({@link CircuitBreakerMetrics}, {@link RetryBudgetMetrics}).
  *
- * <p>Immutable and thread-safe; one instance can serve any number of policies.
+ * <p>Thread-safe, with an immutable configuration (the meters it resolves are cached); one
+ * instance can serve any number of policies.
  */
 public final class BackonMicrometer implements RetryInstrumentation {
+
+  /**
+   * How many distinct {@value BackonMeterNames#EXCEPTION} tag values (besides {@value
+   * BackonMeterNames#NONE}) a policy's meters get by default; see {@link
+   * BackonMicrometerBuilder#maxExceptionTags}.
+   */
+  public static final int DEFAULT_MAX_EXCEPTION_TAGS = 32;
 
   private final @Nullable MeterRegistry meterRegistry;
   private final @Nullable ObservationRegistry observationRegistry;
@@ -53,7 +70,8 @@ public final class BackonMicrometer implements RetryInstrumentation {
     this.callConvention = builder.callConvention;
     this.attemptConvention = builder.attemptConvention;
     MeterRegistry registry = builder.meterRegistry;
-    this.meters = registry == null ? null : new RetryMeters(registry, builder.attemptHistogram);
+    this.meters = registry == null ? null
+        : new RetryMeters(registry, builder.attemptHistogram, builder.maxExceptionTags);
   }
 
   /** Records Backon's meters in {@code meterRegistry}; no observations. */
@@ -83,17 +101,23 @@ public final class BackonMicrometer implements RetryInstrumentation {
     return new BackonMicrometerBuilder();
   }
 
+  /**
+   * Without observations (none configured, or a registry without handlers) returns the policy's
+   * shared, stateless meter tracer: nothing is allocated. With observations, starts the call's.
+   */
   @Override
   public CallTracer callStarted(RetryPolicy policy, String targetName) {
     String policyName = policy.name();
+    RetryMeters retryMeters = meters;
+    PolicyMeters policyMeters = retryMeters == null ? null : retryMeters.forPolicy(policyName);
     ObservationRegistry registry = observationRegistry;
-    if (registry == null) {
-      return new MicrometerCallTracer(this, policyName, targetName, null, null);
+    if (registry == null || registry.isNoop()) {
+      return policyMeters != null ? policyMeters : NONE.callStarted(policy, targetName);
     }
     BackonCallContext context = new BackonCallContext(policyName, targetName);
     Observation observation = BackonObservationDocumentation.CALL.observation(callConvention,
         DefaultBackonCallObservationConvention.INSTANCE, () -> context, registry).start();
-    return new MicrometerCallTracer(this, policyName, targetName, observation, context);
+    return new MicrometerCallTracer(this, targetName, observation, context, policyMeters);
   }
 
   /** Starts the observation of an attempt as a child of its call's observation. */
@@ -103,10 +127,6 @@ public final class BackonMicrometer implements RetryInstrumentation {
             DefaultBackonAttemptObservationConvention.INSTANCE, () -> context, registry)
         .parentObservation(call)
         .start();
-  }
-
-  @Nullable RetryMeters meters() {
-    return meters;
   }
 
   /**

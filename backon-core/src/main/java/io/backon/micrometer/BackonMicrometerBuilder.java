@@ -16,6 +16,7 @@ public final class BackonMicrometerBuilder {
   @Nullable BackonCallObservationConvention callConvention;
   @Nullable BackonAttemptObservationConvention attemptConvention;
   boolean attemptHistogram;
+  int maxExceptionTags = BackonMicrometer.DEFAULT_MAX_EXCEPTION_TAGS;
 
   BackonMicrometerBuilder() {}
 
@@ -49,6 +50,24 @@ public final class BackonMicrometerBuilder {
    */
   public BackonMicrometerBuilder attemptDurationHistogram(boolean publish) {
     this.attemptHistogram = publish;
+    return this;
+  }
+
+  /**
+   * Bounds the distinct {@value BackonMeterNames#EXCEPTION} tag values of each policy's {@code
+   * backon.calls} and {@code backon.attempts} meters (besides {@value BackonMeterNames#NONE});
+   * default {@value BackonMicrometer#DEFAULT_MAX_EXCEPTION_TAGS}. The first {@code max} exception
+   * tags a policy sees keep their own meters; failures with any further tag are tagged {@value
+   * BackonMeterNames#OTHER}, and a WARNING on the {@code io.backon.micrometer} logger says so once
+   * per policy. 0 tags every failure {@value BackonMeterNames#OTHER}.
+   *
+   * @throws IllegalArgumentException when {@code max} is negative
+   */
+  public BackonMicrometerBuilder maxExceptionTags(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("maxExceptionTags must be >= 0 but was " + max);
+    }
+    this.maxExceptionTags = max;
     return this;
   }
 

@@ -1,6 +1,5 @@
 package io.backon.micrometer;
 
-import io.backon.hedge.HedgeOutcome;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
@@ -10,7 +9,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * The observations Backon makes: one {@link #CALL} per retried call, with one {@link #ATTEMPT}
  * child per attempt. With a tracing bridge each becomes a span, so a trace shows every attempt
  * under its call. Their names differ from the meter names in {@link BackonMeterNames}, so an
- * observation handler that makes timers from observations never collides with them.
+ * observation handler that makes timers from observations never collides with them. They carry no
+ * events, so such a handler makes no counters from them either.
  */
 public enum BackonObservationDocumentation implements ObservationDocumentation {
 
@@ -35,7 +35,8 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
 
   /**
    * One attempt of a call, a child of the call's observation; its scope is open on each thread
-   * running the attempt's code. Name {@code backon.attempt}.
+   * running the attempt's code. Name {@code backon.attempt}. A hedged attempt also carries {@link
+   * HighCardinalityKeys#HEDGE}.
    */
   ATTEMPT {
     @Override
@@ -51,12 +52,8 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
 
     @Override
     public KeyName[] getHighCardinalityKeyNames() {
-      return new KeyName[] {HighCardinalityKeys.TARGET, HighCardinalityKeys.ATTEMPT};
-    }
-
-    @Override
-    public Observation.Event[] getEvents() {
-      return HedgeEvents.values();
+      return new KeyName[] {HighCardinalityKeys.TARGET, HighCardinalityKeys.ATTEMPT,
+          HighCardinalityKeys.HEDGE};
     }
   };
 
@@ -81,14 +78,23 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
     }
   }
 
-  /** High-cardinality keys: spans only, never meter tags. */
+  /**
+   * High-cardinality keys in Micrometer's terms: they go on spans only, never on meter tags
+   * (which is why the bounded {@link #HEDGE} is one).
+   */
   public enum HighCardinalityKeys implements KeyName {
     /** What is called: the invocation's target name or the target's class name. */
     TARGET("backon.target"),
     /** The 1-based number of an attempt. */
     ATTEMPT("backon.attempt"),
     /** How many attempts a call made. */
-    ATTEMPTS("backon.attempts");
+    ATTEMPTS("backon.attempts"),
+    /**
+     * How the race of a hedged attempt's copies ended: a {@code HedgeOutcome} in lowercase
+     * ({@code primary_won}, {@code hedge_won}, {@code all_failed}, {@code cancelled}); absent
+     * when the attempt was not hedged.
+     */
+    HEDGE("backon.hedge");
 
     private final String key;
 
@@ -99,41 +105,6 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
     @Override
     public String asString() {
       return key;
-    }
-  }
-
-  /** Events of a hedged attempt: how its race of copies ended. */
-  public enum HedgeEvents implements Observation.Event {
-    /** The primary copy won. */
-    PRIMARY_WON(HedgeOutcome.PRIMARY_WON),
-    /** A hedge won. */
-    HEDGE_WON(HedgeOutcome.HEDGE_WON),
-    /** Every copy failed. */
-    ALL_FAILED(HedgeOutcome.ALL_FAILED),
-    /** The race was cancelled. */
-    CANCELLED(HedgeOutcome.CANCELLED);
-
-    private final HedgeOutcome outcome;
-    private final String name;
-
-    HedgeEvents(HedgeOutcome outcome) {
-      this.outcome = outcome;
-      this.name = "backon.hedge." + outcome.tagValue();
-    }
-
-    /** The event for {@code outcome}. */
-    public static HedgeEvents of(HedgeOutcome outcome) {
-      return values()[outcome.ordinal()];
-    }
-
-    /** The outcome this event reports. */
-    public HedgeOutcome outcome() {
-      return outcome;
-    }
-
-    @Override
-    public String getName() {
-      return name;
     }
   }
 }

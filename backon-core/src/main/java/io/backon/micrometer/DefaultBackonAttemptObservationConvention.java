@@ -1,5 +1,6 @@
 package io.backon.micrometer;
 
+import io.backon.hedge.HedgeOutcome;
 import io.backon.instrumentation.AttemptOutcome;
 import io.backon.micrometer.BackonObservationDocumentation.HighCardinalityKeys;
 import io.backon.micrometer.BackonObservationDocumentation.LowCardinalityKeys;
@@ -9,8 +10,9 @@ import io.micrometer.common.KeyValues;
  * The default convention of {@link BackonObservationDocumentation#ATTEMPT}: name {@code
  * backon.attempt}, contextual name {@code "backon <policy> attempt"}, low-cardinality keys {@code
  * backon.policy}, {@code outcome} ({@code unknown} while running), {@code exception};
- * high-cardinality keys {@code backon.target}, {@code backon.attempt} (the attempt number). Extend
- * it to add keys. Stateless and thread-safe.
+ * high-cardinality keys {@code backon.target}, {@code backon.attempt} (the attempt number) and,
+ * once a hedged attempt's race ended, {@code backon.hedge}. Extend it to add keys. Stateless and
+ * thread-safe.
  */
 public class DefaultBackonAttemptObservationConvention
     implements BackonAttemptObservationConvention {
@@ -41,8 +43,11 @@ public class DefaultBackonAttemptObservationConvention
 
   @Override
   public KeyValues getHighCardinalityKeyValues(BackonAttemptContext context) {
-    return KeyValues.of(
+    KeyValues keyValues = KeyValues.of(
         HighCardinalityKeys.TARGET.withValue(context.targetName()),
         HighCardinalityKeys.ATTEMPT.withValue(Integer.toString(context.attemptNumber())));
+    HedgeOutcome hedge = context.hedgeOutcome();
+    return hedge == null ? keyValues
+        : keyValues.and(HighCardinalityKeys.HEDGE.withValue(hedge.tagValue()));
   }
 }

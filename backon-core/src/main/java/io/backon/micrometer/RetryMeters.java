@@ -4,55 +4,71 @@ import io.backon.hedge.HedgeOutcome;
 import io.backon.instrumentation.AttemptOutcome;
 import io.backon.instrumentation.CallOutcome;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Records the per-call meters of {@link BackonMeterNames}: {@code backon.calls}, {@code
- * backon.attempts}, {@code backon.attempt.duration}, {@code backon.hedges}. Durations come from the
- * policy's clock, as measured by the engine. Thread-safe.
+ * Registers the per-call meters of {@link BackonMeterNames} ({@code backon.calls}, {@code
+ * backon.attempts}, {@code backon.attempt.duration}, {@code backon.hedges}) and keeps one {@link
+ * PolicyMeters} per policy name, created on the policy's first call. A policy's meters are
+ * resolved once and kept, so recording allocates nothing; meter filters must therefore be
+ * configured on the registry before the first call (as Spring Boot does). Thread-safe.
  */
 final class RetryMeters {
 
-  private final Meter.MeterProvider<Timer> calls;
-  private final Meter.MeterProvider<Counter> attempts;
-  private final Meter.MeterProvider<Timer> attemptDuration;
-  private final Meter.MeterProvider<Counter> hedges;
+  private final MeterRegistry registry;
+  private final boolean attemptHistogram;
+  private final int maxExceptionTags;
+  private final ConcurrentMap<String, PolicyMeters> policies = new ConcurrentHashMap<>();
 
-  RetryMeters(MeterRegistry registry, boolean attemptHistogram) {
-    this.calls = Timer.builder(BackonMeterNames.CALLS)
+  RetryMeters(MeterRegistry registry, boolean attemptHistogram, int maxExceptionTags) {
+    this.registry = registry;
+    this.attemptHistogram = attemptHistogram;
+    this.maxExceptionTags = maxExceptionTags;
+  }
+
+  /** The meters of the policy named {@code policyName}; no allocation once they exist. */
+  PolicyMeters forPolicy(String policyName) {
+    PolicyMeters meters = policies.get(policyName);
+    return meters != null ? meters
+        : policies.computeIfAbsent(policyName, name -> new PolicyMeters(this, name));
+  }
+
+  /** How many {@value BackonMeterNames#EXCEPTION} values besides {@code none} a policy gets. */
+  int maxExceptionTags() {
+    return maxExceptionTags;
+  }
+
+  Timer callTimer(String policy, CallOutcome outcome, String exception) {
+    return Timer.builder(BackonMeterNames.CALLS)
         .description("Calls made under a retry policy, by outcome")
-        .withRegistry(registry);
-    this.attempts = Counter.builder(BackonMeterNames.ATTEMPTS)
+        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
+            BackonMeterNames.EXCEPTION, exception)
+        .register(registry);
+  }
+
+  Counter attemptCounter(String policy, AttemptOutcome outcome, String exception) {
+    return Counter.builder(BackonMeterNames.ATTEMPTS)
         .description("Attempts made under a retry policy, by outcome and exception")
-        .withRegistry(registry);
-    this.attemptDuration = Timer.builder(BackonMeterNames.ATTEMPT_DURATION)
+        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
+            BackonMeterNames.EXCEPTION, exception)
+        .register(registry);
+  }
+
+  Timer attemptTimer(String policy, AttemptOutcome outcome) {
+    return Timer.builder(BackonMeterNames.ATTEMPT_DURATION)
         .description("How long each attempt took, by outcome")
         .publishPercentileHistogram(attemptHistogram)
-        .withRegistry(registry);
-    this.hedges = Counter.builder(BackonMeterNames.HEDGES)
+        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue())
+        .register(registry);
+  }
+
+  Counter hedgeCounter(String policy, HedgeOutcome outcome) {
+    return Counter.builder(BackonMeterNames.HEDGES)
         .description("Hedged attempts, by which copy won")
-        .withRegistry(registry);
-  }
-
-  void call(String policy, CallOutcome outcome, @Nullable Throwable failure, long nanos) {
-    calls.withTags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
-        BackonMeterNames.EXCEPTION, BackonMeterNames.exceptionTag(failure))
-        .record(nanos, TimeUnit.NANOSECONDS);
-  }
-
-  void attempt(String policy, AttemptOutcome outcome, @Nullable Throwable failure, long nanos) {
-    attempts.withTags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
-        BackonMeterNames.EXCEPTION, BackonMeterNames.exceptionTag(failure)).increment();
-    attemptDuration.withTags(BackonMeterNames.NAME, policy,
-        BackonMeterNames.OUTCOME, outcome.tagValue()).record(nanos, TimeUnit.NANOSECONDS);
-  }
-
-  void hedge(String policy, HedgeOutcome outcome) {
-    hedges.withTags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue())
-        .increment();
+        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue())
+        .register(registry);
   }
 }

@@ -141,15 +141,16 @@ class BackonObservationTest extends MetricsFixture {
   }
 
   @Test
-  void aHedgedAttemptRecordsHowItsRaceEndedAsAnEvent() throws Exception {
+  void aHedgedAttemptRecordsHowItsRaceEndedAsASpanOnlyKey() throws Exception {
     HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run).build();
 
     Retrying.of(policy().hedging(hedging).instrumentation(instrumentation).build())
         .call(() -> flakyInScope(1));
 
     assertThat(observations).hasObservationWithNameEqualTo("backon.attempt").that()
-        .hasEvent("backon.hedge.hedge_won")
-        .doesNotHaveEvent("backon.hedge.primary_won");
+        .hasHighCardinalityKeyValue("backon.hedge", "hedge_won")
+        .doesNotHaveLowCardinalityKeyValueWithKey("backon.hedge")
+        .doesNotHaveEvent("backon.hedge.hedge_won");
     assertThat(inScope).as("both copies ran in the attempt's observation").hasSize(2)
         .allSatisfy(context -> assertThat(context).isInstanceOf(BackonAttemptContext.class));
     assertThat(observations).hasHandledContextsThatSatisfy(contexts ->

@@ -6,9 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
+import io.backon.hedge.HedgingPolicy;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Backon's meters as Prometheus sees them: the text format a scrape returns. */
@@ -59,5 +70,59 @@ class PrometheusScrapeTest extends MetricsFixture {
 
     assertThat(registry.scrape()).contains("backon_calls_seconds_count{exception=\"IOException\","
         + "name=\"payments\",outcome=\"failure_with_retry\"} 1");
+  }
+
+  @Test
+  void observationsOfAHedgedCallAddOnlyTheDocumentedObservationTimers() throws Exception {
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run).build();
+    Retrying retrying = Retrying.of(policy().hedging(hedging)
+        .instrumentation(BackonMicrometer.of(registry, observations)).build());
+
+    retrying.call(() -> flaky(1));
+
+    List<String> documented = new ArrayList<>(documentedMeterNames());
+    documented.addAll(List.of("backon.call", "backon.call.active", "backon.attempt",
+        "backon.attempt.active"));
+    assertThat(backonMetricNames(registry.scrape()))
+        .contains("backon_hedges_total", "backon_attempt_seconds_count")
+        .allSatisfy(name -> assertThat(isOneOf(name, documented))
+            .as("%s is a documented meter", name).isTrue());
+  }
+
+  /** The meter names declared in {@link BackonMeterNames}. */
+  static List<String> documentedMeterNames() throws IllegalAccessException {
+    List<String> names = new ArrayList<>();
+    for (Field field : BackonMeterNames.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+          && ((String) field.get(null)).startsWith("backon.")) {
+        names.add((String) field.get(null));
+      }
+    }
+    return names;
+  }
+
+  /** Every metric name starting with "backon" in a scrape, from samples and comments alike. */
+  static Set<String> backonMetricNames(String scrape) {
+    Set<String> names = new TreeSet<>();
+    Matcher metric = Pattern.compile("(?m)^(?:# (?:HELP|TYPE) )?(backon[a-zA-Z0-9_:]*)")
+        .matcher(scrape);
+    while (metric.find()) {
+      names.add(metric.group(1));
+    }
+    return names;
+  }
+
+  /** Whether a Prometheus name is one of {@code meterNames} with a unit or type suffix. */
+  static boolean isOneOf(String prometheusName, List<String> meterNames) {
+    for (String meterName : meterNames) {
+      String base = meterName.replace('.', '_');
+      if (prometheusName.matches(Pattern.quote(base)
+          + "(_seconds|_percent)?(_count|_sum|_max|_bucket|_total)?")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -112,6 +112,46 @@ class RetryMetersTest extends MetricsFixture {
   }
 
   @Test
+  void pastItsExceptionTagLimitAPolicyTagsFailuresOfNewClassesOther() {
+    BackonMicrometer limited = BackonMicrometer.builder().meterRegistry(registry)
+        .maxExceptionTags(1).build();
+    Retrying retrying = Retrying.of(policy().maxTries(1).instrumentation(limited).build());
+
+    assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> retrying.call(() -> {
+      throw new IllegalStateException("second class");
+    })).isInstanceOf(IllegalStateException.class);
+    calls.set(0);
+    assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
+
+    assertThat(calls("failure_without_retry", "IOException").count()).isEqualTo(2);
+    assertThat(attempts("failure", "IOException").count()).isEqualTo(2);
+    assertThat(calls("failure_without_retry", "other").count()).isEqualTo(1);
+    assertThat(attempts("failure", "other").count()).isEqualTo(1);
+    assertThat(registry.find("backon.calls").tag("exception", "IllegalStateException").meters())
+        .isEmpty();
+  }
+
+  @Test
+  void successesKeepTheirNoneTagWhateverTheExceptionTagLimit() throws Exception {
+    BackonMicrometer noExceptionTags = BackonMicrometer.builder().meterRegistry(registry)
+        .maxExceptionTags(0).build();
+    Retrying retrying = Retrying.of(policy().instrumentation(noExceptionTags).build());
+
+    retrying.call(() -> flaky(1));
+
+    assertThat(calls("success_with_retry", "none").count()).isEqualTo(1);
+    assertThat(attempts("failure", "other").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aNegativeExceptionTagLimitIsRejected() {
+    assertThatThrownBy(() -> BackonMicrometer.builder().maxExceptionTags(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxExceptionTags must be >= 0 but was -1");
+  }
+
+  @Test
   void callsWithRetryingTurnedOffRecordNothing() throws Exception {
     try (TestScope off = BackonTesting.disableRetries()) {
       Retrying.of(policy().instrumentation(metrics).build()).call(() -> flaky(0));

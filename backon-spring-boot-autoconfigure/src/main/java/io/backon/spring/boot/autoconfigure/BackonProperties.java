@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Every {@code backon.*} setting: the global switch, policy defaults, named policies, circuit
- * breakers and retry budgets. Unknown keys fail the startup (a typo never silently falls back to a
+ * breakers, retry budgets and observations. Unknown keys fail the startup (a typo never silently falls back to a
  * default). Mutable JavaBean for binding only; the policies, breakers and budgets built from it
  * are immutable.
  */
@@ -37,6 +37,10 @@ public class BackonProperties {
 
   /** Named retry budgets, referenced by a policy's budget setting. */
   private Map<String, BudgetProperties> budgets = new LinkedHashMap<>();
+
+  /** Whether calls are also Micrometer observations (spans with a tracing bridge). */
+  @NestedConfigurationProperty
+  private ObservationsProperties observations = new ObservationsProperties();
 
   /** Whether @Backon methods retry. */
   public boolean isEnabled() {
@@ -106,5 +110,15 @@ public class BackonProperties {
   /** Sets the named retry budgets. */
   public void setBudgets(Map<String, BudgetProperties> budgets) {
     this.budgets = budgets;
+  }
+
+  /** Whether calls are also observations. */
+  public ObservationsProperties getObservations() {
+    return observations;
+  }
+
+  /** Sets whether calls are also observations. */
+  public void setObservations(ObservationsProperties observations) {
+    this.observations = observations;
   }
 }

@@ -4,52 +4,100 @@ import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
 import io.backon.instrumentation.RetryInstrumentation;
+import io.backon.micrometer.BackonAttemptObservationConvention;
+import io.backon.micrometer.BackonCallObservationConvention;
 import io.backon.micrometer.BackonMicrometer;
+import io.backon.micrometer.BackonMicrometerBuilder;
+import io.backon.micrometer.BackonObservationDocumentation.LowCardinalityKeys;
 import io.backon.micrometer.CircuitBreakerMetrics;
 import io.backon.micrometer.RetryBudgetMetrics;
+import io.backon.spring.boot.autoconfigure.BackonProperties;
+import io.backon.spring.boot.autoconfigure.ObservationsProperties;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomeCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configures Backon's Micrometer instrumentation: a {@link BackonMicrometer} (the {@link
- * RetryInstrumentation} every policy gets, including {@code RetryPolicy} beans without one), a
- * {@link MeterBinder} for the breakers and budgets, and — when an {@link ObservationRegistry} is
- * present — a {@code backon.call} observation per call with a {@code backon.attempt} child per
- * attempt. The observation handler's duplicate {@code backon.call}/{@code backon.attempt} timers
- * are filtered out, since {@code backon.calls} and {@code backon.attempt.duration} measure the same.
- * A user-defined {@code RetryInstrumentation} bean replaces Backon's.
+ * RetryInstrumentation} every policy gets, including {@code RetryPolicy} beans without one) and a
+ * {@link MeterBinder} for the breakers and budgets. A user-defined {@code RetryInstrumentation} bean
+ * replaces Backon's.
+ *
+ * <p>Observations ({@code backon.call} per call, {@code backon.attempt} per attempt) cost
+ * allocations on every call, so they are made only when something consumes them beyond Backon's own
+ * meters ({@code backon.observations.enabled=auto}): an {@link ObservationHandler} bean other than
+ * the {@link DefaultMeterObservationHandler} that Spring Boot registers with every meter registry,
+ * e.g. Micrometer Tracing's handlers or one of the user's. Handlers added by an {@code
+ * ObservationRegistryCustomizer} are not seen; {@code on} forces observations, {@code off} turns
+ * them off. {@link BackonCallObservationConvention} and {@link BackonAttemptObservationConvention}
+ * beans replace the default conventions. Meters that a meter observation handler makes from
+ * Backon's observations are denied: {@code backon.calls} and {@code backon.attempt.duration}
+ * already measure the same.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+    "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
 @ConditionalOnClass({MeterRegistry.class, BackonMicrometer.class})
 @ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(BackonProperties.class)
 public final class BackonMetricsAutoConfiguration {
 
-  /** The observation handler's timers that would duplicate Backon's own meters. */
-  static final Set<String> OBSERVATION_TIMERS =
-      Set.of("backon.call", "backon.call.active", "backon.attempt", "backon.attempt.active");
+  private static final Log LOGGER = LogFactory.getLog(BackonMetricsAutoConfiguration.class);
 
   @Bean
   @ConditionalOnMissingBean(RetryInstrumentation.class)
-  BackonMicrometer backonMicrometer(MeterRegistry meterRegistry,
-      ObjectProvider<ObservationRegistry> observationRegistry) {
+  BackonMicrometer backonMicrometer(MeterRegistry meterRegistry, BackonProperties properties,
+      ObjectProvider<ObservationRegistry> observationRegistry,
+      ObjectProvider<ObservationHandler<?>> observationHandlers,
+      ObjectProvider<BackonCallObservationConvention> callConvention,
+      ObjectProvider<BackonAttemptObservationConvention> attemptConvention) {
+    BackonMicrometerBuilder builder = BackonMicrometer.builder().meterRegistry(meterRegistry);
     ObservationRegistry observations = observationRegistry.getIfUnique();
-    return observations == null || observations.isNoop() ? BackonMicrometer.of(meterRegistry)
-        : BackonMicrometer.of(meterRegistry, observations);
+    if (observations != null
+        && observes(properties.getObservations().getEnabled(), observationHandlers)) {
+      builder.observationRegistry(observations);
+    }
+    callConvention.ifUnique(builder::callConvention);
+    attemptConvention.ifUnique(builder::attemptConvention);
+    return builder.build();
+  }
+
+  /**
+   * Whether calls are observed: as forced by {@code backon.observations.enabled}, or in {@code auto}
+   * mode when a handler bean consumes observations beyond Backon's own meters.
+   */
+  private static boolean observes(ObservationsProperties.Enabled enabled,
+      ObjectProvider<ObservationHandler<?>> handlers) {
+    boolean observes = switch (enabled) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> handlers.stream()
+          .anyMatch(handler -> handler.getClass() != DefaultMeterObservationHandler.class);
+    };
+    if (LOGGER.isDebugEnabled()) {
+      LOGGER.debug("Backon calls are " + (observes ? "" : "not ") + "observed "
+          + "(backon.observations.enabled=" + enabled.name().toLowerCase(Locale.ROOT)
+          + ")");
+    }
+    return observes;
   }
 
   @Bean
@@ -78,8 +126,14 @@ public final class BackonMetricsAutoConfiguration {
     };
   }
 
+  /**
+   * Denies the meters a meter observation handler makes from Backon's observations (the {@code
+   * backon.call} and {@code backon.attempt} timers and their {@code .active} long-task timers):
+   * {@code backon.*} meters tagged {@code backon.policy}, a key Backon's own meters never use.
+   */
   @Bean
-  MeterFilter backonObservationTimerFilter() {
-    return MeterFilter.deny(id -> OBSERVATION_TIMERS.contains(id.getName()));
+  MeterFilter backonObservationMeterFilter() {
+    String policyKey = LowCardinalityKeys.POLICY.asString();
+    return MeterFilter.deny(id -> id.getName().startsWith("backon.") && id.getTag(policyKey) != null);
   }
 }

@@ -10,8 +10,6 @@ import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,24 +65,6 @@ class BackonMetricsAutoConfigurationTest {
           .tag("state", "closed").gauge().value()).isEqualTo(1.0);
       assertThat(meters.get("backon.budget.tokens").tag("name", "payments-api").gauge().value())
           .isEqualTo(20.0);
-    });
-  }
-
-  @Test
-  void observationsShowTheCallWithAChildPerAttemptWithoutDuplicateTimers() {
-    runner.withUserConfiguration(Client.Config.class, Observations.class).run(context -> {
-      Client client = context.getBean(Client.class);
-      client.failFirst(1);
-
-      client.call();
-
-      TestObservationRegistry observations = context.getBean(TestObservationRegistry.class);
-      TestObservationRegistryAssert.assertThat(observations)
-          .hasNumberOfObservationsWithNameEqualTo("backon.call", 1)
-          .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2);
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
-      assertThat(meters.find("backon.call").meters()).isEmpty();
-      assertThat(meters.find("backon.calls").timers()).isNotEmpty();
     });
   }
 
@@ -180,14 +160,6 @@ class BackonMetricsAutoConfigurationTest {
       Client client() {
         return new Client();
       }
-    }
-  }
-
-  @Configuration(proxyBeanMethods = false)
-  static class Observations {
-    @Bean
-    TestObservationRegistry observationRegistry() {
-      return TestObservationRegistry.create();
     }
   }
 
