@@ -75,7 +75,11 @@ public final class RetryEvent {
     return attemptNumber;
   }
 
-  /** Time since the call started. */
+  /**
+   * Time since the call started. A policy that reads no clock when a call starts (no time limit,
+   * fallback, statistics, instrumentation, hedging, attempt timeout or success-path listener)
+   * counts it from the end of the first attempt, so that a success costs no clock read.
+   */
   public Duration elapsed() {
     return elapsed;
   }

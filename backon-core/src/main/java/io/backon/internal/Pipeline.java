@@ -66,9 +66,8 @@ public final class Pipeline {
         || listens(EventType.AFTER) || listens(EventType.SUCCESS) || deadlineNanos >= 0
         || instrumented;
     this.timed = policy.statistics() || instrumented || stateFromStart || hedge != null
-        || timeout != null
-        || policy.fallback() != null || policy.stop() != null || policy.maxTimeNanos() >= 0
-        || policy.maxTimeSupplier() != null || anyListener(listeners);
+        || timeout != null || policy.fallback() != null || policy.stop() != null
+        || policy.maxTimeNanos() >= 0 || policy.maxTimeSupplier() != null;
   }
 
   /**
@@ -107,15 +106,6 @@ public final class Pipeline {
     return policy.abortOn().toArray(new Class[0]);
   }
 
-  private static boolean anyListener(List<List<RetryListener>> listeners) {
-    for (List<RetryListener> list : listeners) {
-      if (!list.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The policy this pipeline was compiled from. */
   public RetryPolicy policy() {
     return policy;
@@ -142,9 +132,11 @@ public final class Pipeline {
   }
 
   /**
-   * Whether a call reads the clock when it starts: time limits, listeners, statistics,
-   * instrumentation, fallback, hedging or an attempt timeout. A call that does not counts its
-   * elapsed time from the end of its first attempt, once that attempt failed.
+   * Whether a call reads the clock when it starts: time limits, success-path listeners,
+   * statistics, instrumentation, fallback, hedging or an attempt timeout. A call that does not
+   * (e.g. one whose only listeners are {@code beforeSleep}, {@code onBackoff} or {@code
+   * onGiveUp}) counts its elapsed time from the end of its first attempt, once that attempt
+   * failed: a success then reads no clock at all.
    */
   public boolean timed() {
     return timed;

@@ -5,9 +5,23 @@ final class TargetNames {
 
   private TargetNames() {}
 
-  /** {@code com.acme.Client$$Lambda/0x01} becomes {@code com.acme.Client (lambda)}. */
+  private static final ClassValue<String> NAMES = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return nameOf(type);
+    }
+  };
+
+  /**
+   * {@code com.acme.Client$$Lambda/0x01} becomes {@code com.acme.Client (lambda)}; computed once
+   * per class, so naming a target allocates nothing.
+   */
   static String of(Object target) {
-    String name = target.getClass().getName();
+    return NAMES.get(target.getClass());
+  }
+
+  private static String nameOf(Class<?> type) {
+    String name = type.getName();
     int lambda = name.indexOf("$$Lambda");
     if (lambda > 0) {
       return name.substring(0, lambda) + " (lambda)";
