@@ -68,7 +68,7 @@ public final class DurationText {
     return null;
   }
 
-  /** At least a minute, in whole seconds: the two largest units, e.g. {@code 2m5s}, {@code 3d4h}. */
+  /** At least a minute in whole seconds, as its two largest units: {@code 2m5s}, {@code 3d4h}. */
   private static String large(long seconds) {
     if (seconds >= DAY) {
       return pair(seconds / DAY, "d", seconds % DAY / HOUR, "h");

@@ -9,7 +9,8 @@ import java.lang.System.Logger.Level;
  * The one line logged when a call gives up: its level and its text. A failure that reaches the
  * caller is logged at the policy's give-up level; a call saved by a fallback (or returning instead
  * of throwing, {@code raiseOnGiveUp(false)}) and a call rejected by an open breaker are logged at
- * DEBUG (or lower if the policy's level is lower). The text names the target, the attempts, the
+ * DEBUG (or lower if the policy's level is lower; a fallback that throws hands its exception to
+ * the caller, who decides what to log). The text names the target, the attempts, the
  * reason, the failure (class and a short first line of its message) and the policy, e.g. {@code
  * Giving up on PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException:
  * connection reset [policy payments]}. Not API.

@@ -8,11 +8,11 @@ import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Log lines of the retry engine, on the {@code System.Logger} named {@value #LOGGER_NAME} (routed to
- * SLF4J / Logback under Spring Boot): back-off lines, give-up lines (see {@link GiveUpLine}), the
- * rate-limited fast-retry warning and throwing listeners. Lines carry no stack trace unless DEBUG is
- * enabled for the logger, and never the whole message of a failure (see {@link FailureText}).
- * Logging never throws into the call. Only called on failure paths. Not API.
+ * Log lines of the retry engine, on the {@code System.Logger} named {@value #LOGGER_NAME} (routed
+ * to SLF4J / Logback under Spring Boot): back-off lines, give-up lines (see {@link GiveUpLine}),
+ * the rate-limited fast-retry warning and throwing listeners. Lines carry no stack trace unless
+ * DEBUG is enabled for the logger, and never the whole message of a failure (see {@link
+ * FailureText}). Logging never throws into the call. Only called on failure paths. Not API.
  */
 public final class RetryLog {
 
