@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: {@value #DEFAULT_MAX_TRIES} attempts in total, wait {@link Wait#expo()} with {@link
  * Jitter#full()} jitter, retry on any {@link Exception} (never on an {@link Error}, never on {@link
- * InterruptedException}), raise the last failure on giving up, back-off logged at INFO and give-up at
- * ERROR on the {@code System.Logger} named {@code io.backon}.
+ * InterruptedException}), raise the last failure on giving up, back-off logged at DEBUG and a
+ * give-up that reaches the caller at WARNING on the {@code System.Logger} named {@code
+ * io.backon.retry}.
  *
  * <p>Policies are immutable and thread-safe; share one per downstream.
  */
@@ -43,10 +44,13 @@ public final class RetryPolicy {
   public static final int DEFAULT_MAX_TRIES = 3;
   /** The name of a policy that was given none. */
   public static final String DEFAULT_NAME = "default";
-  /** Log level of the line written before each back-off sleep. */
-  public static final System.Logger.Level DEFAULT_BACKOFF_LOG_LEVEL = System.Logger.Level.INFO;
-  /** Log level of the line written when a call gives up. */
-  public static final System.Logger.Level DEFAULT_GIVE_UP_LOG_LEVEL = System.Logger.Level.ERROR;
+  /** Log level of the line written before each back-off sleep: a retry is not news. */
+  public static final System.Logger.Level DEFAULT_BACKOFF_LOG_LEVEL = System.Logger.Level.DEBUG;
+  /**
+   * Log level of the line written when a call gives up and its failure reaches the caller (calls
+   * saved by a fallback and calls rejected by an open breaker log at DEBUG).
+   */
+  public static final System.Logger.Level DEFAULT_GIVE_UP_LOG_LEVEL = System.Logger.Level.WARNING;
 
   static {
     Pipeline.grantAccess(policy -> policy.pipeline);

@@ -244,13 +244,17 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
-  /** Level of the line logged before each back-off; default INFO, {@code OFF} disables. */
+  /** Level of the line logged before each back-off; default DEBUG, {@code OFF} disables. */
   public RetryPolicyBuilder backoffLogLevel(System.Logger.Level level) {
     s.backoffLogLevel = Objects.requireNonNull(level, "level");
     return this;
   }
 
-  /** Level of the line logged on giving up; default ERROR, {@code OFF} disables. */
+  /**
+   * Level of the line logged when a call gives up and its failure reaches the caller; default
+   * WARNING, {@code OFF} disables every give-up line. Calls saved by a fallback (or not raised)
+   * and calls rejected by an open breaker log at DEBUG, or at this level if it is lower.
+   */
   public RetryPolicyBuilder giveUpLogLevel(System.Logger.Level level) {
     s.giveUpLogLevel = Objects.requireNonNull(level, "level");
     return this;

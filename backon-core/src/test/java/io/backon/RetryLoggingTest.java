@@ -3,28 +3,23 @@ package io.backon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backon.testing.BackonTesting;
+import io.backon.CapturedLog.Line;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualSleeper;
-import io.backon.testing.TestScope;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the engine writes to the {@code System.Logger} named {@code io.backon}, which by default
- * routes to {@code java.util.logging}.
+ * The back-off lines of the engine on {@code io.backon.retry} (a retry is not news: DEBUG by
+ * default), throwing listeners, and logging that never breaks a call. Give-up lines: {@link
+ * GiveUpLoggingTest}; the fast-retry warning: {@link FastRetryWarningTest}.
  */
 class RetryLoggingTest {
 
@@ -33,28 +28,24 @@ class RetryLoggingTest {
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
   private final AtomicInteger calls = new AtomicInteger();
-  private CapturedLog log;
-
-  @BeforeEach
-  void captureTheBackonLogger() throws ReflectiveOperationException {
-    log = CapturedLog.attach("io.backon");
-  }
+  private final CapturedLog log = CapturedLog.attach();
 
   @AfterEach
-  void restoreTheBackonLogger() throws ReflectiveOperationException {
+  void detachLog() {
     log.close();
   }
 
   // ---------------------------------------------------------------------------- back-off
 
   @Test
-  void aRetryLogsAtInfoTheTargetTheAttemptAndTheWait() throws Exception {
+  void aRetryIsLoggedAtDebugOnTheRetryLoggerWithTheTargetTheAttemptAndTheWait() throws Exception {
     RetryPolicy policy = policy("payments", 2).wait(Wait.constant(Duration.ofSeconds(2))).build();
 
     Retrying.of(policy).call(Invocation.of(TARGET, 42), succeedingOnTry(2));
 
     assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("INFO");
+      assertThat(line.logger()).isEqualTo("io.backon.retry");
+      assertThat(line.level()).isEqualTo("FINE");
       assertThat(line.message()).contains(TARGET, "attempt 1", "2s");
       assertThat(line.thrown()).isNull();
     });
@@ -72,6 +63,18 @@ class RetryLoggingTest {
   }
 
   @Test
+  void shortWaitsReadInMillisecondsAndMicroseconds() throws Exception {
+    RetryPolicy policy = policy("payments", 3)
+        .wait(Wait.constant(Duration.ofMillis(22), Duration.ofNanos(350_000))).build();
+
+    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(3));
+
+    assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
+        first -> assertThat(first).startsWith("Retrying PaymentClient.charge in 22ms "),
+        second -> assertThat(second).startsWith("Retrying PaymentClient.charge in 350µs "));
+  }
+
+  @Test
   void eachRetryLogsItsOwnAttemptNumber() throws Exception {
     Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(3));
 
@@ -81,7 +84,21 @@ class RetryLoggingTest {
   }
 
   @Test
-  void aRejectedValueIsNamedInTheBackoffLine() throws Exception {
+  void aRejectedValueIsNamedByItsTypeNeverByItsContent() throws Exception {
+    RetryPolicy policy = policy("payments", 2)
+        .retryIfResult(value -> String.valueOf(value).startsWith("<html>")).build();
+    AtomicInteger tries = new AtomicInteger();
+
+    Retrying.of(policy).call(Invocation.of(TARGET),
+        () -> tries.incrementAndGet() == 1 ? "<html>secret error page</html>" : "paid");
+
+    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+        .contains("after attempt 1 returned a rejected value (String)")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void aRejectedNullIsNamedAsNull() throws Exception {
     RetryPolicy policy = policy("payments", 2).retryIfResult(value -> value == null).build();
     AtomicInteger tries = new AtomicInteger();
 
@@ -89,7 +106,21 @@ class RetryLoggingTest {
         () -> tries.incrementAndGet() == 1 ? null : "paid");
 
     assertThat(log.lines()).singleElement().extracting(Line::message).asString()
-        .contains("after attempt 1 returned rejected value null");
+        .contains("after attempt 1 returned a rejected value (null)");
+  }
+
+  @Test
+  void theBackoffLineCarriesOnlyTheFirstLineOfAMessageCutShort() throws Exception {
+    IOException withBody = new IOException("503 Service Unavailable\n" + "{\"body\":\"" + "z".repeat(10_000) + "\"}");
+    FlakyTarget<String> target = FlakyTarget.failingThen("paid", withBody);
+
+    Retrying.of(policy("payments", 2).build()).call(Invocation.of(TARGET), target);
+
+    assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.message()).isEqualTo("Retrying PaymentClient.charge in 1s after attempt 1 "
+          + "failed with java.io.IOException: 503 Service Unavailable [...] [policy payments]");
+      assertThat(line.thrown()).isNull();
+    });
   }
 
   @Test
@@ -101,12 +132,22 @@ class RetryLoggingTest {
   }
 
   @Test
+  void backoffLinesAreNotWrittenWhileTheRetryLoggerIsAtInfo() throws Exception {
+    try (CapturedLog atInfo = CapturedLog.attach("io.backon.retry", Level.INFO)) {
+      Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(3));
+
+      assertThat(atInfo.lines()).isEmpty();
+    }
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
   void theBackoffLevelIsConfigurable() throws Exception {
-    RetryPolicy policy = policy("payments", 2).backoffLogLevel(System.Logger.Level.DEBUG).build();
+    RetryPolicy policy = policy("payments", 2).backoffLogLevel(System.Logger.Level.INFO).build();
 
     Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(2));
 
-    assertThat(log.lines()).extracting(Line::level).containsExactly("FINE");
+    assertThat(log.lines()).extracting(Line::level).containsExactly("INFO");
   }
 
   @Test
@@ -126,170 +167,11 @@ class RetryLoggingTest {
     assertThat(log.lines()).isEmpty();
   }
 
-  // ----------------------------------------------------------------------------- give-up
-
-  @Test
-  void givingUpLogsAtSevereWithTheFailureAttached() {
-    IOException last = new IOException("card service down");
-    RetryPolicy policy = policy("payments", 2).backoffLogLevel(System.Logger.Level.OFF).build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), failingWith(last)))
-        .isSameAs(last);
-
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("SEVERE");
-      assertThat(line.thrown()).isSameAs(last);
-      assertThat(line.message()).isEqualTo("Giving up on PaymentClient.charge after 2 attempts "
-          + "(max tries reached) failed with java.io.IOException: card service down "
-          + "[policy payments]");
-    });
-  }
-
-  @Test
-  void givingUpOnANonRetryableFailureSaysSoInTheSingular() {
-    IllegalStateException bug = new IllegalStateException("bug");
-    RetryPolicy policy = policy("payments", 3).retryOn(IOException.class).build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), failingWith(bug)))
-        .isSameAs(bug);
-
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("SEVERE");
-      assertThat(line.message()).startsWith(
-          "Giving up on PaymentClient.charge after 1 attempt (not retryable) failed with "
-              + "java.lang.IllegalStateException: bug");
-      assertThat(line.thrown()).isSameAs(bug);
-    });
-  }
-
-  @Test
-  void givingUpOnARejectedValueLogsWithoutAThrowable() {
-    RetryPolicy policy = policy("payments", 2)
-        .retryIfResult(value -> value == null)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), () -> null))
-        .isInstanceOf(RetriesExhaustedException.class);
-
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("SEVERE");
-      assertThat(line.message()).contains("returned rejected value null");
-      assertThat(line.thrown()).isNull();
-    });
-  }
-
-  @Test
-  void giveUpLogLevelOffSilencesTheGiveUpLine() {
-    RetryPolicy policy = policy("payments", 2).giveUpLogLevel(System.Logger.Level.OFF).build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-        failingWith(new IOException("down")))).isInstanceOf(IOException.class);
-
-    assertThat(log.lines()).extracting(Line::level).containsExactly("INFO");
-  }
-
-  @Test
-  void bothLevelsOffMakeAFailingCallSilent() {
-    RetryPolicy policy = policy("payments", 3)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF)
-        .build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(failingWith(new IOException("down"))))
-        .isInstanceOf(IOException.class);
-
-    assertThat(calls).hasValue(3);
-    assertThat(log.lines()).isEmpty();
-  }
-
-  // ------------------------------------------------------------------- fast-retry warning
-
-  @Test
-  void sixTriesWithoutWaitingLogExactlyOneFastRetryWarningNamingThePolicy() throws Exception {
-    RetryPolicy policy = quiet("hammer", 6).wait(Wait.none()).build();
-
-    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(6));
-
-    assertThat(calls).hasValue(6);
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.message()).contains("5 times less than 100 ms apart", "'hammer'", TARGET);
-    });
-  }
-
-  @Test
-  void theFastRetryWarningIsLoggedOncePerCallHoweverLongItHammers() {
-    RetryPolicy policy = quiet("hammer", 20).wait(Wait.none()).build();
-
-    assertThatThrownBy(() -> Retrying.of(policy).call(failingWith(new IOException("down"))))
-        .isInstanceOf(IOException.class);
-
-    assertThat(calls).hasValue(20);
-    assertThat(log.lines()).filteredOn(line -> line.message().contains("100 ms apart")).hasSize(1);
-  }
-
-  @Test
-  void theFastRetryWarningIsLoggedOnceForEachCall() throws Exception {
-    Retrying retrying = Retrying.of(quiet("hammer", 6).wait(Wait.none()).build());
-
-    retrying.call(succeedingOnTry(6));
-    calls.set(0);
-    retrying.call(succeedingOnTry(6));
-
-    assertThat(log.lines()).extracting(Line::level).containsExactly("WARNING", "WARNING");
-  }
-
-  @Test
-  void fourQuickRetriesAreNoReasonToWarn() throws Exception {
-    Retrying.of(quiet("hammer", 5).wait(Wait.none()).build()).call(succeedingOnTry(5));
-
-    assertThat(calls).hasValue(5);
-    assertThat(log.lines()).isEmpty();
-  }
-
-  @Test
-  void retriesAtLeast100MillisecondsApartAreNoReasonToWarn() throws Exception {
-    RetryPolicy policy = quiet("patient", 8).wait(Wait.constant(Duration.ofMillis(100))).build();
-
-    Retrying.of(policy).call(succeedingOnTry(8));
-
-    assertThat(log.lines()).isEmpty();
-  }
-
-  @Test
-  void retriesMadeQuickByRemoveBackoffAreNoReasonToWarn() throws Exception {
-    RetryPolicy policy = quiet("patient", 8).wait(Wait.constant(Duration.ofSeconds(1))).build();
-
-    try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      Retrying.of(policy).call(succeedingOnTry(8));
-    }
-
-    assertThat(sleeper.sleeps()).hasSize(7).containsOnly(Duration.ZERO);
-    assertThat(log.lines()).isEmpty();
-  }
-
-  @Test
-  void theIteratorFaceWarnsAboutFastRetriesToo() throws Exception {
-    Attempts<String> attempts = Retrying.of(quiet("hammer", 6).wait(Wait.none()).build())
-        .attempts(Invocation.of(TARGET));
-    for (Attempt<String> attempt : attempts) {
-      if (attempt.number() < 6) {
-        attempt.fail(new IOException("down"));
-      } else {
-        attempt.succeed("ok");
-      }
-    }
-    attempts.result();
-
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
-        .contains("'hammer'", "5 times less than 100 ms apart");
-  }
-
   // ------------------------------------------------------------------ throwing listener
 
   @Test
-  void aThrowingListenerIsLoggedAtWarningAndTheCallStillReturnsItsValue() throws Exception {
+  void aThrowingListenerIsLoggedAtWarningWithItsStackTraceAndTheCallStillReturnsItsValue()
+      throws Exception {
     IllegalStateException broken = new IllegalStateException("listener broke");
     RetryPolicy policy = quiet("payments", 3)
         .onAttempt(event -> {
@@ -301,6 +183,7 @@ class RetryLoggingTest {
 
     assertThat(value).isEqualTo("paid");
     assertThat(log.lines()).singleElement().satisfies(line -> {
+      assertThat(line.logger()).isEqualTo("io.backon.retry");
       assertThat(line.level()).isEqualTo("WARNING");
       assertThat(line.thrown()).isSameAs(broken);
       assertThat(line.message()).contains("ATTEMPT", "'payments'", "threw; the call goes on");
@@ -325,6 +208,56 @@ class RetryLoggingTest {
     assertThat(log.lines()).extracting(Line::level).containsExactly("WARNING", "WARNING");
   }
 
+  // ------------------------------------------------------------- logging never throws
+
+  @Test
+  void aBrokenLogHandlerNeverBreaksARetriedCall() throws Exception {
+    log.breakPublishing();
+
+    String value = Retrying.of(policy("payments", 3).build())
+        .call(Invocation.of(TARGET), succeedingOnTry(3));
+
+    assertThat(value).isEqualTo("paid");
+    assertThat(log.lines()).hasSize(2);
+  }
+
+  @Test
+  void aBrokenLogHandlerNeverReplacesTheFailureTheCallerSees() {
+    IOException last = new IOException("card service down");
+    log.breakPublishing();
+
+    assertThatThrownBy(() -> Retrying.of(policy("payments", 2).build())
+        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last))).isSameAs(last);
+    assertThat(log.lines()).hasSize(2);
+  }
+
+  @Test
+  void aBrokenLogHandlerNeverBreaksACallWithAThrowingListener() throws Exception {
+    log.breakPublishing();
+    RetryPolicy policy = quiet("payments", 1).onSuccess(event -> {
+      throw new IllegalStateException("listener broke");
+    }).build();
+
+    assertThat(Retrying.of(policy).call(() -> "paid")).isEqualTo("paid");
+  }
+
+  @Test
+  void aFailureWhoseMessageThrowsIsLoggedByItsClass() throws Exception {
+    IOException broken = new IOException() {
+      @Override
+      public String getMessage() {
+        throw new IllegalStateException("broken getMessage");
+      }
+    };
+
+    Retrying.of(policy("payments", 2).build())
+        .call(Invocation.of(TARGET), FlakyTarget.failingThen("paid", broken));
+
+    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+        .isEqualTo("Retrying PaymentClient.charge in 1s after attempt 1 failed with "
+            + broken.getClass().getName() + " [policy payments]");
+  }
+
   // ------------------------------------------------------------------------------ helpers
 
   private RetryPolicyBuilder policy(String name, int maxTries) {
@@ -344,13 +277,6 @@ class RetryLoggingTest {
         .giveUpLogLevel(System.Logger.Level.OFF);
   }
 
-  private Callable<String> failingWith(Exception failure) {
-    return () -> {
-      calls.incrementAndGet();
-      throw failure;
-    };
-  }
-
   private Callable<String> succeedingOnTry(int successfulTry) {
     return () -> {
       int call = calls.incrementAndGet();
@@ -359,81 +285,5 @@ class RetryLoggingTest {
       }
       return "paid";
     };
-  }
-
-  /** One captured log record: the JUL level name, the message and the attached throwable. */
-  record Line(String level, String message, @Nullable Throwable thrown) {}
-
-  /**
-   * Captures the records of one {@code java.util.logging} logger (level ALL, nothing passed on to
-   * the console) and restores the logger on close. Module {@code io.backon} does not read {@code
-   * java.logging}, so tests patched into it reach JUL by reflection: a {@code Filter} proxy sees
-   * every record the logger accepts.
-   */
-  static final class CapturedLog implements AutoCloseable {
-
-    private final List<Line> lines = new CopyOnWriteArrayList<>();
-    private final Object logger;
-    private final Object previousLevel;
-    private final Object previousFilter;
-    private final Class<?> loggerType;
-    private final Class<?> levelType;
-    private final Class<?> filterType;
-
-    private CapturedLog(String name) throws ReflectiveOperationException {
-      loggerType = Class.forName("java.util.logging.Logger");
-      levelType = Class.forName("java.util.logging.Level");
-      filterType = Class.forName("java.util.logging.Filter");
-      logger = loggerType.getMethod("getLogger", String.class).invoke(null, name);
-      previousLevel = loggerType.getMethod("getLevel").invoke(logger);
-      previousFilter = loggerType.getMethod("getFilter").invoke(logger);
-    }
-
-    static CapturedLog attach(String name) throws ReflectiveOperationException {
-      CapturedLog log = new CapturedLog(name);
-      log.start();
-      return log;
-    }
-
-    private void start() throws ReflectiveOperationException {
-      Class<?> recordType = Class.forName("java.util.logging.LogRecord");
-      Method getLevel = recordType.getMethod("getLevel");
-      Method getMessage = recordType.getMethod("getMessage");
-      Method getThrown = recordType.getMethod("getThrown");
-      Method levelName = levelType.getMethod("getName");
-      Object filter = Proxy.newProxyInstance(filterType.getClassLoader(),
-          new Class<?>[] {filterType}, (proxy, method, args) -> {
-            switch (method.getName()) {
-              case "isLoggable":
-                Object record = args[0];
-                lines.add(new Line(
-                    (String) levelName.invoke(getLevel.invoke(record)),
-                    (String) getMessage.invoke(record),
-                    (Throwable) getThrown.invoke(record)));
-                return false;
-              case "toString":
-                return "CapturedLog";
-              case "hashCode":
-                return System.identityHashCode(proxy);
-              case "equals":
-                return proxy == args[0];
-              default:
-                throw new UnsupportedOperationException(method.toString());
-            }
-          });
-      loggerType.getMethod("setFilter", filterType).invoke(logger, filter);
-      loggerType.getMethod("setLevel", levelType)
-          .invoke(logger, levelType.getField("ALL").get(null));
-    }
-
-    List<Line> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void close() throws ReflectiveOperationException {
-      loggerType.getMethod("setLevel", levelType).invoke(logger, previousLevel);
-      loggerType.getMethod("setFilter", filterType).invoke(logger, previousFilter);
-    }
   }
 }

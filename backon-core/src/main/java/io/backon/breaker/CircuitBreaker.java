@@ -227,7 +227,7 @@ public final class CircuitBreaker {
    * Adds a listener called once per state change (automatic or manual), on the thread that made
    * it, after the listeners given to the builder, in registration order. Changes racing on
    * different threads may be announced out of order. A throwing listener is logged at WARNING on
-   * the {@code System.Logger} {@code io.backon} and ignored.
+   * the {@code System.Logger} {@code io.backon.breaker} and ignored.
    *
    * @return this breaker
    */

@@ -1,6 +1,7 @@
 package io.backon.breaker;
 
 import io.backon.BackonException;
+import io.backon.internal.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * Thrown instead of running a call that a {@link CircuitBreaker} rejected. The call never reached
  * the downstream; retry policies do not retry it by default.
  *
- * <p>Messages: {@code "Circuit breaker 'payments' is OPEN; retry in PT41S"}, {@code "Circuit breaker
+ * <p>Messages: {@code "Circuit breaker 'payments' is OPEN; retry in 41s"}, {@code "Circuit breaker
  * 'payments' is HALF_OPEN; its trial calls are in flight"}, {@code "Circuit breaker 'payments' is
  * FORCED_OPEN until closed by hand"}.
  */
@@ -40,7 +41,7 @@ public class CircuitOpenException extends BackonException {
     Objects.requireNonNull(remaining, "remainingOpenTime");
     String prefix = "Circuit breaker '" + name + "' is " + state;
     return switch (state) {
-      case OPEN -> prefix + "; retry in " + remaining;
+      case OPEN -> prefix + "; retry in " + DurationText.of(remaining);
       case HALF_OPEN -> prefix + "; its trial calls are in flight";
       case FORCED_OPEN -> prefix + " until closed by hand";
       default -> prefix;

@@ -1,5 +1,6 @@
 package io.backon.breaker;
 
+import io.backon.internal.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,6 +31,6 @@ public record CircuitStateTransition(
   @Override
   public String toString() {
     return "Circuit breaker '" + breakerName + "' " + from + " -> " + to + " at " + at
-        + " after " + timeInPreviousState;
+        + " after " + DurationText.of(timeInPreviousState);
   }
 }

@@ -1,7 +1,5 @@
 package io.backon.breaker;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,11 +8,9 @@ import java.util.function.Consumer;
 /**
  * The state-change listeners of one breaker, called in registration order on the thread that made
  * the transition. A listener that throws is logged at WARNING on the {@code System.Logger} named
- * {@code io.backon} and the others still run. Thread-safe.
+ * {@code io.backon.breaker} and the others still run. Thread-safe.
  */
 final class StateListeners {
-
-  private static final Logger LOGGER = System.getLogger("io.backon");
 
   private final List<Consumer<CircuitStateTransition>> listeners;
 
@@ -37,9 +33,7 @@ final class StateListeners {
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable e) {
-        LOGGER.log(Level.WARNING, "A state-change listener of circuit breaker '"
-            + transition.breakerName() + "' failed on " + transition.from() + " -> "
-            + transition.to() + "; ignored", e);
+        BreakerLog.listenerFailed(transition, e);
       }
     }
   }

@@ -169,9 +169,18 @@ final class StateMachine {
   }
 
   private void announce(Phase from, Phase to) {
+    boolean logged = BreakerLog.logs(to.state);
+    if (listeners.isEmpty() && !logged) {
+      return;
+    }
+    CircuitStateTransition transition = new CircuitStateTransition(name, from.state, to.state,
+        clock.wallTime(), Duration.ofNanos(Math.max(0L, to.enteredNanos - from.enteredNanos)));
+    if (logged) {
+      BreakerLog.transition(transition, to.openUntilNanos - to.enteredNanos,
+          config.halfOpenMaxCalls());
+    }
     if (!listeners.isEmpty()) {
-      listeners.publish(new CircuitStateTransition(name, from.state, to.state, clock.wallTime(),
-          Duration.ofNanos(Math.max(0L, to.enteredNanos - from.enteredNanos))));
+      listeners.publish(transition);
     }
   }
 }

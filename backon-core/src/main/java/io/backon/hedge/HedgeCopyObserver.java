@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Callbacks come from several threads (the caller, executor threads, the scheduler thread, the
  * threads completing async copies), possibly concurrently for different copies: implementations
- * must be thread-safe and short. A throwing callback is logged on the {@code io.backon} logger and
- * ignored; a throwing {@code mayStartHedge} counts as {@code false}.
+ * must be thread-safe and short. A throwing callback is logged on the {@code io.backon.hedge}
+ * logger and ignored; a throwing {@code mayStartHedge} counts as {@code false}.
  */
 public interface HedgeCopyObserver {
 

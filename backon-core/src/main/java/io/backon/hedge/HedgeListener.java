@@ -5,7 +5,7 @@ package io.backon.hedge;
  * logging and metrics. Called on
  * whichever thread launches the hedge (a scheduler thread when the delay ran out, or the thread
  * that completed a failed copy), so implementations must be thread-safe and short. A throwing
- * listener is logged on the {@code io.backon} logger and never breaks the call.
+ * listener is logged on the {@code io.backon.hedge} logger and never breaks the call.
  */
 @FunctionalInterface
 public interface HedgeListener {

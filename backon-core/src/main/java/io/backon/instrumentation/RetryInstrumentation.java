@@ -20,7 +20,7 @@ import io.backon.RetryPolicy;
  * reports nothing.
  *
  * <p>Implementations must be thread-safe, quick, and must not throw: a throwing hook is logged at
- * WARNING on the {@code io.backon} logger and the call goes on without it.
+ * WARNING on the {@code io.backon.instrumentation} logger and the call goes on without it.
  *
  * <p>A policy without instrumentation uses {@link #NONE}; the engine then calls nothing, allocates
  * nothing and reads no clock for it.

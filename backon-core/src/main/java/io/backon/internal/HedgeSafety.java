@@ -10,12 +10,15 @@ import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls user and engine hooks so that a throwing hook is logged on the {@code io.backon} logger and
- * never breaks a hedged call. Not API.
+ * Calls user and engine hooks so that a throwing hook is logged (WARNING, with its stack trace) on
+ * the {@code System.Logger} named {@value #LOGGER_NAME} and never breaks a hedged call. Not API.
  */
 final class HedgeSafety {
 
-  private static final Logger LOGGER = System.getLogger("io.backon");
+  /** The logger name of the hedging lines, under the {@code io.backon} parent. */
+  static final String LOGGER_NAME = "io.backon.hedge";
+
+  private static final Logger LOGGER = System.getLogger(LOGGER_NAME);
 
   private HedgeSafety() {}
 
@@ -72,6 +75,12 @@ final class HedgeSafety {
   }
 
   static void log(String what, Throwable failure) {
-    LOGGER.log(Level.WARNING, "Hedging hook " + what + " threw; the call goes on", failure);
+    try {
+      LOGGER.log(Level.WARNING, "Hedging hook " + what + " threw; the call goes on", failure);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable ignored) {
+      // a log line is never worth breaking the call
+    }
   }
 }

@@ -5,17 +5,19 @@ import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Log lines of the engine, on the {@code System.Logger} named {@code io.backon} (routed to SLF4J /
- * Logback under Spring Boot). Only called on failure paths. Not API.
+ * Log lines of the retry engine, on the {@code System.Logger} named {@value #LOGGER_NAME} (routed
+ * to SLF4J / Logback under Spring Boot): back-off lines, give-up lines (see {@link GiveUpLine}),
+ * the rate-limited fast-retry warning and throwing listeners. Lines carry no stack trace unless
+ * DEBUG is enabled for the logger, and never the whole message of a failure (see {@link
+ * FailureText}). Logging never throws into the call. Only called on failure paths. Not API.
  */
 final class RetryLog {
 
-  /** The logger name every Backon log line uses. */
-  public static final String LOGGER_NAME = "io.backon";
+  /** The logger name of the retry engine's lines, under the {@code io.backon} parent. */
+  public static final String LOGGER_NAME = "io.backon.retry";
 
   private static final Logger LOGGER = System.getLogger(LOGGER_NAME);
 
@@ -23,56 +25,104 @@ final class RetryLog {
 
   /** Before a back-off sleep: what failed, which attempt, how long the wait is. */
   static void backoff(CallState state, long waitNanos) {
-    Level level = state.policy().backoffLogLevel();
-    if (level == Level.OFF || !LOGGER.isLoggable(level)) {
-      return;
+    try {
+      Level level = state.policy().backoffLogLevel();
+      if (level == Level.OFF || !LOGGER.isLoggable(level)) {
+        return;
+      }
+      Throwable failure = state.lastFailure();
+      LOGGER.log(level, "Retrying " + state.targetName() + " in " + DurationText.of(waitNanos)
+          + " after attempt " + state.attemptNumber() + " "
+          + (failure != null ? "failed with " + FailureText.of(failure)
+              : "returned a " + rejectedValue(state.lastResult()))
+          + " [policy " + state.policy().name() + "]");
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable ignored) {
+      // a log line is never worth breaking the call
     }
-    LOGGER.log(level, "Retrying " + state.targetName() + " in " + format(waitNanos)
-        + " after attempt " + state.attemptNumber() + " " + outcome(state.lastFailure(),
-        state.lastResult()) + " [policy " + state.policy().name() + "]");
   }
 
-  /** When a call gives up; the failure goes along so its stack trace is logged. */
+  /**
+   * When a call gives up: one line, at the level {@link GiveUpLine#level} chooses. The failure's
+   * stack trace goes along only when DEBUG is enabled for this logger.
+   */
   static void giveUp(CallState state) {
-    Level level = state.policy().giveUpLogLevel();
-    if (level == Level.OFF || !LOGGER.isLoggable(level)) {
-      return;
-    }
-    int attempts = state.attemptNumber();
-    String message = "Giving up on " + state.targetName() + " after " + attempts
-        + (attempts == 1 ? " attempt" : " attempts") + " (" + state.giveUpReason() + ") "
-        + outcome(state.lastFailure(), state.lastResult()) + " [policy " + state.policy().name()
-        + "]";
-    Throwable failure = state.lastFailure();
-    if (failure != null) {
-      LOGGER.log(level, message, failure);
-    } else {
-      LOGGER.log(level, message);
+    try {
+      Level level = GiveUpLine.level(state);
+      if (level == Level.OFF || !LOGGER.isLoggable(level)) {
+        return;
+      }
+      String line = GiveUpLine.text(state);
+      Throwable failure = state.lastFailure();
+      if (failure != null && LOGGER.isLoggable(Level.DEBUG)) {
+        LOGGER.log(level, line, failure);
+      } else {
+        LOGGER.log(level, line);
+      }
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable ignored) {
+      // a log line is never worth breaking the call
     }
   }
 
-  /** Once per call, when it has made five retries less than 100 ms apart. */
+  /**
+   * Once per call, when it has made five retries less than 100 ms apart; at most one line per
+   * policy per minute (see {@link FastRetryWarnings}), counting the calls it covers.
+   */
   static void fastRetries(CallState state) {
-    if (!LOGGER.isLoggable(Level.WARNING)) {
-      return;
+    try {
+      RetryPolicy policy = state.policy();
+      FastRetryWarnings.Due due = FastRetryWarnings.count(policy, policy.clock().nanoTime());
+      if (due == null || !LOGGER.isLoggable(Level.WARNING)) {
+        return;
+      }
+      String covered = due.sinceLastNanos() < 0 ? "1 call so far"
+          : due.calls() + (due.calls() == 1 ? " call" : " calls") + " in the last "
+              + DurationText.of(due.sinceLastNanos());
+      LOGGER.log(Level.WARNING, "Policy '" + policy.name() + "' has retried "
+          + state.targetName() + " 5 times less than 100 ms apart (" + covered
+          + "); this hammers the downstream. Use a growing wait such as Wait.expo() or fewer "
+          + "tries. Logged at most once a minute per policy.");
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable ignored) {
+      // a log line is never worth breaking the call
     }
-    LOGGER.log(Level.WARNING, "Policy '" + state.policy().name() + "' has retried "
-        + state.targetName() + " 5 times less than 100 ms apart; this hammers the downstream. "
-        + "Use a growing wait such as Wait.expo() or fewer tries.");
   }
 
-  /** A listener threw; the call goes on. */
+  /** A listener threw; the call goes on. Logged at WARNING with the stack trace: a bug to fix. */
   static void listenerFailed(
       RetryPolicy policy, EventType type, RetryListener listener, Throwable failure) {
-    LOGGER.log(Level.WARNING, "Listener " + listener + " for " + type + " of policy '"
-        + policy.name() + "' threw; the call goes on", failure);
+    try {
+      if (!LOGGER.isLoggable(Level.WARNING)) {
+        return;
+      }
+      LOGGER.log(Level.WARNING, "Listener " + describe(listener) + " for " + type
+          + " of policy '" + policy.name() + "' threw; the call goes on", failure);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable ignored) {
+      // a log line is never worth breaking the call
+    }
   }
 
-  private static String outcome(@Nullable Throwable failure, @Nullable Object result) {
-    return failure != null ? "failed with " + failure : "returned rejected value " + result;
+  /** {@code rejected value (String)}: the value's type, never the value (it may be a body). */
+  static String rejectedValue(@Nullable Object value) {
+    return "rejected value (" + (value == null ? "null" : typeName(value)) + ")";
   }
 
-  private static String format(long nanos) {
-    return Duration.ofNanos(nanos).toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  private static String typeName(Object value) {
+    String simple = value.getClass().getSimpleName();
+    return simple.isEmpty() ? value.getClass().getName() : simple;
+  }
+
+  private static String describe(RetryListener listener) {
+    try {
+      return String.valueOf(listener);
+    } catch (RuntimeException broken) {
+      return TargetNames.of(listener);
+    }
   }
 }

@@ -66,8 +66,9 @@ import reactor.core.scheduler.Scheduler;
  * <p><b>A Flux is never hedged</b>: a multi-element stream cannot be raced safely (elements of a
  * losing copy would already have been emitted). A Flux under a policy with hedging is retried with
  * every other layer (breaker, attempt timeout, deadline) and without hedging, and the operator logs
- * a WARNING once on the {@code io.backon} logger the first time it is applied to a Flux. Use a
- * policy without hedging for streams, or hedge a {@code Mono} (e.g. {@code flux.collectList()}).
+ * a WARNING once on the {@code io.backon.reactor} logger the first time it is applied to a Flux.
+ * Use a policy without hedging for streams, or hedge a {@code Mono} (e.g. {@code
+ * flux.collectList()}).
  *
  * <p>Each attempt's subscription carries its number in the Reactor {@code Context} under {@link
  * BackonReactor#ATTEMPT_CONTEXT_KEY}. Listeners, statistics, {@code Retries.disable()} and the
@@ -79,7 +80,7 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<T>> {
 
-  private static final System.Logger LOGGER = System.getLogger("io.backon");
+  private static final System.Logger LOGGER = System.getLogger("io.backon.reactor");
 
   private final RetryPolicy policy;
   private final RetryPolicy valuePolicy;

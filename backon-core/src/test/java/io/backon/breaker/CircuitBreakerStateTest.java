@@ -74,7 +74,7 @@ class CircuitBreakerStateTest {
     assertThat(breaker.tryAcquirePermission()).isFalse();
     assertThatThrownBy(breaker::acquirePermission)
         .isInstanceOf(CircuitOpenException.class)
-        .hasMessage("Circuit breaker 'payments' is OPEN; retry in PT41S")
+        .hasMessage("Circuit breaker 'payments' is OPEN; retry in 41s")
         .satisfies(e -> {
           CircuitOpenException open = (CircuitOpenException) e;
           assertThat(open.breakerName()).isEqualTo("payments");

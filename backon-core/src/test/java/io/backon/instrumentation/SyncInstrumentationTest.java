@@ -8,7 +8,7 @@ import io.backon.Attempts;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
-import io.backon.breaker.CapturedLog;
+import io.backon.CapturedLog;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testing.BackonTesting;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,16 @@ import org.springframework.beans.factory.config.BeanDefinition;
 @EnableConfigurationProperties(BackonProperties.class)
 @Import(BackonAutoConfiguration.AnnotationSupport.class)
 public final class BackonAutoConfiguration {
+
+  /**
+   * Lets the {@code *-log-level} properties take Spring's level names ({@code WARN}) as well as
+   * System.Logger's ({@code WARNING}). Static: needed before the properties are bound.
+   */
+  @Bean
+  @ConfigurationPropertiesBinding
+  static LogLevelConverter backonLogLevelConverter() {
+    return new LogLevelConverter();
+  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -43,7 +43,8 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     Class<?> type = cause.getTarget().getType().resolve(Object.class);
     String problem = "the value cannot be converted to " + typeName(type)
         + (reason != null ? " (" + rootMessage(reason) + ")." : ".");
-    String fix = type.isEnum()
+    String fix = type == System.Logger.Level.class ? "use one of: " + LogLevelConverter.ACCEPTED + "."
+        : type.isEnum()
         ? "use one of: " + Arrays.stream(type.getEnumConstants())
             .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
             .collect(Collectors.joining(", ")) + "."

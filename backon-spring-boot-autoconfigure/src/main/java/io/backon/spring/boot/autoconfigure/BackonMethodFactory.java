@@ -73,7 +73,7 @@ final class BackonMethodFactory {
     LayeredSettings<PolicyProperties> own = LayeredSettings.empty(PolicyProperties::new).overlay(layer, source);
     boolean overridden = hasAnySetting(own);
     Retrying retrying = registry.retrying(policyName);
-    if (overridden || (fallback != null && kind == ReturnKind.BLOCKING)) {
+    if (overridden || fallback != null) {
       RetryPolicyBuilder builder;
       if (registry.definedInProperties(policyName)) {
         LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
@@ -102,6 +102,10 @@ final class BackonMethodFactory {
             "the overrides do not fit the policy '" + policyName + "' (" + e.getMessage() + ").",
             "change the overrides of " + subject + " or the policy '" + policyName + "' as the message says.", e);
       }
+      if (fallback != null && kind != ReturnKind.BLOCKING) {
+        // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
+        policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
+      }
       retrying = assembly.withGlobalSwitch(Retrying.of(policy));
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
@@ -112,6 +116,13 @@ final class BackonMethodFactory {
     }
     return new BackonMethod(description, retrying, kind,
         kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  /** DEBUG, or {@code level} if it is lower (OFF stays OFF). */
+  private static System.Logger.Level quieter(System.Logger.Level level) {
+    return level == System.Logger.Level.OFF
+        || level.getSeverity() < System.Logger.Level.DEBUG.getSeverity()
+        ? level : System.Logger.Level.DEBUG;
   }
 
   /** The core builder can replace a bean policy's hedging but not remove it: hedges = 0 would be ignored. */

@@ -82,10 +82,10 @@ public class PolicyProperties {
   /** Whether the policy records RetryStatistics of the last call. Default false. */
   private @Nullable Boolean statistics;
 
-  /** The log level of each back-off line. Default INFO. */
+  /** The log level of each back-off line: trace, debug, info, warn (or warning), error or off, in any case. Default DEBUG. */
   private System.Logger.@Nullable Level backoffLogLevel;
 
-  /** The log level of the give-up line. Default ERROR. */
+  /** The log level of the give-up line of a call whose failure reaches the caller (calls saved by a fallback and calls rejected by an open breaker log at DEBUG): trace, debug, info, warn (or warning), error or off, in any case. Default WARN. */
   private System.Logger.@Nullable Level giveUpLogLevel;
 
   /** Hedged requests: extra copies of a slow attempt. */

@@ -77,7 +77,10 @@ class BadConfigurationCorpusTest {
             .fails(UNKNOWN_PROPERTY, "backon.polices.p.max-tries", "does not know", "correct or remove them"),
         bad("a log level that does not exist").given("backon.policies.p.give-up-log-level=loud")
             .fails(INVALID_VALUE, "backon.policies.p.give-up-log-level = \"loud\"", "one of the Level values",
-                "use one of: all, trace, debug, info, warning, error, off"),
+                "use one of: trace, debug, info, warn, error, off (System.Logger's warning and all work too"),
+        bad("a Spring level name misspelled").given("backon.defaults.backoff-log-level=warnn")
+            .fails(INVALID_VALUE, "backon.defaults.backoff-log-level = \"warnn\"",
+                "no log level named 'warnn'", "use one of: trace, debug, info, warn, error, off"),
         bad("a typo in a breaker default").given("backon.circuit-breaker-defaults.failure-treshold=3")
             .fails(UNKNOWN_PROPERTY, "backon.circuit-breaker-defaults.failure-treshold", "does not know",
                 "correct or remove them"),

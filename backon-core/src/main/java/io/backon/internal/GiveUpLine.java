@@ -1,0 +1,98 @@
+package io.backon.internal;
+
+import io.backon.GiveUpReason;
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitOpenException;
+import java.lang.System.Logger.Level;
+
+/**
+ * The one line logged when a call gives up: its level and its text. A failure that reaches the
+ * caller is logged at the policy's give-up level; a call saved by a fallback (or returning instead
+ * of throwing, {@code raiseOnGiveUp(false)}) and a call rejected by an open breaker are logged at
+ * DEBUG (or lower if the policy's level is lower; a fallback that throws hands its exception to
+ * the caller, who decides what to log). The text names the target, the attempts, the
+ * reason, the failure (class and a short first line of its message) and the policy, e.g. {@code
+ * Giving up on PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException:
+ * connection reset [policy payments]}. Not API.
+ */
+final class GiveUpLine {
+
+  /** The reason text of a call whose last attempt an open breaker rejected. */
+  static final String CIRCUIT_OPEN = "circuit open";
+
+  private GiveUpLine() {}
+
+  /** The level to log {@code state}'s give-up at, or {@link Level#OFF} for none. */
+  static Level level(CallState state) {
+    Level configured = state.policy().giveUpLogLevel();
+    if (configured == Level.OFF || !(rejectedByBreaker(state) || answered(state))) {
+      return configured;
+    }
+    return configured.getSeverity() < Level.DEBUG.getSeverity() ? configured : Level.DEBUG;
+  }
+
+  /** The text of {@code state}'s give-up line. */
+  static String text(CallState state) {
+    RetryPolicy policy = state.policy();
+    GiveUpReason given = state.giveUpReason();
+    GiveUpReason reason = given != null ? given : GiveUpReason.STOP_CONDITION;
+    Throwable failure = state.lastFailure();
+    boolean rejected = rejectedByBreaker(state);
+    int attempts = state.attemptNumber();
+    StringBuilder line = new StringBuilder(160);
+    line.append(savedByFallback(state) ? "Falling back on " : "Giving up on ")
+        .append(state.targetName());
+    if (rejected) {
+      line.append(" at attempt ").append(attempts);
+    } else {
+      line.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    }
+    line.append(" (").append(reasonText(reason, rejected)).append(')');
+    Throwable ending = state.endingFailure();
+    Throwable shown = reason == GiveUpReason.POLICY_ERROR && ending != null ? ending : failure;
+    if (shown != null) {
+      line.append(": ").append(FailureText.of(shown));
+    } else if (reason != GiveUpReason.DEADLINE_EXCEEDED) {
+      line.append(": ").append(RetryLog.rejectedValue(state.lastResult()));
+    }
+    line.append(" [policy ").append(policy.name()).append(']');
+    if (answered(state) && !savedByFallback(state)) {
+      line.append("; returning ").append(failure == null ? "the last result" : "null")
+          .append(" (raiseOnGiveUp false)");
+    }
+    return line.toString();
+  }
+
+  /**
+   * The reason as the line says it: the reason's {@link GiveUpReason#description() description},
+   * except for a call whose last attempt an open breaker rejected: {@value #CIRCUIT_OPEN} (alone
+   * when that ended the call, after the reason when a limit was reached as well).
+   */
+  static String reasonText(GiveUpReason reason, boolean rejectedByBreaker) {
+    if (!rejectedByBreaker) {
+      return reason.description();
+    }
+    return reason == GiveUpReason.NOT_RETRYABLE ? CIRCUIT_OPEN
+        : reason.description() + ", " + CIRCUIT_OPEN;
+  }
+
+  /** Whether an open breaker rejected the last attempt, so it never reached the target. */
+  static boolean rejectedByBreaker(CallState state) {
+    return state.lastFailure() instanceof CircuitOpenException;
+  }
+
+  /** Whether the call returns instead of throwing: a fallback answers, or raiseOnGiveUp(false). */
+  private static boolean answered(CallState state) {
+    return savedByFallback(state) || (!state.policy().raiseOnGiveUp() && endsNormally(state));
+  }
+
+  private static boolean savedByFallback(CallState state) {
+    return state.policy().fallback() != null && endsNormally(state);
+  }
+
+  /** An interrupt and a throwing policy callback always end the call with an exception. */
+  private static boolean endsNormally(CallState state) {
+    GiveUpReason reason = state.giveUpReason();
+    return reason != GiveUpReason.INTERRUPTED && reason != GiveUpReason.POLICY_ERROR;
+  }
+}
