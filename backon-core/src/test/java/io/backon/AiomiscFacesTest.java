@@ -1,0 +1,383 @@
+package io.backon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backon.stop.Stop;
+import io.backon.testing.FakeClock;
+import io.backon.testing.ManualScheduler;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The aiomisc faces {@link Retries#asyncRetry} and {@link Retries#asyncBackoff}. Behaviour runs in
+ * fake time: the policy each face built, with only its clock, scheduler and executor swapped, so
+ * what is tested is exactly what the face configured. A target whose failure must not be retried
+ * succeeds on a second try, so a wrong retry shows up as a value instead of a loop that fake time
+ * never ends.
+ */
+class AiomiscFacesTest {
+
+  private static final Duration MS_100 = Duration.ofMillis(100);
+  private static final Duration MS_200 = Duration.ofMillis(200);
+  private static final Duration MS_500 = Duration.ofMillis(500);
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
+  private final FakeClock clock = new FakeClock();
+  private final ManualScheduler scheduler = new ManualScheduler(clock);
+  private final AtomicInteger calls = new AtomicInteger();
+  private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
+  private final List<CompletableFuture<String>> attempts = new CopyOnWriteArrayList<>();
+
+  // ------------------------------------------------------------------------------- asyncRetry
+
+  @Test
+  void asyncRetryWaitsNothingBetweenAttempts() {
+    RetryPolicy policy = Retries.asyncRetry(3, IOException.class).policy();
+
+    assertThat(policy.waitStrategy()).isSameAs(Wait.none());
+    assertThat(policy.jitter()).isSameAs(Jitter.none());
+    assertThat(policy.maxTries()).isEqualTo(3);
+    assertThat(policy.attemptTimeoutNanos()).as("no attempt timeout").isEqualTo(-1);
+    assertThat(policy.deadlineNanos()).as("no deadline").isEqualTo(-1);
+  }
+
+  @Test
+  void asyncRetryMakesItsAttemptsBackToBackWithoutTimePassing() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncRetry(3, IOException.class)).call(failing(this::ioFailure));
+
+    assertThat(result).as("done without advancing the clock").isDone();
+    assertThat(calls).hasValue(3);
+    assertThat(failureOf(result)).isSameAs(thrown.get(2));
+    assertThat(scheduler.pendingTasks()).isZero();
+  }
+
+  @Test
+  void asyncRetryGivesUpAfterMaxTriesWithTheLastFailureOnTheRealScheduler() {
+    CompletableFuture<String> result =
+        Retries.asyncRetry(3, IOException.class).call(failing(this::ioFailure));
+
+    assertThat(failureOf(result)).isSameAs(thrown.get(2));
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void asyncRetryDoesNotRetryTypesItWasNotGiven() {
+    CompletableFuture<String> result = onFakeTime(Retries.asyncRetry(3, IOException.class))
+        .call(failingThenOk(2, () -> new IllegalStateException("bug")));
+
+    assertThat(failureOf(result)).isSameAs(thrown.get(0));
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void asyncRetryWithoutTypesRetriesAnyException() {
+    CompletableFuture<String> result = onFakeTime(Retries.asyncRetry(3))
+        .call(failingThenOk(3, () -> new IllegalStateException("bug")));
+
+    assertThat(result).isCompletedWithValue("ok");
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void asyncRetryRejectsZeroTriesWithTheRule() {
+    assertThatThrownBy(() -> Retries.asyncRetry(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxTries must be >= 1 but was 0");
+  }
+
+  // ----------------------------------------------------------------------------- asyncBackoff
+
+  @Test
+  void asyncBackoffWaitsTheSamePauseBeforeEveryRetryWithoutJitter() {
+    RetryPolicy policy = Retries.asyncBackoff(null, null, MS_200, 3, null, IOException.class)
+        .policy();
+
+    assertThat(policy.waitStrategy()).isEqualTo(Wait.constant(MS_200));
+    assertThat(policy.jitter()).isSameAs(Jitter.none());
+  }
+
+  @Test
+  void asyncBackoffStartsTheNextAttemptExactlyWhenThePauseEnds() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, null, MS_200, 3, null, IOException.class))
+            .call(failingThenOk(3, this::ioFailure));
+
+    scheduler.advance(MS_200.minusNanos(1));
+    assertThat(calls).hasValue(1);
+    scheduler.advance(Duration.ofNanos(1));
+    assertThat(calls).hasValue(2);
+    scheduler.advance(MS_200);
+
+    assertThat(result).isCompletedWithValue("ok");
+    assertThat(clock.elapsed()).isEqualTo(MS_200.multipliedBy(2));
+  }
+
+  @Test
+  void asyncBackoffWithAZeroPauseWaitsNothing() {
+    RetryPolicy policy = Retries.asyncBackoff(null, SECOND, Duration.ZERO).policy();
+
+    assertThat(policy.waitStrategy()).isSameAs(Wait.none());
+  }
+
+  @Test
+  void asyncBackoffCancelsAnAttemptThatRunsPastTheAttemptTimeoutAndRetriesIt() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(MS_100, null, Duration.ZERO, 3, null, IOException.class))
+            .call(() -> calls.incrementAndGet() == 1 ? hanging() : completed("ok"));
+
+    scheduler.advance(MS_100);
+
+    assertThat(result).isCompletedWithValue("ok");
+    assertThat(calls).hasValue(2);
+    assertThat(attempts.get(0)).as("the slow attempt's future").isCancelled();
+  }
+
+  @Test
+  void asyncBackoffWithoutTypesRetriesOnlyAttemptTimeouts() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(MS_100, SECOND, Duration.ZERO)).call(() -> {
+          switch (calls.incrementAndGet()) {
+            case 1:
+              return hanging();
+            case 2:
+              return failed(ioFailure());
+            default:
+              return completed("a retry of the IOException");
+          }
+        });
+
+    scheduler.advance(MS_100);
+
+    assertThat(result).as("the IOException after the timeout is not retried").isDone();
+    assertThat(failureOf(result)).isSameAs(thrown.get(0));
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void asyncBackoffDoesNotRetryTypesItWasNotGiven() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, SECOND, Duration.ZERO, IOException.class))
+            .call(failingThenOk(2, () -> new IllegalStateException("bug")));
+
+    assertThat(failureOf(result)).isSameAs(thrown.get(0));
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void asyncBackoffEndsAtTheDeadlineWithDeadlineExceededCausedByTheLastFailure() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, MS_500, MS_100, IOException.class))
+            .call(failing(this::ioFailure));
+
+    advanceUntilDone(result);
+
+    assertThat(failureOf(result)).isInstanceOfSatisfying(DeadlineExceededException.class, e -> {
+      assertThat(e.deadline()).isEqualTo(MS_500);
+      assertThat(e.attempts()).as("more than the default 3: no max_tries").isEqualTo(5);
+      assertThat(e.getCause()).isSameAs(thrown.get(4));
+    });
+    assertThat(calls).hasValue(5);
+  }
+
+  @Test
+  void asyncBackoffCancelsTheRunningAttemptWhenTheDeadlinePasses() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, MS_500, Duration.ZERO, IOException.class))
+            .call(() -> calls.incrementAndGet() == 1 ? failed(ioFailure()) : hanging());
+
+    scheduler.advance(MS_500);
+
+    assertThat(failureOf(result)).isInstanceOfSatisfying(DeadlineExceededException.class,
+        e -> assertThat(e.getCause()).isSameAs(thrown.get(0)));
+    assertThat(attempts.get(1)).as("the attempt running at the deadline").isCancelled();
+  }
+
+  @Test
+  void asyncBackoffWithoutDeadlineOrMaxTriesRetriesUntilItSucceeds() {
+    AsyncRetryingCaller face = Retries.asyncBackoff(null, null, Duration.ZERO, IOException.class);
+
+    CompletableFuture<String> result = onFakeTime(face).call(failingThenOk(10, this::ioFailure));
+
+    assertThat(result).isCompletedWithValue("ok");
+    assertThat(calls).hasValue(10);
+    assertThat(face.policy().stop()).isSameAs(Stop.never());
+    assertThat(face.policy().attemptTimeoutNanos()).isEqualTo(-1);
+    assertThat(face.policy().deadlineNanos()).isEqualTo(-1);
+  }
+
+  @Test
+  void asyncBackoffGivesUpAfterMaxTriesWithTheLastFailureItself() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, SECOND, Duration.ZERO, 2, null, IOException.class))
+            .call(failing(this::ioFailure));
+
+    assertThat(failureOf(result)).isSameAs(thrown.get(1));
+    assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void asyncBackoffStopsAtOnceWhenGiveUpSaysSo() {
+    List<Throwable> asked = new CopyOnWriteArrayList<>();
+    CompletableFuture<String> result = onFakeTime(Retries.asyncBackoff(null, null, SECOND, 5,
+        failure -> asked.add(failure) && calls.get() == 2, IOException.class))
+        .call(failing(this::ioFailure));
+
+    scheduler.advance(SECOND);
+
+    assertThat(result).as("no pause after the give-up").isDone();
+    assertThat(failureOf(result)).isSameAs(thrown.get(1));
+    assertThat(calls).hasValue(2);
+    assertThat(asked).containsExactlyElementsOf(thrown);
+    assertThat(scheduler.pendingTasks()).isZero();
+  }
+
+  @Test
+  void asyncBackoffAsksGiveUpOnlyAboutFailuresItRetries() {
+    List<Throwable> asked = new CopyOnWriteArrayList<>();
+    CompletableFuture<String> result = onFakeTime(Retries.asyncBackoff(null, null, SECOND, 5,
+        asked::add, IOException.class))
+        .call(failingThenOk(2, () -> new IllegalStateException("bug")));
+
+    assertThat(failureOf(result)).isSameAs(thrown.get(0));
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void asyncBackoffRetriesOnTheRealScheduler() {
+    CompletableFuture<String> result = Retries.asyncBackoff(null, Duration.ofSeconds(30),
+        Duration.ofMillis(1), IOException.class).call(failingThenOk(3, this::ioFailure));
+
+    assertThat(valueOf(result)).isEqualTo("ok");
+    assertThat(calls).hasValue(3);
+  }
+
+  // ---------------------------------------------------------------------- argument checks
+
+  @Test
+  void asyncBackoffRejectsANegativePauseWithTheRule() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(null, null, Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pause must be >= 0 but was PT-1S");
+  }
+
+  @Test
+  void asyncBackoffRejectsANullPauseNamingIt() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(null, null, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("pause");
+  }
+
+  @Test
+  void asyncBackoffRejectsAZeroAttemptTimeoutWithTheRule() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(Duration.ZERO, null, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("attemptTimeout must be > 0 but was PT0S");
+  }
+
+  @Test
+  void asyncBackoffRejectsANegativeDeadlineWithTheRule() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(null, Duration.ofMillis(-5), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("deadline must be > 0 but was PT-0.005S");
+  }
+
+  @Test
+  void asyncBackoffRejectsZeroMaxTriesWithTheRule() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(null, SECOND, Duration.ZERO, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxTries must be >= 1 but was 0");
+  }
+
+  @Test
+  void asyncBackoffRejectsANullExceptionTypeNamingItsPosition() {
+    assertThatThrownBy(() -> Retries.asyncBackoff(null, SECOND, Duration.ZERO,
+        IOException.class, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("exceptions[1]");
+  }
+
+  // ------------------------------------------------------------------------------- helpers
+
+  /** The face's own policy on fake time: waits and timers run when the test advances the clock. */
+  private AsyncRetryingCaller onFakeTime(AsyncRetryingCaller face) {
+    return AsyncRetryingCaller.of(face.policy().toBuilder()
+        .clock(clock).scheduler(scheduler).executor(Runnable::run)
+        .sleeper(nanos -> {
+          throw new AssertionError("an async call slept a thread for " + Duration.ofNanos(nanos));
+        })
+        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
+        .build());
+  }
+
+  private IOException ioFailure() {
+    return new IOException("down #" + calls.get());
+  }
+
+  private Supplier<CompletableFuture<String>> failing(Supplier<? extends Exception> failure) {
+    return () -> {
+      calls.incrementAndGet();
+      return failed(failure.get());
+    };
+  }
+
+  private Supplier<CompletableFuture<String>> failingThenOk(
+      int successfulTry, Supplier<? extends Exception> failure) {
+    return () -> calls.incrementAndGet() < successfulTry ? failed(failure.get()) : completed("ok");
+  }
+
+  private CompletableFuture<String> failed(Exception failure) {
+    thrown.add(failure);
+    return track(CompletableFuture.failedFuture(failure));
+  }
+
+  private CompletableFuture<String> completed(String value) {
+    return track(CompletableFuture.completedFuture(value));
+  }
+
+  private CompletableFuture<String> hanging() {
+    return track(new CompletableFuture<>());
+  }
+
+  private CompletableFuture<String> track(CompletableFuture<String> attempt) {
+    attempts.add(attempt);
+    return attempt;
+  }
+
+  private void advanceUntilDone(CompletableFuture<?> result) {
+    for (int tick = 0; !result.isDone() && tick < 1_000; tick++) {
+      scheduler.advance(Duration.ofMillis(10));
+    }
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> future) {
+    try {
+      Throwable failure = future.handle((value, failed) -> failed).get(10, TimeUnit.SECONDS);
+      if (failure == null) {
+        throw new AssertionError("the call should have failed but completed with " + future.join());
+      }
+      return failure;
+    } catch (Exception unexpected) {
+      throw new AssertionError("future did not complete in time: " + future, unexpected);
+    }
+  }
+
+  private static <T> T valueOf(CompletableFuture<T> future) {
+    try {
+      return future.get(10, TimeUnit.SECONDS);
+    } catch (Exception unexpected) {
+      throw new AssertionError("future did not complete normally: " + future, unexpected);
+    }
+  }
+}
