@@ -3,6 +3,8 @@ package io.backon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.CapturedLog;
+import io.backon.testfixtures.CapturedLog.Line;
 import io.backon.testing.BackonTesting;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualSleeper;
@@ -10,14 +12,9 @@ import io.backon.testing.TestScope;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +33,12 @@ class RetryLoggingTest {
   private CapturedLog log;
 
   @BeforeEach
-  void captureTheBackonLogger() throws ReflectiveOperationException {
-    log = CapturedLog.attach("io.backon");
+  void captureTheBackonLogger() {
+    log = CapturedLog.attach();
   }
 
   @AfterEach
-  void restoreTheBackonLogger() throws ReflectiveOperationException {
+  void restoreTheBackonLogger() {
     log.close();
   }
 
@@ -359,81 +356,5 @@ class RetryLoggingTest {
       }
       return "paid";
     };
-  }
-
-  /** One captured log record: the JUL level name, the message and the attached throwable. */
-  record Line(String level, String message, @Nullable Throwable thrown) {}
-
-  /**
-   * Captures the records of one {@code java.util.logging} logger (level ALL, nothing passed on to
-   * the console) and restores the logger on close. Module {@code io.backon} does not read {@code
-   * java.logging}, so tests patched into it reach JUL by reflection: a {@code Filter} proxy sees
-   * every record the logger accepts.
-   */
-  static final class CapturedLog implements AutoCloseable {
-
-    private final List<Line> lines = new CopyOnWriteArrayList<>();
-    private final Object logger;
-    private final Object previousLevel;
-    private final Object previousFilter;
-    private final Class<?> loggerType;
-    private final Class<?> levelType;
-    private final Class<?> filterType;
-
-    private CapturedLog(String name) throws ReflectiveOperationException {
-      loggerType = Class.forName("java.util.logging.Logger");
-      levelType = Class.forName("java.util.logging.Level");
-      filterType = Class.forName("java.util.logging.Filter");
-      logger = loggerType.getMethod("getLogger", String.class).invoke(null, name);
-      previousLevel = loggerType.getMethod("getLevel").invoke(logger);
-      previousFilter = loggerType.getMethod("getFilter").invoke(logger);
-    }
-
-    static CapturedLog attach(String name) throws ReflectiveOperationException {
-      CapturedLog log = new CapturedLog(name);
-      log.start();
-      return log;
-    }
-
-    private void start() throws ReflectiveOperationException {
-      Class<?> recordType = Class.forName("java.util.logging.LogRecord");
-      Method getLevel = recordType.getMethod("getLevel");
-      Method getMessage = recordType.getMethod("getMessage");
-      Method getThrown = recordType.getMethod("getThrown");
-      Method levelName = levelType.getMethod("getName");
-      Object filter = Proxy.newProxyInstance(filterType.getClassLoader(),
-          new Class<?>[] {filterType}, (proxy, method, args) -> {
-            switch (method.getName()) {
-              case "isLoggable":
-                Object record = args[0];
-                lines.add(new Line(
-                    (String) levelName.invoke(getLevel.invoke(record)),
-                    (String) getMessage.invoke(record),
-                    (Throwable) getThrown.invoke(record)));
-                return false;
-              case "toString":
-                return "CapturedLog";
-              case "hashCode":
-                return System.identityHashCode(proxy);
-              case "equals":
-                return proxy == args[0];
-              default:
-                throw new UnsupportedOperationException(method.toString());
-            }
-          });
-      loggerType.getMethod("setFilter", filterType).invoke(logger, filter);
-      loggerType.getMethod("setLevel", levelType)
-          .invoke(logger, levelType.getField("ALL").get(null));
-    }
-
-    List<Line> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void close() throws ReflectiveOperationException {
-      loggerType.getMethod("setLevel", levelType).invoke(logger, previousLevel);
-      loggerType.getMethod("setFilter", filterType).invoke(logger, previousFilter);
-    }
   }
 }

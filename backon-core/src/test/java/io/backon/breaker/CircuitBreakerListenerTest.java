@@ -5,6 +5,7 @@ import static io.backon.breaker.Calls.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.backon.testfixtures.CapturedLog;
 import io.backon.testing.FakeClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.testfixtures.CapturedLog;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
@@ -17,10 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -275,24 +273,7 @@ class ReactorHedgingTest {
   @Test
   void aFluxIsRetriedWithoutHedgingAndTheOperatorWarnsOnce() {
     RetryOperator<Integer> operator = BackonReactor.retry(policy(3, 3).name("ticks").build());
-    Logger logger = Logger.getLogger("io.backon");
-    List<LogRecord> records = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Level level = logger.getLevel();
-    logger.addHandler(handler);
-    logger.setLevel(Level.ALL);
-    try {
+    try (CapturedLog log = CapturedLog.attach()) {
       AtomicInteger fluxSubscriptions = new AtomicInteger();
       Flux<Integer> ticks = Flux.just(1, 2, 3)
           .doOnSubscribe(subscription -> fluxSubscriptions.incrementAndGet());
@@ -305,13 +286,10 @@ class ReactorHedgingTest {
       StepVerifier.create(ticks.transform(operator)).expectNext(1, 2, 3).verifyComplete();
 
       assertThat(fluxSubscriptions).as("one subscription per call, no copies").hasValue(2);
-      assertThat(records).filteredOn(record -> record.getLevel() == Level.WARNING)
+      assertThat(log.records()).filteredOn(record -> record.getLevel() == Level.WARNING)
           .singleElement()
           .satisfies(record -> assertThat(record.getMessage())
               .contains("'ticks'", "Flux", "without hedging"));
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(level);
     }
   }
 }

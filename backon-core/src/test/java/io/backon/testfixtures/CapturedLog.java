@@ -1,4 +1,4 @@
-package io.backon.breaker;
+package io.backon.testfixtures;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -6,15 +6,20 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Captures what is logged on the {@code io.backon} logger (System.Logger routes to JUL); shared by
- * the tests of several packages.
+ * Captures what Backon writes to its {@code System.Logger} named {@code io.backon}, which by default
+ * routes to {@code java.util.logging}: while attached, the JUL logger accepts every level and passes
+ * nothing on to the console. Close it to restore the logger. Thread-safe.
  */
 public final class CapturedLog extends Handler implements AutoCloseable {
 
+  /** One captured record: the JUL level name (e.g. {@code "WARNING"}), the message, the throwable. */
+  public record Line(String level, String message, @Nullable Throwable thrown) {}
+
   private final Logger logger = Logger.getLogger("io.backon");
-  private final Level previousLevel = logger.getLevel();
+  private final @Nullable Level previousLevel = logger.getLevel();
   private final boolean previousUseParentHandlers = logger.getUseParentHandlers();
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
@@ -29,9 +34,16 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     return log;
   }
 
-  /** What was logged so far. */
+  /** What was logged so far, as JUL records. */
   public List<LogRecord> records() {
     return List.copyOf(records);
+  }
+
+  /** What was logged so far, as level name, message and throwable. */
+  public List<Line> lines() {
+    return records.stream()
+        .map(r -> new Line(r.getLevel().getName(), r.getMessage(), r.getThrown()))
+        .toList();
   }
 
   @Override
