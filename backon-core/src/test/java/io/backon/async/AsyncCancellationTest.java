@@ -1,6 +1,6 @@
 package io.backon.async;
 
-import static io.backon.async.Async.fakeTimePolicy;
+import static io.backon.testfixtures.Async.fakeTimePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.EventType;
