@@ -9,13 +9,13 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Captures what Backon writes to its {@code System.Logger} named {@code io.backon}, which by default
- * routes to {@code java.util.logging}: while attached, the JUL logger accepts every level and passes
- * nothing on to the console. Close it to restore the logger. Thread-safe.
+ * Captures what Backon writes to its {@code System.Logger} named {@code io.backon}, which by
+ * default routes to {@code java.util.logging}: while attached, the JUL logger accepts every level
+ * and passes nothing on to the console. Close it to restore the logger. Thread-safe.
  */
 public final class CapturedLog extends Handler implements AutoCloseable {
 
-  /** One captured record: the JUL level name (e.g. {@code "WARNING"}), the message, the throwable. */
+  /** One captured record: the JUL level name (e.g. {@code "WARNING"}), message and throwable. */
   public record Line(String level, String message, @Nullable Throwable thrown) {}
 
   private final Logger logger = Logger.getLogger("io.backon");
