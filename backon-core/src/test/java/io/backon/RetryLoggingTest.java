@@ -3,6 +3,7 @@ package io.backon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.CallCounter;
 import io.backon.testfixtures.CapturedLog;
 import io.backon.testfixtures.CapturedLog.Line;
 import io.backon.testing.BackonTesting;
@@ -29,7 +30,7 @@ class RetryLoggingTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
-  private final AtomicInteger calls = new AtomicInteger();
+  private final CallCounter calls = new CallCounter();
   private CapturedLog log;
 
   @BeforeEach
@@ -48,7 +49,7 @@ class RetryLoggingTest {
   void aRetryLogsAtInfoTheTargetTheAttemptAndTheWait() throws Exception {
     RetryPolicy policy = policy("payments", 2).wait(Wait.constant(Duration.ofSeconds(2))).build();
 
-    Retrying.of(policy).call(Invocation.of(TARGET, 42), succeedingOnTry(2));
+    Retrying.of(policy).call(Invocation.of(TARGET, 42), calls.succeedingOnTry(2));
 
     assertThat(log.lines()).singleElement().satisfies(line -> {
       assertThat(line.level()).isEqualTo("INFO");
@@ -61,7 +62,7 @@ class RetryLoggingTest {
   void theBackoffLineSaysWhatFailedAndNamesThePolicy() throws Exception {
     RetryPolicy policy = policy("payments", 2).wait(Wait.constant(Duration.ofMillis(1_500))).build();
 
-    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(2));
+    Retrying.of(policy).call(Invocation.of(TARGET), calls.succeedingOnTry(2));
 
     assertThat(log.lines()).extracting(Line::message).containsExactly(
         "Retrying PaymentClient.charge in 1.5s after attempt 1 failed with "
@@ -70,7 +71,8 @@ class RetryLoggingTest {
 
   @Test
   void eachRetryLogsItsOwnAttemptNumber() throws Exception {
-    Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(3));
+    Retrying.of(policy("payments", 3).build())
+        .call(Invocation.of(TARGET), calls.succeedingOnTry(3));
 
     assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
         first -> assertThat(first).contains("after attempt 1 "),
@@ -91,7 +93,8 @@ class RetryLoggingTest {
 
   @Test
   void withoutAnInvocationTheLambdasDeclaringClassNamesTheTarget() throws Exception {
-    Retrying.of(policy("payments", 2).build()).call(succeedingOnTry(2));
+    Callable<String> target = calls.succeedingOnTry(2);
+    Retrying.of(policy("payments", 2).build()).call(() -> target.call()); // a lambda of this class
 
     assertThat(log.lines()).singleElement().extracting(Line::message).asString()
         .startsWith("Retrying io.backon.RetryLoggingTest (lambda) in ");
@@ -101,7 +104,7 @@ class RetryLoggingTest {
   void theBackoffLevelIsConfigurable() throws Exception {
     RetryPolicy policy = policy("payments", 2).backoffLogLevel(System.Logger.Level.DEBUG).build();
 
-    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(2));
+    Retrying.of(policy).call(Invocation.of(TARGET), calls.succeedingOnTry(2));
 
     assertThat(log.lines()).extracting(Line::level).containsExactly("FINE");
   }
@@ -110,7 +113,7 @@ class RetryLoggingTest {
   void backoffLogLevelOffSilencesTheBackoffLine() throws Exception {
     RetryPolicy policy = policy("payments", 3).backoffLogLevel(System.Logger.Level.OFF).build();
 
-    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(3));
+    Retrying.of(policy).call(Invocation.of(TARGET), calls.succeedingOnTry(3));
 
     assertThat(calls).hasValue(3);
     assertThat(log.lines()).isEmpty();
@@ -118,7 +121,8 @@ class RetryLoggingTest {
 
   @Test
   void aCallThatSucceedsAtOnceLogsNothing() throws Exception {
-    Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(1));
+    Retrying.of(policy("payments", 3).build())
+        .call(Invocation.of(TARGET), calls.succeedingOnTry(1));
 
     assertThat(log.lines()).isEmpty();
   }
@@ -130,7 +134,8 @@ class RetryLoggingTest {
     IOException last = new IOException("card service down");
     RetryPolicy policy = policy("payments", 2).backoffLogLevel(System.Logger.Level.OFF).build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), failingWith(last)))
+    assertThatThrownBy(
+        () -> Retrying.of(policy).call(Invocation.of(TARGET), calls.failingWith(last)))
         .isSameAs(last);
 
     assertThat(log.lines()).singleElement().satisfies(line -> {
@@ -147,7 +152,8 @@ class RetryLoggingTest {
     IllegalStateException bug = new IllegalStateException("bug");
     RetryPolicy policy = policy("payments", 3).retryOn(IOException.class).build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), failingWith(bug)))
+    assertThatThrownBy(
+        () -> Retrying.of(policy).call(Invocation.of(TARGET), calls.failingWith(bug)))
         .isSameAs(bug);
 
     assertThat(log.lines()).singleElement().satisfies(line -> {
@@ -181,7 +187,7 @@ class RetryLoggingTest {
     RetryPolicy policy = policy("payments", 2).giveUpLogLevel(System.Logger.Level.OFF).build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-        failingWith(new IOException("down")))).isInstanceOf(IOException.class);
+        calls.failingWith(new IOException("down")))).isInstanceOf(IOException.class);
 
     assertThat(log.lines()).extracting(Line::level).containsExactly("INFO");
   }
@@ -193,7 +199,7 @@ class RetryLoggingTest {
         .giveUpLogLevel(System.Logger.Level.OFF)
         .build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(failingWith(new IOException("down"))))
+    assertThatThrownBy(() -> Retrying.of(policy).call(calls.failingWith(new IOException("down"))))
         .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(3);
@@ -206,7 +212,7 @@ class RetryLoggingTest {
   void sixTriesWithoutWaitingLogExactlyOneFastRetryWarningNamingThePolicy() throws Exception {
     RetryPolicy policy = quiet("hammer", 6).wait(Wait.none()).build();
 
-    Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(6));
+    Retrying.of(policy).call(Invocation.of(TARGET), calls.succeedingOnTry(6));
 
     assertThat(calls).hasValue(6);
     assertThat(log.lines()).singleElement().satisfies(line -> {
@@ -219,7 +225,7 @@ class RetryLoggingTest {
   void theFastRetryWarningIsLoggedOncePerCallHoweverLongItHammers() {
     RetryPolicy policy = quiet("hammer", 20).wait(Wait.none()).build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(failingWith(new IOException("down"))))
+    assertThatThrownBy(() -> Retrying.of(policy).call(calls.failingWith(new IOException("down"))))
         .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(20);
@@ -230,16 +236,16 @@ class RetryLoggingTest {
   void theFastRetryWarningIsLoggedOnceForEachCall() throws Exception {
     Retrying retrying = Retrying.of(quiet("hammer", 6).wait(Wait.none()).build());
 
-    retrying.call(succeedingOnTry(6));
+    retrying.call(calls.succeedingOnTry(6));
     calls.set(0);
-    retrying.call(succeedingOnTry(6));
+    retrying.call(calls.succeedingOnTry(6));
 
     assertThat(log.lines()).extracting(Line::level).containsExactly("WARNING", "WARNING");
   }
 
   @Test
   void fourQuickRetriesAreNoReasonToWarn() throws Exception {
-    Retrying.of(quiet("hammer", 5).wait(Wait.none()).build()).call(succeedingOnTry(5));
+    Retrying.of(quiet("hammer", 5).wait(Wait.none()).build()).call(calls.succeedingOnTry(5));
 
     assertThat(calls).hasValue(5);
     assertThat(log.lines()).isEmpty();
@@ -249,7 +255,7 @@ class RetryLoggingTest {
   void retriesAtLeast100MillisecondsApartAreNoReasonToWarn() throws Exception {
     RetryPolicy policy = quiet("patient", 8).wait(Wait.constant(Duration.ofMillis(100))).build();
 
-    Retrying.of(policy).call(succeedingOnTry(8));
+    Retrying.of(policy).call(calls.succeedingOnTry(8));
 
     assertThat(log.lines()).isEmpty();
   }
@@ -259,7 +265,7 @@ class RetryLoggingTest {
     RetryPolicy policy = quiet("patient", 8).wait(Wait.constant(Duration.ofSeconds(1))).build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      Retrying.of(policy).call(succeedingOnTry(8));
+      Retrying.of(policy).call(calls.succeedingOnTry(8));
     }
 
     assertThat(sleeper.sleeps()).hasSize(7).containsOnly(Duration.ZERO);
@@ -314,9 +320,9 @@ class RetryLoggingTest {
         .onSuccess(event -> successes.incrementAndGet())
         .build();
 
-    String value = Retrying.of(policy).call(succeedingOnTry(3));
+    String value = Retrying.of(policy).call(calls.succeedingOnTry(3));
 
-    assertThat(value).isEqualTo("paid");
+    assertThat(value).isEqualTo("ok");
     assertThat(calls).hasValue(3);
     assertThat(successes).hasValue(1);
     assertThat(log.lines()).extracting(Line::level).containsExactly("WARNING", "WARNING");
@@ -339,22 +345,5 @@ class RetryLoggingTest {
     return policy(name, maxTries)
         .backoffLogLevel(System.Logger.Level.OFF)
         .giveUpLogLevel(System.Logger.Level.OFF);
-  }
-
-  private Callable<String> failingWith(Exception failure) {
-    return () -> {
-      calls.incrementAndGet();
-      throw failure;
-    };
-  }
-
-  private Callable<String> succeedingOnTry(int successfulTry) {
-    return () -> {
-      int call = calls.incrementAndGet();
-      if (call < successfulTry) {
-        throw new IOException("try " + call + " failed");
-      }
-      return "paid";
-    };
   }
 }

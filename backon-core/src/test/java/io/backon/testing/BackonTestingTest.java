@@ -14,13 +14,13 @@ import io.backon.Retrying;
 import io.backon.internal.GlobalSettings;
 import io.backon.internal.Overrides;
 import io.backon.stop.Stop;
+import io.backon.testfixtures.CallCounter;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class BackonTestingTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
-  private final AtomicInteger calls = new AtomicInteger();
+  private final CallCounter calls = new CallCounter();
 
   @BeforeEach
   void startWithNothingOverridden() {
@@ -51,7 +51,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatThrownBy(() -> retrying.call(failingWith(failure))).isSameAs(failure);
+      assertThatThrownBy(() -> retrying.call(calls.failingWith(failure))).isSameAs(failure);
     }
 
     assertThat(calls).hasValue(1);
@@ -62,11 +62,11 @@ class BackonTestingTest {
   void disableRetriesEndsWhenItsScopeCloses() {
     Retrying retrying = Retrying.of(policy(5));
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatThrownBy(() -> retrying.call(failingWith(new IOException("down"))));
+      assertThatThrownBy(() -> retrying.call(calls.failingWith(new IOException("down"))));
     }
     calls.set(0);
 
-    assertThatThrownBy(() -> retrying.call(failingWith(new IOException("down"))));
+    assertThatThrownBy(() -> retrying.call(calls.failingWith(new IOException("down"))));
 
     assertThat(calls).hasValue(5);
   }
@@ -98,7 +98,8 @@ class BackonTestingTest {
   @Test
   void limitRetriesCapsAFiveTryPolicyAtTwo() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
-      assertThatThrownBy(() -> Retrying.of(policy(5)).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -108,7 +109,8 @@ class BackonTestingTest {
   @Test
   void limitRetriesLeavesAOneTryPolicyAtOne() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
-      assertThatThrownBy(() -> Retrying.of(policy(1)).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(policy(1)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -123,7 +125,8 @@ class BackonTestingTest {
         .build();
 
     try (TestScope limited = BackonTesting.limitRetries(3)) {
-      assertThatThrownBy(() -> Retrying.of(forever).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(forever).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -163,7 +166,7 @@ class BackonTestingTest {
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      assertThatThrownBy(() -> Retrying.of(slow).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -180,7 +183,8 @@ class BackonTestingTest {
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      assertThatThrownBy(() -> Retrying.of(retryAfter).call(failingWith(new IOException("429"))))
+      assertThatThrownBy(
+          () -> Retrying.of(retryAfter).call(calls.failingWith(new IOException("429"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -196,7 +200,7 @@ class BackonTestingTest {
         .build();
     BackonTesting.removeBackoff().close();
 
-    assertThatThrownBy(() -> Retrying.of(slow).call(failingWith(new IOException("down"))))
+    assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
         .isInstanceOf(IOException.class);
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
@@ -295,7 +299,7 @@ class BackonTestingTest {
   void assertRetriedPassesAndReturnsTheCountWhenThreeTriesHappen() {
     Retrying retrying = Retrying.of(policy(5));
 
-    int tries = BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(3)), 3);
+    int tries = BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(3)), 3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -308,7 +312,7 @@ class BackonTestingTest {
         .jitter(Jitter.none())
         .build();
 
-    BackonTesting.assertRetried(() -> Retrying.of(slow).call(succeedingOnTry(3)), 3);
+    BackonTesting.assertRetried(() -> Retrying.of(slow).call(calls.succeedingOnTry(3)), 3);
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ZERO, Duration.ZERO);
   }
@@ -318,7 +322,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(3));
 
     int tries = BackonTesting.assertRetried(
-        () -> retrying.call(failingWith(new IOException("down"))), 3);
+        () -> retrying.call(calls.failingWith(new IOException("down"))), 3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -332,7 +336,8 @@ class BackonTestingTest {
         .build();
 
     AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> Retrying.of(ioOnly).call(failingWith(failure)), 3),
+        () -> BackonTesting.assertRetried(
+            () -> Retrying.of(ioOnly).call(calls.failingWith(failure)), 3),
         AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1");
@@ -344,7 +349,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(1)), 3),
+        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(1)), 3),
         AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1").hasNoCause();
@@ -354,7 +359,8 @@ class BackonTestingTest {
   void assertRetriedSaysTryInTheSingular() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatThrownBy(() -> BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(2)), 1))
+    assertThatThrownBy(
+        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(2)), 1))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 2");
   }
@@ -403,7 +409,7 @@ class BackonTestingTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       int tries = BackonTesting.assertRetried(
-          () -> executor.submit(() -> retrying.call(succeedingOnTry(2))).get(), 2);
+          () -> executor.submit(() -> retrying.call(calls.succeedingOnTry(2))).get(), 2);
 
       assertThat(tries).isEqualTo(2);
     } finally {
@@ -418,7 +424,7 @@ class BackonTestingTest {
     int tries = BackonTesting.assertRetried(() -> {
       retrying.call(() -> "first");
       calls.set(0);
-      return retrying.call(succeedingOnTry(2));
+      return retrying.call(calls.succeedingOnTry(2));
     }, 3);
 
     assertThat(tries).isEqualTo(3);
@@ -445,7 +451,8 @@ class BackonTestingTest {
   void assertNotRetriedPassesForASingleTry() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatCode(() -> BackonTesting.assertNotRetried(() -> retrying.call(succeedingOnTry(1))))
+    assertThatCode(
+        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(1))))
         .doesNotThrowAnyException();
   }
 
@@ -453,7 +460,8 @@ class BackonTestingTest {
   void assertNotRetriedFailsWhenTheCodeRetried() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatThrownBy(() -> BackonTesting.assertNotRetried(() -> retrying.call(succeedingOnTry(3))))
+    assertThatThrownBy(
+        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(3))))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 3");
   }
@@ -469,7 +477,7 @@ class BackonTestingTest {
 
     try (TestScope disabled = BackonTesting.disableRetries()) {
       assertThatCode(() -> BackonTesting.assertNotRetried(
-          () -> retrying.call(failingWith(new IOException("down")))))
+          () -> retrying.call(calls.failingWith(new IOException("down")))))
           .doesNotThrowAnyException();
     }
     assertThat(calls).hasValue(1);
@@ -529,27 +537,10 @@ class BackonTestingTest {
         .giveUpLogLevel(System.Logger.Level.OFF);
   }
 
-  private java.util.concurrent.Callable<String> failingWith(Exception failure) {
-    return () -> {
-      calls.incrementAndGet();
-      throw failure;
-    };
-  }
-
-  private java.util.concurrent.Callable<String> succeedingOnTry(int successfulTry) {
-    return () -> {
-      int call = calls.incrementAndGet();
-      if (call < successfulTry) {
-        throw new IOException("try " + call + " failed");
-      }
-      return "ok";
-    };
-  }
-
   private int triesOf(Retrying retrying) {
     calls.set(0);
     try {
-      retrying.call(failingWith(new IOException("down")));
+      retrying.call(calls.failingWith(new IOException("down")));
     } catch (Exception expected) {
       // counted below
     }
