@@ -3,6 +3,7 @@ package io.backon.integration;
 import io.backon.Retrying;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.hedge.HedgingPolicyBuilder;
+import io.backon.testfixtures.CountingThreadPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 abstract class HedgedPipelineFixture extends PipelineFixture {
 
-  final CopyPool pool = new CopyPool();
+  final CountingThreadPool pool = new CountingThreadPool("integration-copy");
   final List<Integer> hedges = new CopyOnWriteArrayList<>();
   /** The futures handed out by the async target, one per copy, in launch order. */
   final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
