@@ -3,13 +3,13 @@ package io.backon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.CallCounter;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualSleeper;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ class RetriesFacadeTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
-  private final AtomicInteger calls = new AtomicInteger();
+  private final CallCounter calls = new CallCounter();
 
   @AfterEach
   void retryingIsOnAgain() {
@@ -30,7 +30,7 @@ class RetriesFacadeTest {
 
   @Test
   void theShortFormRetriesTheGivenFailureTypeUntilItSucceeds() throws Exception {
-    String value = Retries.retry(succeedingOnTry(3, () -> new IOException("down")),
+    String value = Retries.retry(calls.succeedingOnTry(3, () -> new IOException("down")),
         3, Wait.none(), IOException.class);
 
     assertThat(value).isEqualTo("ok");
@@ -57,7 +57,8 @@ class RetriesFacadeTest {
   void theShortFormDoesNotRetryOtherFailureTypes() {
     IllegalStateException bug = new IllegalStateException("bug");
 
-    assertThatThrownBy(() -> Retries.retry(failingWith(bug), 3, Wait.none(), IOException.class))
+    assertThatThrownBy(
+        () -> Retries.retry(calls.failingWith(bug), 3, Wait.none(), IOException.class))
         .isSameAs(bug);
 
     assertThat(calls).hasValue(1);
@@ -66,7 +67,7 @@ class RetriesFacadeTest {
   @Test
   void theShortFormWithoutTypesRetriesAnyException() {
     assertThatThrownBy(() -> Retries.retry(
-        failingWith(new IllegalStateException("bug")), 4, Wait.none()))
+        calls.failingWith(new IllegalStateException("bug")), 4, Wait.none()))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(calls).hasValue(4);
@@ -100,7 +101,8 @@ class RetriesFacadeTest {
 
   @Test
   void retryWithAPolicyRunsUnderThatPolicy() throws Exception {
-    String value = Retries.retry(succeedingOnTry(4, () -> new IOException("down")), policy(4));
+    String value =
+        Retries.retry(calls.succeedingOnTry(4, () -> new IOException("down")), policy(4));
 
     assertThat(value).isEqualTo("ok");
     assertThat(calls).hasValue(4);
@@ -161,7 +163,8 @@ class RetriesFacadeTest {
     IOException failure = new IOException("down");
     Retries.disable();
 
-    assertThatThrownBy(() -> Retries.retry(failingWith(failure), 5, Wait.none())).isSameAs(failure);
+    assertThatThrownBy(() -> Retries.retry(calls.failingWith(failure), 5, Wait.none()))
+        .isSameAs(failure);
 
     assertThat(calls).hasValue(1);
     assertThat(Retries.isEnabled()).isFalse();
@@ -171,13 +174,13 @@ class RetriesFacadeTest {
   void disableReachesEveryFace() {
     Retries.disable();
 
-    assertThatThrownBy(() -> Retrying.of(policy(5)).call(failingWith(new IOException("a"))))
+    assertThatThrownBy(() -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("a"))))
         .hasMessage("a");
     assertThatThrownBy(() -> RetryingCaller.of(policy(5)).run(() -> {
       calls.incrementAndGet();
       throw new IOException("b");
     })).hasMessage("b");
-    assertThatThrownBy(() -> Retries.retry(failingWith(new IOException("c")), policy(5)))
+    assertThatThrownBy(() -> Retries.retry(calls.failingWith(new IOException("c")), policy(5)))
         .hasMessage("c");
 
     assertThat(calls).hasValue(3);
@@ -196,7 +199,8 @@ class RetriesFacadeTest {
     Retries.disable();
     Retries.enable();
 
-    assertThatThrownBy(() -> Retries.retry(failingWith(new IOException("down")), 5, Wait.none()))
+    assertThatThrownBy(
+        () -> Retries.retry(calls.failingWith(new IOException("down")), 5, Wait.none()))
         .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(5);
@@ -225,7 +229,7 @@ class RetriesFacadeTest {
     IOException failure = new IOException("down");
     RetryingCaller caller = RetryingCaller.of(policy(3)).on(IOException.class);
 
-    assertThatThrownBy(() -> caller.call(failingWith(failure))).isSameAs(failure);
+    assertThatThrownBy(() -> caller.call(calls.failingWith(failure))).isSameAs(failure);
 
     assertThat(calls).hasValue(3);
   }
@@ -235,7 +239,7 @@ class RetriesFacadeTest {
     IllegalStateException bug = new IllegalStateException("bug");
     RetryingCaller caller = RetryingCaller.of(policy(3)).on(IOException.class);
 
-    assertThatThrownBy(() -> caller.call(failingWith(bug))).isSameAs(bug);
+    assertThatThrownBy(() -> caller.call(calls.failingWith(bug))).isSameAs(bug);
 
     assertThat(calls).hasValue(1);
   }
@@ -245,7 +249,7 @@ class RetriesFacadeTest {
     RetryingCaller anything = RetryingCaller.of(policy(3));
     RetryingCaller ioOnly = anything.on(IOException.class);
 
-    assertThatThrownBy(() -> anything.call(failingWith(new IllegalStateException("bug"))))
+    assertThatThrownBy(() -> anything.call(calls.failingWith(new IllegalStateException("bug"))))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(ioOnly).isNotSameAs(anything);
@@ -292,7 +296,7 @@ class RetriesFacadeTest {
   void onResultStillRetriesFailures() throws Exception {
     RetryingCaller caller = RetryingCaller.of(policy(5)).onResult(value -> value == null);
 
-    String value = caller.call(succeedingOnTry(2, () -> new IOException("down")));
+    String value = caller.call(calls.succeedingOnTry(2, () -> new IOException("down")));
 
     assertThat(value).isEqualTo("ok");
     assertThat(calls).hasValue(2);
@@ -397,7 +401,7 @@ class RetriesFacadeTest {
         .build();
 
     RetryingCaller.of(policy).on(IOException.class)
-        .call(succeedingOnTry(3, () -> new IOException("down")));
+        .call(calls.succeedingOnTry(3, () -> new IOException("down")));
 
     assertThat(sleeper.sleeps()).containsExactly(
         java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
@@ -414,22 +418,5 @@ class RetriesFacadeTest {
         .backoffLogLevel(System.Logger.Level.OFF)
         .giveUpLogLevel(System.Logger.Level.OFF)
         .build();
-  }
-
-  private Callable<String> failingWith(Exception failure) {
-    return () -> {
-      calls.incrementAndGet();
-      throw failure;
-    };
-  }
-
-  private Callable<String> succeedingOnTry(int successfulTry,
-      java.util.function.Supplier<Exception> failure) {
-    return () -> {
-      if (calls.incrementAndGet() < successfulTry) {
-        throw failure.get();
-      }
-      return "ok";
-    };
   }
 }

@@ -4,22 +4,27 @@ import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.lang.management.ManagementFactory;
 import io.backon.breaker.CircuitBreaker;
+import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.time.Clock;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first-attempt success path must allocate nothing (DESIGN: no event, no state, no Duration).
- * Counts bytes, not time, so it is deterministic; speed is measured by the JMH benchmarks.
+ * The first-attempt success path must allocate nothing (DESIGN: no event, no state, no Duration),
+ * whichever sync face is used. Counts bytes, not time, so it is deterministic; speed is measured by
+ * the JMH benchmarks.
  */
 class SuccessPathAllocationTest {
 
   private static final Callable<String> TARGET = () -> "ok";
   private static final int CALLS = 20_000;
+  /** Warm-up calls before measuring the {@code get}, {@code run} and budgeted faces. */
+  private static final int WARM_UP = 300_000;
 
   @Test
   void aFirstAttemptSuccessWithoutInstrumentationAllocatesNothingAndReadsNoClock()
@@ -67,6 +72,31 @@ class SuccessPathAllocationTest {
         .isLessThan(2_000);
   }
 
+  @Test
+  void getAllocatesNothingOnAFirstAttemptSuccess() throws Exception {
+    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
+    Supplier<String> target = () -> "ok";
+    assertThat(allocatedBy(() -> retrying.get(target))).isLessThan(2_000);
+  }
+
+  @Test
+  void runAllocatesNothingOnAFirstAttemptSuccess() throws Exception {
+    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
+    CheckedRunnable target = () -> { };
+    assertThat(allocatedBy(() -> {
+      retrying.run(target);
+      return null;
+    })).isLessThan(2_000);
+  }
+
+  @Test
+  void aBudgetedPolicyAllocatesNothingOnAFirstAttemptSuccess() throws Exception {
+    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3)
+        .retryBudget(RetryBudget.ofDefaults("review")).build());
+    Callable<String> target = () -> "ok";
+    assertThat(allocatedBy(() -> retrying.call(target))).isLessThan(2_000);
+  }
+
   /** A clock standing still at zero that counts how often it is read. */
   private static Clock countingClock(AtomicInteger reads) {
     return new Clock() {
@@ -85,11 +115,7 @@ class SuccessPathAllocationTest {
   }
 
   private static long allocatedBy(Retrying retrying) throws Exception {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeThat(bean).isInstanceOf(com.sun.management.ThreadMXBean.class);
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-    assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
-    threads.setThreadAllocatedMemoryEnabled(true);
+    com.sun.management.ThreadMXBean threads = allocationCounter();
     long id = Thread.currentThread().getId();
     for (int i = 0; i < CALLS; i++) {
       retrying.call(TARGET);
@@ -100,5 +126,28 @@ class SuccessPathAllocationTest {
       retrying.call(TARGET);
     }
     return threads.getThreadAllocatedBytes(id) - before;
+  }
+
+  private static long allocatedBy(Callable<?> body) throws Exception {
+    com.sun.management.ThreadMXBean threads = allocationCounter();
+    long id = Thread.currentThread().getId();
+    for (int i = 0; i < WARM_UP; i++) {
+      body.call();
+    }
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < CALLS; i++) {
+      body.call();
+    }
+    return threads.getThreadAllocatedBytes(id) - before;
+  }
+
+  /** The per-thread allocation counter, switched on; skips the test where the JVM has none. */
+  private static com.sun.management.ThreadMXBean allocationCounter() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeThat(bean).isInstanceOf(com.sun.management.ThreadMXBean.class);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+    assumeThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+    threads.setThreadAllocatedMemoryEnabled(true);
+    return threads;
   }
 }

@@ -1,7 +1,7 @@
 package io.backon.async;
 
-import static io.backon.async.Async.failureOf;
-import static io.backon.async.Async.fakeTimePolicy;
+import static io.backon.testfixtures.Async.failureOf;
+import static io.backon.testfixtures.Async.fakeTimePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +15,7 @@ import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.RetryStatistics;
 import io.backon.Retrying;
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.BackonTesting;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
@@ -114,7 +115,7 @@ class AsyncCallbacksTest {
     }
     CompletableFuture<String> result =
         Retrying.of(async.build()).callAsync(invocation, new Script(steps).async());
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
     assertThat(result).isDone();
   }
 
@@ -156,7 +157,7 @@ class AsyncCallbacksTest {
       Retrying.of(syncPolicy(sync).attemptTimeout(timeout).build()).call(invocation, () -> {
         if (syncCalls.incrementAndGet() == 1) {
           for (int tick = 0; tick < 100 && !Thread.currentThread().isInterrupted(); tick++) {
-            syncClock.advance(Async.TICK);
+            syncClock.advance(FakeTime.TICK);
           }
         }
         return "ok";
@@ -168,7 +169,7 @@ class AsyncCallbacksTest {
         .build()).callAsync(invocation, () -> asyncCalls.incrementAndGet() == 1
             ? new CompletableFuture<String>()
             : CompletableFuture.completedFuture("ok"));
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(describe(async)).isEqualTo(describe(sync));
@@ -187,7 +188,7 @@ class AsyncCallbacksTest {
           .deadline(Duration.ofMillis(250)).wait(Wait.none()).maxTries(10).build())
           .call(invocation, () -> {
             for (int tick = 0; tick < 100; tick++) {
-              syncClock.advance(Async.TICK);
+              syncClock.advance(FakeTime.TICK);
               if (Thread.interrupted()) {
                 throw new InterruptedException("timed out");
               }
@@ -201,7 +202,7 @@ class AsyncCallbacksTest {
         .attemptTimeout(Duration.ofMillis(100)).deadline(Duration.ofMillis(250))
         .wait(Wait.none()).maxTries(10).build())
         .callAsync(invocation, CompletableFuture::new);
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(failureOf(result)).isInstanceOf(DeadlineExceededException.class);
     assertThat(describe(async)).isEqualTo(describe(sync));
@@ -218,7 +219,7 @@ class AsyncCallbacksTest {
 
     sync.call(new Script("503", "504", "ok").sync());
     CompletableFuture<String> result = async.callAsync(new Script("503", "504", "ok").async());
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     RetryStatistics statistics = async.statistics();
     assertThat(statistics).isEqualTo(sync.statistics());
@@ -236,7 +237,7 @@ class AsyncCallbacksTest {
 
     assertThatThrownBy(() -> sync.call(new Script("503").sync())).isInstanceOf(IOException.class);
     CompletableFuture<String> result = async.callAsync(new Script("503").async());
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(failureOf(result)).isInstanceOf(IOException.class);
     assertThat(async.statistics()).isEqualTo(sync.statistics());
@@ -359,7 +360,7 @@ class AsyncCallbacksTest {
           retrying.add(Retries.isRetrying());
           return script.async().get();
         });
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(numbers).containsExactly(1, 2, 3);

@@ -1,8 +1,8 @@
 package io.backon.async;
 
-import static io.backon.async.Async.failureOf;
-import static io.backon.async.Async.fakeTimePolicy;
-import static io.backon.async.Async.valueOf;
+import static io.backon.testfixtures.Async.failureOf;
+import static io.backon.testfixtures.Async.fakeTimePolicy;
+import static io.backon.testfixtures.Async.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.AsyncRetryingCaller;
@@ -11,6 +11,7 @@ import io.backon.RetriesExhaustedException;
 import io.backon.Retries;
 import io.backon.RetryEvent;
 import io.backon.Retrying;
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.BackonTesting;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
@@ -140,7 +141,7 @@ class AsyncRetryingTest {
       attemptThreads.add(Thread.currentThread());
       return failingThenOk(new IOException("1"), new IOException("2")).get();
     });
-    Async.advanceUntilDone(scheduler, result, Duration.ofSeconds(1));
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(1));
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(attemptThreads.get(0)).isSameAs(Thread.currentThread());

@@ -1,8 +1,8 @@
 package io.backon.async;
 
-import static io.backon.async.Async.failureOf;
-import static io.backon.async.Async.fakeTimePolicy;
-import static io.backon.async.Async.valueOf;
+import static io.backon.testfixtures.Async.failureOf;
+import static io.backon.testfixtures.Async.fakeTimePolicy;
+import static io.backon.testfixtures.Async.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -3,6 +3,7 @@ package io.backon.breaker;
 import static io.backon.breaker.Calls.fail;
 import static io.backon.breaker.Calls.succeed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.backon.CapturedLog;
 import io.backon.testing.FakeClock;
@@ -136,5 +137,28 @@ class CircuitBreakerListenerTest {
     assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
     assertThat(log.records()).filteredOn(record -> record.getThrown() != null)
         .extracting(LogRecord::getLevel).containsExactly(Level.WARNING);
+  }
+
+  /**
+   * DESIGN §3: "A throwing listener is logged and never breaks the call". StateListeners.publish
+   * catches only RuntimeException, so a listener throwing an Error (AssertionError,
+   * NoClassDefFoundError, ...) escapes from onError()/tryAcquirePermission() of the call that made
+   * the transition, and the listeners after it are skipped.
+   */
+  @Test
+  void aListenerThrowingAnErrorNeitherBreaksTheCallNorSilencesLaterListeners() {
+    List<CircuitStateTransition> seen = new CopyOnWriteArrayList<>();
+    CircuitBreaker breaker = CircuitBreaker.builder("listeners").clock(clock).failureThreshold(1)
+        .onStateChange(t -> {
+          throw new AssertionError("broken listener");
+        })
+        .onStateChange(seen::add)
+        .build();
+
+    assertThat(breaker.tryAcquirePermission()).isTrue();
+    assertThatCode(() -> breaker.onError(0L, Calls.BOOM)).doesNotThrowAnyException();
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+    assertThat(seen).extracting(CircuitStateTransition::to).containsExactly(CircuitState.OPEN);
   }
 }

@@ -163,6 +163,30 @@ class CircuitBreakerOutcomeTest {
     })).isSameAs(error);
   }
 
+  /**
+   * CircuitBreaker.call catches Throwable and hands a VirtualMachineError to onError, where (not an
+   * Exception, not ignored) it counts as a SUCCESS: a trial that ran out of memory closes the
+   * breaker. The engine's GuardedCopy releases the permission for a VirtualMachineError instead
+   * (no verdict); call() should do the same.
+   */
+  @Test
+  void aTrialDyingOfAVirtualMachineErrorDoesNotCloseTheBreaker() {
+    CircuitBreaker breaker = CircuitBreaker.builder("vmerror").clock(clock).failureThreshold(1)
+        .recoveryTimeout(Duration.ofSeconds(10)).build();
+    assertThatThrownBy(() -> breaker.call(() -> {
+      throw BOOM;
+    })).isSameAs(BOOM);
+    clock.advance(Duration.ofSeconds(10));
+
+    OutOfMemoryError oom = new OutOfMemoryError("trial ran out of memory");
+    assertThatThrownBy(() -> breaker.call(() -> {
+      throw oom;
+    })).isSameAs(oom);
+
+    assertThat(breaker.state()).as("an OOM is no evidence that the downstream recovered")
+        .isNotEqualTo(CircuitState.CLOSED);
+  }
+
   @Test
   void callAppliesTheResultPredicate() throws Exception {
     CircuitBreaker breaker = breaker().recordResult(v -> v == null).build();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.backon.Retries;
 import io.backon.internal.Engine;
+import io.backon.testfixtures.CountingThreadPool;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class SyncHedgingTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final TrackingExecutor executor = new TrackingExecutor();
+  private final CountingThreadPool executor = new CountingThreadPool("hedge-test");
   private final RecordingObserver observer = new RecordingObserver();
   private final AtomicInteger launched = new AtomicInteger();
   private final List<Integer> interrupted = new CopyOnWriteArrayList<>();

@@ -10,11 +10,8 @@ import io.backon.hedge.HedgingPolicy;
 import io.backon.hedge.HedgingPolicyBuilder;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,27 +19,11 @@ import org.junit.jupiter.api.Test;
  * inside hedging). Everything runs on fake time; blocking copies run on real threads, but their
  * timers and the hedge timer fire only when the test advances the clock.
  */
-class AttemptTimeoutPerCopyTest extends PipelineFixture {
-
-  private final CopyPool pool = new CopyPool();
-  private final List<Integer> hedges = new CopyOnWriteArrayList<>();
-  private final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stopThreads() {
-    pool.close();
-  }
+class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
 
   private HedgingPolicyBuilder hedging(Duration delay, boolean blocking) {
     return HedgingPolicy.builder().clock(clock).scheduler(scheduler)
         .executor(blocking ? pool : Runnable::run).hedgeDelay(delay).onHedge(hedges::add);
-  }
-
-  private CompletableFuture<String> newCopy() {
-    invocations.incrementAndGet();
-    CompletableFuture<String> copy = new CompletableFuture<>();
-    copies.add(copy);
-    return copy;
   }
 
   private static boolean isTimeout(Throwable t) {
@@ -156,19 +137,5 @@ class AttemptTimeoutPerCopyTest extends PipelineFixture {
     assertThat(Arrays.asList(attemptFailure.getSuppressed()))
         .as("the primary's timeout is suppressed in the hedge's")
         .filteredOn(AttemptTimeoutPerCopyTest::isTimeout).hasSize(1);
-  }
-
-  private CompletableFuture<String> callInBackground(Retrying retrying, BlockingCopies target) {
-    CompletableFuture<String> call = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        call.complete(retrying.call(target));
-      } catch (Throwable failure) {
-        call.completeExceptionally(failure);
-      }
-    }, "integration-caller");
-    caller.setDaemon(true);
-    caller.start();
-    return call;
   }
 }

@@ -2,8 +2,11 @@ package io.backon.integration;
 
 import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.backon.Attempt;
+import io.backon.Attempts;
 import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
@@ -17,16 +20,19 @@ import io.backon.breaker.CircuitState;
 import io.backon.breaker.CircuitStateTransition;
 import io.backon.wait.Wait;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A circuit breaker inside a retry policy guards every attempt, on both faces: it counts attempts
- * (not calls), a rejection ends the call at once unless {@code retryOnCircuitOpen}, and ignored
- * failures are retried without counting. Breaker, sleeper and scheduler share one fake clock.
+ * A circuit breaker inside a retry policy guards every attempt, on every face (blocking, iterator,
+ * async): it counts attempts (not calls), a rejection ends the call at once unless {@code
+ * retryOnCircuitOpen}, ignored failures are retried without counting, and an attempt ended by an
+ * Error never keeps its permission. Breaker, sleeper and scheduler share one fake clock.
  */
 class BreakerInRetryPolicyTest extends PipelineFixture {
 
@@ -62,6 +68,10 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     } catch (IOException e) {
       return failed(e);
     }
+  }
+
+  private static String overflow() {
+    throw new StackOverflowError("simulated deep recursion in the target");
   }
 
   /** Throws a failure type the breaker ignores. */
@@ -184,6 +194,51 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(snapshot.failedCalls()).isZero();
     assertThat(snapshot.consecutiveFailures()).isZero();
     assertThat(transitions).isEmpty();
+  }
+
+  @Test
+  void theIteratorFaceAsksTheCircuitBreakerLikeEveryOtherFace() throws Exception {
+    CircuitBreaker breaker = CircuitBreaker.builder("review-iterator").clock(clock).build();
+    breaker.forceOpen();
+    RetryPolicy policy = RetryPolicy.builder().circuitBreaker(breaker)
+        .clock(clock).sleeper(sleeper).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
+        .build();
+    Retrying retrying = Retrying.of(policy);
+    AtomicInteger targetRuns = new AtomicInteger();
+
+    Throwable viaCall = catchThrowable(() -> retrying.call(targetRuns::incrementAndGet));
+    assertThat(viaCall).isInstanceOf(CircuitOpenException.class);
+    assertThat(targetRuns).hasValue(0);
+
+    Attempts<Integer> attempts = retrying.attempts();
+    for (Attempt<Integer> attempt : attempts) {
+      attempt.succeed(targetRuns.incrementAndGet());
+    }
+    // observed: the iterator face ignores breaker (and attemptTimeout / hedging) entirely: the
+    // forced-open breaker is bypassed and the downstream is called
+    assertThat(catchThrowable(attempts::result)).isInstanceOf(CircuitOpenException.class);
+    assertThat(targetRuns).hasValue(0);
+  }
+
+  @Test
+  void aTargetThrowingAnErrorDoesNotKeepTheHalfOpenTrialPermissionForever() throws Exception {
+    CircuitBreaker breaker = CircuitBreaker.builder("review").halfOpenMaxCalls(1)
+        .successThreshold(1).clock(clock).build();
+    breaker.halfOpen();
+    RetryPolicy policy = RetryPolicy.builder().circuitBreaker(breaker).maxTries(1)
+        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    Retrying retrying = Retrying.of(policy);
+
+    assertThatThrownBy(() -> retrying.call(BreakerInRetryPolicyTest::overflow))
+        .isInstanceOf(StackOverflowError.class);
+
+    // The single trial permission must have been recorded (-> OPEN) or released (-> HALF_OPEN with
+    // a free slot); observed: still held, so HALF_OPEN rejects every call until someone resets it.
+    if (breaker.state() == CircuitState.HALF_OPEN) {
+      assertThat(retrying.call(() -> "recovered")).isEqualTo("recovered");
+    } else {
+      assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+    }
   }
 
   // ---------------------------------------------------------------- async face

@@ -13,12 +13,9 @@ import io.backon.hedge.HedgingPolicy;
 import io.backon.hedge.HedgingPolicyBuilder;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +23,9 @@ import org.junit.jupiter.api.Test;
  * cancelled and the call ends with {@link DeadlineExceededException}. Fake time throughout; the
  * blocking face's copies run on real threads.
  */
-class DeadlineAroundHedgingTest extends PipelineFixture {
+class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
 
   private static final Duration DEADLINE = Duration.ofMillis(500);
-
-  private final CopyPool pool = new CopyPool();
-  private final List<Integer> hedges = new CopyOnWriteArrayList<>();
-  private final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stopThreads() {
-    pool.close();
-  }
 
   private HedgingPolicyBuilder hedging(boolean blocking) {
     return HedgingPolicy.builder().clock(clock).scheduler(scheduler)
@@ -47,13 +35,6 @@ class DeadlineAroundHedgingTest extends PipelineFixture {
   private CircuitBreaker breaker() {
     return CircuitBreaker.builder("catalog").clock(clock).failureThreshold(100)
         .countBasedWindow(50).minimumCalls(50).build();
-  }
-
-  private CompletableFuture<String> newCopy() {
-    invocations.incrementAndGet();
-    CompletableFuture<String> copy = new CompletableFuture<>();
-    copies.add(copy);
-    return copy;
   }
 
   // ---------------------------------------------------------------- async face
@@ -223,19 +204,5 @@ class DeadlineAroundHedgingTest extends PipelineFixture {
       return e.getCause();
     }
     throw new AssertionError("the call succeeded");
-  }
-
-  private CompletableFuture<String> callInBackground(Retrying retrying, BlockingCopies target) {
-    CompletableFuture<String> call = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        call.complete(retrying.call(target));
-      } catch (Throwable failure) {
-        call.completeExceptionally(failure);
-      }
-    }, "integration-caller");
-    caller.setDaemon(true);
-    caller.start();
-    return call;
   }
 }

@@ -12,17 +12,12 @@ import io.backon.breaker.CircuitBreakerSnapshot;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.breaker.CircuitState;
 import io.backon.budget.RetryBudget;
-import io.backon.hedge.HedgingPolicy;
-import io.backon.hedge.HedgingPolicyBuilder;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,38 +25,14 @@ import org.junit.jupiter.api.Test;
  * and reports its own outcome, a copy cancelled because another won reports nothing (and frees its
  * HALF_OPEN trial slot), and every hedge needs a budget token.
  */
-class HedgedCopiesBreakerAndBudgetTest extends PipelineFixture {
+class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
 
-  private final CopyPool pool = new CopyPool();
-  private final List<Integer> hedges = new CopyOnWriteArrayList<>();
-  private final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
   private final CountDownLatch loserInterrupted = new CountDownLatch(1);
-
-  @AfterEach
-  void stopThreads() {
-    pool.close();
-  }
 
   /** Never opens on its own within these tests; records every copy in its window. */
   private CircuitBreakerBuilder breaker() {
     return CircuitBreaker.builder("search").clock(clock).failureThreshold(100)
         .countBasedWindow(50).minimumCalls(50);
-  }
-
-  private HedgingPolicyBuilder realHedging(Duration delay) {
-    return HedgingPolicy.builder().executor(pool).hedgeDelay(delay).onHedge(hedges::add);
-  }
-
-  private HedgingPolicyBuilder manualHedging() {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .hedgeDelay(WAIT).onHedge(hedges::add);
-  }
-
-  private CompletableFuture<String> newCopy() {
-    invocations.incrementAndGet();
-    CompletableFuture<String> copy = new CompletableFuture<>();
-    copies.add(copy);
-    return copy;
   }
 
   /**

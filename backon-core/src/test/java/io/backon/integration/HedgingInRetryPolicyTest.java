@@ -7,16 +7,11 @@ import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
 import io.backon.Retrying;
-import io.backon.hedge.HedgingPolicy;
-import io.backon.hedge.HedgingPolicyBuilder;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,35 +19,7 @@ import org.junit.jupiter.api.Test;
  * blocking face runs copies on real threads with real hedge timers (generous bounds); the async
  * face uses the manual scheduler, a direct executor and futures the test completes by hand.
  */
-class HedgingInRetryPolicyTest extends PipelineFixture {
-
-  private final CopyPool pool = new CopyPool();
-  private final List<Integer> hedges = new CopyOnWriteArrayList<>();
-  /** The futures handed out by the async target, one per copy, in launch order. */
-  private final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stopThreads() {
-    pool.close();
-  }
-
-  /** Real threads and real timers. */
-  private HedgingPolicyBuilder realHedging(Duration delay) {
-    return HedgingPolicy.builder().executor(pool).hedgeDelay(delay).onHedge(hedges::add);
-  }
-
-  /** Fake time: the shared manual scheduler and clock, copies started on the calling thread. */
-  private HedgingPolicyBuilder manualHedging() {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .hedgeDelay(WAIT).onHedge(hedges::add);
-  }
-
-  private CompletableFuture<String> newCopy() {
-    invocations.incrementAndGet();
-    CompletableFuture<String> copy = new CompletableFuture<>();
-    copies.add(copy);
-    return copy;
-  }
+class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
 
   private static String message(Throwable failure) {
     return failure.getMessage();

@@ -1,10 +1,10 @@
 package io.backon.reactor;
 
+import static io.backon.reactor.ReactorPolicies.noWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.DeadlineExceededException;
 import io.backon.RetryPolicy;
-import io.backon.RetryPolicyBuilder;
 import io.backon.condition.RetryCondition;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -18,10 +18,6 @@ import reactor.test.StepVerifier;
 class FluxRetryTest {
 
   private final AtomicInteger subscriptions = new AtomicInteger();
-
-  private static RetryPolicyBuilder noWait() {
-    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none());
-  }
 
   /** Subscription n emits "a{n}", "b{n}", then fails while n <= failures, else completes. */
   private Flux<String> failing(int failures) {

@@ -1,18 +1,16 @@
 package io.backon.reactor;
 
+import static io.backon.reactor.ReactorPolicies.everySecond;
+import static io.backon.reactor.ReactorPolicies.noWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.GiveUpReason;
 import io.backon.Retries;
 import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
-import io.backon.RetryPolicyBuilder;
 import io.backon.testing.BackonTesting;
 import io.backon.testing.TestScope;
-import io.backon.wait.Jitter;
-import io.backon.wait.Wait;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -21,14 +19,6 @@ import reactor.test.StepVerifier;
 class MonoRetryTest {
 
   private final Flaky flaky = new Flaky();
-
-  private static RetryPolicyBuilder noWait() {
-    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none());
-  }
-
-  private static RetryPolicyBuilder everySecond() {
-    return RetryPolicy.builder().wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none());
-  }
 
   @Test
   void retriesUntilTheMonoSucceeds() {

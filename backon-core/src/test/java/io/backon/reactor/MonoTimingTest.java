@@ -1,10 +1,11 @@
 package io.backon.reactor;
 
+import static io.backon.reactor.ReactorPolicies.everySecond;
+import static io.backon.reactor.ReactorPolicies.noWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.DeadlineExceededException;
 import io.backon.RetryPolicy;
-import io.backon.RetryPolicyBuilder;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
@@ -20,14 +21,6 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 class MonoTimingTest {
 
   private final Flaky flaky = new Flaky();
-
-  private static RetryPolicyBuilder noWait() {
-    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none());
-  }
-
-  private static RetryPolicyBuilder everySecond() {
-    return RetryPolicy.builder().wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none());
-  }
 
   @Test
   void waitsFollowTheStrategyInVirtualTime() {

@@ -2,6 +2,7 @@ package io.backon.stop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.testfixtures.TestRetryState;
 import java.math.BigInteger;
 import java.time.Duration;
 import net.jqwik.api.Arbitraries;

@@ -1,10 +1,11 @@
 package io.backon.stop;
 
-import static io.backon.stop.TestRetryState.afterAttempt;
-import static io.backon.stop.TestRetryState.afterRunningFor;
+import static io.backon.testfixtures.TestRetryState.afterAttempt;
+import static io.backon.testfixtures.TestRetryState.afterRunningFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

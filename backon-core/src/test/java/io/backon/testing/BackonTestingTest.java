@@ -13,13 +13,13 @@ import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.internal.GlobalSettings;
 import io.backon.stop.Stop;
+import io.backon.testfixtures.CallCounter;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class BackonTestingTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
-  private final AtomicInteger calls = new AtomicInteger();
+  private final CallCounter calls = new CallCounter();
 
   @BeforeEach
   void startWithNothingOverridden() {
@@ -50,7 +50,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatThrownBy(() -> retrying.call(failingWith(failure))).isSameAs(failure);
+      assertThatThrownBy(() -> retrying.call(calls.failingWith(failure))).isSameAs(failure);
     }
 
     assertThat(calls).hasValue(1);
@@ -61,11 +61,11 @@ class BackonTestingTest {
   void disableRetriesEndsWhenItsScopeCloses() {
     Retrying retrying = Retrying.of(policy(5));
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatThrownBy(() -> retrying.call(failingWith(new IOException("down"))));
+      assertThatThrownBy(() -> retrying.call(calls.failingWith(new IOException("down"))));
     }
     calls.set(0);
 
-    assertThatThrownBy(() -> retrying.call(failingWith(new IOException("down"))));
+    assertThatThrownBy(() -> retrying.call(calls.failingWith(new IOException("down"))));
 
     assertThat(calls).hasValue(5);
   }
@@ -97,7 +97,8 @@ class BackonTestingTest {
   @Test
   void limitRetriesCapsAFiveTryPolicyAtTwo() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
-      assertThatThrownBy(() -> Retrying.of(policy(5)).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -107,7 +108,8 @@ class BackonTestingTest {
   @Test
   void limitRetriesLeavesAOneTryPolicyAtOne() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
-      assertThatThrownBy(() -> Retrying.of(policy(1)).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(policy(1)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -122,7 +124,8 @@ class BackonTestingTest {
         .build();
 
     try (TestScope limited = BackonTesting.limitRetries(3)) {
-      assertThatThrownBy(() -> Retrying.of(forever).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(
+          () -> Retrying.of(forever).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -162,7 +165,7 @@ class BackonTestingTest {
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      assertThatThrownBy(() -> Retrying.of(slow).call(failingWith(new IOException("down"))))
+      assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -179,7 +182,8 @@ class BackonTestingTest {
         .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
-      assertThatThrownBy(() -> Retrying.of(retryAfter).call(failingWith(new IOException("429"))))
+      assertThatThrownBy(
+          () -> Retrying.of(retryAfter).call(calls.failingWith(new IOException("429"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -195,7 +199,7 @@ class BackonTestingTest {
         .build();
     BackonTesting.removeBackoff().close();
 
-    assertThatThrownBy(() -> Retrying.of(slow).call(failingWith(new IOException("down"))))
+    assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
         .isInstanceOf(IOException.class);
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(30));
@@ -259,13 +263,42 @@ class BackonTestingTest {
     assertThat(Retries.isEnabled()).isTrue();
   }
 
+  @Test
+  void closingScopesOutOfOrderLeavesNoLimitBehind() {
+    TestScope outer = BackonTesting.limitRetries(5);
+    TestScope inner = BackonTesting.limitRetries(2);
+    outer.close();
+    inner.close();
+
+    // observed: inner restores the 5 that outer had set, so a cap of 5 tries stays JVM-wide
+    int leaked = GlobalSettings.current().maxTriesLimit();
+    if (leaked != 0) {
+      GlobalSettings.update(o -> o.withMaxTriesLimit(0)); // do not poison other tests
+    }
+    assertThat(leaked).as("limit left after every scope closed").isZero();
+  }
+
+  @Test
+  void closingDisableScopesOutOfOrderReEnablesRetries() {
+    TestScope outer = BackonTesting.disableRetries();
+    TestScope inner = BackonTesting.disableRetries();
+    outer.close();
+    inner.close();
+
+    boolean leaked = GlobalSettings.current().scopedDisabled();
+    if (leaked) {
+      GlobalSettings.update(o -> o.withScopedDisabled(false));
+    }
+    assertThat(leaked).as("retries still disabled after every scope closed").isFalse();
+  }
+
   // ------------------------------------------------------------------------- assertRetried
 
   @Test
   void assertRetriedPassesAndReturnsTheCountWhenThreeTriesHappen() {
     Retrying retrying = Retrying.of(policy(5));
 
-    int tries = BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(3)), 3);
+    int tries = BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(3)), 3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -278,7 +311,7 @@ class BackonTestingTest {
         .jitter(Jitter.none())
         .build();
 
-    BackonTesting.assertRetried(() -> Retrying.of(slow).call(succeedingOnTry(3)), 3);
+    BackonTesting.assertRetried(() -> Retrying.of(slow).call(calls.succeedingOnTry(3)), 3);
 
     assertThat(sleeper.sleeps()).containsExactly(Duration.ZERO, Duration.ZERO);
   }
@@ -288,7 +321,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(3));
 
     int tries = BackonTesting.assertRetried(
-        () -> retrying.call(failingWith(new IOException("down"))), 3);
+        () -> retrying.call(calls.failingWith(new IOException("down"))), 3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -302,7 +335,8 @@ class BackonTestingTest {
         .build();
 
     AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> Retrying.of(ioOnly).call(failingWith(failure)), 3),
+        () -> BackonTesting.assertRetried(
+            () -> Retrying.of(ioOnly).call(calls.failingWith(failure)), 3),
         AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1");
@@ -314,7 +348,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(1)), 3),
+        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(1)), 3),
         AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1").hasNoCause();
@@ -324,7 +358,8 @@ class BackonTestingTest {
   void assertRetriedSaysTryInTheSingular() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatThrownBy(() -> BackonTesting.assertRetried(() -> retrying.call(succeedingOnTry(2)), 1))
+    assertThatThrownBy(
+        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(2)), 1))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 2");
   }
@@ -373,7 +408,7 @@ class BackonTestingTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
       int tries = BackonTesting.assertRetried(
-          () -> executor.submit(() -> retrying.call(succeedingOnTry(2))).get(), 2);
+          () -> executor.submit(() -> retrying.call(calls.succeedingOnTry(2))).get(), 2);
 
       assertThat(tries).isEqualTo(2);
     } finally {
@@ -388,7 +423,7 @@ class BackonTestingTest {
     int tries = BackonTesting.assertRetried(() -> {
       retrying.call(() -> "first");
       calls.set(0);
-      return retrying.call(succeedingOnTry(2));
+      return retrying.call(calls.succeedingOnTry(2));
     }, 3);
 
     assertThat(tries).isEqualTo(3);
@@ -415,7 +450,8 @@ class BackonTestingTest {
   void assertNotRetriedPassesForASingleTry() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatCode(() -> BackonTesting.assertNotRetried(() -> retrying.call(succeedingOnTry(1))))
+    assertThatCode(
+        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(1))))
         .doesNotThrowAnyException();
   }
 
@@ -423,7 +459,8 @@ class BackonTestingTest {
   void assertNotRetriedFailsWhenTheCodeRetried() {
     Retrying retrying = Retrying.of(policy(5));
 
-    assertThatThrownBy(() -> BackonTesting.assertNotRetried(() -> retrying.call(succeedingOnTry(3))))
+    assertThatThrownBy(
+        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(3))))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 3");
   }
@@ -439,7 +476,7 @@ class BackonTestingTest {
 
     try (TestScope disabled = BackonTesting.disableRetries()) {
       assertThatCode(() -> BackonTesting.assertNotRetried(
-          () -> retrying.call(failingWith(new IOException("down")))))
+          () -> retrying.call(calls.failingWith(new IOException("down")))))
           .doesNotThrowAnyException();
     }
     assertThat(calls).hasValue(1);
@@ -499,27 +536,10 @@ class BackonTestingTest {
         .giveUpLogLevel(System.Logger.Level.OFF);
   }
 
-  private java.util.concurrent.Callable<String> failingWith(Exception failure) {
-    return () -> {
-      calls.incrementAndGet();
-      throw failure;
-    };
-  }
-
-  private java.util.concurrent.Callable<String> succeedingOnTry(int successfulTry) {
-    return () -> {
-      int call = calls.incrementAndGet();
-      if (call < successfulTry) {
-        throw new IOException("try " + call + " failed");
-      }
-      return "ok";
-    };
-  }
-
   private int triesOf(Retrying retrying) {
     calls.set(0);
     try {
-      retrying.call(failingWith(new IOException("down")));
+      retrying.call(calls.failingWith(new IOException("down")));
     } catch (Exception expected) {
       // counted below
     }

@@ -1,5 +1,6 @@
 package io.backon.timeout;
 
+import static io.backon.testfixtures.Async.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.AsyncRetryingCaller;
@@ -13,6 +14,7 @@ import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.stop.Stop;
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import io.backon.time.Scheduler;
@@ -56,14 +58,6 @@ class AsyncTimeLimitTest {
 
   private RetryEvent giveUpEvent() {
     return events.stream().filter(e -> e.type() == EventType.GIVE_UP).findFirst().orElseThrow();
-  }
-
-  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
-    Throwable failure = future.handle((value, thrown) -> thrown).get(10, TimeUnit.SECONDS);
-    if (failure == null) {
-      throw new AssertionError("the call should have failed but completed with " + future.join());
-    }
-    return failure;
   }
 
   @Nested

@@ -1,5 +1,6 @@
 package io.backon.timeout;
 
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import java.time.Duration;

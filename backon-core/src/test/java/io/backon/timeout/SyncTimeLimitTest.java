@@ -14,6 +14,7 @@ import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.stop.Stop;
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import io.backon.testing.ManualSleeper;

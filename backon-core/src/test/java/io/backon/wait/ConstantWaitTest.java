@@ -6,6 +6,7 @@ import static io.backon.wait.WaitSequences.waits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.RetryState;
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package io.backon.wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

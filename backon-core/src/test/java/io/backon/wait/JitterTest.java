@@ -3,6 +3,7 @@ package io.backon.wait;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static io.backon.wait.WaitSequences.waitAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

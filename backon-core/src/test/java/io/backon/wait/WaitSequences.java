@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

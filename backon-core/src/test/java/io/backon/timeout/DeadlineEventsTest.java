@@ -1,7 +1,8 @@
-package io.backon.review;
+package io.backon.timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.backon.DeadlineExceededException;
 import io.backon.EventType;
@@ -14,12 +15,16 @@ import io.backon.testing.ManualScheduler;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Events of a call whose running attempt is cut short by the deadline. */
-class DeadlineEventReviewTest {
+/**
+ * Events and fallback of a call whose running attempt is cut short by the deadline: they report
+ * the real elapsed time and keep the usual order, on the blocking and the async face.
+ */
+class DeadlineEventsTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
@@ -85,5 +90,24 @@ class DeadlineEventReviewTest {
     // DESIGN §3: onAttempt -> before -> call -> after -> onGiveUp
     assertThat(events).extracting(RetryEvent::type)
         .containsExactly(EventType.AFTER, EventType.GIVE_UP);
+  }
+
+  @Test
+  void theAsyncGiveUpEventOfACallCutShortByTheDeadlineReportsTheRealElapsedTime() {
+    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
+        .onGiveUp(events::add)
+        .clock(clock).scheduler(scheduler).executor(Runnable::run)
+        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy).callAsync(() -> new CompletableFuture<String>());
+    scheduler.advance(Duration.ofSeconds(1));
+
+    assertThat(catchThrowable(call::join)).hasCauseInstanceOf(DeadlineExceededException.class);
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(EventType.GIVE_UP);
+      // observed: 0s (attemptEndNanos was never set for the cut-short first attempt)
+      assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
+    });
   }
 }

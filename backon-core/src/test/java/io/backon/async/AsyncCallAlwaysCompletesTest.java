@@ -1,9 +1,8 @@
-package io.backon.review;
+package io.backon.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.backon.EventType;
-import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
@@ -17,75 +16,61 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** AsyncCall: its monitor, its pending waits, and what happens when the executor refuses work. */
-class AsyncMonitorReviewTest {
+/**
+ * The future of an async call always completes: a user callback consulted by {@code
+ * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor
+ * that refuses the next attempt, or a long run of instant retries must end the call, never leave
+ * it pending forever or overflow the stack.
+ */
+class AsyncCallAlwaysCompletesTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
 
   @Test
-  void aListenerThatHandsWorkToAnotherThreadTouchingTheCallDoesNotStallIt() throws Exception {
-    AtomicReference<CompletableFuture<String>> call = new AtomicReference<>();
-    AtomicBoolean otherThreadFinished = new AtomicBoolean();
-    CompletableFuture<String> firstAttempt = new CompletableFuture<>();
+  void aThrowingRetryPredicateCompletesTheAsyncCallInsteadOfHangingIt() {
+    IllegalStateException brokenPredicate = new IllegalStateException("predicate is broken");
     RetryPolicy policy = RetryPolicy.builder()
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .onBackoff(event -> {
-          // e.g. a listener that asks a worker thread to cancel the call and waits for it
-          Thread worker = new Thread(() -> call.get().cancel(true), "review-canceller");
-          worker.start();
-          try {
-            worker.join(2_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          otherThreadFinished.set(!worker.isAlive());
+        .retryIfException(failure -> {
+          throw brokenPredicate;
         })
+        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
         .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
+        .build();
 
-    call.set(Retrying.of(policy).callAsync(() -> firstAttempt));
-    firstAttempt.completeExceptionally(new IOException("boom"));
+    CompletableFuture<String> call = Retrying.of(policy)
+        .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
+    scheduler.advance(Duration.ofMinutes(10));
 
-    // observed: the worker blocks on AsyncCall's monitor (held while listeners run) -> 2 s stall;
-    // with an unbounded join this is a deadlock.
-    assertThat(otherThreadFinished).as("cancel() from another thread while a listener runs").isTrue();
+    assertThat(call).as("the call must end (observed: pending forever)").isDone();
+    Throwable thrown = catchThrowable(() -> call.get(0, TimeUnit.SECONDS));
+    assertThat(thrown).hasRootCauseInstanceOf(IllegalStateException.class);
   }
 
   @Test
-  void cancellingTheCallLeavesNoScheduledWakeUpBehind() {
-    AtomicInteger attempts = new AtomicInteger();
-    CompletableFuture<String> third = new CompletableFuture<>();
+  void aMaxTriesSupplierReturningZeroFailsTheAsyncCallWithItsMessage() {
     RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(5)
-        // wait 0 after attempt 1, 10 s after attempt 2
-        .wait(Wait.constant(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(10)))
-        .jitter(Jitter.none())
+        .maxTries(() -> 0)
+        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
         .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
+        .build();
 
-    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> {
-      int n = attempts.incrementAndGet();
-      return n < 3 ? CompletableFuture.failedFuture(new IOException("attempt " + n)) : third;
-    });
-    // attempt 1 failed -> 0 s wait; attempt 2 failed -> 10 s wait pending
-    assertThat(attempts).hasValue(2);
-    assertThat(scheduler.pendingTasks()).isEqualTo(1);
+    CompletableFuture<String> call = Retrying.of(policy)
+        .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
+    scheduler.advance(Duration.ofMinutes(10));
 
-    call.cancel(true);
-
-    // DESIGN §3: cancelling an async call "schedules nothing more"; observed: the 10 s wake-up
-    // stays scheduled because settle(1) overwrote pendingWait with its own (already run) task
-    // after the inline attempt 2 had stored the real one.
-    assertThat(scheduler.pendingTasks()).as("scheduled tasks after cancel").isZero();
+    assertThat(call).as("the call must end (observed: pending forever)").isDone();
+    assertThat(catchThrowable(call::join)).isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage("maxTries supplier of policy 'default' returned 0; it must return >= 1");
   }
 
   @Test

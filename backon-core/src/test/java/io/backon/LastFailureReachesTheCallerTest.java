@@ -1,20 +1,9 @@
-package io.backon.review;
+package io.backon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.backon.Attempt;
-import io.backon.Attempts;
-import io.backon.DeadlineExceededException;
-import io.backon.EventType;
-import io.backon.GiveUpReason;
-import io.backon.RetryEvent;
-import io.backon.RetryPolicy;
-import io.backon.Retrying;
-import io.backon.breaker.CircuitBreaker;
-import io.backon.breaker.CircuitOpenException;
 import io.backon.testing.FakeClock;
-import io.backon.testing.ManualScheduler;
 import io.backon.testing.ManualSleeper;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -22,25 +11,25 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The blocking engine and the iterator face against DESIGN §3. */
-class SyncEngineReviewTest {
+/**
+ * DESIGN §3 "the caller sees the last failure": a blocking call that ends abnormally (the caller
+ * interrupted during an attempt, a retry predicate that throws) still ends with the target's own
+ * failure, not something that hides it.
+ */
+class LastFailureReachesTheCallerTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
-  private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<RetryEvent> events = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void clearInterrupt() {
     Thread.interrupted();
   }
-
 
   @Test
   void anInterruptDuringTheBackOffRethrowsTheLastFailureWithTheInterruptSuppressed() {
@@ -86,48 +75,5 @@ class SyncEngineReviewTest {
         t -> assertThat(t).isSameAs(targetFailure),
         t -> assertThat(t.getSuppressed()).contains(targetFailure),
         t -> assertThat(t.getCause()).isSameAs(targetFailure));
-  }
-
-  @Test
-  void theIteratorFaceAsksTheCircuitBreakerLikeEveryOtherFace() throws Exception {
-    CircuitBreaker breaker = CircuitBreaker.builder("review-iterator").clock(clock).build();
-    breaker.forceOpen();
-    RetryPolicy policy = RetryPolicy.builder().circuitBreaker(breaker)
-        .clock(clock).sleeper(sleeper).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
-    Retrying retrying = Retrying.of(policy);
-    AtomicInteger targetRuns = new AtomicInteger();
-
-    Throwable viaCall = catchThrowable(() -> retrying.call(targetRuns::incrementAndGet));
-    assertThat(viaCall).isInstanceOf(CircuitOpenException.class);
-    assertThat(targetRuns).hasValue(0);
-
-    Attempts<Integer> attempts = retrying.attempts();
-    for (Attempt<Integer> attempt : attempts) {
-      attempt.succeed(targetRuns.incrementAndGet());
-    }
-    // observed: the iterator face ignores breaker (and attemptTimeout / hedging) entirely: the
-    // forced-open breaker is bypassed and the downstream is called
-    assertThat(catchThrowable(attempts::result)).isInstanceOf(CircuitOpenException.class);
-    assertThat(targetRuns).hasValue(0);
-  }
-
-  @Test
-  void theAsyncGiveUpEventOfACallCutShortByTheDeadlineReportsTheRealElapsedTime() {
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .onGiveUp(events::add)
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
-
-    CompletableFuture<String> call =
-        Retrying.of(policy).callAsync(() -> new CompletableFuture<String>());
-    scheduler.advance(Duration.ofSeconds(1));
-
-    assertThat(catchThrowable(call::join)).hasCauseInstanceOf(DeadlineExceededException.class);
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo(EventType.GIVE_UP);
-      // observed: 0s (attemptEndNanos was never set for the cut-short first attempt)
-      assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
-    });
   }
 }

@@ -1,6 +1,4 @@
-package io.backon.async;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.backon.testfixtures;
 
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
@@ -11,15 +9,12 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
-/** Helpers for deterministic async tests. */
-final class Async {
-
-  static final Duration TICK = Duration.ofMillis(10);
+/** Helpers for deterministic async tests: a fake-time policy and the outcome of a future. */
+public final class Async {
 
   private Async() {}
 
@@ -27,7 +22,7 @@ final class Async {
    * A policy on fake time: waits and timers run on {@code scheduler} when the test advances it,
    * attempts after a wait run inline, a back-off sleep would fail the test.
    */
-  static RetryPolicyBuilder fakeTimePolicy(FakeClock clock, ManualScheduler scheduler) {
+  public static RetryPolicyBuilder fakeTimePolicy(FakeClock clock, ManualScheduler scheduler) {
     return RetryPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
         .sleeper(nanos -> {
           throw new AssertionError("an async call slept a thread for " + Duration.ofNanos(nanos));
@@ -36,7 +31,7 @@ final class Async {
   }
 
   /** The failure {@code future} completed with, exactly as stored (no CompletionException added). */
-  static Throwable failureOf(CompletableFuture<?> future) {
+  public static Throwable failureOf(CompletableFuture<?> future) {
     try {
       Throwable failure = future.handle((value, thrown) -> thrown).get(10, TimeUnit.SECONDS);
       if (failure == null) {
@@ -49,19 +44,11 @@ final class Async {
   }
 
   /** The value of {@code future}, waiting at most 10 s. */
-  static <T extends @Nullable Object> T valueOf(CompletableFuture<T> future) {
+  public static <T extends @Nullable Object> T valueOf(CompletableFuture<T> future) {
     try {
       return future.get(10, TimeUnit.SECONDS);
     } catch (Exception unexpected) {
       throw new AssertionError("future did not complete normally: " + future, unexpected);
-    }
-  }
-
-  /** Advances the scheduler in 10 ms ticks until {@code future} is done (at most {@code limit}). */
-  static void advanceUntilDone(ManualScheduler scheduler, Future<?> future, Duration limit) {
-    for (Duration spent = Duration.ZERO; !future.isDone() && spent.compareTo(limit) < 0;
-        spent = spent.plus(TICK)) {
-      scheduler.advance(TICK);
     }
   }
 }
