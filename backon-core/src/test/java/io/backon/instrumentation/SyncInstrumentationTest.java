@@ -11,7 +11,6 @@ import io.backon.Retrying;
 import io.backon.CapturedLog;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.hedge.HedgingPolicy;
-import io.backon.testfixtures.CapturedLog;
 import io.backon.testing.BackonTesting;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualSleeper;
