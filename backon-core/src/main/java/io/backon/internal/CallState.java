@@ -33,15 +33,19 @@ final class CallState implements RetryState {
   /** {@link #decide()} result: the call gives up; see {@link #giveUpReason()}. */
   public static final long GIVE_UP = -1L;
 
+  /** Each thread's spare state for blocking calls, see {@link #forBlockingCall}. */
+  private static final ThreadLocal<@Nullable CallState[]> SPARE =
+      ThreadLocal.withInitial(() -> new CallState[1]);
+
   private static final long FAST_RETRY_NANOS = 100_000_000L;
   private static final int FAST_RETRY_WARN_COUNT = 5;
 
-  private final Pipeline pipeline;
-  private final RetryPolicy policy;
-  private final GlobalSettings overrides;
-  private final @Nullable Invocation invocation;
-  private final Object target;
-  private final long startNanos;
+  private Pipeline pipeline;
+  private RetryPolicy policy;
+  private GlobalSettings overrides;
+  private @Nullable Invocation invocation;
+  private Object target;
+  private long startNanos;
   private int attempt;
   private long attemptEndNanos;
   private long upcomingWaitNanos;
@@ -56,7 +60,9 @@ final class CallState implements RetryState {
   private boolean cut;
   private @Nullable Throwable thrownWhenCut;
   private @Nullable Throwable endingFailure;
-  private final @Nullable CallTrace trace;
+  /** Whether this state goes back to its thread's spare slot when the call ends. */
+  private boolean reusable;
+  private @Nullable CallTrace trace;
 
   /**
    * State for a call that started at {@code startNanos} (on the policy's clock). When the policy
@@ -75,6 +81,65 @@ final class CallState implements RetryState {
     this.startNanos = startNanos;
     this.trace = pipeline.instrumented()
         ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
+  }
+
+  /**
+   * The state of a blocking call on this thread, started at {@code startNanos}: the thread's spare
+   * state when it is free (a blocking call is confined to its thread, so retrying allocates no
+   * state), else a new one. Hedged calls get a new one, since their copies may outlive the call.
+   * Give it back with {@link #release()} when the call has ended.
+   */
+  static CallState forBlockingCall(Pipeline pipeline, GlobalSettings overrides,
+      @Nullable Invocation invocation, Object target, long startNanos) {
+    if (pipeline.hedge() != null) {
+      return new CallState(pipeline, overrides, invocation, target, startNanos).blocking();
+    }
+    CallState[] slot = SPARE.get();
+    CallState state = slot[0];
+    if (state == null) {
+      state = new CallState(pipeline, overrides, invocation, target, startNanos);
+    } else {
+      slot[0] = null;
+      state.pipeline = pipeline;
+      state.policy = pipeline.policy();
+      state.overrides = overrides;
+      state.invocation = invocation;
+      state.target = target;
+      state.startNanos = startNanos;
+      state.trace = pipeline.instrumented()
+          ? CallTrace.start(state.policy, overrides, state.targetName(), startNanos) : null;
+    }
+    state.reusable = true;
+    return state.blocking();
+  }
+
+  /**
+   * Ends a call whose state came from {@link #forBlockingCall}: forgets everything it referenced
+   * and makes it this thread's spare. It must not be used afterwards. Does nothing for other
+   * states.
+   */
+  void release() {
+    if (!reusable) {
+      return;
+    }
+    reusable = false;
+    invocation = null;
+    target = SPARE;
+    trace = null;
+    attempt = 0;
+    attemptEndNanos = 0L;
+    upcomingWaitNanos = 0L;
+    previousWaitNanos = 0L;
+    idleNanos = 0L;
+    failed = false;
+    failure = null;
+    result = null;
+    giveUpReason = null;
+    fastRetries = 0;
+    cut = false;
+    thrownWhenCut = null;
+    endingFailure = null;
+    SPARE.get()[0] = this;
   }
 
   /**

@@ -62,9 +62,13 @@ final class SyncEngine {
       return invoker.invoke(target);
     }
     if (pipeline.stateFromStart()) {
-      CallState state = new CallState(pipeline, overrides, invocation, target,
-          pipeline.policy().clock().nanoTime()).blocking();
-      return attempts(state, target, invoker, statistics, 1);
+      CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target,
+          pipeline.policy().clock().nanoTime());
+      try {
+        return attempts(state, target, invoker, statistics, 1);
+      } finally {
+        state.release();
+      }
     }
     // Nothing the success path must pay for: no state until the attempt fails. Kept small so
     // that the JIT inlines it into the faces.
@@ -124,15 +128,20 @@ final class SyncEngine {
       GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
       @Nullable AtomicReference<RetryStatistics> statistics, long start, @Nullable T value,
       @Nullable Throwable thrown) throws Exception {
-    CallState state = new CallState(pipeline, overrides, invocation, target, start).blocking();
-    int step = settle(state, 1, value, thrown, statistics);
-    if (step == SUCCEEDED) {
-      return Nulls.cast(value);
+    CallState state =
+        CallState.forBlockingCall(pipeline, overrides, invocation, target, start);
+    try {
+      int step = settle(state, 1, value, thrown, statistics);
+      if (step == SUCCEEDED) {
+        return Nulls.cast(value);
+      }
+      if (step == GAVE_UP) {
+        return Settlement.giveUp(state);
+      }
+      return attempts(state, target, invoker, statistics, 2);
+    } finally {
+      state.release();
     }
-    if (step == GAVE_UP) {
-      return Settlement.giveUp(state);
-    }
-    return attempts(state, target, invoker, statistics, 2);
   }
 
   /**
