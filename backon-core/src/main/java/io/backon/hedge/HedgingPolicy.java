@@ -32,20 +32,10 @@ public final class HedgingPolicy {
 
   private static final HedgingPolicy DEFAULTS = builder().build();
 
-  private final int maxHedges;
-  private final HedgeDelay hedgeDelay;
-  private final @Nullable Executor executor;
-  private final Scheduler scheduler;
-  private final Clock clock;
-  private final @Nullable HedgeListener onHedge;
+  private final HedgeSettings settings;
 
-  HedgingPolicy(HedgingPolicyBuilder builder) {
-    this.maxHedges = builder.maxHedges;
-    this.hedgeDelay = builder.hedgeDelay;
-    this.executor = builder.executor;
-    this.scheduler = builder.scheduler;
-    this.clock = builder.clock;
-    this.onHedge = builder.onHedge;
+  HedgingPolicy(HedgeSettings settings) {
+    this.settings = settings;
   }
 
   /** A new builder with the defaults. */
@@ -60,7 +50,7 @@ public final class HedgingPolicy {
 
   /** A builder holding this policy's settings. */
   public HedgingPolicyBuilder toBuilder() {
-    return new HedgingPolicyBuilder(this);
+    return new HedgingPolicyBuilder(settings.copy());
   }
 
   /**
@@ -68,12 +58,12 @@ public final class HedgingPolicy {
    * {@code 3} means the primary and up to two hedges. Also bounds the copies in flight at once.
    */
   public int maxHedges() {
-    return maxHedges;
+    return settings.maxHedges;
   }
 
   /** The delay before each hedge. */
   public HedgeDelay hedgeDelay() {
-    return hedgeDelay;
+    return settings.hedgeDelay;
   }
 
   /**
@@ -82,32 +72,27 @@ public final class HedgingPolicy {
    * executor (a virtual thread per task on JDK 21+, else a cached daemon pool).
    */
   public Executor executor() {
-    Executor configured = executor;
+    Executor configured = settings.executor;
     return configured != null ? configured : Engine.defaultExecutor();
-  }
-
-  /** The executor set on the builder, {@code null} for the default. */
-  @Nullable Executor configuredExecutor() {
-    return executor;
   }
 
   /** Runs the hedge timers. Default {@link Scheduler#shared()}. */
   public Scheduler scheduler() {
-    return scheduler;
+    return settings.scheduler;
   }
 
   /** Measures copy latencies. Default {@link Clock#system()}. */
   public Clock clock() {
-    return clock;
+    return settings.clock;
   }
 
   /** Told about every hedge launched, or {@code null} when none was set. */
   public @Nullable HedgeListener onHedge() {
-    return onHedge;
+    return settings.onHedge;
   }
 
   @Override
   public String toString() {
-    return "HedgingPolicy{maxHedges=" + maxHedges + ", hedgeDelay=" + hedgeDelay + '}';
+    return "HedgingPolicy{maxHedges=" + settings.maxHedges + ", hedgeDelay=" + settings.hedgeDelay + '}';
   }
 }

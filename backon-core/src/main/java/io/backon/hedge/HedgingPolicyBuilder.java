@@ -13,22 +13,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HedgingPolicyBuilder {
 
-  int maxHedges = HedgingPolicy.DEFAULT_MAX_HEDGES;
-  HedgeDelay hedgeDelay = HedgeDelay.fixed(HedgingPolicy.DEFAULT_HEDGE_DELAY);
-  @Nullable Executor executor;
-  Scheduler scheduler = Scheduler.shared();
-  Clock clock = Clock.system();
-  @Nullable HedgeListener onHedge;
+  private final HedgeSettings s;
 
-  HedgingPolicyBuilder() {}
+  HedgingPolicyBuilder() {
+    this(new HedgeSettings());
+  }
 
-  HedgingPolicyBuilder(HedgingPolicy policy) {
-    this.maxHedges = policy.maxHedges();
-    this.hedgeDelay = policy.hedgeDelay();
-    this.executor = policy.configuredExecutor();
-    this.scheduler = policy.scheduler();
-    this.clock = policy.clock();
-    this.onHedge = policy.onHedge();
+  HedgingPolicyBuilder(HedgeSettings settings) {
+    this.s = settings;
   }
 
   /**
@@ -39,7 +31,7 @@ public final class HedgingPolicyBuilder {
     if (maxHedges < 1) {
       throw new IllegalArgumentException("maxHedges must be >= 1 but was " + maxHedges);
     }
-    this.maxHedges = maxHedges;
+    s.maxHedges = maxHedges;
     return this;
   }
 
@@ -48,13 +40,13 @@ public final class HedgingPolicyBuilder {
    * once). Default {@link HedgingPolicy#DEFAULT_HEDGE_DELAY}.
    */
   public HedgingPolicyBuilder hedgeDelay(Duration hedgeDelay) {
-    this.hedgeDelay = HedgeDelay.fixed(hedgeDelay);
+    s.hedgeDelay = HedgeDelay.fixed(hedgeDelay);
     return this;
   }
 
   /** The delay before each hedge, e.g. {@link HedgeDelay#percentile(double)}. */
   public HedgingPolicyBuilder hedgeDelay(HedgeDelay hedgeDelay) {
-    this.hedgeDelay = Objects.requireNonNull(hedgeDelay, "hedgeDelay");
+    s.hedgeDelay = Objects.requireNonNull(hedgeDelay, "hedgeDelay");
     return this;
   }
 
@@ -64,30 +56,30 @@ public final class HedgingPolicyBuilder {
    * deterministic; for blocking copies it would run them on the launching thread, one after another.
    */
   public HedgingPolicyBuilder executor(Executor executor) {
-    this.executor = Objects.requireNonNull(executor, "executor");
+    s.executor = Objects.requireNonNull(executor, "executor");
     return this;
   }
 
   /** Runs the hedge timers. Default {@link Scheduler#shared()}; a ManualScheduler in tests. */
   public HedgingPolicyBuilder scheduler(Scheduler scheduler) {
-    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    s.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     return this;
   }
 
   /** Measures copy latencies (for observers and percentile delays). Default {@link Clock#system()}. */
   public HedgingPolicyBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    s.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
   /** Told about every hedge launched, with its copy number (2 = first hedge). Default: none. */
   public HedgingPolicyBuilder onHedge(HedgeListener listener) {
-    this.onHedge = Objects.requireNonNull(listener, "listener");
+    s.onHedge = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
   /** Builds the immutable policy. */
   public HedgingPolicy build() {
-    return new HedgingPolicy(this);
+    return new HedgingPolicy(s.copy());
   }
 }
