@@ -34,8 +34,7 @@ final class CallState implements RetryState {
   public static final long GIVE_UP = -1L;
 
   /** Each thread's spare state for blocking calls, see {@link #forBlockingCall}. */
-  private static final ThreadLocal<@Nullable CallState[]> SPARE =
-      ThreadLocal.withInitial(() -> new CallState[1]);
+  private static final ThreadLocal<Spare> SPARE = ThreadLocal.withInitial(Spare::new);
 
   private static final long FAST_RETRY_NANOS = 100_000_000L;
   private static final int FAST_RETRY_WARN_COUNT = 5;
@@ -94,12 +93,12 @@ final class CallState implements RetryState {
     if (pipeline.hedge() != null) {
       return new CallState(pipeline, overrides, invocation, target, startNanos).blocking();
     }
-    CallState[] slot = SPARE.get();
-    CallState state = slot[0];
+    Spare slot = SPARE.get();
+    CallState state = slot.state;
     if (state == null) {
       state = new CallState(pipeline, overrides, invocation, target, startNanos);
     } else {
-      slot[0] = null;
+      slot.state = null;
       state.pipeline = pipeline;
       state.policy = pipeline.policy();
       state.overrides = overrides;
@@ -139,7 +138,12 @@ final class CallState implements RetryState {
     cut = false;
     thrownWhenCut = null;
     endingFailure = null;
-    SPARE.get()[0] = this;
+    SPARE.get().state = this;
+  }
+
+  /** A thread's slot for its spare state. */
+  private static final class Spare {
+    @Nullable CallState state;
   }
 
   /**
