@@ -23,6 +23,7 @@ final class LogLevelConverter implements Converter<String, Level> {
 
   /** The level named {@code name}; {@code null} for a blank value (the setting stays unset). */
   @Override
+  @SuppressWarnings("NullAway") // Converter allows a null result: the property then stays unset
   public @Nullable Level convert(String name) {
     String key = name.trim().toUpperCase(Locale.ROOT);
     return switch (key) {
