@@ -19,24 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class CircuitBreakerBuilder {
 
   String name;
-  @Nullable Integer failureThreshold;
-  SlidingWindowType windowType = SlidingWindowType.NONE;
-  int windowSize;
-  @Nullable Integer minimumCalls;
-  @Nullable Double failureRateThreshold;
-  @Nullable Duration slowCallDuration;
-  @Nullable Double slowCallRateThreshold;
-  Duration recoveryTimeout = CircuitBreakerConfig.DEFAULT_RECOVERY_TIMEOUT;
-  double recoveryMultiplier = 1.0;
-  @Nullable Duration maxRecoveryTimeout;
-  int halfOpenMaxCalls = CircuitBreakerConfig.DEFAULT_HALF_OPEN_MAX_CALLS;
-  int successThreshold = CircuitBreakerConfig.DEFAULT_SUCCESS_THRESHOLD;
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Class<? extends Throwable>[] recordOn = new Class[] {Exception.class};
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Class<? extends Throwable>[] ignoreOn = new Class[0];
-  @Nullable Predicate<? super @Nullable Object> recordResult;
-  Clock clock = Clock.system();
+  BreakerSettings settings = new BreakerSettings();
   final List<Consumer<CircuitStateTransition>> listeners = new ArrayList<>();
 
   CircuitBreakerBuilder(String name) {
@@ -49,14 +32,14 @@ public final class CircuitBreakerBuilder {
    * and this is not set, only the window's rate rules apply.
    */
   public CircuitBreakerBuilder failureThreshold(int failures) {
-    this.failureThreshold = atLeastOne("failureThreshold", failures);
+    settings.failureThreshold = atLeastOne("failureThreshold", failures);
     return this;
   }
 
   /** Judges failure and slow-call rates over the last {@code calls} recorded calls (>= 1). */
   public CircuitBreakerBuilder countBasedWindow(int calls) {
-    this.windowSize = atLeastOne("countBasedWindow", calls);
-    this.windowType = SlidingWindowType.COUNT_BASED;
+    settings.windowSize = atLeastOne("countBasedWindow", calls);
+    settings.windowType = SlidingWindowType.COUNT_BASED;
     return this;
   }
 
@@ -71,8 +54,8 @@ public final class CircuitBreakerBuilder {
       throw new IllegalArgumentException("timeBasedWindow must be whole seconds from 1s to "
           + CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS + "s but was " + window);
     }
-    this.windowSize = (int) window.getSeconds();
-    this.windowType = SlidingWindowType.TIME_BASED;
+    settings.windowSize = (int) window.getSeconds();
+    settings.windowType = SlidingWindowType.TIME_BASED;
     return this;
   }
 
@@ -81,7 +64,7 @@ public final class CircuitBreakerBuilder {
    * its size is used). Needs a window. Default {@value CircuitBreakerConfig#DEFAULT_MINIMUM_CALLS}.
    */
   public CircuitBreakerBuilder minimumCalls(int calls) {
-    this.minimumCalls = atLeastOne("minimumCalls", calls);
+    settings.minimumCalls = atLeastOne("minimumCalls", calls);
     return this;
   }
 
@@ -90,7 +73,7 @@ public final class CircuitBreakerBuilder {
    * failed. Needs a window. Default {@value CircuitBreakerConfig#DEFAULT_FAILURE_RATE_THRESHOLD}.
    */
   public CircuitBreakerBuilder failureRateThreshold(double percent) {
-    this.failureRateThreshold = percent("failureRateThreshold", percent);
+    settings.failureRateThreshold = percent("failureRateThreshold", percent);
     return this;
   }
 
@@ -99,7 +82,7 @@ public final class CircuitBreakerBuilder {
    * slow trial call in HALF_OPEN counts as a failure.
    */
   public CircuitBreakerBuilder slowCallDuration(Duration duration) {
-    this.slowCallDuration = Checks.positive("slowCallDuration", duration);
+    settings.slowCallDuration = Checks.positive("slowCallDuration", duration);
     return this;
   }
 
@@ -109,13 +92,13 @@ public final class CircuitBreakerBuilder {
    * CircuitBreakerConfig#DEFAULT_SLOW_CALL_RATE_THRESHOLD}.
    */
   public CircuitBreakerBuilder slowCallRateThreshold(double percent) {
-    this.slowCallRateThreshold = percent("slowCallRateThreshold", percent);
+    settings.slowCallRateThreshold = percent("slowCallRateThreshold", percent);
     return this;
   }
 
   /** How long the breaker stays OPEN before admitting trial calls (> 0). Default 60 s. */
   public CircuitBreakerBuilder recoveryTimeout(Duration timeout) {
-    this.recoveryTimeout = Checks.positive("recoveryTimeout", timeout);
+    settings.recoveryTimeout = Checks.positive("recoveryTimeout", timeout);
     return this;
   }
 
@@ -128,20 +111,20 @@ public final class CircuitBreakerBuilder {
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
       throw new IllegalArgumentException("multiplier must be >= 1 but was " + multiplier);
     }
-    this.maxRecoveryTimeout = Checks.positive("maxRecoveryTimeout", maxRecoveryTimeout);
-    this.recoveryMultiplier = multiplier;
+    settings.maxRecoveryTimeout = Checks.positive("maxRecoveryTimeout", maxRecoveryTimeout);
+    settings.recoveryMultiplier = multiplier;
     return this;
   }
 
   /** At most this many trial calls (>= 1) run at once in HALF_OPEN; others are rejected. Default 1. */
   public CircuitBreakerBuilder halfOpenMaxCalls(int calls) {
-    this.halfOpenMaxCalls = atLeastOne("halfOpenMaxCalls", calls);
+    settings.halfOpenMaxCalls = atLeastOne("halfOpenMaxCalls", calls);
     return this;
   }
 
   /** HALF_OPEN closes after this many (>= 1) successful trial calls. Default 1. */
   public CircuitBreakerBuilder successThreshold(int successes) {
-    this.successThreshold = atLeastOne("successThreshold", successes);
+    settings.successThreshold = atLeastOne("successThreshold", successes);
     return this;
   }
 
@@ -152,7 +135,7 @@ public final class CircuitBreakerBuilder {
   @SafeVarargs
   @SuppressWarnings("varargs")
   public final CircuitBreakerBuilder recordOn(Class<? extends Throwable>... types) {
-    this.recordOn = Checks.exceptionTypes("recordOn", types);
+    settings.recordOn = Checks.exceptionTypes("recordOn", types);
     return this;
   }
 
@@ -163,19 +146,19 @@ public final class CircuitBreakerBuilder {
   @SafeVarargs
   @SuppressWarnings("varargs")
   public final CircuitBreakerBuilder ignoreOn(Class<? extends Throwable>... types) {
-    this.ignoreOn = Checks.exceptionTypes("ignoreOn", types);
+    settings.ignoreOn = Checks.exceptionTypes("ignoreOn", types);
     return this;
   }
 
   /** Returned values matching this predicate count as failures. Default: every value succeeds. */
   public CircuitBreakerBuilder recordResult(Predicate<? super @Nullable Object> predicate) {
-    this.recordResult = Objects.requireNonNull(predicate, "predicate");
+    settings.recordResult = Objects.requireNonNull(predicate, "predicate");
     return this;
   }
 
   /** The clock for open times, slow calls and time windows. Default {@link Clock#system()}. */
   public CircuitBreakerBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    settings.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
@@ -187,7 +170,7 @@ public final class CircuitBreakerBuilder {
 
   /** Copies every setting of {@code config} into this builder; name and listeners stay. */
   public CircuitBreakerBuilder config(CircuitBreakerConfig config) {
-    Objects.requireNonNull(config, "config").source().copySettingsTo(this);
+    settings = Objects.requireNonNull(config, "config").settings();
     return this;
   }
 
@@ -197,25 +180,26 @@ public final class CircuitBreakerBuilder {
    * @throws IllegalStateException when settings contradict each other
    */
   public CircuitBreakerConfig buildConfig() {
-    if (windowType == SlidingWindowType.NONE) {
-      String needy = minimumCalls != null ? "minimumCalls"
-          : failureRateThreshold != null ? "failureRateThreshold"
-          : slowCallDuration != null ? "slowCallDuration"
-          : slowCallRateThreshold != null ? "slowCallRateThreshold" : null;
+    BreakerSettings s = settings;
+    if (s.windowType == SlidingWindowType.NONE) {
+      String needy = s.minimumCalls != null ? "minimumCalls"
+          : s.failureRateThreshold != null ? "failureRateThreshold"
+          : s.slowCallDuration != null ? "slowCallDuration"
+          : s.slowCallRateThreshold != null ? "slowCallRateThreshold" : null;
       if (needy != null) {
         throw new IllegalStateException(needy + " needs a sliding window; call "
             + "countBasedWindow(calls) or timeBasedWindow(duration)");
       }
     }
-    if (slowCallRateThreshold != null && slowCallDuration == null) {
+    if (s.slowCallRateThreshold != null && s.slowCallDuration == null) {
       throw new IllegalStateException("slowCallRateThreshold needs slowCallDuration(duration)");
     }
-    Duration max = maxRecoveryTimeout;
-    if (max != null && max.compareTo(recoveryTimeout) < 0) {
+    Duration max = s.maxRecoveryTimeout;
+    if (max != null && max.compareTo(s.recoveryTimeout) < 0) {
       throw new IllegalStateException("maxRecoveryTimeout must be >= recoveryTimeout ("
-          + recoveryTimeout + ") but was " + max);
+          + s.recoveryTimeout + ") but was " + max);
     }
-    return new CircuitBreakerConfig(this);
+    return new CircuitBreakerConfig(settings.copy());
   }
 
   /**
@@ -230,28 +214,9 @@ public final class CircuitBreakerBuilder {
   /** A copy with another name (used by the registry). */
   CircuitBreakerBuilder copy(String newName) {
     CircuitBreakerBuilder c = new CircuitBreakerBuilder(newName);
-    copySettingsTo(c);
+    c.settings = settings.copy();
     c.listeners.addAll(listeners);
     return c;
-  }
-
-  void copySettingsTo(CircuitBreakerBuilder c) {
-    c.failureThreshold = failureThreshold;
-    c.windowType = windowType;
-    c.windowSize = windowSize;
-    c.minimumCalls = minimumCalls;
-    c.failureRateThreshold = failureRateThreshold;
-    c.slowCallDuration = slowCallDuration;
-    c.slowCallRateThreshold = slowCallRateThreshold;
-    c.recoveryTimeout = recoveryTimeout;
-    c.recoveryMultiplier = recoveryMultiplier;
-    c.maxRecoveryTimeout = maxRecoveryTimeout;
-    c.halfOpenMaxCalls = halfOpenMaxCalls;
-    c.successThreshold = successThreshold;
-    c.recordOn = recordOn.clone();
-    c.ignoreOn = ignoreOn.clone();
-    c.recordResult = recordResult;
-    c.clock = clock;
   }
 
   static String checkName(String name) {

@@ -41,56 +41,36 @@ public final class CircuitBreakerConfig {
   private static final CircuitBreakerConfig DEFAULTS = new CircuitBreakerBuilder("default")
       .buildConfig();
 
-  private final CircuitBreakerBuilder source;
+  private final BreakerSettings settings;
+  // Effective values, derived once from the settings.
   private final int failureThreshold;
-  private final SlidingWindowType windowType;
-  private final int windowSize;
   private final int minimumCalls;
   private final double failureRateThreshold;
-  private final @Nullable Duration slowCallDuration;
   private final long slowCallNanos;
   private final double slowCallRateThreshold;
-  private final Duration recoveryTimeout;
-  private final double recoveryMultiplier;
   private final Duration maxRecoveryTimeout;
   private final long recoveryNanos;
   private final long maxRecoveryNanos;
-  private final int halfOpenMaxCalls;
-  private final int successThreshold;
-  private final Class<? extends Throwable>[] recordOn;
-  private final Class<? extends Throwable>[] ignoreOn;
-  private final @Nullable Predicate<? super @Nullable Object> recordResult;
-  private final Clock clock;
 
-  CircuitBreakerConfig(CircuitBreakerBuilder b) {
-    this.source = b.copy(b.name);
-    this.source.listeners.clear();
-    this.windowType = b.windowType;
-    this.windowSize = b.windowSize;
-    boolean windowed = windowType != SlidingWindowType.NONE;
-    Integer threshold = b.failureThreshold;
+  CircuitBreakerConfig(BreakerSettings settings) {
+    this.settings = settings;
+    boolean windowed = settings.windowType != SlidingWindowType.NONE;
+    Integer threshold = settings.failureThreshold;
     this.failureThreshold = threshold != null ? threshold : windowed ? 0 : DEFAULT_FAILURE_THRESHOLD;
-    int minimum = b.minimumCalls != null ? b.minimumCalls : DEFAULT_MINIMUM_CALLS;
-    this.minimumCalls = windowType == SlidingWindowType.COUNT_BASED
-        ? Math.min(minimum, windowSize) : windowed ? minimum : 0;
-    Double rate = b.failureRateThreshold;
+    Integer minimum = settings.minimumCalls;
+    int minimumOrDefault = minimum != null ? minimum : DEFAULT_MINIMUM_CALLS;
+    this.minimumCalls = settings.windowType == SlidingWindowType.COUNT_BASED
+        ? Math.min(minimumOrDefault, settings.windowSize) : windowed ? minimumOrDefault : 0;
+    Double rate = settings.failureRateThreshold;
     this.failureRateThreshold = rate != null ? rate : DEFAULT_FAILURE_RATE_THRESHOLD;
-    this.slowCallDuration = b.slowCallDuration;
-    this.slowCallNanos = slowCallDuration == null ? 0L : nanos(slowCallDuration);
-    Double slowRate = b.slowCallRateThreshold;
+    Duration slowCall = settings.slowCallDuration;
+    this.slowCallNanos = slowCall == null ? 0L : nanos(slowCall);
+    Double slowRate = settings.slowCallRateThreshold;
     this.slowCallRateThreshold = slowRate != null ? slowRate : DEFAULT_SLOW_CALL_RATE_THRESHOLD;
-    this.recoveryTimeout = b.recoveryTimeout;
-    this.recoveryMultiplier = b.recoveryMultiplier;
-    Duration max = b.maxRecoveryTimeout;
-    this.maxRecoveryTimeout = max != null ? max : recoveryTimeout;
-    this.recoveryNanos = nanos(recoveryTimeout);
+    Duration max = settings.maxRecoveryTimeout;
+    this.maxRecoveryTimeout = max != null ? max : settings.recoveryTimeout;
+    this.recoveryNanos = nanos(settings.recoveryTimeout);
     this.maxRecoveryNanos = nanos(maxRecoveryTimeout);
-    this.halfOpenMaxCalls = b.halfOpenMaxCalls;
-    this.successThreshold = b.successThreshold;
-    this.recordOn = b.recordOn.clone();
-    this.ignoreOn = b.ignoreOn.clone();
-    this.recordResult = b.recordResult;
-    this.clock = b.clock;
   }
 
   /** The config with every setting at its default (5 consecutive failures, 60 s open, no window). */
@@ -108,12 +88,12 @@ public final class CircuitBreakerConfig {
 
   /** The kind of sliding window; {@link SlidingWindowType#NONE} by default. */
   public SlidingWindowType slidingWindowType() {
-    return windowType;
+    return settings.windowType;
   }
 
   /** The window's size: calls (count-based) or seconds (time-based); {@code 0} without a window. */
   public int slidingWindowSize() {
-    return windowSize;
+    return settings.windowSize;
   }
 
   /** Calls the window must hold before rates are judged (capped at a count window's size). */
@@ -128,7 +108,7 @@ public final class CircuitBreakerConfig {
 
   /** The duration from which a call is slow; empty when slow-call detection is off. */
   public Optional<Duration> slowCallDuration() {
-    return Optional.ofNullable(slowCallDuration);
+    return Optional.ofNullable(settings.slowCallDuration);
   }
 
   /** Slow-call rate in percent that opens the breaker (with slow-call detection). */
@@ -138,12 +118,12 @@ public final class CircuitBreakerConfig {
 
   /** The open time after the first trip. Default 60 s. */
   public Duration recoveryTimeout() {
-    return recoveryTimeout;
+    return settings.recoveryTimeout;
   }
 
   /** Growth factor of the open time per consecutive trip; {@code 1} (no growth) by default. */
   public double recoveryBackoffMultiplier() {
-    return recoveryMultiplier;
+    return settings.recoveryMultiplier;
   }
 
   /** The longest open time; equals {@link #recoveryTimeout()} unless a backoff was set. */
@@ -153,36 +133,37 @@ public final class CircuitBreakerConfig {
 
   /** Trial calls admitted at once in HALF_OPEN. Default {@value #DEFAULT_HALF_OPEN_MAX_CALLS}. */
   public int halfOpenMaxCalls() {
-    return halfOpenMaxCalls;
+    return settings.halfOpenMaxCalls;
   }
 
   /** Trial successes that close a HALF_OPEN breaker. Default {@value #DEFAULT_SUCCESS_THRESHOLD}. */
   public int successThreshold() {
-    return successThreshold;
+    return settings.successThreshold;
   }
 
   /** Failure types that count as failures; {@code [Exception]} by default. */
   public List<Class<? extends Throwable>> recordOn() {
-    return List.of(recordOn);
+    return List.of(settings.recordOn);
   }
 
   /** Failure types that count as nothing; empty by default. */
   public List<Class<? extends Throwable>> ignoreOn() {
-    return List.of(ignoreOn);
+    return List.of(settings.ignoreOn);
   }
 
   /** The predicate marking returned values as failures; empty when every value succeeds. */
   public Optional<Predicate<? super @Nullable Object>> recordResult() {
-    return Optional.ofNullable(recordResult);
+    return Optional.ofNullable(settings.recordResult);
   }
 
   /** The clock measuring open times, slow calls and time windows. */
   public Clock clock() {
-    return clock;
+    return settings.clock;
   }
 
-  CircuitBreakerBuilder source() {
-    return source;
+  /** A copy of the settings, for a builder to go on from. */
+  BreakerSettings settings() {
+    return settings.copy();
   }
 
   /** Slow-call threshold in nanoseconds; {@code 0} when off. */
@@ -191,20 +172,21 @@ public final class CircuitBreakerConfig {
   }
 
   boolean isIgnored(Throwable failure) {
-    return matches(ignoreOn, failure);
+    return matches(settings.ignoreOn, failure);
   }
 
   boolean isRecorded(Throwable failure) {
-    return matches(recordOn, failure);
+    return matches(settings.recordOn, failure);
   }
 
   boolean isFailureResult(@Nullable Object result) {
-    Predicate<? super @Nullable Object> predicate = recordResult;
+    Predicate<? super @Nullable Object> predicate = settings.recordResult;
     return predicate != null && predicate.test(result);
   }
 
   /** The open time of the {@code trips}-th consecutive trip (1-based), in nanoseconds. */
   long openNanos(int trips) {
+    double recoveryMultiplier = settings.recoveryMultiplier;
     if (trips <= 1 || recoveryMultiplier == 1.0) { // the builder ensures max >= recoveryTimeout
       return Math.min(recoveryNanos, MAX_OPEN_NANOS);
     }
@@ -233,13 +215,15 @@ public final class CircuitBreakerConfig {
   @Override
   public String toString() {
     return "CircuitBreakerConfig{failureThreshold=" + failureThreshold
-        + ", window=" + windowType + (windowSize > 0 ? "(" + windowSize + ")" : "")
+        + ", window=" + settings.windowType
+        + (settings.windowSize > 0 ? "(" + settings.windowSize + ")" : "")
         + ", minimumCalls=" + minimumCalls + ", failureRateThreshold=" + failureRateThreshold
-        + ", slowCallDuration=" + slowCallDuration + ", slowCallRateThreshold="
-        + slowCallRateThreshold + ", recoveryTimeout=" + recoveryTimeout
-        + ", recoveryBackoffMultiplier=" + recoveryMultiplier + ", maxRecoveryTimeout="
-        + maxRecoveryTimeout + ", halfOpenMaxCalls=" + halfOpenMaxCalls + ", successThreshold="
-        + successThreshold + ", recordOn=" + recordOn() + ", ignoreOn=" + ignoreOn()
-        + ", recordResult=" + (recordResult != null) + ", clock=" + clock + '}';
+        + ", slowCallDuration=" + settings.slowCallDuration + ", slowCallRateThreshold="
+        + slowCallRateThreshold + ", recoveryTimeout=" + settings.recoveryTimeout
+        + ", recoveryBackoffMultiplier=" + settings.recoveryMultiplier + ", maxRecoveryTimeout="
+        + maxRecoveryTimeout + ", halfOpenMaxCalls=" + settings.halfOpenMaxCalls
+        + ", successThreshold=" + settings.successThreshold + ", recordOn=" + recordOn()
+        + ", ignoreOn=" + ignoreOn() + ", recordResult=" + (settings.recordResult != null)
+        + ", clock=" + settings.clock + '}';
   }
 }

@@ -8,6 +8,8 @@ import io.backon.RetryPolicy;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.AttemptTracer;
+import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.TraceScope;
 import io.backon.time.Cancellable;
 import io.backon.time.Clock;
@@ -62,12 +64,13 @@ final class AsyncCall<T extends @Nullable Object> {
 
   private AsyncCall(Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable AtomicReference<RetryStatistics> statistics, long startNanos) {
+      @Nullable AtomicReference<RetryStatistics> statistics, long startNanos,
+      @Nullable CallTrace resumed) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.supplier = supplier;
     this.statistics = statistics;
-    this.state = new CallState(pipeline, overrides, invocation, nameSource, startNanos);
+    this.state = new CallState(pipeline, overrides, invocation, nameSource, startNanos, resumed);
   }
 
   /**
@@ -86,26 +89,44 @@ final class AsyncCall<T extends @Nullable Object> {
       }
       return invokeOnce(supplier);
     }
-    if (pipeline.stateFromStart() || pipeline.checksResults()) {
-      AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-          statistics, pipeline.policy().clock().nanoTime());
-      call.begin(null);
-      return call.result;
+    if (pipeline.checksResults()) {
+      return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
     }
-    return startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics);
+    if (pipeline.tracedFirstAttempt()) {
+      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
+          TargetNames.of(invocation, nameSource));
+      return tracer == null
+          ? startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics)
+          : startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics, tracer);
+    }
+    if (pipeline.stateFromStart()) {
+      return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
+    }
+    return startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics, null);
+  }
+
+  private static <T extends @Nullable Object> CompletableFuture<T> startWithState(
+      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
+    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
+        statistics, pipeline.policy().clock().nanoTime(), null);
+    call.begin(null);
+    return call.result;
   }
 
   /**
-   * A policy that needs no state before its first attempt (see {@link Pipeline#stateFromStart()})
-   * and checks no values: the first attempt runs through the layers before any per-call state
-   * exists, and a stage that is already complete and successful ends the call there, as the
-   * blocking loop's fast path does. Otherwise the call carries on with that stage as its first
-   * attempt.
+   * A policy that needs no state before its first attempt (see {@link Pipeline#stateFromStart()}),
+   * or needs it only for its instrumentation (then {@code tracer} is the call's, see {@link
+   * Pipeline#tracedFirstAttempt()}), and checks no values: the first attempt runs through the
+   * layers before any per-call state exists, and a stage that is already complete and successful
+   * ends the call there, as the blocking loop's fast path does. Otherwise the call carries on with
+   * that stage as its first attempt.
    */
   private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
       GlobalSettings overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable AtomicReference<RetryStatistics> statistics) {
+      @Nullable AtomicReference<RetryStatistics> statistics, @Nullable CallTracer tracer) {
     Clock clock = pipeline.policy().clock();
     boolean timed = pipeline.timed();
     long start = timed ? clock.nanoTime() : 0L;
@@ -113,24 +134,43 @@ final class AsyncCall<T extends @Nullable Object> {
     if (counter != null) {
       counter.incrementAndGet();
     }
-    CompletionStage<T> first = pipeline.hasLayers()
-        ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null, null),
-            supplier)
-        : Layer.invoke(supplier, 1);
+    AttemptTracer attemptTracer = tracer != null ? AttemptTrace.tracer(tracer, 1) : null;
+    TraceScope scope = attemptTracer != null ? AttemptTrace.scope(attemptTracer) : TraceScope.NONE;
+    AttemptTrace attempt = null;
+    if (attemptTracer != null && scope != TraceScope.NONE) {
+      attempt = AttemptTrace.of(attemptTracer, 1, start);
+      scope = attempt.publish(scope);
+    }
+    CompletionStage<T> first;
+    try {
+      first = pipeline.hasLayers()
+          ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null,
+              attempt), supplier)
+          : Layer.invoke(supplier, 1);
+    } finally {
+      AttemptTrace.closeScope(scope);
+    }
     CompletableFuture<T> done = Stages.completedNormally(first);
     if (done != null) {
       T value = done.join();
+      long end = timed ? clock.nanoTime() : 0L;
       RetryBudget budget = pipeline.budget();
       if (budget != null) {
         budget.onSuccess();
       }
       if (statistics != null) {
-        Statistics.record(statistics, clock, start, clock.nanoTime(), 1, 0L);
+        Statistics.record(statistics, clock, start, end, 1, 0L);
+      }
+      if (tracer != null && attemptTracer != null) {
+        CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       }
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
+    CallTrace resumed = tracer == null || attemptTracer == null ? null
+        : CallTrace.resume(tracer, clock, start,
+            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
     AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-        statistics, timed ? start : clock.nanoTime());
+        statistics, timed ? start : clock.nanoTime(), resumed);
     call.begin(first);
     return call.result;
   }

@@ -30,16 +30,59 @@ final class AttemptTrace {
   }
 
   static AttemptTrace start(CallTracer call, int number, Clock clock) {
-    AttemptTracer tracer;
+    return new AttemptTrace(tracer(call, number), number, clock.nanoTime());
+  }
+
+  /** Wraps the tracer of attempt {@code number}, started at {@code startNanos}. */
+  static AttemptTrace of(AttemptTracer tracer, int number, long startNanos) {
+    return new AttemptTrace(tracer, number, startNanos);
+  }
+
+  /** Starts attempt {@code number}'s tracer; one that ignores everything if the hook threw. */
+  static AttemptTracer tracer(CallTracer call, int number) {
     try {
-      tracer = call.attemptStarted(number);
+      return call.attemptStarted(number);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable broken) {
       TraceSafety.log("attemptStarted", broken);
-      tracer = BROKEN;
+      return BROKEN;
     }
-    return new AttemptTrace(tracer, number, clock.nanoTime());
+  }
+
+  /** Opens {@code tracer}'s scope on this thread; {@link TraceScope#NONE} if the hook threw. */
+  static TraceScope scope(AttemptTracer tracer) {
+    try {
+      return tracer.openScope();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("openScope", broken);
+      return TraceScope.NONE;
+    }
+  }
+
+  /** Closes a scope from {@link #scope}, logging a close that throws. */
+  static void closeScope(TraceScope scope) {
+    try {
+      scope.close();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("TraceScope.close", broken);
+    }
+  }
+
+  /** Tells {@code tracer} its attempt ended, logging a hook that throws. */
+  static void ended(AttemptTracer tracer, AttemptOutcome outcome, @Nullable Throwable failure,
+      long durationNanos) {
+    try {
+      tracer.attemptEnded(outcome, failure, durationNanos);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("attemptEnded", broken);
+    }
   }
 
   /** The 1-based attempt number. */
@@ -52,26 +95,19 @@ final class AttemptTrace {
    * the returned scope is closed, which must happen on this thread.
    */
   public TraceScope open() {
+    return publish(scope(tracer));
+  }
+
+  /**
+   * Makes this the thread's current attempt trace while {@code opened}, a scope of its tracer
+   * opened on this thread, stays open; the returned scope closes both, on this thread.
+   */
+  TraceScope publish(TraceScope opened) {
     AttemptContext context = AttemptContext.current();
     AttemptTrace previous = context.swapTrace(this);
-    TraceScope scope;
-    try {
-      scope = tracer.openScope();
-    } catch (VirtualMachineError fatal) {
-      context.swapTrace(previous);
-      throw fatal;
-    } catch (Throwable broken) {
-      TraceSafety.log("openScope", broken);
-      scope = TraceScope.NONE;
-    }
-    TraceScope opened = scope;
     return () -> {
       try {
-        opened.close();
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable broken) {
-        TraceSafety.log("TraceScope.close", broken);
+        closeScope(opened);
       } finally {
         context.swapTrace(previous);
       }
@@ -106,13 +142,6 @@ final class AttemptTrace {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
-    long duration = Math.max(0L, clock.nanoTime() - startNanos);
-    try {
-      tracer.attemptEnded(outcome, failure, duration);
-    } catch (VirtualMachineError fatal) {
-      throw fatal;
-    } catch (Throwable broken) {
-      TraceSafety.log("attemptEnded", broken);
-    }
+    ended(tracer, outcome, failure, Math.max(0L, clock.nanoTime() - startNanos));
   }
 }

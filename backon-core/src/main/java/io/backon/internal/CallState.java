@@ -46,7 +46,11 @@ final class CallState implements RetryState {
   private Object target;
   private long startNanos;
   private int attempt;
+  /** When the last recorded attempt ended; read from the clock only when first needed. */
   private long attemptEndNanos;
+  private boolean attemptEndRead;
+  /** Whether {@link #startNanos} was read when the first attempt ended (a stateless start). */
+  private boolean startsAtFirstAttemptEnd;
   private long upcomingWaitNanos;
   private long previousWaitNanos;
   private long idleNanos;
@@ -72,13 +76,24 @@ final class CallState implements RetryState {
   CallState(
       Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation, Object target,
       long startNanos) {
+    this(pipeline, overrides, invocation, target, startNanos, null);
+  }
+
+  /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
+  CallState(
+      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation, Object target,
+      long startNanos, @Nullable CallTrace resumed) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.overrides = overrides;
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
-    this.trace = pipeline.instrumented()
+    this.trace = resumed != null ? resumed : startTrace();
+  }
+
+  private @Nullable CallTrace startTrace() {
+    return pipeline.instrumented()
         ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
   }
 
@@ -90,13 +105,21 @@ final class CallState implements RetryState {
    */
   static CallState forBlockingCall(Pipeline pipeline, GlobalSettings overrides,
       @Nullable Invocation invocation, Object target, long startNanos) {
+    return forBlockingCall(pipeline, overrides, invocation, target, startNanos, null);
+  }
+
+  /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
+  static CallState forBlockingCall(Pipeline pipeline, GlobalSettings overrides,
+      @Nullable Invocation invocation, Object target, long startNanos,
+      @Nullable CallTrace resumed) {
     if (pipeline.hedge() != null) {
-      return new CallState(pipeline, overrides, invocation, target, startNanos).blocking();
+      return new CallState(pipeline, overrides, invocation, target, startNanos, resumed)
+          .blocking();
     }
     Spare slot = SPARE.get();
     CallState state = slot.state;
     if (state == null) {
-      state = new CallState(pipeline, overrides, invocation, target, startNanos);
+      state = new CallState(pipeline, overrides, invocation, target, startNanos, resumed);
     } else {
       slot.state = null;
       state.pipeline = pipeline;
@@ -105,8 +128,7 @@ final class CallState implements RetryState {
       state.invocation = invocation;
       state.target = target;
       state.startNanos = startNanos;
-      state.trace = pipeline.instrumented()
-          ? CallTrace.start(state.policy, overrides, state.targetName(), startNanos) : null;
+      state.trace = resumed != null ? resumed : state.startTrace();
     }
     state.reusable = true;
     return state.blocking();
@@ -127,6 +149,8 @@ final class CallState implements RetryState {
     trace = null;
     attempt = 0;
     attemptEndNanos = 0L;
+    attemptEndRead = false;
+    startsAtFirstAttemptEnd = false;
     upcomingWaitNanos = 0L;
     previousWaitNanos = 0L;
     idleNanos = 0L;
@@ -178,9 +202,12 @@ final class CallState implements RetryState {
     }
   }
 
-  /** Starts the tracing of attempt {@code number}, which started before this state existed. */
+  /**
+   * Starts the tracing of attempt {@code number}, which started before this state existed, unless
+   * the state goes on with a trace that already started it.
+   */
   void attemptTraced(int number) {
-    if (trace != null) {
+    if (trace != null && trace.current() == null) {
       trace.attemptStarted(number);
     }
   }
@@ -230,10 +257,25 @@ final class CallState implements RetryState {
     return overrides;
   }
 
-  /** Records the outcome of attempt {@code number}, measured now. */
+  /**
+   * Marks this state as created after its first attempt ended, with {@link #startNanos()} read at
+   * that end: the first attempt's end then costs no second clock read.
+   */
+  CallState startsAtFirstAttemptEnd() {
+    this.startsAtFirstAttemptEnd = true;
+    return this;
+  }
+
+  /**
+   * Records the outcome of attempt {@code number}. When it ended is read from the clock only if
+   * something asks (a time limit, a stop or wait reading the elapsed time, an event), so that a
+   * retry of a policy without time limits and a success read no clock.
+   */
   public void recordOutcome(int number, @Nullable Object value, @Nullable Throwable thrown) {
     this.attempt = number;
-    this.attemptEndNanos = policy.clock().nanoTime();
+    boolean atStart = number == 1 && startsAtFirstAttemptEnd;
+    this.attemptEndNanos = atStart ? startNanos : 0L;
+    this.attemptEndRead = atStart;
     this.failed = thrown != null;
     this.failure = thrown;
     this.result = thrown == null ? value : null;
@@ -394,7 +436,7 @@ final class CallState implements RetryState {
    */
   public void attemptCutShort(int number, @Nullable Throwable thrownWhenCut) {
     this.attempt = number;
-    this.attemptEndNanos = policy.clock().nanoTime();
+    endedNow();
     this.cut = true;
     this.thrownWhenCut = thrownWhenCut;
     fire(EventType.AFTER, number);
@@ -406,6 +448,15 @@ final class CallState implements RetryState {
   /** Marks now as the end of the call's last activity (the deadline passed during a wait). */
   public void endedNow() {
     this.attemptEndNanos = policy.clock().nanoTime();
+    this.attemptEndRead = true;
+  }
+
+  /** When the last recorded attempt ended, read from the clock the first time it is asked. */
+  private long attemptEndNanos() {
+    if (!attemptEndRead) {
+      endedNow();
+    }
+    return attemptEndNanos;
   }
 
   /** What ended the call from outside {@link #decide()}, if anything. */
@@ -462,7 +513,7 @@ final class CallState implements RetryState {
     boolean outcomeKnown = type != EventType.ATTEMPT && type != EventType.BEFORE;
     boolean cutAfter = cut && type == EventType.AFTER;
     boolean sleeping = type == EventType.BEFORE_SLEEP || type == EventType.BACKOFF;
-    long now = outcomeKnown ? attemptEndNanos : policy.clock().nanoTime();
+    long now = outcomeKnown ? attemptEndNanos() : policy.clock().nanoTime();
     return new RetryEvent(
         type,
         policy.name(),
@@ -478,7 +529,7 @@ final class CallState implements RetryState {
 
   /** The target's name: the invocation's, else derived from the callable's class. */
   public String targetName() {
-    return invocation != null ? invocation.targetName() : TargetNames.of(target);
+    return TargetNames.of(invocation, target);
   }
 
   /** Why the call gave up, once {@link #decide()} returned {@link #GIVE_UP}. */
@@ -498,7 +549,7 @@ final class CallState implements RetryState {
 
   @Override
   public long elapsedNanos() {
-    return Math.max(0L, attemptEndNanos - startNanos);
+    return Math.max(0L, attemptEndNanos() - startNanos);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.backon.AttemptTimeoutException;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.AttemptOutcome;
+import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallOutcome;
 import io.backon.instrumentation.CallTracer;
 import io.backon.time.Clock;
@@ -37,17 +38,51 @@ final class CallTrace {
    */
   static @Nullable CallTrace start(RetryPolicy policy, GlobalSettings overrides, String targetName,
       long startNanos) {
+    CallTracer tracer = tracer(policy, overrides, targetName);
+    return tracer == null ? null : new CallTrace(tracer, policy.clock(), startNanos);
+  }
+
+  /**
+   * The instrumentation's tracer of a call starting now, without the per-call holder that {@link
+   * #start} adds; {@code null} when retrying is off or the instrumentation threw.
+   */
+  static @Nullable CallTracer tracer(RetryPolicy policy, GlobalSettings overrides,
+      String targetName) {
     if (!policy.enabled() || overrides.disabled()) {
       return null;
     }
     try {
-      return new CallTrace(policy.instrumentation().callStarted(policy, targetName),
-          policy.clock(), startNanos);
+      return policy.instrumentation().callStarted(policy, targetName);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable broken) {
       TraceSafety.log("callStarted", broken);
       return null;
+    }
+  }
+
+  /**
+   * Goes on tracing a call whose first attempt ran without per-call state (see {@code
+   * SyncEngine}), once that attempt failed or its value must be checked.
+   */
+  static CallTrace resume(CallTracer tracer, Clock clock, long startNanos, AttemptTrace first) {
+    CallTrace trace = new CallTrace(tracer, clock, startNanos);
+    trace.current = first;
+    return trace;
+  }
+
+  /**
+   * Ends a call traced without per-call state whose first attempt succeeded and was accepted: the
+   * attempt, then the call, both lasting {@code durationNanos}.
+   */
+  static void succeededAtOnce(CallTracer tracer, AttemptTracer attempt, long durationNanos) {
+    AttemptTrace.ended(attempt, AttemptOutcome.SUCCESS, null, durationNanos);
+    try {
+      tracer.callEnded(CallOutcome.success(1), null, 1, durationNanos);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("callEnded", broken);
     }
   }
 

@@ -38,6 +38,7 @@ public final class Pipeline {
   private final boolean timed;
   private final boolean checksResults;
   private final boolean instrumented;
+  private final boolean tracedFirstAttempt;
   private final Class<? extends Throwable>[] abortOn;
   private final boolean abortsOnCircuitOpen;
   private final long deadlineNanos;
@@ -62,9 +63,11 @@ public final class Pipeline {
     this.deadlineNanos = policy.deadlineNanos();
     this.abortOn = abortTypes(policy);
     this.abortsOnCircuitOpen = !policy.retryOnCircuitOpen();
-    this.stateFromStart = listens(EventType.ATTEMPT) || listens(EventType.BEFORE)
-        || listens(EventType.AFTER) || listens(EventType.SUCCESS) || deadlineNanos >= 0
-        || instrumented;
+    boolean listensToSuccessPath = listens(EventType.ATTEMPT) || listens(EventType.BEFORE)
+        || listens(EventType.AFTER) || listens(EventType.SUCCESS);
+    this.stateFromStart = listensToSuccessPath || deadlineNanos >= 0 || instrumented;
+    this.tracedFirstAttempt = instrumented && !listensToSuccessPath && deadlineNanos < 0
+        && hedge == null && timeout == null;
     this.timed = policy.statistics() || instrumented || stateFromStart || hedge != null
         || timeout != null || policy.fallback() != null || policy.stop() != null
         || policy.maxTimeNanos() >= 0 || policy.maxTimeSupplier() != null;
@@ -129,6 +132,16 @@ public final class Pipeline {
    */
   boolean stateFromStart() {
     return stateFromStart;
+  }
+
+  /**
+   * Whether a blocking call's only reason to hold state from its start is its instrumentation, and
+   * its first attempt runs on the caller's thread (no hedging, no attempt timeout): that attempt is
+   * then traced without per-call state, which a call creates only if the attempt fails or its value
+   * must be checked. A metered success then allocates nothing.
+   */
+  boolean tracedFirstAttempt() {
+    return tracedFirstAttempt;
   }
 
   /**

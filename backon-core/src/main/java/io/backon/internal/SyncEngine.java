@@ -5,6 +5,8 @@ import io.backon.CheckedRunnable;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.budget.RetryBudget;
+import io.backon.instrumentation.AttemptTracer;
+import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.TraceScope;
 import io.backon.time.Clock;
 import java.util.concurrent.Callable;
@@ -61,6 +63,13 @@ final class SyncEngine {
       countAttempt(overrides);
       return invoker.invoke(target);
     }
+    if (pipeline.tracedFirstAttempt()) {
+      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
+          TargetNames.of(invocation, target));
+      if (tracer != null) {
+        return traced(pipeline, overrides, invocation, target, invoker, statistics, tracer);
+      }
+    }
     if (pipeline.stateFromStart()) {
       CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target,
           pipeline.policy().clock().nanoTime());
@@ -102,6 +111,59 @@ final class SyncEngine {
         pipeline.timed() ? start : clock.nanoTime(), value, thrown);
   }
 
+  /**
+   * A call of a policy whose instrumentation is its only reason for state (see {@link
+   * Pipeline#tracedFirstAttempt()}): the first attempt is traced with the instrumentation's own
+   * tracers, and the call's state (with a {@link CallTrace} resuming them) appears only when that
+   * attempt failed or its value must be checked. The attempt's trace is made the thread's current
+   * one only when its tracer opens a scope, as {@link AttemptTrace#open()} would.
+   */
+  private static <T extends @Nullable Object> T traced(Pipeline pipeline,
+      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics, CallTracer tracer) throws Exception {
+    Clock clock = pipeline.policy().clock();
+    long start = clock.nanoTime();
+    countAttempt(overrides);
+    AttemptTracer attemptTracer = AttemptTrace.tracer(tracer, 1);
+    @Nullable T value = null;
+    Throwable thrown = null;
+    AttemptContext context = AttemptContext.current();
+    int saved = context.enter(1);
+    TraceScope scope = AttemptTrace.scope(attemptTracer);
+    AttemptTrace attempt = null;
+    if (scope != TraceScope.NONE) {
+      attempt = AttemptTrace.of(attemptTracer, 1, start);
+      scope = attempt.publish(scope);
+    }
+    try {
+      value = firstAttempt(pipeline, clock, target, invoker);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable failure) {
+      thrown = failure;
+    } finally {
+      AttemptTrace.closeScope(scope);
+      context.restore(saved);
+    }
+    if (thrown == null && !pipeline.checksResults()) {
+      long end = clock.nanoTime();
+      RetryBudget budget = pipeline.budget();
+      if (budget != null) {
+        budget.onSuccess();
+      }
+      if (statistics != null) {
+        Statistics.record(statistics, clock, start, end, 1, 0L);
+      }
+      CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
+      return Nulls.cast(value);
+    }
+    CallTrace resumed = CallTrace.resume(tracer, clock, start,
+        attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    CallState state =
+        CallState.forBlockingCall(pipeline, overrides, invocation, target, start, resumed);
+    return afterFirstAttempt(state, target, invoker, statistics, value, thrown);
+  }
+
   /** The first attempt of a stateless call: straight to the target, or through the layers. */
   private static <T extends @Nullable Object> T firstAttempt(Pipeline pipeline, Clock clock,
       Object target, Invoker invoker) throws Exception {
@@ -130,6 +192,16 @@ final class SyncEngine {
       @Nullable Throwable thrown) throws Exception {
     CallState state =
         CallState.forBlockingCall(pipeline, overrides, invocation, target, start);
+    if (!pipeline.timed()) {
+      state.startsAtFirstAttemptEnd();
+    }
+    return afterFirstAttempt(state, target, invoker, statistics, value, thrown);
+  }
+
+  /** Settles a first attempt with the call's new state; goes on with the loop on a retry. */
+  private static <T extends @Nullable Object> T afterFirstAttempt(CallState state, Object target,
+      Invoker invoker, @Nullable AtomicReference<RetryStatistics> statistics, @Nullable T value,
+      @Nullable Throwable thrown) throws Exception {
     try {
       int step = settle(state, 1, value, thrown, statistics);
       if (step == SUCCEEDED) {

@@ -1,5 +1,8 @@
 package io.backon.internal;
 
+import io.backon.Invocation;
+import org.jspecify.annotations.Nullable;
+
 /** Readable names for targets given without an {@code Invocation}. Not API. */
 final class TargetNames {
 
@@ -11,6 +14,11 @@ final class TargetNames {
       return nameOf(type);
     }
   };
+
+  /** The invocation's target name, else the name derived from {@code target}'s class. */
+  static String of(@Nullable Invocation invocation, Object target) {
+    return invocation != null ? invocation.targetName() : of(target);
+  }
 
   /**
    * {@code com.acme.Client$$Lambda/0x01} becomes {@code com.acme.Client (lambda)}; computed once

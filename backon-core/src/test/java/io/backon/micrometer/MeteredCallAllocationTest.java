@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.backon.RetryPolicy;
+import io.backon.Retrying;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
 import io.backon.instrumentation.AttemptOutcome;
 import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallOutcome;
@@ -14,14 +18,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A metered first-attempt success allocates nothing once its policy's meters are resolved. Drives
- * the SPI exactly as the engine does on that path and counts the bytes the thread allocates, so
- * the test is deterministic; speed is measured by the JMH benchmarks.
+ * A metered first-attempt success allocates nothing once its policy's meters are resolved: the SPI
+ * driven as the engine drives it, and a whole call through {@code Retrying}. Counts the bytes the
+ * thread allocates, so the test is deterministic; speed is measured by the JMH benchmarks.
  */
 class MeteredCallAllocationTest {
 
@@ -32,7 +43,7 @@ class MeteredCallAllocationTest {
   private final RetryPolicy policy = RetryPolicy.builder().name("payments").build();
 
   @Test
-  void aMeteredFirstAttemptSuccessAllocatesNothingWithASimpleMeterRegistry() {
+  void aMeteredFirstAttemptSuccessAllocatesNothingWithASimpleMeterRegistry() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     long bytes = allocatedBy(BackonMicrometer.of(registry));
@@ -43,7 +54,8 @@ class MeteredCallAllocationTest {
   }
 
   @Test
-  void aMeteredFirstAttemptSuccessAllocatesNothingWithAPrometheusRegistryAndHistogram() {
+  void aMeteredFirstAttemptSuccessAllocatesNothingWithAPrometheusRegistryAndHistogram()
+      throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     long bytes = allocatedBy(BackonMicrometer.builder().meterRegistry(registry)
@@ -54,8 +66,60 @@ class MeteredCallAllocationTest {
         .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0 * CALLS);
   }
 
+  @Test
+  void aMeteredCallOfARealisticPolicyWithABreakerAllocatesNothingWhenItsFirstAttemptSucceeds()
+      throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    LongAdder retries = new LongAdder();
+    Retrying retrying = Retrying.of(RetryPolicy.builder()
+        .name("payments")
+        .maxTries(3)
+        .wait(Wait.expo(Duration.ofMillis(100), Duration.ofSeconds(5)))
+        .jitter(Jitter.full())
+        .retryOn(IOException.class)
+        .onBackoff(event -> retries.increment())
+        .circuitBreaker(CircuitBreaker.builder("payments").build())
+        .instrumentation(BackonMicrometer.of(registry))
+        .build());
+    Callable<String> target = () -> "charged";
+
+    long bytes = allocatedBy(() -> retrying.call(target));
+
+    assertThat(bytes / CALLS).as("bytes per metered call (%d calls)", CALLS).isZero();
+    assertThat(registry.get(BackonMeterNames.CALLS).tag("outcome", "success_without_retry")
+        .timer().count()).isEqualTo(2L * CALLS);
+    assertThat(registry.get(BackonMeterNames.ATTEMPTS).tag("outcome", "success").counter()
+        .count()).isEqualTo(2.0 * CALLS);
+    assertThat(retries.sum()).isZero();
+  }
+
+  @Test
+  void aMeteredAsyncCallOfACompletedStageAllocatesNothingButTheFutureItReturns()
+      throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Retrying retrying = Retrying.of(RetryPolicy.builder()
+        .name("payments")
+        .retryOn(IOException.class)
+        .instrumentation(BackonMicrometer.of(registry))
+        .build());
+    CompletableFuture<String> done = CompletableFuture.completedFuture("charged");
+    Supplier<CompletableFuture<String>> target = () -> done;
+
+    long bytes = allocatedBy(() -> retrying.callAsync(target));
+
+    assertThat(bytes / CALLS).as("bytes per metered async call (one completed future)")
+        .isLessThanOrEqualTo(24);
+    assertThat(registry.get(BackonMeterNames.CALLS).tag("outcome", "success_without_retry")
+        .timer().count()).isEqualTo(2L * CALLS);
+  }
+
   /** Runs {@link #CALLS} calls to warm up, then counts the bytes of {@link #CALLS} more. */
-  private long allocatedBy(RetryInstrumentation instrumentation) {
+  private long allocatedBy(RetryInstrumentation instrumentation) throws Exception {
+    return allocatedBy(() -> succeedAtOnce(instrumentation));
+  }
+
+  /** Runs {@link #CALLS} calls to warm up, then counts the bytes of {@link #CALLS} more. */
+  private static long allocatedBy(Callable<?> call) throws Exception {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     assumeThat(bean).isInstanceOf(com.sun.management.ThreadMXBean.class);
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
@@ -63,18 +127,18 @@ class MeteredCallAllocationTest {
     threads.setThreadAllocatedMemoryEnabled(true);
     long id = Thread.currentThread().getId();
     for (int i = 0; i < CALLS; i++) {
-      succeedAtOnce(instrumentation);
+      call.call();
     }
 
     long before = threads.getThreadAllocatedBytes(id);
     for (int i = 0; i < CALLS; i++) {
-      succeedAtOnce(instrumentation);
+      call.call();
     }
     return threads.getThreadAllocatedBytes(id) - before;
   }
 
   /** The SPI calls of a first-attempt success, in the engine's order. */
-  private void succeedAtOnce(RetryInstrumentation instrumentation) {
+  private @Nullable Void succeedAtOnce(RetryInstrumentation instrumentation) {
     CallTracer call = instrumentation.callStarted(policy, "PaymentsClient.charge");
     AttemptTracer attempt = call.attemptStarted(1);
     try (TraceScope scope = attempt.openScope()) {
@@ -82,5 +146,6 @@ class MeteredCallAllocationTest {
     }
     attempt.attemptEnded(AttemptOutcome.SUCCESS, null, ATTEMPT_NANOS);
     call.callEnded(CallOutcome.success(1), null, 1, CALL_NANOS);
+    return null;
   }
 }
