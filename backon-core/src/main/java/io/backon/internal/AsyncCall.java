@@ -277,11 +277,6 @@ final class AsyncCall<T extends @Nullable Object> {
     if (alreadyOver && source != null) {
       source.cancel(true);
     }
-    attemptResult.whenComplete((value, failure) -> {
-      if (source != null && !source.isDone()) {
-        source.cancel(true);
-      }
-    });
     stage.whenComplete((value, failure) -> {
       if (failure != null) {
         attemptResult.completeExceptionally(failure);
@@ -289,7 +284,14 @@ final class AsyncCall<T extends @Nullable Object> {
         attemptResult.complete(value);
       }
     });
-    attemptResult.whenComplete((value, failure) -> settle(number, value, Stages.unwrap(failure)));
+    // One dependent: the attempt's future is cancelled before the call is settled, so a caller
+    // that sees the call end never sees an attempt it abandoned still running.
+    attemptResult.whenComplete((value, failure) -> {
+      if (source != null && !source.isDone()) {
+        source.cancel(true);
+      }
+      settle(number, value, Stages.unwrap(failure));
+    });
   }
 
   /** Leaves a stretch of work on the state; true when the deadline passed meanwhile. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -85,17 +86,30 @@ final class TimeoutLayer extends Layer {
       return stage;
     }
     CompletableFuture<T> copy = new CompletableFuture<>();
-    Cancellable timer = run.scheduler().schedule(
-        () -> copy.completeExceptionally(timedOut(run.targetName(), run.number())), left);
-    copy.whenComplete((value, failure) -> timer.cancel());
     CompletableFuture<?> source = Stages.sourceOf(stage);
+    AtomicReference<@Nullable AttemptTimeoutException> timedOut = new AtomicReference<>();
+    // The copy's future is cancelled before the attempt fails, so that whoever sees the failure
+    // (the retry loop, then the caller) never sees the abandoned copy still running.
+    Cancellable timer = run.scheduler().schedule(() -> {
+      AttemptTimeoutException failure = timedOut(run.targetName(), run.number());
+      if (timedOut.compareAndSet(null, failure)) {
+        if (source != null && !source.isDone()) {
+          source.cancel(true);
+        }
+        copy.completeExceptionally(failure);
+      }
+    }, left);
     copy.whenComplete((value, failure) -> {
+      timer.cancel();
       if (source != null && !source.isDone()) {
-        source.cancel(true);
+        source.cancel(true); // the attempt was cancelled from outside
       }
     });
     stage.whenComplete((value, failure) -> {
-      if (failure != null) {
+      AttemptTimeoutException timeout = timedOut.get();
+      if (timeout != null) {
+        copy.completeExceptionally(timeout); // the cancellation the timeout caused
+      } else if (failure != null) {
         copy.completeExceptionally(Stages.unwrapNonNull(failure));
       } else {
         copy.complete(value);
