@@ -489,15 +489,20 @@ final class CallState implements RetryState {
     return pipeline.listens(type);
   }
 
-  /** Delivers an event for {@code type} to its listeners; a throwing listener is logged. */
+  /**
+   * Delivers an event for {@code type} to its listeners; a throwing listener is logged. Small, so
+   * that the JIT inlines the check of a hook without listeners into every caller.
+   */
   public void fire(EventType type, int number) {
-    List<RetryListener> listeners = pipeline.listeners(type);
-    if (listeners.isEmpty()) {
-      return;
+    RetryListener[] listeners = pipeline.listeners(type);
+    if (listeners.length != 0) {
+      deliver(listeners, type, number);
     }
+  }
+
+  private void deliver(RetryListener[] listeners, EventType type, int number) {
     RetryEvent event = event(type, number);
-    for (int i = 0; i < listeners.size(); i++) {
-      RetryListener listener = listeners.get(i);
+    for (RetryListener listener : listeners) {
       try {
         listener.onEvent(event);
       } catch (VirtualMachineError fatal) {

@@ -33,7 +33,8 @@ public final class Pipeline {
   private final @Nullable TimeoutLayer timeout;
   private final @Nullable HedgeLayer hedge;
   private final @Nullable RetryBudget budget;
-  private final List<List<RetryListener>> listeners;
+  /** The listeners of each {@link EventType}, by ordinal; an array so that a check is one load. */
+  private final RetryListener[][] listeners;
   private final boolean stateFromStart;
   private final boolean timed;
   private final boolean checksResults;
@@ -46,7 +47,10 @@ public final class Pipeline {
 
   private Pipeline(RetryPolicy policy, List<List<RetryListener>> listeners, boolean checksResults) {
     this.policy = policy;
-    this.listeners = listeners;
+    this.listeners = new RetryListener[listeners.size()][];
+    for (int i = 0; i < listeners.size(); i++) {
+      this.listeners[i] = listeners.get(i).toArray(new RetryListener[0]);
+    }
     this.checksResults = checksResults;
     CircuitBreaker circuitBreaker = policy.circuitBreaker();
     HedgingPolicy hedging = policy.hedging();
@@ -114,14 +118,14 @@ public final class Pipeline {
     return policy;
   }
 
-  /** The listeners of one hook, in registration order (unmodifiable, no copy). */
-  List<RetryListener> listeners(EventType type) {
-    return listeners.get(type.ordinal());
+  /** The listeners of one hook, in registration order (shared: never change it). */
+  RetryListener[] listeners(EventType type) {
+    return listeners[type.ordinal()];
   }
 
   /** Whether a listener is registered for {@code type}. */
   boolean listens(EventType type) {
-    return !listeners.get(type.ordinal()).isEmpty();
+    return listeners[type.ordinal()].length != 0;
   }
 
   /**
