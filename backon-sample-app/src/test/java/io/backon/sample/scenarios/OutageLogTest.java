@@ -3,7 +3,6 @@ package io.backon.sample.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.sample.scenarios.CapturedLogback.Line;
-import io.backon.sample.scenarios.ScenarioResult.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +59,7 @@ class OutageLogTest extends RunningSampleApp {
 
   @Test
   void anOutageLeavesOneWarnLinePerFailedCallAndEachBreakerTransitionOnce() {
-    driveAnOutageAndItsEnd();
+    driveAnOutageAndItsEnd(MARKER);
 
     assertThat(backonLinesAtInfoAndAbove()).containsExactly(
         giveUp("withRetry", 4, "downstream-retry"),
@@ -73,7 +72,7 @@ class OutageLogTest extends RunningSampleApp {
 
   @Test
   void noLineOfAnOutageCarriesAStackTraceOrTheDownstreamsBody(CapturedOutput output) {
-    driveAnOutageAndItsEnd();
+    driveAnOutageAndItsEnd(MARKER);
 
     assertThat(log.lines()).isNotEmpty()
         .allSatisfy(line -> assertThat(line.stackTraceOf()).as("%s", line).isNull())
@@ -86,7 +85,7 @@ class OutageLogTest extends RunningSampleApp {
   void withTheRetryLoggerAtDebugTheQuietCallsShowThereAndNowhereElse() {
     logging.setLogLevel(RETRY_LOGGER, LogLevel.DEBUG);
 
-    driveAnOutageAndItsEnd();
+    driveAnOutageAndItsEnd(MARKER);
 
     List<Line> debug = log.backonLines().stream()
         .filter(line -> line.level().equals("DEBUG")).toList();
@@ -110,7 +109,7 @@ class OutageLogTest extends RunningSampleApp {
   void withTheBreakerLoggerAtWarnOnlyTheOpeningIsLeftOfTheBreakersLines() {
     logging.setLogLevel(BREAKER_LOGGER, LogLevel.WARN);
 
-    driveAnOutageAndItsEnd();
+    driveAnOutageAndItsEnd(MARKER);
 
     assertThat(backonLinesAtInfoAndAbove()).containsExactly(
         giveUp("withRetry", 4, "downstream-retry"),
@@ -119,33 +118,6 @@ class OutageLogTest extends RunningSampleApp {
         giveUp("hedged", 2, "downstream-hedged"),
         giveUp("behindBreaker", 3, "downstream-breaker"),
         OPENED);
-  }
-
-  /**
-   * An outage and its end: two calls each of the retry, fallback and hedged scenarios; five of the
-   * breaker scenario (the first gives up after 3 attempts, the second's second attempt opens the
-   * breaker, which rejects its third and the next three calls); then the downstream recovers, an
-   * operator half-opens the breaker through the Actuator and a trial call closes it.
-   */
-  private void driveAnOutageAndItsEnd() {
-    downstreamBehaves(b -> b.outage(true));
-    for (int call = 1; call <= 2; call++) {
-      assertThat(run("retry", MARKER + "-retry-" + call).outcome()).isEqualTo(Outcome.FAILURE);
-      assertThat(run("fallback", MARKER + "-fallback-" + call).outcome())
-          .isEqualTo(Outcome.FALLBACK);
-      ScenarioResult hedged = run("hedged", MARKER + "-hedged-" + call);
-      assertThat(hedged.outcome()).isEqualTo(Outcome.FAILURE);
-      assertThat(hedged.serverHits()).as("2 attempts, each hedged once").isEqualTo(4);
-    }
-    for (int call = 1; call <= 5; call++) {
-      assertThat(run("breaker", MARKER + "-breaker-" + call).outcome())
-          .isEqualTo(Outcome.FAILURE);
-    }
-    assertThat(downstream.hits(MARKER + "-breaker-5")).as("rejected by the open breaker").isZero();
-
-    downstream.reset();
-    post("/actuator/backon/circuit-breakers/downstream", "{\"state\":\"half-open\"}");
-    assertThat(run("breaker", "trial").outcome()).isEqualTo(Outcome.SUCCESS);
   }
 
   /**
