@@ -1,5 +1,6 @@
 package io.backon;
 
+import io.backon.internal.DurationText;
 import java.time.Duration;
 
 /**
@@ -13,9 +14,13 @@ public class AttemptTimeoutException extends BackonException {
   private final int attemptNumber;
   private final Duration timeout;
 
-  /** Creates the exception for attempt {@code attemptNumber} that exceeded {@code timeout}. */
+  /**
+   * Creates the exception for attempt {@code attemptNumber} that exceeded {@code timeout}; the
+   * message reads {@code Attempt 2 of Inventory.reserve timed out after 300ms}.
+   */
   public AttemptTimeoutException(String targetName, int attemptNumber, Duration timeout) {
-    super("Attempt " + attemptNumber + " of " + targetName + " timed out after " + timeout, null);
+    super("Attempt " + attemptNumber + " of " + targetName + " timed out after "
+        + DurationText.of(timeout), null);
     this.attemptNumber = attemptNumber;
     this.timeout = timeout;
   }

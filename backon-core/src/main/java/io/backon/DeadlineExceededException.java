@@ -1,5 +1,6 @@
 package io.backon;
 
+import io.backon.internal.DurationText;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -14,10 +15,13 @@ public class DeadlineExceededException extends BackonException {
   private final Duration deadline;
   private final int attempts;
 
-  /** Creates the exception for a call that made {@code attempts} attempts. */
+  /**
+   * Creates the exception for a call that made {@code attempts} attempts; the message reads {@code
+   * Deadline of 1s exceeded for Inventory.reserve after 3 attempts; last failure: ...}.
+   */
   public DeadlineExceededException(
       String targetName, Duration deadline, int attempts, @Nullable Throwable lastFailure) {
-    super("Deadline of " + deadline + " exceeded for " + targetName + " after " + attempts
+    super("Deadline of " + DurationText.of(deadline) + " exceeded for " + targetName + " after " + attempts
         + (attempts == 1 ? " attempt" : " attempts")
         + (lastFailure == null ? "" : "; last failure: " + lastFailure), lastFailure);
     this.deadline = deadline;

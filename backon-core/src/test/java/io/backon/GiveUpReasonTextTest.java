@@ -17,15 +17,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each way a call gives up has its own reason text in the give-up line, checked one by one on a
- * real call that gives up for that reason. (A call rejected by an open breaker says "circuit open":
- * {@link GiveUpLoggingTest}.)
+ * Each way a call gives up has its own reason text in its one WARNING line (no stack trace at
+ * INFO), checked one by one on a real call that gives up for that reason. (A call rejected by an
+ * open breaker says "circuit open", at DEBUG: {@link GiveUpLoggingTest}; the same lines in a Spring
+ * Boot app's Logback output: {@code GiveUpReasonsInTheLogTest} of the sample app.)
  */
 class GiveUpReasonTextTest {
 
@@ -35,7 +37,8 @@ class GiveUpReasonTextTest {
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<RetryEvent> giveUps = new CopyOnWriteArrayList<>();
-  private final CapturedLog log = CapturedLog.attach();
+  /** What an operator sees with Backon's loggers at INFO (Spring Boot's default). */
+  private final CapturedLog log = CapturedLog.attach("io.backon", Level.INFO);
 
   @AfterEach
   void detachLog() {
@@ -64,8 +67,12 @@ class GiveUpReasonTextTest {
     giveUpFor(reason);
 
     assertThat(giveUps).extracting(RetryEvent::giveUpReason).containsExactly(reason);
-    assertThat(log.linesOf("io.backon.retry")).last().extracting(Line::message).isEqualTo(
-        "Giving up on " + TARGET + " " + expected + " [policy payments]");
+    assertThat(log.linesOf("io.backon.retry")).singleElement().satisfies(line -> {
+      assertThat(line.level()).isEqualTo("WARNING");
+      assertThat(line.thrown()).as("no stack trace").isNull();
+      assertThat(line.message()).isEqualTo(
+          "Giving up on " + TARGET + " " + expected + " [policy payments]");
+    });
   }
 
   @Test

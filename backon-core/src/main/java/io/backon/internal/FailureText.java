@@ -4,9 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A failure as one short piece of a log line: its class name and at most the first line of its
- * message, cut to {@value #MAX_MESSAGE_CHARS} characters, so that a response body carried in an
- * exception message never reaches the log. Control characters become spaces. A message that throws
- * is left out. Not API; stateless and thread-safe.
+ * message, cut before anything that reads like a response body and to {@value #MAX_MESSAGE_CHARS}
+ * characters, so that a body carried in an exception message never reaches the log. A body starts
+ * after an HTTP status line ({@code 503 Service Unavailable: "{...}"}, the message of Spring's
+ * {@code RestClientResponseException}s) and at a JSON object or array of objects ({@code {"},
+ * {@code [{}) or a markup tag ({@code <html}, {@code <?xml}, {@code <!DOCTYPE}). Control characters
+ * become spaces. A message that throws is left out. Not API; stateless and thread-safe.
  */
 final class FailureText {
 
@@ -32,7 +35,10 @@ final class FailureText {
     }
   }
 
-  /** The first line of {@code message}, cut to the limit, control characters blanked. */
+  /**
+   * The first line of {@code message} up to any body, cut to the limit, control characters blanked;
+   * {@value #CUT} marks a cut.
+   */
   static @Nullable String firstLine(@Nullable String message) {
     if (message == null) {
       return null;
@@ -47,6 +53,11 @@ final class FailureText {
         break;
       }
     }
+    int body = bodyStart(message, end);
+    if (body < end) {
+      end = body;
+      cut = true;
+    }
     if (end > MAX_MESSAGE_CHARS) {
       end = MAX_MESSAGE_CHARS;
       if (Character.isHighSurrogate(message.charAt(end - 1))) {
@@ -59,8 +70,89 @@ final class FailureText {
       char c = message.charAt(i);
       line.append(Character.isISOControl(c) ? ' ' : c);
     }
-    String text = line.toString().strip();
-    return cut ? text + CUT : text;
+    String text = cut ? stripEnd(line.toString()) : line.toString().strip();
+    if (!cut) {
+      return text;
+    }
+    return text.isEmpty() ? CUT.strip() : text + CUT;
+  }
+
+  /**
+   * Where a response body starts in the first {@code end} characters of {@code message}, or {@code
+   * end} when none does: after an HTTP status line followed by a colon, or at a JSON object, an array
+   * of objects or a markup tag (a {@code <} that does not follow a name, so {@code List<String>}
+   * is no tag).
+   */
+  static int bodyStart(String message, int end) {
+    int afterStatus = afterStatusLine(message, end);
+    if (afterStatus >= 0) {
+      return afterStatus;
+    }
+    for (int i = 0; i < end - 1; i++) {
+      char c = message.charAt(i);
+      if ((c == '{' && opensJsonObject(message, i + 1, end))
+          || (c == '[' && nextNonBlankIs(message, i + 1, end, '{'))
+          || (c == '<' && opensTag(message.charAt(i + 1))
+              && (i == 0 || !Character.isJavaIdentifierPart(message.charAt(i - 1))))) {
+        return i;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The index after {@code "<status> <reason>:"} when {@code message} starts with an HTTP status
+   * line (three digits 100 to 599, a space, a reason phrase of letters, spaces, hyphens and
+   * apostrophes) followed by a colon; otherwise -1.
+   */
+  private static int afterStatusLine(String message, int end) {
+    if (end < 5 || message.charAt(0) < '1' || message.charAt(0) > '5'
+        || !Character.isDigit(message.charAt(1)) || !Character.isDigit(message.charAt(2))
+        || message.charAt(3) != ' ') {
+      return -1;
+    }
+    for (int i = 4; i < end; i++) {
+      char c = message.charAt(i);
+      if (c == ':') {
+        return i > 4 ? i + 1 : -1;
+      }
+      if (!(Character.isLetter(c) || c == ' ' || c == '-' || c == '\'')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean opensJsonObject(String text, int from, int end) {
+    return nextNonBlankIs(text, from, end, '"') || nextNonBlankIs(text, from, end, '}');
+  }
+
+  private static boolean nextNonBlankIs(String text, int from, int end, char expected) {
+    for (int i = from; i < end; i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == expected;
+      }
+    }
+    return false;
+  }
+
+  private static boolean opensTag(char next) {
+    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '!'
+        || next == '?';
+  }
+
+  /** {@code text} without the blanks, colons and quotes a cut leaves at its end. */
+  private static String stripEnd(String text) {
+    int end = text.length();
+    while (end > 0) {
+      char c = text.charAt(end - 1);
+      if (!(Character.isWhitespace(c) || c == ':' || c == '"' || c == '\'' || c == '=')) {
+        break;
+      }
+      end--;
+    }
+    return text.substring(0, end).strip();
   }
 
   private static boolean blankFrom(String text, int start) {

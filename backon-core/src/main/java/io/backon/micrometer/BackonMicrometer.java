@@ -120,13 +120,21 @@ public final class BackonMicrometer implements RetryInstrumentation {
     return new MicrometerCallTracer(this, targetName, observation, context, policyMeters);
   }
 
-  /** Starts the observation of an attempt as a child of its call's observation. */
+  /**
+   * Starts the observation of an attempt as a child of its call's observation. The call's scope is
+   * open while the attempt starts: Micrometer Tracing parents a span on the span current on the
+   * thread when that differs from the parent observation's, and the call is never in scope
+   * otherwise, so without it every attempt would be a sibling of its call under the enclosing span
+   * (e.g. the HTTP request's).
+   */
   Observation startAttempt(BackonAttemptContext context, Observation call) {
     ObservationRegistry registry = Objects.requireNonNull(observationRegistry);
-    return BackonObservationDocumentation.ATTEMPT.observation(attemptConvention,
-            DefaultBackonAttemptObservationConvention.INSTANCE, () -> context, registry)
-        .parentObservation(call)
-        .start();
+    try (Observation.Scope callScope = call.openScope()) {
+      return BackonObservationDocumentation.ATTEMPT.observation(attemptConvention,
+              DefaultBackonAttemptObservationConvention.INSTANCE, () -> context, registry)
+          .parentObservation(call)
+          .start();
+    }
   }
 
   /**

@@ -6,8 +6,8 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A failure in a log line is its class and at most a short first line of its message: never a
- * response body.
+ * A failure in a log line is its class and at most a short first line of its message, cut before
+ * anything that reads like a response body: never a body.
  */
 class FailureTextTest {
 
@@ -57,6 +57,53 @@ class FailureTextTest {
     String message = "y".repeat(FailureText.MAX_MESSAGE_CHARS);
 
     assertThat(FailureText.of(new IOException(message))).isEqualTo("java.io.IOException: " + message);
+  }
+
+  @Test
+  void whatFollowsAnHttpStatusLineIsABodyAndLeftOut() {
+    // the message of Spring's HttpServerErrorException (RestClient, RestTemplate)
+    IOException failure = new IOException(
+        "503 Service Unavailable: \"{\"requestId\":\"r-1\",\"card\":\"4111 1111\"}\"");
+
+    assertThat(FailureText.of(failure))
+        .isEqualTo("java.io.IOException: 503 Service Unavailable [...]");
+  }
+
+  @Test
+  void aPlainTextBodyAfterAStatusLineIsLeftOutToo() {
+    assertThat(FailureText.of(new IOException("500 Internal Server Error: \"card 4111 declined\"")))
+        .isEqualTo("java.io.IOException: 500 Internal Server Error [...]");
+    assertThat(FailureText.of(new IOException("418 I'm a teapot: short and stout")))
+        .isEqualTo("java.io.IOException: 418 I'm a teapot [...]");
+  }
+
+  @Test
+  void aJsonObjectInTheMessageIsLeftOut() {
+    assertThat(FailureText.of(new IOException("upstream answered {\"token\":\"s3cr3t\"}")))
+        .isEqualTo("java.io.IOException: upstream answered [...]");
+    assertThat(FailureText.of(new IOException("payload=[ {\"id\":1} ]")))
+        .isEqualTo("java.io.IOException: payload [...]");
+  }
+
+  @Test
+  void markupInTheMessageIsLeftOut() {
+    assertThat(FailureText.of(new IOException("bad gateway: <!DOCTYPE html><html>secret</html>")))
+        .isEqualTo("java.io.IOException: bad gateway [...]");
+    assertThat(FailureText.of(new IOException("<?xml version=\"1.0\"?><fault/>")))
+        .isEqualTo("java.io.IOException: [...]");
+  }
+
+  @Test
+  void textThatOnlyLooksLikeABodyIsKept() {
+    assertThat(FailureText.of(new IllegalArgumentException("delay must be <= 1s but was {2s}")))
+        .isEqualTo("java.lang.IllegalArgumentException: delay must be <= 1s but was {2s}");
+    assertThat(FailureText.of(new ClassCastException("not a List<String>: [a, b]")))
+        .isEqualTo("java.lang.ClassCastException: not a List<String>: [a, b]");
+    assertThat(FailureText.of(new IOException("503 Service Unavailable")))
+        .isEqualTo("java.io.IOException: 503 Service Unavailable");
+    assertThat(FailureText.of(new IOException("I/O error on GET request for \"http://h/data\": "
+        + "Connection reset"))).isEqualTo("java.io.IOException: I/O error on GET request for "
+        + "\"http://h/data\": Connection reset");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.backon.wait.Wait;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -94,6 +95,36 @@ class BackonObservationTest extends MetricsFixture {
 
     assertThat(observations).hasObservationWithNameEqualTo("backon.call").that()
         .hasParentObservationEqualTo(request);
+  }
+
+  @Test
+  void eachAttemptStartsWhileItsCallIsCurrentSoTracersFollowingTheThreadNestItToo()
+      throws Exception {
+    List<Observation.ContextView> currentAtAttemptStart = new CopyOnWriteArrayList<>();
+    observations.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override
+      public void onStart(Observation.Context context) {
+        Observation current = observations.getCurrentObservation();
+        if (context instanceof BackonAttemptContext && current != null) {
+          currentAtAttemptStart.add(current.getContextView());
+        }
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    Observation request = Observation.start("http.server.requests", observations);
+    try (Observation.Scope scope = request.openScope()) {
+      Retrying.of(policy().instrumentation(instrumentation).build()).call(() -> flaky(1));
+      assertThat(observations.getCurrentObservation()).isSameAs(request);
+    }
+    request.stop();
+
+    // Micrometer Tracing parents a span on the thread's current span over the parent observation's
+    assertThat(currentAtAttemptStart).hasSize(2)
+        .allSatisfy(current -> assertThat(current).isInstanceOf(BackonCallContext.class));
   }
 
   @Test

@@ -207,7 +207,7 @@ class AsyncTimeLimitTest {
       slow.complete("late");
 
       assertThat(failureOf(result)).isInstanceOfSatisfying(AttemptTimeoutException.class, e -> {
-        assertThat(e).hasMessage("Attempt 1 of Inventory.reserve timed out after PT0.1S");
+        assertThat(e).hasMessage("Attempt 1 of Inventory.reserve timed out after 100ms");
         assertThat(e.attemptNumber()).isEqualTo(1);
         assertThat(e.timeout()).isEqualTo(MS_100);
       });

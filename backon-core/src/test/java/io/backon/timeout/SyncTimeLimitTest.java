@@ -228,7 +228,7 @@ class SyncTimeLimitTest {
             return "late";
           }));
 
-      assertThat(timeout).hasMessage("Attempt 1 of Inventory.reserve timed out after PT0.1S");
+      assertThat(timeout).hasMessage("Attempt 1 of Inventory.reserve timed out after 100ms");
       assertThat(timeout.attemptNumber()).isEqualTo(1);
       assertThat(timeout.timeout()).isEqualTo(MS_100);
       assertThat(Thread.currentThread().isInterrupted()).isFalse();

@@ -70,7 +70,7 @@ class TimeLimitValidationTest {
     AttemptTimeoutException timeout =
         new AttemptTimeoutException("Inventory.reserve", 3, Duration.ofMillis(150));
 
-    assertThat(timeout).hasMessage("Attempt 3 of Inventory.reserve timed out after PT0.15S");
+    assertThat(timeout).hasMessage("Attempt 3 of Inventory.reserve timed out after 150ms");
     assertThat(timeout.attemptNumber()).isEqualTo(3);
     assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(150));
   }
@@ -83,12 +83,12 @@ class TimeLimitValidationTest {
         new DeadlineExceededException("Inventory.reserve", Duration.ofMillis(500), 5, last);
 
     assertThat(exceeded).hasCause(last)
-        .hasMessage("Deadline of PT0.5S exceeded for Inventory.reserve after 5 attempts; "
+        .hasMessage("Deadline of 500ms exceeded for Inventory.reserve after 5 attempts; "
             + "last failure: java.io.IOException: down");
     assertThat(exceeded.deadline()).isEqualTo(Duration.ofMillis(500));
     assertThat(exceeded.attempts()).isEqualTo(5);
     assertThat(new DeadlineExceededException("t", Duration.ofSeconds(1), 1, null))
-        .hasNoCause().hasMessage("Deadline of PT1S exceeded for t after 1 attempt");
+        .hasNoCause().hasMessage("Deadline of 1s exceeded for t after 1 attempt");
     assertThat(GiveUpReason.DEADLINE_EXCEEDED).hasToString("deadline exceeded");
   }
 }

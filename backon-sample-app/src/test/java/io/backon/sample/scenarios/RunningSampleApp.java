@@ -1,11 +1,14 @@
 package io.backon.sample.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
 import io.backon.sample.downstream.DownstreamBehaviour;
 import io.backon.sample.downstream.FlakyDownstream;
+import io.backon.sample.scenarios.ScenarioResult.Outcome;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +61,36 @@ abstract class RunningSampleApp {
   /** Sets the downstream's behaviour, starting from the healthy one. */
   void downstreamBehaves(UnaryOperator<DownstreamBehaviour.Builder> behaviour) {
     downstream.setBehaviour(behaviour.apply(DownstreamBehaviour.builder()).build());
+  }
+
+  /**
+   * An outage of the downstream and its end, with {@code requestIdPrefix} in every request id: two
+   * calls each of the retry, fallback and hedged scenarios; five of the breaker scenario (the first
+   * gives up after 3 attempts, the second's second attempt opens the breaker, which rejects its
+   * third and the next three calls); then the downstream recovers, an operator half-opens the
+   * breaker through the Actuator and a trial call closes it.
+   */
+  void driveAnOutageAndItsEnd(String requestIdPrefix) {
+    downstreamBehaves(b -> b.outage(true));
+    for (int call = 1; call <= 2; call++) {
+      assertThat(run("retry", requestIdPrefix + "-retry-" + call).outcome())
+          .isEqualTo(Outcome.FAILURE);
+      assertThat(run("fallback", requestIdPrefix + "-fallback-" + call).outcome())
+          .isEqualTo(Outcome.FALLBACK);
+      ScenarioResult hedged = run("hedged", requestIdPrefix + "-hedged-" + call);
+      assertThat(hedged.outcome()).isEqualTo(Outcome.FAILURE);
+      assertThat(hedged.serverHits()).as("2 attempts, each hedged once").isEqualTo(4);
+    }
+    for (int call = 1; call <= 5; call++) {
+      assertThat(run("breaker", requestIdPrefix + "-breaker-" + call).outcome())
+          .isEqualTo(Outcome.FAILURE);
+    }
+    assertThat(downstream.hits(requestIdPrefix + "-breaker-5"))
+        .as("rejected by the open breaker").isZero();
+
+    downstream.reset();
+    post("/actuator/backon/circuit-breakers/downstream", "{\"state\":\"half-open\"}");
+    assertThat(run("breaker", requestIdPrefix + "-trial").outcome()).isEqualTo(Outcome.SUCCESS);
   }
 
   /** {@code GET /scenarios/{name}?requestId={requestId}}, which must answer 200. */
