@@ -63,8 +63,8 @@ final class CallState implements RetryState {
   private boolean cut;
   private @Nullable Throwable thrownWhenCut;
   private @Nullable Throwable endingFailure;
-  /** Whether this state goes back to its thread's spare slot when the call ends. */
-  private boolean reusable;
+  /** The slot of the thread this state goes back to when the call ends; null if it does not. */
+  private @Nullable Spare home;
   private @Nullable CallTrace trace;
 
   /**
@@ -130,7 +130,7 @@ final class CallState implements RetryState {
       state.startNanos = startNanos;
       state.trace = resumed != null ? resumed : state.startTrace();
     }
-    state.reusable = true;
+    state.home = slot;
     return state.blocking();
   }
 
@@ -140,10 +140,11 @@ final class CallState implements RetryState {
    * states.
    */
   void release() {
-    if (!reusable) {
+    Spare slot = home;
+    if (slot == null) {
       return;
     }
-    reusable = false;
+    home = null;
     invocation = null;
     target = SPARE;
     trace = null;
@@ -162,7 +163,7 @@ final class CallState implements RetryState {
     cut = false;
     thrownWhenCut = null;
     endingFailure = null;
-    SPARE.get().state = this;
+    slot.state = this;
   }
 
   /** A thread's slot for its spare state. */
