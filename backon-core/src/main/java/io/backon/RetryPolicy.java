@@ -166,6 +166,15 @@ public final class RetryPolicy {
     return settings.raiseOnGiveUp;
   }
 
+  /**
+   * Whether a {@code supplyAsync} attempt waits for a slot held by its call's abandoned attempts
+   * ({@code true}, default) or fails with {@link AttemptsStillRunningException}; see {@link
+   * RetryPolicyBuilder#waitForAbandonedAttempts}.
+   */
+  public boolean waitForAbandonedAttempts() {
+    return settings.waitForAbandonedAttempts;
+  }
+
   /** The listeners registered for one hook, in registration order (unmodifiable, no copy). */
   public List<RetryListener> listeners(EventType type) {
     return listeners.get(type.ordinal());

@@ -180,6 +180,19 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
+  /**
+   * What a {@code supplyAsync} attempt does when its call's targets still occupy every slot
+   * ({@code maxHedges} of them, 1 without hedging) because earlier attempts timed out but ignore
+   * their interrupt: {@code true} (default) waits in line for one of them to end (the wait counts in
+   * the attempt timeout and the deadline), {@code false} fails the call at once with {@link
+   * AttemptsStillRunningException}. Only policies with an attempt timeout, a deadline or hedging
+   * keep slots; abandoned targets of a call that has ended are not counted.
+   */
+  public RetryPolicyBuilder waitForAbandonedAttempts(boolean wait) {
+    s.waitForAbandonedAttempts = wait;
+    return this;
+  }
+
   /** Adds a listener called first for every attempt. */
   public RetryPolicyBuilder onAttempt(RetryListener listener) {
     return listen(EventType.ATTEMPT, listener);

@@ -52,6 +52,7 @@ final class RetrySettings implements Cloneable {
   @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
   @Nullable Fallback fallback;
   boolean raiseOnGiveUp = true;
+  boolean waitForAbandonedAttempts = true;
   Map<EventType, List<RetryListener>> listeners = new EnumMap<>(EventType.class);
   Clock clock = Clock.system();
   Sleeper sleeper = Sleeper.threadSleep();

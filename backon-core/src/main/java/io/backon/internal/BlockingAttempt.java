@@ -19,11 +19,15 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
   private @Nullable Thread runner;
   private final int attemptNumber;
   private final @Nullable AttemptTrace trace;
+  /** Told once when the target has returned, or will never run; may be null. */
+  private final @Nullable Runnable onEnd;
 
-  private BlockingAttempt(Callable<T> target, int attemptNumber, @Nullable AttemptTrace trace) {
+  private BlockingAttempt(Callable<T> target, int attemptNumber, @Nullable AttemptTrace trace,
+      @Nullable Runnable onEnd) {
     this.target = target;
     this.attemptNumber = attemptNumber;
     this.trace = trace;
+    this.onEnd = onEnd;
   }
 
   /**
@@ -42,11 +46,23 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
    */
   public static <T extends @Nullable Object> CompletableFuture<T> submit(
       Callable<T> target, Executor executor, int attemptNumber, @Nullable AttemptTrace trace) {
-    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber, trace);
+    return submit(target, executor, attemptNumber, trace, null);
+  }
+
+  /**
+   * As above; {@code onEnd}, if not null, runs once the target has really returned (after an
+   * interrupt it ignored, too), or once it is certain never to run (cancelled before it started,
+   * rejected by the executor).
+   */
+  static <T extends @Nullable Object> CompletableFuture<T> submit(Callable<T> target,
+      Executor executor, int attemptNumber, @Nullable AttemptTrace trace,
+      @Nullable Runnable onEnd) {
+    BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber, trace, onEnd);
     try {
       executor.execute(attempt);
     } catch (RuntimeException rejected) {
       attempt.completeExceptionally(rejected);
+      attempt.ended();
     }
     return attempt;
   }
@@ -55,6 +71,7 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
   public void run() {
     synchronized (this) {
       if (isDone()) {
+        ended(); // cancelled before it started: it never runs
         return;
       }
       runner = Thread.currentThread();
@@ -73,6 +90,14 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
         runner = null;
       }
       Thread.interrupted(); // an interrupt meant for this attempt must not leak to the next task
+      ended();
+    }
+  }
+
+  private void ended() {
+    Runnable end = onEnd;
+    if (end != null) {
+      end.run();
     }
   }
 

@@ -60,6 +60,11 @@ public final class Engine {
       @Nullable Invocation invocation, Callable<T> target,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     Executor executor = pipeline.policy().executor();
+    AttemptSlots slots = pipeline.slotsForCall(TargetNames.of(invocation, target));
+    if (slots != null) {
+      return AsyncCall.start(pipeline, invocation, () -> slots.submit(target, executor), target,
+          statistics);
+    }
     return AsyncCall.start(pipeline, invocation, () -> BlockingAttempt.submit(target, executor),
         target, statistics);
   }

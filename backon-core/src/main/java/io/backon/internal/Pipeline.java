@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.AttemptsStillRunningException;
 import io.backon.EventType;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
@@ -199,6 +200,19 @@ public final class Pipeline {
     return environment;
   }
 
+  /**
+   * The slots of a new {@code supplyAsync} call, or {@code null} when its attempts are never
+   * abandoned (no attempt timeout, deadline or hedging): see {@link AttemptSlots}.
+   */
+  @Nullable AttemptSlots slotsForCall(String targetName) {
+    if (timeout == null && deadlineNanos < 0 && hedge == null) {
+      return null;
+    }
+    HedgingPolicy hedging = policy.hedging();
+    return new AttemptSlots(hedging != null ? hedging.maxHedges() : 1,
+        policy.waitForAbandonedAttempts(), targetName);
+  }
+
   /** Whether an attempt passes through any layer (hedging, breaker or attempt timeout). */
   boolean hasLayers() {
     return chain != null;
@@ -214,7 +228,8 @@ public final class Pipeline {
    * {@code abortOn} types, or a {@link CircuitOpenException} unless the policy retries those.
    */
   public boolean aborts(Throwable failure) {
-    if (abortsOnCircuitOpen && failure instanceof CircuitOpenException) {
+    if (abortsOnCircuitOpen && failure instanceof CircuitOpenException
+        || failure instanceof AttemptsStillRunningException) {
       return true;
     }
     for (Class<? extends Throwable> type : abortOn) {
