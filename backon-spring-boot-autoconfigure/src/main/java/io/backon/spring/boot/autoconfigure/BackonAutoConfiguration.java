@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.beans.factory.config.BeanDefinition;
 
 /**
@@ -68,9 +70,21 @@ public final class BackonAutoConfiguration {
         customizers.orderedStream().toList());
   }
 
+  /**
+   * Where Backon runs attempts and hedged copies off the caller's thread: virtual threads unless
+   * {@code spring.threads.virtual.enabled=false}, decorated by the context's {@code TaskDecorator}s.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  BackonThreads backonThreads(Environment environment, ObjectProvider<TaskDecorator> decorators) {
+    return BackonThreads.of(environment, decorators.orderedStream().toList());
+  }
+
   private static PropertiesAssembly assembly(BackonProperties properties, ConfigurableBeanFactory beanFactory) {
+    ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
     return new PropertiesAssembly(properties, classLoader(beanFactory),
-        ((ListableBeanFactory) beanFactory).getBeanProvider(RetryInstrumentation.class).getIfUnique());
+        beans.getBeanProvider(RetryInstrumentation.class).getIfUnique(),
+        beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults));
   }
 
   private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {

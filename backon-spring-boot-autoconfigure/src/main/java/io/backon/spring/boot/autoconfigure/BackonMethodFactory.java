@@ -106,7 +106,7 @@ final class BackonMethodFactory {
         // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
         policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
       }
-      retrying = assembly.withGlobalSwitch(Retrying.of(policy));
+      retrying = assembly.retryingOf(policy);
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,

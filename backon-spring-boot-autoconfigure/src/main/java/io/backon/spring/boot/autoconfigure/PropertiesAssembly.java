@@ -28,15 +28,18 @@ final class PropertiesAssembly {
   private final ClassLoader classLoader;
 
   private final @Nullable RetryInstrumentation instrumentation;
+  private final BackonThreads threads;
 
   /**
    * @param instrumentation put on every policy that has none (Micrometer, when configured)
+   * @param threads where every policy runs work off the caller's thread
    */
   PropertiesAssembly(BackonProperties properties, ClassLoader classLoader,
-      @Nullable RetryInstrumentation instrumentation) {
+      @Nullable RetryInstrumentation instrumentation, BackonThreads threads) {
     this.properties = properties;
     this.classLoader = classLoader;
     this.instrumentation = instrumentation;
+    this.threads = threads;
   }
 
   CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
@@ -98,10 +101,12 @@ final class PropertiesAssembly {
   }
 
   /**
-   * {@code retrying} switched off when {@code backon.enabled=false}; otherwise unchanged, so a
-   * policy's own {@code enabled: false} stays off.
+   * A {@link Retrying} of {@code policy} on the application's {@linkplain BackonThreads threads},
+   * switched off when {@code backon.enabled=false} (otherwise a policy's own {@code enabled: false}
+   * stays off).
    */
-  Retrying withGlobalSwitch(Retrying retrying) {
+  Retrying retryingOf(RetryPolicy policy) {
+    Retrying retrying = Retrying.of(threads.adopt(policy));
     return properties.isEnabled() ? retrying : retrying.withEnabled(false);
   }
 
@@ -126,7 +131,7 @@ final class PropertiesAssembly {
       RetryPolicy instrumented = instrumentation != null
           && named.instrumentation() == RetryInstrumentation.NONE
           ? named.toBuilder().instrumentation(instrumentation).build() : named;
-      retryings.put(name, withGlobalSwitch(Retrying.of(instrumented)));
+      retryings.put(name, retryingOf(instrumented));
     });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
@@ -136,7 +141,7 @@ final class PropertiesAssembly {
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
       RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
-      retryings.put(name, withGlobalSwitch(Retrying.of(builder.build())));
+      retryings.put(name, retryingOf(builder.build()));
     }
     return new RetryPolicyRegistry(retryings, names, properties.isEnabled());
   }
