@@ -9,6 +9,7 @@ import io.backon.instrumentation.RetryInstrumentation;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -102,6 +103,13 @@ public final class BackonAutoConfiguration {
     static BackonAnnotationBeanPostProcessor backonAnnotationBeanPostProcessor(
         ObjectProvider<BackonMethodFactory> factory) {
       return new BackonAnnotationBeanPostProcessor(factory);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    BackonDeferredBeansCheck backonDeferredBeansCheck(ConfigurableListableBeanFactory beanFactory,
+        ObjectProvider<BackonMethodFactory> factory) {
+      return new BackonDeferredBeansCheck(beanFactory, factory);
     }
 
     @Bean

@@ -19,6 +19,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  */
 final class BackonMethodFactory {
 
+  /** The target of a method that is only checked: never called. */
+  private static final Object NOT_CREATED = new Object();
+
   private final RetryPolicyRegistry registry;
   private final PropertiesAssembly assembly;
   private final PolicyAssembler assembler;
@@ -51,6 +54,14 @@ final class BackonMethodFactory {
   /** Whether the annotation sits on the method itself (so a final or private method is a mistake). */
   static boolean annotatedDirectly(Method method) {
     return AnnotatedElementUtils.hasAnnotation(method, Backon.class);
+  }
+
+  /**
+   * Checks {@code method} as {@link #create} does, for a bean that is not created yet (a lazy or
+   * scoped bean, at startup); throws the same {@link BackonConfigurationException}.
+   */
+  void check(Method method, Class<?> targetClass, Backon annotation) {
+    create(method, targetClass, annotation, NOT_CREATED);
   }
 
   BackonMethod create(Method method, Class<?> targetClass, Backon annotation, Object target) {

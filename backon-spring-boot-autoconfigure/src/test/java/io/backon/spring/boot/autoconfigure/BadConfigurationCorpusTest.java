@@ -344,6 +344,19 @@ class BadConfigurationCorpusTest {
             .fails(CONTRADICTORY_SETTINGS, "@Backon on RetryOnOverThePolicyBeansWholeCondition.call()",
                 "the overrides do not fit the policy 'conditionBean' (retryIf(condition) replaces retryOn",
                 "change the overrides of @Backon on RetryOnOverThePolicyBeansWholeCondition.call() or the policy"),
+        // beans created after the startup (lazy, prototype) are checked at the startup all the same
+        bad("an unknown policy in a lazy bean")
+            .with(r -> r.withBean(UnknownPolicy.class, UnknownPolicy::new, definition -> definition.setLazyInit(true)))
+            .fails(UNKNOWN_POLICY, "@Backon(value) on UnknownPolicy.call()", "no retry policy named 'nope'",
+                "define backon.policies.nope or a RetryPolicy bean named 'nope'"),
+        bad("a missing fallback in a prototype bean")
+            .with(r -> r.withBean(MissingFallback.class, MissingFallback::new, definition -> definition.setScope("prototype")))
+            .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
+                "the fallback method 'recover' does not exist", "add a method String recover(String)"),
+        bad("@Backon on a final method of a lazy bean")
+            .with(r -> r.withBean(FinalMethod.class, FinalMethod::new, definition -> definition.setLazyInit(true)))
+            .fails(UNPROXYABLE_METHOD, "@Backon on FinalMethod.call()", "the method is final",
+                "make the method non-final (public or protected), or remove @Backon from it"),
         bad("a fallback method that does not exist").withBean(MissingFallback.class)
             .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
                 "the fallback method 'recover' does not exist", "add a method String recover(String) or String recover(String, Throwable failure)"),
