@@ -60,19 +60,20 @@ final class PropertiesAssembly {
       registry.breaker(name, builder -> {
         CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
         customizers.forEach(c -> c.customize(name, builder));
-        validate(section.section(), builder);
+        validate(settings, section, builder);
       });
     });
     return registry;
   }
 
-  private static void validate(String section, CircuitBreakerBuilder builder) {
+  /** Runs the core builder's rules over the combined settings; a broken rule names the properties. */
+  private static void validate(LayeredSettings<CircuitBreakerProperties> settings, SettingSource section,
+      CircuitBreakerBuilder builder) {
     try {
       builder.buildConfig();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ConfigChecks.contradiction(section,
-          "the circuit breaker settings do not fit together (" + e.getMessage() + ").",
-          "change the settings under " + section + " as the message says.");
+      throw BuilderRuleTranslation.contradiction(String.valueOf(e.getMessage()), settings, section,
+          CircuitBreakerProperties.class);
     }
   }
 
@@ -141,7 +142,9 @@ final class PropertiesAssembly {
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
       RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
-      retryings.put(name, retryingOf(builder.build()));
+      RetryPolicy policy = builder.build();
+      FirstRetryCheck.check(policy, settings, sectionOf(name));
+      retryings.put(name, retryingOf(policy));
     }
     return new RetryPolicyRegistry(retryings, names, properties.isEnabled());
   }
