@@ -90,7 +90,11 @@ class BadConfigurationCorpusTest {
                 "write a whole number."),
         bad("a wait kind that does not exist").given("backon.policies.p.wait=exponential-ish")
             .fails(INVALID_VALUE, "backon.policies.p.wait = \"exponential-ish\"", "one of the WaitKind values",
-                "use one of: policy, none, constant, expo, fibo"),
+                "use one of: none, constant, expo, fibo, incrementing, random, random-exponential,"
+                    + " exponential-jitter, decay."),
+        bad("a jitter that does not exist").given("backon.defaults.jitter=partial")
+            .fails(INVALID_VALUE, "backon.defaults.jitter = \"partial\"", "one of the JitterKind values",
+                "use one of: none, full, equal, random, decorrelated."),
         bad("a global switch that is not a boolean").given("backon.enabled=maybe")
             .fails(INVALID_VALUE, "backon.enabled = \"maybe\"", "true or false", "write true or false."),
         bad("a delay that is not a duration").given("backon.policies.p.delay=5 parsecs")
