@@ -18,7 +18,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds {@code @Backon} methods on every bean after initialization, validates them (unknown
@@ -42,32 +41,33 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
       return bean;
     }
     Class<?> targetClass = AopUtils.getTargetClass(bean);
-    if (withoutBackon.contains(targetClass)) {
+    // A JDK proxy (an HTTP interface client, a Spring Data repository) may serve interfaces its
+    // target class does not implement, and proxies of one target class serve different ones: the
+    // class alone then says nothing.
+    boolean classSaysAll = targetClass == bean.getClass() || !Proxy.isProxyClass(bean.getClass());
+    if (classSaysAll && withoutBackon.contains(targetClass)) {
       return bean;
     }
-    if (!AnnotationUtils.isCandidateClass(targetClass, Backon.class)) {
+    if (classSaysAll && !AnnotationUtils.isCandidateClass(targetClass, Backon.class)) {
       withoutBackon.add(targetClass);
       return bean;
     }
     Object target = singletonTarget(bean);
     Map<Method, BackonMethod> methods = new LinkedHashMap<>();
     BackonMethodFactory methodFactory = null;
-    // A JDK proxy (an HTTP interface client, a mapper) has no class of its own to read: its interfaces declare the methods.
-    Class<?>[] declaringTypes = Proxy.isProxyClass(targetClass) ? targetClass.getInterfaces() : new Class<?>[] {targetClass};
-    for (Class<?> type : declaringTypes) {
-      for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-        Backon annotation = BackonMethodFactory.annotationOf(method, type);
-        if (annotation == null) {
-          continue;
-        }
-        if (methodFactory == null) {
-          methodFactory = factory.getObject();
-        }
-        methods.put(method, methodFactory.create(method, type, annotation, target));
+    Set<Class<?>> types = AnnotatedMethod.typesServedBy(bean, targetClass);
+    for (AnnotatedMethod found : AnnotatedMethod.in(types)) {
+      if (methodFactory == null) {
+        methodFactory = factory.getObject();
       }
+      // A default method of such an interface runs on the proxy, not on a target that lacks it.
+      Object fallbackTarget = found.type().isInstance(target) ? target : bean;
+      methods.put(found.method(), methodFactory.create(found.method(), found.type(), found.annotation(), fallbackTarget));
     }
     if (methods.isEmpty()) {
-      withoutBackon.add(targetClass);
+      if (classSaysAll) {
+        withoutBackon.add(targetClass);
+      }
       return bean;
     }
     if (bean instanceof Advised advised && !advised.isFrozen()) {

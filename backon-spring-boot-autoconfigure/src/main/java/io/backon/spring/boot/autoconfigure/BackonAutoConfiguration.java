@@ -9,6 +9,7 @@ import io.backon.instrumentation.RetryInstrumentation;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.beans.factory.config.BeanDefinition;
 
 /**
@@ -68,9 +71,21 @@ public final class BackonAutoConfiguration {
         customizers.orderedStream().toList());
   }
 
+  /**
+   * Where Backon runs attempts and hedged copies off the caller's thread: virtual threads unless
+   * {@code spring.threads.virtual.enabled=false}, decorated by the context's {@code TaskDecorator}s.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  BackonThreads backonThreads(Environment environment, ObjectProvider<TaskDecorator> decorators) {
+    return BackonThreads.of(environment, decorators.orderedStream().toList());
+  }
+
   private static PropertiesAssembly assembly(BackonProperties properties, ConfigurableBeanFactory beanFactory) {
+    ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
     return new PropertiesAssembly(properties, classLoader(beanFactory),
-        ((ListableBeanFactory) beanFactory).getBeanProvider(RetryInstrumentation.class).getIfUnique());
+        beans.getBeanProvider(RetryInstrumentation.class).getIfUnique(),
+        beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults));
   }
 
   private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {
@@ -88,6 +103,13 @@ public final class BackonAutoConfiguration {
     static BackonAnnotationBeanPostProcessor backonAnnotationBeanPostProcessor(
         ObjectProvider<BackonMethodFactory> factory) {
       return new BackonAnnotationBeanPostProcessor(factory);
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    BackonDeferredBeansCheck backonDeferredBeansCheck(ConfigurableListableBeanFactory beanFactory,
+        ObjectProvider<BackonMethodFactory> factory) {
+      return new BackonDeferredBeansCheck(beanFactory, factory);
     }
 
     @Bean

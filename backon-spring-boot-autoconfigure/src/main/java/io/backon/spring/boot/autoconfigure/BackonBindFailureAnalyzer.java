@@ -46,7 +46,10 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     String fix = type == System.Logger.Level.class ? "use one of: " + LogLevelConverter.ACCEPTED + "."
         : type.isEnum()
         ? "use one of: " + Arrays.stream(type.getEnumConstants())
-            .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            .map(c -> ((Enum<?>) c).name())
+            // POLICY (WaitKind, JitterKind) is the annotation's "not set", not a value to write
+            .filter(constant -> !constant.equals("POLICY"))
+            .map(constant -> constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
             .collect(Collectors.joining(", ")) + "."
         : type == java.time.Duration.class ? "write a duration such as 500ms, 2s, 1m or PT1S."
         : "write " + typeName(type) + ".";

@@ -13,11 +13,12 @@ import org.springframework.aop.framework.ReflectiveMethodInvocation;
 
 /**
  * One {@code @Backon} method of one bean, resolved at startup: its policy (with the annotation's
- * overrides), how it returns, and its fallback. Each attempt proceeds through a fresh clone of the
- * proxy invocation, so advice inside Backon (a transaction, say) runs once per attempt. Without
- * advice inside Backon, blocking attempts proceed the invocation itself: a Spring invocation at
- * the end of its chain calls the target on every {@code proceed()} and changes no state.
- * Immutable and thread-safe.
+ * overrides), how it returns, and its fallback. Each blocking or future attempt proceeds through a
+ * fresh clone of the proxy invocation, so advice inside Backon (a transaction, say) runs once per
+ * attempt. Without advice inside Backon, blocking attempts proceed the invocation itself: a Spring
+ * invocation at the end of its chain calls the target on every {@code proceed()} and changes no
+ * state. A {@code Mono} or {@code Flux} method is invoked once and its publisher re-subscribed per
+ * attempt ({@link ReactiveCalls}). Immutable and thread-safe.
  */
 final class BackonMethod {
 

@@ -19,6 +19,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  */
 final class BackonMethodFactory {
 
+  /** The target of a method that is only checked: never called. */
+  private static final Object NOT_CREATED = new Object();
+
   private final RetryPolicyRegistry registry;
   private final PropertiesAssembly assembly;
   private final PolicyAssembler assembler;
@@ -53,6 +56,14 @@ final class BackonMethodFactory {
     return AnnotatedElementUtils.hasAnnotation(method, Backon.class);
   }
 
+  /**
+   * Checks {@code method} as {@link #create} does, for a bean that is not created yet (a lazy or
+   * scoped bean, at startup); throws the same {@link BackonConfigurationException}.
+   */
+  void check(Method method, Class<?> targetClass, Backon annotation) {
+    create(method, targetClass, annotation, NOT_CREATED);
+  }
+
   BackonMethod create(Method method, Class<?> targetClass, Backon annotation, Object target) {
     String description = describe(method, targetClass);
     String subject = "@Backon on " + description;
@@ -71,13 +82,16 @@ final class BackonMethodFactory {
     FallbackMethod fallback = fallbackName == null ? null
         : FallbackMethod.resolve(targetClass, fallbackName, method, source.describe("fallback"));
     LayeredSettings<PolicyProperties> own = LayeredSettings.empty(PolicyProperties::new).overlay(layer, source);
+    boolean inProperties = registry.definedInProperties(policyName);
+    // Every Backon setting of the method: the policy's layers (when it comes from properties), then the annotation.
+    LayeredSettings<PolicyProperties> settings = inProperties
+        ? assembly.settingsOf(policyName).overlay(layer, source) : own;
     boolean overridden = hasAnySetting(own);
     Retrying retrying = registry.retrying(policyName);
     if (overridden || fallback != null) {
       RetryPolicyBuilder builder;
-      if (registry.definedInProperties(policyName)) {
-        LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
-        builder = assembly.newBuilder(policyName, merged, source, assembler, customizers);
+      if (inProperties) {
+        builder = assembly.newBuilder(policyName, settings, source, assembler, customizers);
       } else {
         rejectHedgesOffOnHedgingBean(layer, retrying, policyName, source);
         builder = retrying.policy().toBuilder();
@@ -102,12 +116,20 @@ final class BackonMethodFactory {
             "the overrides do not fit the policy '" + policyName + "' (" + e.getMessage() + ").",
             "change the overrides of " + subject + " or the policy '" + policyName + "' as the message says.", e);
       }
+      if (overridden) {
+        FirstRetryCheck.check(policy, settings, source);
+      }
       if (fallback != null && kind != ReturnKind.BLOCKING) {
         // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
         policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
       }
-      retrying = assembly.withGlobalSwitch(Retrying.of(policy));
+      retrying = assembly.retryingOf(policy);
     }
+    String retryIf = settings.values().getRetryIf();
+    boolean conditionSet = retryIf != null && !retryIf.isBlank();
+    ResultConditionCheck.check(method, kind, subject, policyName,
+        conditionSet ? settings.describe("retryIf", source) : null,
+        conditionSet && source.equals(settings.sourceOf("retryIf")), retrying.policy());
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
           "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"

@@ -28,15 +28,18 @@ final class PropertiesAssembly {
   private final ClassLoader classLoader;
 
   private final @Nullable RetryInstrumentation instrumentation;
+  private final BackonThreads threads;
 
   /**
    * @param instrumentation put on every policy that has none (Micrometer, when configured)
+   * @param threads where every policy runs work off the caller's thread
    */
   PropertiesAssembly(BackonProperties properties, ClassLoader classLoader,
-      @Nullable RetryInstrumentation instrumentation) {
+      @Nullable RetryInstrumentation instrumentation, BackonThreads threads) {
     this.properties = properties;
     this.classLoader = classLoader;
     this.instrumentation = instrumentation;
+    this.threads = threads;
   }
 
   CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
@@ -57,19 +60,20 @@ final class PropertiesAssembly {
       registry.breaker(name, builder -> {
         CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
         customizers.forEach(c -> c.customize(name, builder));
-        validate(section.section(), builder);
+        validate(settings, section, builder);
       });
     });
     return registry;
   }
 
-  private static void validate(String section, CircuitBreakerBuilder builder) {
+  /** Runs the core builder's rules over the combined settings; a broken rule names the properties. */
+  private static void validate(LayeredSettings<CircuitBreakerProperties> settings, SettingSource section,
+      CircuitBreakerBuilder builder) {
     try {
       builder.buildConfig();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ConfigChecks.contradiction(section,
-          "the circuit breaker settings do not fit together (" + e.getMessage() + ").",
-          "change the settings under " + section + " as the message says.");
+      throw BuilderRuleTranslation.contradiction(String.valueOf(e.getMessage()), settings, section,
+          CircuitBreakerProperties.class);
     }
   }
 
@@ -98,10 +102,12 @@ final class PropertiesAssembly {
   }
 
   /**
-   * {@code retrying} switched off when {@code backon.enabled=false}; otherwise unchanged, so a
-   * policy's own {@code enabled: false} stays off.
+   * A {@link Retrying} of {@code policy} on the application's {@linkplain BackonThreads threads},
+   * switched off when {@code backon.enabled=false} (otherwise a policy's own {@code enabled: false}
+   * stays off).
    */
-  Retrying withGlobalSwitch(Retrying retrying) {
+  Retrying retryingOf(RetryPolicy policy) {
+    Retrying retrying = Retrying.of(threads.adopt(policy));
     return properties.isEnabled() ? retrying : retrying.withEnabled(false);
   }
 
@@ -126,7 +132,7 @@ final class PropertiesAssembly {
       RetryPolicy instrumented = instrumentation != null
           && named.instrumentation() == RetryInstrumentation.NONE
           ? named.toBuilder().instrumentation(instrumentation).build() : named;
-      retryings.put(name, withGlobalSwitch(Retrying.of(instrumented)));
+      retryings.put(name, retryingOf(instrumented));
     });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
@@ -136,7 +142,9 @@ final class PropertiesAssembly {
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
       RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
-      retryings.put(name, withGlobalSwitch(Retrying.of(builder.build())));
+      RetryPolicy policy = builder.build();
+      FirstRetryCheck.check(policy, settings, sectionOf(name));
+      retryings.put(name, retryingOf(policy));
     }
     return new RetryPolicyRegistry(retryings, names, properties.isEnabled());
   }

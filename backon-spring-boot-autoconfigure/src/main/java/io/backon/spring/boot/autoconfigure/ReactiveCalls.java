@@ -2,22 +2,39 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Invocation;
 import io.backon.reactor.BackonReactor;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.aop.ProxyMethodInvocation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The Reactor face of {@link BackonMethod}: each attempt re-invokes the method and subscribes to
- * the new publisher. Loaded only when a method returns {@code Mono} or {@code Flux}, so Reactor
- * stays optional.
+ * The Reactor face of {@link BackonMethod}: the method is invoked once, on the caller's thread, and
+ * each attempt re-subscribes the publisher it returned (as Spring's {@code @Retryable} and
+ * Resilience4j do), so the work done before the publisher is built is not repeated. Loaded only
+ * when a method returns {@code Mono} or {@code Flux}, so Reactor stays optional.
+ *
+ * <p>A method that throws (or returns {@code null}) instead of a publisher leaves nothing to
+ * re-subscribe: the fallback, if any, answers the exception; otherwise it reaches the caller as
+ * thrown, as without Backon.
  */
 final class ReactiveCalls {
 
   private ReactiveCalls() {}
 
-  static Mono<Object> mono(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
-    Mono<Object> source = Mono.defer(() -> Mono.from(attempt(invocation)));
+  static @Nullable Mono<Object> mono(BackonMethod method, ProxyMethodInvocation invocation,
+      Invocation call) throws Throwable {
+    Object returned;
+    try {
+      returned = invocation.proceed();
+    } catch (Throwable failure) {
+      return Mono.from(answerOrRethrow(method, invocation, failure));
+    }
+    if (returned == null) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Mono<Object> source = (Mono<Object>) returned;
     Mono<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
         .withInvocation(call).mono(source);
     FallbackMethod fallback = method.asyncFallback();
@@ -27,8 +44,19 @@ final class ReactiveCalls {
     return retried.onErrorResume(failure -> Mono.from(fallback(method, fallback, invocation, failure)));
   }
 
-  static Flux<Object> flux(BackonMethod method, ProxyMethodInvocation invocation, Invocation call) {
-    Flux<Object> source = Flux.defer(() -> attempt(invocation));
+  static @Nullable Flux<Object> flux(BackonMethod method, ProxyMethodInvocation invocation,
+      Invocation call) throws Throwable {
+    Object returned;
+    try {
+      returned = invocation.proceed();
+    } catch (Throwable failure) {
+      return Flux.from(answerOrRethrow(method, invocation, failure));
+    }
+    if (returned == null) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Flux<Object> source = (Flux<Object>) returned;
     Flux<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
         .withInvocation(call).flux(source);
     FallbackMethod fallback = method.asyncFallback();
@@ -38,16 +66,24 @@ final class ReactiveCalls {
     return retried.onErrorResume(failure -> fallback(method, fallback, invocation, failure));
   }
 
+  /**
+   * The fallback's publisher for a method that threw instead of returning one; without a fallback
+   * (or one that does not take this failure) the failure is thrown, as without Backon.
+   */
   @SuppressWarnings("unchecked")
-  private static Publisher<Object> attempt(ProxyMethodInvocation invocation) {
-    try {
-      Object publisher = invocation.invocableClone().proceed();
-      return publisher == null ? Mono.error(new NullPointerException(
-          invocation.getMethod() + " returned null instead of a publisher"))
-          : (Publisher<Object>) publisher;
-    } catch (Throwable t) {
-      return Mono.error(t);
+  private static Publisher<Object> answerOrRethrow(BackonMethod method, ProxyMethodInvocation invocation,
+      Throwable failure) throws Throwable {
+    FallbackMethod fallback = method.asyncFallback();
+    if (fallback == null) {
+      throw failure;
     }
+    Object publisher;
+    try {
+      publisher = fallback.invoke(method.fallbackTarget(), invocation.getArguments(), failure);
+    } catch (Throwable t) {
+      throw FallbackMethod.suppressing(t, failure);
+    }
+    return publisher == null ? Mono.empty() : (Publisher<Object>) publisher;
   }
 
   @SuppressWarnings("unchecked")

@@ -37,6 +37,7 @@ final class WaitAssembler {
     if (kind != null || parametersSet) {
       WaitKind effective = kind != null ? kind : WaitKind.EXPO;
       rejectUnused(settings, own, effective, usedBy(effective), "wait strategy");
+      rejectDelayAboveCap(settings, own, effective);
       Wait wait = build(effective, p, settings.describe("wait", own));
       builder.wait(wait);
     }
@@ -50,6 +51,34 @@ final class WaitAssembler {
     } else if (settings.isSet("jitterMax") && sameLayer(settings, "jitterMax", own, "jitter")) {
       rejectUnused(settings, own, "jitterMax", "jitter", "full (the default)");
     }
+  }
+
+  /**
+   * A first wait above the cap: every wait is the cap, so the delay (and the growth) never takes
+   * effect. Checked for the strategies that start at delay and grow to max-delay.
+   */
+  private static void rejectDelayAboveCap(LayeredSettings<PolicyProperties> settings, SettingSource own,
+      WaitKind kind) {
+    if (!settings.isSet("delay") || !usedBy(kind).contains("maxDelay") || !usedBy(kind).contains("delay")) {
+      return;
+    }
+    Duration delay = Objects.requireNonNull(settings.values().getDelay());
+    Duration cap = settings.values().getMaxDelay();
+    if (cap == null) {
+      cap = kind == WaitKind.EXPONENTIAL_JITTER ? Wait.DEFAULT_EXPONENTIAL_JITTER_MAX : Wait.DEFAULT_MAX;
+    }
+    if (delay.compareTo(cap) <= 0) {
+      return;
+    }
+    String subject = settings.describe("delay", own);
+    String capSubject = settings.isSet("maxDelay") ? settings.describe("maxDelay", own)
+        : "max-delay (default " + ConfigChecks.display(cap) + ")";
+    throw ConfigChecks.contradiction(subject,
+        "the first wait " + ConfigChecks.display(delay) + " is above the cap " + capSubject + " of "
+            + ConfigChecks.display(cap) + ", so every wait of '" + kind.name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', '-') + "' is the cap and the delay never takes effect.",
+        "make " + subject + " at most " + ConfigChecks.display(cap) + ", or raise "
+            + (settings.isSet("maxDelay") ? settings.describe("maxDelay", own) : "max-delay") + ".");
   }
 
   private static Set<String> usedBy(WaitKind kind) {

@@ -11,6 +11,7 @@ import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.*;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -89,7 +90,11 @@ class BadConfigurationCorpusTest {
                 "write a whole number."),
         bad("a wait kind that does not exist").given("backon.policies.p.wait=exponential-ish")
             .fails(INVALID_VALUE, "backon.policies.p.wait = \"exponential-ish\"", "one of the WaitKind values",
-                "use one of: policy, none, constant, expo, fibo"),
+                "use one of: none, constant, expo, fibo, incrementing, random, random-exponential,"
+                    + " exponential-jitter, decay."),
+        bad("a jitter that does not exist").given("backon.defaults.jitter=partial")
+            .fails(INVALID_VALUE, "backon.defaults.jitter = \"partial\"", "one of the JitterKind values",
+                "use one of: none, full, equal, random, decorrelated."),
         bad("a global switch that is not a boolean").given("backon.enabled=maybe")
             .fails(INVALID_VALUE, "backon.enabled = \"maybe\"", "true or false", "write true or false."),
         bad("a delay that is not a duration").given("backon.policies.p.delay=5 parsecs")
@@ -137,6 +142,31 @@ class BadConfigurationCorpusTest {
             .given("backon.policies.p.wait=random", "backon.policies.p.min-delay=5s", "backon.policies.p.max-delay=1s")
             .fails(OUT_OF_RANGE, "backon.policies.p.wait", "the wait strategy 'random' rejects its parameters",
                 "change delay, max-delay, min-delay"),
+        bad("an expo delay above its max-delay")
+            .given("backon.policies.p.wait=expo", "backon.policies.p.delay=5s", "backon.policies.p.max-delay=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.delay",
+                "the first wait 5s is above the cap backon.policies.p.max-delay of 1s, so every wait of 'expo' is the cap",
+                "make backon.policies.p.delay at most 1s, or raise backon.policies.p.max-delay"),
+        bad("an exponential-jitter delay above the default max-delay")
+            .given("backon.policies.p.wait=exponential-jitter", "backon.policies.p.delay=2m")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.delay", "is above the cap max-delay (default 1m)",
+                "make backon.policies.p.delay at most 1m, or raise max-delay"),
+        bad("a deadline shorter than the first wait").given("backon.policies.p.wait=constant",
+                "backon.policies.p.delay=2s", "backon.policies.p.jitter=none", "backon.policies.p.deadline=1s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.deadline",
+                "the deadline 1s is not longer than the shortest possible first wait 2s",
+                "make backon.policies.p.deadline longer than 2s, or shorten backon.policies.p.delay"),
+        bad("a deadline shorter than the first wait after equal jitter").given("backon.defaults.wait=constant",
+                "backon.defaults.delay=4s", "backon.policies.p.jitter=equal", "backon.policies.p.deadline=2s")
+            .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.deadline",
+                "is not longer than the shortest possible first wait 2s",
+                "or shorten backon.defaults.delay (or choose a jitter that can wait less, such as full, with"
+                    + " backon.policies.p.jitter)"),
+        bad("an annotation deadline shorter than its policy's first wait").withBean(DeadlineShorterThanFirstWait.class)
+            .given("backon.policies.slow.wait=constant", "backon.policies.slow.delay=5s", "backon.policies.slow.jitter=none")
+            .fails(CONTRADICTORY_SETTINGS, "@Backon(deadline) on DeadlineShorterThanFirstWait.call()",
+                "the deadline 1s is not longer than the shortest possible first wait 5s",
+                "shorten backon.policies.slow.delay"),
         bad("decorrelated jitter without max-delay").given("backon.policies.p.jitter=decorrelated")
             .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.jitter", "decorrelated jitter needs a cap",
                 "set backon.policies.p.max-delay"),
@@ -225,11 +255,6 @@ class BadConfigurationCorpusTest {
             .given("backon.circuit-breakers.cb.sliding-window-type=time-based", "backon.circuit-breakers.cb.window-duration=1500ms")
             .fails(INVALID_DURATION, "backon.circuit-breakers.cb.window-duration", "must be whole seconds",
                 "change backon.circuit-breakers.cb.window-duration"),
-        bad("a slow-call rate without a slow-call duration")
-            .given("backon.circuit-breakers.cb.sliding-window-type=count-based", "backon.circuit-breakers.cb.window-size=10",
-                "backon.circuit-breakers.cb.slow-call-rate-threshold=50")
-            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb", "slowCallRateThreshold needs slowCallDuration",
-                "change the settings under backon.circuit-breakers.cb"),
         bad("a recovery backoff multiplier below 1").given("backon.circuit-breakers.cb.recovery-backoff-multiplier=0.5")
             .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.recovery-backoff-multiplier",
                 "the value 0.5 is not allowed (multiplier must be >= 1 but was 0.5)",
@@ -242,8 +267,9 @@ class BadConfigurationCorpusTest {
                     + "backon.circuit-breakers.cb.recovery-backoff-multiplier"),
         bad("a max recovery timeout below the recovery timeout")
             .given("backon.circuit-breakers.cb.recovery-timeout=60s", "backon.circuit-breakers.cb.max-recovery-timeout=10s")
-            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb",
-                "maxRecoveryTimeout must be >= recoveryTimeout", "change the settings under backon.circuit-breakers.cb"),
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.max-recovery-timeout",
+                "backon.circuit-breakers.cb.max-recovery-timeout must be >= backon.circuit-breakers.cb.recovery-timeout",
+                "change backon.circuit-breakers.cb.max-recovery-timeout or backon.circuit-breakers.cb.recovery-timeout"),
         bad("a breaker that records a class that is not an exception").given("backon.circuit-breakers.cb.record-on=java.lang.String")
             .fails(NOT_A_THROWABLE, "backon.circuit-breakers.cb.record-on", "'java.lang.String' is not an exception",
                 "list only exception classes"),
@@ -252,6 +278,14 @@ class BadConfigurationCorpusTest {
                 "backon.circuit-breakers.cb.window-size=10", "backon.circuit-breakers.cb.failure-rate-threshold=150")
             .fails(OUT_OF_RANGE, "backon.circuit-breakers.cb.failure-rate-threshold", "must be > 0 and <= 100 but was 150",
                 "change backon.circuit-breakers.cb.failure-rate-threshold"),
+        bad("a slow-call rate threshold without a slow-call duration")
+            .given("backon.circuit-breakers.cb.sliding-window-type=count-based",
+                "backon.circuit-breakers.cb.window-size=10", "backon.circuit-breakers.cb.slow-call-rate-threshold=50")
+            .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.slow-call-rate-threshold",
+                "backon.circuit-breakers.cb.slow-call-rate-threshold is set but backon.circuit-breakers.cb.slow-call-duration,"
+                    + " which it needs, is not",
+                "set backon.circuit-breakers.cb.slow-call-duration (a duration such as 2s), or remove"
+                    + " backon.circuit-breakers.cb.slow-call-rate-threshold"),
         bad("minimum-calls without a window").given("backon.circuit-breakers.cb.minimum-calls=5")
             .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.minimum-calls",
                 "sliding-window-type is not set (none)", "set backon.circuit-breakers.cb.sliding-window-type"),
@@ -344,6 +378,19 @@ class BadConfigurationCorpusTest {
             .fails(CONTRADICTORY_SETTINGS, "@Backon on RetryOnOverThePolicyBeansWholeCondition.call()",
                 "the overrides do not fit the policy 'conditionBean' (retryIf(condition) replaces retryOn",
                 "change the overrides of @Backon on RetryOnOverThePolicyBeansWholeCondition.call() or the policy"),
+        // beans created after the startup (lazy, prototype) are checked at the startup all the same
+        bad("an unknown policy in a lazy bean")
+            .with(r -> r.withBean(UnknownPolicy.class, UnknownPolicy::new, definition -> definition.setLazyInit(true)))
+            .fails(UNKNOWN_POLICY, "@Backon(value) on UnknownPolicy.call()", "no retry policy named 'nope'",
+                "define backon.policies.nope or a RetryPolicy bean named 'nope'"),
+        bad("a missing fallback in a prototype bean")
+            .with(r -> r.withBean(MissingFallback.class, MissingFallback::new, definition -> definition.setScope("prototype")))
+            .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
+                "the fallback method 'recover' does not exist", "add a method String recover(String)"),
+        bad("@Backon on a final method of a lazy bean")
+            .with(r -> r.withBean(FinalMethod.class, FinalMethod::new, definition -> definition.setLazyInit(true)))
+            .fails(UNPROXYABLE_METHOD, "@Backon on FinalMethod.call()", "the method is final",
+                "make the method non-final (public or protected), or remove @Backon from it"),
         bad("a fallback method that does not exist").withBean(MissingFallback.class)
             .fails(FALLBACK_NOT_FOUND, "@Backon(fallback) on MissingFallback.call(String)",
                 "the fallback method 'recover' does not exist", "add a method String recover(String) or String recover(String, Throwable failure)"),
@@ -392,6 +439,32 @@ class BadConfigurationCorpusTest {
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on PlainPublisherType.call()",
                 "org.reactivestreams.Publisher completes after the method returned, and Backon cannot see its failure",
                 "declare the method to return Mono or Flux"),
+        bad("retryIf on a void method").withBean(RetryIfOnVoid.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon(retryIf) on RetryIfOnVoid.call()",
+                "the method returns no value, so the result condition set by @Backon(retryIf) on RetryIfOnVoid.call()"
+                    + " sees null on every successful call",
+                "remove retryIf from the annotation, or return the value the condition should check"),
+        bad("a void method under a policy with retry-if").withBean(VoidUnderResultPolicy.class)
+            .given("backon.policies.checked.retry-if=#result == null")
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on VoidUnderResultPolicy.call()",
+                "the result condition set by backon.policies.checked.retry-if sees null on every successful call",
+                "give the method a policy without retry-if (backon.policies.checked.retry-if applies to every method"
+                    + " of the policy 'checked')"),
+        bad("a Mono<Void> method under a RetryPolicy bean that retries null").withBean(MonoOfVoidUnderResultBean.class)
+            .with(r -> r.withBean("nullRetrying", RetryPolicy.class,
+                () -> RetryPolicy.builder().name("nullRetrying").retryIfResult(Objects::isNull).build()))
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on MonoOfVoidUnderResultBean.call()",
+                "the retry condition of the RetryPolicy bean 'nullRetrying' retries a null result",
+                "give the method a policy whose retry condition does not check results"),
+        bad("retryIf on a Flux method").withBean(RetryIfOnFlux.class)
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon(retryIf) on RetryIfOnFlux.stream()",
+                "whose elements are not checked by retry-if (only errors are retried)",
+                "remove retryIf from the annotation, or return a Mono (e.g. collectList())"),
+        bad("a Flux method under a policy with retry-if").withBean(FluxUnderResultPolicy.class)
+            .given("backon.policies.checked.retry-if=#result == null")
+            .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on FluxUnderResultPolicy.stream()",
+                "so the condition set by backon.policies.checked.retry-if would be ignored",
+                "give the method a policy without retry-if"),
         bad("a CompletionStage subtype return type").withBean(CustomFutureType.class)
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on CustomFutureType.call()",
                 "is a CompletionStage subtype Backon cannot create", "return CompletionStage or CompletableFuture"));

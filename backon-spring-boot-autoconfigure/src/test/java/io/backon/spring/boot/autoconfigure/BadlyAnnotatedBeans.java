@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Beans whose {@code @Backon} annotation (or fallback) is wrong in exactly one way, for {@link
@@ -273,6 +274,44 @@ final class BadlyAnnotatedBeans {
     @Backon
     public OwnFuture<String> call() {
       return new OwnFuture<>();
+    }
+  }
+
+  static class DeadlineShorterThanFirstWait {
+    @Backon(value = "slow", deadline = "1s")
+    public String call() {
+      return "x";
+    }
+  }
+
+  static class RetryIfOnVoid {
+    @Backon(retryIf = "#result == null")
+    public void call() {}
+  }
+
+  static class VoidUnderResultPolicy {
+    @Backon("checked")
+    public void call() {}
+  }
+
+  static class MonoOfVoidUnderResultBean {
+    @Backon("nullRetrying")
+    public Mono<Void> call() {
+      return Mono.empty();
+    }
+  }
+
+  static class RetryIfOnFlux {
+    @Backon(retryIf = "#result == null")
+    public Flux<String> stream() {
+      return Flux.just("x");
+    }
+  }
+
+  static class FluxUnderResultPolicy {
+    @Backon("checked")
+    public Flux<String> stream() {
+      return Flux.just("x");
     }
   }
 

@@ -14,8 +14,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The README's configuration reference lists exactly the keys in the generated metadata. */
+/**
+ * The README's configuration reference lists exactly the keys in the generated metadata, plus the
+ * three defaults sections and {@code extends}, a key that exists only in a named policy (the
+ * metadata ignores {@code backon.defaults.extends}, which is an error).
+ */
 class ConfigurationReferenceTest {
+
+  /** The sections whose keys the README lists in their own tables. */
+  private static final List<String> DEFAULTS_SECTIONS =
+      List.of("backon.defaults", "backon.circuit-breaker-defaults", "backon.budget-defaults");
+
+  /** Policy keys valid only under {@code backon.policies.<name>.}, so absent from the metadata. */
+  private static final List<String> NAMED_POLICY_ONLY = List.of("extends");
 
   private static final List<String[]> SECTIONS = List.of(
       new String[] {"backon.defaults.", "**Policy keys**"},
@@ -39,7 +50,8 @@ class ConfigurationReferenceTest {
   @Test
   void theReadmeDocumentsNoKeyThatDoesNotExist() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
-    List<String> known = new ArrayList<>();
+    List<String> known = new ArrayList<>(DEFAULTS_SECTIONS);
+    known.addAll(NAMED_POLICY_ONLY);
     for (JsonNode property : metadata().get("properties")) {
       known.add(shortKey(property.get("name").asString()));
     }
@@ -52,6 +64,24 @@ class ConfigurationReferenceTest {
       rows++;
     }
     assertThat(rows).isEqualTo(known.size());
+  }
+
+  @Test
+  void theDefaultsSectionsAreGroupsOfTheMetadata() throws IOException {
+    List<String> groups = new ArrayList<>();
+    for (JsonNode group : metadata().get("groups")) {
+      groups.add(group.get("name").asString());
+    }
+    assertThat(groups).containsAll(DEFAULTS_SECTIONS);
+  }
+
+  @Test
+  void noKeyThatIsAnErrorIsOffered() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (JsonNode property : metadata().get("properties")) {
+      names.add(property.get("name").asString());
+    }
+    assertThat(names).doesNotContain("backon.defaults.extends");
   }
 
   private static String shortKey(String name) {
@@ -75,7 +105,7 @@ class ConfigurationReferenceTest {
     return readme.substring(start, readme.indexOf(SECTIONS.get(0)[1]));
   }
 
-  private static JsonNode metadata() throws IOException {
+  static JsonNode metadata() throws IOException {
     try (InputStream in = ConfigurationReferenceTest.class.getResourceAsStream(
         "/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("generated metadata").isNotNull();

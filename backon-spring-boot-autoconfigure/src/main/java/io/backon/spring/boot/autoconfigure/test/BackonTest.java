@@ -19,6 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class PaymentClientTests { ... }
  * }</pre>
  *
+ * <p>On an enclosing class it also applies to the tests of its {@code @Nested} classes, unless one
+ * of them has its own (which replaces it) or, with spring-test, is annotated
+ * {@code @NestedTestConfiguration(OVERRIDE)}.
+ *
  * <p>The scopes are JVM-wide, so do not run such tests in parallel with tests that expect real
  * back-off.
  */

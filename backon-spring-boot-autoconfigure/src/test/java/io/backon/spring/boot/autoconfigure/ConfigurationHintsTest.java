@@ -1,0 +1,98 @@
+package io.backon.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The IDE offers the values a user may write for every enum-typed and exception-list key the
+ * metadata lists. (Spring Boot's metadata format cannot describe keys inside a named map entry,
+ * such as {@code backon.policies.<name>.wait}; there the IDE infers values from the Java types.)
+ */
+class ConfigurationHintsTest {
+
+  @Test
+  void everyEnumKeyOffersExactlyTheValuesUsersMayWrite() throws Exception {
+    Map<String, JsonNode> hints = hints();
+    List<String> checked = new ArrayList<>();
+    for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
+      String name = property.get("name").asString();
+      Class<?> type = typeOf(property);
+      if (!name.startsWith("backon.") || type == null || !type.isEnum()) {
+        continue;
+      }
+      checked.add(name);
+      assertThat(hints).as("value hints for %s", name).containsKey(name);
+      List<String> offered = new ArrayList<>();
+      hints.get(name).get("values").forEach(value -> offered.add(value.get("value").asString()));
+      assertThat(offered).as("values offered for %s", name).containsExactlyInAnyOrderElementsOf(writable(type));
+    }
+    assertThat(checked).contains("backon.defaults.wait", "backon.defaults.jitter",
+        "backon.circuit-breaker-defaults.sliding-window-type", "backon.defaults.give-up-log-level",
+        "backon.observations.enabled");
+  }
+
+  @Test
+  void everyExceptionListOffersThrowableClasses() throws IOException {
+    Map<String, JsonNode> hints = hints();
+    List<String> checked = new ArrayList<>();
+    for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
+      String name = property.get("name").asString();
+      if (!property.get("type").asString().equals("java.util.List<java.lang.String>")) {
+        continue;
+      }
+      checked.add(name);
+      assertThat(hints).as("value hints for %s", name).containsKey(name);
+      JsonNode provider = hints.get(name).get("providers").get(0);
+      assertThat(provider.get("name").asString()).isEqualTo("class-reference");
+      assertThat(provider.get("parameters").get("target").asString()).isEqualTo("java.lang.Throwable");
+    }
+    assertThat(checked).containsExactlyInAnyOrder("backon.defaults.retry-on", "backon.defaults.abort-on",
+        "backon.circuit-breaker-defaults.record-on", "backon.circuit-breaker-defaults.ignore-on");
+  }
+
+  @Test
+  void everyHintBelongsToAKeyTheMetadataOffers() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
+      names.add(property.get("name").asString());
+    }
+    assertThat(hints().keySet()).allSatisfy(hint -> assertThat(names).contains(hint));
+  }
+
+  /** The values a user writes: enum constants in kebab case without the annotation's POLICY; Spring's log level names. */
+  private static List<String> writable(Class<?> type) {
+    if (type == System.Logger.Level.class) {
+      return List.of("trace", "debug", "info", "warn", "error", "off");
+    }
+    return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+        .filter(constant -> !constant.equals("POLICY"))
+        .map(constant -> constant.toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+  }
+
+  private static Class<?> typeOf(JsonNode property) {
+    String type = property.get("type").asString();
+    if (type.contains("<")) {
+      return null;
+    }
+    try {
+      return Class.forName(type, false, ConfigurationHintsTest.class.getClassLoader());
+    } catch (ClassNotFoundException notAClass) {
+      return null;
+    }
+  }
+
+  private static Map<String, JsonNode> hints() throws IOException {
+    Map<String, JsonNode> hints = new LinkedHashMap<>();
+    ConfigurationReferenceTest.metadata().get("hints").forEach(hint -> hints.put(hint.get("name").asString(), hint));
+    return hints;
+  }
+}
