@@ -1,8 +1,6 @@
 package io.backon.spring.boot.autoconfigure;
 
-import io.backon.Backon;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,19 +13,19 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds {@code @Backon} methods on every bean after initialization, validates them (unknown
  * policy, bad override, bad fallback fail the startup), and puts one Backon advisor in front of
  * them. When the bean is already proxied (for {@code @Transactional}, say), the advisor is added
  * first, so Backon always runs <em>outside</em> every other advice: each attempt gets its own
- * transaction. Users never order aspects.
+ * transaction. Users never order aspects. Under Spring AOT the proxy classes are generated at build
+ * time ({@link #determineBeanType}), so native images and {@code spring.aot.enabled=true} work.
  */
-final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Ordered, AopInfrastructureBean {
+final class BackonAnnotationBeanPostProcessor
+    implements SmartInstantiationAwareBeanPostProcessor, Ordered, AopInfrastructureBean {
 
   private final ObjectProvider<BackonMethodFactory> factory;
   private final Set<Class<?>> withoutBackon = ConcurrentHashMap.newKeySet();
@@ -45,26 +43,14 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     if (withoutBackon.contains(targetClass)) {
       return bean;
     }
-    if (!AnnotationUtils.isCandidateClass(targetClass, Backon.class)) {
-      withoutBackon.add(targetClass);
-      return bean;
-    }
     Object target = singletonTarget(bean);
     Map<Method, BackonMethod> methods = new LinkedHashMap<>();
     BackonMethodFactory methodFactory = null;
-    // A JDK proxy (an HTTP interface client, a mapper) has no class of its own to read: its interfaces declare the methods.
-    Class<?>[] declaringTypes = Proxy.isProxyClass(targetClass) ? targetClass.getInterfaces() : new Class<?>[] {targetClass};
-    for (Class<?> type : declaringTypes) {
-      for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-        Backon annotation = BackonMethodFactory.annotationOf(method, type);
-        if (annotation == null) {
-          continue;
-        }
-        if (methodFactory == null) {
-          methodFactory = factory.getObject();
-        }
-        methods.put(method, methodFactory.create(method, type, annotation, target));
+    for (BackonAnnotatedMethod found : BackonAnnotatedMethod.findAll(targetClass)) {
+      if (methodFactory == null) {
+        methodFactory = factory.getObject();
       }
+      methods.put(found.method(), methodFactory.create(found.method(), found.type(), found.annotation(), target));
     }
     if (methods.isEmpty()) {
       withoutBackon.add(targetClass);
@@ -74,16 +60,24 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
       advised.addAdvisor(0, advisor(methods, targetClass, null));
       return bean;
     }
-    ProxyFactory proxyFactory = new ProxyFactory(bean);
-    proxyFactory.setProxyTargetClass(true);
+    ProxyFactory proxyFactory = BackonProxies.forBean(bean);
     proxyFactory.addAdvisor(advisor(methods, targetClass, proxyFactory));
     try {
       // The target's own loader: a proxy defined elsewhere (say the thread's context loader) cannot
       // subclass a package-private class.
       return proxyFactory.getProxy(targetClass.getClassLoader());
     } catch (AopConfigException e) {
-      throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
+      throw ProxyCreationFailure.of(targetClass, methods.keySet().iterator().next(), e);
     }
+  }
+
+  /**
+   * The class the bean will have once advised, so that Spring AOT generates Backon's proxy classes
+   * at build time (as it does for Spring's own advising post-processors); run time then loads them.
+   */
+  @Override
+  public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+    return BackonProxies.predictedClass(beanClass);
   }
 
   /**

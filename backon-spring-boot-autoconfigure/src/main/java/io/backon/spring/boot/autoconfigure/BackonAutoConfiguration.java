@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.beans.factory.config.BeanDefinition;
 
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 @AutoConfiguration
 @EnableConfigurationProperties(BackonProperties.class)
 @Import(BackonAutoConfiguration.AnnotationSupport.class)
+@ImportRuntimeHints(BackonRuntimeHints.class)
 public final class BackonAutoConfiguration {
 
   /**
