@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.NativeDetector;
 
 /**
@@ -26,7 +27,7 @@ final class ProxyCreationFailure {
     if (NativeDetector.inNativeImage() || String.valueOf(root.getMessage()).contains(NATIVE_REFUSAL)) {
       return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
           "the proxy class for " + targetClass.getName() + " was not generated at build time, and a native"
-              + " image cannot generate classes at run time (" + root.getMessage() + ").",
+              + " image cannot generate classes at run time (" + withoutFinalPeriod(root.getMessage()) + ").",
           "build the image from sources processed by Spring AOT with this Backon version (spring-boot-maven-plugin"
               + " process-aot, as the native profile of spring-boot-starter-parent does); if the bean comes from a"
               + " @Bean method, declare the method's return type as " + targetClass.getSimpleName()
@@ -48,6 +49,11 @@ final class ProxyCreationFailure {
         "remove that cause (the stack trace above shows where it comes from), or remove @Backon from "
             + targetClass.getSimpleName() + ".",
         cause);
+  }
+
+  private static String withoutFinalPeriod(@Nullable String message) {
+    String text = String.valueOf(message);
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static Throwable rootCause(Throwable failure) {

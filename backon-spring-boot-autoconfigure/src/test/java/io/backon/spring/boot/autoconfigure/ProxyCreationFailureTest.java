@@ -24,7 +24,8 @@ class ProxyCreationFailureTest {
     assertThat(error.subject()).isEqualTo("@Backon on Quotes.quote(String)");
     assertThat(error.problem())
         .contains("the proxy class for " + AotFixtures.Quotes.class.getName() + " was not generated at build time")
-        .contains("CGLIB runtime enhancement not supported on native image")
+        .contains("(CGLIB runtime enhancement not supported on native image. Make sure to enable Spring AOT"
+            + " processing to pre-generate 'AotFixtures$Quotes$$SpringCGLIB$$0' at build time).")
         .doesNotContain("final");
     assertThat(error.fix()).contains("Spring AOT", "process-aot", "return type as Quotes")
         .doesNotContain("non-final");
