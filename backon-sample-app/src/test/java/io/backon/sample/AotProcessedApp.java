@@ -49,8 +49,11 @@ final class AotProcessedApp implements AutoCloseable {
     this.port = port;
   }
 
-  /** Processes, compiles and starts the app; fails with the process's output when a step fails. */
-  static AotProcessedApp processCompileAndStart() throws IOException, InterruptedException {
+  /**
+   * Processes, compiles and starts the app with {@code arguments} (run-time only: the processing
+   * sees none); fails with the process's output when a step fails.
+   */
+  static AotProcessedApp processCompileAndStart(String... arguments) throws IOException, InterruptedException {
     FileSystemUtils.deleteRecursively(WORK.resolve("sources"));
     FileSystemUtils.deleteRecursively(WORK.resolve("resources"));
     FileSystemUtils.deleteRecursively(WORK.resolve("classes"));
@@ -72,9 +75,11 @@ final class AotProcessedApp implements AutoCloseable {
         WORK.resolve("resources").toString(), WORK.resolve("classes").toString()));
     aotClasspath.addAll(appClasspath);
     Path log = WORK.resolve("app.log");
+    List<String> runArguments = new ArrayList<>(List.of("--server.port=0", "--sample.downstream.port=0"));
+    runArguments.addAll(List.of(arguments));
     Process app = java(aotClasspath,
         List.of("-Dspring.aot.enabled=true", "-Dorg.graalvm.nativeimage.imagecode=runtime"), MAIN_CLASS,
-        List.of("--server.port=0", "--sample.downstream.port=0"), log);
+        runArguments, log);
     try {
       Awaitility.await("the AOT-processed app starting").atMost(STEP_TIMEOUT)
           .pollInterval(Duration.ofMillis(200))
