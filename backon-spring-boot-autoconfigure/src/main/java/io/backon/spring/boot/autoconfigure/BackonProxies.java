@@ -3,6 +3,7 @@ package io.backon.spring.boot.autoconfigure;
 import java.lang.reflect.Proxy;
 import org.springframework.aop.SpringProxy;
 import org.springframework.aop.framework.AopConfigException;
+import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.ClassUtils;
 
@@ -29,11 +30,12 @@ final class BackonProxies {
    * The class of the proxy that {@link BackonAnnotationBeanPostProcessor} will put in front of a
    * bean of {@code beanClass}: a CGLIB subclass for a class with {@code @Backon} methods, a JDK
    * proxy for an interface with some; else {@code beanClass} itself, as also for a class that is
-   * already a Spring proxy (the advisor joins that proxy) or that cannot be proxied (the startup
-   * reports why).
+   * already a Spring proxy (the advisor joins that proxy), AOP infrastructure (never advised) or a
+   * class that cannot be proxied (the startup reports why).
    */
   static Class<?> predictedClass(Class<?> beanClass) {
     if (SpringProxy.class.isAssignableFrom(beanClass) || Proxy.isProxyClass(beanClass)
+        || AopInfrastructureBean.class.isAssignableFrom(beanClass)
         || BackonAnnotatedMethod.findAll(beanClass).isEmpty()) {
       return beanClass;
     }
