@@ -15,7 +15,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
 
@@ -24,9 +24,11 @@ import org.springframework.core.annotation.AnnotationUtils;
  * policy, bad override, bad fallback fail the startup), and puts one Backon advisor in front of
  * them. When the bean is already proxied (for {@code @Transactional}, say), the advisor is added
  * first, so Backon always runs <em>outside</em> every other advice: each attempt gets its own
- * transaction. Users never order aspects.
+ * transaction. Users never order aspects. Under Spring AOT the proxy classes are generated at build
+ * time ({@link #determineBeanType}), so native images and {@code spring.aot.enabled=true} work.
  */
-final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Ordered, AopInfrastructureBean {
+final class BackonAnnotationBeanPostProcessor
+    implements SmartInstantiationAwareBeanPostProcessor, Ordered, AopInfrastructureBean {
 
   private final ObjectProvider<BackonMethodFactory> factory;
   private final Set<Class<?>> withoutBackon = ConcurrentHashMap.newKeySet();
@@ -55,8 +57,8 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
     Object target = singletonTarget(bean);
     Map<Method, BackonMethod> methods = new LinkedHashMap<>();
     BackonMethodFactory methodFactory = null;
-    Set<Class<?>> types = AnnotatedMethod.typesServedBy(bean, targetClass);
-    for (AnnotatedMethod found : AnnotatedMethod.in(types)) {
+    Set<Class<?>> types = BackonAnnotatedMethod.typesServedBy(bean, targetClass);
+    for (BackonAnnotatedMethod found : BackonAnnotatedMethod.in(types)) {
       if (methodFactory == null) {
         methodFactory = factory.getObject();
       }
@@ -74,16 +76,24 @@ final class BackonAnnotationBeanPostProcessor implements BeanPostProcessor, Orde
       advised.addAdvisor(0, advisor(methods, targetClass, null));
       return bean;
     }
-    ProxyFactory proxyFactory = new ProxyFactory(bean);
-    proxyFactory.setProxyTargetClass(true);
+    ProxyFactory proxyFactory = BackonProxies.forBean(bean);
     proxyFactory.addAdvisor(advisor(methods, targetClass, proxyFactory));
     try {
       // The target's own loader: a proxy defined elsewhere (say the thread's context loader) cannot
       // subclass a package-private class.
       return proxyFactory.getProxy(targetClass.getClassLoader());
     } catch (AopConfigException e) {
-      throw BackonMethodFactory.unproxyableClass(targetClass, methods.keySet().iterator().next(), e);
+      throw ProxyCreationFailure.of(targetClass, methods.keySet().iterator().next(), e);
     }
+  }
+
+  /**
+   * The class the bean will have once advised, so that Spring AOT generates Backon's proxy classes
+   * at build time (as it does for Spring's own advising post-processors); run time then loads them.
+   */
+  @Override
+  public Class<?> determineBeanType(Class<?> beanClass, String beanName) {
+    return BackonProxies.predictedClass(beanClass);
   }
 
   /**

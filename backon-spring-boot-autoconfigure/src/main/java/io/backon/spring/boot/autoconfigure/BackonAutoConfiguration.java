@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 @AutoConfiguration
 @EnableConfigurationProperties(BackonProperties.class)
 @Import(BackonAutoConfiguration.AnnotationSupport.class)
+@ImportRuntimeHints(BackonRuntimeHints.class)
 public final class BackonAutoConfiguration {
 
   /**

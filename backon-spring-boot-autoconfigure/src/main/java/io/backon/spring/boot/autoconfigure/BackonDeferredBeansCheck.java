@@ -51,7 +51,7 @@ final class BackonDeferredBeansCheck implements SmartInitializingSingleton {
   }
 
   private void check(Class<?> type) {
-    for (AnnotatedMethod found : AnnotatedMethod.in(Set.of(type))) {
+    for (BackonAnnotatedMethod found : BackonAnnotatedMethod.in(Set.of(type))) {
       factory.getObject().check(found.method(), found.type(), found.annotation());
     }
   }

@@ -177,19 +177,6 @@ final class BackonMethodFactory {
     }
   }
 
-  /** The error for a class Spring cannot subclass to put the {@code @Backon} advice in front of. */
-  static BackonConfigurationException unproxyableClass(Class<?> targetClass, Method first, Exception cause) {
-    int modifiers = targetClass.getModifiers();
-    String why = Modifier.isFinal(modifiers) ? "is final"
-        : Modifier.isPrivate(modifiers) ? "is private" : "cannot be subclassed (" + cause.getMessage() + ")";
-    return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD,
-        "@Backon on " + describe(first, targetClass),
-        "the class " + targetClass.getName() + " " + why
-            + ", so Spring cannot create the proxy that runs @Backon.",
-        "make the class non-final and not private (in Kotlin: open, or the kotlin-spring plugin), or remove @Backon from it.",
-        cause);
-  }
-
   static String describe(Method method, Class<?> targetClass) {
     return targetClass.getSimpleName() + "." + method.getName() + "("
         + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)

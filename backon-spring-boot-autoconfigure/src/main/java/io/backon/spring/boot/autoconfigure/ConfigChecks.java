@@ -3,6 +3,7 @@ package io.backon.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.core.NativeDetector;
 import org.springframework.util.ClassUtils;
 
 /** Turns bad setting values into {@link BackonConfigurationException}s that name the setting. */
@@ -79,9 +80,7 @@ final class ConfigChecks {
     try {
       type = ClassUtils.forName(name, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
-          "the exception class '" + name + "' is not on the class path.",
-          "use the fully-qualified name of an exception class, e.g. java.io.IOException.", e);
+      throw classNotFound(subject, name, NativeDetector.inNativeImage(), e);
     }
     if (!Throwable.class.isAssignableFrom(type)) {
       throw new BackonConfigurationException(ConfigErrorCode.NOT_A_THROWABLE, subject,
@@ -89,6 +88,25 @@ final class ConfigChecks {
           "list only exception classes, e.g. java.io.IOException.");
     }
     return type.asSubclass(Throwable.class);
+  }
+
+  /**
+   * The error for an exception class that cannot be loaded. In a native image, only the classes
+   * Spring AOT registered when the image was built can be loaded by name.
+   */
+  static BackonConfigurationException classNotFound(String subject, String name, boolean inNativeImage,
+      Throwable cause) {
+    if (inNativeImage) {
+      return new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+          "the exception class '" + name + "' is not registered in this native image (Spring AOT registers"
+              + " the classes that backon.* and @Backon name in the configuration the image is built with).",
+          "name " + name + " in the configuration the image is built from (its application.yml, or a profile"
+              + " active during process-aot) and rebuild, or register it with @ImportRuntimeHints; check the spelling.",
+          cause);
+    }
+    return new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+        "the exception class '" + name + "' is not on the class path.",
+        "use the fully-qualified name of an exception class, e.g. java.io.IOException.", cause);
   }
 
   static BackonConfigurationException contradiction(String subject, String problem, String fix) {

@@ -9,15 +9,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.aop.framework.Advised;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * One {@code @Backon} method found on a bean's type: the method, the type whose annotations apply
- * to it (the bean's class, or the interface a JDK proxy serves) and the annotation. Finding them
- * is shared by the post-processor (for each bean it creates) and the startup check of lazy and
- * scoped beans (for each definition), so both see the same methods.
+ * A method {@code @Backon} applies to, with the type it was found on and the annotation that
+ * applies (on the method, its class, or a meta-annotation). One rule for the post-processor that
+ * advises beans at run time and for the AOT processors that prepare them at build time.
+ *
+ * @param method the annotated (or class-annotated) method
+ * @param type the type whose methods were scanned: the bean's class, or an interface of a JDK proxy
+ * @param annotation the {@code @Backon} that applies to the method
  */
-record AnnotatedMethod(Method method, Class<?> type, Backon annotation) {
+record BackonAnnotatedMethod(Method method, Class<?> type, Backon annotation) {
+
+  /**
+   * The {@code @Backon} methods of {@code targetClass}, in declaration order; empty when there are
+   * none. A JDK proxy class (an HTTP interface client, a mapper) has no methods of its own: its
+   * interfaces are scanned instead.
+   */
+  static List<BackonAnnotatedMethod> findAll(Class<?> targetClass) {
+    if (!AnnotationUtils.isCandidateClass(targetClass, Backon.class)) {
+      return List.of();
+    }
+    Set<Class<?>> types = new LinkedHashSet<>();
+    if (Proxy.isProxyClass(targetClass)) {
+      Collections.addAll(types, targetClass.getInterfaces());
+    } else {
+      types.add(targetClass);
+    }
+    return in(types);
+  }
 
   /**
    * The types whose methods a bean serves: its class, or for a JDK proxy (an HTTP interface
@@ -45,14 +67,14 @@ record AnnotatedMethod(Method method, Class<?> type, Backon annotation) {
   }
 
   /** The {@code @Backon} methods of {@code types}, in the order given, then declaration order. */
-  static List<AnnotatedMethod> in(Set<Class<?>> types) {
-    List<AnnotatedMethod> found = new ArrayList<>();
+  static List<BackonAnnotatedMethod> in(Set<Class<?>> types) {
+    List<BackonAnnotatedMethod> found = new ArrayList<>();
     Set<Method> seen = new LinkedHashSet<>();
     for (Class<?> type : types) {
       for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
         Backon annotation = BackonMethodFactory.annotationOf(method, type);
         if (annotation != null && seen.add(method)) {
-          found.add(new AnnotatedMethod(method, type, annotation));
+          found.add(new BackonAnnotatedMethod(method, type, annotation));
         }
       }
     }
