@@ -62,7 +62,8 @@ public final class BackonAutoConfiguration {
   RetryPolicyRegistry backonRetryPolicyRegistry(BackonProperties properties,
       CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
       ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
-    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory));
+    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory),
+        new HedgeCount(properties.isMaxHedgesIncludesFirst()));
     return assembly(properties, beanFactory).policies(
         ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class), assembler,
         customizers.orderedStream().toList());
@@ -97,7 +98,9 @@ public final class BackonAutoConfiguration {
         ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
       ClassLoader loader = classLoader(beanFactory);
       return new BackonMethodFactory(registry, assembly(properties, beanFactory),
-          new PolicyAssembler(breakers, budgets, loader), customizers.orderedStream().toList(),
+          new PolicyAssembler(breakers, budgets, loader,
+              new HedgeCount(properties.isMaxHedgesIncludesFirst())),
+          customizers.orderedStream().toList(),
           new AnnotationOverrides(text -> {
             String resolved = beanFactory.resolveEmbeddedValue(text);
             return resolved != null ? resolved : text;

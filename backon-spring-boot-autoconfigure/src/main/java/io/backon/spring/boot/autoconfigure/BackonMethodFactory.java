@@ -112,7 +112,7 @@ final class BackonMethodFactory {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
           "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"
               + " (copies would emit duplicate elements).",
-          "turn hedging off for this method (@Backon(hedges = 0)) or return a Mono.");
+          "turn hedging off for this method (@Backon(hedges = 1)) or return a Mono.");
     }
     return new BackonMethod(description, retrying, kind,
         kind == ReturnKind.BLOCKING ? null : fallback, target);
@@ -125,14 +125,15 @@ final class BackonMethodFactory {
         ? level : System.Logger.Level.DEBUG;
   }
 
-  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 0 would be ignored. */
+  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 1 would be ignored. */
   private static void rejectHedgesOffOnHedgingBean(PolicyProperties layer, Retrying bean, String policyName,
       SettingSource source) {
-    if (Integer.valueOf(0).equals(layer.getHedging().getMaxHedges()) && bean.policy().hedging() != null) {
+    if (Integer.valueOf(HedgeCount.NO_HEDGING).equals(layer.getHedging().getMaxHedges())
+        && bean.policy().hedging() != null) {
       String subject = source.describe("hedging.maxHedges");
       throw ConfigChecks.contradiction(subject,
           "the RetryPolicy bean '" + policyName + "' hedges, and an annotation cannot remove a bean's hedging,"
-              + " so hedges = 0 would be ignored.",
+              + " so hedges = 1 would be ignored.",
           "use a RetryPolicy bean without hedging for this method, or remove " + subject + ".");
     }
   }

@@ -117,6 +117,7 @@ final class PropertiesAssembly {
           "the policy 'default' is configured under backon.defaults, which every policy extends.",
           "move these settings to backon.defaults.");
     }
+    new HedgeCount(properties.isMaxHedgesIncludesFirst()).checkAll(properties);
     Map<String, Retrying> retryings = new LinkedHashMap<>();
     beans.forEach((name, policy) -> {
       rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");

@@ -171,6 +171,13 @@ final class BadlyAnnotatedBeans {
     }
   }
 
+  static class TwoHedges {
+    @Backon(hedges = 2)
+    public String call() {
+      return "x";
+    }
+  }
+
   static class HedgeDelayWithoutHedges {
     @Backon(hedgeDelay = "50ms")
     public String call() {
@@ -228,7 +235,7 @@ final class BadlyAnnotatedBeans {
   }
 
   static class HedgesOffOnAHedgingBeanPolicy {
-    @Backon(value = "hedgingBean", hedges = 0)
+    @Backon(value = "hedgingBean", hedges = 1)
     public String call() {
       return "x";
     }
@@ -242,7 +249,7 @@ final class BadlyAnnotatedBeans {
   }
 
   static class HedgedFlux {
-    @Backon(hedges = 1)
+    @Backon(hedges = 2)
     public Flux<String> stream() {
       return Flux.just("x");
     }

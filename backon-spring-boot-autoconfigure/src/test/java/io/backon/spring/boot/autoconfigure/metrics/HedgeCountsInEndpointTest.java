@@ -23,7 +23,8 @@ class HedgeCountsInEndpointTest {
           BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class,
           BackonActuatorAutoConfiguration.class))
       .withPropertyValues("management.endpoints.web.exposure.include=backon",
-          "backon.policies.hedged.hedging.max-hedges=1", "backon.policies.hedged.hedging.delay=20ms");
+          "backon.max-hedges-includes-first=true", "backon.policies.hedged.hedging.max-hedges=2",
+          "backon.policies.hedged.hedging.delay=20ms");
 
   @Test
   void aHedgeThatWonIsCounted() {
