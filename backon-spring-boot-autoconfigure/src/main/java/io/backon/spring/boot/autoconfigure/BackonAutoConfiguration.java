@@ -91,11 +91,19 @@ public final class BackonAutoConfiguration {
       return new BackonAnnotationBeanPostProcessor(factory);
     }
 
+    /** The annotated methods whose annotation changes their policy; shown by the Actuator endpoint. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    MethodPolicies backonMethodPolicies() {
+      return new MethodPolicies();
+    }
+
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     BackonMethodFactory backonMethodFactory(BackonProperties properties, RetryPolicyRegistry registry,
         CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
-        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
+        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory,
+        MethodPolicies methodPolicies) {
       ClassLoader loader = classLoader(beanFactory);
       return new BackonMethodFactory(registry, assembly(properties, beanFactory),
           new PolicyAssembler(breakers, budgets, loader,
@@ -104,7 +112,7 @@ public final class BackonAutoConfiguration {
           new AnnotationOverrides(text -> {
             String resolved = beanFactory.resolveEmbeddedValue(text);
             return resolved != null ? resolved : text;
-          }));
+          }), methodPolicies);
     }
   }
 }

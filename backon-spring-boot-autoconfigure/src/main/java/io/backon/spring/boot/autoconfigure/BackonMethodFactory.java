@@ -24,15 +24,17 @@ final class BackonMethodFactory {
   private final PolicyAssembler assembler;
   private final List<BackonPolicyCustomizer> customizers;
   private final AnnotationOverrides overrides;
+  private final MethodPolicies methodPolicies;
 
   BackonMethodFactory(RetryPolicyRegistry registry, PropertiesAssembly assembly,
       PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
-      AnnotationOverrides overrides) {
+      AnnotationOverrides overrides, MethodPolicies methodPolicies) {
     this.registry = registry;
     this.assembly = assembly;
     this.assembler = assembler;
     this.customizers = customizers;
     this.overrides = overrides;
+    this.methodPolicies = methodPolicies;
   }
 
   /** The annotation that applies to {@code method} of {@code targetClass}, if any. */
@@ -75,11 +77,15 @@ final class BackonMethodFactory {
     Retrying retrying = registry.retrying(policyName);
     if (overridden || fallback != null) {
       RetryPolicyBuilder builder;
+      PolicyOrigins origins;
       if (registry.definedInProperties(policyName)) {
         LayeredSettings<PolicyProperties> merged = assembly.settingsOf(policyName).overlay(layer, source);
-        builder = assembly.newBuilder(policyName, merged, source, assembler, customizers);
+        origins = new PolicyOrigins(merged, PropertiesAssembly.sectionOf(policyName).section(),
+            SettingOrigin.Kind.BUILT_IN);
+        builder = assembly.newBuilder(policyName, merged, source, assembler, customizers, origins);
       } else {
         rejectHedgesOffOnHedgingBean(layer, retrying, policyName, source);
+        origins = new PolicyOrigins(own, "", SettingOrigin.Kind.BEAN);
         builder = retrying.policy().toBuilder();
         assembler.apply(own, source, false, builder);
       }
@@ -106,6 +112,8 @@ final class BackonMethodFactory {
         // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
         policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
       }
+      methodPolicies.record(description, policy,
+          originsOf(origins, policy, fallback, kind != ReturnKind.BLOCKING, source));
       retrying = assembly.withGlobalSwitch(Retrying.of(policy));
     }
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
@@ -116,6 +124,24 @@ final class BackonMethodFactory {
     }
     return new BackonMethod(description, retrying, kind,
         kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  /**
+   * The origins of {@code policy}'s settings: a fallback is the annotation's, and so is the quieter
+   * give-up level it brings to a non-blocking method.
+   */
+  private static java.util.Map<String, SettingOrigin> originsOf(PolicyOrigins origins, RetryPolicy policy,
+      @Nullable FallbackMethod fallback, boolean quieted, SettingSource source) {
+    java.util.Map<String, SettingOrigin> map = new java.util.LinkedHashMap<>(origins.of(policy));
+    if (fallback != null) {
+      SettingOrigin annotation = new SettingOrigin(SettingOrigin.Kind.ANNOTATION,
+          List.of(source.describe("fallback")));
+      map.put(PolicySetting.FALLBACK.key(), annotation);
+      if (quieted) {
+        map.put(PolicySetting.GIVE_UP_LOG_LEVEL.key(), annotation);
+      }
+    }
+    return map;
   }
 
   /** DEBUG, or {@code level} if it is lower (OFF stays OFF). */

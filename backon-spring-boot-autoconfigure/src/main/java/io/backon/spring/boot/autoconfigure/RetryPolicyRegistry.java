@@ -17,16 +17,25 @@ public final class RetryPolicyRegistry {
 
   private final Map<String, Retrying> retryings;
   private final Set<String> fromProperties;
+  private final Map<String, Map<String, SettingOrigin>> origins;
   private final boolean enabled;
 
   RetryPolicyRegistry(Map<String, Retrying> retryings, boolean enabled) {
-    this(retryings, Set.of(), enabled);
+    this(retryings, Set.of(), Map.of(), enabled);
   }
 
-  /** @param fromProperties the names assembled from {@code backon.*} rather than taken from beans */
-  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties, boolean enabled) {
+  /**
+   * @param fromProperties the names assembled from {@code backon.*} rather than taken from beans
+   * @param origins per policy name, where each setting came from (see {@link #originsOf})
+   */
+  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties,
+      Map<String, Map<String, SettingOrigin>> origins, boolean enabled) {
     this.retryings = Map.copyOf(retryings);
     this.fromProperties = Set.copyOf(fromProperties);
+    Map<String, Map<String, SettingOrigin>> copy = new java.util.HashMap<>();
+    origins.forEach((name, map) -> copy.put(name,
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map))));
+    this.origins = Map.copyOf(copy);
     this.enabled = enabled;
   }
 
@@ -61,6 +70,15 @@ public final class RetryPolicyRegistry {
   /** The policy called {@code name}, if there is one. */
   public Optional<RetryPolicy> find(String name) {
     return Optional.ofNullable(retryings.get(name)).map(Retrying::policy);
+  }
+
+  /**
+   * Where each setting of the policy {@code name} came from, keyed by the setting names {@code
+   * /actuator/backon} shows ({@code maxTries}, {@code waitStrategy}, ...), in that order; empty for
+   * an unknown name.
+   */
+  public Map<String, SettingOrigin> originsOf(String name) {
+    return origins.getOrDefault(name, Map.of());
   }
 
   /** Whether the policy {@code name} was assembled from {@code backon.*} (not a RetryPolicy bean). */
