@@ -7,7 +7,9 @@ import io.backon.Retrying;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -130,9 +132,9 @@ final class BackonMethodFactory {
    * The origins of {@code policy}'s settings: a fallback is the annotation's, and so is the quieter
    * give-up level it brings to a non-blocking method.
    */
-  private static java.util.Map<String, SettingOrigin> originsOf(PolicyOrigins origins, RetryPolicy policy,
+  private static Map<String, SettingOrigin> originsOf(PolicyOrigins origins, RetryPolicy policy,
       @Nullable FallbackMethod fallback, boolean quieted, SettingSource source) {
-    java.util.Map<String, SettingOrigin> map = new java.util.LinkedHashMap<>(origins.of(policy));
+    Map<String, SettingOrigin> map = new LinkedHashMap<>(origins.of(policy));
     if (fallback != null) {
       SettingOrigin annotation = new SettingOrigin(SettingOrigin.Kind.ANNOTATION,
           List.of(source.describe("fallback")));

@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.RetryPolicy;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +30,7 @@ public final class MethodPolicies {
 
     /** Keeps an unmodifiable copy of the origins. */
     public Entry {
-      origins = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(origins));
+      origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     }
   }
 

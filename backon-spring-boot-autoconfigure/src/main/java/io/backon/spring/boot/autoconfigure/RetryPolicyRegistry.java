@@ -2,6 +2,9 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,9 +35,9 @@ public final class RetryPolicyRegistry {
       Map<String, Map<String, SettingOrigin>> origins, boolean enabled) {
     this.retryings = Map.copyOf(retryings);
     this.fromProperties = Set.copyOf(fromProperties);
-    Map<String, Map<String, SettingOrigin>> copy = new java.util.HashMap<>();
+    Map<String, Map<String, SettingOrigin>> copy = new HashMap<>();
     origins.forEach((name, map) -> copy.put(name,
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map))));
+        Collections.unmodifiableMap(new LinkedHashMap<>(map))));
     this.origins = Map.copyOf(copy);
     this.enabled = enabled;
   }

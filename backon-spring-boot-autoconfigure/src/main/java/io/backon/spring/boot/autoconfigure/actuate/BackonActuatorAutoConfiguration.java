@@ -8,6 +8,7 @@ import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +43,7 @@ public final class BackonActuatorAutoConfiguration {
   BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
       RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
       ObjectProvider<MethodPolicies> methods) {
-    HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> java.util.Map.of());
+    HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> Map.of());
     return new BackonEndpoint(policies, breakers, budgets, counts,
         methods.getIfUnique(MethodPolicies::new));
   }
@@ -67,7 +68,7 @@ public final class BackonActuatorAutoConfiguration {
         BackonProperties properties) {
       Set<String> downWhenOpen = properties.getCircuitBreakers().entrySet().stream()
           .filter(e -> Boolean.TRUE.equals(effective(properties, e.getValue())))
-          .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+          .map(Map.Entry::getKey).collect(Collectors.toSet());
       return new BackonHealthContributor(breakers, downWhenOpen);
     }
 

@@ -6,10 +6,12 @@ import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -152,7 +154,7 @@ public class BackonEndpoint {
     return PolicyDescriptor.of(policies.policy(name), policies.originsOf(name));
   }
 
-  private static String unknown(String what, String name, java.util.Collection<String> known) {
-    return "no " + what + " named '" + name + "' (known: " + new java.util.TreeSet<>(known) + ").";
+  private static String unknown(String what, String name, Collection<String> known) {
+    return "no " + what + " named '" + name + "' (known: " + new TreeSet<>(known) + ").";
   }
 }
