@@ -71,7 +71,12 @@ public @interface Backon {
   /** The name of a configured circuit breaker; empty keeps the policy's. */
   String circuitBreaker() default "";
 
-  /** Extra hedged copies per attempt ({@code 0} turns hedging off); {@code -1} keeps the policy's. */
+  /**
+   * Copies of an attempt in flight at most, the first included, as {@code
+   * HedgingPolicy.maxHedges} and {@code hedging.max-hedges} count them: {@code 1} turns hedging
+   * off for this method, {@code 2} allows the first copy and one hedge; {@code -1} keeps the
+   * policy's. Spring Boot needs {@code backon.max-hedges-includes-first=true} to accept a value.
+   */
   int hedges() default -1;
 
   /** The delay before each hedged copy (a duration); empty keeps the policy's. */

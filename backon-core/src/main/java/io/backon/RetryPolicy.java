@@ -141,6 +141,19 @@ public final class RetryPolicy {
     return condition;
   }
 
+  /**
+   * The failure types retried (subtypes included) as {@link RetryPolicyBuilder#retryOn} set them;
+   * empty when none were set (then {@link #retryCondition()} decides alone).
+   */
+  public List<Class<? extends Throwable>> retryOn() {
+    return List.of(settings.retryOn);
+  }
+
+  /** The predicate on returned values that asks for another attempt, if one was set. */
+  public @Nullable Predicate<? super @Nullable Object> retryIfResult() {
+    return settings.retryIfResult;
+  }
+
   /** Failure types that end the call at once, whatever the retry condition says. */
   public List<Class<? extends Throwable>> abortOn() {
     return List.of(settings.abortOn);

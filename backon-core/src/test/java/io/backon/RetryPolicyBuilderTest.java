@@ -33,6 +33,17 @@ class RetryPolicyBuilderTest {
   }
 
   @Test
+  void thePolicyShowsTheRetryTypesAndResultPredicateItWasGiven() {
+    java.util.function.Predicate<Object> isNull = java.util.Objects::isNull;
+    RetryPolicy policy = RetryPolicy.builder().retryOn(IOException.class).retryIfResult(isNull).build();
+
+    assertThat(policy.retryOn()).containsExactly(IOException.class);
+    assertThat(policy.retryIfResult()).isSameAs(isNull);
+    assertThat(RetryPolicy.defaults().retryOn()).isEmpty();
+    assertThat(RetryPolicy.defaults().retryIfResult()).isNull();
+  }
+
+  @Test
   void anyStopConditionReplacesTheDefaultAttemptLimit() {
     assertThat(RetryPolicy.builder().stop(Stop.never()).build().maxTries()).isZero();
     assertThat(RetryPolicy.builder().maxTime(Duration.ofSeconds(5)).build().maxTries()).isZero();

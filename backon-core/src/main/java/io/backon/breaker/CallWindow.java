@@ -28,9 +28,9 @@ interface CallWindow {
       slow = Math.min(slow, calls);
     }
 
-    /** {@code part} of the calls in percent, or {@code -1} below {@code minimumCalls}. */
+    /** {@code part} of the calls in percent, or {@code NaN} (not measured) below {@code minimumCalls}. */
     double rate(int part, int minimumCalls) {
-      return calls == 0 || calls < minimumCalls ? -1.0 : part * 100.0 / calls;
+      return calls == 0 || calls < minimumCalls ? Double.NaN : part * 100.0 / calls;
     }
   }
 }

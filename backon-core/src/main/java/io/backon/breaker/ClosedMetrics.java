@@ -84,7 +84,7 @@ final class ClosedMetrics {
     CallWindow.Totals totals = w == null ? CallWindow.Totals.EMPTY : w.totals();
     int minimum = w == null ? Integer.MAX_VALUE : config.minimumCalls();
     double failureRate = totals.rate(totals.failed(), minimum);
-    double slowRate = config.slowCallNanos() > 0 ? totals.rate(totals.slow(), minimum) : -1.0;
+    double slowRate = config.slowCallNanos() > 0 ? totals.rate(totals.slow(), minimum) : Double.NaN;
     return new CircuitBreakerSnapshot(state, failureRate, slowRate, totals.calls(),
         totals.failed(), totals.slow(), consecutiveFailures.get(), rejected, timeInState);
   }

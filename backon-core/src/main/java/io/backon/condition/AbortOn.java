@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,12 @@ final class AbortOn implements RetryCondition {
   @Override
   public int hashCode() {
     return 31 * delegate.hashCode() + Arrays.hashCode(abortTypes);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("abortingOn").with("condition", delegate.describe())
+        .with("types", Description.classNames(abortTypes));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,11 @@ final class AllCondition implements RetryCondition {
   @Override
   public int hashCode() {
     return Arrays.hashCode(conditions);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("all").with("conditions", Description.ofAll(java.util.List.of(conditions)));
   }
 
   @Override

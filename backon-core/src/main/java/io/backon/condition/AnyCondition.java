@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,11 @@ final class AnyCondition implements RetryCondition {
   @Override
   public int hashCode() {
     return Arrays.hashCode(conditions);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("any").with("conditions", Description.ofAll(java.util.List.of(conditions)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,11 @@ enum ConstantCondition implements RetryCondition {
     }
 
     @Override
+    public Description describe() {
+      return Description.of("always");
+    }
+
+    @Override
     public String toString() {
       return "always()";
     }
@@ -35,6 +41,11 @@ enum ConstantCondition implements RetryCondition {
     @Override
     public RetryCondition negate() {
       return ALWAYS;
+    }
+
+    @Override
+    public Description describe() {
+      return Description.of("never");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,11 @@ record MessageContaining(String text, boolean expected) implements RetryConditio
   @Override
   public boolean shouldRetry(@Nullable Object result, @Nullable Throwable failure) {
     return failure != null && ConditionChecks.messageOf(failure).contains(text) == expected;
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of(expected ? "onMessageContaining" : "onMessageNotContaining").with("text", text);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,12 @@ final class MessageMatching implements RetryCondition {
   @Override
   public int hashCode() {
     return Objects.hash(pattern.pattern(), pattern.flags(), expected);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of(expected ? "onMessageMatching" : "onMessageNotMatching")
+        .with("pattern", pattern.pattern());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,11 @@ record NegatedCondition(RetryCondition delegate) implements RetryCondition {
   @Override
   public RetryCondition negate() {
     return delegate;
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("not").with("condition", delegate.describe());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,11 @@ final class OnException implements RetryCondition {
   @Override
   public int hashCode() {
     return Arrays.hashCode(types);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("onException").with("types", Description.classNames(types));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,11 @@ final class OnExceptionOrCause implements RetryCondition {
   @Override
   public int hashCode() {
     return Arrays.hashCode(types);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("onExceptionOrCause").with("types", Description.classNames(types));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,11 @@ record OnFailure(Predicate<? super Throwable> predicate) implements RetryConditi
   @Override
   public boolean shouldRetry(@Nullable Object result, @Nullable Throwable failure) {
     return failure != null && predicate.test(failure);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("onFailure").with("predicate", Description.of(predicate));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.condition;
 
+import io.backon.Description;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,11 @@ record OnResult(Predicate<? super @Nullable Object> predicate, boolean expected)
   @Override
   public boolean shouldRetry(@Nullable Object result, @Nullable Throwable failure) {
     return failure == null && predicate.test(result) == expected;
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of(expected ? "onResult" : "onResultNot").with("predicate", Description.of(predicate));
   }
 
   @Override

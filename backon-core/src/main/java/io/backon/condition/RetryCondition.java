@@ -1,5 +1,7 @@
 package io.backon.condition;
 
+import io.backon.Description;
+import io.backon.Describable;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * implementations of your own must be thread-safe too: one policy serves many calls at once.
  */
 @FunctionalInterface
-public interface RetryCondition {
+public interface RetryCondition extends Describable {
 
   /**
    * The condition policies use unless told otherwise: retries every {@link Exception} (checked or
@@ -285,5 +287,14 @@ public interface RetryCondition {
   /** Retries nothing: every call makes exactly one attempt. */
   static RetryCondition never() {
     return ConstantCondition.NEVER;
+  }
+
+  /**
+   * What this strategy is: the built-in ones give their factory name and parameters; your own
+   * implementations give kind {@code custom} and their class name unless they override this.
+   */
+  @Override
+  default Description describe() {
+    return Description.of("custom").with("class", getClass().getName());
   }
 }

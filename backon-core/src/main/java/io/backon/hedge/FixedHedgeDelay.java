@@ -1,5 +1,6 @@
 package io.backon.hedge;
 
+import io.backon.Description;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,11 @@ final class FixedHedgeDelay implements HedgeDelay {
   @Override
   public int hashCode() {
     return Long.hashCode(nanos);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("fixed").with("delay", Description.nanos(nanos));
   }
 
   @Override

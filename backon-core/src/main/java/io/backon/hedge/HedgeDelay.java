@@ -1,5 +1,7 @@
 package io.backon.hedge;
 
+import io.backon.Description;
+import io.backon.Describable;
 import java.time.Duration;
 
 /**
@@ -13,7 +15,7 @@ import java.time.Duration;
  * thread-safe: one instance is shared by every call of every policy holding it (sharing a
  * percentile delay shares its estimate).
  */
-public interface HedgeDelay {
+public interface HedgeDelay extends Describable {
 
   /** Delay used by {@link #percentile} until it has enough samples: 100 ms. */
   Duration DEFAULT_FALLBACK = Duration.ofMillis(100);
@@ -73,5 +75,14 @@ public interface HedgeDelay {
   static HedgeDelay percentile(double percentile, int window, int minSamples, Duration fallback) {
     return new PercentileHedgeDelay(percentile, window, minSamples,
         HedgeDurations.nonNegativeNanos("fallback", fallback));
+  }
+
+  /**
+   * What this strategy is: the built-in ones give their factory name and parameters; your own
+   * implementations give kind {@code custom} and their class name unless they override this.
+   */
+  @Override
+  default Description describe() {
+    return Description.of("custom").with("class", getClass().getName());
   }
 }

@@ -1,5 +1,6 @@
 package io.backon.hedge;
 
+import io.backon.Description;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,6 +88,14 @@ final class PercentileHedgeDelay implements HedgeDelay {
     Arrays.sort(values, 0, count);
     int rank = (int) Math.ceil(percentile * count / 100.0);
     return values[Math.min(Math.max(rank, 1), count) - 1];
+  }
+
+  /** Kind {@code percentile}: the settings and {@code currentDelay}, the delay used now. */
+  @Override
+  public Description describe() {
+    return Description.of("percentile").with("percentile", percentile).with("window", ring.length())
+        .with("minSamples", minSamples).with("fallback", Description.nanos(fallbackNanos))
+        .with("currentDelay", Description.nanos(delayNanos()));
   }
 
   @Override

@@ -23,9 +23,9 @@ public final class BackonMeterNames {
   public static final String CIRCUIT_BREAKER_TRANSITIONS = "backon.circuitbreaker.transitions";
   /** Counter of calls the breaker rejected; tag {@value #NAME} (breaker). */
   public static final String CIRCUIT_BREAKER_NOT_PERMITTED = "backon.circuitbreaker.not.permitted";
-  /** Gauge, failure rate of the window in percent, -1 below {@code minimumCalls}; tag {@value #NAME}. */
+  /** Gauge, failure rate of the window in percent, NaN below {@code minimumCalls}; tag {@value #NAME}. */
   public static final String CIRCUIT_BREAKER_FAILURE_RATE = "backon.circuitbreaker.failure.rate";
-  /** Gauge, slow-call rate of the window in percent, -1 when unknown; tag {@value #NAME}. */
+  /** Gauge, slow-call rate of the window in percent, NaN when not measured; tag {@value #NAME}. */
   public static final String CIRCUIT_BREAKER_SLOW_CALL_RATE =
       "backon.circuitbreaker.slow.call.rate";
   /** Gauge, tokens left in the retry budget; tag {@value #NAME} (budget). */

@@ -99,10 +99,10 @@ public final class CircuitBreakerMetrics implements MeterBinder {
         .register(meterRegistry);
     rate(BackonMeterNames.CIRCUIT_BREAKER_FAILURE_RATE, breaker,
         CircuitBreakerSnapshot::failureRate,
-        "Failure rate of the circuit breaker's window; -1 before minimumCalls", meterRegistry);
+        "Failure rate of the circuit breaker's window; NaN before minimumCalls", meterRegistry);
     rate(BackonMeterNames.CIRCUIT_BREAKER_SLOW_CALL_RATE, breaker,
         CircuitBreakerSnapshot::slowCallRate,
-        "Slow-call rate of the circuit breaker's window; -1 when unknown", meterRegistry);
+        "Slow-call rate of the circuit breaker's window; NaN when not measured", meterRegistry);
     breaker.onStateChange(transitions(name, meterRegistry));
   }
 

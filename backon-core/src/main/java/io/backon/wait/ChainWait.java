@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +21,11 @@ record ChainWait(List<Wait> waits) implements Wait {
   public long nextWaitNanos(RetryState state) {
     int index = Math.min(Math.max(0, state.attemptNumber() - 1), waits.size() - 1);
     return waits.get(index).nextWaitNanos(state);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("chain").with("waits", Description.ofAll(waits));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -14,6 +15,12 @@ record DecayWait(long initialNanos, double decayFactor, long minNanos) implement
     double value = initialNanos * Math.exp(-(n * decayFactor)); // in [0, initial], never NaN
     long rounded = Math.min(initialNanos, Math.round(value));
     return Math.max(minNanos, rounded);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("decay").with("initial", Description.nanos(initialNanos))
+        .with("decayFactor", decayFactor).with("min", Description.nanos(minNanos));
   }
 
   @Override

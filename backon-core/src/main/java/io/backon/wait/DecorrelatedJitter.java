@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -15,6 +16,11 @@ record DecorrelatedJitter(long capNanos) implements Jitter {
     long previous = state.previousWaitNanos() > 0 ? state.previousWaitNanos() : wait;
     long upper = Math.max(wait, Nanos.multiply(previous, 3L));
     return Math.min(capNanos, Nanos.uniform(state.random(), wait, upper));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("decorrelated").with("cap", Description.nanos(capNanos));
   }
 
   @Override

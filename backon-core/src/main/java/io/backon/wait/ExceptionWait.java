@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 import java.time.Duration;
 import java.util.function.Function;
@@ -19,6 +20,11 @@ record ExceptionWait(Function<? super Throwable, ? extends @Nullable Duration> f
       return 0L;
     }
     return Nanos.ofDynamic(function.apply(failure));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("exception").with("function", Description.of(function));
   }
 
   @Override

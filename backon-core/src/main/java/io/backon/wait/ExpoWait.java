@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -11,6 +12,12 @@ record ExpoWait(double base, long factorNanos, long maxNanos) implements Wait {
   @Override
   public long nextWaitNanos(RetryState state) {
     return Nanos.scaledPower(factorNanos, base, Nanos.exponent(state.attemptNumber()), maxNanos);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("expo").with("base", base).with("factor", Description.nanos(factorNanos))
+        .with("max", Description.nanos(maxNanos));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -14,6 +15,13 @@ record ExponentialJitterWait(long initialNanos, long maxNanos, double expBase, l
     int n = Nanos.exponent(state.attemptNumber());
     long exponential = Nanos.scaledPower(initialNanos, expBase, n, maxNanos);
     return Nanos.add(exponential, Nanos.uniform(state.random(), 0L, jitterNanos));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("exponentialJitter").with("initial", Description.nanos(initialNanos))
+        .with("max", Description.nanos(maxNanos)).with("expBase", expBase)
+        .with("jitter", Description.nanos(jitterNanos));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -26,6 +27,12 @@ record FiboWait(long unitNanos, long maxNanos) implements Wait {
       next = following;
     }
     return Math.min(maxNanos, Nanos.multiply(current, unitNanos));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("fibo").with("unit", Description.nanos(unitNanos))
+        .with("max", Description.nanos(maxNanos));
   }
 
   @Override

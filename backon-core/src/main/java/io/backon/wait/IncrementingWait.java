@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -13,6 +14,12 @@ record IncrementingWait(long startNanos, long incrementNanos, long maxNanos) imp
     int n = Nanos.exponent(state.attemptNumber());
     long value = Nanos.add(startNanos, Nanos.multiply(n, incrementNanos));
     return Math.min(maxNanos, value);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("incrementing").with("start", Description.nanos(startNanos))
+        .with("increment", Description.nanos(incrementNanos)).with("max", Description.nanos(maxNanos));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.backon.wait;
 
+import io.backon.Description;
+import io.backon.Describable;
 import io.backon.RetryState;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +16,7 @@ import java.util.Objects;
  * {@code equals}/{@code hashCode}.
  */
 @FunctionalInterface
-public interface Jitter {
+public interface Jitter extends Describable {
 
   /** The upper bound of the random part added by {@link #random()}: 1 second. */
   Duration DEFAULT_RANDOM_MAX = Duration.ofSeconds(1);
@@ -85,5 +87,14 @@ public interface Jitter {
    */
   static Jitter decorrelated(Duration cap) {
     return new DecorrelatedJitter(Nanos.nonNegative(cap, "cap"));
+  }
+
+  /**
+   * What this strategy is: the built-in ones give their factory name and parameters; your own
+   * implementations give kind {@code custom} and their class name unless they override this.
+   */
+  @Override
+  default Description describe() {
+    return Description.of("custom").with("class", getClass().getName());
   }
 }

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /** The wait unchanged; see {@link Jitter#none()}. */
@@ -9,6 +10,11 @@ enum NoJitter implements Jitter {
   @Override
   public long apply(long waitNanos, RetryState state) {
     return Nanos.clamp(waitNanos);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("none");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /** No wait at all; see {@link Wait#none()}. */
@@ -9,6 +10,11 @@ enum NoWait implements Wait {
   @Override
   public long nextWaitNanos(RetryState state) {
     return 0L;
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("none");
   }
 
   @Override

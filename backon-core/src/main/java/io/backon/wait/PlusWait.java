@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -18,6 +19,11 @@ record PlusWait(Wait first, Wait second) implements Wait {
       return EXHAUSTED;
     }
     return Nanos.add(Nanos.clamp(a), Nanos.clamp(b));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("plus").with("first", first.describe()).with("second", second.describe());
   }
 
   @Override

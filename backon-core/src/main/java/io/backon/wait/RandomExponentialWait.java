@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -14,6 +15,13 @@ record RandomExponentialWait(long multiplierNanos, long maxNanos, double expBase
     int n = Nanos.exponent(state.attemptNumber());
     long upper = Math.max(minNanos, Nanos.scaledPower(multiplierNanos, expBase, n, maxNanos));
     return Nanos.uniform(state.random(), minNanos, upper);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("randomExponential").with("multiplier", Description.nanos(multiplierNanos))
+        .with("max", Description.nanos(maxNanos)).with("expBase", expBase)
+        .with("min", Description.nanos(minNanos));
   }
 
   @Override

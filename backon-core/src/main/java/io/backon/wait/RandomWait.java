@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 
 /**
@@ -10,6 +11,12 @@ record RandomWait(long minNanos, long maxNanos) implements Wait {
   @Override
   public long nextWaitNanos(RetryState state) {
     return Nanos.uniform(state.random(), minNanos, maxNanos);
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("random").with("min", Description.nanos(minNanos))
+        .with("max", Description.nanos(maxNanos));
   }
 
   @Override

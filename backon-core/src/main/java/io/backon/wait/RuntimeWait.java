@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 import java.time.Duration;
 import java.util.function.Function;
@@ -15,6 +16,11 @@ record RuntimeWait(Function<? super RetryState, ? extends @Nullable Duration> fu
   @Override
   public long nextWaitNanos(RetryState state) {
     return Nanos.ofDynamic(function.apply(state));
+  }
+
+  @Override
+  public Description describe() {
+    return Description.of("runtime").with("function", Description.of(function));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.backon.wait;
 
+import io.backon.Description;
 import io.backon.RetryState;
 import java.util.Arrays;
 import java.util.StringJoiner;
@@ -38,6 +39,15 @@ final class SequenceWait implements Wait {
   @Override
   public int hashCode() {
     return Arrays.hashCode(nanos);
+  }
+
+  @Override
+  public Description describe() {
+    java.util.List<java.time.@org.jspecify.annotations.Nullable Duration> waits = new java.util.ArrayList<>();
+    for (long value : nanos) {
+      waits.add(Description.nanos(value));
+    }
+    return Description.of("sequence").with("waits", java.util.Collections.unmodifiableList(waits));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.backon.wait;
 
+import io.backon.Description;
+import io.backon.Describable;
 import io.backon.RetryState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code equals}/{@code hashCode}.
  */
 @FunctionalInterface
-public interface Wait {
+public interface Wait extends Describable {
 
   /** Returned by {@link #nextWaitNanos} when a finite strategy has no more waits: retrying ends. */
   long EXHAUSTED = -1L;
@@ -407,5 +409,14 @@ public interface Wait {
       list.add(Objects.requireNonNull(waits[i], "waits[" + i + "]"));
     }
     return new ChainWait(list);
+  }
+
+  /**
+   * What this strategy is: the built-in ones give their factory name and parameters; your own
+   * implementations give kind {@code custom} and their class name unless they override this.
+   */
+  @Override
+  default Description describe() {
+    return Description.of("custom").with("class", getClass().getName());
   }
 }

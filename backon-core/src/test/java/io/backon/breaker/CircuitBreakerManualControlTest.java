@@ -128,7 +128,7 @@ class CircuitBreakerManualControlTest {
     breaker.reset();
 
     assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, -1, -1, 0, 0, 0, 0, 0, Duration.ZERO));
+        CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, Duration.ZERO));
     assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->CLOSED");
   }
 

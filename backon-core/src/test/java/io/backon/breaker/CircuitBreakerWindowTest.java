@@ -197,7 +197,7 @@ class CircuitBreakerWindowTest {
   }
 
   @Test
-  void snapshotReportsRatesAsMinusOneBelowMinimumCalls() {
+  void snapshotReportsRatesAsNotMeasuredBelowMinimumCalls() {
     CircuitBreaker breaker = breaker().countBasedWindow(10).minimumCalls(5).slowCallDuration(SLOW)
         .build();
 
@@ -206,7 +206,7 @@ class CircuitBreakerWindowTest {
     clock.advance(Duration.ofMillis(1500));
 
     assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, -1, -1, 3, 2, 1, 0, 0, Duration.ofMillis(1500)));
+        CircuitState.CLOSED, Double.NaN, Double.NaN, 3, 2, 1, 0, 0, Duration.ofMillis(1500)));
   }
 
   @Test
@@ -231,7 +231,7 @@ class CircuitBreakerWindowTest {
     fail(breaker, 3);
 
     assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, -1, -1, 0, 0, 0, 3, 0, Duration.ZERO));
+        CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 3, 0, Duration.ZERO));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.backon.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Description;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,24 @@ class HedgeDelayTest {
     assertThat(delay.delayNanos()).isEqualTo(40 * MS);
     assertThat(delay).isEqualTo(HedgeDelay.fixed(Duration.ofMillis(40))).hasToString(
         "fixed(PT0.04S)");
+  }
+
+  @Test
+  void aFixedDelayDescribesItsDuration() {
+    assertThat(HedgeDelay.fixed(Duration.ofMillis(40)).describe())
+        .isEqualTo(Description.of("fixed").with("delay", Duration.ofMillis(40)));
+  }
+
+  @Test
+  void aPercentileDelayDescribesItsSettingsAndTheDelayItUsesNow() {
+    HedgeDelay delay = HedgeDelay.percentile(50, 4, 2, Duration.ofMillis(30));
+
+    assertThat(delay.describe()).isEqualTo(Description.of("percentile").with("percentile", 50.0)
+        .with("window", 4).with("minSamples", 2).with("fallback", Duration.ofMillis(30))
+        .with("currentDelay", Duration.ofMillis(30)));
+    delay.recordLatency(10 * MS);
+    delay.recordLatency(20 * MS);
+    assertThat(delay.describe().parameters()).containsEntry("currentDelay", Duration.ofMillis(10));
   }
 
   @Test

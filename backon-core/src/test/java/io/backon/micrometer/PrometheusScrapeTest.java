@@ -55,8 +55,8 @@ class PrometheusScrapeTest extends MetricsFixture {
         .contains("backon_circuitbreaker_transitions_total{from=\"closed\",name=\"inventory\","
             + "to=\"forced_open\"} 1.0")
         .contains("backon_circuitbreaker_not_permitted_total{name=\"inventory\"} 1.0")
-        .contains("backon_circuitbreaker_failure_rate_percent{name=\"inventory\"} -1.0")
-        .contains("backon_circuitbreaker_slow_call_rate_percent{name=\"inventory\"} -1.0")
+        .contains("backon_circuitbreaker_failure_rate_percent{name=\"inventory\"} NaN")
+        .contains("backon_circuitbreaker_slow_call_rate_percent{name=\"inventory\"} NaN")
         .contains("backon_budget_tokens{name=\"shared\"}")
         .contains("backon_budget_refused_total{name=\"shared\"} 0.0");
   }

@@ -390,12 +390,13 @@ class SyncTimeLimitTest {
 
     @Test
     void aSleepingTargetGettingFasterSucceedsOnTheFifthAttempt() throws Exception {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofMillis(150))
+      // at least 500 ms between each sleep and the timeout, so a loaded machine cannot blur them
+      Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofMillis(500))
           .maxTries(5).wait(Wait.none()).build());
 
       String value = retrying.call(() -> {
         int attempt = attempts.incrementAndGet();
-        Thread.sleep(600 - 100L * attempt);
+        Thread.sleep(5_000 - 1_000L * attempt);
         return "served by attempt " + attempt;
       });
 

@@ -17,10 +17,29 @@ class ActuatorExposureTest extends RunningSampleApp {
         "downstream-default");
     assertThat(policies.at("/downstream-retry/maxTries").asInt()).isEqualTo(4);
     assertThat(policies.at("/downstream-breaker/circuitBreaker").asString()).isEqualTo("downstream");
-    assertThat(policies.at("/downstream-hedged/hedging").asString()).contains("PT0.05S");
+    assertThat(policies.at("/downstream-hedged/hedging/maxHedges").asInt())
+        .as("the same number as max-hedges in application.yml").isEqualTo(2);
+    assertThat(policies.at("/downstream-hedged/hedging/delay/delay").asString()).isEqualTo("PT0.05S");
     assertThat(policies.at("/downstream-deadline/attemptTimeout").asString()).isEqualTo("PT0.3S");
     assertThat(policies.at("/downstream-deadline/deadline").asString()).isEqualTo("PT1S");
     assertThat(policies.at("/downstream-budgeted/budget").asString()).isEqualTo("downstream");
+  }
+
+  @Test
+  void anInheritedRetryOnShowsWithItsSource() {
+    JsonNode retry = json("/actuator/backon/policies/downstream-retry", 200);
+
+    assertThat(retry.at("/retryOn/0").asString())
+        .isEqualTo("org.springframework.web.client.HttpServerErrorException");
+    assertThat(retry.at("/sources/retryOn/origin").asString()).isEqualTo("defaults");
+    assertThat(retry.at("/sources/retryOn/properties/0").asString()).isEqualTo("backon.defaults.retry-on");
+    assertThat(retry.at("/sources/maxTries/origin").asString()).isEqualTo("policy");
+  }
+
+  @Test
+  void anUnknownPolicyIsA404WithAMessage() {
+    assertThat(json("/actuator/backon/policies/nope", 404).at("/message").asString())
+        .startsWith("no retry policy named 'nope'");
   }
 
   @Test

@@ -67,7 +67,8 @@ public final class BackonAutoConfiguration {
   RetryPolicyRegistry backonRetryPolicyRegistry(BackonProperties properties,
       CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
       ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
-    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory));
+    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory),
+        new HedgeCount(properties.isMaxHedgesIncludesFirst()));
     return assembly(properties, beanFactory).policies(
         ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class), assembler,
         customizers.orderedStream().toList());
@@ -107,6 +108,13 @@ public final class BackonAutoConfiguration {
       return new BackonAnnotationBeanPostProcessor(factory);
     }
 
+    /** The annotated methods whose annotation changes their policy; shown by the Actuator endpoint. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    MethodPolicies backonMethodPolicies() {
+      return new MethodPolicies();
+    }
+
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     BackonDeferredBeansCheck backonDeferredBeansCheck(ConfigurableListableBeanFactory beanFactory,
@@ -118,14 +126,17 @@ public final class BackonAutoConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     BackonMethodFactory backonMethodFactory(BackonProperties properties, RetryPolicyRegistry registry,
         CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
-        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
+        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory,
+        MethodPolicies methodPolicies) {
       ClassLoader loader = classLoader(beanFactory);
       return new BackonMethodFactory(registry, assembly(properties, beanFactory),
-          new PolicyAssembler(breakers, budgets, loader), customizers.orderedStream().toList(),
+          new PolicyAssembler(breakers, budgets, loader,
+              new HedgeCount(properties.isMaxHedgesIncludesFirst())),
+          customizers.orderedStream().toList(),
           new AnnotationOverrides(text -> {
             String resolved = beanFactory.resolveEmbeddedValue(text);
             return resolved != null ? resolved : text;
-          }));
+          }), methodPolicies);
     }
   }
 }

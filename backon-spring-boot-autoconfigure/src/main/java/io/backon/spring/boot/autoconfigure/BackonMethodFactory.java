@@ -7,7 +7,9 @@ import io.backon.Retrying;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -27,15 +29,17 @@ final class BackonMethodFactory {
   private final PolicyAssembler assembler;
   private final List<BackonPolicyCustomizer> customizers;
   private final AnnotationOverrides overrides;
+  private final MethodPolicies methodPolicies;
 
   BackonMethodFactory(RetryPolicyRegistry registry, PropertiesAssembly assembly,
       PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
-      AnnotationOverrides overrides) {
+      AnnotationOverrides overrides, MethodPolicies methodPolicies) {
     this.registry = registry;
     this.assembly = assembly;
     this.assembler = assembler;
     this.customizers = customizers;
     this.overrides = overrides;
+    this.methodPolicies = methodPolicies;
   }
 
   /** The annotation that applies to {@code method} of {@code targetClass}, if any. */
@@ -90,10 +94,14 @@ final class BackonMethodFactory {
     Retrying retrying = registry.retrying(policyName);
     if (overridden || fallback != null) {
       RetryPolicyBuilder builder;
+      PolicyOrigins origins;
       if (inProperties) {
-        builder = assembly.newBuilder(policyName, settings, source, assembler, customizers);
+        origins = new PolicyOrigins(settings, PropertiesAssembly.sectionOf(policyName).section(),
+            SettingOrigin.Kind.BUILT_IN);
+        builder = assembly.newBuilder(policyName, settings, source, assembler, customizers, origins);
       } else {
         rejectHedgesOffOnHedgingBean(layer, retrying, policyName, source);
+        origins = new PolicyOrigins(own, "", SettingOrigin.Kind.BEAN);
         builder = retrying.policy().toBuilder();
         assembler.apply(own, source, false, builder);
       }
@@ -123,6 +131,8 @@ final class BackonMethodFactory {
         // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
         policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
       }
+      methodPolicies.record(description, policy,
+          originsOf(origins, policy, fallback, kind != ReturnKind.BLOCKING, source));
       retrying = assembly.retryingOf(policy);
     }
     String retryIf = settings.values().getRetryIf();
@@ -134,10 +144,28 @@ final class BackonMethodFactory {
       throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
           "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"
               + " (copies would emit duplicate elements).",
-          "turn hedging off for this method (@Backon(hedges = 0)) or return a Mono.");
+          "turn hedging off for this method (@Backon(hedges = 1)) or return a Mono.");
     }
     return new BackonMethod(description, retrying, kind,
         kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  /**
+   * The origins of {@code policy}'s settings: a fallback is the annotation's, and so is the quieter
+   * give-up level it brings to a non-blocking method.
+   */
+  private static Map<String, SettingOrigin> originsOf(PolicyOrigins origins, RetryPolicy policy,
+      @Nullable FallbackMethod fallback, boolean quieted, SettingSource source) {
+    Map<String, SettingOrigin> map = new LinkedHashMap<>(origins.of(policy));
+    if (fallback != null) {
+      SettingOrigin annotation = new SettingOrigin(SettingOrigin.Kind.ANNOTATION,
+          List.of(source.describe("fallback")));
+      map.put(PolicySetting.FALLBACK.key(), annotation);
+      if (quieted) {
+        map.put(PolicySetting.GIVE_UP_LOG_LEVEL.key(), annotation);
+      }
+    }
+    return map;
   }
 
   /** DEBUG, or {@code level} if it is lower (OFF stays OFF). */
@@ -147,14 +175,15 @@ final class BackonMethodFactory {
         ? level : System.Logger.Level.DEBUG;
   }
 
-  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 0 would be ignored. */
+  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 1 would be ignored. */
   private static void rejectHedgesOffOnHedgingBean(PolicyProperties layer, Retrying bean, String policyName,
       SettingSource source) {
-    if (Integer.valueOf(0).equals(layer.getHedging().getMaxHedges()) && bean.policy().hedging() != null) {
+    if (Integer.valueOf(HedgeCount.NO_HEDGING).equals(layer.getHedging().getMaxHedges())
+        && bean.policy().hedging() != null) {
       String subject = source.describe("hedging.maxHedges");
       throw ConfigChecks.contradiction(subject,
           "the RetryPolicy bean '" + policyName + "' hedges, and an annotation cannot remove a bean's hedging,"
-              + " so hedges = 0 would be ignored.",
+              + " so hedges = 1 would be ignored.",
           "use a RetryPolicy bean without hedging for this method, or remove " + subject + ".");
     }
   }

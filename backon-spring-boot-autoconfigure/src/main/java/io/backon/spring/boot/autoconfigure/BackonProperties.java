@@ -17,6 +17,14 @@ public class BackonProperties {
   /** Whether @Backon methods retry; false calls each target exactly once, directly. */
   private boolean enabled = true;
 
+  /**
+   * Confirms that every hedging.max-hedges and @Backon(hedges) value counts the copies in flight
+   * including the first (1 = no hedging, 2 = the first copy and one hedge), as
+   * HedgingPolicy.maxHedges does. Earlier versions counted only the extra copies, so while a hedge
+   * count is set and this is not true the startup fails (BACKON-CFG-019). Default false.
+   */
+  private boolean maxHedgesIncludesFirst;
+
   /** Settings every policy starts from, including the policy named "default". */
   @NestedConfigurationProperty
   private PolicyProperties defaults = new PolicyProperties();
@@ -50,6 +58,16 @@ public class BackonProperties {
   /** Sets whether @Backon methods retry. */
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  /** Whether hedge counts are confirmed to count the first copy. */
+  public boolean isMaxHedgesIncludesFirst() {
+    return maxHedgesIncludesFirst;
+  }
+
+  /** Confirms (true) that hedge counts count the first copy. */
+  public void setMaxHedgesIncludesFirst(boolean maxHedgesIncludesFirst) {
+    this.maxHedgesIncludesFirst = maxHedgesIncludesFirst;
   }
 
   /** The settings every policy starts from. */

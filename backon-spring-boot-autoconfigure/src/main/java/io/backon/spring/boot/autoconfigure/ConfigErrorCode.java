@@ -41,7 +41,13 @@ public enum ConfigErrorCode {
   /** {@code @Backon} on a method a Spring proxy cannot intercept (final, static or private). */
   UNPROXYABLE_METHOD(17),
   /** A setting the annotated method's return type cannot honour (for example hedging a Flux). */
-  UNSUPPORTED_RETURN_TYPE(18);
+  UNSUPPORTED_RETURN_TYPE(18),
+  /**
+   * A hedge count ({@code max-hedges}, {@code @Backon(hedges)}) while {@code
+   * backon.max-hedges-includes-first} is not true: the count now includes the first copy, so the
+   * same number runs one copy fewer than it used to.
+   */
+  HEDGE_COUNT_CHANGED(19);
 
   private final String code;
 

@@ -10,21 +10,25 @@ import org.jspecify.annotations.Nullable;
  */
 public class HedgingProperties {
 
-  /** Extra copies per attempt; 0 turns hedging off. Default 0 (off). */
+  /**
+   * Copies of an attempt in flight at most, the first included, as HedgingPolicy.maxHedges counts
+   * them: 1 = no hedging, 2 = the first copy and one hedge. Needs
+   * backon.max-hedges-includes-first=true. Default: no hedging.
+   */
   private @Nullable Integer maxHedges;
 
-  /** Fixed delay before each extra copy; 0 starts all copies at once. Default 100ms. */
+  /** Fixed delay before each hedge; 0 starts all copies at once. Default 100ms. */
   private @Nullable Duration delay;
 
   /** Adaptive delay: the percentile (0 < p < 100) of recent attempt durations, e.g. 95. Replaces delay when set. */
   private @Nullable Double delayPercentile;
 
-  /** Extra copies per attempt. */
+  /** Copies in flight at most, the first included. */
   public @Nullable Integer getMaxHedges() {
     return maxHedges;
   }
 
-  /** Sets the extra copies per attempt. */
+  /** Sets the copies in flight at most, the first included. */
   public void setMaxHedges(@Nullable Integer maxHedges) {
     this.maxHedges = maxHedges;
   }

@@ -26,11 +26,14 @@ final class PolicyAssembler {
   private final CircuitBreakerRegistry breakers;
   private final RetryBudgetRegistry budgets;
   private final ClassLoader classLoader;
+  private final HedgeCount hedgeCount;
 
-  PolicyAssembler(CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets, ClassLoader classLoader) {
+  PolicyAssembler(CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets, ClassLoader classLoader,
+      HedgeCount hedgeCount) {
     this.breakers = breakers;
     this.budgets = budgets;
     this.classLoader = classLoader;
+    this.hedgeCount = hedgeCount;
   }
 
   /**
@@ -171,7 +174,7 @@ final class PolicyAssembler {
     }
   }
 
-  private static void applyHedging(LayeredSettings<PolicyProperties> settings, SettingSource own,
+  private void applyHedging(LayeredSettings<PolicyProperties> settings, SettingSource own,
       RetryPolicyBuilder builder) {
     HedgingProperties h = settings.values().getHedging();
     boolean anySet = settings.isSet("hedging.maxHedges") || settings.isSet("hedging.delay")
@@ -185,13 +188,10 @@ final class PolicyAssembler {
       throw ConfigChecks.contradiction(settings.describe(
               settings.isSet("hedging.delay") ? "hedging.delay" : "hedging.delayPercentile", own),
           "a hedge delay is set but max-hedges is not, so hedging stays off.",
-          "set " + maxHedgesSubject + " (for example 1), or remove the delay.");
+          "set " + maxHedgesSubject + " (for example 2: the first copy and one hedge), or remove the delay.");
     }
-    if (maxHedges < 0) {
-      throw ConfigChecks.outOfRange(maxHedgesSubject, maxHedges,
-          new IllegalArgumentException("maxHedges must be >= 0 but was " + maxHedges));
-    }
-    if (maxHedges == 0) {
+    hedgeCount.check(maxHedgesSubject, maxHedges);
+    if (maxHedges == HedgeCount.NO_HEDGING) {
       return;
     }
     Duration fixedDelay = h.getDelay();
@@ -213,8 +213,7 @@ final class PolicyAssembler {
       }
     }
     HedgingPolicyBuilder hedging = HedgingPolicy.builder();
-    // The setting counts extra copies; the core counts copies including the primary.
-    ConfigChecks.apply(maxHedgesSubject, maxHedges, extra -> hedging.maxHedges(extra == Integer.MAX_VALUE ? extra : extra + 1));
+    ConfigChecks.apply(maxHedgesSubject, maxHedges, hedging::maxHedges);
     if (fixedDelay != null) {
       ConfigChecks.apply(settings.describe("hedging.delay", own), fixedDelay,
           d -> hedging.hedgeDelay(d));

@@ -123,7 +123,9 @@ final class PropertiesAssembly {
           "the policy 'default' is configured under backon.defaults, which every policy extends.",
           "move these settings to backon.defaults.");
     }
+    new HedgeCount(properties.isMaxHedgesIncludesFirst()).checkAll(properties);
     Map<String, Retrying> retryings = new LinkedHashMap<>();
+    Map<String, Map<String, SettingOrigin>> origins = new LinkedHashMap<>();
     beans.forEach((name, policy) -> {
       rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
       // An unnamed bean would report as 'default' in events, logs and meters, mixed with the real one.
@@ -133,6 +135,8 @@ final class PropertiesAssembly {
           && named.instrumentation() == RetryInstrumentation.NONE
           ? named.toBuilder().instrumentation(instrumentation).build() : named;
       retryings.put(name, retryingOf(instrumented));
+      origins.put(name, new PolicyOrigins(LayeredSettings.empty(PolicyProperties::new), "",
+          SettingOrigin.Kind.BEAN).of(instrumented));
     });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
@@ -141,21 +145,33 @@ final class PropertiesAssembly {
     names.addAll(properties.getPolicies().keySet());
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
-      RetryPolicyBuilder builder = newBuilder(name, settings, sectionOf(name), assembler, customizers);
-      RetryPolicy policy = builder.build();
+      PolicyOrigins origin = new PolicyOrigins(settings, sectionOf(name).section(),
+          SettingOrigin.Kind.BUILT_IN);
+      RetryPolicy policy = newBuilder(name, settings, sectionOf(name), assembler, customizers, origin)
+          .build();
       FirstRetryCheck.check(policy, settings, sectionOf(name));
       retryings.put(name, retryingOf(policy));
+      origins.put(name, origin.of(policy));
     }
-    return new RetryPolicyRegistry(retryings, names, properties.isEnabled());
+    return new RetryPolicyRegistry(retryings, names, origins, properties.isEnabled());
   }
 
+  /**
+   * A builder with {@code settings} applied and then the customizers.
+   *
+   * @param origins told what the builder builds before the customizers run
+   */
   RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,
-      SettingSource own, PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers) {
+      SettingSource own, PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
+      PolicyOrigins origins) {
     RetryPolicyBuilder builder = RetryPolicy.builder().name(name);
     if (instrumentation != null) {
       builder.instrumentation(instrumentation);
     }
     assembler.apply(settings, own, true, builder);
+    if (!customizers.isEmpty()) {
+      origins.beforeCustomizers(builder);
+    }
     customizers.forEach(c -> c.customize(name, builder));
     return builder;
   }

@@ -1,5 +1,7 @@
 package io.backon.spring.boot.autoconfigure;
 
+import io.backon.Describable;
+import io.backon.Description;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.expression.EvaluationContext;
@@ -14,7 +16,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * value; no type references, no bean access), so configuration cannot run arbitrary code.
  * Immutable and thread-safe.
  */
-final class ResultCondition implements Predicate<@Nullable Object> {
+final class ResultCondition implements Predicate<@Nullable Object>, Describable {
 
   private static final SpelExpressionParser PARSER = new SpelExpressionParser();
 
@@ -47,6 +49,12 @@ final class ResultCondition implements Predicate<@Nullable Object> {
       throw new IllegalStateException("retry-if \"" + source + "\" evaluated to null, not a boolean");
     }
     return retry;
+  }
+
+  /** Kind {@code expression} with the SpEL text, for {@code /actuator/backon}. */
+  @Override
+  public Description describe() {
+    return Description.of("expression").with("expression", source);
   }
 
   @Override

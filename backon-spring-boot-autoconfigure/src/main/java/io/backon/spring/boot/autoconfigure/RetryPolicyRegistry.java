@@ -2,6 +2,9 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,16 +20,25 @@ public final class RetryPolicyRegistry {
 
   private final Map<String, Retrying> retryings;
   private final Set<String> fromProperties;
+  private final Map<String, Map<String, SettingOrigin>> origins;
   private final boolean enabled;
 
   RetryPolicyRegistry(Map<String, Retrying> retryings, boolean enabled) {
-    this(retryings, Set.of(), enabled);
+    this(retryings, Set.of(), Map.of(), enabled);
   }
 
-  /** @param fromProperties the names assembled from {@code backon.*} rather than taken from beans */
-  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties, boolean enabled) {
+  /**
+   * @param fromProperties the names assembled from {@code backon.*} rather than taken from beans
+   * @param origins per policy name, where each setting came from (see {@link #originsOf})
+   */
+  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties,
+      Map<String, Map<String, SettingOrigin>> origins, boolean enabled) {
     this.retryings = Map.copyOf(retryings);
     this.fromProperties = Set.copyOf(fromProperties);
+    Map<String, Map<String, SettingOrigin>> copy = new HashMap<>();
+    origins.forEach((name, map) -> copy.put(name,
+        Collections.unmodifiableMap(new LinkedHashMap<>(map))));
+    this.origins = Map.copyOf(copy);
     this.enabled = enabled;
   }
 
@@ -61,6 +73,15 @@ public final class RetryPolicyRegistry {
   /** The policy called {@code name}, if there is one. */
   public Optional<RetryPolicy> find(String name) {
     return Optional.ofNullable(retryings.get(name)).map(Retrying::policy);
+  }
+
+  /**
+   * Where each setting of the policy {@code name} came from, keyed by the setting names {@code
+   * /actuator/backon} shows ({@code maxTries}, {@code waitStrategy}, ...), in that order; empty for
+   * an unknown name.
+   */
+  public Map<String, SettingOrigin> originsOf(String name) {
+    return origins.getOrDefault(name, Map.of());
   }
 
   /** Whether the policy {@code name} was assembled from {@code backon.*} (not a RetryPolicy bean). */

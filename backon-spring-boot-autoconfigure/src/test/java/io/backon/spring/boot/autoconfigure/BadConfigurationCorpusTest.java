@@ -227,21 +227,39 @@ class BadConfigurationCorpusTest {
             .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.hedging.delay", "max-hedges is not, so hedging stays off",
                 "set backon.policies.p.hedging.max-hedges"),
         bad("both a fixed and a percentile hedge delay")
-            .given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay=50ms",
-                "backon.policies.p.hedging.delay-percentile=95")
+            .given("backon.max-hedges-includes-first=true", "backon.policies.p.hedging.max-hedges=2",
+                "backon.policies.p.hedging.delay=50ms", "backon.policies.p.hedging.delay-percentile=95")
             .fails(CONTRADICTORY_SETTINGS, "backon.policies.p.hedging.delay-percentile",
                 "both a fixed hedge delay and a percentile delay are set",
                 "keep only one of backon.policies.p.hedging.delay and backon.policies.p.hedging.delay-percentile"),
-        bad("a negative hedge delay").given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay=-1s")
+        bad("a negative hedge delay")
+            .given("backon.max-hedges-includes-first=true", "backon.policies.p.hedging.max-hedges=2",
+                "backon.policies.p.hedging.delay=-1s")
             .fails(INVALID_DURATION, "backon.policies.p.hedging.delay", "-1s must not be negative",
                 "set backon.policies.p.hedging.delay to zero or a positive duration"),
         bad("a hedge delay percentile of 150")
-            .given("backon.policies.p.hedging.max-hedges=1", "backon.policies.p.hedging.delay-percentile=150")
+            .given("backon.max-hedges-includes-first=true", "backon.policies.p.hedging.max-hedges=2",
+                "backon.policies.p.hedging.delay-percentile=150")
             .fails(OUT_OF_RANGE, "backon.policies.p.hedging.delay-percentile", "must be > 0 and <= 100 but was 150.0",
                 "change backon.policies.p.hedging.delay-percentile"),
-        bad("negative max-hedges").given("backon.policies.p.hedging.max-hedges=-1")
-            .fails(OUT_OF_RANGE, "backon.policies.p.hedging.max-hedges", "maxHedges must be >= 0 but was -1",
-                "change backon.policies.p.hedging.max-hedges"),
+        bad("max-hedges 0, now that 1 turns hedging off")
+            .given("backon.max-hedges-includes-first=true", "backon.policies.p.hedging.max-hedges=0")
+            .fails(OUT_OF_RANGE, "backon.policies.p.hedging.max-hedges",
+                "maxHedges must be >= 1 but was 0; 1 turns hedging off", "change backon.policies.p.hedging.max-hedges"),
+        bad("a hedge count whose meaning changed, not yet confirmed")
+            .given("backon.policies.p.hedging.max-hedges=1", "backon.policies.q.hedging.max-hedges=3")
+            .fails(HEDGE_COUNT_CHANGED, "backon.policies.p.hedging.max-hedges",
+                "hedge counts now include the first copy, as HedgingPolicy.maxHedges does (1 = no hedging, "
+                    + "2 = the first copy and one hedge); they used to count only the extra copies. The value 1 "
+                    + "allowed 2 copies in flight and now turns hedging off. "
+                    + "Also set: backon.policies.q.hedging.max-hedges (3, write 4).",
+                "to keep the old behaviour write 2 at backon.policies.p.hedging.max-hedges and at the places "
+                    + "listed (or keep a value that means what you want now), then set "
+                    + "backon.max-hedges-includes-first=true to confirm that every hedge count includes the first copy."),
+        bad("an old hedging-off count, not yet confirmed").given("backon.defaults.hedging.max-hedges=0")
+            .fails(HEDGE_COUNT_CHANGED, "backon.defaults.hedging.max-hedges",
+                "The value 0 turned hedging off and now is not allowed (1 turns hedging off).",
+                "to keep the old behaviour write 1 at backon.defaults.hedging.max-hedges (or keep"),
         // circuit breakers and budgets
         bad("a count-based window without a size").given("backon.circuit-breakers.cb.sliding-window-type=count-based")
             .fails(CONTRADICTORY_SETTINGS, "backon.circuit-breakers.cb.window-size",
@@ -339,6 +357,10 @@ class BadConfigurationCorpusTest {
         bad("an annotation multiplier that shrinks an expo wait").withBean(ShrinkingExpo.class)
             .fails(OUT_OF_RANGE, "@Backon(waitKind) on ShrinkingExpo.call()", "base must be > 1 but was 0.5",
                 "change delay, max-delay, min-delay, multiplier or increment next to @Backon(waitKind)"),
+        bad("an annotation hedge count whose meaning changed, not yet confirmed").withBean(TwoHedges.class)
+            .fails(HEDGE_COUNT_CHANGED, "@Backon(hedges) on TwoHedges.call()",
+                "The value 2 allowed 3 copies in flight and now allows 2 copies in flight.",
+                "to keep the old behaviour write 3 at @Backon(hedges) on TwoHedges.call() (or keep a value"),
         bad("an annotation hedge delay without hedges").withBean(HedgeDelayWithoutHedges.class)
             .fails(CONTRADICTORY_SETTINGS, "@Backon(hedgeDelay) on HedgeDelayWithoutHedges.call()",
                 "max-hedges is not, so hedging stays off", "set @Backon(hedges) on HedgeDelayWithoutHedges.call()"),
@@ -365,7 +387,8 @@ class BadConfigurationCorpusTest {
             .with(r -> r.withBean("beanPolicy", RetryPolicy.class, () -> RetryPolicy.builder().name("beanPolicy").build()))
             .fails(CONTRADICTORY_SETTINGS, "@Backon(delay) on WaitParameterOnBeanPolicy.call()",
                 "the policy is a bean whose wait kind is unknown", "also set the wait kind"),
-        bad("hedges = 0 on a RetryPolicy bean that hedges").withBean(HedgesOffOnAHedgingBeanPolicy.class)
+        bad("hedges = 1 on a RetryPolicy bean that hedges").withBean(HedgesOffOnAHedgingBeanPolicy.class)
+            .given("backon.max-hedges-includes-first=true")
             .with(r -> r.withBean("hedgingBean", RetryPolicy.class,
                 () -> RetryPolicy.builder().name("hedgingBean").hedging(HedgingPolicy.defaults()).build()))
             .fails(CONTRADICTORY_SETTINGS, "@Backon(hedges) on HedgesOffOnAHedgingBeanPolicy.call()",
@@ -425,10 +448,11 @@ class BadConfigurationCorpusTest {
         bad("@Backon on a static method").withBean(StaticMethod.class)
             .fails(UNPROXYABLE_METHOD, "@Backon on StaticMethod.call()", "the method is static", "make the method non-static"),
         bad("a hedged Flux from the annotation").withBean(HedgedFlux.class)
+            .given("backon.max-hedges-includes-first=true")
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on HedgedFlux.stream()", "a Flux cannot be hedged",
                 "turn hedging off for this method"),
         bad("a Flux under a hedging policy from properties").withBean(FluxUnderHedgingPolicy.class)
-            .given("backon.policies.hedged.hedging.max-hedges=1")
+            .given("backon.max-hedges-includes-first=true", "backon.policies.hedged.hedging.max-hedges=2")
             .fails(UNSUPPORTED_RETURN_TYPE, "@Backon on FluxUnderHedgingPolicy.stream()", "its policy 'hedged' hedges",
                 "or return a Mono"),
         bad("a Future return type that is not a CompletionStage").withBean(PlainFutureType.class)

@@ -172,6 +172,13 @@ final class BadlyAnnotatedBeans {
     }
   }
 
+  static class TwoHedges {
+    @Backon(hedges = 2)
+    public String call() {
+      return "x";
+    }
+  }
+
   static class HedgeDelayWithoutHedges {
     @Backon(hedgeDelay = "50ms")
     public String call() {
@@ -229,7 +236,7 @@ final class BadlyAnnotatedBeans {
   }
 
   static class HedgesOffOnAHedgingBeanPolicy {
-    @Backon(value = "hedgingBean", hedges = 0)
+    @Backon(value = "hedgingBean", hedges = 1)
     public String call() {
       return "x";
     }
@@ -243,7 +250,7 @@ final class BadlyAnnotatedBeans {
   }
 
   static class HedgedFlux {
-    @Backon(hedges = 1)
+    @Backon(hedges = 2)
     public Flux<String> stream() {
       return Flux.just("x");
     }

@@ -12,18 +12,43 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** max-hedges and @Backon(hedges) count extra copies, the primary not included. */
+/**
+ * max-hedges and @Backon(hedges) count the copies in flight including the first, the same number
+ * as HedgingPolicy.maxHedges (DESIGN §3), once backon.max-hedges-includes-first confirms it.
+ */
 public class HedgingSettingsTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
-      .withPropertyValues("backon.policies.hedged.hedging.max-hedges=1",
+      .withPropertyValues("backon.max-hedges-includes-first=true",
+          "backon.policies.hedged.hedging.max-hedges=2",
           "backon.policies.hedged.hedging.delay=20ms");
 
   @Test
-  void oneHedgeMeansTwoCopiesInTotal() {
+  void maxHedgesIsTheSameNumberAsTheCoresMaxHedges() {
     runner.run(context -> assertThat(context.getBean(RetryPolicyRegistry.class).policy("hedged")
         .hedging().maxHedges()).isEqualTo(2));
+  }
+
+  @Test
+  void maxHedgesOneTurnsHedgingOffEvenWhenTheDefaultsHedge() {
+    runner.withPropertyValues("backon.defaults.hedging.max-hedges=3",
+            "backon.policies.single.hedging.max-hedges=1")
+        .run(context -> {
+          RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+          assertThat(registry.policy("default").hedging().maxHedges()).isEqualTo(3);
+          assertThat(registry.policy("single").hedging()).isNull();
+        });
+  }
+
+  @Test
+  void withoutTheConfirmationAHedgeCountStopsTheStartupInsteadOfChangingMeaning() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+        .withPropertyValues("backon.policies.hedged.hedging.max-hedges=2")
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .rootCause().isInstanceOf(BackonConfigurationException.class)
+            .hasMessageContaining("BACKON-CFG-019"));
   }
 
   @Test
@@ -37,7 +62,7 @@ public class HedgingSettingsTest {
   }
 
   @Test
-  void anInlineHedgesAttributeCountsExtraCopiesToo() {
+  void anInlineHedgesAttributeCountsTheFirstCopyToo() {
     runner.withUserConfiguration(SlowFirstCopy.Config.class).run(context ->
         assertThat(io.backon.spring.boot.autoconfigure.test.BackonBeans
             .policyOf(context.getBean(SlowFirstCopy.class), "inline").hedging().maxHedges()).isEqualTo(3));
@@ -93,7 +118,7 @@ public class HedgingSettingsTest {
       return primaryCancelled;
     }
 
-    @Backon(value = "hedged", hedges = 2)
+    @Backon(value = "hedged", hedges = 3)
     public String inline() {
       return String.valueOf(Retries.attemptNumber());
     }

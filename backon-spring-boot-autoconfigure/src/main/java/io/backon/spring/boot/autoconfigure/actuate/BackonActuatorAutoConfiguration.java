@@ -5,12 +5,15 @@ import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.BackonProperties;
 import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
+import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,10 +25,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configures the {@code backon} Actuator endpoint and health contributor when Spring Boot
- * Actuator is present. Both back off when the application defines its own bean of that type; the
- * endpoint follows the usual exposure rules ({@code management.endpoints.web.exposure.include}),
- * the health contributor {@code management.health.backon.enabled}.
+ * Auto-configures the {@code backon} Actuator endpoint (with its web extension for HTTP statuses)
+ * and health contributor when Spring Boot Actuator is present. Each backs off when the application
+ * defines its own bean of that type; the endpoint follows the usual exposure rules ({@code
+ * management.endpoints.web.exposure.include}, {@code management.endpoints.jmx.exposure.include})
+ * and is read-only unless {@code management.endpoint.backon.access=unrestricted}; the health
+ * contributor follows {@code management.health.backon.enabled}.
  */
 @AutoConfiguration(after = {BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
@@ -36,10 +41,19 @@ public final class BackonActuatorAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts) {
-    HedgeOutcomeCounts counts = hedgeCounts.getIfUnique();
-    return counts == null ? new BackonEndpoint(policies, breakers, budgets)
-        : new BackonEndpoint(policies, breakers, budgets, counts);
+      RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
+      ObjectProvider<MethodPolicies> methods) {
+    HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> Map.of());
+    return new BackonEndpoint(policies, breakers, budgets, counts,
+        methods.getIfUnique(MethodPolicies::new));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(BackonEndpoint.class)
+  @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+  BackonWebEndpointExtension backonWebEndpointExtension(BackonEndpoint endpoint) {
+    return new BackonWebEndpointExtension(endpoint);
   }
 
   /** The health contributor; needs Spring Boot's health module. */
@@ -54,7 +68,7 @@ public final class BackonActuatorAutoConfiguration {
         BackonProperties properties) {
       Set<String> downWhenOpen = properties.getCircuitBreakers().entrySet().stream()
           .filter(e -> Boolean.TRUE.equals(effective(properties, e.getValue())))
-          .map(java.util.Map.Entry::getKey).collect(Collectors.toSet());
+          .map(Map.Entry::getKey).collect(Collectors.toSet());
       return new BackonHealthContributor(breakers, downWhenOpen);
     }
 

@@ -3,7 +3,6 @@ package io.backon.spring.boot.autoconfigure.actuate;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.breaker.CircuitState;
-import io.backon.spring.boot.autoconfigure.actuate.CircuitBreakerDescriptor;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,10 +60,17 @@ public final class BackonHealthContributor implements CompositeHealthContributor
     boolean open = state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
     Health.Builder builder = !open ? Health.up()
         : downWhenOpen.contains(breaker.name()) ? Health.down() : Health.status(CIRCUIT_OPEN);
-    return builder.withDetail("state", d.state())
-        .withDetail("failureRate", d.failureRate())
-        .withDetail("slowCallRate", d.slowCallRate())
-        .withDetail("bufferedCalls", d.bufferedCalls())
+    builder.withDetail("state", d.state());
+    // a rate that is not measured is left out rather than shown as -1 or NaN
+    Double failureRate = d.failureRate();
+    Double slowCallRate = d.slowCallRate();
+    if (failureRate != null) {
+      builder.withDetail("failureRate", failureRate);
+    }
+    if (slowCallRate != null) {
+      builder.withDetail("slowCallRate", slowCallRate);
+    }
+    return builder.withDetail("bufferedCalls", d.bufferedCalls())
         .withDetail("failedCalls", d.failedCalls())
         .withDetail("consecutiveFailures", d.consecutiveFailures())
         .withDetail("rejectedCalls", d.rejectedCalls())

@@ -6,11 +6,15 @@ import java.util.Map;
  * Everything {@code GET /actuator/backon} returns, each map sorted by name.
  *
  * @param enabled whether {@code backon.enabled} is true
- * @param policies the retry policies with their resolved settings
+ * @param policies the named retry policies with their resolved settings and where each came from
+ * @param methods the {@code @Backon} methods whose annotation changes their policy (inline
+ *     overrides or a fallback), keyed by method ({@code PaymentClient.charge(Order)}), each with
+ *     the settings it runs
  * @param circuitBreakers the circuit breakers with their state
  * @param budgets the retry budgets with their tokens
- * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer)
+ * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer; zeros until
+ *     the policy hedged)
  */
 public record BackonReport(boolean enabled, Map<String, PolicyDescriptor> policies,
-    Map<String, CircuitBreakerDescriptor> circuitBreakers, Map<String, BudgetDescriptor> budgets,
-    Map<String, Map<String, Long>> hedges) {}
+    Map<String, PolicyDescriptor> methods, Map<String, CircuitBreakerDescriptor> circuitBreakers,
+    Map<String, BudgetDescriptor> budgets, Map<String, HedgeOutcomesDescriptor> hedges) {}

@@ -18,11 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+/** The endpoint over HTTP with the write operation granted (management.endpoint.backon.access). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = ActuatorHttpTest.App.class,
     properties = {
         "management.endpoints.web.exposure.include=health,backon",
+        "management.endpoint.backon.access=unrestricted",
         "management.endpoint.health.show-details=always",
+        "backon.budgets.payments-api.max-tokens=20",
+        "backon.policies.payments.budget=payments-api",
         "backon.policies.payments.circuit-breaker=payments-api",
         "backon.circuit-breakers.payments-api.failure-threshold=2",
         "backon.circuit-breakers.critical.affects-health=true"})
@@ -54,9 +58,34 @@ class ActuatorHttpTest {
   }
 
   @Test
-  void oneBreakerOverHttpAnd404ForAnUnknownOne() throws Exception {
-    assertThat(get("/actuator/backon/circuit-breakers/payments-api").body()).contains("\"state\":\"CLOSED\"");
-    assertThat(get("/actuator/backon/circuit-breakers/nope").statusCode()).isEqualTo(404);
+  void everySelectorAnswersOverHttp() throws Exception {
+    assertThat(JSON.readTree(get("/actuator/backon/circuit-breakers/payments-api").body()).at("/state")
+        .asString()).isEqualTo("CLOSED");
+    assertThat(JSON.readTree(get("/actuator/backon/policies/payments").body()).at("/circuitBreaker")
+        .asString()).isEqualTo("payments-api");
+    assertThat(JSON.readTree(get("/actuator/backon/budgets/payments-api").body()).at("/maxTokens")
+        .asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void anUnknownNameOrKindIsA404WithAJsonMessage() throws Exception {
+    for (String path : new String[] {"/actuator/backon/circuit-breakers/nope",
+        "/actuator/backon/policies/nope", "/actuator/backon/budgets/nope", "/actuator/backon/widgets/x"}) {
+      HttpResponse<String> response = get(path);
+
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          type -> assertThat(type).contains("json"));
+      assertThat(JSON.readTree(response.body()).at("/message").asString()).as(path).startsWith("no ");
+    }
+  }
+
+  @Test
+  void anUnmeasuredRateIsNullInTheJson() throws Exception {
+    JsonNode breaker = JSON.readTree(get("/actuator/backon/circuit-breakers/payments-api").body());
+
+    assertThat(breaker.has("failureRate")).isTrue();
+    assertThat(breaker.get("failureRate").isNull()).isTrue();
   }
 
   @Test
@@ -92,7 +121,8 @@ class ActuatorHttpTest {
     HttpResponse<String> response = post("/actuator/backon/circuit-breakers/payments-api", "{\"state\":\"sideways\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("state must be one of open, closed, half-open, disabled, reset but was 'sideways'");
+    assertThat(JSON.readTree(response.body()).at("/message").asString())
+        .isEqualTo("state must be one of open, closed, half-open, disabled, reset but was 'sideways'");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

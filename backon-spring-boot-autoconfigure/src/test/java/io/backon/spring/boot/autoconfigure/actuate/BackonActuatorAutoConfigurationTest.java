@@ -25,6 +25,22 @@ class BackonActuatorAutoConfigurationTest {
   }
 
   @Test
+  void theWebExtensionAddsHttpStatusesWhenTheEndpointIsExposedOverHttp() {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+        .run(context -> assertThat(context).hasSingleBean(BackonWebEndpointExtension.class));
+  }
+
+  @Test
+  void onlyJmxExposureNeedsNoWebExtension() {
+    runner.withPropertyValues("management.endpoints.jmx.exposure.include=backon",
+            "spring.jmx.enabled=true")
+        .run(context -> {
+          assertThat(context).hasSingleBean(BackonEndpoint.class);
+          assertThat(context).doesNotHaveBean(BackonWebEndpointExtension.class);
+        });
+  }
+
+  @Test
   void theEndpointIsAbsentWhenItIsNotExposed() {
     runner.run(context -> assertThat(context).doesNotHaveBean(BackonEndpoint.class));
   }

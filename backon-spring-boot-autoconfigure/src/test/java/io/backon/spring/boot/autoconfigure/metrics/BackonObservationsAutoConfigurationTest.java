@@ -165,7 +165,8 @@ class BackonObservationsAutoConfigurationTest {
     runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class,
             MicrometerTracingAutoConfiguration.class))
         .withUserConfiguration(Tracing.class)
-        .withPropertyValues("backon.policies.payments.hedging.max-hedges=1",
+        .withPropertyValues("backon.max-hedges-includes-first=true",
+            "backon.policies.payments.hedging.max-hedges=2",
             "backon.policies.payments.hedging.delay=0ms",
             "backon.policies.payments.circuit-breaker=payments-api",
             "backon.policies.payments.budget=payments-api",

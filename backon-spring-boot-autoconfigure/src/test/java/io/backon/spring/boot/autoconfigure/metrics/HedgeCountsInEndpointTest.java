@@ -6,7 +6,7 @@ import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.HedgingSettingsTest;
 import io.backon.spring.boot.autoconfigure.actuate.BackonActuatorAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.actuate.BackonEndpoint;
-import java.util.Map;
+import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomesDescriptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -23,17 +23,18 @@ class HedgeCountsInEndpointTest {
           BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class,
           BackonActuatorAutoConfiguration.class))
       .withPropertyValues("management.endpoints.web.exposure.include=backon",
-          "backon.policies.hedged.hedging.max-hedges=1", "backon.policies.hedged.hedging.delay=20ms");
+          "backon.max-hedges-includes-first=true", "backon.policies.hedged.hedging.max-hedges=2",
+          "backon.policies.hedged.hedging.delay=20ms");
 
   @Test
   void aHedgeThatWonIsCounted() {
     runner.withUserConfiguration(HedgingSettingsTest.SlowFirstCopy.CONFIG).run(context -> {
       BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
-      assertThat(endpoint.report().hedges()).containsEntry("hedged", Map.of());
+      assertThat(endpoint.report().hedges()).containsEntry("hedged", new HedgeOutcomesDescriptor(0, 0, 0, 0));
 
       assertThat(context.getBean(HedgingSettingsTest.SlowFirstCopy.class).call()).isEqualTo("hedge");
 
-      assertThat(endpoint.report().hedges().get("hedged")).containsEntry("hedge_won", 1L);
+      assertThat(endpoint.report().hedges().get("hedged").hedgeWon()).isEqualTo(1L);
       assertThat(endpoint.report().hedges()).doesNotContainKey("default");
     });
   }
