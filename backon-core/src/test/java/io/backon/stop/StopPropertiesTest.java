@@ -1,65 +1,61 @@
 package io.backon.stop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.backon.testfixtures.Any;
+import io.backon.testfixtures.Property;
+import io.backon.testfixtures.SeededCases;
 import io.backon.testfixtures.TestRetryState;
 import java.math.BigInteger;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of stop conditions and their composition, over random states and limits. */
 class StopPropertiesTest {
 
   private static final int TRIES = 300;
 
-  @Property(tries = TRIES)
-  void anyStopsIffOneOfItsElementsStops(
-      @ForAll("stops") Stop a, @ForAll("stops") Stop b, @ForAll("states") TestRetryState state) {
+  @Property
+  @MethodSource("twoStopsAndAState")
+  void anyStopsIffOneOfItsElementsStops(Stop a, Stop b, TestRetryState state) {
     boolean expected = a.shouldStop(state) || b.shouldStop(state);
 
     assertThat(Stop.any(a, b).shouldStop(state)).isEqualTo(expected);
     assertThat(a.or(b).shouldStop(state)).isEqualTo(expected);
   }
 
-  @Property(tries = TRIES)
-  void allStopsIffEveryElementStops(
-      @ForAll("stops") Stop a, @ForAll("stops") Stop b, @ForAll("states") TestRetryState state) {
+  @Property
+  @MethodSource("twoStopsAndAState")
+  void allStopsIffEveryElementStops(Stop a, Stop b, TestRetryState state) {
     boolean expected = a.shouldStop(state) && b.shouldStop(state);
 
     assertThat(Stop.all(a, b).shouldStop(state)).isEqualTo(expected);
     assertThat(a.and(b).shouldStop(state)).isEqualTo(expected);
   }
 
-  @Property(tries = TRIES)
-  void afterAttemptStopsIffTheAttemptNumberReachesTheLimit(
-      @ForAll @IntRange(min = 1, max = Integer.MAX_VALUE) int limit,
-      @ForAll @IntRange(min = 1, max = Integer.MAX_VALUE) int attempt) {
+  @Property
+  @MethodSource("limitsAndAttempts")
+  void afterAttemptStopsIffTheAttemptNumberReachesTheLimit(int limit, int attempt) {
     assertThat(Stop.afterAttempt(limit).shouldStop(TestRetryState.afterAttempt(attempt)))
         .isEqualTo(attempt >= limit);
   }
 
-  @Property(tries = TRIES)
-  void afterDelayStopsIffTheElapsedTimeReachesTheLimit(
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long limitNanos,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long elapsedNanos) {
+  @Property
+  @MethodSource("limitsAndElapsedTimes")
+  void afterDelayStopsIffTheElapsedTimeReachesTheLimit(long limitNanos, long elapsedNanos) {
     TestRetryState state = new TestRetryState().elapsedNanos(elapsedNanos);
 
     assertThat(Stop.afterDelay(Duration.ofNanos(limitNanos)).shouldStop(state))
         .isEqualTo(elapsedNanos >= limitNanos);
   }
 
-  @Property(tries = TRIES)
+  @Property
+  @MethodSource("limitsElapsedTimesAndWaits")
   void beforeDelayComparesTheExactSumWithoutOverflow(
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long limitNanos,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long elapsedNanos,
-      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long waitNanos) {
+      long limitNanos, long elapsedNanos, long waitNanos) {
     TestRetryState state =
         new TestRetryState().elapsedNanos(elapsedNanos).upcomingWaitNanos(waitNanos);
     BigInteger exactEnd = BigInteger.valueOf(elapsedNanos).add(BigInteger.valueOf(waitNanos));
@@ -68,8 +64,9 @@ class StopPropertiesTest {
         .isEqualTo(exactEnd.compareTo(BigInteger.valueOf(limitNanos)) >= 0);
   }
 
-  @Property(tries = TRIES)
-  void saturatedAddClampsInsteadOfWrapping(@ForAll long a, @ForAll long b) {
+  @Property
+  @MethodSource("twoLongs")
+  void saturatedAddClampsInsteadOfWrapping(long a, long b) {
     BigInteger exact = BigInteger.valueOf(a).add(BigInteger.valueOf(b));
     BigInteger clamped =
         exact.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE));
@@ -77,24 +74,45 @@ class StopPropertiesTest {
     assertThat(StopChecks.saturatedAdd(a, b)).isEqualTo(clamped.longValueExact());
   }
 
-  @Provide
-  Arbitrary<Stop> stops() {
-    Arbitrary<Long> nanos = Arbitraries.longs().between(0, Long.MAX_VALUE);
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(1, 20).map(Stop::afterAttempt),
-        nanos.map(n -> Stop.afterDelay(Duration.ofNanos(n))),
-        nanos.map(n -> Stop.beforeDelay(Duration.ofNanos(n))),
-        Arbitraries.just(Stop.never()));
+  static Stream<Arguments> twoStopsAndAState() {
+    return SeededCases.of(TRIES, any -> arguments(stop(any), stop(any), state(any)));
   }
 
-  @Provide
-  Arbitrary<TestRetryState> states() {
-    return Combinators.combine(
-            Arbitraries.integers().between(1, 25),
-            Arbitraries.longs().between(0, Long.MAX_VALUE),
-            Arbitraries.longs().between(0, Long.MAX_VALUE))
-        .as(
-            (attempt, elapsed, wait) ->
-                TestRetryState.afterAttempt(attempt).elapsedNanos(elapsed).upcomingWaitNanos(wait));
+  static Stream<Arguments> limitsAndAttempts() {
+    return SeededCases.of(TRIES, any -> arguments(positiveInt(any), positiveInt(any)));
+  }
+
+  static Stream<Arguments> limitsAndElapsedTimes() {
+    return SeededCases.of(TRIES, any -> arguments(nanos(any), nanos(any)));
+  }
+
+  static Stream<Arguments> limitsElapsedTimesAndWaits() {
+    return SeededCases.of(TRIES, any -> arguments(nanos(any), nanos(any), nanos(any)));
+  }
+
+  static Stream<Arguments> twoLongs() {
+    return SeededCases.of(TRIES, any -> arguments(any.anyLong(), any.anyLong()));
+  }
+
+  private static int positiveInt(Any any) {
+    return any.intBetween(1, Integer.MAX_VALUE);
+  }
+
+  private static long nanos(Any any) {
+    return any.longBetween(0, Long.MAX_VALUE);
+  }
+
+  private static Stop stop(Any any) {
+    return any.oneOf(
+        a -> Stop.afterAttempt(a.intBetween(1, 20)),
+        a -> Stop.afterDelay(Duration.ofNanos(nanos(a))),
+        a -> Stop.beforeDelay(Duration.ofNanos(nanos(a))),
+        a -> Stop.never());
+  }
+
+  private static TestRetryState state(Any any) {
+    return TestRetryState.afterAttempt(any.intBetween(1, 25))
+        .elapsedNanos(nanos(any))
+        .upcomingWaitNanos(nanos(any));
   }
 }
