@@ -71,6 +71,9 @@ final class PolicyAssembler {
     if (p.getRaiseOnGiveUp() != null) {
       builder.raiseOnGiveUp(p.getRaiseOnGiveUp());
     }
+    if (p.getWaitForAbandonedAttempts() != null) {
+      builder.waitForAbandonedAttempts(p.getWaitForAbandonedAttempts());
+    }
     if (p.getStatistics() != null) {
       builder.statistics(p.getStatistics());
     }

@@ -79,6 +79,9 @@ public class PolicyProperties {
   /** Whether giving up throws the last failure (true) or returns the last value or null (false). Default true. */
   private @Nullable Boolean raiseOnGiveUp;
 
+  /** Whether a supplyAsync retry waits for the call's abandoned attempts (attempts that timed out but ignore their interrupt) to end (true) or fails the call at once (false). Default true. */
+  private @Nullable Boolean waitForAbandonedAttempts;
+
   /** Whether the policy records RetryStatistics of the last call. Default false. */
   private @Nullable Boolean statistics;
 
@@ -300,6 +303,16 @@ public class PolicyProperties {
   /** Sets whether giving up throws. */
   public void setRaiseOnGiveUp(@Nullable Boolean raiseOnGiveUp) {
     this.raiseOnGiveUp = raiseOnGiveUp;
+  }
+
+  /** Whether a supplyAsync retry waits for the call's abandoned attempts. */
+  public @Nullable Boolean getWaitForAbandonedAttempts() {
+    return waitForAbandonedAttempts;
+  }
+
+  /** Sets whether a supplyAsync retry waits for the call's abandoned attempts. */
+  public void setWaitForAbandonedAttempts(@Nullable Boolean waitForAbandonedAttempts) {
+    this.waitForAbandonedAttempts = waitForAbandonedAttempts;
   }
 
   /** Whether statistics are recorded. */

@@ -31,6 +31,8 @@ enum PolicySetting {
       "hedging.maxHedges", "hedging.delay", "hedging.delayPercentile"),
   FALLBACK("fallback", RetryPolicy::fallback),
   RAISE_ON_GIVE_UP("raiseOnGiveUp", RetryPolicy::raiseOnGiveUp, "raiseOnGiveUp"),
+  WAIT_FOR_ABANDONED_ATTEMPTS("waitForAbandonedAttempts", RetryPolicy::waitForAbandonedAttempts,
+      "waitForAbandonedAttempts"),
   STATISTICS("statistics", RetryPolicy::statistics, "statistics"),
   BACKOFF_LOG_LEVEL("backoffLogLevel", RetryPolicy::backoffLogLevel, "backoffLogLevel"),
   GIVE_UP_LOG_LEVEL("giveUpLogLevel", RetryPolicy::giveUpLogLevel, "giveUpLogLevel");

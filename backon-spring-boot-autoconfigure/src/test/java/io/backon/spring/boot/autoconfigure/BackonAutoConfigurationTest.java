@@ -51,6 +51,17 @@ class BackonAutoConfigurationTest {
   }
 
   @Test
+  void aPolicyCanEndCallsAtOnceInsteadOfWaitingForAbandonedAttempts() {
+    runner.withPropertyValues("backon.policies.strict.wait-for-abandoned-attempts=false")
+        .run(context -> {
+          RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
+          assertThat(policies.policy("strict").waitForAbandonedAttempts()).isFalse();
+          assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).waitForAbandonedAttempts())
+              .as("the default").isTrue();
+        });
+  }
+
+  @Test
   void backsOffWhenTheApplicationDefinesItsOwnCircuitBreakerRegistry() {
     CircuitBreakerRegistry own = CircuitBreakerRegistry.ofDefaults();
     runner.withBean(CircuitBreakerRegistry.class, () -> own)

@@ -37,7 +37,8 @@ class BackonThreadsTest {
       .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
       .withPropertyValues("backon.policies.twice.max-tries=2", "backon.policies.twice.wait=constant",
           "backon.policies.twice.delay=20ms", "backon.policies.twice.jitter=none",
-          "backon.policies.hedged.max-tries=1", "backon.policies.hedged.hedging.max-hedges=1",
+          "backon.policies.hedged.max-tries=1", "backon.policies.hedged.hedging.max-hedges=2",
+          "backon.max-hedges-includes-first=true",
           "backon.policies.hedged.hedging.delay=5ms");
 
   @AfterEach

@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param hedging the hedging settings, or {@code null} when the policy does not hedge
  * @param fallback whether a fallback is set
  * @param raiseOnGiveUp whether giving up throws the last failure
+ * @param waitForAbandonedAttempts whether a {@code supplyAsync} retry waits for the call's
+ *     abandoned attempts to end (else it ends the call)
  * @param statistics whether the policy records statistics of its last call
  * @param backoffLogLevel the level of each back-off log line ({@code DEBUG}, ...)
  * @param giveUpLogLevel the level of the give-up log line ({@code WARNING}, ...)
@@ -48,7 +50,8 @@ public record PolicyDescriptor(String name, boolean enabled, @Nullable Integer m
     @Nullable Map<String, @Nullable Object> retryIf, Map<String, @Nullable Object> retryCondition,
     @Nullable String attemptTimeout, @Nullable String deadline, @Nullable String circuitBreaker,
     boolean retryOnCircuitOpen, @Nullable String budget, @Nullable HedgingDescriptor hedging,
-    boolean fallback, boolean raiseOnGiveUp, boolean statistics, String backoffLogLevel,
+    boolean fallback, boolean raiseOnGiveUp, boolean waitForAbandonedAttempts, boolean statistics,
+    String backoffLogLevel,
     String giveUpLogLevel, Map<String, SourceDescriptor> sources) {
 
   /** Describes {@code policy}, with the origins of its settings (empty when unknown). */
@@ -68,7 +71,8 @@ public record PolicyDescriptor(String name, boolean enabled, @Nullable Integer m
         JsonValues.nanos(policy.deadlineNanos()), breaker == null ? null : breaker.name(),
         policy.retryOnCircuitOpen(), budget == null ? null : budget.name(),
         hedging == null ? null : HedgingDescriptor.of(hedging), policy.fallback() != null,
-        policy.raiseOnGiveUp(), policy.statistics(), policy.backoffLogLevel().name(),
+        policy.raiseOnGiveUp(), policy.waitForAbandonedAttempts(), policy.statistics(),
+        policy.backoffLogLevel().name(),
         policy.giveUpLogLevel().name(), sources);
   }
 
