@@ -166,10 +166,7 @@ public final class Retries {
   /** No back-off growth and no jitter: {@code pause} between attempts, and the optional limits. */
   private static RetryPolicyBuilder aiomisc(
       @Nullable Duration attemptTimeout, @Nullable Duration deadline, Duration pause) {
-    Objects.requireNonNull(pause, "pause");
-    if (pause.isNegative()) {
-      throw new IllegalArgumentException("pause must be >= 0 but was " + pause);
-    }
+    Checks.nonNegative("pause", pause);
     RetryPolicyBuilder builder = RetryPolicy.builder()
         .wait(pause.isZero() ? Wait.none() : Wait.constant(pause))
         .jitter(Jitter.none());

@@ -254,7 +254,10 @@ public final class RetryPolicy {
     return settings.circuitBreaker;
   }
 
-  /** Whether a rejected call ({@link CircuitOpenException}) is retried. Default {@code false}. */
+  /**
+   * Whether a rejected call ({@link io.backon.breaker.CircuitOpenException}) is retried. Default
+   * {@code false}.
+   */
   public boolean retryOnCircuitOpen() {
     return settings.retryOnCircuitOpen;
   }

@@ -85,14 +85,10 @@ public final class RetryPolicyBuilder {
 
   /**
    * No attempt starts later than {@code maxTime} after the call started; waits are shortened to
-   * fit. Must be positive.
+   * fit. Must be positive and at most about 292 years ({@code Long.MAX_VALUE} nanoseconds).
    */
   public RetryPolicyBuilder maxTime(Duration maxTime) {
-    Objects.requireNonNull(maxTime, "maxTime");
-    if (maxTime.isNegative() || maxTime.isZero()) {
-      throw new IllegalArgumentException("maxTime must be > 0 but was " + maxTime);
-    }
-    s.maxTime = maxTime;
+    s.maxTime = Checks.positive("maxTime", maxTime);
     s.maxTimeSupplier = null;
     return this;
   }
@@ -287,7 +283,8 @@ public final class RetryPolicyBuilder {
    * AttemptTimeoutException}, which is retried unless {@code abortOn} or a whole {@code retryIf}
    * condition says otherwise. Synchronous targets keep running on the caller's thread and are
    * interrupted (a target that ignores interrupts finishes late and its result is discarded);
-   * asynchronous ones have their future cancelled. Must be positive.
+   * asynchronous ones have their future cancelled. Must be positive and at most about 292 years
+   * ({@code Long.MAX_VALUE} nanoseconds).
    */
   public RetryPolicyBuilder attemptTimeout(Duration timeout) {
     s.attemptTimeout = Checks.positive("attemptTimeout", timeout);
@@ -297,7 +294,8 @@ public final class RetryPolicyBuilder {
   /**
    * A hard limit over the whole call, waits included: when it passes the running attempt is
    * cancelled and the call fails with {@link DeadlineExceededException} (cause: the last failure).
-   * A wait that would end after the deadline ends the call at once. Must be positive.
+   * A wait that would end after the deadline ends the call at once. Must be positive and at most
+   * about 292 years ({@code Long.MAX_VALUE} nanoseconds).
    */
   public RetryPolicyBuilder deadline(Duration deadline) {
     s.deadline = Checks.positive("deadline", deadline);

@@ -36,9 +36,13 @@ public final class CircuitBreakerBuilder {
     return this;
   }
 
-  /** Judges failure and slow-call rates over the last {@code calls} recorded calls (>= 1). */
+  /**
+   * Judges failure and slow-call rates over the last {@code calls} recorded calls, from 1 to
+   * {@value CircuitBreakerConfig#MAX_COUNT_WINDOW_CALLS}.
+   */
   public CircuitBreakerBuilder countBasedWindow(int calls) {
-    settings.windowSize = atLeastOne("countBasedWindow", calls);
+    settings.windowSize = Checks.between("countBasedWindow", calls, 1,
+        CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS);
     settings.windowType = SlidingWindowType.COUNT_BASED;
     return this;
   }
@@ -78,7 +82,7 @@ public final class CircuitBreakerBuilder {
   }
 
   /**
-   * Calls taking at least this long (> 0) are slow. Needs a window. Default: no slow-call rule. A
+   * Calls taking at least this long (> 0, at most about 292 years) are slow. Needs a window. Default: no slow-call rule. A
    * slow trial call in HALF_OPEN counts as a failure.
    */
   public CircuitBreakerBuilder slowCallDuration(Duration duration) {
@@ -96,7 +100,10 @@ public final class CircuitBreakerBuilder {
     return this;
   }
 
-  /** How long the breaker stays OPEN before admitting trial calls (> 0). Default 60 s. */
+  /**
+   * How long the breaker stays OPEN before admitting trial calls (> 0, at most about 292 years;
+   * open times are capped at about 146 years). Default 60 s.
+   */
   public CircuitBreakerBuilder recoveryTimeout(Duration timeout) {
     settings.recoveryTimeout = Checks.positive("recoveryTimeout", timeout);
     return this;
@@ -105,7 +112,8 @@ public final class CircuitBreakerBuilder {
   /**
    * Grows the open time on repeated trips: the n-th consecutive trip stays OPEN for {@code
    * recoveryTimeout * multiplier^(n-1)}, at most {@code maxRecoveryTimeout}. Closing resets the
-   * growth. {@code multiplier} must be >= 1 (1 = no growth, the default).
+   * growth. {@code multiplier} must be >= 1 and finite (1 = no growth, the default); {@code
+   * maxRecoveryTimeout} > 0 and at most about 292 years.
    */
   public CircuitBreakerBuilder recoveryBackoff(double multiplier, Duration maxRecoveryTimeout) {
     if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {

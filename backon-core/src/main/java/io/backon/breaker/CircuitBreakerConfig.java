@@ -35,6 +35,8 @@ public final class CircuitBreakerConfig {
   public static final double DEFAULT_SLOW_CALL_RATE_THRESHOLD = 100.0;
   /** The longest time-based window, in seconds (one day). */
   public static final int MAX_TIME_WINDOW_SECONDS = 86_400;
+  /** The largest count-based window, in calls (the window holds 4 bytes per call: 4 MB). */
+  public static final int MAX_COUNT_WINDOW_CALLS = 1_000_000;
 
   /** Open times are capped here so that clock arithmetic cannot overflow (about 146 years). */
   private static final long MAX_OPEN_NANOS = Long.MAX_VALUE >> 1;

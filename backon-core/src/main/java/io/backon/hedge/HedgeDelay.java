@@ -23,6 +23,12 @@ public interface HedgeDelay extends Describable {
   /** Number of recent latencies {@link #percentile} keeps: 128. */
   int DEFAULT_WINDOW = 128;
 
+  /**
+   * The largest {@code window} of {@link #percentile(double, int, int, Duration)}: 10,000 latencies
+   * (80 KB, copied and sorted whenever a new sample changes the estimate).
+   */
+  int MAX_WINDOW = 10_000;
+
   /** Number of samples {@link #percentile} needs before it trusts its estimate: 16. */
   int DEFAULT_MIN_SAMPLES = 16;
 
@@ -39,7 +45,7 @@ public interface HedgeDelay extends Describable {
    * Always {@code delay}.
    *
    * @throws IllegalArgumentException if {@code delay} is negative ({@code "hedgeDelay must be >= 0
-   *     but was PT-1S"})
+   *     but was PT-1S"}) or longer than {@code Long.MAX_VALUE} nanoseconds (about 292 years)
    */
   static HedgeDelay fixed(Duration delay) {
     return new FixedHedgeDelay(HedgeDurations.nonNegativeNanos("hedgeDelay", delay));
@@ -68,9 +74,9 @@ public interface HedgeDelay extends Describable {
    * the estimate may lag by a few samples.
    *
    * @param percentile in {@code (0, 100]}
-   * @param window how many recent latencies to keep, {@code >= 1}
+   * @param window how many recent latencies to keep, in {@code [1, MAX_WINDOW]}
    * @param minSamples samples needed before the estimate is used, in {@code [1, window]}
-   * @param fallback the delay before that, {@code >= 0}
+   * @param fallback the delay before that, {@code >= 0} and at most about 292 years
    */
   static HedgeDelay percentile(double percentile, int window, int minSamples, Duration fallback) {
     return new PercentileHedgeDelay(percentile, window, minSamples,

@@ -1,7 +1,7 @@
 package io.backon.hedge;
 
+import io.backon.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /** Duration checks and conversions shared by the hedging types. Not API. */
 final class HedgeDurations {
@@ -9,20 +9,13 @@ final class HedgeDurations {
   private HedgeDurations() {}
 
   /**
-   * Checks that {@code value} is not null and not negative and returns it in nanoseconds, saturated
-   * at {@link Long#MAX_VALUE} (about 292 years) instead of overflowing.
+   * Checks that {@code value} is not null, not negative and at most {@link Long#MAX_VALUE}
+   * nanoseconds (about 292 years), and returns it in nanoseconds.
    *
-   * @throws IllegalArgumentException {@code "<name> must be >= 0 but was <value>"}
+   * @throws IllegalArgumentException {@code "<name> must be >= 0 but was <value>"} or {@code
+   *     "<name> must be <= PT2562047H47M16.854775807S (...) but was <value>"}
    */
   static long nonNegativeNanos(String name, Duration value) {
-    Objects.requireNonNull(value, name);
-    if (value.isNegative()) {
-      throw new IllegalArgumentException(name + " must be >= 0 but was " + value);
-    }
-    try {
-      return value.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
+    return Checks.nonNegative(name, value).toNanos();
   }
 }

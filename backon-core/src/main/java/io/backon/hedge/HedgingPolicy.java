@@ -27,6 +27,12 @@ public final class HedgingPolicy {
   /** Default number of copies in total, the primary included: 2 (one hedge). */
   public static final int DEFAULT_MAX_HEDGES = 2;
 
+  /**
+   * The largest {@link #maxHedges()}: 100 copies per call. A zero hedge delay launches them all at
+   * once, so a larger count would only multiply the load on the downstream.
+   */
+  public static final int MAX_HEDGES_LIMIT = 100;
+
   /** Default delay before each hedge: 100 ms. */
   public static final Duration DEFAULT_HEDGE_DELAY = Duration.ofMillis(100);
 

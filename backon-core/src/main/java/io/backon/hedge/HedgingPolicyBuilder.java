@@ -1,5 +1,6 @@
 package io.backon.hedge;
 
+import io.backon.internal.Checks;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import java.time.Duration;
@@ -24,20 +25,17 @@ public final class HedgingPolicyBuilder {
   }
 
   /**
-   * The most copies per call, the primary included ({@code 1} = no hedging); must be >= 1. Default
-   * {@value HedgingPolicy#DEFAULT_MAX_HEDGES}.
+   * The most copies per call, the primary included ({@code 1} = no hedging); from 1 to {@value
+   * HedgingPolicy#MAX_HEDGES_LIMIT}. Default {@value HedgingPolicy#DEFAULT_MAX_HEDGES}.
    */
   public HedgingPolicyBuilder maxHedges(int maxHedges) {
-    if (maxHedges < 1) {
-      throw new IllegalArgumentException("maxHedges must be >= 1 but was " + maxHedges);
-    }
-    s.maxHedges = maxHedges;
+    s.maxHedges = Checks.between("maxHedges", maxHedges, 1, HedgingPolicy.MAX_HEDGES_LIMIT);
     return this;
   }
 
   /**
    * A fixed delay before each hedge; must be >= 0 ({@link Duration#ZERO} launches all copies at
-   * once). Default {@link HedgingPolicy#DEFAULT_HEDGE_DELAY}.
+   * once) and at most about 292 years. Default {@link HedgingPolicy#DEFAULT_HEDGE_DELAY}.
    */
   public HedgingPolicyBuilder hedgeDelay(Duration hedgeDelay) {
     s.hedgeDelay = HedgeDelay.fixed(hedgeDelay);

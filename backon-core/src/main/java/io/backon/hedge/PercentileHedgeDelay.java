@@ -1,6 +1,7 @@
 package io.backon.hedge;
 
 import io.backon.Description;
+import io.backon.internal.Checks;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,9 +33,7 @@ final class PercentileHedgeDelay implements HedgeDelay {
       throw new IllegalArgumentException(
           "percentile must be > 0 and <= 100 but was " + percentile);
     }
-    if (window < 1) {
-      throw new IllegalArgumentException("window must be >= 1 but was " + window);
-    }
+    Checks.between("window", window, 1, MAX_WINDOW);
     if (minSamples < 1 || minSamples > window) {
       throw new IllegalArgumentException(
           "minSamples must be >= 1 and <= window (" + window + ") but was " + minSamples);

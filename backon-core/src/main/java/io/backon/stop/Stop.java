@@ -89,11 +89,11 @@ public interface Stop {
    * Stops once the call has run for {@code delay} or longer, measured from the start of the call to
    * the end of the attempt that just failed ({@link RetryState#elapsedNanos()} {@code >= delay}).
    * The upcoming wait is not taken into account; see {@link #beforeDelay(Duration)} for that.
-   * Durations beyond {@code Long.MAX_VALUE} nanoseconds (about 292 years) count as that maximum.
    *
-   * @param delay the longest time to keep retrying; {@code >= 0} ({@code 0} stops at once)
+   * @param delay the longest time to keep retrying; {@code >= 0} ({@code 0} stops at once) and at
+   *     most {@code Long.MAX_VALUE} nanoseconds (about 292 years)
    * @throws NullPointerException if {@code delay} is null
-   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws IllegalArgumentException if {@code delay} is negative or longer than that
    */
   static Stop afterDelay(Duration delay) {
     return new AfterDelay(delay);
@@ -116,9 +116,10 @@ public interface Stop {
    * upcoming wait >= delay}. Unlike {@link #afterDelay(Duration)}, it does not sleep just to give
    * up afterwards. The sum saturates at {@code Long.MAX_VALUE} nanoseconds and never overflows.
    *
-   * @param delay the time by which the last attempt must have started; {@code >= 0}
+   * @param delay the time by which the last attempt must have started; {@code >= 0} and at most
+   *     {@code Long.MAX_VALUE} nanoseconds (about 292 years)
    * @throws NullPointerException if {@code delay} is null
-   * @throws IllegalArgumentException if {@code delay} is negative
+   * @throws IllegalArgumentException if {@code delay} is negative or longer than that
    */
   static Stop beforeDelay(Duration delay) {
     return new BeforeDelay(delay);

@@ -1,5 +1,6 @@
 package io.backon.stop;
 
+import io.backon.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,13 +20,13 @@ final class StopChecks {
     return attempts;
   }
 
-  /** Returns {@code delay} if non-null and non-negative; otherwise throws, naming {@code name}. */
+  /**
+   * Returns {@code delay} if non-null, non-negative and at most about 292 years ({@code
+   * Long.MAX_VALUE} nanoseconds); otherwise throws, naming {@code name}.
+   */
   static Duration delay(Duration delay, String name) {
     Objects.requireNonNull(delay, () -> name + " must not be null");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException(name + " must be >= 0 but was " + delay);
-    }
-    return delay;
+    return Checks.nonNegative(name, delay);
   }
 
   /** {@code delay} in nanoseconds, saturating at {@link Long#MAX_VALUE}; {@code delay >= 0}. */

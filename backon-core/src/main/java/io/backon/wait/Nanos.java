@@ -1,7 +1,7 @@
 package io.backon.wait;
 
+import io.backon.internal.Checks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class Nanos {
 
   /** The longest {@link Duration} that fits in a {@code long} of nanoseconds (about 292 years). */
-  static final Duration MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
+  static final Duration MAX_DURATION = Checks.MAX_DURATION;
 
   private static final Duration MIN_DURATION = Duration.ofNanos(Long.MIN_VALUE);
 
@@ -41,18 +41,16 @@ final class Nanos {
   }
 
   /**
-   * Checks that {@code d} is non-null and not negative and returns it in (saturated) nanoseconds.
+   * Checks that {@code d} is non-null, not negative and at most {@link #MAX_DURATION}, and returns
+   * it in nanoseconds.
    *
    * @throws NullPointerException naming {@code name} if {@code d} is null
    * @throws IllegalArgumentException {@code "<name> must be >= 0 but was <d>"} if {@code d} is
-   *     negative
+   *     negative, {@code "<name> must be <= PT2562047H47M16.854775807S (...) but was <d>"} if it is
+   *     longer
    */
   static long nonNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be >= 0 but was " + d);
-    }
-    return of(d);
+    return Checks.nonNegative(name, d).toNanos();
   }
 
   /** Checks that an exponential base is finite and {@code > 1}. */

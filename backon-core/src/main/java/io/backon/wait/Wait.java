@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The factories take {@link Duration}s and compute in nanoseconds with saturating arithmetic: a
  * wait is never negative and never overflows (attempt 10,000 of {@link #expo()} is its cap, not
- * NaN, infinity or a wrapped-around number). Durations longer than {@link #DEFAULT_MAX} (about 292
- * years) are treated as {@code DEFAULT_MAX}. The exponent of the growing strategies is {@code n =
- * attemptNumber - 1}, so the first wait (after attempt 1) uses {@code n = 0}.
+ * NaN, infinity or a wrapped-around number). A duration argument longer than {@link #DEFAULT_MAX}
+ * (about 292 years) is rejected. The exponent of the growing strategies is {@code n = attemptNumber
+ * - 1}, so the first wait (after attempt 1) uses {@code n = 0}.
  *
  * <p>Factories validate their arguments: {@code null} throws {@link NullPointerException} naming
  * the parameter; a value out of range throws {@link IllegalArgumentException} naming the parameter,
@@ -32,7 +32,8 @@ public interface Wait extends Describable {
   long EXHAUSTED = -1L;
 
   /**
-   * The cap of the strategies without an explicit {@code max}: {@code Long.MAX_VALUE} nanoseconds.
+   * The cap of the strategies without an explicit {@code max}, and the longest duration any factory
+   * accepts: {@code Long.MAX_VALUE} nanoseconds (about 292 years).
    */
   Duration DEFAULT_MAX = Nanos.MAX_DURATION;
 

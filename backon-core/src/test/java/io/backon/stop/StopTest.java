@@ -144,8 +144,8 @@ class StopTest {
     }
 
     @Test
-    void aDelayLongerThanLongNanosSaturates() {
-      Stop stop = Stop.afterDelay(Duration.ofSeconds(Long.MAX_VALUE));
+    void theLongestDelayStopsOnlyAtTheLongestElapsedTime() {
+      Stop stop = Stop.afterDelay(Duration.ofNanos(Long.MAX_VALUE));
 
       assertThat(stop.shouldStop(new TestRetryState().elapsedNanos(Long.MAX_VALUE - 1))).isFalse();
       assertThat(stop.shouldStop(new TestRetryState().elapsedNanos(Long.MAX_VALUE))).isTrue();
@@ -247,7 +247,7 @@ class StopTest {
           new TestRetryState().elapsedNanos(Long.MAX_VALUE).upcomingWaitNanos(Long.MAX_VALUE);
 
       assertThat(Stop.beforeDelay(TEN_SECONDS).shouldStop(state)).isTrue();
-      assertThat(Stop.beforeDelay(Duration.ofSeconds(Long.MAX_VALUE)).shouldStop(state)).isTrue();
+      assertThat(Stop.beforeDelay(Duration.ofNanos(Long.MAX_VALUE)).shouldStop(state)).isTrue();
     }
 
     @Test

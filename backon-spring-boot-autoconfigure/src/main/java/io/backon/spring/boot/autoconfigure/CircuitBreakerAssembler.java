@@ -67,7 +67,6 @@ final class CircuitBreakerAssembler {
       }
       if (p.getMaxRecoveryTimeout() != null) {
         String subject = settings.describe("maxRecoveryTimeout", own);
-        ConfigChecks.nonNegative(subject, max);
         ConfigChecks.apply(subject, max, m -> b.recoveryBackoff(multiplier, m));
       }
     }
@@ -84,11 +83,7 @@ final class CircuitBreakerAssembler {
   private static <V> void set(LayeredSettings<CircuitBreakerProperties> settings, SettingSource own,
       String property, @org.jspecify.annotations.Nullable V value, java.util.function.Consumer<V> setter) {
     if (value != null) {
-      String subject = settings.describe(property, own);
-      if (value instanceof Duration d) {
-        ConfigChecks.nonNegative(subject, d);
-      }
-      ConfigChecks.apply(subject, value, setter);
+      ConfigChecks.apply(settings.describe(property, own), value, setter);
     }
   }
 

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.core.NativeDetector;
+import java.util.function.Function;
 import org.springframework.util.ClassUtils;
 
-/** Turns bad setting values into {@link BackonConfigurationException}s that name the setting. */
+/**
+ * Turns bad setting values into {@link BackonConfigurationException}s that name the setting. The
+ * range rules themselves (durations, sizes, counts) live in the core builders; this class only
+ * reports their failures under the property's name.
+ */
 final class ConfigChecks {
-
-  /** The longest duration the core can hold in nanoseconds. */
-  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
   private ConfigChecks() {}
 
@@ -19,8 +21,16 @@ final class ConfigChecks {
    * (the core validates every setting) becomes a configuration error naming {@code subject}.
    */
   static <V> void apply(String subject, V value, Consumer<V> setter) {
+    create(subject, value, v -> {
+      setter.accept(v);
+      return v;
+    });
+  }
+
+  /** Like {@link #apply}, for a core factory: its result, or the error naming {@code subject}. */
+  static <V, R> R create(String subject, V value, Function<V, R> factory) {
     try {
-      setter.accept(value);
+      return factory.apply(value);
     } catch (IllegalArgumentException e) {
       throw outOfRange(subject, value, e);
     }
@@ -32,31 +42,6 @@ final class ConfigChecks {
     return new BackonConfigurationException(code, subject,
         "the value " + display(value) + " is not allowed (" + e.getMessage() + ").",
         "change " + subject + " to a value that satisfies that rule.", e);
-  }
-
-  /** {@code duration} must be {@code > 0}. */
-  static Duration positive(String subject, Duration duration) {
-    if (duration.isNegative() || duration.isZero()) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
-          "the duration " + display(duration) + " must be positive.",
-          "set " + subject + " to a positive duration such as 500ms or 2s, or remove it.");
-    }
-    return duration;
-  }
-
-  /** {@code duration} must be {@code >= 0} and fit in a {@code long} of nanoseconds (about 292 years). */
-  static Duration nonNegative(String subject, Duration duration) {
-    if (duration.isNegative()) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
-          "the duration " + display(duration) + " must not be negative.",
-          "set " + subject + " to zero or a positive duration such as 500ms.");
-    }
-    if (duration.compareTo(LONGEST) > 0) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION, subject,
-          "the duration " + display(duration) + " is longer than Backon can measure (about 292 years).",
-          "set " + subject + " to a shorter duration, or remove it for no limit.");
-    }
-    return duration;
   }
 
   /** Loads the named {@link Throwable} classes. */

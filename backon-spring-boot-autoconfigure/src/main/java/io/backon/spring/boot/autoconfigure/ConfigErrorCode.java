@@ -16,7 +16,10 @@ public enum ConfigErrorCode {
   UNKNOWN_EXCEPTION_CLASS(4),
   /** A class name that is not a {@link Throwable}. */
   NOT_A_THROWABLE(5),
-  /** A duration that is negative, zero where it must be positive, or not a duration. */
+  /**
+   * A duration out of its range (negative, zero where it must be positive, longer than about 292
+   * years, below another bound), or text that is not a duration.
+   */
   INVALID_DURATION(6),
   /** A number out of its range (for example {@code max-tries: 0}). */
   OUT_OF_RANGE(7),

@@ -20,9 +20,6 @@ import java.util.Set;
  */
 final class PolicyAssembler {
 
-  private static final List<String> DURATIONS = List.of("maxTime", "delay", "maxDelay", "minDelay",
-      "increment", "jitterMax", "attemptTimeout", "deadline", "hedging.delay");
-
   private final CircuitBreakerRegistry breakers;
   private final RetryBudgetRegistry budgets;
   private final ClassLoader classLoader;
@@ -47,13 +44,6 @@ final class PolicyAssembler {
   void apply(LayeredSettings<PolicyProperties> settings, SettingSource own, boolean waitKindKnown,
       RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
-    org.springframework.beans.BeanWrapper values = new org.springframework.beans.BeanWrapperImpl(p);
-    for (String duration : DURATIONS) {
-      Object value = values.getPropertyValue(duration);
-      if (value instanceof Duration d) {
-        ConfigChecks.nonNegative(settings.describe(duration, own), d);
-      }
-    }
     if (p.getEnabled() != null) {
       builder.enabled(p.getEnabled());
     }
@@ -61,7 +51,7 @@ final class PolicyAssembler {
       ConfigChecks.apply(settings.describe("maxTries", own), p.getMaxTries(), builder::maxTries);
     }
     if (p.getMaxTime() != null) {
-      builder.maxTime(ConfigChecks.positive(settings.describe("maxTime", own), p.getMaxTime()));
+      ConfigChecks.apply(settings.describe("maxTime", own), p.getMaxTime(), builder::maxTime);
     }
     WaitAssembler.apply(settings, own, !waitKindKnown, builder);
     applyConditions(settings, own, builder);
@@ -128,10 +118,10 @@ final class PolicyAssembler {
     Duration attemptTimeout = p.getAttemptTimeout();
     Duration deadline = p.getDeadline();
     if (attemptTimeout != null) {
-      builder.attemptTimeout(ConfigChecks.positive(settings.describe("attemptTimeout", own), attemptTimeout));
+      ConfigChecks.apply(settings.describe("attemptTimeout", own), attemptTimeout, builder::attemptTimeout);
     }
     if (deadline != null) {
-      builder.deadline(ConfigChecks.positive(settings.describe("deadline", own), deadline));
+      ConfigChecks.apply(settings.describe("deadline", own), deadline, builder::deadline);
     }
     if (attemptTimeout != null && deadline != null && attemptTimeout.compareTo(deadline) >= 0) {
       String subject = settings.describe("attemptTimeout", own);

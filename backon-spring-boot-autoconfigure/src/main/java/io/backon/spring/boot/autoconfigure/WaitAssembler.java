@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeanWrapperImpl;
 
 /**
  * Builds the {@link Wait} and {@link Jitter} of a policy from its wait settings, and rejects
@@ -38,16 +39,14 @@ final class WaitAssembler {
       WaitKind effective = kind != null ? kind : WaitKind.EXPO;
       rejectUnused(settings, own, effective, usedBy(effective), "wait strategy");
       rejectDelayAboveCap(settings, own, effective);
-      Wait wait = build(effective, p, settings.describe("wait", own));
-      builder.wait(wait);
+      builder.wait(build(effective, settings, own));
     }
     JitterKind jitter = p.getJitter();
     if (jitter != null && jitter != JitterKind.POLICY) {
       if (settings.isSet("jitterMax") && jitter != JitterKind.RANDOM) {
         rejectUnused(settings, own, "jitterMax", "jitter", jitter.name());
       }
-      String subject = settings.describe("jitter", own);
-      builder.jitter(jitter(jitter, p, subject, settings.describe("maxDelay", own)));
+      builder.jitter(jitter(jitter, settings, own));
     } else if (settings.isSet("jitterMax") && sameLayer(settings, "jitterMax", own, "jitter")) {
       rejectUnused(settings, own, "jitterMax", "jitter", "full (the default)");
     }
@@ -126,7 +125,9 @@ final class WaitAssembler {
         "remove " + subject + ", or choose a " + what + " that uses it (see the configuration reference).");
   }
 
-  private static Wait build(WaitKind kind, PolicyProperties p, String subject) {
+  private static Wait build(WaitKind kind, LayeredSettings<PolicyProperties> settings,
+      SettingSource own) {
+    PolicyProperties p = settings.values();
     Duration delay = p.getDelay();
     Duration max = or(p.getMaxDelay(), Wait.DEFAULT_MAX);
     Double multiplier = p.getMultiplier();
@@ -156,6 +157,13 @@ final class WaitAssembler {
             or(multiplier, Wait.DEFAULT_DECAY_FACTOR), or(min, Wait.DEFAULT_DECAY_MIN));
       };
     } catch (IllegalArgumentException e) {
+      // The core names its own parameter; report the failure under the property that set it.
+      String property = propertyOf(kind, e.getMessage());
+      if (property != null && settings.isSet(property)) {
+        Object value = Objects.requireNonNull(new BeanWrapperImpl(p).getPropertyValue(property));
+        throw ConfigChecks.outOfRange(settings.describe(property, own), value, e);
+      }
+      String subject = settings.describe("wait", own);
       throw new BackonConfigurationException(ConfigErrorCode.OUT_OF_RANGE, subject,
           "the wait strategy '" + kind.name().toLowerCase(java.util.Locale.ROOT)
               + "' rejects its parameters (" + e.getMessage() + ").",
@@ -163,15 +171,35 @@ final class WaitAssembler {
     }
   }
 
-  private static Jitter jitter(JitterKind kind, PolicyProperties p, String subject, String maxDelaySubject) {
+  /**
+   * The property behind the core parameter a {@link Wait} factory names first in {@code message}
+   * ({@code "factor must be >= 0 but was PT-1S"}), following {@link #build}'s argument order.
+   */
+  private static @Nullable String propertyOf(WaitKind kind, @Nullable String message) {
+    String parameter = message == null ? "" : message.split(" ", 2)[0];
+    return switch (parameter) {
+      case "factor", "interval", "unit", "start", "initial" -> "delay";
+      case "multiplier" -> kind == WaitKind.RANDOM_EXPONENTIAL ? "delay" : "multiplier";
+      case "base", "expBase", "decayFactor" -> "multiplier";
+      case "max" -> "maxDelay";
+      case "min" -> "minDelay";
+      case "increment", "jitter" -> "increment";
+      default -> null;
+    };
+  }
+
+  private static Jitter jitter(JitterKind kind, LayeredSettings<PolicyProperties> settings,
+      SettingSource own) {
+    PolicyProperties p = settings.values();
+    String subject = settings.describe("jitter", own);
+    String maxDelaySubject = settings.describe("maxDelay", own);
     return switch (kind) {
       case POLICY, FULL -> Jitter.full();
       case NONE -> Jitter.none();
       case EQUAL -> Jitter.equal();
       case RANDOM -> {
         Duration max = or(p.getJitterMax(), Jitter.DEFAULT_RANDOM_MAX);
-        ConfigChecks.nonNegative(subject, max);
-        yield Jitter.random(max);
+        yield ConfigChecks.create(settings.describe("jitterMax", own), max, Jitter::random);
       }
       case DECORRELATED -> {
         Duration cap = p.getMaxDelay();
@@ -180,8 +208,7 @@ final class WaitAssembler {
               "decorrelated jitter needs a cap, but max-delay is not set.",
               "set " + maxDelaySubject + " (for example 30s) or choose another jitter.");
         }
-        ConfigChecks.nonNegative(maxDelaySubject, cap);
-        yield Jitter.decorrelated(cap);
+        yield ConfigChecks.create(maxDelaySubject, cap, Jitter::decorrelated);
       }
     };
   }

@@ -151,6 +151,13 @@ final class BadlyAnnotatedBeans {
     }
   }
 
+  static class CenturiesLongDeadline {
+    @Backon(deadline = "110000d")
+    public String call() {
+      return "x";
+    }
+  }
+
   static class UnparsableMultiplier {
     @Backon(waitKind = WaitKind.EXPO, multiplier = "twice")
     public String call() {

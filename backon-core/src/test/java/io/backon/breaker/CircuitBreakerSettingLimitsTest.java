@@ -1,0 +1,88 @@
+package io.backon.breaker;
+
+import static io.backon.testfixtures.DurationLimits.JUST_TOO_LONG;
+import static io.backon.testfixtures.DurationLimits.LONGEST;
+import static io.backon.testfixtures.DurationLimits.THREE_CENTURIES;
+import static io.backon.testfixtures.DurationLimits.tooLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Sizes and durations of a breaker have upper bounds too: a huge window is rejected before it is
+ * allocated, a duration beyond {@code Long.MAX_VALUE} nanoseconds before it can overflow.
+ */
+class CircuitBreakerSettingLimitsTest {
+
+  @Test
+  void aCountWindowOfIntegerMaxValueIsRejectedInsteadOfAllocatingGigabytes() {
+    assertThatThrownBy(() -> CircuitBreaker.builder("payments").countBasedWindow(Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("countBasedWindow must be <= 1000000 but was 2147483647");
+    assertThatThrownBy(() -> CircuitBreaker.builder("payments")
+            .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("countBasedWindow must be <= 1000000 but was 1000001");
+  }
+
+  @Test
+  void theLargestCountWindowJudgesItsCalls() {
+    CircuitBreaker breaker = CircuitBreaker.builder("payments")
+        .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS).minimumCalls(2).build();
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(breaker.tryAcquirePermission()).isTrue();
+      breaker.onError(0, new IllegalStateException("down"));
+    }
+
+    assertThat(breaker.config().slidingWindowSize()).isEqualTo(1_000_000);
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+  }
+
+  @Test
+  void aTimeWindowOfThreeCenturiesIsRejectedByTheWholeSecondsRule() {
+    assertThatThrownBy(() -> CircuitBreaker.builder("payments").timeBasedWindow(THREE_CENTURIES))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeBasedWindow must be whole seconds from 1s to 86400s but was PT2628000H");
+  }
+
+  static Stream<Arguments> durations() {
+    return Stream.of(
+        duration("slowCallDuration", CircuitBreakerBuilder::slowCallDuration),
+        duration("recoveryTimeout", CircuitBreakerBuilder::recoveryTimeout),
+        duration("maxRecoveryTimeout", (b, d) -> b.recoveryBackoff(2.0, d)));
+  }
+
+  private static Arguments duration(String name, BiConsumer<CircuitBreakerBuilder, Duration> setter) {
+    return Arguments.of(name, Named.of(name, setter));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("durations")
+  void aDurationLongerThan292YearsIsRejectedNamingTheParameterAndTheValue(
+      String name, BiConsumer<CircuitBreakerBuilder, Duration> setter) {
+    assertThatThrownBy(() -> setter.accept(CircuitBreaker.builder("payments"), THREE_CENTURIES))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooLong(name, THREE_CENTURIES));
+    assertThatThrownBy(() -> setter.accept(CircuitBreaker.builder("payments"), JUST_TOO_LONG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooLong(name, JUST_TOO_LONG));
+  }
+
+  @Test
+  void theLongestRecoveryTimeoutIsAcceptedAndItsOpenTimeCapped() {
+    CircuitBreakerConfig config = CircuitBreaker.builder("payments")
+        .recoveryTimeout(LONGEST).slowCallDuration(LONGEST).countBasedWindow(10).buildConfig();
+
+    assertThat(config.recoveryTimeout()).isEqualTo(LONGEST);
+    assertThat(config.openNanos(1)).isEqualTo(Long.MAX_VALUE >> 1);
+  }
+}
