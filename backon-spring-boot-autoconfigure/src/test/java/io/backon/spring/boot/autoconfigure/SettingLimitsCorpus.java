@@ -70,12 +70,13 @@ final class SettingLimitsCorpus {
                     + "backon.policies.p.wait"),
         // hedging
         bad("a hedge delay longer than 292 years")
-            .given("backon.policies.p.hedging.max-hedges=1",
+            .given("backon.max-hedges-includes-first=true", "backon.policies.p.hedging.max-hedges=2",
                 "backon.policies.p.hedging.delay=110000d")
             .fails(INVALID_DURATION, "backon.policies.p.hedging.delay", "hedgeDelay" + AT_MOST,
                 "change backon.policies.p.hedging.delay"),
         bad("more hedges than the core allows")
-            .given("backon.policies.p.hedging.max-hedges=2147483647")
+            .given("backon.max-hedges-includes-first=true",
+                "backon.policies.p.hedging.max-hedges=2147483647")
             .fails(OUT_OF_RANGE, "backon.policies.p.hedging.max-hedges",
                 "the value 2147483647 is not allowed (maxHedges must be <= 100 but was 2147483647)",
                 "change backon.policies.p.hedging.max-hedges"),
