@@ -3,7 +3,6 @@ package io.backon.spring.boot.autoconfigure.http;
 import io.backon.AttemptTimeoutException;
 import io.backon.DeadlineExceededException;
 import io.backon.breaker.CircuitOpenException;
-import java.io.IOException;
 import java.util.Locale;
 
 /** How an HTTP call ended for its caller: the {@code outcome} tag of {@code backon.http.calls}. */
@@ -48,6 +47,6 @@ enum HttpCallOutcome {
     if (failure instanceof AttemptTimeoutException || failure instanceof DeadlineExceededException) {
       return TIMEOUT;
     }
-    return failure instanceof IOException ? IO_ERROR : OTHER;
+    return HttpPolicyDerivation.isIoFailure(failure) ? IO_ERROR : OTHER;
   }
 }

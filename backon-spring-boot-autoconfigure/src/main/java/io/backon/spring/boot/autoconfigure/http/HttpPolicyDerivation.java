@@ -27,7 +27,7 @@ final class HttpPolicyDerivation {
   /** What the HTTP layer retries; every request it runs under a policy may be repeated. */
   static final RetryCondition HTTP_FAILURES = RetryCondition.onFailure(failure ->
       failure instanceof HttpStatusException status ? status.retryable()
-          : failure instanceof IOException || failure instanceof AttemptTimeoutException);
+          : isIoFailure(failure) || failure instanceof AttemptTimeoutException);
 
   private HttpPolicyDerivation() {}
 
@@ -87,6 +87,14 @@ final class HttpPolicyDerivation {
       }
     }
     return b.build();
+  }
+
+  /**
+   * Whether {@code failure} is an I/O failure: an {@link IOException}, or a client's exception
+   * wrapping one (WebClient reports a reset connection as a {@code WebClientRequestException}).
+   */
+  static boolean isIoFailure(Throwable failure) {
+    return failure instanceof IOException || failure.getCause() instanceof IOException;
   }
 
   private static Function<Throwable, @Nullable Duration> retryAfterFirst(
