@@ -8,6 +8,7 @@ import io.backon.spring.boot.autoconfigure.BackonCircuitBreakerCustomizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -87,10 +88,10 @@ final class HostCircuitBreakers {
   }
 
   /** The breaker of {@code address}, if the host is kept. */
-  java.util.Optional<CircuitBreaker> find(HostAddress address) {
+  Optional<CircuitBreaker> find(HostAddress address) {
     synchronized (hosts) {
       Host host = hosts.get(address);
-      return java.util.Optional.ofNullable(host == null ? null : host.breaker());
+      return Optional.ofNullable(host == null ? null : host.breaker());
     }
   }
 

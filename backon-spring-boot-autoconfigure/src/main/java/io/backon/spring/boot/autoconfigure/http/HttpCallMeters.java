@@ -10,6 +10,8 @@ interface HttpCallMeters {
   HttpCallMeters NONE = (policy, host, outcome, nanos) -> { };
 
   /**
+   * Records one call.
+   *
    * @param policy the Backon policy the call ran under
    * @param host the downstream
    * @param outcome how the call ended for its caller

@@ -5,7 +5,6 @@ import io.backon.http.RetryAfter;
 import io.backon.spring.boot.autoconfigure.BackonPolicyCustomizer;
 import io.backon.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.ClassUtils;
@@ -40,17 +39,15 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
 
   @Override
   public void customize(String policyName, RetryPolicyBuilder builder) {
-    builder.waitOverride(waitFor()).giveUpIf(failure -> {
+    builder.waitOverride(this::waitFor).giveUpIf(failure -> {
       Duration wait = retryAfter(failure, clock);
       return wait != null && wait.compareTo(cap) > 0;
     });
   }
 
-  private Function<Throwable, @Nullable Duration> waitFor() {
-    return failure -> {
-      Duration wait = retryAfter(failure, clock);
-      return wait != null && wait.compareTo(cap) <= 0 ? wait : null;
-    };
+  private @Nullable Duration waitFor(Throwable failure) {
+    Duration wait = retryAfter(failure, clock);
+    return wait != null && wait.compareTo(cap) <= 0 ? wait : null;
   }
 
   /** The wait a client status exception's {@code Retry-After} asks for, or null. */
