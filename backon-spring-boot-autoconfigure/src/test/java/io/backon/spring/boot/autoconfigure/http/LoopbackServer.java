@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackServer implements AutoCloseable {
 
   static {
-    // Without it, Nagle's algorithm meets the client's delayed ACK: about 40 ms per answer.
+    // Without it, Nagle's algorithm meets the client's delayed ACK: about 40 ms per answer. The
+    // JDK reads it once, at its first HttpServer: the module's Surefire settings set it too.
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
