@@ -50,6 +50,9 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     if (retrying == null) {
       return once(call, call.breaker(), request, body, execution);
     }
+    if (retrying.policy().hedging() != null) {
+      return hedged(call, retrying, request, body, execution);
+    }
     try {
       return retrying.call(call.invocation(), () -> attempt(call, request, body, execution));
     } catch (HttpStatusException gaveUp) {
@@ -62,6 +65,29 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
       throw unchanged;
     } catch (Exception checked) {
       throw new UndeclaredThrowableException(checked);
+    }
+  }
+
+  /** Like {@link #execute}, closing the answers of the copies that lost the race. */
+  private static ClientHttpResponse hedged(HttpCall call, Retrying retrying, HttpRequest request,
+      byte[] body, ClientHttpRequestExecution execution) throws IOException {
+    HedgedAnswers answers = new HedgedAnswers();
+    ClientHttpResponse winner = null;
+    try {
+      winner = retrying.call(call.invocation(),
+          () -> answers.add(attempt(call, request, body, execution)));
+      return winner;
+    } catch (HttpStatusException gaveUp) {
+      if (gaveUp.response() instanceof ClientHttpResponse response) {
+        return response;
+      }
+      throw gaveUp;
+    } catch (IOException | RuntimeException unchanged) {
+      throw unchanged;
+    } catch (Exception checked) {
+      throw new UndeclaredThrowableException(checked);
+    } finally {
+      answers.end(winner);
     }
   }
 

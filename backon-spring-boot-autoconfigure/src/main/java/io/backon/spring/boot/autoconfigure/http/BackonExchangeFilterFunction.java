@@ -64,6 +64,8 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
     return BackonReactor.<ClientResponse>retry(retrying.policy())
         .withInvocation(call.invocation())
         .mono(attempt)
+        // a hedged copy's answer that lost the race is dropped: release its connection
+        .doOnDiscard(ClientResponse.class, lost -> lost.releaseBody().subscribe())
         .onErrorResume(HttpStatusException.class, gaveUp ->
             gaveUp.response() instanceof ClientResponse answer ? Mono.just(answer) : Mono.error(gaveUp));
   }

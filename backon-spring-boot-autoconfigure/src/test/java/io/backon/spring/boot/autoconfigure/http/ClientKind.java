@@ -3,10 +3,12 @@ package io.backon.spring.boot.autoconfigure.http;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Function;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -28,7 +30,11 @@ enum ClientKind {
   REST_CLIENT_APACHE(context -> {
     PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create().build();
     CloseableHttpClient apache = HttpClients.custom().setConnectionManager(pool)
-        .disableAutomaticRetries().build();
+        .disableAutomaticRetries()
+        // a leaked connection shows as a failed call within seconds, not a 3-minute wait
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
+        .build();
     return restClient(context, new HttpComponentsClientHttpRequestFactory(apache), pool);
   }),
   WEB_CLIENT_NETTY(ClientKind::webClient);

@@ -1,10 +1,12 @@
 package io.backon.spring.boot.autoconfigure.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.backon.spring.boot.autoconfigure.http.LoopbackServer.Answer;
 import io.backon.testing.ManualSleeper;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,21 @@ class HedgingTest {
       try (TestHttpClient client = kind.open(context)) {
         assertThat(client.get(server.uri("/slow")).status()).isEqualTo(200);
         assertThat(server.hits("/slow")).isEqualTo(2);
+      }
+    });
+  }
+
+  @Test
+  void theAnswersOfCopiesThatLostTheRaceAreClosed() {
+    hedgingRunner().run(context -> {
+      try (TestHttpClient client = ClientKind.REST_CLIENT_APACHE.open(context)) {
+        for (int i = 0; i < 50; i++) {
+          assertThat(client.get(server.uri("/fast")).status()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertThat(((ClientKind.Pooled) client).pool().getTotalStats().getLeased()).isZero());
+        assertThat(server.hits("/fast")).isGreaterThan(50);
       }
     });
   }
