@@ -87,7 +87,7 @@ final class HostCircuitBreakers {
     return builder.build();
   }
 
-  /** The breaker of {@code address}, if the host is kept. */
+  /** The breaker of {@code address}, if the host is kept (a look-up counts as a use). */
   Optional<CircuitBreaker> find(HostAddress address) {
     synchronized (hosts) {
       Host host = hosts.get(address);
