@@ -16,6 +16,7 @@ module io.backon {
   exports io.backon.budget;
   exports io.backon.condition;
   exports io.backon.hedge;
+  exports io.backon.http;
   exports io.backon.instrumentation;
   exports io.backon.micrometer;
   exports io.backon.reactor;

@@ -2,7 +2,6 @@ package io.backon.sample.client;
 
 import io.backon.sample.downstream.DownstreamEndpoint;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -61,18 +59,19 @@ class DownstreamClientConfiguration {
         .build();
   }
 
+  /**
+   * The blocking client, built from Spring Boot's {@code RestClient.Builder}: Backon's HTTP layer is
+   * already in it (from the starter, configured under {@code backon.http}); the app only adds the
+   * request factory and its own {@link AttemptRecorder} after Backon's interceptor.
+   */
   @Bean
-  DownstreamClient downstreamClient(HttpClient downstreamHttpClient, DownstreamEndpoint endpoint) {
+  DownstreamClient downstreamClient(RestClient.Builder restClients, HttpClient downstreamHttpClient,
+      DownstreamEndpoint endpoint) {
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(downstreamHttpClient);
     factory.setReadTimeout(READ_TIMEOUT);
-    return new DownstreamClient(RestClient.builder().requestFactory(factory).build(), endpoint);
-  }
-
-  /** {@code Retry-After} for every Backon policy, at most {@code sample.retry-after.max-wait}. */
-  @Bean
-  RetryAfterCustomizer retryAfterCustomizer(
-      @Value("${sample.retry-after.max-wait:5s}") Duration maxWait) {
-    return new RetryAfterCustomizer(maxWait, Clock.systemUTC());
+    return new DownstreamClient(
+        restClients.requestFactory(factory).requestInterceptor(new AttemptRecorder()).build(),
+        endpoint);
   }
 
   @Bean

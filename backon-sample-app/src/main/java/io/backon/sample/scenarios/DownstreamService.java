@@ -17,6 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DownstreamService {
 
+  /** The Backon HTTP client ({@code backon.http.clients.*}) of {@link #throughHttpLayer}. */
+  static final String HTTP_CLIENT = "downstream-http";
+
   /** The value the fallback serves before any call has succeeded. */
   static final String DEFAULT_OUTCOME = "default";
 
@@ -63,6 +66,15 @@ public class DownstreamService {
     DownstreamReply reply = client.fetch("scenario=fallback", requestId, trace);
     lastGood.set(reply);
     return reply;
+  }
+
+  /**
+   * No annotation: a plain call of the client. Backon's HTTP layer, configured under {@code
+   * backon.http.clients.downstream-http}, retries it (5xx, 429, resets; {@code Retry-After}), and
+   * the downstream's host has its own circuit breaker.
+   */
+  public DownstreamReply throughHttpLayer(String requestId, CallTrace trace) {
+    return client.fetchAsClient(HTTP_CLIENT, "scenario=http", requestId, trace);
   }
 
   /**

@@ -36,6 +36,10 @@ public class ScenarioCatalog {
     blocking("fallback", "downstream-retry",
         "@Backon(maxTries = 3, fallback = \"lastKnownGood\"): the last good reply instead of a failure",
         sync::withFallback);
+    blocking("http", "downstream-http",
+        "no @Backon: Backon's HTTP layer in the RestClient retries 5xx, 429 and resets, honours "
+            + "Retry-After, one circuit breaker for the downstream's host",
+        sync::throughHttpLayer);
     add(new Scenario("async", "downstream-async",
         "CompletableFuture on the JDK HttpClient's sendAsync; no thread blocks between attempts",
         async::future));

@@ -184,6 +184,8 @@ class FaultSoakTest extends RunningSampleApp {
         case "breaker" -> new Expectation(3, false,
             with(HTTP_FAILURES, "io.backon.breaker.CircuitOpenException"));
         case "hedged" -> new Expectation(2 * 2, false, HTTP_FAILURES);
+        case "http" -> new Expectation(4, false,
+            with(HTTP_FAILURES, "io.backon.breaker.CircuitOpenException"));
         case "deadline" -> new Expectation(5, false, with(HTTP_FAILURES,
             "io.backon.DeadlineExceededException", "io.backon.AttemptTimeoutException"));
         default -> throw new IllegalArgumentException("no expectation for scenario " + scenario);

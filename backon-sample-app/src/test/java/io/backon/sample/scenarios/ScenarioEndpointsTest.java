@@ -13,7 +13,7 @@ class ScenarioEndpointsTest extends RunningSampleApp {
     JsonNode list = json("/scenarios", 200);
 
     assertThat(list.findValuesAsString("name")).containsExactly("retry", "breaker", "hedged",
-        "deadline", "budget", "fallback", "async", "reactive", "catalog-item", "catalog-price");
+        "deadline", "budget", "fallback", "http", "async", "reactive", "catalog-item", "catalog-price");
     assertThat(list.get(0).at("/policy").asString()).isEqualTo("downstream-retry");
     assertThat(list.get(0).has("call")).isFalse();
   }

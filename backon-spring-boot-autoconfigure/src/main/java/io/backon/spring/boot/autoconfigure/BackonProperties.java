@@ -1,5 +1,6 @@
 package io.backon.spring.boot.autoconfigure;
 
+import io.backon.spring.boot.autoconfigure.http.HttpProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,7 +8,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Every {@code backon.*} setting: the global switch, policy defaults, named policies, circuit
- * breakers, retry budgets and observations. Unknown keys fail the startup (a typo never silently falls back to a
+ * breakers, retry budgets, observations and HTTP clients. Unknown keys fail the startup (a typo never silently falls back to a
  * default). Mutable JavaBean for binding only; the policies, breakers and budgets built from it
  * are immutable.
  */
@@ -49,6 +50,10 @@ public class BackonProperties {
   /** Whether calls are also Micrometer observations (spans with a tracing bridge). */
   @NestedConfigurationProperty
   private ObservationsProperties observations = new ObservationsProperties();
+
+  /** HTTP clients (RestClient, RestTemplate, WebClient) and problem details on the serving side. */
+  @NestedConfigurationProperty
+  private HttpProperties http = new HttpProperties();
 
   /** Whether @Backon methods retry. */
   public boolean isEnabled() {
@@ -138,5 +143,15 @@ public class BackonProperties {
   /** Sets whether calls are also observations. */
   public void setObservations(ObservationsProperties observations) {
     this.observations = observations;
+  }
+
+  /** The HTTP client and problem-details settings. */
+  public HttpProperties getHttp() {
+    return http;
+  }
+
+  /** Sets the HTTP client and problem-details settings. */
+  public void setHttp(HttpProperties http) {
+    this.http = http;
   }
 }

@@ -44,7 +44,7 @@ final class PropertiesAssembly {
 
   CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
       List<BackonCircuitBreakerCustomizer> customizers) {
-    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerDefaults());
     for (CircuitBreaker bean : beans) {
       rejectDuplicate("circuit-breakers", bean.name(), properties.getCircuitBreakers().keySet(),
           "CircuitBreaker");
@@ -64,6 +64,26 @@ final class PropertiesAssembly {
       });
     });
     return registry;
+  }
+
+  /**
+   * The settings of {@code backon.circuit-breaker-defaults} as the registry's defaults, so that
+   * breakers made later (one per HTTP host, or {@code registry.breaker(name)}) start from them too;
+   * the core defaults when those settings need a breaker's own section to be complete (each named
+   * breaker is still checked with its own section).
+   */
+  private CircuitBreakerBuilder breakerDefaults() {
+    CircuitBreakerBuilder builder = CircuitBreaker.builder("defaults");
+    SettingSource defaults = SettingSource.properties("backon.circuit-breaker-defaults");
+    try {
+      CircuitBreakerAssembler.apply(LayeredSettings.empty(CircuitBreakerProperties::new)
+              .overlay(properties.getCircuitBreakerDefaults(), defaults),
+          SettingSource.properties("backon.circuit-breakers.<name>"), classLoader, builder);
+      builder.buildConfig();
+      return builder;
+    } catch (BackonConfigurationException | IllegalArgumentException | IllegalStateException partial) {
+      return CircuitBreaker.builder("defaults");
+    }
   }
 
   /** Runs the core builder's rules over the combined settings; a broken rule names the properties. */

@@ -31,7 +31,8 @@ class ConfigurationReferenceTest {
   private static final List<String[]> SECTIONS = List.of(
       new String[] {"backon.defaults.", "**Policy keys**"},
       new String[] {"backon.circuit-breaker-defaults.", "**Circuit breaker keys**"},
-      new String[] {"backon.budget-defaults.", "**Retry budget keys**"});
+      new String[] {"backon.budget-defaults.", "**Retry budget keys**"},
+      new String[] {"backon.http.defaults.", "**HTTP client keys**"});
 
   @Test
   void everyMetadataKeyIsDocumentedInTheReadmeWithItsDescription() throws IOException {

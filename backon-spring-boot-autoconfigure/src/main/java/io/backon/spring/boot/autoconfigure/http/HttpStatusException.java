@@ -1,0 +1,75 @@
+package io.backon.spring.boot.autoconfigure.http;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP answer that counts as a failed attempt: a retried status (by default 429, 502, 503,
+ * 504) or any 5xx. Backon's HTTP layer throws it inside its retry loop and its host's circuit
+ * breaker counts it; when the call gives up, the caller gets the server's last answer back as a
+ * normal response (so {@code RestClient} and {@code WebClient} raise their usual status
+ * exceptions), never this exception. It can be seen as the cause of a {@code
+ * DeadlineExceededException}, in listeners and in log lines, which name the host, never the URL.
+ * Carries no stack trace. Immutable.
+ */
+public final class HttpStatusException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String host;
+  private final String method;
+  private final @Nullable Duration retryAfter;
+  private final boolean retryable;
+  private final transient @Nullable Object response;
+
+  HttpStatusException(int status, String reason, HostAddress host, String method,
+      @Nullable Duration retryAfter, boolean retryable, @Nullable Object response) {
+    super(message(status, reason, host, method, retryAfter), null, false, false);
+    this.status = status;
+    this.host = host.toString();
+    this.method = method;
+    this.retryAfter = retryAfter;
+    this.retryable = retryable;
+    this.response = response;
+  }
+
+  private static String message(int status, String reason, HostAddress host, String method,
+      @Nullable Duration retryAfter) {
+    String text = status + (reason.isEmpty() ? "" : " " + reason) + " from " + host + " (" + method + ")";
+    return retryAfter == null ? text : text + "; Retry-After " + retryAfter.toSeconds() + "s";
+  }
+
+  /** The response status, e.g. 503. */
+  public int status() {
+    return status;
+  }
+
+  /** The downstream that answered, {@code host:port}. */
+  public String host() {
+    return host;
+  }
+
+  /** The request method, e.g. {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  /** How long the answer's {@code Retry-After} asked to wait, if it had one that could be read. */
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
+  }
+
+  /**
+   * Whether the HTTP rules allow another attempt: a retried status, and no {@code Retry-After}
+   * longer than the cap.
+   */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** The buffered answer handed back to the caller when the call gives up; null when not kept. */
+  @Nullable Object response() {
+    return response;
+  }
+}
