@@ -37,7 +37,7 @@ class ConfigurationHintsTest {
     }
     assertThat(checked).contains("backon.defaults.wait", "backon.defaults.jitter",
         "backon.circuit-breaker-defaults.sliding-window-type", "backon.defaults.give-up-log-level",
-        "backon.observations.enabled");
+        "backon.observations.enabled", "backon.http.defaults.non-idempotent");
   }
 
   @Test
@@ -46,7 +46,8 @@ class ConfigurationHintsTest {
     List<String> checked = new ArrayList<>();
     for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
       String name = property.get("name").asString();
-      if (!property.get("type").asString().equals("java.util.List<java.lang.String>")) {
+      if (!property.get("type").asString().equals("java.util.List<java.lang.String>")
+          || !name.matches(".*\\.(retry-on|abort-on|record-on|ignore-on)")) {
         continue;
       }
       checked.add(name);

@@ -31,7 +31,8 @@ class HedgingTest {
 
   private static ApplicationContextRunner hedgingRunner() {
     return HttpContexts.runner(new ManualSleeper()).withPropertyValues(
-        "backon.policies.hedged.hedging.max-hedges=1", "backon.policies.hedged.hedging.delay=0s",
+        "backon.max-hedges-includes-first=true", "backon.policies.hedged.hedging.max-hedges=2",
+        "backon.policies.hedged.hedging.delay=0s",
         "backon.http.defaults.policy=hedged");
   }
 
