@@ -50,6 +50,14 @@ public class BackonProperties {
   @NestedConfigurationProperty
   private ObservationsProperties observations = new ObservationsProperties();
 
+  /** The event history of /actuator/backon/events. */
+  @NestedConfigurationProperty
+  private EventsProperties events = new EventsProperties();
+
+  /** The live dashboard at /actuator/backon/dashboard. */
+  @NestedConfigurationProperty
+  private DashboardProperties dashboard = new DashboardProperties();
+
   /** Whether @Backon methods retry. */
   public boolean isEnabled() {
     return enabled;
@@ -138,5 +146,25 @@ public class BackonProperties {
   /** Sets whether calls are also observations. */
   public void setObservations(ObservationsProperties observations) {
     this.observations = observations;
+  }
+
+  /** The event history's settings. */
+  public EventsProperties getEvents() {
+    return events;
+  }
+
+  /** Sets the event history's settings. */
+  public void setEvents(EventsProperties events) {
+    this.events = events;
+  }
+
+  /** The dashboard's settings. */
+  public DashboardProperties getDashboard() {
+    return dashboard;
+  }
+
+  /** Sets the dashboard's settings. */
+  public void setDashboard(DashboardProperties dashboard) {
+    this.dashboard = dashboard;
   }
 }
