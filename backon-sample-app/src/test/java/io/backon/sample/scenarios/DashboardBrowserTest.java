@@ -1,7 +1,6 @@
 package io.backon.sample.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.backon.sample.scenarios.ScenarioResult.Outcome;
 import java.io.IOException;
@@ -11,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -31,16 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshot of the outage in {@code target/dashboard.png}, or where {@code
  * -Dbackon.dashboard.screenshot=...} says (the README's is {@code ../docs/dashboard.png}).
  */
+@EnabledIf(value = "io.backon.sample.scenarios.HeadlessChromium#installed",
+    disabledReason = HeadlessChromium.MISSING)
 class DashboardBrowserTest extends RunningSampleApp {
 
   private static final Duration UPDATE = Duration.ofSeconds(3);
 
   private ChromeDriver browser;
-
-  @BeforeAll
-  static void aBrowserIsInstalled() {
-    assumeTrue(HeadlessChromium.installed(), HeadlessChromium::missing);
-  }
 
   @BeforeEach
   void openTheDashboard() {

@@ -27,11 +27,10 @@ final class HeadlessChromium {
     return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
   }
 
-  /** Why the browser tests are skipped here. */
-  static String missing() {
-    return "no headless browser: " + BROWSER + " and " + DRIVER + " must be executable; install "
-        + "Debian's chromium and chromium-driver packages (bash .ci/install-browser)";
-  }
+  /** Why the browser tests are skipped where {@link #installed()} is false. */
+  static final String MISSING = "no headless browser: /usr/bin/chromium and /usr/bin/chromedriver "
+      + "(or -Dbackon.test.chromium and -Dbackon.test.chromedriver) must be executable; install "
+      + "Debian's chromium and chromium-driver packages with: bash .ci/install-browser";
 
   /**
    * A new headless browser with a fresh profile and a 1400×1200 window, that makes no connection
