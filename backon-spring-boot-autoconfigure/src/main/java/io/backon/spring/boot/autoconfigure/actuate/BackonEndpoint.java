@@ -186,6 +186,10 @@ public class BackonEndpoint {
 
   Answer history(String section, @Nullable String name, @Nullable String kind,
       @Nullable Long since) {
+    if (BackonDashboard.PATH.equals(section)) {
+      return Answer.notFound("the dashboard is off: set backon.dashboard.enabled=true (it needs the"
+          + " endpoint exposed over HTTP).");
+    }
     if (!EVENTS.equals(section)) {
       return Answer.notFound("nothing at '" + section + "' here: use " + EVENTS + ", or "
           + POLICIES + ", " + BREAKERS + " or " + BUDGETS + " followed by a name.");
