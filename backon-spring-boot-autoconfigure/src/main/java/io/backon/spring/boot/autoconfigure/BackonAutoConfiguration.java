@@ -28,7 +28,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
  * Auto-configures Backon: circuit breakers, retry budgets and retry policies from {@code
  * backon.*} (plus the application's own {@code CircuitBreaker}, {@code RetryBudget} and {@code
  * RetryPolicy} beans), and the {@code @Backon} advisor when Spring AOP is present. Each registry
- * backs off when the application defines its own.
+ * backs off when the application defines its own. {@link BackonPolicyDecorator} beans decorate
+ * every policy.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BackonProperties.class)
@@ -88,7 +89,8 @@ public final class BackonAutoConfiguration {
     ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
     return new PropertiesAssembly(properties, classLoader(beanFactory),
         beans.getBeanProvider(RetryInstrumentation.class).getIfUnique(),
-        beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults));
+        beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults),
+        beans.getBeanProvider(BackonPolicyDecorator.class).orderedStream().toList());
   }
 
   private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {

@@ -55,6 +55,14 @@ public class BackonProperties {
   @NestedConfigurationProperty
   private HttpProperties http = new HttpProperties();
 
+  /** The event history of /actuator/backon/events. */
+  @NestedConfigurationProperty
+  private EventsProperties events = new EventsProperties();
+
+  /** The live dashboard at /actuator/backon/dashboard. */
+  @NestedConfigurationProperty
+  private DashboardProperties dashboard = new DashboardProperties();
+
   /** Whether @Backon methods retry. */
   public boolean isEnabled() {
     return enabled;
@@ -153,5 +161,25 @@ public class BackonProperties {
   /** Sets the HTTP client and problem-details settings. */
   public void setHttp(HttpProperties http) {
     this.http = http;
+  }
+
+  /** The event history's settings. */
+  public EventsProperties getEvents() {
+    return events;
+  }
+
+  /** Sets the event history's settings. */
+  public void setEvents(EventsProperties events) {
+    this.events = events;
+  }
+
+  /** The dashboard's settings. */
+  public DashboardProperties getDashboard() {
+    return dashboard;
+  }
+
+  /** Sets the dashboard's settings. */
+  public void setDashboard(DashboardProperties dashboard) {
+    this.dashboard = dashboard;
   }
 }

@@ -29,17 +29,21 @@ final class PropertiesAssembly {
 
   private final @Nullable RetryInstrumentation instrumentation;
   private final BackonThreads threads;
+  private final List<BackonPolicyDecorator> decorators;
 
   /**
    * @param instrumentation put on every policy that has none (Micrometer, when configured)
    * @param threads where every policy runs work off the caller's thread
+   * @param decorators applied in order to every policy, before it is put on {@code threads}
    */
   PropertiesAssembly(BackonProperties properties, ClassLoader classLoader,
-      @Nullable RetryInstrumentation instrumentation, BackonThreads threads) {
+      @Nullable RetryInstrumentation instrumentation, BackonThreads threads,
+      List<BackonPolicyDecorator> decorators) {
     this.properties = properties;
     this.classLoader = classLoader;
     this.instrumentation = instrumentation;
     this.threads = threads;
+    this.decorators = List.copyOf(decorators);
   }
 
   CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
@@ -122,12 +126,16 @@ final class PropertiesAssembly {
   }
 
   /**
-   * A {@link Retrying} of {@code policy} on the application's {@linkplain BackonThreads threads},
-   * switched off when {@code backon.enabled=false} (otherwise a policy's own {@code enabled: false}
-   * stays off).
+   * A {@link Retrying} of {@code policy}, decorated by the {@link BackonPolicyDecorator}s, on the
+   * application's {@linkplain BackonThreads threads}, switched off when {@code backon.enabled=false}
+   * (otherwise a policy's own {@code enabled: false} stays off).
    */
   Retrying retryingOf(RetryPolicy policy) {
-    Retrying retrying = Retrying.of(threads.adopt(policy));
+    RetryPolicy decorated = policy;
+    for (BackonPolicyDecorator decorator : decorators) {
+      decorated = decorator.decorate(decorated);
+    }
+    Retrying retrying = Retrying.of(threads.adopt(decorated));
     return properties.isEnabled() ? retrying : retrying.withEnabled(false);
   }
 

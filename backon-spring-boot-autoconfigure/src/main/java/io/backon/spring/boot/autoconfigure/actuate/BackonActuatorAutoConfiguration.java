@@ -8,10 +8,12 @@ import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -23,10 +25,12 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
- * Auto-configures the {@code backon} Actuator endpoint (with its web extension for HTTP statuses)
- * and health contributor when Spring Boot Actuator is present. Each backs off when the application
+ * Auto-configures the {@code backon} Actuator endpoint (with its web extension for HTTP statuses
+ * and the dashboard of {@code backon.dashboard.enabled}), its event history (only while the
+ * endpoint is available) and the health contributor when Spring Boot Actuator is present. Each backs off when the application
  * defines its own bean of that type; the endpoint follows the usual exposure rules ({@code
  * management.endpoints.web.exposure.include}, {@code management.endpoints.jmx.exposure.include})
  * and is read-only unless {@code management.endpoint.backon.access=unrestricted}; the health
@@ -35,25 +39,48 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = {BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(RetryPolicyRegistry.class)
+@ImportRuntimeHints(BackonDashboard.Hints.class)
 public final class BackonActuatorAutoConfiguration {
+
+  /**
+   * The event history, only while the endpoint is available: a policy decorator, so it must not
+   * depend on the registries the decorators help build.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnAvailableEndpoint(endpoint = BackonEndpoint.class)
+  BackonEventHistory backonEventHistory(BackonProperties properties) {
+    return new BackonEventHistory(properties.getEvents().getCapacity(), Clock.systemUTC());
+  }
+
+  /** Watches every breaker in the registry once the context is up (policies' breakers earlier). */
+  @Bean
+  @ConditionalOnBean(BackonEventHistory.class)
+  static SmartInitializingSingleton backonEventHistoryBreakers(
+      ObjectProvider<BackonEventHistory> history, ObjectProvider<CircuitBreakerRegistry> breakers) {
+    return () -> history.ifUnique(events -> breakers.ifUnique(
+        registry -> registry.all().forEach(events::watch)));
+  }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
       RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
-      ObjectProvider<MethodPolicies> methods) {
+      ObjectProvider<MethodPolicies> methods, ObjectProvider<BackonEventHistory> history) {
     HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> Map.of());
     return new BackonEndpoint(policies, breakers, budgets, counts,
-        methods.getIfUnique(MethodPolicies::new));
+        methods.getIfUnique(MethodPolicies::new), history.getIfUnique());
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(BackonEndpoint.class)
   @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-  BackonWebEndpointExtension backonWebEndpointExtension(BackonEndpoint endpoint) {
-    return new BackonWebEndpointExtension(endpoint);
+  BackonWebEndpointExtension backonWebEndpointExtension(BackonEndpoint endpoint,
+      BackonProperties properties) {
+    return new BackonWebEndpointExtension(endpoint,
+        properties.getDashboard().isEnabled() ? BackonDashboard.load() : null);
   }
 
   /** The health contributor; needs Spring Boot's health module. */

@@ -7,12 +7,14 @@ import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -28,6 +30,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  *       retry budgets, and how the hedged attempts of each hedging policy ended.
  *   <li>{@code entry}: one {@code policies}, {@code circuit-breakers} or {@code budgets} entry by
  *       name; {@code {"message": ...}} (HTTP 404) for an unknown kind or name.
+ *   <li>{@code events} ({@code /actuator/backon/events}): the recent events of the {@link
+ *       BackonEventHistory}, filtered by name and kind, newer than a {@code since} cursor.
  *   <li>{@code transition} (a write, so refused unless {@code
  *       management.endpoint.backon.access=unrestricted}): moves a breaker to {@code open}, {@code
  *       closed}, {@code half-open}, {@code disabled}, or {@code reset}s it.
@@ -43,12 +47,14 @@ public class BackonEndpoint {
   static final String POLICIES = "policies";
   static final String BREAKERS = "circuit-breakers";
   static final String BUDGETS = "budgets";
+  static final String EVENTS = "events";
 
   private final RetryPolicyRegistry policies;
   private final CircuitBreakerRegistry breakers;
   private final RetryBudgetRegistry budgets;
   private final HedgeOutcomeCounts hedgeCounts;
   private final MethodPolicies methods;
+  private final @Nullable BackonEventHistory history;
 
   /** An endpoint over these registries, without hedging counts or annotated methods. */
   public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
@@ -62,6 +68,18 @@ public class BackonEndpoint {
    */
   public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
       RetryBudgetRegistry budgets, HedgeOutcomeCounts hedgeCounts, MethodPolicies methods) {
+    this(policies, breakers, budgets, hedgeCounts, methods, null);
+  }
+
+  /**
+   * An endpoint as {@link #BackonEndpoint(RetryPolicyRegistry, CircuitBreakerRegistry,
+   * RetryBudgetRegistry, HedgeOutcomeCounts, MethodPolicies)}, whose {@code events} come from
+   * {@code history} ({@code null}: no history, {@code events} answers a message).
+   */
+  public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets, HedgeOutcomeCounts hedgeCounts, MethodPolicies methods,
+      @Nullable BackonEventHistory history) {
+    this.history = history;
     this.policies = policies;
     this.breakers = breakers;
     this.budgets = budgets;
@@ -99,6 +117,22 @@ public class BackonEndpoint {
   @ReadOperation
   public Object entry(@Selector String kind, @Selector String name) {
     return find(kind, name).body();
+  }
+
+  /**
+   * The recent events ({@code section} must be {@code events}): retries, give-ups, hedges, breaker
+   * transitions and budget refusals, oldest first.
+   *
+   * @param name only the events of the policy, breaker or budget of this name; {@code null}: all
+   * @param kind only events of this kind ({@code retry}, {@code give-up}, {@code hedge}, {@code
+   *     transition}, {@code budget-refusal}); {@code null}: all
+   * @param since only events with a greater id (the {@code latest} of an earlier answer); {@code
+   *     null}: every retained event
+   */
+  @ReadOperation
+  public Object events(@Selector String section, @Nullable String name, @Nullable String kind,
+      @Nullable Long since) {
+    return history(section, name, kind, since).body();
   }
 
   /**
@@ -148,6 +182,52 @@ public class BackonEndpoint {
       }
     }
     return Answer.ok(CircuitBreakerDescriptor.of(breaker));
+  }
+
+  Answer history(String section, @Nullable String name, @Nullable String kind,
+      @Nullable Long since) {
+    if (BackonDashboard.PATH.equals(section)) {
+      return Answer.notFound("the dashboard is off: set backon.dashboard.enabled=true (it needs the"
+          + " endpoint exposed over HTTP).");
+    }
+    if (!EVENTS.equals(section)) {
+      return Answer.notFound("nothing at '" + section + "' here: use " + EVENTS + ", or "
+          + POLICIES + ", " + BREAKERS + " or " + BUDGETS + " followed by a name.");
+    }
+    BackonEventHistory events = history;
+    if (events == null) {
+      return Answer.notFound("no event history: this endpoint was created without one.");
+    }
+    EventKind wanted = null;
+    if (kind != null) {
+      wanted = EventKind.of(kind);
+      if (wanted == null) {
+        return Answer.badRequest("kind must be one of " + EventKind.names() + " but was '" + kind
+            + "'");
+      }
+    }
+    if (name != null && !knows(name, events)) {
+      return Answer.notFound(unknown("policy, circuit breaker or retry budget", name,
+          knownNames(events)));
+    }
+    // Read before collecting: an event recorded meanwhile may come twice (now and next poll).
+    long latest = events.latest();
+    List<RecordedEvent> found = events.events(name, wanted, since == null ? 0 : since);
+    return Answer.ok(new EventsDescriptor(events.capacity(), latest,
+        found.stream().map(RecordedEvent::json).toList()));
+  }
+
+  private boolean knows(String name, BackonEventHistory events) {
+    return policies.find(name).isPresent() || breakers.find(name).isPresent()
+        || budgets.find(name).isPresent() || events.names().contains(name);
+  }
+
+  private TreeSet<String> knownNames(BackonEventHistory events) {
+    TreeSet<String> names = new TreeSet<>(policies.names());
+    breakers.all().forEach(breaker -> names.add(breaker.name()));
+    budgets.all().forEach(budget -> names.add(budget.name()));
+    names.addAll(events.names());
+    return names;
   }
 
   private PolicyDescriptor describePolicy(String name) {

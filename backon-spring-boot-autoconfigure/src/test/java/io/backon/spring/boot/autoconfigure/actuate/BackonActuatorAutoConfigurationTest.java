@@ -2,7 +2,9 @@ package io.backon.spring.boot.autoconfigure.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.EventType;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -37,6 +39,28 @@ class BackonActuatorAutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasSingleBean(BackonEndpoint.class);
           assertThat(context).doesNotHaveBean(BackonWebEndpointExtension.class);
+        });
+  }
+
+  @Test
+  void theEventHistoryListensToEveryPolicyWhileTheEndpointIsAvailable() {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon",
+            "backon.policies.payments.max-tries=2", "backon.events.capacity=7")
+        .run(context -> {
+          assertThat(context).hasSingleBean(BackonEventHistory.class);
+          assertThat(context.getBean(BackonEventHistory.class).capacity()).isEqualTo(7);
+          assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments")
+              .listeners(EventType.GIVE_UP)).hasSize(1);
+        });
+  }
+
+  @Test
+  void nothingIsRecordedWhenTheEndpointIsNotAvailable() {
+    runner.withPropertyValues("backon.policies.payments.max-tries=2")
+        .run(context -> {
+          assertThat(context).doesNotHaveBean(BackonEventHistory.class);
+          assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments")
+              .listeners(EventType.GIVE_UP)).isEmpty();
         });
   }
 

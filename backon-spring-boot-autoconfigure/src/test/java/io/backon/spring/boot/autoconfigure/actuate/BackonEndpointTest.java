@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.breaker.CircuitState;
+import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,5 +180,39 @@ class BackonEndpointTest {
 
   private static Status status(BackonHealthContributor health, String name) {
     return ((HealthIndicator) health.getContributor(name)).health().getStatus();
+  }
+
+  @Test
+  void theEventsOfAPolicyAndOfItsBreakerAreFoundByTheirNames() {
+    runner.run(context -> {
+      BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
+      context.getBean(CircuitBreakerRegistry.class).find("payments-api").orElseThrow().forceOpen();
+
+      EventsDescriptor breaker = (EventsDescriptor) endpoint.events("events", "payments-api",
+          "transition", null);
+      EventsDescriptor policy = (EventsDescriptor) endpoint.events("events", "payments", null, 0L);
+
+      assertThat(breaker.capacity()).isEqualTo(BackonEventHistory.DEFAULT_CAPACITY);
+      assertThat(breaker.latest()).isEqualTo(1);
+      assertThat(breaker.events()).singleElement().satisfies(event -> assertThat(event)
+          .containsEntry("kind", "transition").containsEntry("source", "circuit-breaker")
+          .containsEntry("from", "CLOSED").containsEntry("to", "FORCED_OPEN"));
+      assertThat(policy.events()).as("a known policy without events").isEmpty();
+    });
+  }
+
+  @Test
+  void anEndpointWithoutAHistoryAndTheDashboardWhenOffAnswerWhatToDo() {
+    runner.run(context -> {
+      BackonEndpoint bare = new BackonEndpoint(context.getBean(RetryPolicyRegistry.class),
+          context.getBean(CircuitBreakerRegistry.class), context.getBean(RetryBudgetRegistry.class));
+      BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
+
+      assertThat(bare.history("events", null, null, null)).isEqualTo(Answer.notFound(
+          "no event history: this endpoint was created without one."));
+      assertThat(endpoint.history("dashboard", null, null, null).body()).isEqualTo(Map.of("message",
+          "the dashboard is off: set backon.dashboard.enabled=true (it needs the endpoint exposed"
+              + " over HTTP)."));
+    });
   }
 }

@@ -34,7 +34,8 @@ import org.springframework.util.ClassUtils;
         "spring.security.user.name=operator", "spring.security.user.password=s3cret",
         "backon.policies.payments.circuit-breaker=payments-api",
         "backon.budgets.payments-api.max-tokens=20",
-        "backon.circuit-breakers.payments-api.failure-threshold=2"})
+        "backon.circuit-breakers.payments-api.failure-threshold=2",
+        "backon.dashboard.enabled=true"})
 class EndpointBehindSpringSecurityTest {
 
   @SpringBootConfiguration
@@ -54,9 +55,36 @@ class EndpointBehindSpringSecurityTest {
   void everyReadOfTheEndpointNeedsAuthentication() throws Exception {
     for (String path : new String[] {"/actuator/backon", "/actuator/backon/policies/payments",
         "/actuator/backon/circuit-breakers/payments-api", "/actuator/backon/budgets/payments-api",
-        "/actuator/backon/policies/nope"}) {
+        "/actuator/backon/policies/nope", "/actuator/backon/events",
+        "/actuator/backon/events?name=payments&kind=retry&since=0", "/actuator/backon/dashboard",
+        "/actuator/backon/dashboard/dashboard.js", "/actuator/backon/dashboard/dashboard.css"}) {
       assertThat(send(get(path)).statusCode()).as(path).isEqualTo(401);
     }
+  }
+
+  @Test
+  void aBrowserOpeningTheDashboardUnauthenticatedIsSentToLogIn() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/actuator/backon/dashboard"))
+        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/login"));
+    assertThat(response.body()).doesNotContain("dashboard.js");
+  }
+
+  @Test
+  void anAuthenticatedOperatorGetsTheDashboardAndTheEvents() throws Exception {
+    HttpResponse<String> page = send(get("/actuator/backon/dashboard")
+        .header("Authorization", basic("operator", "s3cret")));
+    HttpResponse<String> events = send(get("/actuator/backon/events")
+        .header("Authorization", basic("operator", "s3cret")));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("dashboard/dashboard.js");
+    assertThat(events.statusCode()).isEqualTo(200);
+    assertThat(events.body()).contains("\"capacity\":100");
   }
 
   @Test

@@ -60,6 +60,18 @@ class JmxEndpointTest {
   }
 
   @Test
+  void theRecentEventsAnswerOverJmxToo() throws Exception {
+    String[] signature = {String.class.getName(), String.class.getName(), String.class.getName(),
+        Long.class.getName()};
+
+    Map<String, Object> events = map(mbeans.invoke(backon(), "events",
+        new Object[] {"events", "payments", "retry", null}, signature));
+
+    assertThat(events).containsEntry("capacity", 100).containsKey("latest")
+        .containsEntry("events", java.util.List.of());
+  }
+
+  @Test
   void theWriteOperationIsNotExposedByDefault() throws Exception {
     Set<String> operations = Set.copyOf(Arrays.stream(mbeans.getMBeanInfo(backon()).getOperations())
         .map(MBeanOperationInfo::getName).toList());
