@@ -19,10 +19,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * BootBenchmarkApplication}). Two paths: first-attempt success under a realistic policy, and one
  * failure then a success under a zero-wait policy, at Boot's default log levels. Parameter {@code
  * tracing}: without ({@code none}) and with ({@code otel}) the OpenTelemetry tracing bridge.
+ *
+ * <p>The warm-up is longer than the other benchmarks': each trial starts a whole application, and
+ * the advised paths (aspects, observation handlers, the OpenTelemetry SDK) took 10-20 one-second
+ * iterations to settle on the 2-vCPU machine of RESULTS.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class BootActuatorBenchmark {
