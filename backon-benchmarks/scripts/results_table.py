@@ -7,7 +7,8 @@ Per benchmark class, one row per method: ns/op, the 99.9 % error, B/op (from -pr
 overhead over the baseline (direct call or unadvised bean, same thread count), the ratio to the
 baseline and the ratio to Backon's method in the same group (peer time / Backon time, so > 1 means
 Backon is faster). Methods are grouped by what follows the library name: backon1Thread,
-resilience4j1Thread and failsafe1Thread form the group "1Thread".
+resilience4j1Thread and failsafe1Thread form the group "1Thread". A benchmark with JMH parameters
+(@Param) gets one table per combination of values, e.g. "BootActuatorBenchmark (tracing=otel)".
 """
 import json
 import re
@@ -41,6 +42,9 @@ def main(path):
     for run in runs:
         cls, method = run["benchmark"].rsplit(".", 1)
         cls = cls.rsplit(".", 1)[1]
+        params = run.get("params") or {}
+        if params:
+            cls += " (" + ", ".join(f"{key}={params[key]}" for key in sorted(params)) + ")"
         primary = run["primaryMetric"]
         alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
         classes.setdefault(cls, []).append({
