@@ -65,7 +65,15 @@ public final class BackonMeterNames {
     if (failure == null) {
       return NONE;
     }
-    String simple = failure.getClass().getSimpleName();
-    return simple.isEmpty() ? failure.getClass().getName() : simple;
+    return EXCEPTION_TAGS.get(failure.getClass());
   }
+
+  /** Each exception class's tag, computed once: {@code getSimpleName()} is slow on hot paths. */
+  private static final ClassValue<String> EXCEPTION_TAGS = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      String simple = type.getSimpleName();
+      return simple.isEmpty() ? type.getName() : simple;
+    }
+  };
 }

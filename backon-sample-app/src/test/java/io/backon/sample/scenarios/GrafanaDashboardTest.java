@@ -31,6 +31,7 @@ class GrafanaDashboardTest extends RunningSampleApp {
       return;
     }
     driveAnOutageAndItsEnd("grafana");
+    run("http", "grafana-http"); // the HTTP client integration's own meter, backon.http.calls
     downstreamBehaves(LONG_TAIL);
     run("hedged", "warm-up");
     assertThat(run("hedged", SLOW_THEN_FAST[0]).outcome()).isEqualTo(Outcome.SUCCESS);
