@@ -82,27 +82,32 @@ final class AsyncCall<T extends @Nullable Object> {
       @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> supplier,
       Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
     GlobalSettings overrides = GlobalSettings.current();
+    if (overrides.disabled() || !pipeline.policy().enabled() || pipeline.stateFromStart()
+        || pipeline.checksResults()) {
+      return startOtherwise(pipeline, overrides, invocation, supplier, nameSource, statistics);
+    }
+    // Kept small, so that the JIT inlines it into the faces and sees the future does not escape.
+    return startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics);
+  }
+
+  /** A call that is switched off, checks values, or needs state (or a trace) from its start. */
+  private static <T extends @Nullable Object> CompletableFuture<T> startOtherwise(
+      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     if (overrides.disabled() || !pipeline.policy().enabled()) {
-      AtomicInteger counting = overrides.attemptCounter();
-      if (counting != null) {
-        counting.incrementAndGet();
-      }
+      countAttempt(overrides);
       return invokeOnce(supplier);
     }
-    if (pipeline.checksResults()) {
-      return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
-    }
-    if (pipeline.tracedFirstAttempt()) {
+    if (pipeline.tracedFirstAttempt() && !pipeline.checksResults()) {
       CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
           TargetNames.of(invocation, nameSource));
-      return tracer == null
-          ? startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics)
-          : startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics, tracer);
+      if (tracer != null) {
+        return startTraced(pipeline, overrides, invocation, supplier, nameSource, statistics,
+            tracer);
+      }
     }
-    if (pipeline.stateFromStart()) {
-      return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
-    }
-    return startPlain(pipeline, overrides, invocation, supplier, nameSource, statistics, null);
+    return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
   }
 
   private static <T extends @Nullable Object> CompletableFuture<T> startWithState(
@@ -116,17 +121,16 @@ final class AsyncCall<T extends @Nullable Object> {
   }
 
   /**
-   * A policy that needs no state before its first attempt (see {@link Pipeline#stateFromStart()}),
-   * or needs it only for its instrumentation (then {@code tracer} is the call's, see {@link
-   * Pipeline#tracedFirstAttempt()}), and checks no values: the first attempt runs through the
-   * layers before any per-call state exists, and a stage that is already complete and successful
-   * ends the call there, as the blocking loop's fast path does. Otherwise the call carries on with
-   * that stage as its first attempt.
+   * A policy that needs no state before its first attempt (see {@link Pipeline#stateFromStart()})
+   * and checks no values: the first attempt runs through the layers before any per-call state
+   * exists, and a stage that is already complete and successful ends the call there, as the
+   * blocking loop's fast path does. Otherwise the call carries on with that stage as its first
+   * attempt. Kept small, so that the JIT can see the returned future does not escape.
    */
   private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
       GlobalSettings overrides, @Nullable Invocation invocation,
       Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable AtomicReference<RetryStatistics> statistics, @Nullable CallTracer tracer) {
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     Clock clock = pipeline.policy().clock();
     boolean timed = pipeline.timed();
     long start = timed ? clock.nanoTime() : 0L;
@@ -134,10 +138,44 @@ final class AsyncCall<T extends @Nullable Object> {
     if (counter != null) {
       counter.incrementAndGet();
     }
-    AttemptTracer attemptTracer = tracer != null ? AttemptTrace.tracer(tracer, 1) : null;
-    TraceScope scope = attemptTracer != null ? AttemptTrace.scope(attemptTracer) : TraceScope.NONE;
+    CompletionStage<T> first = pipeline.hasLayers()
+        ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null, null),
+            supplier)
+        : Layer.invoke(supplier, 1);
+    CompletableFuture<T> done = Stages.completedNormally(first);
+    if (done != null) {
+      T value = done.join();
+      RetryBudget budget = pipeline.budget();
+      if (budget != null) {
+        budget.onSuccess();
+      }
+      if (statistics != null) {
+        Statistics.record(statistics, clock, start, clock.nanoTime(), 1, 0L);
+      }
+      return CompletableFuture.completedFuture(value); // not the target's own future
+    }
+    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
+        statistics, timed ? start : clock.nanoTime(), null);
+    call.begin(first);
+    return call.result;
+  }
+
+  /**
+   * As {@link #startPlain} for a policy that needs state only for its instrumentation (see {@link
+   * Pipeline#tracedFirstAttempt()}): the first attempt is traced with {@code tracer}'s own
+   * tracers, and the call's state, if one is needed, resumes them.
+   */
+  private static <T extends @Nullable Object> CompletableFuture<T> startTraced(Pipeline pipeline,
+      GlobalSettings overrides, @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics, CallTracer tracer) {
+    Clock clock = pipeline.policy().clock();
+    long start = clock.nanoTime();
+    countAttempt(overrides);
+    AttemptTracer attemptTracer = AttemptTrace.tracer(tracer, 1);
+    TraceScope scope = AttemptTrace.scope(attemptTracer);
     AttemptTrace attempt = null;
-    if (attemptTracer != null && scope != TraceScope.NONE) {
+    if (scope != TraceScope.NONE) {
       attempt = AttemptTrace.of(attemptTracer, 1, start);
       scope = attempt.publish(scope);
     }
@@ -153,26 +191,41 @@ final class AsyncCall<T extends @Nullable Object> {
     CompletableFuture<T> done = Stages.completedNormally(first);
     if (done != null) {
       T value = done.join();
-      long end = timed ? clock.nanoTime() : 0L;
-      RetryBudget budget = pipeline.budget();
-      if (budget != null) {
-        budget.onSuccess();
-      }
-      if (statistics != null) {
-        Statistics.record(statistics, clock, start, end, 1, 0L);
-      }
-      if (tracer != null && attemptTracer != null) {
-        CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
-      }
+      long end = succeeded(pipeline, statistics, clock, start);
+      CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
-    CallTrace resumed = tracer == null || attemptTracer == null ? null
-        : CallTrace.resume(tracer, clock, start,
-            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    CallTrace resumed = CallTrace.resume(tracer, clock, start,
+        attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
     AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-        statistics, timed ? start : clock.nanoTime(), resumed);
+        statistics, start, resumed);
     call.begin(first);
     return call.result;
+  }
+
+  private static void countAttempt(GlobalSettings overrides) {
+    AtomicInteger counter = overrides.attemptCounter();
+    if (counter != null) {
+      counter.incrementAndGet();
+    }
+  }
+
+  /**
+   * Books a first attempt that succeeded at once: the budget earns, the statistics record.
+   *
+   * @return when the call ended (0 when the policy is not timed)
+   */
+  private static long succeeded(Pipeline pipeline,
+      @Nullable AtomicReference<RetryStatistics> statistics, Clock clock, long start) {
+    long end = pipeline.timed() ? clock.nanoTime() : 0L;
+    RetryBudget budget = pipeline.budget();
+    if (budget != null) {
+      budget.onSuccess();
+    }
+    if (statistics != null) {
+      Statistics.record(statistics, clock, start, end, 1, 0L);
+    }
+    return end;
   }
 
   private static <T extends @Nullable Object> CompletableFuture<T> invokeOnce(

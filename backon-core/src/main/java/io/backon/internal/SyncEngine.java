@@ -63,21 +63,8 @@ final class SyncEngine {
       countAttempt(overrides);
       return invoker.invoke(target);
     }
-    if (pipeline.tracedFirstAttempt()) {
-      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
-          TargetNames.of(invocation, target));
-      if (tracer != null) {
-        return traced(pipeline, overrides, invocation, target, invoker, statistics, tracer);
-      }
-    }
     if (pipeline.stateFromStart()) {
-      CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target,
-          pipeline.policy().clock().nanoTime());
-      try {
-        return attempts(state, target, invoker, statistics, 1);
-      } finally {
-        state.release();
-      }
+      return withState(pipeline, overrides, invocation, target, invoker, statistics);
     }
     // Nothing the success path must pay for: no state until the attempt fails. Kept small so
     // that the JIT inlines it into the faces.
@@ -109,6 +96,29 @@ final class SyncEngine {
     }
     return afterFirstAttempt(pipeline, overrides, invocation, target, invoker, statistics,
         pipeline.timed() ? start : clock.nanoTime(), value, thrown);
+  }
+
+  /**
+   * A call that needs state from its start: traced without state when its instrumentation is the
+   * only reason (see {@link #traced}), else with its {@link CallState} from the first attempt on.
+   */
+  private static <T extends @Nullable Object> T withState(Pipeline pipeline,
+      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+    if (pipeline.tracedFirstAttempt()) {
+      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
+          TargetNames.of(invocation, target));
+      if (tracer != null) {
+        return traced(pipeline, overrides, invocation, target, invoker, statistics, tracer);
+      }
+    }
+    CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target,
+        pipeline.policy().clock().nanoTime());
+    try {
+      return attempts(state, target, invoker, statistics, 1);
+    } finally {
+      state.release();
+    }
   }
 
   /**
