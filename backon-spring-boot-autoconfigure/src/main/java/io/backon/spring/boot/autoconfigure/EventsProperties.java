@@ -9,7 +9,7 @@ public class EventsProperties {
   /**
    * Events kept per policy, circuit breaker and retry budget for /actuator/backon/events (retries,
    * give-ups, hedges, breaker transitions, budget refusals); older ones are overwritten. Recorded
-   * only while the backon endpoint is available. Default 100.
+   * only while the backon endpoint is available. Default 100, at most 10000.
    */
   private int capacity = 100;
 

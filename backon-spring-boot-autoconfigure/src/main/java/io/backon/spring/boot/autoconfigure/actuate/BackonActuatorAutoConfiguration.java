@@ -3,8 +3,10 @@ package io.backon.spring.boot.autoconfigure.actuate;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.BackonConfigurationException;
 import io.backon.spring.boot.autoconfigure.BackonProperties;
 import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
+import io.backon.spring.boot.autoconfigure.ConfigErrorCode;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
@@ -50,7 +52,14 @@ public final class BackonActuatorAutoConfiguration {
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint(endpoint = BackonEndpoint.class)
   BackonEventHistory backonEventHistory(BackonProperties properties) {
-    return new BackonEventHistory(properties.getEvents().getCapacity(), Clock.systemUTC());
+    int capacity = properties.getEvents().getCapacity();
+    if (capacity < 1 || capacity > BackonEventHistory.MAX_CAPACITY) {
+      throw new BackonConfigurationException(ConfigErrorCode.OUT_OF_RANGE, "backon.events.capacity",
+          "the value " + capacity + " is not allowed (capacity must be >= 1 and <= "
+              + BackonEventHistory.MAX_CAPACITY + ").",
+          "set backon.events.capacity to the events to keep per policy, breaker and budget, e.g. 100.");
+    }
+    return new BackonEventHistory(capacity, Clock.systemUTC());
   }
 
   /** Watches every breaker in the registry once the context is up (policies' breakers earlier). */

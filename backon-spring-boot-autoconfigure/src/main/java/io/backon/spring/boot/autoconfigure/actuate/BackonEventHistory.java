@@ -47,18 +47,22 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
   private final int capacity;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
+  /** The most events kept per policy, breaker and budget: each source's ring is that long. */
+  public static final int MAX_CAPACITY = 10_000;
+
   private final Map<String, EventRing> policies = new ConcurrentHashMap<>();
   private final Map<String, EventRing> breakers = new ConcurrentHashMap<>();
   private final Map<String, EventRing> budgets = new ConcurrentHashMap<>();
   private final Set<CircuitBreaker> watched = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param capacity events kept per policy, breaker and budget, {@code >= 1}
+   * @param capacity events kept per policy, breaker and budget, from 1 to {@value #MAX_CAPACITY}
    * @param clock the time of each event
    */
   public BackonEventHistory(int capacity, Clock clock) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("backon.events.capacity must be >= 1 but was " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("backon.events.capacity must be >= 1 and <= "
+          + MAX_CAPACITY + " but was " + capacity);
     }
     this.capacity = capacity;
     this.clock = clock;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.EventType;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.BackonConfigurationException;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -24,6 +27,18 @@ class BackonActuatorAutoConfigurationTest {
   void theEndpointExistsWhenItIsExposed() {
     runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
         .run(context -> assertThat(context).hasSingleBean(BackonEndpoint.class));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-5", "10001"})
+  void anEventCapacityOutOfRangeStopsTheStartupNamingTheProperty(String capacity) {
+    runner.withPropertyValues("management.endpoints.web.exposure.include=backon",
+            "backon.events.capacity=" + capacity)
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .isInstanceOf(BackonConfigurationException.class)
+            .hasMessageContaining("BACKON-CFG-007")
+            .hasMessageContaining("backon.events.capacity")
+            .hasMessageContaining("the value " + capacity + " is not allowed"));
   }
 
   @Test

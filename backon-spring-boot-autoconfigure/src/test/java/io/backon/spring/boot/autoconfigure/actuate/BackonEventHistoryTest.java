@@ -198,7 +198,7 @@ class BackonEventHistoryTest {
   @Test
   void theCapacityMustBeAtLeastOne() {
     assertThatIllegalArgumentException().isThrownBy(() -> new BackonEventHistory(0, Clock.systemUTC()))
-        .withMessage("backon.events.capacity must be >= 1 but was 0");
+        .withMessage("backon.events.capacity must be >= 1 and <= 10000 but was 0");
   }
 
   /** A policy named {@code name} that waits a constant 100 ms without really sleeping. */
