@@ -86,14 +86,20 @@ final class CallState implements RetryState {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.overrides = overrides;
+    this.target = target;
+    begin(pipeline, overrides, invocation, target, startNanos, resumed);
+  }
+
+  /** Sets what a call starting now is about: shared by the constructor and a reused spare. */
+  private void begin(Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
+      Object target, long startNanos, @Nullable CallTrace resumed) {
+    this.pipeline = pipeline;
+    this.policy = pipeline.policy();
+    this.overrides = overrides;
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
-    this.trace = resumed != null ? resumed : startTrace();
-  }
-
-  private @Nullable CallTrace startTrace() {
-    return pipeline.instrumented()
+    this.trace = resumed != null ? resumed : pipeline.instrumented()
         ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
   }
 
@@ -122,13 +128,7 @@ final class CallState implements RetryState {
       state = new CallState(pipeline, overrides, invocation, target, startNanos, resumed);
     } else {
       slot.state = null;
-      state.pipeline = pipeline;
-      state.policy = pipeline.policy();
-      state.overrides = overrides;
-      state.invocation = invocation;
-      state.target = target;
-      state.startNanos = startNanos;
-      state.trace = resumed != null ? resumed : state.startTrace();
+      state.begin(pipeline, overrides, invocation, target, startNanos, resumed);
     }
     state.home = slot;
     return state.blocking();
