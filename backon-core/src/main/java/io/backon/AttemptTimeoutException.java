@@ -4,8 +4,8 @@ import io.backon.internal.DurationText;
 import java.time.Duration;
 
 /**
- * An attempt ran longer than the policy's {@code attemptTimeout} and was cancelled (interrupted when
- * synchronous, its future cancelled when asynchronous). Retryable by default.
+ * An attempt ran longer than the policy's {@code attemptTimeout} and was cancelled (interrupted
+ * when synchronous, its future cancelled when asynchronous). Retryable by default.
  */
 public class AttemptTimeoutException extends BackonException {
 
@@ -19,8 +19,14 @@ public class AttemptTimeoutException extends BackonException {
    * message reads {@code Attempt 2 of Inventory.reserve timed out after 300ms}.
    */
   public AttemptTimeoutException(String targetName, int attemptNumber, Duration timeout) {
-    super("Attempt " + attemptNumber + " of " + targetName + " timed out after "
-        + DurationText.of(timeout), null);
+    super(
+        "Attempt "
+            + attemptNumber
+            + " of "
+            + targetName
+            + " timed out after "
+            + DurationText.of(timeout),
+        null);
     this.attemptNumber = attemptNumber;
     this.timeout = timeout;
   }

@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * attempt reported after the policy's attempt timeout counts as timed out ({@link
  * AttemptTimeoutException}, its outcome discarded, a failure suppressed), and one reported after
  * the deadline ends the call with {@link DeadlineExceededException}. Hedging needs the engine to
- * run copies and does not apply to this face. With an instrumentation, each attempt's scope is open from {@code
- * next()} until it is reported, and a call that gave up ends when {@link #result()} is called.
- * Single-use; confined to the iterating thread.
+ * run copies and does not apply to this face. With an instrumentation, each attempt's scope is open
+ * from {@code next()} until it is reported, and a call that gave up ends when {@link #result()} is
+ * called. Single-use; confined to the iterating thread.
  *
  * @param <T> the value type
  */
@@ -45,7 +45,8 @@ public final class Attempts<T extends @Nullable Object> implements Iterable<Atte
   @Override
   public Iterator<Attempt<T>> iterator() {
     if (iterated) {
-      throw new IllegalStateException("Attempts are single-use; get new ones from retrying.attempts()");
+      throw new IllegalStateException(
+          "Attempts are single-use; get new ones from retrying.attempts()");
     }
     iterated = true;
     return new Iterator<>() {

@@ -32,7 +32,9 @@ public @interface Backon {
   /** Attempts in total, {@code >= 1}; {@code -1} keeps the policy's. */
   int maxTries() default -1;
 
-  /** No attempt starts later than this after the call began (a duration); empty keeps the policy's. */
+  /**
+   * No attempt starts later than this after the call began (a duration); empty keeps the policy's.
+   */
   String maxTime() default "";
 
   /** The wait strategy; {@link WaitKind#POLICY} keeps the policy's. */
@@ -44,7 +46,10 @@ public @interface Backon {
   /** The wait strategy's cap (a duration); empty keeps the policy's. */
   String maxDelay() default "";
 
-  /** The growth factor of exponential waits ({@code > 1}) or the decay factor; empty keeps the policy's. */
+  /**
+   * The growth factor of exponential waits ({@code > 1}) or the decay factor; empty keeps the
+   * policy's.
+   */
   String multiplier() default "";
 
   /** The jitter; {@link JitterKind#POLICY} keeps the policy's. */
@@ -72,10 +77,10 @@ public @interface Backon {
   String circuitBreaker() default "";
 
   /**
-   * Copies of an attempt in flight at most, the first included, as {@code
-   * HedgingPolicy.maxHedges} and {@code hedging.max-hedges} count them: {@code 1} turns hedging
-   * off for this method, {@code 2} allows the first copy and one hedge; {@code -1} keeps the
-   * policy's. Spring Boot needs {@code backon.max-hedges-includes-first=true} to accept a value.
+   * Copies of an attempt in flight at most, the first included, as {@code HedgingPolicy.maxHedges}
+   * and {@code hedging.max-hedges} count them: {@code 1} turns hedging off for this method, {@code
+   * 2} allows the first copy and one hedge; {@code -1} keeps the policy's. Spring Boot needs {@code
+   * backon.max-hedges-includes-first=true} to accept a value.
    */
   int hedges() default -1;
 

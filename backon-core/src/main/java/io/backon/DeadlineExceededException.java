@@ -21,9 +21,16 @@ public class DeadlineExceededException extends BackonException {
    */
   public DeadlineExceededException(
       String targetName, Duration deadline, int attempts, @Nullable Throwable lastFailure) {
-    super("Deadline of " + DurationText.of(deadline) + " exceeded for " + targetName + " after " + attempts
-        + (attempts == 1 ? " attempt" : " attempts")
-        + (lastFailure == null ? "" : "; last failure: " + lastFailure), lastFailure);
+    super(
+        "Deadline of "
+            + DurationText.of(deadline)
+            + " exceeded for "
+            + targetName
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + (lastFailure == null ? "" : "; last failure: " + lastFailure),
+        lastFailure);
     this.deadline = deadline;
     this.attempts = attempts;
   }

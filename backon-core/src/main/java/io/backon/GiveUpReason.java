@@ -26,7 +26,9 @@ public enum GiveUpReason {
    * skipped.
    */
   POLICY_ERROR("a policy callback threw"),
-  /** The thread was interrupted during a back-off sleep, or the target threw InterruptedException. */
+  /**
+   * The thread was interrupted during a back-off sleep, or the target threw InterruptedException.
+   */
   INTERRUPTED("interrupted");
 
   private final String description;

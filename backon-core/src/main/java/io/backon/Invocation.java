@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Names the target of a call and its arguments, so events and log lines show the real method
- * rather than a lambda class. Integrations (the Spring aspect) pass one per call; plain code may
- * omit it. Immutable and thread-safe.
+ * Names the target of a call and its arguments, so events and log lines show the real method rather
+ * than a lambda class. Integrations (the Spring aspect) pass one per call; plain code may omit it.
+ * Immutable and thread-safe.
  */
 public final class Invocation {
 
@@ -32,7 +32,8 @@ public final class Invocation {
     if (targetName.isBlank()) {
       throw new IllegalArgumentException("targetName must not be blank");
     }
-    return new Invocation(targetName, copyOf(arguments == null ? List.of() : Arrays.asList(arguments)));
+    return new Invocation(
+        targetName, copyOf(arguments == null ? List.of() : Arrays.asList(arguments)));
   }
 
   /** The target's name. */

@@ -34,10 +34,13 @@ public final class Retries {
    *
    * @throws Exception the last failure as the target threw it
    */
-  public static <T extends @Nullable Object> T retry(
-      Callable<T> target, RetryPolicy policy) throws Exception {
-    return Engine.call(Objects.requireNonNull(policy, "policy").pipeline(), null,
-        Objects.requireNonNull(target, "target"), null);
+  public static <T extends @Nullable Object> T retry(Callable<T> target, RetryPolicy policy)
+      throws Exception {
+    return Engine.call(
+        Objects.requireNonNull(policy, "policy").pipeline(),
+        null,
+        Objects.requireNonNull(target, "target"),
+        null);
   }
 
   /**
@@ -59,8 +62,7 @@ public final class Retries {
    * Calls an asynchronous target under {@code policy}; see {@link Retrying#callAsync(Supplier)}.
    */
   public static <T extends @Nullable Object> CompletableFuture<T> retryAsync(
-      Supplier<? extends @Nullable CompletionStage<T>> target,
-      RetryPolicy policy) {
+      Supplier<? extends @Nullable CompletionStage<T>> target, RetryPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(target, "target");
     return Engine.callAsync(policy.pipeline(), null, target, target, null);
@@ -102,8 +104,11 @@ public final class Retries {
    * @throws IllegalArgumentException if a duration breaks its rule
    */
   @SafeVarargs
-  public static AsyncRetryingCaller asyncBackoff(@Nullable Duration attemptTimeout,
-      @Nullable Duration deadline, Duration pause, Class<? extends Throwable>... exceptions) {
+  public static AsyncRetryingCaller asyncBackoff(
+      @Nullable Duration attemptTimeout,
+      @Nullable Duration deadline,
+      Duration pause,
+      Class<? extends Throwable>... exceptions) {
     return AsyncRetryingCaller.of(
         aiomisc(attemptTimeout, deadline, pause, exceptions).stop(Stop.never()).build());
   }
@@ -143,9 +148,13 @@ public final class Retries {
    * @throws IllegalArgumentException if an argument breaks its rule
    */
   @SafeVarargs
-  public static AsyncRetryingCaller asyncBackoff(@Nullable Duration attemptTimeout,
-      @Nullable Duration deadline, Duration pause, int maxTries,
-      @Nullable Predicate<? super Throwable> giveUp, Class<? extends Throwable>... exceptions) {
+  public static AsyncRetryingCaller asyncBackoff(
+      @Nullable Duration attemptTimeout,
+      @Nullable Duration deadline,
+      Duration pause,
+      int maxTries,
+      @Nullable Predicate<? super Throwable> giveUp,
+      Class<? extends Throwable>... exceptions) {
     RetryPolicyBuilder builder =
         aiomisc(attemptTimeout, deadline, pause, exceptions).maxTries(maxTries);
     if (giveUp != null) {
@@ -155,8 +164,11 @@ public final class Retries {
   }
 
   /** The aiomisc limits and pause, retrying {@code exceptions} or, when empty, attempt timeouts. */
-  private static RetryPolicyBuilder aiomisc(@Nullable Duration attemptTimeout,
-      @Nullable Duration deadline, Duration pause, Class<? extends Throwable>[] exceptions) {
+  private static RetryPolicyBuilder aiomisc(
+      @Nullable Duration attemptTimeout,
+      @Nullable Duration deadline,
+      Duration pause,
+      Class<? extends Throwable>[] exceptions) {
     RetryPolicyBuilder builder = aiomisc(attemptTimeout, deadline, pause);
     return exceptions.length == 0
         ? builder.retryOn(AttemptTimeoutException.class)
@@ -167,9 +179,10 @@ public final class Retries {
   private static RetryPolicyBuilder aiomisc(
       @Nullable Duration attemptTimeout, @Nullable Duration deadline, Duration pause) {
     Checks.nonNegative("pause", pause);
-    RetryPolicyBuilder builder = RetryPolicy.builder()
-        .wait(pause.isZero() ? Wait.none() : Wait.constant(pause))
-        .jitter(Jitter.none());
+    RetryPolicyBuilder builder =
+        RetryPolicy.builder()
+            .wait(pause.isZero() ? Wait.none() : Wait.constant(pause))
+            .jitter(Jitter.none());
     if (attemptTimeout != null) {
       builder.attemptTimeout(attemptTimeout);
     }
@@ -192,14 +205,16 @@ public final class Retries {
     GlobalSettings.update(o -> o.withGloballyDisabled(false));
   }
 
-  /** Whether retrying is on JVM-wide (neither {@link #disable()} nor a test scope turned it off). */
+  /**
+   * Whether retrying is on JVM-wide (neither {@link #disable()} nor a test scope turned it off).
+   */
   public static boolean isEnabled() {
     return !GlobalSettings.current().disabled();
   }
 
   /**
-   * Whether the calling code runs inside an attempt managed by Backon (any attempt number), anywhere
-   * in the call stack of that attempt on this thread.
+   * Whether the calling code runs inside an attempt managed by Backon (any attempt number),
+   * anywhere in the call stack of that attempt on this thread.
    */
   public static boolean isRetrying() {
     return Engine.attemptNumber() > 0;

@@ -19,8 +19,15 @@ public class RetriesExhaustedException extends BackonException {
   public RetriesExhaustedException(
       String targetName, int attempts, GiveUpReason reason, @Nullable Object lastValue) {
     super(
-        "Gave up on " + targetName + " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-            + " (" + reason.description() + "); last value: " + lastValue,
+        "Gave up on "
+            + targetName
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + " ("
+            + reason.description()
+            + "); last value: "
+            + lastValue,
         null);
     this.lastValue = lastValue;
     this.attempts = attempts;

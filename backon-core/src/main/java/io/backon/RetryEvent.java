@@ -94,7 +94,9 @@ public final class RetryEvent {
     return failure;
   }
 
-  /** The upcoming back-off ({@code BEFORE_SLEEP}, {@code BACKOFF}); {@link Duration#ZERO} otherwise. */
+  /**
+   * The upcoming back-off ({@code BEFORE_SLEEP}, {@code BACKOFF}); {@link Duration#ZERO} otherwise.
+   */
   public Duration waitDuration() {
     return wait;
   }
@@ -106,11 +108,17 @@ public final class RetryEvent {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("RetryEvent{").append(type)
-        .append(", policy=").append(policyName)
-        .append(", target=").append(targetName)
-        .append(", attempt=").append(attemptNumber)
-        .append(", elapsed=").append(elapsed);
+    StringBuilder sb =
+        new StringBuilder("RetryEvent{")
+            .append(type)
+            .append(", policy=")
+            .append(policyName)
+            .append(", target=")
+            .append(targetName)
+            .append(", attempt=")
+            .append(attemptNumber)
+            .append(", elapsed=")
+            .append(elapsed);
     if (failure != null) {
       sb.append(", failure=").append(failure);
     } else if (type == EventType.AFTER || type == EventType.SUCCESS || type == EventType.GIVE_UP) {

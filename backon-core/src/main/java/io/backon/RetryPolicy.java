@@ -5,9 +5,9 @@ import io.backon.budget.RetryBudget;
 import io.backon.condition.RetryCondition;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.RetryInstrumentation;
-import io.backon.stop.Stop;
 import io.backon.internal.Engine;
 import io.backon.internal.Pipeline;
+import io.backon.stop.Stop;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import io.backon.time.Sleeper;
@@ -42,10 +42,13 @@ public final class RetryPolicy {
 
   /** Attempts in total when no stop condition is configured. */
   public static final int DEFAULT_MAX_TRIES = 3;
+
   /** The name of a policy that was given none. */
   public static final String DEFAULT_NAME = "default";
+
   /** Log level of the line written before each back-off sleep: a retry is not news. */
   public static final System.Logger.Level DEFAULT_BACKOFF_LOG_LEVEL = System.Logger.Level.DEBUG;
+
   /**
    * Log level of the line written when a call gives up and its failure reaches the caller (calls
    * saved by a fallback and calls rejected by an open breaker log at DEBUG).
@@ -219,7 +222,10 @@ public final class RetryPolicy {
     return settings.giveUpLogLevel;
   }
 
-  /** Whether {@link Retrying#statistics()} records each call (off by default: it costs a clock read). */
+  /**
+   * Whether {@link Retrying#statistics()} records each call (off by default: it costs a clock
+   * read).
+   */
   public boolean statistics() {
     return settings.statistics;
   }
@@ -304,8 +310,12 @@ public final class RetryPolicy {
     if (s.stop != null) {
       sb.append(", stop=").append(s.stop);
     }
-    sb.append(", wait=").append(s.wait).append(", jitter=").append(s.jitter)
-        .append(", retryIf=").append(condition);
+    sb.append(", wait=")
+        .append(s.wait)
+        .append(", jitter=")
+        .append(s.jitter)
+        .append(", retryIf=")
+        .append(condition);
     if (s.abortOn.length > 0) {
       sb.append(", abortOn=").append(Arrays.stream(s.abortOn).map(Class::getSimpleName).toList());
     }

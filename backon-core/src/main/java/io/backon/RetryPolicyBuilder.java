@@ -15,9 +15,6 @@ import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -43,7 +40,6 @@ public final class RetryPolicyBuilder {
     this.s = settings;
   }
 
-
   /** Names the policy for events, logs and metrics. Default {@value RetryPolicy#DEFAULT_NAME}. */
   public RetryPolicyBuilder name(String name) {
     Objects.requireNonNull(name, "name");
@@ -60,7 +56,9 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
-  /** The jitter applied to each wait. Default {@link Jitter#full()}; {@link Jitter#none()} disables. */
+  /**
+   * The jitter applied to each wait. Default {@link Jitter#full()}; {@link Jitter#none()} disables.
+   */
   public RetryPolicyBuilder jitter(Jitter jitter) {
     s.jitter = Objects.requireNonNull(jitter, "jitter");
     return this;
@@ -123,7 +121,9 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
-  /** Retry when the returned value matches (e.g. {@code v -> v == null}); failures as configured. */
+  /**
+   * Retry when the returned value matches (e.g. {@code v -> v == null}); failures as configured.
+   */
   public RetryPolicyBuilder retryIfResult(Predicate<? super @Nullable Object> predicate) {
     s.retryIfResult = Objects.requireNonNull(predicate, "predicate");
     return this;
@@ -153,7 +153,8 @@ public final class RetryPolicyBuilder {
 
   /**
    * Replaces the strategy's wait and jitter for one retry when it returns a duration (e.g. parsed
-   * from a {@code Retry-After} header); {@code null} keeps the strategy. Negative results count as 0.
+   * from a {@code Retry-After} header); {@code null} keeps the strategy. Negative results count as
+   * 0.
    */
   public RetryPolicyBuilder waitOverride(
       Function<? super Throwable, ? extends @Nullable Duration> override) {
@@ -177,10 +178,10 @@ public final class RetryPolicyBuilder {
   }
 
   /**
-   * What a {@code supplyAsync} attempt does when its call's targets still occupy every slot
-   * ({@code maxHedges} of them, 1 without hedging) because earlier attempts timed out but ignore
-   * their interrupt: {@code true} (default) waits in line for one of them to end (the wait counts in
-   * the attempt timeout and the deadline), {@code false} fails the call at once with {@link
+   * What a {@code supplyAsync} attempt does when its call's targets still occupy every slot ({@code
+   * maxHedges} of them, 1 without hedging) because earlier attempts timed out but ignore their
+   * interrupt: {@code true} (default) waits in line for one of them to end (the wait counts in the
+   * attempt timeout and the deadline), {@code false} fails the call at once with {@link
    * AttemptsStillRunningException}. Only policies with an attempt timeout, a deadline or hedging
    * keep slots; abandoned targets of a call that has ended are not counted.
    */
@@ -261,8 +262,8 @@ public final class RetryPolicyBuilder {
 
   /**
    * Level of the line logged when a call gives up and its failure reaches the caller; default
-   * WARNING, {@code OFF} disables every give-up line. Calls saved by a fallback (or not raised)
-   * and calls rejected by an open breaker log at DEBUG, or at this level if it is lower.
+   * WARNING, {@code OFF} disables every give-up line. Calls saved by a fallback (or not raised) and
+   * calls rejected by an open breaker log at DEBUG, or at this level if it is lower.
    */
   public RetryPolicyBuilder giveUpLogLevel(System.Logger.Level level) {
     s.giveUpLogLevel = Objects.requireNonNull(level, "level");
@@ -372,15 +373,19 @@ public final class RetryPolicyBuilder {
   public RetryPolicy build() {
     if (s.retryIf != null
         && (s.retryOn.length > 0 || s.retryIfException != null || s.retryIfResult != null)) {
-      throw new IllegalStateException("retryIf(condition) replaces retryOn, retryIfException and "
-          + "retryIfResult; set the whole condition with retryIf, or drop retryIf");
+      throw new IllegalStateException(
+          "retryIf(condition) replaces retryOn, retryIfException and "
+              + "retryIfResult; set the whole condition with retryIf, or drop retryIf");
     }
     for (Class<? extends Throwable> abort : s.abortOn) {
       for (Class<? extends Throwable> retry : s.retryOn) {
         if (abort.isAssignableFrom(retry)) {
-          throw new IllegalStateException("retryOn " + retry.getName()
-              + " can never be retried because abortOn " + abort.getName()
-              + " covers it; remove one of them");
+          throw new IllegalStateException(
+              "retryOn "
+                  + retry.getName()
+                  + " can never be retried because abortOn "
+                  + abort.getName()
+                  + " covers it; remove one of them");
         }
       }
     }

@@ -11,9 +11,9 @@ import io.backon.time.Scheduler;
 import io.backon.time.Sleeper;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
-import java.util.Arrays;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +41,17 @@ final class RetrySettings implements Cloneable {
   @Nullable Duration maxTime;
   @Nullable Supplier<Duration> maxTimeSupplier;
   @Nullable Stop stop;
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] retryOn = new Class[0];
+
   @Nullable Predicate<? super Throwable> retryIfException;
   @Nullable Predicate<? super @Nullable Object> retryIfResult;
   @Nullable RetryCondition retryIf;
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] abortOn = new Class[0];
+
   @Nullable Predicate<? super Throwable> giveUpIf;
   @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
   @Nullable Fallback fallback;
@@ -88,7 +92,10 @@ final class RetrySettings implements Cloneable {
 
   /** Whether any stop condition was configured; without one the policy stops after 3 attempts. */
   boolean anyStop() {
-    return maxTries > 0 || maxTriesSupplier != null || maxTime != null || maxTimeSupplier != null
+    return maxTries > 0
+        || maxTriesSupplier != null
+        || maxTime != null
+        || maxTimeSupplier != null
         || stop != null;
   }
 
@@ -117,11 +124,13 @@ final class RetrySettings implements Cloneable {
     } else if (retryIfException == null) {
       failures = RetryCondition.onException(withTimeouts(retryOn));
     } else if (retryOn.length == 0) {
-      failures = RetryCondition.onFailure(retryIfException)
-          .or(RetryCondition.onException(AttemptTimeoutException.class));
+      failures =
+          RetryCondition.onFailure(retryIfException)
+              .or(RetryCondition.onException(AttemptTimeoutException.class));
     } else {
-      failures = RetryCondition.onException(withTimeouts(retryOn))
-          .or(RetryCondition.onFailure(retryIfException));
+      failures =
+          RetryCondition.onException(withTimeouts(retryOn))
+              .or(RetryCondition.onFailure(retryIfException));
     }
     return retryIfResult == null ? failures : failures.or(RetryCondition.onResult(retryIfResult));
   }

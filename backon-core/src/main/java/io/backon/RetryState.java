@@ -25,7 +25,10 @@ public interface RetryState {
    */
   long upcomingWaitNanos();
 
-  /** The wait in nanoseconds that preceded the attempt that just finished; {@code 0} after the first. */
+  /**
+   * The wait in nanoseconds that preceded the attempt that just finished; {@code 0} after the
+   * first.
+   */
   long previousWaitNanos();
 
   /** The sum of all back-off sleeps of this call so far, in nanoseconds. */

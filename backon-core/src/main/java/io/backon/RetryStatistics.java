@@ -17,7 +17,8 @@ public record RetryStatistics(
     @Nullable Instant startTime, int attemptNumber, Duration elapsed, Duration idleFor) {
 
   /** Statistics before any call. */
-  public static final RetryStatistics NONE = new RetryStatistics(null, 0, Duration.ZERO, Duration.ZERO);
+  public static final RetryStatistics NONE =
+      new RetryStatistics(null, 0, Duration.ZERO, Duration.ZERO);
 
   /** Validates the values. */
   public RetryStatistics {

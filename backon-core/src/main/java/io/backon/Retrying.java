@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +50,8 @@ public final class Retrying {
    * @throws Exception the last failure as the target threw it
    */
   public <T extends @Nullable Object> T call(Callable<T> target) throws Exception {
-    return Engine.call(policy.pipeline(), null, Objects.requireNonNull(target, "target"), statistics);
+    return Engine.call(
+        policy.pipeline(), null, Objects.requireNonNull(target, "target"), statistics);
   }
 
   /**
@@ -59,8 +60,11 @@ public final class Retrying {
    */
   public <T extends @Nullable Object> T call(Invocation invocation, Callable<T> target)
       throws Exception {
-    return Engine.call(policy.pipeline(), Objects.requireNonNull(invocation, "invocation"),
-        Objects.requireNonNull(target, "target"), statistics);
+    return Engine.call(
+        policy.pipeline(),
+        Objects.requireNonNull(invocation, "invocation"),
+        Objects.requireNonNull(target, "target"),
+        statistics);
   }
 
   /**
@@ -88,8 +92,8 @@ public final class Retrying {
    * Calls an asynchronous target until its stage completes normally or the policy gives up. A
    * failure is a thrown exception or an exceptionally completed stage; both are retried. Waits are
    * scheduled, never slept: no thread is blocked. Cancelling the returned future cancels the
-   * in-flight attempt and any pending wait. The first attempt runs on the calling thread, later ones
-   * on the policy's executor.
+   * in-flight attempt and any pending wait. The first attempt runs on the calling thread, later
+   * ones on the policy's executor.
    *
    * @return completes with the first accepted value, or the fallback's; or exceptionally with the
    *     last failure as the target produced it (unwrapped), or a {@link DeadlineExceededException}
@@ -104,8 +108,11 @@ public final class Retrying {
   public <T extends @Nullable Object> CompletableFuture<T> callAsync(
       Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Objects.requireNonNull(target, "target");
-    return Engine.callAsync(policy.pipeline(), Objects.requireNonNull(invocation, "invocation"),
-        target, target,
+    return Engine.callAsync(
+        policy.pipeline(),
+        Objects.requireNonNull(invocation, "invocation"),
+        target,
+        target,
         statistics);
   }
 
@@ -129,8 +136,9 @@ public final class Retrying {
 
   /** Like {@link #attempts()}, naming the target for events and logs. */
   public <T extends @Nullable Object> Attempts<T> attempts(Invocation invocation) {
-    return new Attempts<>(new IteratorCall(policy.pipeline(),
-        Objects.requireNonNull(invocation, "invocation"), this, statistics));
+    return new Attempts<>(
+        new IteratorCall(
+            policy.pipeline(), Objects.requireNonNull(invocation, "invocation"), this, statistics));
   }
 
   /**
@@ -142,7 +150,9 @@ public final class Retrying {
     return Engine.statistics(statistics, policy.name());
   }
 
-  /** Whether calls are retried; {@code false} when the policy or {@link Retries#disable()} says so. */
+  /**
+   * Whether calls are retried; {@code false} when the policy or {@link Retries#disable()} says so.
+   */
   public boolean isEnabled() {
     return policy.enabled() && Retries.isEnabled();
   }

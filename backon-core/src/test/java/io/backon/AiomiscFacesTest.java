@@ -74,8 +74,9 @@ class AiomiscFacesTest {
 
   @Test
   void asyncRetryDoesNotRetryTypesItWasNotGiven() {
-    CompletableFuture<String> result = onFakeTime(Retries.asyncRetry(3, IOException.class))
-        .call(failingThenOk(2, () -> new IllegalStateException("bug")));
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncRetry(3, IOException.class))
+            .call(failingThenOk(2, () -> new IllegalStateException("bug")));
 
     assertThat(failureOf(result)).isSameAs(thrown.get(0));
     assertThat(calls).hasValue(1);
@@ -83,8 +84,9 @@ class AiomiscFacesTest {
 
   @Test
   void asyncRetryWithoutTypesRetriesAnyException() {
-    CompletableFuture<String> result = onFakeTime(Retries.asyncRetry(3))
-        .call(failingThenOk(3, () -> new IllegalStateException("bug")));
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncRetry(3))
+            .call(failingThenOk(3, () -> new IllegalStateException("bug")));
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(calls).hasValue(3);
@@ -101,8 +103,8 @@ class AiomiscFacesTest {
 
   @Test
   void asyncBackoffWaitsTheSamePauseBeforeEveryRetryWithoutJitter() {
-    RetryPolicy policy = Retries.asyncBackoff(null, null, MS_200, 3, null, IOException.class)
-        .policy();
+    RetryPolicy policy =
+        Retries.asyncBackoff(null, null, MS_200, 3, null, IOException.class).policy();
 
     assertThat(policy.waitStrategy()).isEqualTo(Wait.constant(MS_200));
     assertThat(policy.jitter()).isSameAs(Jitter.none());
@@ -147,16 +149,18 @@ class AiomiscFacesTest {
   @Test
   void asyncBackoffWithoutTypesRetriesOnlyAttemptTimeouts() {
     CompletableFuture<String> result =
-        onFakeTime(Retries.asyncBackoff(MS_100, SECOND, Duration.ZERO)).call(() -> {
-          switch (calls.incrementAndGet()) {
-            case 1:
-              return hanging();
-            case 2:
-              return failed(ioFailure());
-            default:
-              return completed("a retry of the IOException");
-          }
-        });
+        onFakeTime(Retries.asyncBackoff(MS_100, SECOND, Duration.ZERO))
+            .call(
+                () -> {
+                  switch (calls.incrementAndGet()) {
+                    case 1:
+                      return hanging();
+                    case 2:
+                      return failed(ioFailure());
+                    default:
+                      return completed("a retry of the IOException");
+                  }
+                });
 
     scheduler.advance(MS_100);
 
@@ -183,11 +187,14 @@ class AiomiscFacesTest {
 
     advanceUntilDone(result);
 
-    assertThat(failureOf(result)).isInstanceOfSatisfying(DeadlineExceededException.class, e -> {
-      assertThat(e.deadline()).isEqualTo(MS_500);
-      assertThat(e.attempts()).as("more than the default 3: no max_tries").isEqualTo(5);
-      assertThat(e.getCause()).isSameAs(thrown.get(4));
-    });
+    assertThat(failureOf(result))
+        .isInstanceOfSatisfying(
+            DeadlineExceededException.class,
+            e -> {
+              assertThat(e.deadline()).isEqualTo(MS_500);
+              assertThat(e.attempts()).as("more than the default 3: no max_tries").isEqualTo(5);
+              assertThat(e.getCause()).isSameAs(thrown.get(4));
+            });
     assertThat(calls).hasValue(5);
   }
 
@@ -199,8 +206,9 @@ class AiomiscFacesTest {
 
     scheduler.advance(MS_500);
 
-    assertThat(failureOf(result)).isInstanceOfSatisfying(DeadlineExceededException.class,
-        e -> assertThat(e.getCause()).isSameAs(thrown.get(0)));
+    assertThat(failureOf(result))
+        .isInstanceOfSatisfying(
+            DeadlineExceededException.class, e -> assertThat(e.getCause()).isSameAs(thrown.get(0)));
     assertThat(attempts.get(1)).as("the attempt running at the deadline").isCancelled();
   }
 
@@ -230,9 +238,16 @@ class AiomiscFacesTest {
   @Test
   void asyncBackoffStopsAtOnceWhenGiveUpSaysSo() {
     List<Throwable> asked = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> result = onFakeTime(Retries.asyncBackoff(null, null, SECOND, 5,
-        failure -> asked.add(failure) && calls.get() == 2, IOException.class))
-        .call(failing(this::ioFailure));
+    CompletableFuture<String> result =
+        onFakeTime(
+                Retries.asyncBackoff(
+                    null,
+                    null,
+                    SECOND,
+                    5,
+                    failure -> asked.add(failure) && calls.get() == 2,
+                    IOException.class))
+            .call(failing(this::ioFailure));
 
     scheduler.advance(SECOND);
 
@@ -246,9 +261,9 @@ class AiomiscFacesTest {
   @Test
   void asyncBackoffAsksGiveUpOnlyAboutFailuresItRetries() {
     List<Throwable> asked = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> result = onFakeTime(Retries.asyncBackoff(null, null, SECOND, 5,
-        asked::add, IOException.class))
-        .call(failingThenOk(2, () -> new IllegalStateException("bug")));
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, null, SECOND, 5, asked::add, IOException.class))
+            .call(failingThenOk(2, () -> new IllegalStateException("bug")));
 
     assertThat(failureOf(result)).isSameAs(thrown.get(0));
     assertThat(asked).isEmpty();
@@ -256,8 +271,9 @@ class AiomiscFacesTest {
 
   @Test
   void asyncBackoffRetriesOnTheRealScheduler() {
-    CompletableFuture<String> result = Retries.asyncBackoff(null, Duration.ofSeconds(30),
-        Duration.ofMillis(1), IOException.class).call(failingThenOk(3, this::ioFailure));
+    CompletableFuture<String> result =
+        Retries.asyncBackoff(null, Duration.ofSeconds(30), Duration.ofMillis(1), IOException.class)
+            .call(failingThenOk(3, this::ioFailure));
 
     assertThat(valueOf(result)).isEqualTo("ok");
     assertThat(calls).hasValue(3);
@@ -302,8 +318,8 @@ class AiomiscFacesTest {
 
   @Test
   void asyncBackoffRejectsANullExceptionTypeNamingItsPosition() {
-    assertThatThrownBy(() -> Retries.asyncBackoff(null, SECOND, Duration.ZERO,
-        IOException.class, null))
+    assertThatThrownBy(
+            () -> Retries.asyncBackoff(null, SECOND, Duration.ZERO, IOException.class, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("exceptions[1]");
   }
@@ -312,13 +328,19 @@ class AiomiscFacesTest {
 
   /** The face's own policy on fake time: waits and timers run when the test advances the clock. */
   private AsyncRetryingCaller onFakeTime(AsyncRetryingCaller face) {
-    return AsyncRetryingCaller.of(face.policy().toBuilder()
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .sleeper(nanos -> {
-          throw new AssertionError("an async call slept a thread for " + Duration.ofNanos(nanos));
-        })
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build());
+    return AsyncRetryingCaller.of(
+        face.policy().toBuilder()
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .sleeper(
+                nanos -> {
+                  throw new AssertionError(
+                      "an async call slept a thread for " + Duration.ofNanos(nanos));
+                })
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build());
   }
 
   private IOException ioFailure() {

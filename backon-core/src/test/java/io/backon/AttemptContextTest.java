@@ -42,36 +42,47 @@ class AttemptContextTest {
   void nestedCallsKeepTheirOwnNumbersAndRestoreTheOuterOne() throws Exception {
     List<String> seen = new ArrayList<>();
 
-    retrying.call(() -> {
-      seen.add("outer " + Retries.attemptNumber());
-      retrying.call(() -> {
-        seen.add("inner " + Retries.attemptNumber());
-        if (Retries.attemptNumber() < 2) {
-          throw new IOException();
-        }
-        return null;
-      });
-      seen.add("outer again " + Retries.attemptNumber());
-      if (Retries.attemptNumber() < 2) {
-        throw new IOException();
-      }
-      return null;
-    });
+    retrying.call(
+        () -> {
+          seen.add("outer " + Retries.attemptNumber());
+          retrying.call(
+              () -> {
+                seen.add("inner " + Retries.attemptNumber());
+                if (Retries.attemptNumber() < 2) {
+                  throw new IOException();
+                }
+                return null;
+              });
+          seen.add("outer again " + Retries.attemptNumber());
+          if (Retries.attemptNumber() < 2) {
+            throw new IOException();
+          }
+          return null;
+        });
 
-    assertThat(seen).containsExactly("outer 1", "inner 1", "inner 2", "outer again 1",
-        "outer 2", "inner 1", "inner 2", "outer again 2");
+    assertThat(seen)
+        .containsExactly(
+            "outer 1",
+            "inner 1",
+            "inner 2",
+            "outer again 1",
+            "outer 2",
+            "inner 1",
+            "inner 2",
+            "outer again 2");
   }
 
   @Test
   void otherThreadsDoNotSeeTheAttempt() throws Exception {
     int[] seenByOtherThread = {-1};
 
-    retrying.call(() -> {
-      Thread other = new Thread(() -> seenByOtherThread[0] = Retries.attemptNumber());
-      other.start();
-      other.join();
-      return null;
-    });
+    retrying.call(
+        () -> {
+          Thread other = new Thread(() -> seenByOtherThread[0] = Retries.attemptNumber());
+          other.start();
+          other.join();
+          return null;
+        });
 
     assertThat(seenByOtherThread[0]).isZero();
   }

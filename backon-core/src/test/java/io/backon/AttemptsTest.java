@@ -63,13 +63,14 @@ class AttemptsTest {
 
   @Test
   void iterationSleepsTheBackoffBetweenAttempts() {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(3)
-        .wait(Wait.constant(Duration.ofSeconds(2)))
-        .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(3)
+            .wait(Wait.constant(Duration.ofSeconds(2)))
+            .jitter(Jitter.none())
+            .sleeper(sleeper)
+            .clock(clock)
+            .build();
     Attempts<String> attempts = Retrying.of(policy).attempts();
 
     for (Attempt<String> attempt : attempts) {
@@ -81,13 +82,14 @@ class AttemptsTest {
 
   @Test
   void aRejectedValueIsRetriedLikeAFailure() throws Exception {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(5)
-        .retryIfResult(value -> value == null)
-        .wait(Wait.none())
-        .sleeper(sleeper)
-        .clock(clock)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(5)
+            .retryIfResult(value -> value == null)
+            .wait(Wait.none())
+            .sleeper(sleeper)
+            .clock(clock)
+            .build();
     Attempts<String> attempts = Retrying.of(policy).attempts();
     int made = 0;
 
@@ -111,8 +113,8 @@ class AttemptsTest {
     }
 
     assertThat(attempts.result()).isEqualTo("early");
-    assertThat(events).containsExactly(EventType.ATTEMPT, EventType.BEFORE, EventType.AFTER,
-        EventType.SUCCESS);
+    assertThat(events)
+        .containsExactly(EventType.ATTEMPT, EventType.BEFORE, EventType.AFTER, EventType.SUCCESS);
   }
 
   // ------------------------------------------------------------------------- giving up
@@ -162,18 +164,22 @@ class AttemptsTest {
     }
 
     assertThatThrownBy(attempts::result).isInstanceOf(IOException.class);
-    assertThat(giveUps).singleElement().satisfies(event -> {
-      assertThat(event.giveUpReason()).isEqualTo(GiveUpReason.MAX_TRIES);
-      assertThat(event.attemptNumber()).isEqualTo(2);
-    });
+    assertThat(giveUps)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.giveUpReason()).isEqualTo(GiveUpReason.MAX_TRIES);
+              assertThat(event.attemptNumber()).isEqualTo(2);
+            });
   }
 
   @Test
   void resultCalledTwiceOnGiveUpFiresGiveUpOnlyOnce() {
     AtomicInteger giveUps = new AtomicInteger();
     IOException last = new IOException("down");
-    Attempts<String> attempts = Retrying.of(
-        policyBuilder(2).onGiveUp(event -> giveUps.incrementAndGet()).build()).attempts();
+    Attempts<String> attempts =
+        Retrying.of(policyBuilder(2).onGiveUp(event -> giveUps.incrementAndGet()).build())
+            .attempts();
 
     for (Attempt<String> attempt : attempts) {
       attempt.fail(last);
@@ -256,8 +262,9 @@ class AttemptsTest {
     try {
       assertThatThrownBy(iterator::hasNext)
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("attempt 1 was neither succeeded nor failed; call attempt.succeed(value) or "
-              + "attempt.fail(exception) before the next iteration");
+          .hasMessage(
+              "attempt 1 was neither succeeded nor failed; call attempt.succeed(value) or "
+                  + "attempt.fail(exception) before the next iteration");
       assertThatThrownBy(iterator::next)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("attempt 1 was neither succeeded nor failed");
@@ -359,12 +366,14 @@ class AttemptsTest {
   void listenersFireInTheSameOrderAsWithCallWhenTheThirdAttemptSucceeds() throws Exception {
     List<String> viaCall = new ArrayList<>();
     AtomicInteger calls = new AtomicInteger();
-    Retrying.of(labelled(policyBuilder(5), viaCall)).call(() -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    Retrying.of(labelled(policyBuilder(5), viaCall))
+        .call(
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new IOException("down");
+              }
+              return "ok";
+            });
 
     List<String> viaAttempts = new ArrayList<>();
     Attempts<String> attempts = Retrying.of(labelled(policyBuilder(5), viaAttempts)).attempts();
@@ -377,18 +386,36 @@ class AttemptsTest {
     }
     attempts.result();
 
-    assertThat(viaAttempts).isEqualTo(viaCall).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "BEFORE_SLEEP#2", "BACKOFF#2",
-        "ATTEMPT#3", "BEFORE#3", "AFTER#3", "SUCCESS#3");
+    assertThat(viaAttempts)
+        .isEqualTo(viaCall)
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "BEFORE_SLEEP#2",
+            "BACKOFF#2",
+            "ATTEMPT#3",
+            "BEFORE#3",
+            "AFTER#3",
+            "SUCCESS#3");
   }
 
   @Test
   void listenersFireInTheSameOrderAsWithCallWhenTheCallGivesUp() {
     List<String> viaCall = new ArrayList<>();
-    assertThatThrownBy(() -> Retrying.of(labelled(policyBuilder(2), viaCall)).call(() -> {
-      throw new IOException("down");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(labelled(policyBuilder(2), viaCall))
+                    .call(
+                        () -> {
+                          throw new IOException("down");
+                        }))
+        .isInstanceOf(IOException.class);
 
     List<String> viaAttempts = new ArrayList<>();
     Attempts<String> attempts = Retrying.of(labelled(policyBuilder(2), viaAttempts)).attempts();
@@ -397,9 +424,18 @@ class AttemptsTest {
     }
     assertThatThrownBy(attempts::result).isInstanceOf(IOException.class);
 
-    assertThat(viaAttempts).isEqualTo(viaCall).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "GIVE_UP#2");
+    assertThat(viaAttempts)
+        .isEqualTo(viaCall)
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "GIVE_UP#2");
   }
 
   @Test
@@ -407,16 +443,18 @@ class AttemptsTest {
     IOException failure = new IOException("down");
     List<RetryEvent> viaCall = new ArrayList<>();
     AtomicInteger calls = new AtomicInteger();
-    Retrying.of(policyBuilder(3).after(viaCall::add).build()).call(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw failure;
-      }
-      return "ok";
-    });
+    Retrying.of(policyBuilder(3).after(viaCall::add).build())
+        .call(
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                throw failure;
+              }
+              return "ok";
+            });
 
     List<RetryEvent> viaAttempts = new ArrayList<>();
-    Attempts<String> attempts = Retrying.of(policyBuilder(3).after(viaAttempts::add).build())
-        .attempts();
+    Attempts<String> attempts =
+        Retrying.of(policyBuilder(3).after(viaAttempts::add).build()).attempts();
     for (Attempt<String> attempt : attempts) {
       if (attempt.number() == 1) {
         attempt.fail(failure);
@@ -426,10 +464,12 @@ class AttemptsTest {
     }
 
     assertThat(viaAttempts).hasSize(2);
-    assertThat(viaAttempts).extracting(RetryEvent::failure)
+    assertThat(viaAttempts)
+        .extracting(RetryEvent::failure)
         .isEqualTo(viaCall.stream().map(RetryEvent::failure).toList())
         .containsExactly(failure, null);
-    assertThat(viaAttempts).extracting(RetryEvent::value)
+    assertThat(viaAttempts)
+        .extracting(RetryEvent::value)
         .isEqualTo(viaCall.stream().map(RetryEvent::value).toList())
         .containsExactly(null, "ok");
   }
@@ -466,8 +506,7 @@ class AttemptsTest {
 
   @Test
   void aDisabledPolicyMakesOnlyOneAttempt() {
-    Attempts<String> attempts =
-        Retrying.of(policyBuilder(5).enabled(false).build()).attempts();
+    Attempts<String> attempts = Retrying.of(policyBuilder(5).enabled(false).build()).attempts();
     int made = 0;
 
     for (Attempt<String> attempt : attempts) {

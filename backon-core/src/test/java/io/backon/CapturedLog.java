@@ -9,9 +9,9 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Captures what is logged on one {@code java.util.logging} logger and its children (Backon's
- * {@code System.Logger}s route to JUL in tests), nothing passed on to the console, and restores the
- * logger on close. Shared by the logging tests of every package.
+ * Captures what is logged on one {@code java.util.logging} logger and its children (Backon's {@code
+ * System.Logger}s route to JUL in tests), nothing passed on to the console, and restores the logger
+ * on close. Shared by the logging tests of every package.
  */
 public final class CapturedLog extends Handler implements AutoCloseable {
 
@@ -94,8 +94,11 @@ public final class CapturedLog extends Handler implements AutoCloseable {
   public record Line(String logger, String level, String message, @Nullable Throwable thrown) {
 
     static Line of(LogRecord record) {
-      return new Line(String.valueOf(record.getLoggerName()), record.getLevel().getName(),
-          String.valueOf(record.getMessage()), record.getThrown());
+      return new Line(
+          String.valueOf(record.getLoggerName()),
+          record.getLevel().getName(),
+          String.valueOf(record.getMessage()),
+          record.getThrown());
     }
   }
 }

@@ -41,21 +41,26 @@ class FastRetryWarningTest {
     Retrying.of(hammering("hammer", 6)).call(Invocation.of(TARGET), succeedingOnTry(6));
 
     assertThat(calls).hasValue(6);
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.logger()).isEqualTo("io.backon.retry");
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.message()).isEqualTo("Policy 'hammer' has retried PaymentClient.charge "
-          + "5 times less than 100 ms apart (1 call so far); this hammers the downstream. Use a "
-          + "growing wait such as Wait.expo() or fewer tries. Logged at most once a minute per "
-          + "policy.");
-      assertThat(line.thrown()).isNull();
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.logger()).isEqualTo("io.backon.retry");
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Policy 'hammer' has retried PaymentClient.charge "
+                          + "5 times less than 100 ms apart (1 call so far); this hammers the downstream. Use a "
+                          + "growing wait such as Wait.expo() or fewer tries. Logged at most once a minute per "
+                          + "policy.");
+              assertThat(line.thrown()).isNull();
+            });
   }
 
   @Test
   void aCallIsWarnedAboutOnceHoweverLongItHammers() {
-    assertThatThrownBy(() -> Retrying.of(hammering("hammer", 20))
-        .call(failing())).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> Retrying.of(hammering("hammer", 20)).call(failing()))
+        .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(20);
     assertThat(log.lines()).hasSize(1);
@@ -87,9 +92,11 @@ class FastRetryWarningTest {
     calls.set(0);
     retrying.call(Invocation.of(TARGET), succeedingOnTry(6));
 
-    assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
-        first -> assertThat(first).contains("(1 call so far)"),
-        second -> assertThat(second).contains("(37 calls in the last 1m)"));
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("(1 call so far)"),
+            second -> assertThat(second).contains("(37 calls in the last 1m)"));
   }
 
   @Test
@@ -110,9 +117,11 @@ class FastRetryWarningTest {
     calls.set(0);
     Retrying.of(hammering("pounder", 6)).call(succeedingOnTry(6));
 
-    assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
-        first -> assertThat(first).startsWith("Policy 'hammer' "),
-        second -> assertThat(second).startsWith("Policy 'pounder' "));
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .satisfiesExactly(
+            first -> assertThat(first).startsWith("Policy 'hammer' "),
+            second -> assertThat(second).startsWith("Policy 'pounder' "));
   }
 
   @Test
@@ -156,7 +165,10 @@ class FastRetryWarningTest {
     }
     attempts.result();
 
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+    assertThat(log.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .asString()
         .contains("'hammer'", "5 times less than 100 ms apart");
   }
 

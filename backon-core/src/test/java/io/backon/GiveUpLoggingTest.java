@@ -28,6 +28,7 @@ class GiveUpLoggingTest {
 
   private final FakeClock clock = new FakeClock();
   private final ManualSleeper sleeper = new ManualSleeper(clock);
+
   /** What an operator sees with Backon's loggers at INFO (Spring Boot's default). */
   private final CapturedLog atInfo = CapturedLog.attach("io.backon", Level.INFO);
 
@@ -42,16 +43,24 @@ class GiveUpLoggingTest {
   void aFailureReachingTheCallerIsOneWarningLineWithoutAStackTrace() {
     IOException last = new IOException("card service down");
 
-    assertThatThrownBy(() -> Retrying.of(policy("payments", 3).build())
-        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last))).isSameAs(last);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy("payments", 3).build())
+                    .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last)))
+        .isSameAs(last);
 
-    assertThat(atInfo.lines()).singleElement().satisfies(line -> {
-      assertThat(line.logger()).isEqualTo("io.backon.retry");
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.thrown()).isNull();
-      assertThat(line.message()).isEqualTo("Giving up on PaymentClient.charge after 3 attempts "
-          + "(max tries reached): java.io.IOException: card service down [policy payments]");
-    });
+    assertThat(atInfo.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.logger()).isEqualTo("io.backon.retry");
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.thrown()).isNull();
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Giving up on PaymentClient.charge after 3 attempts "
+                          + "(max tries reached): java.io.IOException: card service down [policy payments]");
+            });
   }
 
   @Test
@@ -59,8 +68,11 @@ class GiveUpLoggingTest {
     IOException last = new IOException("card service down");
 
     try (CapturedLog atDebug = CapturedLog.attach("io.backon.retry", Level.FINE)) {
-      assertThatThrownBy(() -> Retrying.of(policy("payments", 2).build())
-          .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last))).isSameAs(last);
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy("payments", 2).build())
+                      .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last)))
+          .isSameAs(last);
 
       assertThat(atDebug.lines()).extracting(Line::level).containsExactly("FINE", "WARNING");
       assertThat(atDebug.lines()).last().extracting(Line::thrown).isSameAs(last);
@@ -72,37 +84,52 @@ class GiveUpLoggingTest {
     IllegalStateException bug = new IllegalStateException("bug");
     RetryPolicy policy = policy("payments", 3).retryOn(IOException.class).build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-        FlakyTarget.alwaysFailing(bug))).isSameAs(bug);
+    assertThatThrownBy(
+            () -> Retrying.of(policy).call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(bug)))
+        .isSameAs(bug);
 
-    assertThat(atInfo.lines()).extracting(Line::message).containsExactly(
-        "Giving up on PaymentClient.charge after 1 attempt (not retryable): "
-            + "java.lang.IllegalStateException: bug [policy payments]");
+    assertThat(atInfo.lines())
+        .extracting(Line::message)
+        .containsExactly(
+            "Giving up on PaymentClient.charge after 1 attempt (not retryable): "
+                + "java.lang.IllegalStateException: bug [policy payments]");
   }
 
   @Test
   void aResponseBodyInTheMessageNeverReachesTheLog() {
-    String body = "{\"customer\":\"4111 1111 1111 1111\"," + "\"padding\":\"" + "p".repeat(100_000) + "\"}";
+    String body =
+        "{\"customer\":\"4111 1111 1111 1111\"," + "\"padding\":\"" + "p".repeat(100_000) + "\"}";
     IOException withBody = new IOException("500 Internal Server Error: " + body);
 
-    assertThatThrownBy(() -> Retrying.of(policy("payments", 1).build())
-        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(withBody))).isSameAs(withBody);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy("payments", 1).build())
+                    .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(withBody)))
+        .isSameAs(withBody);
 
-    assertThat(atInfo.lines()).singleElement().extracting(Line::message).isEqualTo(
-        "Giving up on PaymentClient.charge after 1 attempt (max tries reached): "
-            + "java.io.IOException: 500 Internal Server Error [...] [policy payments]");
+    assertThat(atInfo.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .isEqualTo(
+            "Giving up on PaymentClient.charge after 1 attempt (max tries reached): "
+                + "java.io.IOException: 500 Internal Server Error [...] [policy payments]");
   }
 
   @Test
   void aMultiLineMessageIsCutToItsFirstLine() {
     IOException multiLine = new IOException("upstream failed\nat line 2\nat line 3");
 
-    assertThatThrownBy(() -> Retrying.of(policy("payments", 1).build())
-        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(multiLine))).isSameAs(multiLine);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy("payments", 1).build())
+                    .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(multiLine)))
+        .isSameAs(multiLine);
 
-    assertThat(atInfo.lines()).extracting(Line::message).containsExactly(
-        "Giving up on PaymentClient.charge after 1 attempt (max tries reached): "
-            + "java.io.IOException: upstream failed [...] [policy payments]");
+    assertThat(atInfo.lines())
+        .extracting(Line::message)
+        .containsExactly(
+            "Giving up on PaymentClient.charge after 1 attempt (max tries reached): "
+                + "java.io.IOException: upstream failed [...] [policy payments]");
   }
 
   @Test
@@ -112,20 +139,26 @@ class GiveUpLoggingTest {
     assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), () -> null))
         .isInstanceOf(RetriesExhaustedException.class);
 
-    assertThat(atInfo.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.message()).isEqualTo("Giving up on PaymentClient.charge after 2 attempts "
-          + "(max tries reached): rejected value (null) [policy payments]");
-      assertThat(line.thrown()).isNull();
-    });
+    assertThat(atInfo.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Giving up on PaymentClient.charge after 2 attempts "
+                          + "(max tries reached): rejected value (null) [policy payments]");
+              assertThat(line.thrown()).isNull();
+            });
   }
 
   @Test
   void theGiveUpLevelIsConfigurable() {
     RetryPolicy policy = policy("payments", 1).giveUpLogLevel(System.Logger.Level.ERROR).build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(FlakyTarget.alwaysFailing(
-        new IOException("down")))).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () -> Retrying.of(policy).call(FlakyTarget.alwaysFailing(new IOException("down"))))
+        .isInstanceOf(IOException.class);
 
     assertThat(atInfo.lines()).extracting(Line::level).containsExactly("SEVERE");
   }
@@ -135,8 +168,13 @@ class GiveUpLoggingTest {
     RetryPolicy policy = policy("payments", 2).giveUpLogLevel(System.Logger.Level.OFF).build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-          FlakyTarget.alwaysFailing(new IOException("down")))).isInstanceOf(IOException.class);
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy)
+                      .call(
+                          Invocation.of(TARGET),
+                          FlakyTarget.alwaysFailing(new IOException("down"))))
+          .isInstanceOf(IOException.class);
 
       assertThat(all.lines()).extracting(Line::level).containsExactly("FINE");
     }
@@ -144,14 +182,16 @@ class GiveUpLoggingTest {
 
   @Test
   void bothLevelsOffMakeAFailingCallSilentEvenAtDebug() {
-    RetryPolicy policy = policy("payments", 3)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF)
-        .build();
+    RetryPolicy policy =
+        policy("payments", 3)
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF)
+            .build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      assertThatThrownBy(() -> Retrying.of(policy).call(
-          FlakyTarget.alwaysFailing(new IOException("down")))).isInstanceOf(IOException.class);
+      assertThatThrownBy(
+              () -> Retrying.of(policy).call(FlakyTarget.alwaysFailing(new IOException("down"))))
+          .isInstanceOf(IOException.class);
 
       assertThat(all.lines()).isEmpty();
     }
@@ -164,13 +204,19 @@ class GiveUpLoggingTest {
     RetryPolicy policy = policy("payments", 2).fallback(giveUp -> "cached").build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      String value = Retrying.of(policy).call(Invocation.of(TARGET),
-          FlakyTarget.alwaysFailing(new IOException("down")));
+      String value =
+          Retrying.of(policy)
+              .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(new IOException("down")));
 
       assertThat(value).isEqualTo("cached");
-      assertThat(all.lines()).extracting(Line::level, Line::message).last().isEqualTo(
-          org.assertj.core.groups.Tuple.tuple("FINE", "Falling back on PaymentClient.charge after "
-              + "2 attempts (max tries reached): java.io.IOException: down [policy payments]"));
+      assertThat(all.lines())
+          .extracting(Line::level, Line::message)
+          .last()
+          .isEqualTo(
+              org.assertj.core.groups.Tuple.tuple(
+                  "FINE",
+                  "Falling back on PaymentClient.charge after "
+                      + "2 attempts (max tries reached): java.io.IOException: down [policy payments]"));
       assertThat(all.lines()).extracting(Line::level).containsOnly("FINE");
     }
   }
@@ -180,14 +226,19 @@ class GiveUpLoggingTest {
     RetryPolicy policy = policy("payments", 1).raiseOnGiveUp(false).build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      Object value = Retrying.of(policy).call(Invocation.of(TARGET),
-          FlakyTarget.alwaysFailing(new IOException("down")));
+      Object value =
+          Retrying.of(policy)
+              .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(new IOException("down")));
 
       assertThat(value).isNull();
-      assertThat(all.lines()).extracting(Line::level, Line::message).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("FINE", "Giving up on PaymentClient.charge after "
-              + "1 attempt (max tries reached): java.io.IOException: down [policy payments]; "
-              + "returning null (raiseOnGiveUp false)"));
+      assertThat(all.lines())
+          .extracting(Line::level, Line::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "FINE",
+                  "Giving up on PaymentClient.charge after "
+                      + "1 attempt (max tries reached): java.io.IOException: down [policy payments]; "
+                      + "returning null (raiseOnGiveUp false)"));
     }
   }
 
@@ -207,21 +258,32 @@ class GiveUpLoggingTest {
   void anInterruptSkipsTheFallbackSoItsGiveUpIsAWarning() {
     RetryPolicy policy = policy("payments", 3).fallback(giveUp -> "cached").build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-        FlakyTarget.alwaysFailing(new InterruptedException("shutting down"))))
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        Invocation.of(TARGET),
+                        FlakyTarget.alwaysFailing(new InterruptedException("shutting down"))))
         .isInstanceOf(InterruptedException.class);
     Thread.interrupted();
 
-    assertThat(atInfo.lines()).extracting(Line::level, Line::message).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("WARNING", "Giving up on PaymentClient.charge after "
-            + "1 attempt (interrupted): java.lang.InterruptedException: shutting down "
-            + "[policy payments]"));
+    assertThat(atInfo.lines())
+        .extracting(Line::level, Line::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "WARNING",
+                "Giving up on PaymentClient.charge after "
+                    + "1 attempt (interrupted): java.lang.InterruptedException: shutting down "
+                    + "[policy payments]"));
   }
 
   @Test
   void aGiveUpLevelBelowDebugAlsoAppliesToAnsweredCalls() throws Exception {
-    RetryPolicy policy = policy("payments", 1).fallback(giveUp -> "cached")
-        .giveUpLogLevel(System.Logger.Level.TRACE).build();
+    RetryPolicy policy =
+        policy("payments", 1)
+            .fallback(giveUp -> "cached")
+            .giveUpLogLevel(System.Logger.Level.TRACE)
+            .build();
 
     try (CapturedLog all = CapturedLog.attach()) {
       Retrying.of(policy).call(FlakyTarget.alwaysFailing(new IOException("down")));
@@ -238,15 +300,20 @@ class GiveUpLoggingTest {
     RetryPolicy policy = policy("payments", 3).circuitBreaker(breaker).build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-          () -> "never runs")).isInstanceOf(CircuitOpenException.class);
+      assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET), () -> "never runs"))
+          .isInstanceOf(CircuitOpenException.class);
 
-      assertThat(all.linesOf("io.backon.retry")).singleElement().satisfies(line -> {
-        assertThat(line.level()).isEqualTo("FINE");
-        assertThat(line.message()).isEqualTo("Giving up on PaymentClient.charge at attempt 1 "
-            + "(circuit open): io.backon.breaker.CircuitOpenException: Circuit breaker 'payments' "
-            + "is OPEN; retry in 30s [policy payments]");
-      });
+      assertThat(all.linesOf("io.backon.retry"))
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.level()).isEqualTo("FINE");
+                assertThat(line.message())
+                    .isEqualTo(
+                        "Giving up on PaymentClient.charge at attempt 1 "
+                            + "(circuit open): io.backon.breaker.CircuitOpenException: Circuit breaker 'payments' "
+                            + "is OPEN; retry in 30s [policy payments]");
+              });
     }
   }
 
@@ -254,8 +321,9 @@ class GiveUpLoggingTest {
   void anOutageBehindAnOpenBreakerLogsOnlyTheTransitionAboveDebug() {
     CircuitBreaker breaker = openBreaker();
     Retrying propagating = Retrying.of(policy("payments", 3).circuitBreaker(breaker).build());
-    Retrying fallingBack = Retrying.of(policy("payments", 3).circuitBreaker(breaker)
-        .fallback(giveUp -> "cached").build());
+    Retrying fallingBack =
+        Retrying.of(
+            policy("payments", 3).circuitBreaker(breaker).fallback(giveUp -> "cached").build());
 
     for (int i = 0; i < 100; i++) {
       assertThatThrownBy(() -> propagating.call(() -> "never runs"))
@@ -263,35 +331,53 @@ class GiveUpLoggingTest {
       assertThat(catchValue(fallingBack)).isEqualTo("cached");
     }
 
-    assertThat(atInfo.lines()).extracting(Line::logger, Line::level).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("io.backon.breaker", "WARNING"));
+    assertThat(atInfo.lines())
+        .extracting(Line::logger, Line::level)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("io.backon.breaker", "WARNING"));
   }
 
   @Test
   void aBreakerRejectingTheLastRetryIsLoggedAtDebugWithTheLimitAndCircuitOpen() {
-    CircuitBreaker breaker = CircuitBreaker.builder("payments").clock(clock).failureThreshold(2)
-        .recoveryTimeout(Duration.ofMinutes(1)).build();
-    RetryPolicy policy = policy("payments", 3).circuitBreaker(breaker).retryOnCircuitOpen(true)
-        .build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("payments")
+            .clock(clock)
+            .failureThreshold(2)
+            .recoveryTimeout(Duration.ofMinutes(1))
+            .build();
+    RetryPolicy policy =
+        policy("payments", 3).circuitBreaker(breaker).retryOnCircuitOpen(true).build();
 
     try (CapturedLog all = CapturedLog.attach()) {
-      assertThatThrownBy(() -> Retrying.of(policy).call(Invocation.of(TARGET),
-          FlakyTarget.alwaysFailing(new IOException("down"))))
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy)
+                      .call(
+                          Invocation.of(TARGET),
+                          FlakyTarget.alwaysFailing(new IOException("down"))))
           .isInstanceOf(CircuitOpenException.class);
 
-      assertThat(all.linesOf("io.backon.retry")).last().satisfies(line -> {
-        assertThat(line.level()).isEqualTo("FINE");
-        assertThat(line.message()).startsWith("Giving up on PaymentClient.charge at attempt 3 "
-            + "(max tries reached, circuit open): io.backon.breaker.CircuitOpenException: ");
-      });
+      assertThat(all.linesOf("io.backon.retry"))
+          .last()
+          .satisfies(
+              line -> {
+                assertThat(line.level()).isEqualTo("FINE");
+                assertThat(line.message())
+                    .startsWith(
+                        "Giving up on PaymentClient.charge at attempt 3 "
+                            + "(max tries reached, circuit open): io.backon.breaker.CircuitOpenException: ");
+              });
     }
   }
 
   // ------------------------------------------------------------------------------ helpers
 
   private CircuitBreaker openBreaker() {
-    CircuitBreaker breaker = CircuitBreaker.builder("payments").clock(clock).failureThreshold(1)
-        .recoveryTimeout(Duration.ofSeconds(30)).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("payments")
+            .clock(clock)
+            .failureThreshold(1)
+            .recoveryTimeout(Duration.ofSeconds(30))
+            .build();
     breaker.tryAcquirePermission();
     breaker.onError(0L, new IOException("down"));
     return breaker;

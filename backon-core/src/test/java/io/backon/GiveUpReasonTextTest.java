@@ -37,6 +37,7 @@ class GiveUpReasonTextTest {
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final List<RetryEvent> giveUps = new CopyOnWriteArrayList<>();
+
   /** What an operator sees with Backon's loggers at INFO (Spring Boot's default). */
   private final CapturedLog log = CapturedLog.attach("io.backon", Level.INFO);
 
@@ -49,38 +50,46 @@ class GiveUpReasonTextTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(GiveUpReason.class)
   void theGiveUpLineSaysWhyTheCallEnded(GiveUpReason reason) {
-    String expected = switch (reason) {
-      case NOT_RETRYABLE -> "after 1 attempt (not retryable): java.lang.IllegalStateException: bug";
-      case GIVE_UP_PREDICATE -> "after 1 attempt (giveUpIf matched): java.io.IOException: fatal";
-      case MAX_TRIES -> "after 2 attempts (max tries reached): " + down();
-      case MAX_TIME -> "after 3 attempts (max time reached): " + down();
-      case STOP_CONDITION -> "after 2 attempts (stop condition met): " + down();
-      case WAIT_EXHAUSTED -> "after 3 attempts (wait exhausted): " + down();
-      case BUDGET_EXHAUSTED -> "after 1 attempt (budget exhausted): " + down();
-      case DEADLINE_EXCEEDED -> "after 2 attempts (deadline exceeded): " + down();
-      case REJECTED -> "after 1 attempt (executor rejected the next attempt): " + down();
-      case POLICY_ERROR ->
-          "after 1 attempt (a policy callback threw): java.lang.IllegalStateException: condition bug";
-      case INTERRUPTED -> "after 1 attempt (interrupted): java.lang.InterruptedException: stop";
-    };
+    String expected =
+        switch (reason) {
+          case NOT_RETRYABLE ->
+              "after 1 attempt (not retryable): java.lang.IllegalStateException: bug";
+          case GIVE_UP_PREDICATE ->
+              "after 1 attempt (giveUpIf matched): java.io.IOException: fatal";
+          case MAX_TRIES -> "after 2 attempts (max tries reached): " + down();
+          case MAX_TIME -> "after 3 attempts (max time reached): " + down();
+          case STOP_CONDITION -> "after 2 attempts (stop condition met): " + down();
+          case WAIT_EXHAUSTED -> "after 3 attempts (wait exhausted): " + down();
+          case BUDGET_EXHAUSTED -> "after 1 attempt (budget exhausted): " + down();
+          case DEADLINE_EXCEEDED -> "after 2 attempts (deadline exceeded): " + down();
+          case REJECTED -> "after 1 attempt (executor rejected the next attempt): " + down();
+          case POLICY_ERROR ->
+              "after 1 attempt (a policy callback threw): java.lang.IllegalStateException: condition bug";
+          case INTERRUPTED -> "after 1 attempt (interrupted): java.lang.InterruptedException: stop";
+        };
 
     giveUpFor(reason);
 
     assertThat(giveUps).extracting(RetryEvent::giveUpReason).containsExactly(reason);
-    assertThat(log.linesOf("io.backon.retry")).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.thrown()).as("no stack trace").isNull();
-      assertThat(line.message()).isEqualTo(
-          "Giving up on " + TARGET + " " + expected + " [policy payments]");
-    });
+    assertThat(log.linesOf("io.backon.retry"))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.thrown()).as("no stack trace").isNull();
+              assertThat(line.message())
+                  .isEqualTo("Giving up on " + TARGET + " " + expected + " [policy payments]");
+            });
   }
 
   @Test
   void noTwoReasonsShareATextAndNoneReadsLikeAnOutcome() {
-    List<String> texts = EnumSet.allOf(GiveUpReason.class).stream()
-        .map(GiveUpReason::description).toList();
+    List<String> texts =
+        EnumSet.allOf(GiveUpReason.class).stream().map(GiveUpReason::description).toList();
 
-    assertThat(texts).doesNotHaveDuplicates().doesNotContain("circuit open")
+    assertThat(texts)
+        .doesNotHaveDuplicates()
+        .doesNotContain("circuit open")
         .noneMatch(text -> text.contains("rejected value"));
   }
 
@@ -88,54 +97,78 @@ class GiveUpReasonTextTest {
   void aDeadlineCuttingTheOnlyAttemptNamesNoOutcome() {
     RetryPolicy policy = policy().deadline(Duration.ofMillis(250)).build();
 
-    Throwable thrown = catchThrowable(() -> Retrying.of(policy).call(Invocation.of(TARGET), () -> {
-      for (int tick = 0; tick < 500; tick++) {
-        clock.advance(Duration.ofMillis(10));
-        if (Thread.interrupted()) {
-          throw new InterruptedException("cut by the deadline");
-        }
-      }
-      return "too late";
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        Invocation.of(TARGET),
+                        () -> {
+                          for (int tick = 0; tick < 500; tick++) {
+                            clock.advance(Duration.ofMillis(10));
+                            if (Thread.interrupted()) {
+                              throw new InterruptedException("cut by the deadline");
+                            }
+                          }
+                          return "too late";
+                        }));
 
     assertThat(thrown).isInstanceOf(DeadlineExceededException.class);
-    assertThat(log.linesOf("io.backon.retry")).extracting(Line::message).containsExactly(
-        "Giving up on PaymentClient.charge after 1 attempt (deadline exceeded) [policy payments]");
+    assertThat(log.linesOf("io.backon.retry"))
+        .extracting(Line::message)
+        .containsExactly(
+            "Giving up on PaymentClient.charge after 1 attempt (deadline exceeded) [policy payments]");
   }
 
   private void giveUpFor(GiveUpReason reason) {
     switch (reason) {
-      case NOT_RETRYABLE -> fail(policy().retryOn(IOException.class),
-          new IllegalStateException("bug"));
-      case GIVE_UP_PREDICATE -> fail(policy().giveUpIf(e -> "fatal".equals(e.getMessage())),
-          new IOException("fatal"));
+      case NOT_RETRYABLE ->
+          fail(policy().retryOn(IOException.class), new IllegalStateException("bug"));
+      case GIVE_UP_PREDICATE ->
+          fail(policy().giveUpIf(e -> "fatal".equals(e.getMessage())), new IOException("fatal"));
       case MAX_TRIES -> fail(policy().maxTries(2), DOWN);
       case MAX_TIME -> fail(policy().maxTime(Duration.ofMillis(1_500)), DOWN);
       case STOP_CONDITION -> fail(policy().stop(state -> state.attemptNumber() >= 2), DOWN);
-      case WAIT_EXHAUSTED -> fail(policy()
-          .wait(Wait.constant(Duration.ofSeconds(1), Duration.ofSeconds(2))), DOWN);
-      case BUDGET_EXHAUSTED -> fail(policy()
-          .retryBudget(RetryBudget.builder().name("payments").maxTokens(1).build()), DOWN);
+      case WAIT_EXHAUSTED ->
+          fail(policy().wait(Wait.constant(Duration.ofSeconds(1), Duration.ofSeconds(2))), DOWN);
+      case BUDGET_EXHAUSTED ->
+          fail(
+              policy().retryBudget(RetryBudget.builder().name("payments").maxTokens(1).build()),
+              DOWN);
       case DEADLINE_EXCEEDED -> fail(policy().deadline(Duration.ofMillis(1_500)), DOWN);
       case REJECTED -> {
-        RetryPolicy policy = policy().executor(task -> {
-          throw new RejectedExecutionException("executor shut down");
-        }).build();
-        CompletableFuture<String> call = Retrying.of(policy)
-            .callAsync(Invocation.of(TARGET), () -> CompletableFuture.failedFuture(DOWN));
+        RetryPolicy policy =
+            policy()
+                .executor(
+                    task -> {
+                      throw new RejectedExecutionException("executor shut down");
+                    })
+                .build();
+        CompletableFuture<String> call =
+            Retrying.of(policy)
+                .callAsync(Invocation.of(TARGET), () -> CompletableFuture.failedFuture(DOWN));
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(call).isCompletedExceptionally();
       }
-      case POLICY_ERROR -> fail(policy().retryIfException(e -> {
-        throw new IllegalStateException("condition bug");
-      }), DOWN);
+      case POLICY_ERROR ->
+          fail(
+              policy()
+                  .retryIfException(
+                      e -> {
+                        throw new IllegalStateException("condition bug");
+                      }),
+              DOWN);
       case INTERRUPTED -> fail(policy(), new InterruptedException("stop"));
     }
   }
 
   private void fail(RetryPolicyBuilder policy, Exception failure) {
-    assertThat(catchThrowable(() -> Retrying.of(policy.build())
-        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(failure)))).isNotNull();
+    assertThat(
+            catchThrowable(
+                () ->
+                    Retrying.of(policy.build())
+                        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(failure))))
+        .isNotNull();
   }
 
   private static String down() {

@@ -34,22 +34,36 @@ class LastFailureReachesTheCallerTest {
   @Test
   void anInterruptDuringTheBackOffRethrowsTheLastFailureWithTheInterruptSuppressed() {
     IOException last = new IOException("attempt 1");
-    RetryPolicy policy = RetryPolicy.builder().maxTries(3)
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .fallback(event -> "fallback must be skipped on interrupt")
-        .onGiveUp(events::add)
-        .clock(clock).sleeper(sleeper).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(3)
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .fallback(event -> "fallback must be skipped on interrupt")
+            .onGiveUp(events::add)
+            .clock(clock)
+            .sleeper(sleeper)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    Throwable thrown = catchThrowable(() -> Retrying.of(policy).call(() -> {
-      Thread.currentThread().interrupt(); // the caller is interrupted while the attempt runs...
-      throw last;
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          Thread.currentThread()
+                              .interrupt(); // the caller is interrupted while the attempt runs...
+                          throw last;
+                        }));
 
     // decide() sees the flag and gives up at once (no sleep); the flag stays set
     assertThat(thrown).isSameAs(last);
     assertThat(Thread.currentThread().isInterrupted()).isTrue();
-    assertThat(events).singleElement().extracting(RetryEvent::giveUpReason)
+    assertThat(events)
+        .singleElement()
+        .extracting(RetryEvent::giveUpReason)
         .isEqualTo(GiveUpReason.INTERRUPTED);
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -57,23 +71,34 @@ class LastFailureReachesTheCallerTest {
   @Test
   void aThrowingRetryPredicateDoesNotLoseTheTargetsFailure() {
     IOException targetFailure = new IOException("the real problem");
-    RetryPolicy policy = RetryPolicy.builder()
-        .retryIfException(failure -> {
-          throw new IllegalStateException("predicate is broken");
-        })
-        .onGiveUp(events::add)
-        .clock(clock).sleeper(sleeper).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .retryIfException(
+                failure -> {
+                  throw new IllegalStateException("predicate is broken");
+                })
+            .onGiveUp(events::add)
+            .clock(clock)
+            .sleeper(sleeper)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    Throwable thrown = catchThrowable(() -> Retrying.of(policy).call(() -> {
-      throw targetFailure;
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          throw targetFailure;
+                        }));
 
     // observed: the predicate's IllegalStateException escapes bare: no onGiveUp, no trace of the
     // target's IOException (neither cause nor suppressed)
-    assertThat(thrown).satisfiesAnyOf(
-        t -> assertThat(t).isSameAs(targetFailure),
-        t -> assertThat(t.getSuppressed()).contains(targetFailure),
-        t -> assertThat(t.getCause()).isSameAs(targetFailure));
+    assertThat(thrown)
+        .satisfiesAnyOf(
+            t -> assertThat(t).isSameAs(targetFailure),
+            t -> assertThat(t.getSuppressed()).contains(targetFailure),
+            t -> assertThat(t.getCause()).isSameAs(targetFailure));
   }
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A feature costs something only in calls of policies that use it and only where it acts
- * (DESIGN §2): listeners of retries and give-ups, waits, jitters and conditions cost nothing on a
- * success. Counts bytes, not time, so it is deterministic; speed is measured by JMH.
+ * A feature costs something only in calls of policies that use it and only where it acts (DESIGN
+ * §2): listeners of retries and give-ups, waits, jitters and conditions cost nothing on a success.
+ * Counts bytes, not time, so it is deterministic; speed is measured by JMH.
  */
 class PayForWhatYouConfigureTest {
 
@@ -50,16 +50,19 @@ class PayForWhatYouConfigureTest {
   void aCallableAndARunnableSucceedWithoutAllocatingEither() {
     Retrying retrying = Retrying.of(realistic().build());
 
-    long bytes = allocatedBy(() -> {
-      try {
-        retrying.call(() -> "ok");
-        retrying.run(() -> { });
-      } catch (Exception unexpected) {
-        throw new AssertionError(unexpected);
-      }
-    });
+    long bytes =
+        allocatedBy(
+            () -> {
+              try {
+                retrying.call(() -> "ok");
+                retrying.run(() -> {});
+              } catch (Exception unexpected) {
+                throw new AssertionError(unexpected);
+              }
+            });
 
-    assertThat(bytes).as("bytes allocated by %d pairs of successful calls", CALLS)
+    assertThat(bytes)
+        .as("bytes allocated by %d pairs of successful calls", CALLS)
         .isLessThan(2_000);
   }
 
@@ -69,15 +72,20 @@ class PayForWhatYouConfigureTest {
 
     long bytes = allocatedBy(() -> retrying.callAsync(() -> DONE));
 
-    assertThat(bytes / CALLS).as("bytes per successful async call (one completed future)")
+    assertThat(bytes / CALLS)
+        .as("bytes per successful async call (one completed future)")
         .isLessThanOrEqualTo(24);
   }
 
   @Test
   void aSuccessPathListenerStillSeesEveryAttempt() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
-    Retrying retrying = Retrying.of(realistic().onAttempt(event -> attempts.incrementAndGet())
-        .onSuccess(event -> attempts.incrementAndGet()).build());
+    Retrying retrying =
+        Retrying.of(
+            realistic()
+                .onAttempt(event -> attempts.incrementAndGet())
+                .onSuccess(event -> attempts.incrementAndGet())
+                .build());
 
     retrying.call(() -> "ok");
 
@@ -89,12 +97,14 @@ class PayForWhatYouConfigureTest {
     Retrying retrying = Retrying.of(realistic().wait(Wait.none()).build());
     AtomicInteger calls = new AtomicInteger();
 
-    String value = retrying.call(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    String value =
+        retrying.call(
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IOException("down");
+              }
+              return "ok";
+            });
 
     assertThat(value).isEqualTo("ok");
     assertThat(fired).as("beforeSleep and onBackoff, once each").hasValue(2);
@@ -103,21 +113,27 @@ class PayForWhatYouConfigureTest {
   @Test
   void anAsyncHedgedCallWhosePrimaryCompletesAtOnceBuildsNoRace() {
     AtomicInteger outcomes = new AtomicInteger();
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2)
-        .hedgeDelay(Duration.ofMillis(10)).onHedge(new io.backon.hedge.HedgeListener() {
-          @Override
-          public void onHedge(int copyNumber) {}
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .hedgeDelay(Duration.ofMillis(10))
+            .onHedge(
+                new io.backon.hedge.HedgeListener() {
+                  @Override
+                  public void onHedge(int copyNumber) {}
 
-          @Override
-          public void onOutcome(io.backon.hedge.HedgeOutcome outcome) {
-            outcomes.incrementAndGet();
-          }
-        }).build();
+                  @Override
+                  public void onOutcome(io.backon.hedge.HedgeOutcome outcome) {
+                    outcomes.incrementAndGet();
+                  }
+                })
+            .build();
     Retrying retrying = Retrying.of(realistic().hedging(hedging).build());
 
     long bytes = allocatedBy(() -> retrying.callAsync(() -> DONE).join());
 
-    assertThat(bytes / CALLS).as("bytes per hedged call whose primary won at once")
+    assertThat(bytes / CALLS)
+        .as("bytes per hedged call whose primary won at once")
         .isLessThanOrEqualTo(200);
     assertThat(outcomes).as("the primary's win is still reported").hasValue(2 * CALLS);
   }

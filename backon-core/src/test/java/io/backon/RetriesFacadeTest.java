@@ -30,8 +30,12 @@ class RetriesFacadeTest {
 
   @Test
   void theShortFormRetriesTheGivenFailureTypeUntilItSucceeds() throws Exception {
-    String value = Retries.retry(calls.succeedingOnTry(3, () -> new IOException("down")),
-        3, Wait.none(), IOException.class);
+    String value =
+        Retries.retry(
+            calls.succeedingOnTry(3, () -> new IOException("down")),
+            3,
+            Wait.none(),
+            IOException.class);
 
     assertThat(value).isEqualTo("ok");
     assertThat(calls).hasValue(3);
@@ -41,11 +45,17 @@ class RetriesFacadeTest {
   void theShortFormGivesUpAfterMaxTriesWithTheLastFailure() {
     List<IOException> thrown = new ArrayList<>();
 
-    assertThatThrownBy(() -> Retries.retry(() -> {
-      IOException failure = new IOException("down " + calls.incrementAndGet());
-      thrown.add(failure);
-      throw failure;
-    }, 3, Wait.none(), IOException.class))
+    assertThatThrownBy(
+            () ->
+                Retries.retry(
+                    () -> {
+                      IOException failure = new IOException("down " + calls.incrementAndGet());
+                      thrown.add(failure);
+                      throw failure;
+                    },
+                    3,
+                    Wait.none(),
+                    IOException.class))
         .isInstanceOf(IOException.class)
         .hasMessage("down 3")
         .satisfies(last -> assertThat(last).isSameAs(thrown.get(2)));
@@ -58,7 +68,7 @@ class RetriesFacadeTest {
     IllegalStateException bug = new IllegalStateException("bug");
 
     assertThatThrownBy(
-        () -> Retries.retry(calls.failingWith(bug), 3, Wait.none(), IOException.class))
+            () -> Retries.retry(calls.failingWith(bug), 3, Wait.none(), IOException.class))
         .isSameAs(bug);
 
     assertThat(calls).hasValue(1);
@@ -66,8 +76,9 @@ class RetriesFacadeTest {
 
   @Test
   void theShortFormWithoutTypesRetriesAnyException() {
-    assertThatThrownBy(() -> Retries.retry(
-        calls.failingWith(new IllegalStateException("bug")), 4, Wait.none()))
+    assertThatThrownBy(
+            () ->
+                Retries.retry(calls.failingWith(new IllegalStateException("bug")), 4, Wait.none()))
         .isInstanceOf(IllegalStateException.class);
 
     assertThat(calls).hasValue(4);
@@ -77,16 +88,22 @@ class RetriesFacadeTest {
   void theShortFormAcceptsSeveralFailureTypes() throws Exception {
     AtomicInteger tries = new AtomicInteger();
 
-    String value = Retries.retry(() -> {
-      switch (tries.incrementAndGet()) {
-        case 1:
-          throw new IOException("io");
-        case 2:
-          throw new TimeoutException("slow");
-        default:
-          return "ok";
-      }
-    }, 3, Wait.none(), IOException.class, TimeoutException.class);
+    String value =
+        Retries.retry(
+            () -> {
+              switch (tries.incrementAndGet()) {
+                case 1:
+                  throw new IOException("io");
+                case 2:
+                  throw new TimeoutException("slow");
+                default:
+                  return "ok";
+              }
+            },
+            3,
+            Wait.none(),
+            IOException.class,
+            TimeoutException.class);
 
     assertThat(value).isEqualTo("ok");
     assertThat(tries).hasValue(3);
@@ -119,13 +136,15 @@ class RetriesFacadeTest {
   void theAttemptNumberIsVisibleInsideTheTargetAndZeroOutside() throws Exception {
     List<Integer> seen = new ArrayList<>();
 
-    Retries.retry(() -> {
-      seen.add(Retries.attemptNumber());
-      if (seen.size() < 3) {
-        throw new IOException("down");
-      }
-      return Retries.isRetrying();
-    }, policy(3));
+    Retries.retry(
+        () -> {
+          seen.add(Retries.attemptNumber());
+          if (seen.size() < 3) {
+            throw new IOException("down");
+          }
+          return Retries.isRetrying();
+        },
+        policy(3));
 
     assertThat(seen).containsExactly(1, 2, 3);
     assertThat(Retries.attemptNumber()).isZero();
@@ -136,22 +155,26 @@ class RetriesFacadeTest {
   void aNestedCallKeepsItsOwnAttemptNumberAndRestoresTheOuterOne() throws Exception {
     List<String> seen = new ArrayList<>();
 
-    Retries.retry(() -> {
-      int outer = Retries.attemptNumber();
-      if (outer == 1) {
-        throw new IOException("outer down");
-      }
-      AtomicInteger inner = new AtomicInteger();
-      Retries.retry(() -> {
-        seen.add("inner " + Retries.attemptNumber());
-        if (inner.incrementAndGet() < 3) {
-          throw new IOException("inner down");
-        }
-        return "in";
-      }, policy(3));
-      seen.add("outer " + Retries.attemptNumber());
-      return "out";
-    }, policy(3));
+    Retries.retry(
+        () -> {
+          int outer = Retries.attemptNumber();
+          if (outer == 1) {
+            throw new IOException("outer down");
+          }
+          AtomicInteger inner = new AtomicInteger();
+          Retries.retry(
+              () -> {
+                seen.add("inner " + Retries.attemptNumber());
+                if (inner.incrementAndGet() < 3) {
+                  throw new IOException("inner down");
+                }
+                return "in";
+              },
+              policy(3));
+          seen.add("outer " + Retries.attemptNumber());
+          return "out";
+        },
+        policy(3));
 
     assertThat(seen).containsExactly("inner 1", "inner 2", "inner 3", "outer 2");
   }
@@ -176,10 +199,15 @@ class RetriesFacadeTest {
 
     assertThatThrownBy(() -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("a"))))
         .hasMessage("a");
-    assertThatThrownBy(() -> RetryingCaller.of(policy(5)).run(() -> {
-      calls.incrementAndGet();
-      throw new IOException("b");
-    })).hasMessage("b");
+    assertThatThrownBy(
+            () ->
+                RetryingCaller.of(policy(5))
+                    .run(
+                        () -> {
+                          calls.incrementAndGet();
+                          throw new IOException("b");
+                        }))
+        .hasMessage("b");
     assertThatThrownBy(() -> Retries.retry(calls.failingWith(new IOException("c")), policy(5)))
         .hasMessage("c");
 
@@ -200,7 +228,7 @@ class RetriesFacadeTest {
     Retries.enable();
 
     assertThatThrownBy(
-        () -> Retries.retry(calls.failingWith(new IOException("down")), 5, Wait.none()))
+            () -> Retries.retry(calls.failingWith(new IOException("down")), 5, Wait.none()))
         .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(5);
@@ -258,8 +286,14 @@ class RetriesFacadeTest {
 
   @Test
   void onKeepsTheRestOfThePolicy() {
-    RetryPolicy named = RetryPolicy.builder().name("payments").maxTries(4).wait(Wait.none())
-        .sleeper(sleeper).clock(clock).build();
+    RetryPolicy named =
+        RetryPolicy.builder()
+            .name("payments")
+            .maxTries(4)
+            .wait(Wait.none())
+            .sleeper(sleeper)
+            .clock(clock)
+            .build();
 
     RetryPolicy narrowed = RetryingCaller.of(named).on(IOException.class).policy();
 
@@ -306,15 +340,20 @@ class RetriesFacadeTest {
   void onResultGivesUpOnAValueItKeepsRejectingWithRetriesExhausted() {
     RetryingCaller caller = RetryingCaller.of(policy(3)).onResult(value -> "busy".equals(value));
 
-    assertThatThrownBy(() -> caller.call(() -> {
-      calls.incrementAndGet();
-      return "busy";
-    }))
-        .isInstanceOfSatisfying(RetriesExhaustedException.class, exhausted -> {
-          assertThat(exhausted.attempts()).isEqualTo(3);
-          assertThat(exhausted.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
-          assertThat(exhausted.lastValue()).isEqualTo("busy");
-        })
+    assertThatThrownBy(
+            () ->
+                caller.call(
+                    () -> {
+                      calls.incrementAndGet();
+                      return "busy";
+                    }))
+        .isInstanceOfSatisfying(
+            RetriesExhaustedException.class,
+            exhausted -> {
+              assertThat(exhausted.attempts()).isEqualTo(3);
+              assertThat(exhausted.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
+              assertThat(exhausted.lastValue()).isEqualTo("busy");
+            })
         .hasMessageEndingWith("after 3 attempts (max tries reached); last value: busy");
 
     assertThat(calls).hasValue(3);
@@ -324,12 +363,14 @@ class RetriesFacadeTest {
   void getRetriesASupplierAndReturnsItsValue() {
     RetryingCaller caller = RetryingCaller.of(policy(3));
 
-    String value = caller.get(() -> {
-      if (calls.incrementAndGet() < 2) {
-        throw new IllegalStateException("flaky");
-      }
-      return "got";
-    });
+    String value =
+        caller.get(
+            () -> {
+              if (calls.incrementAndGet() < 2) {
+                throw new IllegalStateException("flaky");
+              }
+              return "got";
+            });
 
     assertThat(value).isEqualTo("got");
     assertThat(calls).hasValue(2);
@@ -340,10 +381,14 @@ class RetriesFacadeTest {
     IllegalStateException failure = new IllegalStateException("always");
     RetryingCaller caller = RetryingCaller.of(policy(2));
 
-    assertThatThrownBy(() -> caller.get(() -> {
-      calls.incrementAndGet();
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                caller.get(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw failure;
+                    }))
+        .isSameAs(failure);
 
     assertThat(calls).hasValue(2);
   }
@@ -352,11 +397,12 @@ class RetriesFacadeTest {
   void runRetriesARunnableUntilItCompletes() throws Exception {
     RetryingCaller caller = RetryingCaller.of(policy(3)).on(IOException.class);
 
-    caller.run(() -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new IOException("down");
-      }
-    });
+    caller.run(
+        () -> {
+          if (calls.incrementAndGet() < 3) {
+            throw new IOException("down");
+          }
+        });
 
     assertThat(calls).hasValue(3);
   }
@@ -366,10 +412,13 @@ class RetriesFacadeTest {
     IOException failure = new IOException("disk full");
     RetryingCaller caller = RetryingCaller.of(policy(3)).on(IOException.class);
 
-    assertThatThrownBy(() -> caller.run(() -> {
-      calls.incrementAndGet();
-      throw failure;
-    }))
+    assertThatThrownBy(
+            () ->
+                caller.run(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw failure;
+                    }))
         .isSameAs(failure)
         .hasNoCause()
         .hasNoSuppressedExceptions();
@@ -382,29 +431,35 @@ class RetriesFacadeTest {
     TimeoutException failure = new TimeoutException("slow");
     RetryingCaller caller = RetryingCaller.of(policy(3)).on(IOException.class);
 
-    assertThatThrownBy(() -> caller.run(() -> {
-      calls.incrementAndGet();
-      throw failure;
-    })).isSameAs(failure);
+    assertThatThrownBy(
+            () ->
+                caller.run(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw failure;
+                    }))
+        .isSameAs(failure);
 
     assertThat(calls).hasValue(1);
   }
 
   @Test
   void theCallerSleepsThroughThePolicysSleeper() throws Exception {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(3)
-        .wait(Wait.constant(java.time.Duration.ofSeconds(3)))
-        .jitter(io.backon.wait.Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(3)
+            .wait(Wait.constant(java.time.Duration.ofSeconds(3)))
+            .jitter(io.backon.wait.Jitter.none())
+            .sleeper(sleeper)
+            .clock(clock)
+            .build();
 
-    RetryingCaller.of(policy).on(IOException.class)
+    RetryingCaller.of(policy)
+        .on(IOException.class)
         .call(calls.succeedingOnTry(3, () -> new IOException("down")));
 
-    assertThat(sleeper.sleeps()).containsExactly(
-        java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
+    assertThat(sleeper.sleeps())
+        .containsExactly(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(3));
   }
 
   // ------------------------------------------------------------------------- helpers

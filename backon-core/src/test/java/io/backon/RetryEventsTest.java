@@ -19,9 +19,13 @@ class RetryEventsTest {
   private final List<RetryEvent> events = new ArrayList<>();
 
   private RetryPolicyBuilder recordingPolicy() {
-    RetryPolicyBuilder builder = RetryPolicy.builder().name("payments").clock(clock)
-        .sleeper(new ManualSleeper(clock)).jitter(Jitter.none())
-        .wait(Wait.constant(Duration.ofMillis(200)));
+    RetryPolicyBuilder builder =
+        RetryPolicy.builder()
+            .name("payments")
+            .clock(clock)
+            .sleeper(new ManualSleeper(clock))
+            .jitter(Jitter.none())
+            .wait(Wait.constant(Duration.ofMillis(200)));
     for (EventType type : EventType.values()) {
       builder.listen(type, events::add);
     }
@@ -37,20 +41,38 @@ class RetryEventsTest {
     Retrying.of(recordingPolicy().build())
         .call(FlakyTarget.failingThen("ok", new IOException("down")));
 
-    assertThat(trace()).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "SUCCESS#2");
+    assertThat(trace())
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "SUCCESS#2");
   }
 
   @Test
   void hooksEndWithGiveUpWhenRetryingEnds() {
-    assertThatThrownBy(() -> Retrying.of(recordingPolicy().maxTries(2).build())
-        .call(FlakyTarget.alwaysFailing(new IOException("down"))))
+    assertThatThrownBy(
+            () ->
+                Retrying.of(recordingPolicy().maxTries(2).build())
+                    .call(FlakyTarget.alwaysFailing(new IOException("down"))))
         .isInstanceOf(IOException.class);
 
-    assertThat(trace()).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "GIVE_UP#2");
+    assertThat(trace())
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "GIVE_UP#2");
     assertThat(events.get(events.size() - 1).giveUpReason()).isEqualTo(GiveUpReason.MAX_TRIES);
   }
 
@@ -59,13 +81,16 @@ class RetryEventsTest {
     IOException failure = new IOException("down");
     Retrying retrying = Retrying.of(recordingPolicy().build());
 
-    String value = retrying.call(Invocation.of("PaymentClient.charge", "order-7", 42), () -> {
-      clock.advance(Duration.ofMillis(30));
-      if (Retries.attemptNumber() == 1) {
-        throw failure;
-      }
-      return "charged";
-    });
+    String value =
+        retrying.call(
+            Invocation.of("PaymentClient.charge", "order-7", 42),
+            () -> {
+              clock.advance(Duration.ofMillis(30));
+              if (Retries.attemptNumber() == 1) {
+                throw failure;
+              }
+              return "charged";
+            });
 
     assertThat(value).isEqualTo("charged");
     RetryEvent after = events.get(2);
@@ -96,10 +121,11 @@ class RetryEventsTest {
   @Test
   void severalListenersPerHookRunInRegistrationOrder() throws Exception {
     List<String> order = new ArrayList<>();
-    RetryPolicy policy = RetryPolicy.builder()
-        .onSuccess(e -> order.add("first"))
-        .onSuccess(e -> order.add("second"))
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .onSuccess(e -> order.add("first"))
+            .onSuccess(e -> order.add("second"))
+            .build();
 
     Retrying.of(policy).call(() -> "ok");
 
@@ -109,12 +135,14 @@ class RetryEventsTest {
   @Test
   void aThrowingListenerNeverBreaksTheCall() throws Exception {
     List<String> reached = new ArrayList<>();
-    RetryPolicy policy = recordingPolicy()
-        .before(e -> {
-          throw new IllegalStateException("listener bug");
-        })
-        .onSuccess(e -> reached.add("success"))
-        .build();
+    RetryPolicy policy =
+        recordingPolicy()
+            .before(
+                e -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .onSuccess(e -> reached.add("success"))
+            .build();
 
     String value = Retrying.of(policy).call(FlakyTarget.failingThen("ok", new IOException()));
 

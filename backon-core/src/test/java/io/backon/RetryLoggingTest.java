@@ -43,56 +43,75 @@ class RetryLoggingTest {
 
     Retrying.of(policy).call(Invocation.of(TARGET, 42), succeedingOnTry(2));
 
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.logger()).isEqualTo("io.backon.retry");
-      assertThat(line.level()).isEqualTo("FINE");
-      assertThat(line.message()).contains(TARGET, "attempt 1", "2s");
-      assertThat(line.thrown()).isNull();
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.logger()).isEqualTo("io.backon.retry");
+              assertThat(line.level()).isEqualTo("FINE");
+              assertThat(line.message()).contains(TARGET, "attempt 1", "2s");
+              assertThat(line.thrown()).isNull();
+            });
   }
 
   @Test
   void theBackoffLineSaysWhatFailedAndNamesThePolicy() throws Exception {
-    RetryPolicy policy = policy("payments", 2).wait(Wait.constant(Duration.ofMillis(1_500))).build();
+    RetryPolicy policy =
+        policy("payments", 2).wait(Wait.constant(Duration.ofMillis(1_500))).build();
 
     Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(2));
 
-    assertThat(log.lines()).extracting(Line::message).containsExactly(
-        "Retrying PaymentClient.charge in 1.5s after attempt 1 failed with "
-            + "java.io.IOException: try 1 failed [policy payments]");
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .containsExactly(
+            "Retrying PaymentClient.charge in 1.5s after attempt 1 failed with "
+                + "java.io.IOException: try 1 failed [policy payments]");
   }
 
   @Test
   void shortWaitsReadInMillisecondsAndMicroseconds() throws Exception {
-    RetryPolicy policy = policy("payments", 3)
-        .wait(Wait.constant(Duration.ofMillis(22), Duration.ofNanos(350_000))).build();
+    RetryPolicy policy =
+        policy("payments", 3)
+            .wait(Wait.constant(Duration.ofMillis(22), Duration.ofNanos(350_000)))
+            .build();
 
     Retrying.of(policy).call(Invocation.of(TARGET), succeedingOnTry(3));
 
-    assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
-        first -> assertThat(first).startsWith("Retrying PaymentClient.charge in 22ms "),
-        second -> assertThat(second).startsWith("Retrying PaymentClient.charge in 350µs "));
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .satisfiesExactly(
+            first -> assertThat(first).startsWith("Retrying PaymentClient.charge in 22ms "),
+            second -> assertThat(second).startsWith("Retrying PaymentClient.charge in 350µs "));
   }
 
   @Test
   void eachRetryLogsItsOwnAttemptNumber() throws Exception {
     Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(3));
 
-    assertThat(log.lines()).extracting(Line::message).satisfiesExactly(
-        first -> assertThat(first).contains("after attempt 1 "),
-        second -> assertThat(second).contains("after attempt 2 "));
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("after attempt 1 "),
+            second -> assertThat(second).contains("after attempt 2 "));
   }
 
   @Test
   void aRejectedValueIsNamedByItsTypeNeverByItsContent() throws Exception {
-    RetryPolicy policy = policy("payments", 2)
-        .retryIfResult(value -> String.valueOf(value).startsWith("<html>")).build();
+    RetryPolicy policy =
+        policy("payments", 2)
+            .retryIfResult(value -> String.valueOf(value).startsWith("<html>"))
+            .build();
     AtomicInteger tries = new AtomicInteger();
 
-    Retrying.of(policy).call(Invocation.of(TARGET),
-        () -> tries.incrementAndGet() == 1 ? "<html>secret error page</html>" : "paid");
+    Retrying.of(policy)
+        .call(
+            Invocation.of(TARGET),
+            () -> tries.incrementAndGet() == 1 ? "<html>secret error page</html>" : "paid");
 
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+    assertThat(log.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .asString()
         .contains("after attempt 1 returned a rejected value (String)")
         .doesNotContain("secret");
   }
@@ -102,32 +121,44 @@ class RetryLoggingTest {
     RetryPolicy policy = policy("payments", 2).retryIfResult(value -> value == null).build();
     AtomicInteger tries = new AtomicInteger();
 
-    Retrying.of(policy).call(Invocation.of(TARGET),
-        () -> tries.incrementAndGet() == 1 ? null : "paid");
+    Retrying.of(policy)
+        .call(Invocation.of(TARGET), () -> tries.incrementAndGet() == 1 ? null : "paid");
 
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+    assertThat(log.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .asString()
         .contains("after attempt 1 returned a rejected value (null)");
   }
 
   @Test
   void theBackoffLineCarriesOnlyTheFirstLineOfAMessageCutShort() throws Exception {
-    IOException withBody = new IOException("503 Service Unavailable\n" + "{\"body\":\"" + "z".repeat(10_000) + "\"}");
+    IOException withBody =
+        new IOException("503 Service Unavailable\n" + "{\"body\":\"" + "z".repeat(10_000) + "\"}");
     FlakyTarget<String> target = FlakyTarget.failingThen("paid", withBody);
 
     Retrying.of(policy("payments", 2).build()).call(Invocation.of(TARGET), target);
 
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.message()).isEqualTo("Retrying PaymentClient.charge in 1s after attempt 1 "
-          + "failed with java.io.IOException: 503 Service Unavailable [...] [policy payments]");
-      assertThat(line.thrown()).isNull();
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Retrying PaymentClient.charge in 1s after attempt 1 "
+                          + "failed with java.io.IOException: 503 Service Unavailable [...] [policy payments]");
+              assertThat(line.thrown()).isNull();
+            });
   }
 
   @Test
   void withoutAnInvocationTheLambdasDeclaringClassNamesTheTarget() throws Exception {
     Retrying.of(policy("payments", 2).build()).call(succeedingOnTry(2));
 
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
+    assertThat(log.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .asString()
         .startsWith("Retrying io.backon.RetryLoggingTest (lambda) in ");
   }
 
@@ -173,32 +204,40 @@ class RetryLoggingTest {
   void aThrowingListenerIsLoggedAtWarningWithItsStackTraceAndTheCallStillReturnsItsValue()
       throws Exception {
     IllegalStateException broken = new IllegalStateException("listener broke");
-    RetryPolicy policy = quiet("payments", 3)
-        .onAttempt(event -> {
-          throw broken;
-        })
-        .build();
+    RetryPolicy policy =
+        quiet("payments", 3)
+            .onAttempt(
+                event -> {
+                  throw broken;
+                })
+            .build();
 
     String value = Retrying.of(policy).call(() -> "paid");
 
     assertThat(value).isEqualTo("paid");
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.logger()).isEqualTo("io.backon.retry");
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.thrown()).isSameAs(broken);
-      assertThat(line.message()).contains("ATTEMPT", "'payments'", "threw; the call goes on");
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.logger()).isEqualTo("io.backon.retry");
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.thrown()).isSameAs(broken);
+              assertThat(line.message())
+                  .contains("ATTEMPT", "'payments'", "threw; the call goes on");
+            });
   }
 
   @Test
   void aThrowingListenerDoesNotStopTheOtherListenersNorTheRetries() throws Exception {
     AtomicInteger successes = new AtomicInteger();
-    RetryPolicy policy = quiet("payments", 3)
-        .onBackoff(event -> {
-          throw new IllegalStateException("listener broke");
-        })
-        .onSuccess(event -> successes.incrementAndGet())
-        .build();
+    RetryPolicy policy =
+        quiet("payments", 3)
+            .onBackoff(
+                event -> {
+                  throw new IllegalStateException("listener broke");
+                })
+            .onSuccess(event -> successes.incrementAndGet())
+            .build();
 
     String value = Retrying.of(policy).call(succeedingOnTry(3));
 
@@ -214,8 +253,8 @@ class RetryLoggingTest {
   void aBrokenLogHandlerNeverBreaksARetriedCall() throws Exception {
     log.breakPublishing();
 
-    String value = Retrying.of(policy("payments", 3).build())
-        .call(Invocation.of(TARGET), succeedingOnTry(3));
+    String value =
+        Retrying.of(policy("payments", 3).build()).call(Invocation.of(TARGET), succeedingOnTry(3));
 
     assertThat(value).isEqualTo("paid");
     assertThat(log.lines()).hasSize(2);
@@ -226,36 +265,49 @@ class RetryLoggingTest {
     IOException last = new IOException("card service down");
     log.breakPublishing();
 
-    assertThatThrownBy(() -> Retrying.of(policy("payments", 2).build())
-        .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last))).isSameAs(last);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy("payments", 2).build())
+                    .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last)))
+        .isSameAs(last);
     assertThat(log.lines()).hasSize(2);
   }
 
   @Test
   void aBrokenLogHandlerNeverBreaksACallWithAThrowingListener() throws Exception {
     log.breakPublishing();
-    RetryPolicy policy = quiet("payments", 1).onSuccess(event -> {
-      throw new IllegalStateException("listener broke");
-    }).build();
+    RetryPolicy policy =
+        quiet("payments", 1)
+            .onSuccess(
+                event -> {
+                  throw new IllegalStateException("listener broke");
+                })
+            .build();
 
     assertThat(Retrying.of(policy).call(() -> "paid")).isEqualTo("paid");
   }
 
   @Test
   void aFailureWhoseMessageThrowsIsLoggedByItsClass() throws Exception {
-    IOException broken = new IOException() {
-      @Override
-      public String getMessage() {
-        throw new IllegalStateException("broken getMessage");
-      }
-    };
+    IOException broken =
+        new IOException() {
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("broken getMessage");
+          }
+        };
 
     Retrying.of(policy("payments", 2).build())
         .call(Invocation.of(TARGET), FlakyTarget.failingThen("paid", broken));
 
-    assertThat(log.lines()).singleElement().extracting(Line::message).asString()
-        .isEqualTo("Retrying PaymentClient.charge in 1s after attempt 1 failed with "
-            + broken.getClass().getName() + " [policy payments]");
+    assertThat(log.lines())
+        .singleElement()
+        .extracting(Line::message)
+        .asString()
+        .isEqualTo(
+            "Retrying PaymentClient.charge in 1s after attempt 1 failed with "
+                + broken.getClass().getName()
+                + " [policy payments]");
   }
 
   // ------------------------------------------------------------------------------ helpers

@@ -1,11 +1,11 @@
 package io.backon;
 
-import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.condition.RetryCondition;
 import io.backon.instrumentation.RetryInstrumentation;
+import io.backon.internal.Pipeline;
 import io.backon.stop.Stop;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
@@ -35,7 +35,8 @@ class RetryPolicyBuilderTest {
   @Test
   void thePolicyShowsTheRetryTypesAndResultPredicateItWasGiven() {
     java.util.function.Predicate<Object> isNull = java.util.Objects::isNull;
-    RetryPolicy policy = RetryPolicy.builder().retryOn(IOException.class).retryIfResult(isNull).build();
+    RetryPolicy policy =
+        RetryPolicy.builder().retryOn(IOException.class).retryIfResult(isNull).build();
 
     assertThat(policy.retryOn()).containsExactly(IOException.class);
     assertThat(policy.retryIfResult()).isSameAs(isNull);
@@ -68,15 +69,16 @@ class RetryPolicyBuilderTest {
   @Test
   void nullArgumentsNameTheParameter() {
     assertThatThrownBy(() -> RetryPolicy.builder().wait(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("wait");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("wait");
     assertThatThrownBy(() -> RetryPolicy.builder().onGiveUp(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("listener");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("listener");
   }
 
   @Test
   void blankNamesAndEmptyTypeListsAreRejected() {
-    assertThatThrownBy(() -> RetryPolicy.builder().name(" "))
-        .hasMessage("name must not be blank");
+    assertThatThrownBy(() -> RetryPolicy.builder().name(" ")).hasMessage("name must not be blank");
     assertThatThrownBy(() -> RetryPolicy.builder().retryOn())
         .hasMessage("retryOn needs at least one exception type");
     assertThatThrownBy(() -> RetryPolicy.builder().abortOn(IOException.class, null))
@@ -85,16 +87,23 @@ class RetryPolicyBuilderTest {
 
   @Test
   void aWholeConditionCannotBeMixedWithPartialOnes() {
-    assertThatThrownBy(() -> RetryPolicy.builder().retryIf(RetryCondition.always())
-        .retryOn(IOException.class).build())
+    assertThatThrownBy(
+            () ->
+                RetryPolicy.builder()
+                    .retryIf(RetryCondition.always())
+                    .retryOn(IOException.class)
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("retryIf(condition) replaces retryOn");
   }
 
   @Test
   void retryOnAndRetryIfExceptionCombineWithOr() {
-    RetryPolicy policy = RetryPolicy.builder().retryOn(IOException.class)
-        .retryIfException(e -> "transient".equals(e.getMessage())).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .retryOn(IOException.class)
+            .retryIfException(e -> "transient".equals(e.getMessage()))
+            .build();
 
     assertThat(policy.retryCondition().shouldRetry(null, new IOException())).isTrue();
     assertThat(policy.retryCondition().shouldRetry(null, new IllegalStateException("transient")))
@@ -105,8 +114,8 @@ class RetryPolicyBuilderTest {
 
   @Test
   void toBuilderDerivesWithoutChangingTheOriginal() {
-    RetryPolicy original = RetryPolicy.builder().name("a").maxTries(2).onSuccess(e -> { }).build();
-    RetryPolicy derived = original.toBuilder().name("b").onSuccess(e -> { }).build();
+    RetryPolicy original = RetryPolicy.builder().name("a").maxTries(2).onSuccess(e -> {}).build();
+    RetryPolicy derived = original.toBuilder().name("b").onSuccess(e -> {}).build();
 
     assertThat(original.name()).isEqualTo("a");
     assertThat(original.listeners(EventType.SUCCESS)).hasSize(1);
@@ -117,9 +126,10 @@ class RetryPolicyBuilderTest {
 
   @Test
   void anInstrumentationIsKeptByToBuilderAndMakesThePolicyTimed() {
-    RetryInstrumentation instrumentation = (policy, target) -> {
-      throw new UnsupportedOperationException("not called here");
-    };
+    RetryInstrumentation instrumentation =
+        (policy, target) -> {
+          throw new UnsupportedOperationException("not called here");
+        };
     RetryPolicy instrumented = RetryPolicy.builder().instrumentation(instrumentation).build();
 
     assertThat(RetryPolicy.defaults().instrumentation()).isSameAs(RetryInstrumentation.NONE);
@@ -128,12 +138,13 @@ class RetryPolicyBuilderTest {
     assertThat(Pipeline.of(instrumented).timed()).isTrue();
     assertThat(instrumented.toBuilder().build().instrumentation()).isSameAs(instrumentation);
     assertThatThrownBy(() -> RetryPolicy.builder().instrumentation(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("instrumentation");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("instrumentation");
   }
 
   @Test
   void listenerListsAreUnmodifiable() {
-    RetryPolicy policy = RetryPolicy.builder().onSuccess(e -> { }).build();
+    RetryPolicy policy = RetryPolicy.builder().onSuccess(e -> {}).build();
 
     assertThatThrownBy(() -> policy.listeners(EventType.SUCCESS).clear())
         .isInstanceOf(UnsupportedOperationException.class);
@@ -141,10 +152,14 @@ class RetryPolicyBuilderTest {
 
   @Test
   void toStringShowsTheSettings() {
-    RetryPolicy policy = RetryPolicy.builder().name("orders").maxTries(4)
-        .abortOn(IllegalArgumentException.class).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .name("orders")
+            .maxTries(4)
+            .abortOn(IllegalArgumentException.class)
+            .build();
 
-    assertThat(policy.toString()).contains("name=orders", "maxTries=4",
-        "abortOn=[IllegalArgumentException]", "wait=expo");
+    assertThat(policy.toString())
+        .contains("name=orders", "maxTries=4", "abortOn=[IllegalArgumentException]", "wait=expo");
   }
 }

@@ -54,8 +54,12 @@ class RetryPolicyDurationLimitsTest {
 
   @Test
   void theLongestLimitsBuildAPolicyThatHoldsThemInNanoseconds() {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTime(LONGEST).attemptTimeout(LONGEST.minusNanos(1)).deadline(LONGEST).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTime(LONGEST)
+            .attemptTimeout(LONGEST.minusNanos(1))
+            .deadline(LONGEST)
+            .build();
 
     assertThat(policy.maxTimeNanos()).isEqualTo(Long.MAX_VALUE);
     assertThat(policy.attemptTimeoutNanos()).isEqualTo(Long.MAX_VALUE - 1);

@@ -16,9 +16,16 @@ import org.junit.jupiter.api.Test;
 class RetryStatisticsTest {
 
   private final FakeClock clock = new FakeClock();
-  private final Retrying retrying = Retrying.of(RetryPolicy.builder().statistics(true)
-      .clock(clock).sleeper(new ManualSleeper(clock)).jitter(Jitter.none())
-      .wait(Wait.constant(Duration.ofSeconds(2))).maxTries(5).build());
+  private final Retrying retrying =
+      Retrying.of(
+          RetryPolicy.builder()
+              .statistics(true)
+              .clock(clock)
+              .sleeper(new ManualSleeper(clock))
+              .jitter(Jitter.none())
+              .wait(Wait.constant(Duration.ofSeconds(2)))
+              .maxTries(5)
+              .build());
 
   @Test
   void beforeAnyCallThereAreNoStatistics() {
@@ -29,13 +36,14 @@ class RetryStatisticsTest {
   void recordsAttemptsElapsedAndRealIdleTimeOfTheLastCall() throws Exception {
     Instant start = clock.wallTime();
 
-    retrying.call(() -> {
-      clock.advance(Duration.ofMillis(100));
-      if (Retries.attemptNumber() < 3) {
-        throw new IOException();
-      }
-      return "ok";
-    });
+    retrying.call(
+        () -> {
+          clock.advance(Duration.ofMillis(100));
+          if (Retries.attemptNumber() < 3) {
+            throw new IOException();
+          }
+          return "ok";
+        });
 
     RetryStatistics stats = retrying.statistics();
     assertThat(stats.attemptNumber()).isEqualTo(3);
@@ -58,14 +66,16 @@ class RetryStatisticsTest {
     retrying.call(FlakyTarget.failingThen("ok", new IOException()));
     AtomicReference<RetryStatistics> seenByOtherThread = new AtomicReference<>();
 
-    Thread thread = new Thread(() -> {
-      try {
-        retrying.call(() -> "first time");
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-      seenByOtherThread.set(retrying.statistics());
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                retrying.call(() -> "first time");
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+              seenByOtherThread.set(retrying.statistics());
+            });
     thread.start();
     thread.join();
 
@@ -79,7 +89,8 @@ class RetryStatisticsTest {
 
     assertThatThrownBy(plain::statistics)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("statistics are off for policy 'orders'; enable them with "
-            + "RetryPolicy.builder().statistics(true)");
+        .hasMessage(
+            "statistics are off for policy 'orders'; enable them with "
+                + "RetryPolicy.builder().statistics(true)");
   }
 }

@@ -45,8 +45,8 @@ class RetryingTest {
   @Test
   void makesThreeAttemptsByDefaultThenThrowsTheLastFailureUnwrapped() {
     IOException last = new IOException("down");
-    FlakyTarget<String> target = FlakyTarget.failingThen("never", new IOException("a"),
-        new IOException("b"), last);
+    FlakyTarget<String> target =
+        FlakyTarget.failingThen("never", new IOException("a"), new IOException("b"), last);
 
     assertThatThrownBy(() -> Retrying.of(policy().build()).call(target)).isSameAs(last);
     assertThat(target.calls()).isEqualTo(3);
@@ -58,34 +58,46 @@ class RetryingTest {
 
     assertThatThrownBy(() -> Retrying.of(policy().maxTries(4).build()).call(target))
         .isInstanceOf(IOException.class);
-    assertThat(sleeper.sleeps()).containsExactly(
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(sleeper.sleeps())
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test
   void fullJitterIsTheDefaultAndStaysWithinTheStrategyWait() {
-    RetryPolicy jittered = RetryPolicy.builder().clock(clock).sleeper(sleeper).maxTries(4)
-        .random(new java.util.Random(42)).build();
+    RetryPolicy jittered =
+        RetryPolicy.builder()
+            .clock(clock)
+            .sleeper(sleeper)
+            .maxTries(4)
+            .random(new java.util.Random(42))
+            .build();
 
-    assertThatThrownBy(() -> Retrying.of(jittered).call(FlakyTarget.alwaysFailing(new IOException())))
+    assertThatThrownBy(
+            () -> Retrying.of(jittered).call(FlakyTarget.alwaysFailing(new IOException())))
         .isInstanceOf(IOException.class);
     List<Duration> sleeps = sleeper.sleeps();
     assertThat(sleeps).hasSize(3);
     assertThat(sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofSeconds(1));
     assertThat(sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofSeconds(2));
     assertThat(sleeps.get(2)).isBetween(Duration.ZERO, Duration.ofSeconds(4));
-    assertThat(sleeps).doesNotContainSequence(
-        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(sleeps)
+        .doesNotContainSequence(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
   }
 
   @Test
   void neverRetriesAnErrorByDefault() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> Retrying.of(policy().build()).call(() -> {
-      calls.incrementAndGet();
-      throw new StackOverflowError("deep");
-    })).isInstanceOf(StackOverflowError.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy().build())
+                    .call(
+                        () -> {
+                          calls.incrementAndGet();
+                          throw new StackOverflowError("deep");
+                        }))
+        .isInstanceOf(StackOverflowError.class);
     assertThat(calls).hasValue(1);
   }
 
@@ -103,18 +115,24 @@ class RetryingTest {
   void abortOnTypesWinOverRetryableFailures() {
     FlakyTarget<String> target = FlakyTarget.alwaysFailing(new SocketTimeoutException("slow"));
 
-    assertThatThrownBy(() -> Retrying.of(policy().abortOn(SocketTimeoutException.class).build())
-        .call(target)).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(
+            () -> Retrying.of(policy().abortOn(SocketTimeoutException.class).build()).call(target))
+        .isInstanceOf(SocketTimeoutException.class);
     assertThat(target.calls()).isEqualTo(1);
   }
 
   @Test
   void contradictoryRetryOnAndAbortOnAreRejectedAtBuildTime() {
-    assertThatThrownBy(() -> RetryPolicy.builder().retryOn(SocketTimeoutException.class)
-        .abortOn(IOException.class).build())
+    assertThatThrownBy(
+            () ->
+                RetryPolicy.builder()
+                    .retryOn(SocketTimeoutException.class)
+                    .abortOn(IOException.class)
+                    .build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("retryOn java.net.SocketTimeoutException can never be retried because abortOn "
-            + "java.io.IOException covers it; remove one of them");
+        .hasMessage(
+            "retryOn java.net.SocketTimeoutException can never be retried because abortOn "
+                + "java.io.IOException covers it; remove one of them");
   }
 
   @Test
@@ -122,9 +140,14 @@ class RetryingTest {
     FlakyTarget<String> target = FlakyTarget.alwaysFailing(new IOException("401 unauthorized"));
     List<GiveUpReason> reasons = new java.util.ArrayList<>();
 
-    assertThatThrownBy(() -> Retrying.of(policy()
-        .giveUpIf(e -> e.getMessage().startsWith("401"))
-        .onGiveUp(e -> reasons.add(e.giveUpReason())).build()).call(target))
+    assertThatThrownBy(
+            () ->
+                Retrying.of(
+                        policy()
+                            .giveUpIf(e -> e.getMessage().startsWith("401"))
+                            .onGiveUp(e -> reasons.add(e.giveUpReason()))
+                            .build())
+                    .call(target))
         .hasMessage("401 unauthorized");
     assertThat(target.calls()).isEqualTo(1);
     assertThat(reasons).containsExactly(GiveUpReason.GIVE_UP_PREDICATE);
@@ -132,12 +155,24 @@ class RetryingTest {
 
   @Test
   void waitOverrideReplacesStrategyAndJitterForThatWait() {
-    RetryPolicy withRetryAfter = RetryPolicy.builder().clock(clock).sleeper(sleeper).maxTries(3)
-        .waitOverride(e -> e instanceof RetryAfter r ? r.after : null).build();
+    RetryPolicy withRetryAfter =
+        RetryPolicy.builder()
+            .clock(clock)
+            .sleeper(sleeper)
+            .maxTries(3)
+            .waitOverride(e -> e instanceof RetryAfter r ? r.after : null)
+            .build();
 
-    assertThatThrownBy(() -> Retrying.of(withRetryAfter).call(FlakyTarget.failingThen("x",
-        new RetryAfter(Duration.ofSeconds(7)), new RetryAfter(Duration.ofSeconds(3)),
-        new RetryAfter(Duration.ofSeconds(9))))).isInstanceOf(RetryAfter.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(withRetryAfter)
+                    .call(
+                        FlakyTarget.failingThen(
+                            "x",
+                            new RetryAfter(Duration.ofSeconds(7)),
+                            new RetryAfter(Duration.ofSeconds(3)),
+                            new RetryAfter(Duration.ofSeconds(9)))))
+        .isInstanceOf(RetryAfter.class);
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3));
   }
 
@@ -145,12 +180,16 @@ class RetryingTest {
   void maxTimeShortensTheLastSleepSoNoAttemptStartsLate() {
     FlakyTarget<String> target = FlakyTarget.alwaysFailing(new IOException());
     List<GiveUpReason> reasons = new java.util.ArrayList<>();
-    RetryPolicy limited = policy().wait(Wait.constant(Duration.ofSeconds(4)))
-        .maxTime(Duration.ofSeconds(10)).onGiveUp(e -> reasons.add(e.giveUpReason())).build();
+    RetryPolicy limited =
+        policy()
+            .wait(Wait.constant(Duration.ofSeconds(4)))
+            .maxTime(Duration.ofSeconds(10))
+            .onGiveUp(e -> reasons.add(e.giveUpReason()))
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(limited).call(target)).isInstanceOf(IOException.class);
-    assertThat(sleeper.sleeps()).containsExactly(
-        Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(2));
+    assertThat(sleeper.sleeps())
+        .containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(2));
     assertThat(target.calls()).isEqualTo(4);
     assertThat(reasons).containsExactly(GiveUpReason.MAX_TIME);
   }
@@ -160,11 +199,16 @@ class RetryingTest {
     AtomicInteger calls = new AtomicInteger();
     RetryPolicy limited = policy().wait(Wait.none()).maxTime(Duration.ofSeconds(10)).build();
 
-    assertThatThrownBy(() -> Retrying.of(limited).call(() -> {
-      calls.incrementAndGet();
-      clock.advance(Duration.ofSeconds(4));
-      throw new IOException();
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(limited)
+                    .call(
+                        () -> {
+                          calls.incrementAndGet();
+                          clock.advance(Duration.ofSeconds(4));
+                          throw new IOException();
+                        }))
+        .isInstanceOf(IOException.class);
     assertThat(calls).hasValue(3);
   }
 
@@ -183,8 +227,11 @@ class RetryingTest {
   void customStopSeesTheUpcomingWait() {
     FlakyTarget<String> target = FlakyTarget.alwaysFailing(new IOException());
     List<GiveUpReason> reasons = new java.util.ArrayList<>();
-    RetryPolicy policy = policy().stop(Stop.beforeDelay(Duration.ofSeconds(5)))
-        .onGiveUp(e -> reasons.add(e.giveUpReason())).build();
+    RetryPolicy policy =
+        policy()
+            .stop(Stop.beforeDelay(Duration.ofSeconds(5)))
+            .onGiveUp(e -> reasons.add(e.giveUpReason()))
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(target)).isInstanceOf(IOException.class);
     // waits 1 s, 2 s; the next (4 s) would end at 7 s >= 5 s
@@ -196,9 +243,12 @@ class RetryingTest {
   void aFiniteWaitSequenceEndsRetryingWhenItRunsOut() {
     FlakyTarget<String> target = FlakyTarget.alwaysFailing(new IOException());
     List<GiveUpReason> reasons = new java.util.ArrayList<>();
-    RetryPolicy policy = policy().stop(Stop.never())
-        .wait(Wait.constant(Duration.ofMillis(100), Duration.ofMillis(200)))
-        .onGiveUp(e -> reasons.add(e.giveUpReason())).build();
+    RetryPolicy policy =
+        policy()
+            .stop(Stop.never())
+            .wait(Wait.constant(Duration.ofMillis(100), Duration.ofMillis(200)))
+            .onGiveUp(e -> reasons.add(e.giveUpReason()))
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(target)).isInstanceOf(IOException.class);
     assertThat(target.calls()).isEqualTo(3);
@@ -234,8 +284,9 @@ class RetryingTest {
   void retriesRejectedValuesAndReturnsTheAcceptedOne() throws Exception {
     FlakyTarget<Object> target = FlakyTarget.returning(null, null, "ready");
 
-    Object value = Retrying.of(policy().wait(Wait.none()).maxTries(5)
-        .retryIfResult(v -> v == null).build()).call(target);
+    Object value =
+        Retrying.of(policy().wait(Wait.none()).maxTries(5).retryIfResult(v -> v == null).build())
+            .call(target);
 
     assertThat(value).isEqualTo("ready");
     assertThat(target.calls()).isEqualTo(3);
@@ -245,28 +296,39 @@ class RetryingTest {
   void givingUpOnARejectedValueThrowsRetriesExhausted() {
     FlakyTarget<Object> target = FlakyTarget.returning("pending");
 
-    assertThatThrownBy(() -> Retrying.of(policy().wait(Wait.none())
-        .retryIfResult("pending"::equals).build()).call(target))
-        .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
-          assertThat(e.lastValue()).isEqualTo("pending");
-          assertThat(e.attempts()).isEqualTo(3);
-          assertThat(e.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
-          assertThat(e).hasMessageContaining("after 3 attempts (max tries reached)");
-        });
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy().wait(Wait.none()).retryIfResult("pending"::equals).build())
+                    .call(target))
+        .isInstanceOfSatisfying(
+            RetriesExhaustedException.class,
+            e -> {
+              assertThat(e.lastValue()).isEqualTo("pending");
+              assertThat(e.attempts()).isEqualTo(3);
+              assertThat(e.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
+              assertThat(e).hasMessageContaining("after 3 attempts (max tries reached)");
+            });
   }
 
   @Test
   void withoutRaisingGivingUpReturnsTheLastValue() throws Exception {
-    Object value = Retrying.of(policy().wait(Wait.none()).raiseOnGiveUp(false)
-        .retryIfResult("pending"::equals).build()).call(FlakyTarget.returning("pending"));
+    Object value =
+        Retrying.of(
+                policy()
+                    .wait(Wait.none())
+                    .raiseOnGiveUp(false)
+                    .retryIfResult("pending"::equals)
+                    .build())
+            .call(FlakyTarget.returning("pending"));
 
     assertThat(value).isEqualTo("pending");
   }
 
   @Test
   void withoutRaisingGivingUpAfterAFailureReturnsNull() throws Exception {
-    Object value = Retrying.of(policy().wait(Wait.none()).raiseOnGiveUp(false).build())
-        .call(FlakyTarget.alwaysFailing(new IOException()));
+    Object value =
+        Retrying.of(policy().wait(Wait.none()).raiseOnGiveUp(false).build())
+            .call(FlakyTarget.alwaysFailing(new IOException()));
 
     assertThat(value).isNull();
   }
@@ -274,9 +336,13 @@ class RetryingTest {
   @Test
   void aFallbackSuppliesTheValueOnGivingUp() throws Exception {
     IOException last = new IOException("down");
-    RetryPolicy policy = policy().wait(Wait.none())
-        .fallback(giveUp -> "cached after " + giveUp.attemptNumber() + ": "
-            + giveUp.failure().getMessage()).build();
+    RetryPolicy policy =
+        policy()
+            .wait(Wait.none())
+            .fallback(
+                giveUp ->
+                    "cached after " + giveUp.attemptNumber() + ": " + giveUp.failure().getMessage())
+            .build();
 
     assertThat(Retrying.of(policy).<String>call(FlakyTarget.alwaysFailing(last)))
         .isEqualTo("cached after 3: down");
@@ -286,9 +352,14 @@ class RetryingTest {
   void aThrowingFallbackKeepsTheLastFailureAsSuppressed() {
     IOException last = new IOException("down");
     IllegalStateException noCache = new IllegalStateException("no cache");
-    RetryPolicy policy = policy().wait(Wait.none()).fallback(giveUp -> {
-      throw noCache;
-    }).build();
+    RetryPolicy policy =
+        policy()
+            .wait(Wait.none())
+            .fallback(
+                giveUp -> {
+                  throw noCache;
+                })
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(FlakyTarget.alwaysFailing(last)))
         .isSameAs(noCache);
@@ -299,18 +370,27 @@ class RetryingTest {
   void anInterruptDuringBackoffStopsRetryingAndRethrowsTheLastFailure() {
     IOException last = new IOException("down");
     AtomicInteger calls = new AtomicInteger();
-    RetryPolicy policy = policy().maxTries(10).sleeper(nanos -> {
-      throw new InterruptedException("shutdown");
-    }).build();
+    RetryPolicy policy =
+        policy()
+            .maxTries(10)
+            .sleeper(
+                nanos -> {
+                  throw new InterruptedException("shutdown");
+                })
+            .build();
 
     try {
-      assertThatThrownBy(() -> Retrying.of(policy).call(() -> {
-        calls.incrementAndGet();
-        throw last;
-      })).isSameAs(last);
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy)
+                      .call(
+                          () -> {
+                            calls.incrementAndGet();
+                            throw last;
+                          }))
+          .isSameAs(last);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
-      assertThat(last.getSuppressed()).singleElement()
-          .isInstanceOf(InterruptedException.class);
+      assertThat(last.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
       assertThat(calls).hasValue(1);
     } finally {
       Thread.interrupted();
@@ -320,9 +400,14 @@ class RetryingTest {
   @Test
   void anInterruptSkipsTheFallback() {
     IOException last = new IOException("down");
-    RetryPolicy policy = policy().fallback(e -> "fallback").sleeper(nanos -> {
-      throw new InterruptedException();
-    }).build();
+    RetryPolicy policy =
+        policy()
+            .fallback(e -> "fallback")
+            .sleeper(
+                nanos -> {
+                  throw new InterruptedException();
+                })
+            .build();
 
     try {
       assertThatThrownBy(() -> Retrying.of(policy).call(FlakyTarget.alwaysFailing(last)))

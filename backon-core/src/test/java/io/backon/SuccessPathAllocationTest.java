@@ -1,12 +1,12 @@
 package io.backon;
 
-import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.RetryInstrumentation;
+import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
@@ -23,6 +23,7 @@ class SuccessPathAllocationTest {
 
   private static final Callable<String> TARGET = () -> "ok";
   private static final int CALLS = 20_000;
+
   /** Warm-up calls before measuring the {@code get}, {@code run} and budgeted faces. */
   private static final int WARM_UP = 300_000;
 
@@ -31,15 +32,20 @@ class SuccessPathAllocationTest {
       throws Exception {
     AtomicInteger clockReads = new AtomicInteger();
     Clock counting = countingClock(clockReads);
-    RetryPolicy policy = RetryPolicy.builder().maxTries(3).clock(counting)
-        .instrumentation(RetryInstrumentation.NONE).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(3)
+            .clock(counting)
+            .instrumentation(RetryInstrumentation.NONE)
+            .build();
     Retrying retrying = Retrying.of(policy);
     retrying.call(TARGET);
 
     assertThat(Pipeline.of(policy).instrumented()).isFalse();
     assertThat(Pipeline.of(policy).timed()).isFalse();
     assertThat(clockReads).hasValue(0);
-    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+    assertThat(allocatedBy(retrying))
+        .as("bytes allocated by %d successful calls", CALLS)
         .isLessThan(2_000);
   }
 
@@ -48,10 +54,14 @@ class SuccessPathAllocationTest {
       throws Exception {
     AtomicInteger clockReads = new AtomicInteger();
     Clock counting = countingClock(clockReads);
-    CircuitBreaker breaker = CircuitBreaker.builder("stock").clock(counting)
-        .countBasedWindow(100).failureRateThreshold(50).build();
-    RetryPolicy policy = RetryPolicy.builder().maxTries(3).clock(counting)
-        .circuitBreaker(breaker).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("stock")
+            .clock(counting)
+            .countBasedWindow(100)
+            .failureRateThreshold(50)
+            .build();
+    RetryPolicy policy =
+        RetryPolicy.builder().maxTries(3).clock(counting).circuitBreaker(breaker).build();
     Retrying retrying = Retrying.of(policy);
     clockReads.set(0); // the breaker reads the clock once when it is built
 
@@ -59,7 +69,8 @@ class SuccessPathAllocationTest {
 
     assertThat(Pipeline.of(policy).timed()).isFalse();
     assertThat(clockReads).as("no slow-call rule, nothing timed: no clock read").hasValue(0);
-    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+    assertThat(allocatedBy(retrying))
+        .as("bytes allocated by %d successful calls", CALLS)
         .isLessThan(2_000);
     assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(100);
   }
@@ -68,7 +79,8 @@ class SuccessPathAllocationTest {
   void aFirstAttemptSuccessAllocatesNothing() throws Exception {
     Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
     // Reading the counter itself may allocate a few bytes; one byte per call would be 20 kB.
-    assertThat(allocatedBy(retrying)).as("bytes allocated by %d successful calls", CALLS)
+    assertThat(allocatedBy(retrying))
+        .as("bytes allocated by %d successful calls", CALLS)
         .isLessThan(2_000);
   }
 
@@ -82,17 +94,24 @@ class SuccessPathAllocationTest {
   @Test
   void runAllocatesNothingOnAFirstAttemptSuccess() throws Exception {
     Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3).build());
-    CheckedRunnable target = () -> { };
-    assertThat(allocatedBy(() -> {
-      retrying.run(target);
-      return null;
-    })).isLessThan(2_000);
+    CheckedRunnable target = () -> {};
+    assertThat(
+            allocatedBy(
+                () -> {
+                  retrying.run(target);
+                  return null;
+                }))
+        .isLessThan(2_000);
   }
 
   @Test
   void aBudgetedPolicyAllocatesNothingOnAFirstAttemptSuccess() throws Exception {
-    Retrying retrying = Retrying.of(RetryPolicy.builder().maxTries(3)
-        .retryBudget(RetryBudget.ofDefaults("review")).build());
+    Retrying retrying =
+        Retrying.of(
+            RetryPolicy.builder()
+                .maxTries(3)
+                .retryBudget(RetryBudget.ofDefaults("review"))
+                .build());
     Callable<String> target = () -> "ok";
     assertThat(allocatedBy(() -> retrying.call(target))).isLessThan(2_000);
   }

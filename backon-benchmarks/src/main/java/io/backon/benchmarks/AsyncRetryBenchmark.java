@@ -24,15 +24,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Benchmark 4: an asynchronous call whose stage is already complete and successful, through each
- * library's async retry with the policy of {@link PeerRetries}. Every variant waits for the returned
- * future ({@code join}, immediate here) and consumes its value. Spring's retry templates have no
- * async face and are not in this benchmark.
+ * library's async retry with the policy of {@link PeerRetries}. Every variant waits for the
+ * returned future ({@code join}, immediate here) and consumes its value. Spring's retry templates
+ * have no async face and are not in this benchmark.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class AsyncRetryBenchmark {
 

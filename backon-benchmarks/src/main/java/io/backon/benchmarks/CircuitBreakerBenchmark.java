@@ -32,12 +32,15 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class CircuitBreakerBenchmark {
 
   /** Calls in each breaker's sliding window. */
   static final int WINDOW = 100;
+
   private static final int FAILURE_RATE_PERCENT = 50;
 
   private static final Callable<String> TARGET = Targets::answer;
@@ -51,10 +54,11 @@ public class CircuitBreakerBenchmark {
 
   private final Retrying backonRetry =
       Retrying.of(PeerRetries.backonPolicy().circuitBreaker(backonBreaker()).build());
-  private final Callable<String> resilience4jRetry = Retry.decorateCallable(
-      PeerRetries.resilience4j(),
-      io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(
-          resilience4jBreaker(), TARGET));
+  private final Callable<String> resilience4jRetry =
+      Retry.decorateCallable(
+          PeerRetries.resilience4j(),
+          io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(
+              resilience4jBreaker(), TARGET));
   private final FailsafeExecutor<String> failsafeRetry =
       Failsafe.with(PeerRetries.<String>failsafePolicy(), failsafeBreaker());
 
@@ -66,7 +70,8 @@ public class CircuitBreakerBenchmark {
   }
 
   private static io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4jBreaker() {
-    return io.github.resilience4j.circuitbreaker.CircuitBreaker.of("peer",
+    return io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
+        "peer",
         CircuitBreakerConfig.custom()
             .slidingWindow(WINDOW, WINDOW, SlidingWindowType.COUNT_BASED)
             .failureRateThreshold(FAILURE_RATE_PERCENT)

@@ -18,17 +18,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the Actuator's event history ({@code /actuator/backon/events}) costs a call: the same
- * {@link PeerRetries} policy with and without {@link BackonEventHistory#decorate}, on the failure
- * path (one failed attempt, an immediate retry, a success: one retry event recorded) and on the
- * success path (nothing recorded). The history keeps its default 100 events per policy, so the
- * ring is full and overwritten after the first iterations, as in a long outage.
+ * What the Actuator's event history ({@code /actuator/backon/events}) costs a call: the same {@link
+ * PeerRetries} policy with and without {@link BackonEventHistory#decorate}, on the failure path
+ * (one failed attempt, an immediate retry, a success: one retry event recorded) and on the success
+ * path (nothing recorded). The history keeps its default 100 events per policy, so the ring is full
+ * and overwritten after the first iterations, as in a long outage.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class EventHistoryBenchmark {
 
@@ -39,9 +41,10 @@ public class EventHistoryBenchmark {
   private final Callable<String> healthy = Targets::answer;
 
   private final Retrying withoutHistory = PeerRetries.backon();
-  private final Retrying withHistory = Retrying.of(
-      new BackonEventHistory(BackonEventHistory.DEFAULT_CAPACITY, Clock.systemUTC())
-          .decorate(PeerRetries.backonPolicy().build()));
+  private final Retrying withHistory =
+      Retrying.of(
+          new BackonEventHistory(BackonEventHistory.DEFAULT_CAPACITY, Clock.systemUTC())
+              .decorate(PeerRetries.backonPolicy().build()));
 
   private String flaky() throws TransientFailure {
     if (failNext) {

@@ -29,7 +29,9 @@ import org.springframework.retry.RetryCallback;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class FailureThenSuccessBenchmark {
 
@@ -42,9 +44,11 @@ public class FailureThenSuccessBenchmark {
   private final RetryCallback<String, TransientFailure> springRetryTarget = context -> flaky();
 
   private final Retrying backon = PeerRetries.backon();
+
   /** Decorated once, Resilience4j's cheapest idiom (executeCallable would decorate per call). */
   private final Callable<String> resilience4j =
       Retry.decorateCallable(PeerRetries.resilience4j(), target);
+
   private final FailsafeExecutor<String> failsafe = PeerRetries.failsafe();
   private final RetryTemplate springCore = PeerRetries.springCore();
   private final org.springframework.retry.support.RetryTemplate springRetry =

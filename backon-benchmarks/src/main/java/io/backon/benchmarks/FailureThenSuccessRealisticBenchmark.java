@@ -35,20 +35,22 @@ import org.springframework.retry.policy.SimpleRetryPolicy;
 
 /**
  * A call whose first attempt fails with the pre-built {@link Targets#FAILURE} and whose retry
- * succeeds, with no wait, like {@link FailureThenSuccessBenchmark}, but through a policy shaped as a
- * service would shape it: retry on the failure's type only and one listener called before the
+ * succeeds, with no wait, like {@link FailureThenSuccessBenchmark}, but through a policy shaped as
+ * a service would shape it: retry on the failure's type only and one listener called before the
  * retry (counting it), with the retry's log line off. Backon's lines are turned off with {@code
  * backoffLogLevel(OFF)} and {@code giveUpLogLevel(OFF)}; Spring Retry's template gets a no-op
- * logger; Resilience4j (no SLF4J binding in the jar), Failsafe (no logging) and Spring core
- * (DEBUG, off) log nothing here anyway. {@code backonDefaultLogging} keeps Backon's default levels,
- * so the retry writes its INFO line (formatted, then discarded: {@link DiscardedConsoleLog}) and
- * the cost of default logging shows next to {@code backon}.
+ * logger; Resilience4j (no SLF4J binding in the jar), Failsafe (no logging) and Spring core (DEBUG,
+ * off) log nothing here anyway. {@code backonDefaultLogging} keeps Backon's default levels, so the
+ * retry writes its INFO line (formatted, then discarded: {@link DiscardedConsoleLog}) and the cost
+ * of default logging shows next to {@code backon}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class FailureThenSuccessRealisticBenchmark {
 
@@ -63,22 +65,26 @@ public class FailureThenSuccessRealisticBenchmark {
   private final Retryable<String> springTarget = this::flaky;
   private final RetryCallback<String, TransientFailure> springRetryTarget = context -> flaky();
 
-  private final Retrying backon = Retrying.of(backonPolicy()
-      .backoffLogLevel(System.Logger.Level.OFF)
-      .giveUpLogLevel(System.Logger.Level.OFF)
-      .build());
+  private final Retrying backon =
+      Retrying.of(
+          backonPolicy()
+              .backoffLogLevel(System.Logger.Level.OFF)
+              .giveUpLogLevel(System.Logger.Level.OFF)
+              .build());
   private final Retrying backonDefaultLogging = Retrying.of(backonPolicy().build());
+
   /** Decorated once, Resilience4j's cheapest idiom (executeCallable would decorate per call). */
   private final Callable<String> resilience4j = Retry.decorateCallable(resilience4jRetry(), target);
-  private final FailsafeExecutor<String> failsafe = Failsafe.with(
-      dev.failsafe.RetryPolicy.<String>builder()
-          .withMaxAttempts(PeerRetries.MAX_ATTEMPTS)
-          .handle(TransientFailure.class)
-          .onRetry(event -> retries.increment())
-          .build());
+
+  private final FailsafeExecutor<String> failsafe =
+      Failsafe.with(
+          dev.failsafe.RetryPolicy.<String>builder()
+              .withMaxAttempts(PeerRetries.MAX_ATTEMPTS)
+              .handle(TransientFailure.class)
+              .onRetry(event -> retries.increment())
+              .build());
   private final RetryTemplate springCore = springCoreTemplate();
-  private final org.springframework.retry.support.RetryTemplate springRetry =
-      springRetryTemplate();
+  private final org.springframework.retry.support.RetryTemplate springRetry = springRetryTemplate();
 
   private String flaky() throws TransientFailure {
     if (failNext) {
@@ -100,28 +106,34 @@ public class FailureThenSuccessRealisticBenchmark {
   }
 
   private Retry resilience4jRetry() {
-    Retry retry = Retry.of("realistic", RetryConfig.custom()
-        .maxAttempts(PeerRetries.MAX_ATTEMPTS)
-        .intervalFunction(attempt -> 0L)
-        .retryExceptions(TransientFailure.class)
-        .build());
+    Retry retry =
+        Retry.of(
+            "realistic",
+            RetryConfig.custom()
+                .maxAttempts(PeerRetries.MAX_ATTEMPTS)
+                .intervalFunction(attempt -> 0L)
+                .retryExceptions(TransientFailure.class)
+                .build());
     retry.getEventPublisher().onRetry(event -> retries.increment());
     return retry;
   }
 
   private RetryTemplate springCoreTemplate() {
-    RetryTemplate template = new RetryTemplate(org.springframework.core.retry.RetryPolicy.builder()
-        .maxRetries(PeerRetries.MAX_ATTEMPTS - 1)
-        .delay(Duration.ZERO)
-        .includes(TransientFailure.class)
-        .build());
-    template.setRetryListener(new org.springframework.core.retry.RetryListener() {
-      @Override
-      public void beforeRetry(
-          org.springframework.core.retry.RetryPolicy policy, Retryable<?> retryable) {
-        retries.increment();
-      }
-    });
+    RetryTemplate template =
+        new RetryTemplate(
+            org.springframework.core.retry.RetryPolicy.builder()
+                .maxRetries(PeerRetries.MAX_ATTEMPTS - 1)
+                .delay(Duration.ZERO)
+                .includes(TransientFailure.class)
+                .build());
+    template.setRetryListener(
+        new org.springframework.core.retry.RetryListener() {
+          @Override
+          public void beforeRetry(
+              org.springframework.core.retry.RetryPolicy policy, Retryable<?> retryable) {
+            retries.increment();
+          }
+        });
     return template;
   }
 
@@ -129,8 +141,10 @@ public class FailureThenSuccessRealisticBenchmark {
     org.springframework.retry.support.RetryTemplate template =
         new org.springframework.retry.support.RetryTemplate();
     template.setBackOffPolicy(new NoBackOffPolicy());
-    template.setRetryPolicy(new SimpleRetryPolicy(PeerRetries.MAX_ATTEMPTS,
-        Map.<Class<? extends Throwable>, Boolean>of(TransientFailure.class, true)));
+    template.setRetryPolicy(
+        new SimpleRetryPolicy(
+            PeerRetries.MAX_ATTEMPTS,
+            Map.<Class<? extends Throwable>, Boolean>of(TransientFailure.class, true)));
     template.registerListener(RealisticPolicies.countingSpringRetryListener(retries));
     template.setLogger(new NoOpLog());
     return template;

@@ -30,7 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class HedgingBenchmark {
 
@@ -39,10 +41,8 @@ public class HedgingBenchmark {
   private static final Callable<String> TARGET = Targets::answer;
   private static final Supplier<CompletionStage<String>> ASYNC_TARGET = Targets::answerAsync;
 
-  private final HedgingPolicy hedging = HedgingPolicy.builder()
-      .maxHedges(2)
-      .hedgeDelay(Duration.ofMillis(HEDGE_DELAY_MS))
-      .build();
+  private final HedgingPolicy hedging =
+      HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofMillis(HEDGE_DELAY_MS)).build();
   private final Retrying retryingHedged =
       Retrying.of(PeerRetries.backonPolicy().hedging(hedging).build());
 

@@ -26,20 +26,22 @@ import org.openjdk.jmh.infra.Blackhole;
  * The async face calls the primary's supplier on the calling thread (its stage is already complete,
  * so no hedge timer is armed); the blocking face runs the primary on the hedging executor and waits
  * (a thread hand-off: virtual threads on JDK 21+, a cached pool on 17; the timer is armed, then
- * cancelled). None of the peers' artifacts compared here hedges, so
- * this is Backon against the direct call; {@link RealisticPolicyBenchmark} has the same policy
- * without hedging.
+ * cancelled). None of the peers' artifacts compared here hedges, so this is Backon against the
+ * direct call; {@link RealisticPolicyBenchmark} has the same policy without hedging.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class HedgingRealisticBenchmark {
 
   /** Copies in flight at most, the primary included. */
   static final int MAX_HEDGES = 2;
+
   /** The delay before the hedge would launch. */
   static final int HEDGE_DELAY_MS = 10;
 
@@ -49,12 +51,15 @@ public class HedgingRealisticBenchmark {
   /** What the retry listener counts; stays at zero here, as no call retries. */
   private final LongAdder retries = new LongAdder();
 
-  private final Retrying backon = Retrying.of(RealisticPolicies.backon(retries)
-      .hedging(HedgingPolicy.builder()
-          .maxHedges(MAX_HEDGES)
-          .hedgeDelay(Duration.ofMillis(HEDGE_DELAY_MS))
-          .build())
-      .build());
+  private final Retrying backon =
+      Retrying.of(
+          RealisticPolicies.backon(retries)
+              .hedging(
+                  HedgingPolicy.builder()
+                      .maxHedges(MAX_HEDGES)
+                      .hedgeDelay(Duration.ofMillis(HEDGE_DELAY_MS))
+                      .build())
+              .build());
 
   /** Baseline: the target called directly. */
   @Benchmark

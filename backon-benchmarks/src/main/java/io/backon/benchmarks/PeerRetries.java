@@ -42,10 +42,9 @@ public final class PeerRetries {
 
   /** Resilience4j {@code Retry}: retries every exception by default. */
   public static Retry resilience4j() {
-    return Retry.of("peer", RetryConfig.custom()
-        .maxAttempts(MAX_ATTEMPTS)
-        .intervalFunction(attempt -> 0L)
-        .build());
+    return Retry.of(
+        "peer",
+        RetryConfig.custom().maxAttempts(MAX_ATTEMPTS).intervalFunction(attempt -> 0L).build());
   }
 
   /** Failsafe: a {@code RetryPolicy} with no delay; handles every exception by default. */
@@ -55,17 +54,16 @@ public final class PeerRetries {
 
   /** The Failsafe retry policy behind {@link #failsafe()}; its default delay is zero. */
   public static <T> dev.failsafe.RetryPolicy<T> failsafePolicy() {
-    return dev.failsafe.RetryPolicy.<T>builder()
-        .withMaxAttempts(MAX_ATTEMPTS)
-        .build();
+    return dev.failsafe.RetryPolicy.<T>builder().withMaxAttempts(MAX_ATTEMPTS).build();
   }
 
   /** Spring Framework 7 core retry: {@code maxRetries} counts retries, not attempts. */
   public static RetryTemplate springCore() {
-    return new RetryTemplate(org.springframework.core.retry.RetryPolicy.builder()
-        .maxRetries(MAX_ATTEMPTS - 1)
-        .delay(Duration.ZERO)
-        .build());
+    return new RetryTemplate(
+        org.springframework.core.retry.RetryPolicy.builder()
+            .maxRetries(MAX_ATTEMPTS - 1)
+            .delay(Duration.ZERO)
+            .build());
   }
 
   /** Spring Retry 2.0: no back-off. */

@@ -22,16 +22,18 @@ import org.springframework.retry.policy.SimpleRetryPolicy;
  * The policy a service would really configure, in every library: {@value PeerRetries#MAX_ATTEMPTS}
  * attempts in total, an exponential wait from {@link #FIRST_WAIT} doubling up to {@link #MAX_WAIT}
  * with random jitter, retries on {@link IOException} only, and one listener called before each
- * retry that counts it in a {@link LongAdder}. Each library's jitter is its closest to Backon's full
- * jitter ({@code uniform[0, w]}): the widest spread it allows. Built once per benchmark trial,
+ * retry that counts it in a {@link LongAdder}. Each library's jitter is its closest to Backon's
+ * full jitter ({@code uniform[0, w]}): the widest spread it allows. Built once per benchmark trial,
  * outside the measured code; the waits never elapse on the measured (successful) paths.
  */
 public final class RealisticPolicies {
 
   /** The wait before the first retry. */
   public static final Duration FIRST_WAIT = Duration.ofMillis(100);
+
   /** The growth of the wait per retry. */
   public static final double MULTIPLIER = 2.0;
+
   /** The cap on every wait. */
   public static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
@@ -64,12 +66,16 @@ public final class RealisticPolicies {
    * consumer.
    */
   public static Retry resilience4j(LongAdder retries) {
-    Retry retry = Retry.of(NAME, RetryConfig.custom()
-        .maxAttempts(PeerRetries.MAX_ATTEMPTS)
-        .intervalFunction(
-            IntervalFunction.ofExponentialRandomBackoff(FIRST_WAIT, MULTIPLIER, 1.0, MAX_WAIT))
-        .retryExceptions(IOException.class)
-        .build());
+    Retry retry =
+        Retry.of(
+            NAME,
+            RetryConfig.custom()
+                .maxAttempts(PeerRetries.MAX_ATTEMPTS)
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(
+                        FIRST_WAIT, MULTIPLIER, 1.0, MAX_WAIT))
+                .retryExceptions(IOException.class)
+                .build());
     retry.getEventPublisher().onRetry(event -> retries.increment());
     return retry;
   }
@@ -90,32 +96,35 @@ public final class RealisticPolicies {
 
   /**
    * Spring Framework 7 core retry: delay, multiplier, max delay, a jitter of {@link #FIRST_WAIT}
-   * (Spring's widest: {@code w ± jitter}, never below the first wait), {@code includes(IOException)}
-   * and a {@code RetryListener} whose {@code beforeRetry} counts.
+   * (Spring's widest: {@code w ± jitter}, never below the first wait), {@code
+   * includes(IOException)} and a {@code RetryListener} whose {@code beforeRetry} counts.
    */
   public static RetryTemplate springCore(LongAdder retries) {
-    RetryTemplate template = new RetryTemplate(org.springframework.core.retry.RetryPolicy.builder()
-        .maxRetries(PeerRetries.MAX_ATTEMPTS - 1)
-        .delay(FIRST_WAIT)
-        .multiplier(MULTIPLIER)
-        .maxDelay(MAX_WAIT)
-        .jitter(FIRST_WAIT)
-        .includes(IOException.class)
-        .build());
-    template.setRetryListener(new org.springframework.core.retry.RetryListener() {
-      @Override
-      public void beforeRetry(
-          org.springframework.core.retry.RetryPolicy policy, Retryable<?> retryable) {
-        retries.increment();
-      }
-    });
+    RetryTemplate template =
+        new RetryTemplate(
+            org.springframework.core.retry.RetryPolicy.builder()
+                .maxRetries(PeerRetries.MAX_ATTEMPTS - 1)
+                .delay(FIRST_WAIT)
+                .multiplier(MULTIPLIER)
+                .maxDelay(MAX_WAIT)
+                .jitter(FIRST_WAIT)
+                .includes(IOException.class)
+                .build());
+    template.setRetryListener(
+        new org.springframework.core.retry.RetryListener() {
+          @Override
+          public void beforeRetry(
+              org.springframework.core.retry.RetryPolicy policy, Retryable<?> retryable) {
+            retries.increment();
+          }
+        });
     return template;
   }
 
   /**
    * Spring Retry 2.0: {@code ExponentialRandomBackOffPolicy} ({@code w * uniform[1, multiplier]}),
-   * a {@code SimpleRetryPolicy} retrying {@link IOException} only, and a {@code RetryListener} whose
-   * {@code onError} (after each failed attempt) counts.
+   * a {@code SimpleRetryPolicy} retrying {@link IOException} only, and a {@code RetryListener}
+   * whose {@code onError} (after each failed attempt) counts.
    */
   public static org.springframework.retry.support.RetryTemplate springRetry(LongAdder retries) {
     ExponentialRandomBackOffPolicy backOff = new ExponentialRandomBackOffPolicy();
@@ -125,8 +134,10 @@ public final class RealisticPolicies {
     org.springframework.retry.support.RetryTemplate template =
         new org.springframework.retry.support.RetryTemplate();
     template.setBackOffPolicy(backOff);
-    template.setRetryPolicy(new SimpleRetryPolicy(PeerRetries.MAX_ATTEMPTS,
-        Map.<Class<? extends Throwable>, Boolean>of(IOException.class, true)));
+    template.setRetryPolicy(
+        new SimpleRetryPolicy(
+            PeerRetries.MAX_ATTEMPTS,
+            Map.<Class<? extends Throwable>, Boolean>of(IOException.class, true)));
     template.registerListener(countingSpringRetryListener(retries));
     return template;
   }

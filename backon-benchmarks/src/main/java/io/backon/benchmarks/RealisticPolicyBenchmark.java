@@ -38,7 +38,9 @@ import org.springframework.retry.RetryCallback;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class RealisticPolicyBenchmark {
 
@@ -59,12 +61,16 @@ public class RealisticPolicyBenchmark {
   private final LongAdder retries = new LongAdder();
 
   private final Retrying backon = Retrying.of(RealisticPolicies.backon(retries).build());
+
   /** The same policy with no listener at all, to show what registering one costs. */
   private final Retrying backonWithoutListener =
       Retrying.of(RealisticPolicies.backonWithoutListener().build());
+
   private final Retry resilience4jRetry = RealisticPolicies.resilience4j(retries);
+
   /** Decorated once, Resilience4j's cheapest idiom (executeCallable would decorate per call). */
   private final Callable<String> resilience4j = Retry.decorateCallable(resilience4jRetry, TARGET);
+
   private final Supplier<CompletionStage<String>> resilience4jAsync =
       Retry.decorateCompletionStage(resilience4jRetry, scheduler, ASYNC_TARGET);
   private final FailsafeExecutor<String> failsafe =
@@ -91,7 +97,9 @@ public class RealisticPolicyBenchmark {
     blackhole.consume(backon.call(TARGET));
   }
 
-  /** Backon {@code Retrying.call} with the realistic policy minus its {@code onBackoff} listener. */
+  /**
+   * Backon {@code Retrying.call} with the realistic policy minus its {@code onBackoff} listener.
+   */
   @Benchmark
   public void backonWithoutListener(Blackhole blackhole) throws Exception {
     blackhole.consume(backonWithoutListener.call(TARGET));

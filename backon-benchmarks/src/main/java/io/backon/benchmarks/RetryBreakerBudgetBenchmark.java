@@ -35,12 +35,15 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class RetryBreakerBudgetBenchmark {
 
   /** Calls in each breaker's sliding window. */
   static final int WINDOW = 100;
+
   /** The failure rate, in percent of the window, that opens each breaker. */
   static final int FAILURE_RATE_PERCENT = 50;
 
@@ -50,18 +53,22 @@ public class RetryBreakerBudgetBenchmark {
   /** What every retry listener counts; stays at zero here, as no call retries. */
   private final LongAdder retries = new LongAdder();
 
-  private final Retrying backon = Retrying.of(RealisticPolicies.backon(retries)
-      .circuitBreaker(backonBreaker())
-      .retryBudget(RetryBudget.builder().name("realistic").build())
-      .build());
-  private final Retrying backonWithoutBudget = Retrying.of(RealisticPolicies.backon(retries)
-      .circuitBreaker(backonBreaker())
-      .build());
+  private final Retrying backon =
+      Retrying.of(
+          RealisticPolicies.backon(retries)
+              .circuitBreaker(backonBreaker())
+              .retryBudget(RetryBudget.builder().name("realistic").build())
+              .build());
+  private final Retrying backonWithoutBudget =
+      Retrying.of(RealisticPolicies.backon(retries).circuitBreaker(backonBreaker()).build());
+
   /** Retry outside, breaker inside, each decorated once: Resilience4j's usual order. */
-  private final Callable<String> resilience4j = Retry.decorateCallable(
-      RealisticPolicies.resilience4j(retries),
-      io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(
-          resilience4jBreaker(), TARGET));
+  private final Callable<String> resilience4j =
+      Retry.decorateCallable(
+          RealisticPolicies.resilience4j(retries),
+          io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(
+              resilience4jBreaker(), TARGET));
+
   /** Retry outside, breaker inside (Failsafe composes the first policy outermost). */
   private final FailsafeExecutor<String> failsafe =
       Failsafe.with(RealisticPolicies.<String>failsafe(retries), failsafeBreaker());
@@ -74,7 +81,8 @@ public class RetryBreakerBudgetBenchmark {
   }
 
   private static io.github.resilience4j.circuitbreaker.CircuitBreaker resilience4jBreaker() {
-    return io.github.resilience4j.circuitbreaker.CircuitBreaker.of("realistic",
+    return io.github.resilience4j.circuitbreaker.CircuitBreaker.of(
+        "realistic",
         CircuitBreakerConfig.custom()
             .slidingWindow(WINDOW, WINDOW, SlidingWindowType.COUNT_BASED)
             .failureRateThreshold(FAILURE_RATE_PERCENT)

@@ -27,7 +27,9 @@ import org.springframework.retry.RetryCallback;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class SyncRetryBenchmark {
 
@@ -39,9 +41,11 @@ public class SyncRetryBenchmark {
       context -> Targets.answer();
 
   private final Retrying backon = PeerRetries.backon();
+
   /** Decorated once, Resilience4j's cheapest idiom (executeCallable would decorate per call). */
   private final Callable<String> resilience4j =
       Retry.decorateCallable(PeerRetries.resilience4j(), TARGET);
+
   private final FailsafeExecutor<String> failsafe = PeerRetries.failsafe();
   private final RetryTemplate springCore = PeerRetries.springCore();
   private final org.springframework.retry.support.RetryTemplate springRetry =

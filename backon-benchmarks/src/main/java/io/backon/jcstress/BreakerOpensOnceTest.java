@@ -31,8 +31,9 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @JCStressTest
 @Description("Two concurrent failures at failureThreshold(2) open the breaker exactly once.")
 @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "OPEN, announced once.")
-@Outcome(expect = FORBIDDEN, desc = "Not opened, opened twice, a refused permission or a stray "
-    + "transition.")
+@Outcome(
+    expect = FORBIDDEN,
+    desc = "Not opened, opened twice, a refused permission or a stray " + "transition.")
 @State
 public class BreakerOpensOnceTest {
 
@@ -43,10 +44,8 @@ public class BreakerOpensOnceTest {
   private final AtomicInteger otherTransitions = new AtomicInteger();
 
   /** Default clock: the 60 s recovery timeout never elapses during one test. */
-  private final CircuitBreaker breaker = CircuitBreaker.builder("jcstress")
-      .failureThreshold(2)
-      .onStateChange(this::count)
-      .build();
+  private final CircuitBreaker breaker =
+      CircuitBreaker.builder("jcstress").failureThreshold(2).onStateChange(this::count).build();
 
   private volatile boolean refused;
 

@@ -31,8 +31,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 @State
 public class BudgetAccountingTest {
 
-  private final RetryBudget budget =
-      RetryBudget.builder().maxTokens(10).tokenRatio(1.0).build();
+  private final RetryBudget budget = RetryBudget.builder().maxTokens(10).tokenRatio(1.0).build();
 
   @Actor
   public void actor1() {

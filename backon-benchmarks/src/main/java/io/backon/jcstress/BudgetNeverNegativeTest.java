@@ -13,8 +13,8 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
- * A {@link RetryBudget} holding a single token ({@code maxTokens(1)}) is charged by two failures
- * at the same time. The first takes the bucket to zero; the second must find it empty and leave it
+ * A {@link RetryBudget} holding a single token ({@code maxTokens(1)}) is charged by two failures at
+ * the same time. The first takes the bucket to zero; the second must find it empty and leave it
  * there: the balance never goes negative, and no failure is lost (the bucket does not stay full).
  *
  * <p>Result: {@code tokens()} in thousandths of a token (the budget's internal unit).

@@ -31,8 +31,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
 @State
 public class BudgetNoLostUpdateTest {
 
-  private final RetryBudget budget =
-      RetryBudget.builder().maxTokens(10).tokenRatio(1.0).build();
+  private final RetryBudget budget = RetryBudget.builder().maxTokens(10).tokenRatio(1.0).build();
 
   public BudgetNoLostUpdateTest() {
     for (int i = 0; i < 5; i++) {

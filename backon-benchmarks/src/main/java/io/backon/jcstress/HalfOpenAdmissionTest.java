@@ -32,9 +32,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
 @State
 public class HalfOpenAdmissionTest {
 
-  private final CircuitBreaker breaker = CircuitBreaker.builder("jcstress")
-      .halfOpenMaxCalls(1)
-      .build();
+  private final CircuitBreaker breaker =
+      CircuitBreaker.builder("jcstress").halfOpenMaxCalls(1).build();
 
   private boolean admitted1;
   private boolean admitted2;

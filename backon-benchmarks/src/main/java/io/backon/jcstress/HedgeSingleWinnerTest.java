@@ -38,17 +38,21 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @Description("Two hedged copies succeeding at once yield one result and one copySucceeded.")
 @Outcome(id = "1, 1, 1, 1", expect = ACCEPTABLE, desc = "Copy 1 (\"a\") won; copy 2 cancelled.")
 @Outcome(id = "2, 1, 2, 1", expect = ACCEPTABLE, desc = "Copy 2 (\"b\") won; copy 1 cancelled.")
-@Outcome(expect = FORBIDDEN, desc = "No winner, two winners, a result that disagrees with "
-    + "copySucceeded, or a wrong cancellation count.")
+@Outcome(
+    expect = FORBIDDEN,
+    desc =
+        "No winner, two winners, a result that disagrees with "
+            + "copySucceeded, or a wrong cancellation count.")
 @State
 public class HedgeSingleWinnerTest {
 
   /** Immutable, shared by all states: both copies launched at once on the launching thread. */
-  private static final HedgingPolicy POLICY = HedgingPolicy.builder()
-      .maxHedges(2)
-      .hedgeDelay(Duration.ZERO)
-      .executor(Runnable::run)
-      .build();
+  private static final HedgingPolicy POLICY =
+      HedgingPolicy.builder()
+          .maxHedges(2)
+          .hedgeDelay(Duration.ZERO)
+          .executor(Runnable::run)
+          .build();
 
   /** The stage handed to copy 1 (index 0) and copy 2 (index 1). */
   @SuppressWarnings("unchecked")
@@ -64,23 +68,24 @@ public class HedgeSingleWinnerTest {
 
   public HedgeSingleWinnerTest() {
     int[] next = {0}; // the supplier runs on this thread only (primary inline, hedge direct)
-    HedgeCopyObserver observer = new HedgeCopyObserver() {
-      @Override
-      public void copySucceeded(int copyNumber, long durationNanos, @Nullable Object value) {
-        succeeded.incrementAndGet();
-        succeededNumber.set(copyNumber);
-      }
+    HedgeCopyObserver observer =
+        new HedgeCopyObserver() {
+          @Override
+          public void copySucceeded(int copyNumber, long durationNanos, @Nullable Object value) {
+            succeeded.incrementAndGet();
+            succeededNumber.set(copyNumber);
+          }
 
-      @Override
-      public void copyFailed(int copyNumber, long durationNanos, Throwable failure) {
-        failed.incrementAndGet();
-      }
+          @Override
+          public void copyFailed(int copyNumber, long durationNanos, Throwable failure) {
+            failed.incrementAndGet();
+          }
 
-      @Override
-      public void copyCancelled(int copyNumber) {
-        cancelled.incrementAndGet();
-      }
-    };
+          @Override
+          public void copyCancelled(int copyNumber) {
+            cancelled.incrementAndGet();
+          }
+        };
     result = Hedging.callAsync(POLICY, () -> stages[next[0]++], observer);
   }
 

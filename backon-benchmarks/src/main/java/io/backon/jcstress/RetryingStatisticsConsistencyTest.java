@@ -22,25 +22,31 @@ import org.openjdk.jcstress.infra.results.II_Result;
  * statistics()} reports the most recently completed call, and must report one call whole: never the
  * attempt count of one call with the idle time of the other.
  *
- * <p>Run: {@code java -jar backon-benchmarks/target/jcstress.jar -t RetryingStatisticsConsistencyTest}
+ * <p>Run: {@code java -jar backon-benchmarks/target/jcstress.jar -t
+ * RetryingStatisticsConsistencyTest}
  */
 @JCStressTest
 @Description("Retrying.statistics() never mixes the fields of two concurrent calls.")
 @Outcome(id = "1, 0", expect = ACCEPTABLE, desc = "Actor 1's call (1 attempt, no wait) was last.")
-@Outcome(id = "2, 7", expect = ACCEPTABLE, desc = "Actor 2's call (2 attempts, 7 ns idle) was last.")
+@Outcome(
+    id = "2, 7",
+    expect = ACCEPTABLE,
+    desc = "Actor 2's call (2 attempts, 7 ns idle) was last.")
 @Outcome(expect = FORBIDDEN, desc = "A torn snapshot, or a call failed (-1).")
 @State
 public class RetryingStatisticsConsistencyTest {
 
   /** Opt-in statistics; a 7 ns wait that is never slept for real; no log lines. */
-  private final Retrying retrying = Retrying.of(RetryPolicy.builder()
-      .maxTries(3)
-      .wait(Wait.constant(Duration.ofNanos(7)))
-      .jitter(Jitter.none())
-      .sleeper(nanos -> { })
-      .statistics(true)
-      .backoffLogLevel(System.Logger.Level.OFF)
-      .build());
+  private final Retrying retrying =
+      Retrying.of(
+          RetryPolicy.builder()
+              .maxTries(3)
+              .wait(Wait.constant(Duration.ofNanos(7)))
+              .jitter(Jitter.none())
+              .sleeper(nanos -> {})
+              .statistics(true)
+              .backoffLogLevel(System.Logger.Level.OFF)
+              .build());
 
   private int actor2Attempts;
   private boolean failed;
@@ -59,12 +65,13 @@ public class RetryingStatisticsConsistencyTest {
   @Actor
   public void actor2() {
     try {
-      retrying.call(() -> {
-        if (++actor2Attempts == 1) {
-          throw new IllegalStateException("first attempt fails");
-        }
-        return "second try";
-      });
+      retrying.call(
+          () -> {
+            if (++actor2Attempts == 1) {
+              throw new IllegalStateException("first attempt fails");
+            }
+            return "second try";
+          });
     } catch (Exception e) {
       failed = true;
     }

@@ -7,9 +7,9 @@ import java.lang.System.Logger.Level;
 /**
  * Log lines of circuit breakers, on the {@code System.Logger} named {@value #LOGGER_NAME}: each
  * state transition once (WARNING when the breaker starts rejecting calls, INFO otherwise), and
- * throwing state-change listeners. Rejected calls are not logged here: they are counted (see
- * {@link CircuitBreakerSnapshot}), and a retry policy logs them at DEBUG. Logging never throws into
- * the call. Not API; thread-safe.
+ * throwing state-change listeners. Rejected calls are not logged here: they are counted (see {@link
+ * CircuitBreakerSnapshot}), and a retry policy logs them at DEBUG. Logging never throws into the
+ * call. Not API; thread-safe.
  */
 final class BreakerLog {
 
@@ -44,18 +44,30 @@ final class BreakerLog {
   static void transition(CircuitStateTransition transition, long openNanos, int trialCalls) {
     try {
       CircuitState to = transition.to();
-      String effect = switch (to) {
-        case OPEN -> "; rejecting calls for " + DurationText.of(openNanos);
-        case HALF_OPEN -> "; admitting " + trialCalls
-            + (trialCalls == 1 ? " trial call" : " trial calls at once");
-        case FORCED_OPEN -> "; rejecting calls until closed by hand";
-        case DISABLED -> "; admitting every call, recording nothing";
-        case CLOSED -> "";
-      };
-      LOGGER.log(levelOf(to), "Circuit breaker '" + transition.breakerName() + "' "
-          + transition.from() + " -> " + to + " after "
-          + DurationText.of(transition.timeInPreviousState()) + " in " + transition.from()
-          + effect);
+      String effect =
+          switch (to) {
+            case OPEN -> "; rejecting calls for " + DurationText.of(openNanos);
+            case HALF_OPEN ->
+                "; admitting "
+                    + trialCalls
+                    + (trialCalls == 1 ? " trial call" : " trial calls at once");
+            case FORCED_OPEN -> "; rejecting calls until closed by hand";
+            case DISABLED -> "; admitting every call, recording nothing";
+            case CLOSED -> "";
+          };
+      LOGGER.log(
+          levelOf(to),
+          "Circuit breaker '"
+              + transition.breakerName()
+              + "' "
+              + transition.from()
+              + " -> "
+              + to
+              + " after "
+              + DurationText.of(transition.timeInPreviousState())
+              + " in "
+              + transition.from()
+              + effect);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {
@@ -66,9 +78,16 @@ final class BreakerLog {
   /** A state-change listener threw; logged at WARNING with its stack trace (a bug to fix). */
   static void listenerFailed(CircuitStateTransition transition, Throwable failure) {
     try {
-      LOGGER.log(Level.WARNING, "A state-change listener of circuit breaker '"
-          + transition.breakerName() + "' failed on " + transition.from() + " -> "
-          + transition.to() + "; ignored", failure);
+      LOGGER.log(
+          Level.WARNING,
+          "A state-change listener of circuit breaker '"
+              + transition.breakerName()
+              + "' failed on "
+              + transition.from()
+              + " -> "
+              + transition.to()
+              + "; ignored",
+          failure);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {

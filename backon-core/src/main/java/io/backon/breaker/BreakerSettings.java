@@ -25,12 +25,15 @@ final class BreakerSettings implements Cloneable {
   @Nullable Duration maxRecoveryTimeout;
   int halfOpenMaxCalls = CircuitBreakerConfig.DEFAULT_HALF_OPEN_MAX_CALLS;
   int successThreshold = CircuitBreakerConfig.DEFAULT_SUCCESS_THRESHOLD;
+
   /** Never changed in place: a setter replaces the array, so copies may share it. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] recordOn = new Class[] {Exception.class};
+
   /** Never changed in place, as {@link #recordOn}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   Class<? extends Throwable>[] ignoreOn = new Class[0];
+
   @Nullable Predicate<? super @Nullable Object> recordResult;
   Clock clock = Clock.system();
 

@@ -9,10 +9,14 @@ interface CallWindow {
 
   /** Outcome bit: the call failed. */
   int FAILED = 1;
+
   /** Outcome bit: the call was slow. */
   int SLOW = 2;
 
-  /** Records one outcome: {@code 0} (fast success) or a combination of {@link #FAILED}, {@link #SLOW}. */
+  /**
+   * Records one outcome: {@code 0} (fast success) or a combination of {@link #FAILED}, {@link
+   * #SLOW}.
+   */
   void record(int outcome);
 
   /** The calls currently in the window. */
@@ -28,7 +32,10 @@ interface CallWindow {
       slow = Math.min(slow, calls);
     }
 
-    /** {@code part} of the calls in percent, or {@code NaN} (not measured) below {@code minimumCalls}. */
+    /**
+     * {@code part} of the calls in percent, or {@code NaN} (not measured) below {@code
+     * minimumCalls}.
+     */
     double rate(int part, int minimumCalls) {
       return calls == 0 || calls < minimumCalls ? Double.NaN : part * 100.0 / calls;
     }

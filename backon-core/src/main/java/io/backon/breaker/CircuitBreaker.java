@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * successThreshold} successes and reopens on any failure. Time comes from the config's {@link
  * Clock}; no timer thread is used.
  *
- * <p><b>Protocol.</b> Ask with {@link #tryAcquirePermission()} or {@link #acquirePermission()}; every
- * call that got permission must then report exactly once, with {@link #onSuccess}, {@link
+ * <p><b>Protocol.</b> Ask with {@link #tryAcquirePermission()} or {@link #acquirePermission()};
+ * every call that got permission must then report exactly once, with {@link #onSuccess}, {@link
  * #onResult}, {@link #onError} or {@link #releasePermission()} (cancelled, or no verdict). In
  * HALF_OPEN that report frees the trial slot; a trial that never reports keeps its slot forever.
  * {@link #call(Callable)} does all of this for one call.
@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Reports carry no ticket, so an outcome counts for the state current when it is reported:
  * reports in OPEN, FORCED_OPEN and DISABLED record nothing; a report in HALF_OPEN while no trial
  * slot is taken is ignored. Trials still running from an earlier HALF_OPEN period keep their slots
- * across OPEN. The one imprecision left: a call permitted in CLOSED that outlasts the whole open time
- * (or a manual change) and reports while trials run is taken for one of them, freeing a slot early.
+ * across OPEN. The one imprecision left: a call permitted in CLOSED that outlasts the whole open
+ * time (or a manual change) and reports while trials run is taken for one of them, freeing a slot
+ * early.
  *
  * <p><b>Thread-safety.</b> Thread-safe and lock-free: the state is one atomic reference replaced by
  * compare-and-set, so each transition happens exactly once and is announced by exactly one event,
@@ -40,8 +41,8 @@ public final class CircuitBreaker {
   private final CircuitBreakerConfig config;
   private final StateMachine machine;
 
-  CircuitBreaker(String name, CircuitBreakerConfig config,
-      List<Consumer<CircuitStateTransition>> listeners) {
+  CircuitBreaker(
+      String name, CircuitBreakerConfig config, List<Consumer<CircuitStateTransition>> listeners) {
     this.name = name;
     this.config = config;
     this.machine = new StateMachine(name, config, listeners);
@@ -77,22 +78,24 @@ public final class CircuitBreaker {
   }
 
   /**
-   * The current state. Has no side effect: an OPEN breaker whose recovery timeout has passed reports
-   * OPEN until the next permission request moves it to HALF_OPEN.
+   * The current state. Has no side effect: an OPEN breaker whose recovery timeout has passed
+   * reports OPEN until the next permission request moves it to HALF_OPEN.
    */
   public CircuitState state() {
     return machine.state();
   }
 
-  /** The current state and metrics; see {@link CircuitBreakerSnapshot} for what each value means. */
+  /**
+   * The current state and metrics; see {@link CircuitBreakerSnapshot} for what each value means.
+   */
   public CircuitBreakerSnapshot snapshot() {
     return machine.snapshot();
   }
 
   /**
-   * Asks to make one call: {@code true} means go ahead (and report the outcome later); {@code false}
-   * means rejected, which is counted in {@link CircuitBreakerSnapshot#rejectedCalls()}. Moves an
-   * expired OPEN breaker to HALF_OPEN. Lock-free; allocation-free in CLOSED.
+   * Asks to make one call: {@code true} means go ahead (and report the outcome later); {@code
+   * false} means rejected, which is counted in {@link CircuitBreakerSnapshot#rejectedCalls()}.
+   * Moves an expired OPEN breaker to HALF_OPEN. Lock-free; allocation-free in CLOSED.
    */
   public boolean tryAcquirePermission() {
     return machine.acquire() == null;
@@ -148,8 +151,8 @@ public final class CircuitBreaker {
 
   /**
    * Reports a call that threw {@code failure} after {@code durationNanos}: ignored (permission
-   * released) when it matches {@code ignoreOn}; else a failure when it matches {@code recordOn}; else
-   * a success (the downstream answered).
+   * released) when it matches {@code ignoreOn}; else a failure when it matches {@code recordOn};
+   * else a success (the downstream answered).
    */
   public void onError(long durationNanos, Throwable failure) {
     Objects.requireNonNull(failure, "failure");
@@ -162,7 +165,9 @@ public final class CircuitBreaker {
     }
   }
 
-  /** Reports that a permitted call ended without an outcome (cancelled, ignored): frees its slot. */
+  /**
+   * Reports that a permitted call ended without an outcome (cancelled, ignored): frees its slot.
+   */
   public void releasePermission() {
     machine.release();
   }
@@ -224,10 +229,10 @@ public final class CircuitBreaker {
   }
 
   /**
-   * Adds a listener called once per state change (automatic or manual), on the thread that made
-   * it, after the listeners given to the builder, in registration order. Changes racing on
-   * different threads may be announced out of order. A throwing listener is logged at WARNING on
-   * the {@code System.Logger} {@code io.backon.breaker} and ignored.
+   * Adds a listener called once per state change (automatic or manual), on the thread that made it,
+   * after the listeners given to the builder, in registration order. Changes racing on different
+   * threads may be announced out of order. A throwing listener is logged at WARNING on the {@code
+   * System.Logger} {@code io.backon.breaker} and ignored.
    *
    * @return this breaker
    */

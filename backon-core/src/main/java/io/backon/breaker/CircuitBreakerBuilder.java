@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link CircuitBreaker} (or just its {@link CircuitBreakerConfig}). Every setter validates
- * at once and names the parameter, its value and the rule; {@link #build()} checks combinations.
- * Defaults are the {@code DEFAULT_*} constants of {@link CircuitBreakerConfig}. Not thread-safe; the
- * breakers and configs it builds are.
+ * Builds a {@link CircuitBreaker} (or just its {@link CircuitBreakerConfig}). Every setter
+ * validates at once and names the parameter, its value and the rule; {@link #build()} checks
+ * combinations. Defaults are the {@code DEFAULT_*} constants of {@link CircuitBreakerConfig}. Not
+ * thread-safe; the breakers and configs it builds are.
  */
 public final class CircuitBreakerBuilder {
 
@@ -27,9 +27,9 @@ public final class CircuitBreakerBuilder {
   }
 
   /**
-   * Opens the breaker after this many consecutive failures in CLOSED; must be >= 1. Default
-   * {@value CircuitBreakerConfig#DEFAULT_FAILURE_THRESHOLD}, but when a sliding window is configured
-   * and this is not set, only the window's rate rules apply.
+   * Opens the breaker after this many consecutive failures in CLOSED; must be >= 1. Default {@value
+   * CircuitBreakerConfig#DEFAULT_FAILURE_THRESHOLD}, but when a sliding window is configured and
+   * this is not set, only the window's rate rules apply.
    */
   public CircuitBreakerBuilder failureThreshold(int failures) {
     settings.failureThreshold = atLeastOne("failureThreshold", failures);
@@ -41,8 +41,8 @@ public final class CircuitBreakerBuilder {
    * {@value CircuitBreakerConfig#MAX_COUNT_WINDOW_CALLS}.
    */
   public CircuitBreakerBuilder countBasedWindow(int calls) {
-    settings.windowSize = Checks.between("countBasedWindow", calls, 1,
-        CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS);
+    settings.windowSize =
+        Checks.between("countBasedWindow", calls, 1, CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS);
     settings.windowType = SlidingWindowType.COUNT_BASED;
     return this;
   }
@@ -53,10 +53,14 @@ public final class CircuitBreakerBuilder {
    */
   public CircuitBreakerBuilder timeBasedWindow(Duration window) {
     Objects.requireNonNull(window, "timeBasedWindow");
-    if (window.getNano() != 0 || window.getSeconds() < 1
+    if (window.getNano() != 0
+        || window.getSeconds() < 1
         || window.getSeconds() > CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS) {
-      throw new IllegalArgumentException("timeBasedWindow must be whole seconds from 1s to "
-          + CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS + "s but was " + window);
+      throw new IllegalArgumentException(
+          "timeBasedWindow must be whole seconds from 1s to "
+              + CircuitBreakerConfig.MAX_TIME_WINDOW_SECONDS
+              + "s but was "
+              + window);
     }
     settings.windowSize = (int) window.getSeconds();
     settings.windowType = SlidingWindowType.TIME_BASED;
@@ -82,8 +86,8 @@ public final class CircuitBreakerBuilder {
   }
 
   /**
-   * Calls taking at least this long (> 0, at most about 292 years) are slow. Needs a window. Default: no slow-call rule. A
-   * slow trial call in HALF_OPEN counts as a failure.
+   * Calls taking at least this long (> 0, at most about 292 years) are slow. Needs a window.
+   * Default: no slow-call rule. A slow trial call in HALF_OPEN counts as a failure.
    */
   public CircuitBreakerBuilder slowCallDuration(Duration duration) {
     settings.slowCallDuration = Checks.positive("slowCallDuration", duration);
@@ -124,7 +128,9 @@ public final class CircuitBreakerBuilder {
     return this;
   }
 
-  /** At most this many trial calls (>= 1) run at once in HALF_OPEN; others are rejected. Default 1. */
+  /**
+   * At most this many trial calls (>= 1) run at once in HALF_OPEN; others are rejected. Default 1.
+   */
   public CircuitBreakerBuilder halfOpenMaxCalls(int calls) {
     settings.halfOpenMaxCalls = atLeastOne("halfOpenMaxCalls", calls);
     return this;
@@ -170,7 +176,9 @@ public final class CircuitBreakerBuilder {
     return this;
   }
 
-  /** Adds a state-change listener (see {@link CircuitBreaker#onStateChange}); not part of config. */
+  /**
+   * Adds a state-change listener (see {@link CircuitBreaker#onStateChange}); not part of config.
+   */
   public CircuitBreakerBuilder onStateChange(Consumer<CircuitStateTransition> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
@@ -190,13 +198,19 @@ public final class CircuitBreakerBuilder {
   public CircuitBreakerConfig buildConfig() {
     BreakerSettings s = settings;
     if (s.windowType == SlidingWindowType.NONE) {
-      String needy = s.minimumCalls != null ? "minimumCalls"
-          : s.failureRateThreshold != null ? "failureRateThreshold"
-          : s.slowCallDuration != null ? "slowCallDuration"
-          : s.slowCallRateThreshold != null ? "slowCallRateThreshold" : null;
+      String needy =
+          s.minimumCalls != null
+              ? "minimumCalls"
+              : s.failureRateThreshold != null
+                  ? "failureRateThreshold"
+                  : s.slowCallDuration != null
+                      ? "slowCallDuration"
+                      : s.slowCallRateThreshold != null ? "slowCallRateThreshold" : null;
       if (needy != null) {
-        throw new IllegalStateException(needy + " needs a sliding window; call "
-            + "countBasedWindow(calls) or timeBasedWindow(duration)");
+        throw new IllegalStateException(
+            needy
+                + " needs a sliding window; call "
+                + "countBasedWindow(calls) or timeBasedWindow(duration)");
       }
     }
     if (s.slowCallRateThreshold != null && s.slowCallDuration == null) {
@@ -204,8 +218,11 @@ public final class CircuitBreakerBuilder {
     }
     Duration max = s.maxRecoveryTimeout;
     if (max != null && max.compareTo(s.recoveryTimeout) < 0) {
-      throw new IllegalStateException("maxRecoveryTimeout must be >= recoveryTimeout ("
-          + s.recoveryTimeout + ") but was " + max);
+      throw new IllegalStateException(
+          "maxRecoveryTimeout must be >= recoveryTimeout ("
+              + s.recoveryTimeout
+              + ") but was "
+              + max);
     }
     return new CircuitBreakerConfig(settings.copy());
   }
@@ -248,5 +265,4 @@ public final class CircuitBreakerBuilder {
     }
     return value;
   }
-
 }

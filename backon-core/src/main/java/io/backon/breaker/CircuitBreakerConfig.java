@@ -13,35 +13,44 @@ import org.jspecify.annotations.Nullable;
  * CircuitBreakerBuilder#buildConfig()}. Thread-safe.
  *
  * <p>Opening rules in CLOSED (whichever trips first): {@link #failureThreshold()} consecutive
- * failures; with a sliding window, once it holds {@link #minimumCalls()} calls, a failure rate of at
- * least {@link #failureRateThreshold()} percent or a slow-call rate of at least {@link
+ * failures; with a sliding window, once it holds {@link #minimumCalls()} calls, a failure rate of
+ * at least {@link #failureRateThreshold()} percent or a slow-call rate of at least {@link
  * #slowCallRateThreshold()} percent.
  */
 public final class CircuitBreakerConfig {
 
   /** Consecutive failures that open a breaker without a sliding window. */
   public static final int DEFAULT_FAILURE_THRESHOLD = 5;
+
   /** How long an OPEN breaker rejects calls before admitting trials. */
   public static final Duration DEFAULT_RECOVERY_TIMEOUT = Duration.ofSeconds(60);
+
   /** Trial calls admitted at once in HALF_OPEN. */
   public static final int DEFAULT_HALF_OPEN_MAX_CALLS = 1;
+
   /** Successful trial calls that close a HALF_OPEN breaker. */
   public static final int DEFAULT_SUCCESS_THRESHOLD = 1;
+
   /** Calls a sliding window must hold before its rates are judged. */
   public static final int DEFAULT_MINIMUM_CALLS = 10;
+
   /** Failure rate, in percent, that opens a breaker with a sliding window. */
   public static final double DEFAULT_FAILURE_RATE_THRESHOLD = 50.0;
+
   /** Slow-call rate, in percent, that opens a breaker with slow-call detection. */
   public static final double DEFAULT_SLOW_CALL_RATE_THRESHOLD = 100.0;
+
   /** The longest time-based window, in seconds (one day). */
   public static final int MAX_TIME_WINDOW_SECONDS = 86_400;
+
   /** The largest count-based window, in calls (the window holds 4 bytes per call: 4 MB). */
   public static final int MAX_COUNT_WINDOW_CALLS = 1_000_000;
 
   /** Open times are capped here so that clock arithmetic cannot overflow (about 146 years). */
   private static final long MAX_OPEN_NANOS = Long.MAX_VALUE >> 1;
-  private static final CircuitBreakerConfig DEFAULTS = new CircuitBreakerBuilder("default")
-      .buildConfig();
+
+  private static final CircuitBreakerConfig DEFAULTS =
+      new CircuitBreakerBuilder("default").buildConfig();
 
   private final BreakerSettings settings;
   // Effective values, derived once from the settings.
@@ -58,11 +67,14 @@ public final class CircuitBreakerConfig {
     this.settings = settings;
     boolean windowed = settings.windowType != SlidingWindowType.NONE;
     Integer threshold = settings.failureThreshold;
-    this.failureThreshold = threshold != null ? threshold : windowed ? 0 : DEFAULT_FAILURE_THRESHOLD;
+    this.failureThreshold =
+        threshold != null ? threshold : windowed ? 0 : DEFAULT_FAILURE_THRESHOLD;
     Integer minimum = settings.minimumCalls;
     int minimumOrDefault = minimum != null ? minimum : DEFAULT_MINIMUM_CALLS;
-    this.minimumCalls = settings.windowType == SlidingWindowType.COUNT_BASED
-        ? Math.min(minimumOrDefault, settings.windowSize) : windowed ? minimumOrDefault : 0;
+    this.minimumCalls =
+        settings.windowType == SlidingWindowType.COUNT_BASED
+            ? Math.min(minimumOrDefault, settings.windowSize)
+            : windowed ? minimumOrDefault : 0;
     Double rate = settings.failureRateThreshold;
     this.failureRateThreshold = rate != null ? rate : DEFAULT_FAILURE_RATE_THRESHOLD;
     Duration slowCall = settings.slowCallDuration;
@@ -75,14 +87,17 @@ public final class CircuitBreakerConfig {
     this.maxRecoveryNanos = nanos(maxRecoveryTimeout);
   }
 
-  /** The config with every setting at its default (5 consecutive failures, 60 s open, no window). */
+  /**
+   * The config with every setting at its default (5 consecutive failures, 60 s open, no window).
+   */
   public static CircuitBreakerConfig defaults() {
     return DEFAULTS;
   }
 
   /**
    * Consecutive failures in CLOSED that open the breaker; {@code 0} when the rule is off because a
-   * sliding window replaced it and no threshold was set. Default {@value #DEFAULT_FAILURE_THRESHOLD}.
+   * sliding window replaced it and no threshold was set. Default {@value
+   * #DEFAULT_FAILURE_THRESHOLD}.
    */
   public int failureThreshold() {
     return failureThreshold;
@@ -138,7 +153,9 @@ public final class CircuitBreakerConfig {
     return settings.halfOpenMaxCalls;
   }
 
-  /** Trial successes that close a HALF_OPEN breaker. Default {@value #DEFAULT_SUCCESS_THRESHOLD}. */
+  /**
+   * Trial successes that close a HALF_OPEN breaker. Default {@value #DEFAULT_SUCCESS_THRESHOLD}.
+   */
   public int successThreshold() {
     return settings.successThreshold;
   }
@@ -216,16 +233,37 @@ public final class CircuitBreakerConfig {
 
   @Override
   public String toString() {
-    return "CircuitBreakerConfig{failureThreshold=" + failureThreshold
-        + ", window=" + settings.windowType
+    return "CircuitBreakerConfig{failureThreshold="
+        + failureThreshold
+        + ", window="
+        + settings.windowType
         + (settings.windowSize > 0 ? "(" + settings.windowSize + ")" : "")
-        + ", minimumCalls=" + minimumCalls + ", failureRateThreshold=" + failureRateThreshold
-        + ", slowCallDuration=" + settings.slowCallDuration + ", slowCallRateThreshold="
-        + slowCallRateThreshold + ", recoveryTimeout=" + settings.recoveryTimeout
-        + ", recoveryBackoffMultiplier=" + settings.recoveryMultiplier + ", maxRecoveryTimeout="
-        + maxRecoveryTimeout + ", halfOpenMaxCalls=" + settings.halfOpenMaxCalls
-        + ", successThreshold=" + settings.successThreshold + ", recordOn=" + recordOn()
-        + ", ignoreOn=" + ignoreOn() + ", recordResult=" + (settings.recordResult != null)
-        + ", clock=" + settings.clock + '}';
+        + ", minimumCalls="
+        + minimumCalls
+        + ", failureRateThreshold="
+        + failureRateThreshold
+        + ", slowCallDuration="
+        + settings.slowCallDuration
+        + ", slowCallRateThreshold="
+        + slowCallRateThreshold
+        + ", recoveryTimeout="
+        + settings.recoveryTimeout
+        + ", recoveryBackoffMultiplier="
+        + settings.recoveryMultiplier
+        + ", maxRecoveryTimeout="
+        + maxRecoveryTimeout
+        + ", halfOpenMaxCalls="
+        + settings.halfOpenMaxCalls
+        + ", successThreshold="
+        + settings.successThreshold
+        + ", recordOn="
+        + recordOn()
+        + ", ignoreOn="
+        + ignoreOn()
+        + ", recordResult="
+        + (settings.recordResult != null)
+        + ", clock="
+        + settings.clock
+        + '}';
   }
 }

@@ -52,9 +52,11 @@ public final class CircuitBreakerRegistry {
     return defaultConfig;
   }
 
-  /** The breaker called {@code name} (not blank), created with the defaults if it does not exist. */
+  /**
+   * The breaker called {@code name} (not blank), created with the defaults if it does not exist.
+   */
   public CircuitBreaker breaker(String name) {
-    return breaker(name, builder -> { });
+    return breaker(name, builder -> {});
   }
 
   /**
@@ -70,11 +72,13 @@ public final class CircuitBreakerRegistry {
     if (existing != null) {
       return existing;
     }
-    return breakers.computeIfAbsent(name, n -> {
-      CircuitBreakerBuilder builder = defaults.copy(n);
-      customizer.accept(builder);
-      return builder.build();
-    });
+    return breakers.computeIfAbsent(
+        name,
+        n -> {
+          CircuitBreakerBuilder builder = defaults.copy(n);
+          customizer.accept(builder);
+          return builder.build();
+        });
   }
 
   /**

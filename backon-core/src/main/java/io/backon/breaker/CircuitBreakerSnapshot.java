@@ -13,11 +13,10 @@ import java.util.Objects;
  * Figures read while calls are being recorded may be a few calls apart from each other.
  *
  * @param state the current state (an expired OPEN stays OPEN until the next permission request)
- * <p>A rate that is not measured is {@link Double#NaN} (Micrometer's convention for "no value",
- * which the rate gauges report as they are; the Actuator endpoint shows {@code null}): test it with
- * {@link Double#isNaN(double)}. Every comparison with {@code NaN} is false, so a threshold check
- * never fires on an unmeasured rate.
- *
+ *     <p>A rate that is not measured is {@link Double#NaN} (Micrometer's convention for "no value",
+ *     which the rate gauges report as they are; the Actuator endpoint shows {@code null}): test it
+ *     with {@link Double#isNaN(double)}. Every comparison with {@code NaN} is false, so a threshold
+ *     check never fires on an unmeasured rate.
  * @param failureRate failed calls in the window, in percent (0–100); {@code NaN} when the window
  *     holds fewer than {@code minimumCalls} calls or there is no window
  * @param slowCallRate slow calls in the window, in percent (0–100); {@code NaN} like {@code

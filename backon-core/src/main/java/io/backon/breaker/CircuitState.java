@@ -19,10 +19,15 @@ public enum CircuitState {
   /** A limited number of trial calls is admitted to probe the downstream; others are rejected. */
   HALF_OPEN,
 
-  /** Opened by hand with {@link CircuitBreaker#forceOpen()}: every call is rejected until changed. */
+  /**
+   * Opened by hand with {@link CircuitBreaker#forceOpen()}: every call is rejected until changed.
+   */
   FORCED_OPEN,
 
-  /** Switched off by hand with {@link CircuitBreaker#disable()}: every call passes, none is recorded. */
+  /**
+   * Switched off by hand with {@link CircuitBreaker#disable()}: every call passes, none is
+   * recorded.
+   */
   DISABLED;
 
   /** Whether a breaker in this state rejects every call ({@link #OPEN}, {@link #FORCED_OPEN}). */

@@ -12,11 +12,15 @@ import java.util.Objects;
  * @param breakerName the breaker's name
  * @param from the state left
  * @param to the state entered
- * @param at when the change happened, on the wall clock of the breaker's {@link io.backon.time.Clock}
+ * @param at when the change happened, on the wall clock of the breaker's {@link
+ *     io.backon.time.Clock}
  * @param timeInPreviousState how long the breaker was in {@code from}, on its monotonic clock
  */
 public record CircuitStateTransition(
-    String breakerName, CircuitState from, CircuitState to, Instant at,
+    String breakerName,
+    CircuitState from,
+    CircuitState to,
+    Instant at,
     Duration timeInPreviousState) {
 
   /** Checks that no component is {@code null}. */
@@ -30,7 +34,15 @@ public record CircuitStateTransition(
 
   @Override
   public String toString() {
-    return "Circuit breaker '" + breakerName + "' " + from + " -> " + to + " at " + at
-        + " after " + DurationText.of(timeInPreviousState);
+    return "Circuit breaker '"
+        + breakerName
+        + "' "
+        + from
+        + " -> "
+        + to
+        + " at "
+        + at
+        + " after "
+        + DurationText.of(timeInPreviousState);
   }
 }

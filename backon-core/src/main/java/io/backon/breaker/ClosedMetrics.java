@@ -19,11 +19,12 @@ final class ClosedMetrics {
 
   ClosedMetrics(CircuitBreakerConfig config) {
     this.config = config;
-    this.window = switch (config.slidingWindowType()) {
-      case COUNT_BASED -> new CountWindow(config.slidingWindowSize());
-      case TIME_BASED -> new TimeWindow(config.slidingWindowSize(), config.clock());
-      default -> null;
-    };
+    this.window =
+        switch (config.slidingWindowType()) {
+          case COUNT_BASED -> new CountWindow(config.slidingWindowSize());
+          case TIME_BASED -> new TimeWindow(config.slidingWindowSize(), config.clock());
+          default -> null;
+        };
   }
 
   /** Records a success; {@code true} when the breaker should open (a slow call tipped the rate). */
@@ -85,7 +86,15 @@ final class ClosedMetrics {
     int minimum = w == null ? Integer.MAX_VALUE : config.minimumCalls();
     double failureRate = totals.rate(totals.failed(), minimum);
     double slowRate = config.slowCallNanos() > 0 ? totals.rate(totals.slow(), minimum) : Double.NaN;
-    return new CircuitBreakerSnapshot(state, failureRate, slowRate, totals.calls(),
-        totals.failed(), totals.slow(), consecutiveFailures.get(), rejected, timeInState);
+    return new CircuitBreakerSnapshot(
+        state,
+        failureRate,
+        slowRate,
+        totals.calls(),
+        totals.failed(),
+        totals.slow(),
+        consecutiveFailures.get(),
+        rejected,
+        timeInState);
   }
 }

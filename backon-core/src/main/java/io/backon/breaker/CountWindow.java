@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * applied exactly once: <b>when no write is in progress the totals equal the ring's contents</b>.
  *
  * <p>Races allowed: a reader may see totals that miss the deltas of writes in progress (at most one
- * call per concurrent writer), and may briefly see {@code failed}/{@code slow} updated before {@code
- * calls} (clamped by {@link CallWindow.Totals}). Writers that lap the ring concurrently on the same
- * slot are serialized by the swap. A fast success replacing a fast success writes nothing, and a
- * fast success into a full ring of fast successes does not even advance the cursor (every slot is
- * alike, so the ring's contents are the same either way); racing a failure, it counts as recorded
- * just before it.
+ * call per concurrent writer), and may briefly see {@code failed}/{@code slow} updated before
+ * {@code calls} (clamped by {@link CallWindow.Totals}). Writers that lap the ring concurrently on
+ * the same slot are serialized by the swap. A fast success replacing a fast success writes nothing,
+ * and a fast success into a full ring of fast successes does not even advance the cursor (every
+ * slot is alike, so the ring's contents are the same either way); racing a failure, it counts as
+ * recorded just before it.
  */
 final class CountWindow implements CallWindow {
 

@@ -10,24 +10,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #trials} counts trial calls admitted in HALF_OPEN that have not reported yet. It is
  * shared along a HALF_OPEN → OPEN → HALF_OPEN chain, so trials still running from an earlier
- * HALF_OPEN period keep occupying their slots; it starts at zero when OPEN is entered from any other
- * state.
+ * HALF_OPEN period keep occupying their slots; it starts at zero when OPEN is entered from any
+ * other state.
  */
 final class Phase {
 
   final CircuitState state;
   final long enteredNanos;
+
   /** When OPEN ends, on the monotonic clock; meaningless in other states. */
   final long openUntilNanos;
+
   /** Consecutive trips without closing, for the recovery backoff; 0 after closing. */
   final int trips;
+
   final ClosedMetrics metrics;
   final AtomicInteger trials;
+
   /** Successful trials in this HALF_OPEN period. */
   final AtomicInteger successes = new AtomicInteger();
 
-  private Phase(CircuitState state, long enteredNanos, long openUntilNanos, int trips,
-      ClosedMetrics metrics, AtomicInteger trials) {
+  private Phase(
+      CircuitState state,
+      long enteredNanos,
+      long openUntilNanos,
+      int trips,
+      ClosedMetrics metrics,
+      AtomicInteger trials) {
     this.state = state;
     this.enteredNanos = enteredNanos;
     this.openUntilNanos = openUntilNanos;
@@ -44,8 +53,8 @@ final class Phase {
   Phase open(long now, CircuitBreakerConfig config) {
     int nextTrips = trips == Integer.MAX_VALUE ? trips : trips + 1;
     AtomicInteger slots = state == CircuitState.HALF_OPEN ? trials : new AtomicInteger();
-    return new Phase(CircuitState.OPEN, now, now + config.openNanos(nextTrips), nextTrips,
-        metrics, slots);
+    return new Phase(
+        CircuitState.OPEN, now, now + config.openNanos(nextTrips), nextTrips, metrics, slots);
   }
 
   /** HALF_OPEN; keeps this phase's trial slots if it was OPEN. */
@@ -61,7 +70,7 @@ final class Phase {
 
   /** Takes a trial slot if fewer than {@code max} are taken. */
   boolean tryAdmit(int max) {
-    for (;;) {
+    for (; ; ) {
       int taken = trials.get();
       if (taken >= max) {
         return false;
@@ -74,7 +83,7 @@ final class Phase {
 
   /** Frees a trial slot; {@code false} when none was taken (the caller was not a trial). */
   boolean release() {
-    for (;;) {
+    for (; ; ) {
       int taken = trials.get();
       if (taken <= 0) {
         return false;

@@ -23,8 +23,8 @@ final class StateMachine {
   private final LongAdder rejected = new LongAdder();
   private final StateListeners listeners;
 
-  StateMachine(String name, CircuitBreakerConfig config,
-      List<Consumer<CircuitStateTransition>> listeners) {
+  StateMachine(
+      String name, CircuitBreakerConfig config, List<Consumer<CircuitStateTransition>> listeners) {
     this.name = name;
     this.config = config;
     this.clock = config.clock();
@@ -42,13 +42,13 @@ final class StateMachine {
 
   CircuitBreakerSnapshot snapshot() {
     Phase p = phase.get();
-    return p.metrics.snapshot(p.state, rejected.sum(),
-        Duration.ofNanos(Math.max(0L, clock.nanoTime() - p.enteredNanos)));
+    return p.metrics.snapshot(
+        p.state, rejected.sum(), Duration.ofNanos(Math.max(0L, clock.nanoTime() - p.enteredNanos)));
   }
 
   /** Returns {@code null} when permitted, else the phase that rejected (counted). */
   @Nullable Phase acquire() {
-    for (;;) {
+    for (; ; ) {
       Phase p = phase.get();
       switch (p.state) {
         case CLOSED, DISABLED -> {
@@ -102,7 +102,7 @@ final class StateMachine {
         }
       }
       case OPEN -> p.release();
-      default -> { }
+      default -> {}
     }
   }
 
@@ -120,7 +120,7 @@ final class StateMachine {
         }
       }
       case OPEN -> p.release();
-      default -> { }
+      default -> {}
     }
   }
 
@@ -133,23 +133,25 @@ final class StateMachine {
 
   CircuitOpenException rejection(@Nullable Phase rejecting) {
     Phase p = rejecting != null ? rejecting : phase.get();
-    Duration remaining = p.state == CircuitState.OPEN
-        ? Duration.ofNanos(Math.max(0L, p.openUntilNanos - clock.nanoTime()))
-        : Duration.ZERO;
+    Duration remaining =
+        p.state == CircuitState.OPEN
+            ? Duration.ofNanos(Math.max(0L, p.openUntilNanos - clock.nanoTime()))
+            : Duration.ZERO;
     return new CircuitOpenException(name, p.state, remaining);
   }
 
   /** A manual change; {@code always} makes a fresh phase even when already in {@code target}. */
   void moveTo(CircuitState target, boolean always) {
-    for (;;) {
+    for (; ; ) {
       Phase p = phase.get();
       if (p.state == target && !always) {
         return;
       }
       long now = clock.nanoTime();
-      Phase next = target == CircuitState.CLOSED ? Phase.closed(now, new ClosedMetrics(config))
-          : target == CircuitState.HALF_OPEN ? p.halfOpen(now)
-          : p.manual(target, now);
+      Phase next =
+          target == CircuitState.CLOSED
+              ? Phase.closed(now, new ClosedMetrics(config))
+              : target == CircuitState.HALF_OPEN ? p.halfOpen(now) : p.manual(target, now);
       if (phase.compareAndSet(p, next)) {
         if (p.state != target) {
           announce(p, next);
@@ -173,11 +175,16 @@ final class StateMachine {
     if (listeners.isEmpty() && !logged) {
       return;
     }
-    CircuitStateTransition transition = new CircuitStateTransition(name, from.state, to.state,
-        clock.wallTime(), Duration.ofNanos(Math.max(0L, to.enteredNanos - from.enteredNanos)));
+    CircuitStateTransition transition =
+        new CircuitStateTransition(
+            name,
+            from.state,
+            to.state,
+            clock.wallTime(),
+            Duration.ofNanos(Math.max(0L, to.enteredNanos - from.enteredNanos)));
     if (logged) {
-      BreakerLog.transition(transition, to.openUntilNanos - to.enteredNanos,
-          config.halfOpenMaxCalls());
+      BreakerLog.transition(
+          transition, to.openUntilNanos - to.enteredNanos, config.halfOpenMaxCalls());
     }
     if (!listeners.isEmpty()) {
       listeners.publish(transition);

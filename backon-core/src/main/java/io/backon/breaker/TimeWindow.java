@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The outcomes of the last {@code seconds} seconds, in one bucket per second of the clock's
- * monotonic time, indexed by {@code second mod seconds}. Each bucket has an atomic stamp: the second
- * it counts. A writer finding a stale stamp claims the bucket by swapping the stamp to {@code
- * RESETTING}, zeroes the counts and publishes its second; readers skip stale and resetting buckets.
+ * monotonic time, indexed by {@code second mod seconds}. Each bucket has an atomic stamp: the
+ * second it counts. A writer finding a stale stamp claims the bucket by swapping the stamp to
+ * {@code RESETTING}, zeroes the counts and publishes its second; readers skip stale and resetting
+ * buckets.
  *
  * <p>Races allowed: an outcome recorded while its bucket is being recycled is dropped (at most one
  * per concurrent writer, once per bucket and second); a writer delayed by a whole window after
@@ -44,7 +45,7 @@ final class TimeWindow implements CallWindow {
   public void record(int outcome) {
     long second = Math.floorDiv(clock.nanoTime(), NANOS_PER_SECOND);
     int index = (int) Math.floorMod(second, (long) seconds);
-    for (;;) {
+    for (; ; ) {
       long stamp = stamps.get(index);
       if (stamp == second) {
         break;
@@ -93,7 +94,9 @@ final class TimeWindow implements CallWindow {
     return new Totals(saturated(totalCalls), saturated(totalFailed), saturated(totalSlow));
   }
 
-  /** Sums of a day of busy seconds can pass {@code Integer.MAX_VALUE}; rates stay right when capped. */
+  /**
+   * Sums of a day of busy seconds can pass {@code Integer.MAX_VALUE}; rates stay right when capped.
+   */
   private static int saturated(long total) {
     return (int) Math.min(total, Integer.MAX_VALUE);
   }

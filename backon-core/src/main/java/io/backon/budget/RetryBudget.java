@@ -16,6 +16,7 @@ public final class RetryBudget {
 
   /** Tokens in a full bucket. */
   public static final int DEFAULT_MAX_TOKENS = 10;
+
   /** Tokens earned by each successful attempt. */
   public static final double DEFAULT_TOKEN_RATIO = 0.1;
 
@@ -120,7 +121,14 @@ public final class RetryBudget {
 
   @Override
   public String toString() {
-    return "RetryBudget{name=" + name + ", tokens=" + tokens() + "/" + maxTokens + ", tokenRatio="
-        + tokenRatio + '}';
+    return "RetryBudget{name="
+        + name
+        + ", tokens="
+        + tokens()
+        + "/"
+        + maxTokens
+        + ", tokenRatio="
+        + tokenRatio
+        + '}';
   }
 }

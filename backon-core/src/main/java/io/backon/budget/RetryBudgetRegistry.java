@@ -26,7 +26,7 @@ public final class RetryBudgetRegistry {
 
   /** The budget called {@code name} (not blank), created with the defaults if it does not exist. */
   public RetryBudget budget(String name) {
-    return budget(name, builder -> { });
+    return budget(name, builder -> {});
   }
 
   /**
@@ -40,11 +40,13 @@ public final class RetryBudgetRegistry {
     if (existing != null) {
       return existing;
     }
-    return budgets.computeIfAbsent(name, n -> {
-      RetryBudgetBuilder builder = RetryBudget.builder().name(n);
-      customizer.accept(builder);
-      return builder.build();
-    });
+    return budgets.computeIfAbsent(
+        name,
+        n -> {
+          RetryBudgetBuilder builder = RetryBudget.builder().name(n);
+          customizer.accept(builder);
+          return builder.build();
+        });
   }
 
   /**

@@ -54,7 +54,8 @@ final class AbortOn implements RetryCondition {
 
   @Override
   public Description describe() {
-    return Description.of("abortingOn").with("condition", delegate.describe())
+    return Description.of("abortingOn")
+        .with("condition", delegate.describe())
         .with("types", Description.classNames(abortTypes));
   }
 

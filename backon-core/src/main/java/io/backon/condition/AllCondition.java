@@ -58,7 +58,8 @@ final class AllCondition implements RetryCondition {
 
   @Override
   public Description describe() {
-    return Description.of("all").with("conditions", Description.ofAll(java.util.List.of(conditions)));
+    return Description.of("all")
+        .with("conditions", Description.ofAll(java.util.List.of(conditions)));
   }
 
   @Override

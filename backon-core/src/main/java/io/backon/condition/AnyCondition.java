@@ -55,7 +55,8 @@ final class AnyCondition implements RetryCondition {
 
   @Override
   public Description describe() {
-    return Description.of("any").with("conditions", Description.ofAll(java.util.List.of(conditions)));
+    return Description.of("any")
+        .with("conditions", Description.ofAll(java.util.List.of(conditions)));
   }
 
   @Override

@@ -25,7 +25,8 @@ record MessageContaining(String text, boolean expected) implements RetryConditio
 
   @Override
   public Description describe() {
-    return Description.of(expected ? "onMessageContaining" : "onMessageNotContaining").with("text", text);
+    return Description.of(expected ? "onMessageContaining" : "onMessageNotContaining")
+        .with("text", text);
   }
 
   @Override

@@ -24,7 +24,8 @@ record OnResult(Predicate<? super @Nullable Object> predicate, boolean expected)
 
   @Override
   public Description describe() {
-    return Description.of(expected ? "onResult" : "onResultNot").with("predicate", Description.of(predicate));
+    return Description.of(expected ? "onResult" : "onResultNot")
+        .with("predicate", Description.of(predicate));
   }
 
   @Override

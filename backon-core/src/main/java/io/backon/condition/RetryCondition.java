@@ -1,7 +1,7 @@
 package io.backon.condition;
 
-import io.backon.Description;
 import io.backon.Describable;
+import io.backon.Description;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;

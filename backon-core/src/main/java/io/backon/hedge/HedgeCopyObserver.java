@@ -19,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  *       starts (gets {@code copyStarted}), even if the call ended in the meantime; it is then
  *       reported cancelled at once, so a permit taken in {@code mayStartHedge} can always be
  *       returned.
- *   <li>{@link #copyCancelled} means the copy lost to a winner, or the whole call was cancelled
- *       (or the sync caller interrupted), or it finished (even with a failure) after the call had
+ *   <li>{@link #copyCancelled} means the copy lost to a winner, or the whole call was cancelled (or
+ *       the sync caller interrupted), or it finished (even with a failure) after the call had
  *       already ended. Such a copy is neither a success nor a failure.
- *   <li>Every callback of a call happens before its result is available (the blocking call
- *       returns or throws, the future completes), so the observer's books are settled when the
- *       caller sees the outcome. Only when the call is cancelled (or the sync caller interrupted)
- *       may a launch or failure already being reported on another thread finish just after.
+ *   <li>Every callback of a call happens before its result is available (the blocking call returns
+ *       or throws, the future completes), so the observer's books are settled when the caller sees
+ *       the outcome. Only when the call is cancelled (or the sync caller interrupted) may a launch
+ *       or failure already being reported on another thread finish just after.
  * </ul>
  *
  * <p>Callbacks come from several threads (the caller, executor threads, the scheduler thread, the
@@ -36,12 +36,13 @@ import org.jspecify.annotations.Nullable;
 public interface HedgeCopyObserver {
 
   /** An observer that admits every hedge and ignores every callback. */
-  HedgeCopyObserver NOOP = new HedgeCopyObserver() {
-    @Override
-    public String toString() {
-      return "HedgeCopyObserver.NOOP";
-    }
-  };
+  HedgeCopyObserver NOOP =
+      new HedgeCopyObserver() {
+        @Override
+        public String toString() {
+          return "HedgeCopyObserver.NOOP";
+        }
+      };
 
   /**
    * Whether hedge {@code copyNumber} may start (e.g. the breaker is closed and the budget has a
@@ -72,7 +73,10 @@ public interface HedgeCopyObserver {
    */
   default void copyFailed(int copyNumber, long durationNanos, Throwable failure) {}
 
-  /** Copy {@code copyNumber} lost to a winner or the call was cancelled; neither success nor failure. */
+  /**
+   * Copy {@code copyNumber} lost to a winner or the call was cancelled; neither success nor
+   * failure.
+   */
   default void copyCancelled(int copyNumber) {}
 
   /**

@@ -1,7 +1,7 @@
 package io.backon.hedge;
 
-import io.backon.Description;
 import io.backon.Describable;
+import io.backon.Description;
 import java.time.Duration;
 
 /**
@@ -10,10 +10,10 @@ import java.time.Duration;
  * after copy {@code k-1} was launched (earlier if a copy fails). A delay of zero launches all
  * copies at once.
  *
- * <p>Two kinds: {@link #fixed(Duration)} and {@link #percentile(double)}, which adapts to a
- * rolling window of the latencies of recent successful copies. Implementations must be
- * thread-safe: one instance is shared by every call of every policy holding it (sharing a
- * percentile delay shares its estimate).
+ * <p>Two kinds: {@link #fixed(Duration)} and {@link #percentile(double)}, which adapts to a rolling
+ * window of the latencies of recent successful copies. Implementations must be thread-safe: one
+ * instance is shared by every call of every policy holding it (sharing a percentile delay shares
+ * its estimate).
  */
 public interface HedgeDelay extends Describable {
 
@@ -79,8 +79,8 @@ public interface HedgeDelay extends Describable {
    * @param fallback the delay before that, {@code >= 0} and at most about 292 years
    */
   static HedgeDelay percentile(double percentile, int window, int minSamples, Duration fallback) {
-    return new PercentileHedgeDelay(percentile, window, minSamples,
-        HedgeDurations.nonNegativeNanos("fallback", fallback));
+    return new PercentileHedgeDelay(
+        percentile, window, minSamples, HedgeDurations.nonNegativeNanos("fallback", fallback));
   }
 
   /**

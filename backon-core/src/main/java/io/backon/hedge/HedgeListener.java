@@ -2,10 +2,10 @@ package io.backon.hedge;
 
 /**
  * Told each time a hedge (a copy after the first) is launched, and how each hedged call ended; for
- * logging and metrics. Called on
- * whichever thread launches the hedge (a scheduler thread when the delay ran out, or the thread
- * that completed a failed copy), so implementations must be thread-safe and short. A throwing
- * listener is logged on the {@code io.backon.hedge} logger and never breaks the call.
+ * logging and metrics. Called on whichever thread launches the hedge (a scheduler thread when the
+ * delay ran out, or the thread that completed a failed copy), so implementations must be
+ * thread-safe and short. A throwing listener is logged on the {@code io.backon.hedge} logger and
+ * never breaks the call.
  */
 @FunctionalInterface
 public interface HedgeListener {

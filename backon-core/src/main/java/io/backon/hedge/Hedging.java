@@ -1,12 +1,9 @@
 package io.backon.hedge;
 
 import io.backon.internal.Engine;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -15,13 +12,12 @@ import org.jspecify.annotations.Nullable;
  * has succeeded, hedge {@code k} starts {@code hedgeDelay} after copy {@code k-1} was launched, or
  * at once when a copy fails, until {@code maxHedges} copies (the primary included) were launched.
  * The <b>first success wins</b>: its value is the result, every other copy is cancelled (futures
- * cancelled, blocking copies interrupted) and reported via {@link
- * HedgeCopyObserver#copyCancelled}, and the call returns at once without waiting for them; their
- * late results are discarded. If every launched copy fails, the call fails with the <b>last
- * failure</b> itself (unwrapped from {@code CompletionException}), the earlier copies' failures
- * added to it as suppressed, oldest first. A copy cancelled because another won is neither a
- * success nor a failure. Every {@link HedgeCopyObserver} callback of a call happens before its
- * outcome is available to the caller.
+ * cancelled, blocking copies interrupted) and reported via {@link HedgeCopyObserver#copyCancelled},
+ * and the call returns at once without waiting for them; their late results are discarded. If every
+ * launched copy fails, the call fails with the <b>last failure</b> itself (unwrapped from {@code
+ * CompletionException}), the earlier copies' failures added to it as suppressed, oldest first. A
+ * copy cancelled because another won is neither a success nor a failure. Every {@link
+ * HedgeCopyObserver} callback of a call happens before its outcome is available to the caller.
  *
  * <p>Stateless and thread-safe; each call has its own state.
  */
@@ -55,12 +51,10 @@ public final class Hedging {
    * @throws Exception the last copy's failure when all failed (an {@link Error} is rethrown as is,
    *     another non-{@code Exception} throwable wrapped in {@link io.backon.BackonException})
    */
-  public static <T extends @Nullable Object> T call(HedgingPolicy policy, Callable<T> copy,
-      HedgeCopyObserver observer) throws Exception {
+  public static <T extends @Nullable Object> T call(
+      HedgingPolicy policy, Callable<T> copy, HedgeCopyObserver observer) throws Exception {
     return Engine.hedge(policy, copy, observer);
   }
-
-
 
   /** {@link #callAsync(HedgingPolicy, Supplier, HedgeCopyObserver)} with no observer. */
   public static <T extends @Nullable Object> CompletableFuture<T> callAsync(
@@ -77,7 +71,8 @@ public final class Hedging {
    * {@code null} stage counts as a failed copy.
    */
   public static <T extends @Nullable Object> CompletableFuture<T> callAsync(
-      HedgingPolicy policy, Supplier<? extends @Nullable CompletionStage<T>> copy,
+      HedgingPolicy policy,
+      Supplier<? extends @Nullable CompletionStage<T>> copy,
       HedgeCopyObserver observer) {
     return Engine.hedgeAsync(policy, copy, observer);
   }

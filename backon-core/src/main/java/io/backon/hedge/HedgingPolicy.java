@@ -14,10 +14,9 @@ import org.jspecify.annotations.Nullable;
  * Hedging}.
  *
  * <p>Defaults: {@value #DEFAULT_MAX_HEDGES} copies in total (the primary and one hedge), a fixed
- * delay of {@link #DEFAULT_HEDGE_DELAY} (100 ms), blocking copies on Backon's default executor
- * (a virtual thread per copy on JDK 21+, else a cached daemon pool), timers on
- * {@link Scheduler#shared()}, the {@link Clock#system() system clock}, no {@code onHedge}
- * listener.
+ * delay of {@link #DEFAULT_HEDGE_DELAY} (100 ms), blocking copies on Backon's default executor (a
+ * virtual thread per copy on JDK 21+, else a cached daemon pool), timers on {@link
+ * Scheduler#shared()}, the {@link Clock#system() system clock}, no {@code onHedge} listener.
  *
  * <p>Immutable and thread-safe; share one policy between calls (a {@link HedgeDelay#percentile}
  * delay then learns from all of them). Build with {@link #builder()}.
@@ -74,8 +73,8 @@ public final class HedgingPolicy {
 
   /**
    * Where blocking copies run ({@link Hedging#call}) and where async hedges are started ({@link
-   * Hedging#callAsync}, so a timer thread never runs user code). Default: Backon's default
-   * executor (a virtual thread per task on JDK 21+, else a cached daemon pool).
+   * Hedging#callAsync}, so a timer thread never runs user code). Default: Backon's default executor
+   * (a virtual thread per task on JDK 21+, else a cached daemon pool).
    */
   public Executor executor() {
     Executor configured = settings.executor;
@@ -99,6 +98,10 @@ public final class HedgingPolicy {
 
   @Override
   public String toString() {
-    return "HedgingPolicy{maxHedges=" + settings.maxHedges + ", hedgeDelay=" + settings.hedgeDelay + '}';
+    return "HedgingPolicy{maxHedges="
+        + settings.maxHedges
+        + ", hedgeDelay="
+        + settings.hedgeDelay
+        + '}';
   }
 }

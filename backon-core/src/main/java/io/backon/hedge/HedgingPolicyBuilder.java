@@ -6,7 +6,6 @@ import io.backon.time.Scheduler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link HedgingPolicy}. Every setter validates at once and names the parameter, its value
@@ -51,7 +50,8 @@ public final class HedgingPolicyBuilder {
   /**
    * Where blocking copies run and async hedges start. Default: a virtual thread per task on JDK
    * 21+, else a cached daemon pool. A direct executor ({@code Runnable::run}) makes async tests
-   * deterministic; for blocking copies it would run them on the launching thread, one after another.
+   * deterministic; for blocking copies it would run them on the launching thread, one after
+   * another.
    */
   public HedgingPolicyBuilder executor(Executor executor) {
     s.executor = Objects.requireNonNull(executor, "executor");
@@ -64,7 +64,9 @@ public final class HedgingPolicyBuilder {
     return this;
   }
 
-  /** Measures copy latencies (for observers and percentile delays). Default {@link Clock#system()}. */
+  /**
+   * Measures copy latencies (for observers and percentile delays). Default {@link Clock#system()}.
+   */
   public HedgingPolicyBuilder clock(Clock clock) {
     s.clock = Objects.requireNonNull(clock, "clock");
     return this;

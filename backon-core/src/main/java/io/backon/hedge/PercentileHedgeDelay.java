@@ -30,8 +30,7 @@ final class PercentileHedgeDelay implements HedgeDelay {
 
   PercentileHedgeDelay(double percentile, int window, int minSamples, long fallbackNanos) {
     if (!(percentile > 0.0 && percentile <= 100.0)) {
-      throw new IllegalArgumentException(
-          "percentile must be > 0 and <= 100 but was " + percentile);
+      throw new IllegalArgumentException("percentile must be > 0 and <= 100 but was " + percentile);
     }
     Checks.between("window", window, 1, MAX_WINDOW);
     if (minSamples < 1 || minSamples > window) {
@@ -92,14 +91,24 @@ final class PercentileHedgeDelay implements HedgeDelay {
   /** Kind {@code percentile}: the settings and {@code currentDelay}, the delay used now. */
   @Override
   public Description describe() {
-    return Description.of("percentile").with("percentile", percentile).with("window", ring.length())
-        .with("minSamples", minSamples).with("fallback", Description.nanos(fallbackNanos))
+    return Description.of("percentile")
+        .with("percentile", percentile)
+        .with("window", ring.length())
+        .with("minSamples", minSamples)
+        .with("fallback", Description.nanos(fallbackNanos))
         .with("currentDelay", Description.nanos(delayNanos()));
   }
 
   @Override
   public String toString() {
-    return "percentile(" + percentile + ", window=" + ring.length() + ", minSamples=" + minSamples
-        + ", fallback=" + Duration.ofNanos(fallbackNanos) + ")";
+    return "percentile("
+        + percentile
+        + ", window="
+        + ring.length()
+        + ", minSamples="
+        + minSamples
+        + ", fallback="
+        + Duration.ofNanos(fallbackNanos)
+        + ")";
   }
 }

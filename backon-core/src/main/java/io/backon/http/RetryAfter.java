@@ -27,12 +27,14 @@ import org.jspecify.annotations.Nullable;
 public final class RetryAfter {
 
   /** RFC 850: {@code Sunday, 06-Nov-94 08:49:37 GMT}; two-digit years are 19xx/20xx around 1970. */
-  private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
-      .appendPattern("EEEE, dd-MMM-")
-      .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
-      .appendPattern(" HH:mm:ss 'GMT'")
-      .toFormatter(Locale.US);
-  /** ANSI C asctime: {@code Sun Nov  6 08:49:37 1994} (day padded with a space). */
+  private static final DateTimeFormatter RFC_850 =
+      new DateTimeFormatterBuilder()
+          .appendPattern("EEEE, dd-MMM-")
+          .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+          .appendPattern(" HH:mm:ss 'GMT'")
+          .toFormatter(Locale.US);
+
+  /** ANSI C asctime: {@code Sun Nov 6 08:49:37 1994} (day padded with a space). */
   private static final DateTimeFormatter ASCTIME =
       DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 

@@ -16,7 +16,9 @@ public enum AttemptOutcome {
   FAILURE,
   /** The attempt exceeded the policy's {@code attemptTimeout} ({@code AttemptTimeoutException}). */
   TIMEOUT,
-  /** The circuit breaker refused the attempt ({@code CircuitOpenException}); the target did not run. */
+  /**
+   * The circuit breaker refused the attempt ({@code CircuitOpenException}); the target did not run.
+   */
   CIRCUIT_OPEN,
   /**
    * The attempt was cut short: the call's deadline passed while it ran, the caller cancelled the

@@ -14,9 +14,9 @@ public interface AttemptTracer {
    * put its span in scope; the engine closes the returned scope on the same thread, in LIFO order.
    * Called on every thread that runs the attempt's code: the caller's thread for a blocking
    * attempt, the thread invoking an async supplier, the worker of {@code supplyAsync}, each hedged
-   * copy's thread (possibly several at once), the thread subscribing a Reactor attempt. A scope
-   * may close after {@link #attemptEnded} when the attempt completed on that very thread.
-   * Default: no scope.
+   * copy's thread (possibly several at once), the thread subscribing a Reactor attempt. A scope may
+   * close after {@link #attemptEnded} when the attempt completed on that very thread. Default: no
+   * scope.
    */
   default TraceScope openScope() {
     return TraceScope.NONE;

@@ -22,13 +22,13 @@ public interface CallTracer {
    * @param outcome how it ended
    * @param failure what the caller receives as failure, or for {@link CallOutcome#FALLBACK} and a
    *     call that gave up without raising ({@code raiseOnGiveUp(false)}) the last attempt's
-   *     failure; {@code null} for a success or when the last outcome was a rejected value; a
-   *     {@link java.util.concurrent.CancellationException} when the caller cancelled an async or
-   *     reactive call
-   * @param attempts the attempts made, {@code >= 1} (0 only if a call is cancelled before its
-   *     first attempt started)
+   *     failure; {@code null} for a success or when the last outcome was a rejected value; a {@link
+   *     java.util.concurrent.CancellationException} when the caller cancelled an async or reactive
+   *     call
+   * @param attempts the attempts made, {@code >= 1} (0 only if a call is cancelled before its first
+   *     attempt started)
    * @param durationNanos from the start of the call to its end, on the policy's clock
    */
-  void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
-      long durationNanos);
+  void callEnded(
+      CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos);
 }

@@ -15,10 +15,10 @@ final class NoTracer implements CallTracer, AttemptTracer {
   }
 
   @Override
-  public void attemptEnded(AttemptOutcome outcome, @Nullable Throwable failure,
-      long durationNanos) {}
+  public void attemptEnded(
+      AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {}
 
   @Override
-  public void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
-      long durationNanos) {}
+  public void callEnded(
+      CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos) {}
 }

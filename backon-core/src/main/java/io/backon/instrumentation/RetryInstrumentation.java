@@ -12,12 +12,12 @@ import io.backon.RetryPolicy;
  * </pre>
  *
  * <p>Contract: {@link #callStarted} is called once per call on the thread that starts it, before
- * the first attempt. Attempts are sequential: attempt {@code n + 1} starts only after attempt {@code
- * n} ended, but successive attempts and the end of the call may be reported on different threads
- * (async and reactive faces). Each started attempt gets exactly one {@link
- * AttemptTracer#attemptEnded}, each call exactly one {@link CallTracer#callEnded}, the last attempt's
- * end coming first. A call whose retrying is off ({@code Retries.disable()}, a disabled policy)
- * reports nothing.
+ * the first attempt. Attempts are sequential: attempt {@code n + 1} starts only after attempt
+ * {@code n} ended, but successive attempts and the end of the call may be reported on different
+ * threads (async and reactive faces). Each started attempt gets exactly one {@link
+ * AttemptTracer#attemptEnded}, each call exactly one {@link CallTracer#callEnded}, the last
+ * attempt's end coming first. A call whose retrying is off ({@code Retries.disable()}, a disabled
+ * policy) reports nothing.
  *
  * <p>Implementations must be thread-safe, quick, and must not throw: a throwing hook is logged at
  * WARNING on the {@code io.backon.instrumentation} logger and the call goes on without it.
@@ -28,17 +28,18 @@ import io.backon.RetryPolicy;
 public interface RetryInstrumentation {
 
   /** Instruments nothing: the default of every policy. */
-  RetryInstrumentation NONE = new RetryInstrumentation() {
-    @Override
-    public CallTracer callStarted(RetryPolicy policy, String targetName) {
-      return NoTracer.INSTANCE;
-    }
+  RetryInstrumentation NONE =
+      new RetryInstrumentation() {
+        @Override
+        public CallTracer callStarted(RetryPolicy policy, String targetName) {
+          return NoTracer.INSTANCE;
+        }
 
-    @Override
-    public String toString() {
-      return "RetryInstrumentation.NONE";
-    }
-  };
+        @Override
+        public String toString() {
+          return "RetryInstrumentation.NONE";
+        }
+      };
 
   /**
    * A call under {@code policy} starts.

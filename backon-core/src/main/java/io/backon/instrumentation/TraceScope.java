@@ -8,7 +8,7 @@ package io.backon.instrumentation;
 public interface TraceScope extends AutoCloseable {
 
   /** A scope that does nothing. */
-  TraceScope NONE = () -> { };
+  TraceScope NONE = () -> {};
 
   /** Ends the scope; must not throw. */
   @Override

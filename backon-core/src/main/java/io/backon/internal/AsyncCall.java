@@ -1,25 +1,20 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
-import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
 import io.backon.budget.RetryBudget;
-import io.backon.hedge.Hedging;
-import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.TraceScope;
 import io.backon.time.Cancellable;
 import io.backon.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,16 +50,24 @@ final class AsyncCall<T extends @Nullable Object> {
   private @Nullable CompletableFuture<?> currentSource;
   private @Nullable Cancellable pendingWait;
   private @Nullable Cancellable deadlineTimer;
-  /** Attempt 1's stage when {@link #startPlain} already ran it; read once, on the calling thread. */
+
+  /**
+   * Attempt 1's stage when {@link #startPlain} already ran it; read once, on the calling thread.
+   */
   private @Nullable CompletionStage<T> firstStage;
 
   static {
     LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
   }
 
-  private AsyncCall(Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable AtomicReference<RetryStatistics> statistics, long startNanos,
+  private AsyncCall(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      long startNanos,
       @Nullable CallTrace resumed) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
@@ -78,11 +81,16 @@ final class AsyncCall<T extends @Nullable Object> {
    *
    * @param nameSource names the target in events when there is no invocation
    */
-  static <T extends @Nullable Object> CompletableFuture<T> start(Pipeline pipeline,
-      @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> supplier,
-      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
+  static <T extends @Nullable Object> CompletableFuture<T> start(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     GlobalSettings overrides = GlobalSettings.current();
-    if (overrides.disabled() || !pipeline.policy().enabled() || pipeline.stateFromStart()
+    if (overrides.disabled()
+        || !pipeline.policy().enabled()
+        || pipeline.stateFromStart()
         || pipeline.checksResults()) {
       return startOtherwise(pipeline, overrides, invocation, supplier, nameSource, statistics);
     }
@@ -92,30 +100,44 @@ final class AsyncCall<T extends @Nullable Object> {
 
   /** A call that is switched off, checks values, or needs state (or a trace) from its start. */
   private static <T extends @Nullable Object> CompletableFuture<T> startOtherwise(
-      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       countAttempt(overrides);
       return invokeOnce(supplier);
     }
     if (pipeline.tracedFirstAttempt() && !pipeline.checksResults()) {
-      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
-          TargetNames.of(invocation, nameSource));
+      CallTracer tracer =
+          CallTrace.tracer(pipeline.policy(), overrides, TargetNames.of(invocation, nameSource));
       if (tracer != null) {
-        return startTraced(pipeline, overrides, invocation, supplier, nameSource, statistics,
-            tracer);
+        return startTraced(
+            pipeline, overrides, invocation, supplier, nameSource, statistics, tracer);
       }
     }
     return startWithState(pipeline, overrides, invocation, supplier, nameSource, statistics);
   }
 
   private static <T extends @Nullable Object> CompletableFuture<T> startWithState(
-      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
-    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-        statistics, pipeline.policy().clock().nanoTime(), null);
+    AsyncCall<T> call =
+        new AsyncCall<>(
+            pipeline,
+            overrides,
+            invocation,
+            supplier,
+            nameSource,
+            statistics,
+            pipeline.policy().clock().nanoTime(),
+            null);
     call.begin(null);
     return call.result;
   }
@@ -127,9 +149,12 @@ final class AsyncCall<T extends @Nullable Object> {
    * blocking loop's fast path does. Otherwise the call carries on with that stage as its first
    * attempt. Kept small, so that the JIT can see the returned future does not escape.
    */
-  private static <T extends @Nullable Object> CompletableFuture<T> startPlain(Pipeline pipeline,
-      GlobalSettings overrides, @Nullable Invocation invocation,
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
+  private static <T extends @Nullable Object> CompletableFuture<T> startPlain(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     Clock clock = pipeline.policy().clock();
     boolean timed = pipeline.timed();
@@ -138,10 +163,11 @@ final class AsyncCall<T extends @Nullable Object> {
     if (counter != null) {
       counter.incrementAndGet();
     }
-    CompletionStage<T> first = pipeline.hasLayers()
-        ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null, null),
-            supplier)
-        : Layer.invoke(supplier, 1);
+    CompletionStage<T> first =
+        pipeline.hasLayers()
+            ? pipeline.async(
+                new AttemptRun(null, nameSource, 1, pipeline.environment(), null, null), supplier)
+            : Layer.invoke(supplier, 1);
     CompletableFuture<T> done = Stages.completedNormally(first);
     if (done != null) {
       T value = done.join();
@@ -154,21 +180,33 @@ final class AsyncCall<T extends @Nullable Object> {
       }
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
-    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-        statistics, timed ? start : clock.nanoTime(), null);
+    AsyncCall<T> call =
+        new AsyncCall<>(
+            pipeline,
+            overrides,
+            invocation,
+            supplier,
+            nameSource,
+            statistics,
+            timed ? start : clock.nanoTime(),
+            null);
     call.begin(first);
     return call.result;
   }
 
   /**
    * As {@link #startPlain} for a policy that needs state only for its instrumentation (see {@link
-   * Pipeline#tracedFirstAttempt()}): the first attempt is traced with {@code tracer}'s own
-   * tracers, and the call's state, if one is needed, resumes them.
+   * Pipeline#tracedFirstAttempt()}): the first attempt is traced with {@code tracer}'s own tracers,
+   * and the call's state, if one is needed, resumes them.
    */
-  private static <T extends @Nullable Object> CompletableFuture<T> startTraced(Pipeline pipeline,
-      GlobalSettings overrides, @Nullable Invocation invocation,
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, Object nameSource,
-      @Nullable AtomicReference<RetryStatistics> statistics, CallTracer tracer) {
+  private static <T extends @Nullable Object> CompletableFuture<T> startTraced(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      CallTracer tracer) {
     Clock clock = pipeline.policy().clock();
     long start = clock.nanoTime();
     countAttempt(overrides);
@@ -181,10 +219,12 @@ final class AsyncCall<T extends @Nullable Object> {
     }
     CompletionStage<T> first;
     try {
-      first = pipeline.hasLayers()
-          ? pipeline.async(new AttemptRun(null, nameSource, 1, pipeline.environment(), null,
-              attempt), supplier)
-          : Layer.invoke(supplier, 1);
+      first =
+          pipeline.hasLayers()
+              ? pipeline.async(
+                  new AttemptRun(null, nameSource, 1, pipeline.environment(), null, attempt),
+                  supplier)
+              : Layer.invoke(supplier, 1);
     } finally {
       AttemptTrace.closeScope(scope);
     }
@@ -195,10 +235,15 @@ final class AsyncCall<T extends @Nullable Object> {
       CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
-    CallTrace resumed = CallTrace.resume(tracer, clock, start,
-        attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
-    AsyncCall<T> call = new AsyncCall<>(pipeline, overrides, invocation, supplier, nameSource,
-        statistics, start, resumed);
+    CallTrace resumed =
+        CallTrace.resume(
+            tracer,
+            clock,
+            start,
+            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    AsyncCall<T> call =
+        new AsyncCall<>(
+            pipeline, overrides, invocation, supplier, nameSource, statistics, start, resumed);
     call.begin(first);
     return call.result;
   }
@@ -215,8 +260,11 @@ final class AsyncCall<T extends @Nullable Object> {
    *
    * @return when the call ended (0 when the policy is not timed)
    */
-  private static long succeeded(Pipeline pipeline,
-      @Nullable AtomicReference<RetryStatistics> statistics, Clock clock, long start) {
+  private static long succeeded(
+      Pipeline pipeline,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      Clock clock,
+      long start) {
     long end = pipeline.timed() ? clock.nanoTime() : 0L;
     RetryBudget budget = pipeline.budget();
     if (budget != null) {
@@ -234,7 +282,8 @@ final class AsyncCall<T extends @Nullable Object> {
       CompletionStage<T> stage = supplier.get();
       if (stage == null) {
         return CompletableFuture.failedFuture(
-            new NullPointerException("the async target returned null instead of a CompletionStage"));
+            new NullPointerException(
+                "the async target returned null instead of a CompletionStage"));
       }
       return stage.toCompletableFuture();
     } catch (Throwable failure) {
@@ -244,11 +293,12 @@ final class AsyncCall<T extends @Nullable Object> {
 
   /** Starts the call; {@code first} is attempt 1's stage when it already ran, else null. */
   private void begin(@Nullable CompletionStage<T> first) {
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        cancelled();
-      }
-    });
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            cancelled();
+          }
+        });
     long deadline = policy.deadlineNanos();
     if (deadline >= 0) {
       Cancellable timer = policy.scheduler().schedule(this::deadlinePassed, deadline);
@@ -314,9 +364,10 @@ final class AsyncCall<T extends @Nullable Object> {
     } else {
       TraceScope scope = AttemptTrace.open(state.attemptTrace());
       try {
-        stage = pipeline.hasLayers()
-            ? pipeline.async(state.attemptRun(number, null), supplier)
-            : Layer.invoke(supplier, number);
+        stage =
+            pipeline.hasLayers()
+                ? pipeline.async(state.attemptRun(number, null), supplier)
+                : Layer.invoke(supplier, number);
       } finally {
         AttemptTrace.close(scope);
       }
@@ -330,21 +381,23 @@ final class AsyncCall<T extends @Nullable Object> {
     if (alreadyOver && source != null) {
       source.cancel(true);
     }
-    stage.whenComplete((value, failure) -> {
-      if (failure != null) {
-        attemptResult.completeExceptionally(failure);
-      } else {
-        attemptResult.complete(value);
-      }
-    });
+    stage.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            attemptResult.completeExceptionally(failure);
+          } else {
+            attemptResult.complete(value);
+          }
+        });
     // One dependent: the attempt's future is cancelled before the call is settled, so a caller
     // that sees the call end never sees an attempt it abandoned still running.
-    attemptResult.whenComplete((value, failure) -> {
-      if (source != null && !source.isDone()) {
-        source.cancel(true);
-      }
-      settle(number, value, Stages.unwrap(failure));
-    });
+    attemptResult.whenComplete(
+        (value, failure) -> {
+          if (source != null && !source.isDone()) {
+            source.cancel(true);
+          }
+          settle(number, value, Stages.unwrap(failure));
+        });
   }
 
   /** Leaves a stretch of work on the state; true when the deadline passed meanwhile. */

@@ -23,8 +23,10 @@ final class AsyncCopy {
    * @param executor where to call the supplier, {@code null} for the current thread
    */
   static <T extends @Nullable Object> CompletableFuture<T> start(
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, int attemptNumber,
-      @Nullable AttemptTrace trace, @Nullable Executor executor) {
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      int attemptNumber,
+      @Nullable AttemptTrace trace,
+      @Nullable Executor executor) {
     CompletableFuture<T> copy = new CompletableFuture<>();
     Runnable launch = () -> run(supplier, attemptNumber, trace, copy);
     if (executor == null) {
@@ -40,8 +42,10 @@ final class AsyncCopy {
   }
 
   private static <T extends @Nullable Object> void run(
-      Supplier<? extends @Nullable CompletionStage<T>> supplier, int attemptNumber,
-      @Nullable AttemptTrace trace, CompletableFuture<T> copy) {
+      Supplier<? extends @Nullable CompletionStage<T>> supplier,
+      int attemptNumber,
+      @Nullable AttemptTrace trace,
+      CompletableFuture<T> copy) {
     if (copy.isDone()) {
       return; // cancelled before it started: never call the supplier
     }
@@ -52,8 +56,10 @@ final class AsyncCopy {
     try {
       stage = supplier.get();
       if (stage == null) {
-        stage = CompletableFuture.failedFuture(new NullPointerException(
-            "the async copy returned null instead of a CompletionStage"));
+        stage =
+            CompletableFuture.failedFuture(
+                new NullPointerException(
+                    "the async copy returned null instead of a CompletionStage"));
       }
     } catch (VirtualMachineError fatal) {
       copy.completeExceptionally(fatal);
@@ -66,18 +72,20 @@ final class AsyncCopy {
     }
     CompletableFuture<?> source = Stages.sourceOf(stage);
     if (source != null) {
-      copy.whenComplete((value, failure) -> {
-        if (!source.isDone()) {
-          source.cancel(true);
-        }
-      });
+      copy.whenComplete(
+          (value, failure) -> {
+            if (!source.isDone()) {
+              source.cancel(true);
+            }
+          });
     }
-    stage.whenComplete((value, failure) -> {
-      if (failure != null) {
-        copy.completeExceptionally(failure);
-      } else {
-        copy.complete(value);
-      }
-    });
+    stage.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            copy.completeExceptionally(failure);
+          } else {
+            copy.complete(value);
+          }
+        });
   }
 }

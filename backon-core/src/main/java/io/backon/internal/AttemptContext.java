@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The attempt running on the current thread, behind {@code Retries.isRetrying()} and {@code
  * Retries.attemptNumber()}, and the instrumented attempt whose scope is open on this thread. One
- * mutable holder per thread so entering an attempt allocates nothing.
- * Not API.
+ * mutable holder per thread so entering an attempt allocates nothing. Not API.
  */
 final class AttemptContext {
 
@@ -28,7 +27,9 @@ final class AttemptContext {
     return attempt;
   }
 
-  /** Marks attempt {@code number} as running and returns the previous value for {@link #restore}. */
+  /**
+   * Marks attempt {@code number} as running and returns the previous value for {@link #restore}.
+   */
   public int enter(int number) {
     int previous = attempt;
     attempt = number;

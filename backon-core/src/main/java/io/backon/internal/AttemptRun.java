@@ -21,8 +21,13 @@ final class AttemptRun {
   private final @Nullable AttemptTrace trace;
   private volatile boolean decided;
 
-  AttemptRun(@Nullable CallState state, Object nameSource, int number, Environment environment,
-      @Nullable AttemptGuard deadline, @Nullable AttemptTrace trace) {
+  AttemptRun(
+      @Nullable CallState state,
+      Object nameSource,
+      int number,
+      Environment environment,
+      @Nullable AttemptGuard deadline,
+      @Nullable AttemptTrace trace) {
     this.state = state;
     this.nameSource = nameSource;
     this.number = number;
@@ -85,9 +90,12 @@ final class AttemptRun {
 
   /**
    * Where a face runs its timers and copies: the policy's scheduler and clock, and the hedging
-   * policy's own scheduler and executor ({@code null}), or a face's replacements (the Reactor
-   * face runs everything on its Reactor scheduler so that virtual time works).
+   * policy's own scheduler and executor ({@code null}), or a face's replacements (the Reactor face
+   * runs everything on its Reactor scheduler so that virtual time works).
    */
-  record Environment(Scheduler scheduler, Clock clock, @Nullable Scheduler hedgeScheduler,
+  record Environment(
+      Scheduler scheduler,
+      Clock clock,
+      @Nullable Scheduler hedgeScheduler,
       @Nullable Executor hedgeExecutor) {}
 }

@@ -21,8 +21,10 @@ final class AttemptSlots {
   private final int limit;
   private final boolean waits;
   private final String targetName;
+
   /** Guarded by {@code this}. */
   private int running;
+
   /** Guarded by {@code this}: attempts waiting for a slot, oldest first. */
   private final ArrayDeque<Waiting<?>> line = new ArrayDeque<>();
 
@@ -38,8 +40,8 @@ final class AttemptSlots {
 
   /**
    * Runs {@code target} on {@code executor} in a free slot, or once one frees up. The returned
-   * future completes with the target's outcome; cancelling it interrupts a running target, or
-   * takes a waiting one out of the line.
+   * future completes with the target's outcome; cancelling it interrupts a running target, or takes
+   * a waiting one out of the line.
    */
   <T extends @Nullable Object> CompletableFuture<T> submit(Callable<T> target, Executor executor) {
     AttemptContext context = AttemptContext.current();
@@ -57,14 +59,15 @@ final class AttemptSlots {
       }
     }
     if (waiting == null) {
-      return BlockingAttempt.submit(target, executor, context.attempt(), context.trace(),
-          this::release);
+      return BlockingAttempt.submit(
+          target, executor, context.attempt(), context.trace(), this::release);
     }
-    waiting.whenComplete((value, failure) -> {
-      if (waiting.isCancelled()) {
-        leaveLine(waiting);
-      }
-    });
+    waiting.whenComplete(
+        (value, failure) -> {
+          if (waiting.isCancelled()) {
+            leaveLine(waiting);
+          }
+        });
     return waiting;
   }
 
@@ -98,8 +101,8 @@ final class AttemptSlots {
     private final int attemptNumber;
     private final @Nullable AttemptTrace trace;
 
-    Waiting(Callable<T> target, Executor executor, int attemptNumber,
-        @Nullable AttemptTrace trace) {
+    Waiting(
+        Callable<T> target, Executor executor, int attemptNumber, @Nullable AttemptTrace trace) {
       this.target = target;
       this.executor = executor;
       this.attemptNumber = attemptNumber;
@@ -110,18 +113,20 @@ final class AttemptSlots {
     void start(Runnable onEnd) {
       CompletableFuture<T> running =
           BlockingAttempt.submit(target, executor, attemptNumber, trace, onEnd);
-      running.whenComplete((value, failure) -> {
-        if (failure != null) {
-          completeExceptionally(Stages.unwrapNonNull(failure));
-        } else {
-          complete(value);
-        }
-      });
-      whenComplete((value, failure) -> {
-        if (isCancelled()) {
-          running.cancel(true);
-        }
-      });
+      running.whenComplete(
+          (value, failure) -> {
+            if (failure != null) {
+              completeExceptionally(Stages.unwrapNonNull(failure));
+            } else {
+              complete(value);
+            }
+          });
+      whenComplete(
+          (value, failure) -> {
+            if (isCancelled()) {
+              running.cancel(true);
+            }
+          });
     }
   }
 }

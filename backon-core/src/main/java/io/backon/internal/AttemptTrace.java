@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AttemptTrace {
 
-  private static final AttemptTracer BROKEN = (outcome, failure, durationNanos) -> { };
+  private static final AttemptTracer BROKEN = (outcome, failure, durationNanos) -> {};
 
   private final AttemptTracer tracer;
   private final int number;
@@ -74,7 +74,10 @@ final class AttemptTrace {
   }
 
   /** Tells {@code tracer} its attempt ended, logging a hook that throws. */
-  static void ended(AttemptTracer tracer, AttemptOutcome outcome, @Nullable Throwable failure,
+  static void ended(
+      AttemptTracer tracer,
+      AttemptOutcome outcome,
+      @Nullable Throwable failure,
       long durationNanos) {
     try {
       tracer.attemptEnded(outcome, failure, durationNanos);

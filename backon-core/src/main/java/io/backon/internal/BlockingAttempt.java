@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A blocking attempt (or hedged copy) run on an executor (a virtual thread when available).
  * Cancelling the future interrupts the worker thread, but only while it runs this attempt; one
- * cancelled before it started never runs. While it runs, the worker
- * thread carries the attempt number for {@code Retries.attemptNumber()}. Not API.
+ * cancelled before it started never runs. While it runs, the worker thread carries the attempt
+ * number for {@code Retries.attemptNumber()}. Not API.
  */
 final class BlockingAttempt<T extends @Nullable Object> extends CompletableFuture<T>
     implements Runnable {
@@ -19,10 +19,14 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
   private @Nullable Thread runner;
   private final int attemptNumber;
   private final @Nullable AttemptTrace trace;
+
   /** Told once when the target has returned, or will never run; may be null. */
   private final @Nullable Runnable onEnd;
 
-  private BlockingAttempt(Callable<T> target, int attemptNumber, @Nullable AttemptTrace trace,
+  private BlockingAttempt(
+      Callable<T> target,
+      int attemptNumber,
+      @Nullable AttemptTrace trace,
       @Nullable Runnable onEnd) {
     this.target = target;
     this.attemptNumber = attemptNumber;
@@ -54,8 +58,11 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
    * interrupt it ignored, too), or once it is certain never to run (cancelled before it started,
    * rejected by the executor).
    */
-  static <T extends @Nullable Object> CompletableFuture<T> submit(Callable<T> target,
-      Executor executor, int attemptNumber, @Nullable AttemptTrace trace,
+  static <T extends @Nullable Object> CompletableFuture<T> submit(
+      Callable<T> target,
+      Executor executor,
+      int attemptNumber,
+      @Nullable AttemptTrace trace,
       @Nullable Runnable onEnd) {
     BlockingAttempt<T> attempt = new BlockingAttempt<>(target, attemptNumber, trace, onEnd);
     try {

@@ -47,8 +47,9 @@ final class BreakerLayer extends Layer {
    *
    * @param invoker runs {@code target} (a Callable, Supplier or runnable) without an adapter
    */
-  <T extends @Nullable Object> T call(@Nullable AttemptRun run, Clock clock, Object target,
-      @Nullable Invoker invoker) throws Exception {
+  <T extends @Nullable Object> T call(
+      @Nullable AttemptRun run, Clock clock, Object target, @Nullable Invoker invoker)
+      throws Exception {
     breaker.acquirePermission();
     boolean slowCalls = breaker.measuresDurations();
     long start = slowCalls ? clock.nanoTime() : 0L;
@@ -62,7 +63,10 @@ final class BreakerLayer extends Layer {
     } catch (Throwable thrown) {
       failure = thrown;
     }
-    report(slowCalls ? clock.nanoTime() - start : 0L, value, failure,
+    report(
+        slowCalls ? clock.nanoTime() - start : 0L,
+        value,
+        failure,
         run != null && (run.raceDecided() || run.cutByDeadline()));
     if (failure != null) {
       throw Exceptions.propagate(failure);
@@ -71,8 +75,8 @@ final class BreakerLayer extends Layer {
   }
 
   @Override
-  <T extends @Nullable Object> CompletionStage<T> async(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target) {
+  <T extends @Nullable Object> CompletionStage<T> async(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target) {
     if (!breaker.tryAcquirePermission()) {
       return CompletableFuture.failedFuture(breaker.rejection());
     }
@@ -85,10 +89,13 @@ final class BreakerLayer extends Layer {
       report(slowCalls ? clock.nanoTime() - start : 0L, done.join(), null, run.raceDecided());
       return stage;
     }
-    return Stages.whenDone(stage, (value, failure, cancelled) -> {
-      boolean noVerdict = cancelled || (failure != null && run.raceDecided());
-      report(slowCalls && !noVerdict ? clock.nanoTime() - start : 0L, value, failure, noVerdict);
-    });
+    return Stages.whenDone(
+        stage,
+        (value, failure, cancelled) -> {
+          boolean noVerdict = cancelled || (failure != null && run.raceDecided());
+          report(
+              slowCalls && !noVerdict ? clock.nanoTime() - start : 0L, value, failure, noVerdict);
+        });
   }
 
   /**
@@ -104,8 +111,8 @@ final class BreakerLayer extends Layer {
    * Tells the breaker how a permitted copy ended: its failure or its value, or nothing (the
    * permission is released) when the copy carries no verdict.
    */
-  void report(long durationNanos, @Nullable Object value, @Nullable Throwable failure,
-      boolean noVerdict) {
+  void report(
+      long durationNanos, @Nullable Object value, @Nullable Throwable failure, boolean noVerdict) {
     if (noVerdict) {
       breaker.releasePermission();
     } else if (failure != null) {

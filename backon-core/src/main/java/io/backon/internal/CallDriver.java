@@ -1,32 +1,33 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
 import io.backon.AttemptTimeoutException;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.TraceScope;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One call of a face that schedules its own attempts and waits (the Reactor operator): it starts
- * each attempt with the shared step, runs a value attempt through the policy's layers on the
- * face's own timers, and settles outcomes with the shared decision. A face that runs a stream
- * attempt itself uses {@link #admit}/{@link #report} (the breaker layer) and {@link
- * #timedOut} (the timeout layer). Confined to one thread at a time (Reactive Streams' serial
- * signals order the calls). Not API.
+ * each attempt with the shared step, runs a value attempt through the policy's layers on the face's
+ * own timers, and settles outcomes with the shared decision. A face that runs a stream attempt
+ * itself uses {@link #admit}/{@link #report} (the breaker layer) and {@link #timedOut} (the timeout
+ * layer). Confined to one thread at a time (Reactive Streams' serial signals order the calls). Not
+ * API.
  */
 public final class CallDriver {
 
   /** {@link #settle} result: the call succeeded. */
   public static final long SUCCESS = CallState.SUCCESS;
+
   /** {@link #settle} result: the call gave up; finish it with {@link #giveUp()}. */
   public static final long GIVE_UP = CallState.GIVE_UP;
 
@@ -42,8 +43,13 @@ public final class CallDriver {
    * @param scheduler the face's scheduler for attempt timeouts and hedge timers
    * @param hedgeExecutor where hedged copies are launched (e.g. directly on the timer's thread)
    */
-  public CallDriver(RetryPolicy policy, GlobalSettings overrides, @Nullable Invocation invocation,
-      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics, Scheduler scheduler,
+  public CallDriver(
+      RetryPolicy policy,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      Scheduler scheduler,
       Executor hedgeExecutor) {
     this.pipeline = Pipeline.of(policy);
     Clock clock = policy.clock();
@@ -68,8 +74,8 @@ public final class CallDriver {
   }
 
   /**
-   * Makes attempt {@code number} current on this thread (for {@code Retries.attemptNumber()}
-   * and the instrumented attempt's scope) until the returned scope is closed on this thread.
+   * Makes attempt {@code number} current on this thread (for {@code Retries.attemptNumber()} and
+   * the instrumented attempt's scope) until the returned scope is closed on this thread.
    */
   public TraceScope enterAttempt(int number) {
     AttemptContext context = AttemptContext.current();
@@ -87,8 +93,8 @@ public final class CallDriver {
    *
    * @param copy subscribes one copy of the source and returns its stage
    */
-  public <T extends @Nullable Object> CompletionStage<T> attempt(int number,
-      Supplier<? extends @Nullable CompletionStage<T>> copy) {
+  public <T extends @Nullable Object> CompletionStage<T> attempt(
+      int number, Supplier<? extends @Nullable CompletionStage<T>> copy) {
     return pipeline.async(state.attemptRun(number, null, environment), copy);
   }
 
@@ -122,8 +128,8 @@ public final class CallDriver {
   }
 
   /**
-   * Asks the breaker to admit a copy the face runs itself; {@code null} when admitted (or there
-   * is no breaker), else the rejection to fail the copy with.
+   * Asks the breaker to admit a copy the face runs itself; {@code null} when admitted (or there is
+   * no breaker), else the rejection to fail the copy with.
    */
   public @Nullable CircuitOpenException admit() {
     BreakerLayer breaker = pipeline.breaker();
@@ -139,8 +145,8 @@ public final class CallDriver {
   }
 
   /** Tells the breaker how an admitted copy ended; see {@link BreakerLayer#report}. */
-  public void report(long durationNanos, @Nullable Object value, @Nullable Throwable failure,
-      boolean noVerdict) {
+  public void report(
+      long durationNanos, @Nullable Object value, @Nullable Throwable failure, boolean noVerdict) {
     BreakerLayer breaker = pipeline.breaker();
     if (breaker != null) {
       breaker.report(durationNanos, value, failure, noVerdict);
@@ -150,8 +156,8 @@ public final class CallDriver {
   /**
    * Settles attempt {@code number} with the shared decision.
    *
-   * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the back-off in nanoseconds to wait before
-   *     the next attempt (then call {@link #slept})
+   * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the back-off in nanoseconds to wait before the
+   *     next attempt (then call {@link #slept})
    */
   public long settle(int number, @Nullable Object value, @Nullable Throwable failure) {
     return Settlement.afterAttempt(state, number, value, failure, statistics);

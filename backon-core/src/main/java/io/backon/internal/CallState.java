@@ -13,10 +13,10 @@ import io.backon.stop.Stop;
 import io.backon.wait.Wait;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +30,7 @@ final class CallState implements RetryState {
 
   /** {@link #decide()} result: the outcome is accepted, the call succeeds. */
   public static final long SUCCESS = -2L;
+
   /** {@link #decide()} result: the call gives up; see {@link #giveUpReason()}. */
   public static final long GIVE_UP = -1L;
 
@@ -46,11 +47,15 @@ final class CallState implements RetryState {
   private Object target;
   private long startNanos;
   private int attempt;
+
   /** When the last recorded attempt ended; read from the clock only when first needed. */
   private long attemptEndNanos;
+
   private boolean attemptEndRead;
+
   /** Whether {@link #startNanos} was read when the first attempt ended (a stateless start). */
   private boolean startsAtFirstAttemptEnd;
+
   private long upcomingWaitNanos;
   private long previousWaitNanos;
   private long idleNanos;
@@ -63,8 +68,10 @@ final class CallState implements RetryState {
   private boolean cut;
   private @Nullable Throwable thrownWhenCut;
   private @Nullable Throwable endingFailure;
+
   /** The slot of the thread this state goes back to when the call ends; null if it does not. */
   private @Nullable Spare home;
+
   private @Nullable CallTrace trace;
 
   /**
@@ -74,15 +81,22 @@ final class CallState implements RetryState {
    * @param target the callable, used for its name when there is no invocation
    */
   CallState(
-      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation, Object target,
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
       long startNanos) {
     this(pipeline, overrides, invocation, target, startNanos, null);
   }
 
   /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
   CallState(
-      Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation, Object target,
-      long startNanos, @Nullable CallTrace resumed) {
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      long startNanos,
+      @Nullable CallTrace resumed) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.overrides = overrides;
@@ -91,16 +105,25 @@ final class CallState implements RetryState {
   }
 
   /** Sets what a call starting now is about: shared by the constructor and a reused spare. */
-  private void begin(Pipeline pipeline, GlobalSettings overrides, @Nullable Invocation invocation,
-      Object target, long startNanos, @Nullable CallTrace resumed) {
+  private void begin(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      long startNanos,
+      @Nullable CallTrace resumed) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.overrides = overrides;
     this.invocation = invocation;
     this.target = target;
     this.startNanos = startNanos;
-    this.trace = resumed != null ? resumed : pipeline.instrumented()
-        ? CallTrace.start(policy, overrides, targetName(), startNanos) : null;
+    this.trace =
+        resumed != null
+            ? resumed
+            : pipeline.instrumented()
+                ? CallTrace.start(policy, overrides, targetName(), startNanos)
+                : null;
   }
 
   /**
@@ -109,18 +132,25 @@ final class CallState implements RetryState {
    * state), else a new one. Hedged calls get a new one, since their copies may outlive the call.
    * Give it back with {@link #release()} when the call has ended.
    */
-  static CallState forBlockingCall(Pipeline pipeline, GlobalSettings overrides,
-      @Nullable Invocation invocation, Object target, long startNanos) {
+  static CallState forBlockingCall(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      long startNanos) {
     return forBlockingCall(pipeline, overrides, invocation, target, startNanos, null);
   }
 
   /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
-  static CallState forBlockingCall(Pipeline pipeline, GlobalSettings overrides,
-      @Nullable Invocation invocation, Object target, long startNanos,
+  static CallState forBlockingCall(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      long startNanos,
       @Nullable CallTrace resumed) {
     if (pipeline.hedge() != null) {
-      return new CallState(pipeline, overrides, invocation, target, startNanos, resumed)
-          .blocking();
+      return new CallState(pipeline, overrides, invocation, target, startNanos, resumed).blocking();
     }
     Spare slot = SPARE.get();
     CallState state = slot.state;
@@ -223,8 +253,8 @@ final class CallState implements RetryState {
   }
 
   /** {@link #attemptRun(int, AttemptGuard)} with a face's own timers (the Reactor face). */
-  AttemptRun attemptRun(int number, @Nullable AttemptGuard deadline,
-      AttemptRun.Environment environment) {
+  AttemptRun attemptRun(
+      int number, @Nullable AttemptGuard deadline, AttemptRun.Environment environment) {
     return new AttemptRun(this, target, number, environment, deadline, attemptTrace());
   }
 
@@ -388,8 +418,12 @@ final class CallState implements RetryState {
     if (supplier != null) {
       limit = supplier.getAsInt();
       if (limit < 1) {
-        throw new IllegalStateException("maxTries supplier of policy '" + policy.name()
-            + "' returned " + limit + "; it must return >= 1");
+        throw new IllegalStateException(
+            "maxTries supplier of policy '"
+                + policy.name()
+                + "' returned "
+                + limit
+                + "; it must return >= 1");
       }
     }
     int scoped = overrides.maxTriesLimit();
@@ -406,8 +440,12 @@ final class CallState implements RetryState {
     }
     Duration value = supplier.get();
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalStateException("maxTime supplier of policy '" + policy.name()
-          + "' returned " + value + "; it must return a positive duration");
+      throw new IllegalStateException(
+          "maxTime supplier of policy '"
+              + policy.name()
+              + "' returned "
+              + value
+              + "; it must return a positive duration");
     }
     return saturatedNanos(value);
   }

@@ -36,8 +36,8 @@ final class CallTrace {
    * Starts tracing a call that started at {@code startNanos} on the policy's clock; {@code null}
    * when the policy has no instrumentation, retrying is off, or the instrumentation threw.
    */
-  static @Nullable CallTrace start(RetryPolicy policy, GlobalSettings overrides, String targetName,
-      long startNanos) {
+  static @Nullable CallTrace start(
+      RetryPolicy policy, GlobalSettings overrides, String targetName, long startNanos) {
     CallTracer tracer = tracer(policy, overrides, targetName);
     return tracer == null ? null : new CallTrace(tracer, policy.clock(), startNanos);
   }
@@ -46,8 +46,8 @@ final class CallTrace {
    * The instrumentation's tracer of a call starting now, without the per-call holder that {@link
    * #start} adds; {@code null} when retrying is off or the instrumentation threw.
    */
-  static @Nullable CallTracer tracer(RetryPolicy policy, GlobalSettings overrides,
-      String targetName) {
+  static @Nullable CallTracer tracer(
+      RetryPolicy policy, GlobalSettings overrides, String targetName) {
     if (!policy.enabled() || overrides.disabled()) {
       return null;
     }
@@ -62,8 +62,8 @@ final class CallTrace {
   }
 
   /**
-   * Goes on tracing a call whose first attempt ran without per-call state (see {@code
-   * SyncEngine}), once that attempt failed or its value must be checked.
+   * Goes on tracing a call whose first attempt ran without per-call state (see {@code SyncEngine}),
+   * once that attempt failed or its value must be checked.
    */
   static CallTrace resume(CallTracer tracer, Clock clock, long startNanos, AttemptTrace first) {
     CallTrace trace = new CallTrace(tracer, clock, startNanos);
@@ -144,7 +144,9 @@ final class CallTrace {
       attempt.end(AttemptOutcome.CANCELLED, null, clock);
       attempts = attempt.number();
     }
-    callEnded(CallOutcome.failure(attempts), new CancellationException("the call was cancelled"),
+    callEnded(
+        CallOutcome.failure(attempts),
+        new CancellationException("the call was cancelled"),
         attempts);
   }
 

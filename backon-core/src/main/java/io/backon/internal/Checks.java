@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Argument checks shared by the builders and factories, with messages that name the parameter,
- * show the value and state the rule. Every duration setting must fit in a {@code long} of
- * nanoseconds (at most {@link #MAX_DURATION}, about 292 years), so no later conversion overflows.
- * Not API.
+ * Argument checks shared by the builders and factories, with messages that name the parameter, show
+ * the value and state the rule. Every duration setting must fit in a {@code long} of nanoseconds
+ * (at most {@link #MAX_DURATION}, about 292 years), so no later conversion overflows. Not API.
  */
 public final class Checks {
 
@@ -55,8 +54,8 @@ public final class Checks {
   }
 
   /**
-   * A defensive copy of {@code types}, which must hold at least one non-null exception type:
-   * {@code "retryOn needs at least one exception type"}, {@code "retryOn[1]"}.
+   * A defensive copy of {@code types}, which must hold at least one non-null exception type: {@code
+   * "retryOn needs at least one exception type"}, {@code "retryOn[1]"}.
    */
   public static Class<? extends Throwable>[] exceptionTypes(
       String parameter, Class<? extends Throwable>[] types) {
@@ -72,8 +71,12 @@ public final class Checks {
 
   private static Duration notTooLong(String parameter, Duration value) {
     if (value.compareTo(MAX_DURATION) > 0) {
-      throw new IllegalArgumentException(parameter + " must be <= " + MAX_DURATION
-          + " (Long.MAX_VALUE nanoseconds, about 292 years) but was " + value);
+      throw new IllegalArgumentException(
+          parameter
+              + " must be <= "
+              + MAX_DURATION
+              + " (Long.MAX_VALUE nanoseconds, about 292 years) but was "
+              + value);
     }
     return value;
   }

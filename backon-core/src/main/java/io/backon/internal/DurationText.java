@@ -56,8 +56,7 @@ public final class DurationText {
    * {@code nanos} in {@code unit}, or {@code null} when it rounds to {@code limit} units or more.
    * One decimal below ten units (dropped when it is zero), whole units above.
    */
-  private static @Nullable String inUnit(
-      long nanos, long unit, long limit, String name) {
+  private static @Nullable String inUnit(long nanos, long unit, long limit, String name) {
     if (nanos < 10 * unit - unit / 20) {
       long tenths = (nanos * 10 + unit / 2) / unit;
       return tenths % 10 == 0 ? tenths / 10 + name : tenths / 10 + "." + tenths % 10 + name;

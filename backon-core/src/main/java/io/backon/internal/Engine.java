@@ -1,6 +1,5 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
 import io.backon.CheckedRunnable;
 import io.backon.Invocation;
 import io.backon.RetryStatistics;
@@ -11,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,22 +24,32 @@ public final class Engine {
   private Engine() {}
 
   /** Runs a blocking {@link Callable} on the calling thread until it succeeds or gives up. */
-  public static <T extends @Nullable Object> T call(Pipeline pipeline,
-      @Nullable Invocation invocation, Callable<T> target, @Nullable AtomicReference<RetryStatistics> statistics)
+  public static <T extends @Nullable Object> T call(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Callable<T> target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
       throws Exception {
     return SyncEngine.call(pipeline, invocation, target, statistics);
   }
 
   /** {@link #call} for a {@link Supplier}, without an adapter. */
-  public static <T extends @Nullable Object> T get(Pipeline pipeline,
-      @Nullable Invocation invocation, Supplier<T> target, @Nullable AtomicReference<RetryStatistics> statistics)
+  public static <T extends @Nullable Object> T get(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Supplier<T> target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
       throws Exception {
     return SyncEngine.get(pipeline, invocation, target, statistics);
   }
 
   /** {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
-  public static @Nullable Object run(Pipeline pipeline, @Nullable Invocation invocation,
-      CheckedRunnable target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  public static @Nullable Object run(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      CheckedRunnable target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     return SyncEngine.run(pipeline, invocation, target, statistics);
   }
 
@@ -49,29 +58,34 @@ public final class Engine {
    *
    * @param nameSource names the target in events when there is no invocation
    */
-  public static <T extends @Nullable Object> CompletableFuture<T> callAsync(Pipeline pipeline,
-      @Nullable Invocation invocation, Supplier<? extends @Nullable CompletionStage<T>> target,
-      Object nameSource, @Nullable AtomicReference<RetryStatistics> statistics) {
+  public static <T extends @Nullable Object> CompletableFuture<T> callAsync(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Supplier<? extends @Nullable CompletionStage<T>> target,
+      Object nameSource,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     return AsyncCall.start(pipeline, invocation, target, nameSource, statistics);
   }
 
   /** Runs a blocking target off the caller's thread: each attempt on the policy's executor. */
-  public static <T extends @Nullable Object> CompletableFuture<T> supplyAsync(Pipeline pipeline,
-      @Nullable Invocation invocation, Callable<T> target,
+  public static <T extends @Nullable Object> CompletableFuture<T> supplyAsync(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Callable<T> target,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     Executor executor = pipeline.policy().executor();
     AttemptSlots slots = pipeline.slotsForCall(TargetNames.of(invocation, target));
     if (slots != null) {
-      return AsyncCall.start(pipeline, invocation, () -> slots.submit(target, executor), target,
-          statistics);
+      return AsyncCall.start(
+          pipeline, invocation, () -> slots.submit(target, executor), target, statistics);
     }
-    return AsyncCall.start(pipeline, invocation, () -> BlockingAttempt.submit(target, executor),
-        target, statistics);
+    return AsyncCall.start(
+        pipeline, invocation, () -> BlockingAttempt.submit(target, executor), target, statistics);
   }
 
   /** A hedged blocking call outside any retry policy ({@code Hedging.call}). */
-  public static <T extends @Nullable Object> T hedge(HedgingPolicy policy, Callable<T> copy,
-      HedgeCopyObserver observer) throws Exception {
+  public static <T extends @Nullable Object> T hedge(
+      HedgingPolicy policy, Callable<T> copy, HedgeCopyObserver observer) throws Exception {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(copy, "copy");
     Objects.requireNonNull(observer, "observer");
@@ -79,13 +93,20 @@ public final class Engine {
     AttemptContext context = AttemptContext.current();
     int attempt = context.attempt();
     AttemptTrace trace = context.trace();
-    return HedgeLayer.await(new HedgedCall<>(policy, policy.scheduler(), policy.clock(), observer,
-        number -> BlockingAttempt.submit(copy, executor, attempt, trace)));
+    return HedgeLayer.await(
+        new HedgedCall<>(
+            policy,
+            policy.scheduler(),
+            policy.clock(),
+            observer,
+            number -> BlockingAttempt.submit(copy, executor, attempt, trace)));
   }
 
   /** A hedged async call outside any retry policy ({@code Hedging.callAsync}). */
-  public static <T extends @Nullable Object> CompletableFuture<T> hedgeAsync(HedgingPolicy policy,
-      Supplier<? extends @Nullable CompletionStage<T>> copy, HedgeCopyObserver observer) {
+  public static <T extends @Nullable Object> CompletableFuture<T> hedgeAsync(
+      HedgingPolicy policy,
+      Supplier<? extends @Nullable CompletionStage<T>> copy,
+      HedgeCopyObserver observer) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(copy, "copy");
     Objects.requireNonNull(observer, "observer");
@@ -93,8 +114,13 @@ public final class Engine {
     AttemptContext context = AttemptContext.current();
     int attempt = context.attempt();
     AttemptTrace trace = context.trace();
-    return new HedgedCall<T>(policy, policy.scheduler(), policy.clock(), observer,
-        number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor)).start();
+    return new HedgedCall<T>(
+            policy,
+            policy.scheduler(),
+            policy.clock(),
+            observer,
+            number -> AsyncCopy.start(copy, attempt, trace, number == 1 ? null : executor))
+        .start();
   }
 
   /**
@@ -113,16 +139,16 @@ public final class Engine {
   }
 
   /**
-   * Makes {@code number} this thread's attempt number (0: none), for context-propagation
-   * libraries that carry it across threads.
+   * Makes {@code number} this thread's attempt number (0: none), for context-propagation libraries
+   * that carry it across threads.
    */
   public static void setAttemptNumber(int number) {
     AttemptContext.current().enter(number);
   }
 
   /**
-   * The executor of blocking work moved off the caller's thread when none is configured: a
-   * virtual thread per task on JDK 21+, else a cached pool of daemon threads.
+   * The executor of blocking work moved off the caller's thread when none is configured: a virtual
+   * thread per task on JDK 21+, else a cached pool of daemon threads.
    */
   public static Executor defaultExecutor() {
     return DefaultExecutors.blocking();

@@ -15,6 +15,7 @@ final class FailureText {
 
   /** The longest message part kept, in characters, before {@value #CUT} is appended. */
   static final int MAX_MESSAGE_CHARS = 120;
+
   /** Appended where the message was cut (longer than the limit, or more than one line). */
   static final String CUT = " [...]";
 
@@ -79,9 +80,9 @@ final class FailureText {
 
   /**
    * Where a response body starts in the first {@code end} characters of {@code message}, or {@code
-   * end} when none does: after an HTTP status line followed by a colon, or at a JSON object, an array
-   * of objects or a markup tag (a {@code <} that does not follow a name, so {@code List<String>}
-   * is no tag).
+   * end} when none does: after an HTTP status line followed by a colon, or at a JSON object, an
+   * array of objects or a markup tag (a {@code <} that does not follow a name, so {@code
+   * List<String>} is no tag).
    */
   static int bodyStart(String message, int end) {
     int afterStatus = afterStatusLine(message, end);
@@ -92,7 +93,8 @@ final class FailureText {
       char c = message.charAt(i);
       if ((c == '{' && opensJsonObject(message, i + 1, end))
           || (c == '[' && nextNonBlankIs(message, i + 1, end, '{'))
-          || (c == '<' && opensTag(message.charAt(i + 1))
+          || (c == '<'
+              && opensTag(message.charAt(i + 1))
               && (i == 0 || !Character.isJavaIdentifierPart(message.charAt(i - 1))))) {
         return i;
       }
@@ -106,8 +108,11 @@ final class FailureText {
    * apostrophes) followed by a colon; otherwise -1.
    */
   private static int afterStatusLine(String message, int end) {
-    if (end < 5 || message.charAt(0) < '1' || message.charAt(0) > '5'
-        || !Character.isDigit(message.charAt(1)) || !Character.isDigit(message.charAt(2))
+    if (end < 5
+        || message.charAt(0) < '1'
+        || message.charAt(0) > '5'
+        || !Character.isDigit(message.charAt(1))
+        || !Character.isDigit(message.charAt(2))
         || message.charAt(3) != ' ') {
       return -1;
     }
@@ -138,7 +143,9 @@ final class FailureText {
   }
 
   private static boolean opensTag(char next) {
-    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '!'
+    return (next >= 'a' && next <= 'z')
+        || (next >= 'A' && next <= 'Z')
+        || next == '!'
         || next == '?';
   }
 

@@ -9,11 +9,11 @@ import java.lang.System.Logger.Level;
  * The one line logged when a call gives up: its level and its text. A failure that reaches the
  * caller is logged at the policy's give-up level; a call saved by a fallback (or returning instead
  * of throwing, {@code raiseOnGiveUp(false)}) and a call rejected by an open breaker are logged at
- * DEBUG (or lower if the policy's level is lower; a fallback that throws hands its exception to
- * the caller, who decides what to log). The text names the target, the attempts, the
- * reason, the failure (class and a short first line of its message) and the policy, e.g. {@code
- * Giving up on PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException:
- * connection reset [policy payments]}. Not API.
+ * DEBUG (or lower if the policy's level is lower; a fallback that throws hands its exception to the
+ * caller, who decides what to log). The text names the target, the attempts, the reason, the
+ * failure (class and a short first line of its message) and the policy, e.g. {@code Giving up on
+ * PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException: connection reset
+ * [policy payments]}. Not API.
  */
 final class GiveUpLine {
 
@@ -57,7 +57,8 @@ final class GiveUpLine {
     }
     line.append(" [policy ").append(policy.name()).append(']');
     if (answered(state) && !savedByFallback(state)) {
-      line.append("; returning ").append(failure == null ? "the last result" : "null")
+      line.append("; returning ")
+          .append(failure == null ? "the last result" : "null")
           .append(" (raiseOnGiveUp false)");
     }
     return line.toString();
@@ -72,7 +73,8 @@ final class GiveUpLine {
     if (!rejectedByBreaker) {
       return reason.description();
     }
-    return reason == GiveUpReason.NOT_RETRYABLE ? CIRCUIT_OPEN
+    return reason == GiveUpReason.NOT_RETRYABLE
+        ? CIRCUIT_OPEN
         : reason.description() + ", " + CIRCUIT_OPEN;
   }
 

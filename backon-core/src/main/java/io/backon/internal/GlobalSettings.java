@@ -61,7 +61,8 @@ public record GlobalSettings(
 
   /** A copy with back-off removed or restored. */
   public GlobalSettings withNoBackoff(boolean value) {
-    return new GlobalSettings(globallyDisabled, scopedDisabled, maxTriesLimit, value, attemptCounter);
+    return new GlobalSettings(
+        globallyDisabled, scopedDisabled, maxTriesLimit, value, attemptCounter);
   }
 
   /** A copy with an attempt counter (null = none). */

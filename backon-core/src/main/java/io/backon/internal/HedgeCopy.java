@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One launched copy of a hedged call. {@link #terminate} is a CAS that lets exactly one terminal
- * observer callback through, whichever thread (the copy's own completion, or the call ending)
- * gets there first. Thread-safe. Not API.
+ * observer callback through, whichever thread (the copy's own completion, or the call ending) gets
+ * there first. Thread-safe. Not API.
  */
 final class HedgeCopy<T extends @Nullable Object> {
 

@@ -32,8 +32,11 @@ final class HedgeLayer extends Layer {
   private final @Nullable RetryBudget budget;
   private final @Nullable CircuitBreaker breaker;
 
-  HedgeLayer(HedgingPolicy hedging, @Nullable RetryBudget budget,
-      @Nullable CircuitBreaker breaker, @Nullable Layer inner) {
+  HedgeLayer(
+      HedgingPolicy hedging,
+      @Nullable RetryBudget budget,
+      @Nullable CircuitBreaker breaker,
+      @Nullable Layer inner) {
     super(inner);
     this.hedging = hedging;
     this.budget = budget;
@@ -49,15 +52,21 @@ final class HedgeLayer extends Layer {
   <T extends @Nullable Object> T blocking(AttemptRun run, Callable<T> target) throws Exception {
     Executor executor = executor(run);
     Race race = new Race(run);
-    HedgedCall<T> call = new HedgedCall<>(hedging, scheduler(run), run.clock(), race,
-        number -> BlockingAttempt.submit(() -> next(run, target), executor, run.number(),
-            run.trace()));
+    HedgedCall<T> call =
+        new HedgedCall<>(
+            hedging,
+            scheduler(run),
+            run.clock(),
+            race,
+            number ->
+                BlockingAttempt.submit(
+                    () -> next(run, target), executor, run.number(), run.trace()));
     return await(call);
   }
 
   @Override
-  <T extends @Nullable Object> CompletionStage<T> async(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target) {
+  <T extends @Nullable Object> CompletionStage<T> async(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Clock clock = run.clock();
     long start = clock.nanoTime();
     CompletionStage<T> first = nextAsync(run, target);
@@ -67,9 +76,17 @@ final class HedgeLayer extends Layer {
     }
     Executor executor = executor(run);
     Race race = new Race(run);
-    HedgedCall<T> call = new HedgedCall<>(hedging, scheduler(run), clock, race,
-        number -> number == 1 ? Stages.whenDone(first, (value, failure, cancelled) -> { })
-            : AsyncCopy.start(() -> nextAsync(run, target), run.number(), run.trace(), executor));
+    HedgedCall<T> call =
+        new HedgedCall<>(
+            hedging,
+            scheduler(run),
+            clock,
+            race,
+            number ->
+                number == 1
+                    ? Stages.whenDone(first, (value, failure, cancelled) -> {})
+                    : AsyncCopy.start(
+                        () -> nextAsync(run, target), run.number(), run.trace(), executor));
     return call.start();
   }
 

@@ -17,20 +17,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one hedging engine behind both faces of {@link Hedging}: a {@code launcher} starts copy
- * {@code n} and returns its future; this class decides when to launch, who wins and what the
- * result is. How a copy runs (blocking on an executor, or an async stage) is the launcher's
- * business.
+ * {@code n} and returns its future; this class decides when to launch, who wins and what the result
+ * is. How a copy runs (blocking on an executor, or an async stage) is the launcher's business.
  *
  * <p>Concurrency: the end of the call (a win, all failed, or cancellation) is decided by one CAS on
  * {@link #done}, and each copy's terminal callback by one CAS on its own flag, so two copies
  * succeeding at once yield exactly one result and one {@code copySucceeded}; the loser gets {@code
  * copyCancelled}. The thread that ends the call reports every registered copy still running as
- * cancelled ({@link #stopAll}); a copy's own completion never reports a cancellation. Launches
- * and failure reports that began before the end hold a slot in {@link #reports}, and the result
+ * cancelled ({@link #stopAll}); a copy's own completion never reports a cancellation. Launches and
+ * failure reports that began before the end hold a slot in {@link #reports}, and the result
  * completes only when the last slot is given back (by whichever thread, nobody waits), so every
- * observer callback of a call happens before its result completes. Bookkeeping (copies,
- * failures, counts, the timer) is guarded by this object's monitor; observers, listeners,
- * launchers and futures are called outside it. Not API.
+ * observer callback of a call happens before its result completes. Bookkeeping (copies, failures,
+ * counts, the timer) is guarded by this object's monitor; observers, listeners, launchers and
+ * futures are called outside it. Not API.
  */
 final class HedgedCall<T extends @Nullable Object> {
 
@@ -45,13 +44,16 @@ final class HedgedCall<T extends @Nullable Object> {
   private final int maxCopies;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final AtomicBoolean done = new AtomicBoolean();
+
   /**
    * Reports still owed before the result may complete: 1 for the end of the call, +1 for each
    * launch or failure being reported. Whoever brings it to 0 completes the result.
    */
   private final AtomicInteger reports = new AtomicInteger(1);
+
   /** The outcome, written by the thread that set {@link #done} before it releases its report. */
   private @Nullable T outcomeValue;
+
   private @Nullable Throwable outcomeFailure;
   private final long delayNanos;
 
@@ -68,7 +70,11 @@ final class HedgedCall<T extends @Nullable Object> {
    * @param clock measures each copy's duration
    * @param launcher starts copy {@code n} and returns its future
    */
-  HedgedCall(HedgingPolicy policy, Scheduler scheduler, Clock clock, HedgeCopyObserver observer,
+  HedgedCall(
+      HedgingPolicy policy,
+      Scheduler scheduler,
+      Clock clock,
+      HedgeCopyObserver observer,
       IntFunction<CompletableFuture<T>> launcher) {
     this.policy = policy;
     this.scheduler = scheduler;
@@ -81,11 +87,12 @@ final class HedgedCall<T extends @Nullable Object> {
 
   /** Launches the primary (and, with a zero delay, every hedge) and returns the call's result. */
   CompletableFuture<T> start() {
-    result.whenComplete((value, failure) -> {
-      if (result.isCancelled()) {
-        cancelled();
-      }
-    });
+    result.whenComplete(
+        (value, failure) -> {
+          if (result.isCancelled()) {
+            cancelled();
+          }
+        });
     int atOnce = delayNanos == 0L ? maxCopies : 1;
     for (int i = 0; i < atOnce && !done.get(); i++) {
       launchNext(ANY);
@@ -106,7 +113,9 @@ final class HedgedCall<T extends @Nullable Object> {
     int number;
     Cancellable superseded;
     synchronized (this) {
-      if (done.get() || refused || launched >= maxCopies
+      if (done.get()
+          || refused
+          || launched >= maxCopies
           || (generation != ANY && generation != launched)) {
         return;
       }
@@ -248,8 +257,8 @@ final class HedgedCall<T extends @Nullable Object> {
     }
     if (copy.terminate()) {
       HedgeSafety.run("recordLatency", () -> policy.hedgeDelay().recordLatency(durationNanos));
-      HedgeSafety.run("copySucceeded",
-          () -> observer.copySucceeded(copy.number, durationNanos, value));
+      HedgeSafety.run(
+          "copySucceeded", () -> observer.copySucceeded(copy.number, durationNanos, value));
     }
     stopAll(copy);
     ended(HedgeOutcome.wonBy(copy.number));

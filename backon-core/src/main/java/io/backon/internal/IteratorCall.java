@@ -1,9 +1,9 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
 import io.backon.instrumentation.TraceScope;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,14 +13,20 @@ import org.jspecify.annotations.Nullable;
  * The engine of the iterator face ({@code Attempts}): the same decision, events, context,
  * instrumentation and breaker layer as the blocking loop, driven by the caller's {@code for} loop
  * instead of a lambda. Because the loop body runs the target itself, the engine cannot interrupt
- * it: an attempt reported after the attempt timeout counts as timed out (its outcome discarded,
- * a failure suppressed), and one reported after the deadline ends the call with {@code
+ * it: an attempt reported after the attempt timeout counts as timed out (its outcome discarded, a
+ * failure suppressed), and one reported after the deadline ends the call with {@code
  * DeadlineExceededException}. Hedging needs the engine to run copies and does not apply.
  * Single-use; confined to the iterating thread. Not API.
  */
 public final class IteratorCall {
 
-  private enum Phase { READY, RUNNING, REPORTED, SUCCEEDED, GAVE_UP }
+  private enum Phase {
+    READY,
+    RUNNING,
+    REPORTED,
+    SUCCEEDED,
+    GAVE_UP
+  }
 
   private final Pipeline pipeline;
   private final RetryPolicy policy;
@@ -45,15 +51,19 @@ public final class IteratorCall {
    *
    * @param nameSource names the target when there is no invocation
    */
-  public IteratorCall(Pipeline pipeline, @Nullable Invocation invocation, Object nameSource,
+  public IteratorCall(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     this.pipeline = pipeline;
     this.policy = pipeline.policy();
     this.statistics = statistics;
     this.overrides = GlobalSettings.current();
     this.disabled = overrides.disabled() || !policy.enabled();
-    this.state = new CallState(pipeline, overrides, invocation, nameSource,
-        policy.clock().nanoTime()).blocking();
+    this.state =
+        new CallState(pipeline, overrides, invocation, nameSource, policy.clock().nanoTime())
+            .blocking();
   }
 
   /** The number of the attempt handed out last, 0 before the first. */
@@ -72,8 +82,11 @@ public final class IteratorCall {
       case READY:
         return admitted();
       case RUNNING:
-        throw new IllegalStateException("attempt " + number + " was neither succeeded nor failed; "
-            + "call attempt.succeed(value) or attempt.fail(exception) before the next iteration");
+        throw new IllegalStateException(
+            "attempt "
+                + number
+                + " was neither succeeded nor failed; "
+                + "call attempt.succeed(value) or attempt.fail(exception) before the next iteration");
       case REPORTED:
         return settle();
       default:
@@ -120,8 +133,8 @@ public final class IteratorCall {
    */
   public void report(int attempt, @Nullable Object result, @Nullable Throwable thrown) {
     if (attempt != number || phase != Phase.RUNNING) {
-      throw new IllegalStateException("Attempt{" + attempt + "} was already reported or is not the "
-          + "current one");
+      throw new IllegalStateException(
+          "Attempt{" + attempt + "} was already reported or is not the " + "current one");
     }
     AttemptTrace.close(traceScope);
     traceScope = null;

@@ -25,8 +25,8 @@ abstract class Layer {
       throws Exception;
 
   /** Starts {@code target} through this layer and the inner ones; never throws. */
-  abstract <T extends @Nullable Object> CompletionStage<T> async(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target);
+  abstract <T extends @Nullable Object> CompletionStage<T> async(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target);
 
   /** A short name of this layer for {@link Pipeline#toString()}. */
   abstract String name();
@@ -38,8 +38,8 @@ abstract class Layer {
   }
 
   /** The next layer inward, non-blocking; the target itself when this layer is the innermost. */
-  final <T extends @Nullable Object> CompletionStage<T> nextAsync(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target) {
+  final <T extends @Nullable Object> CompletionStage<T> nextAsync(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Layer next = inner;
     return next == null ? invoke(target, run.number()) : next.async(run, target);
   }
@@ -60,8 +60,11 @@ abstract class Layer {
     int saved = context.enter(number);
     try {
       CompletionStage<T> stage = target.get();
-      return stage != null ? stage : CompletableFuture.failedFuture(new NullPointerException(
-          "the async target returned null instead of a CompletionStage"));
+      return stage != null
+          ? stage
+          : CompletableFuture.failedFuture(
+              new NullPointerException(
+                  "the async target returned null instead of a CompletionStage"));
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable failure) {

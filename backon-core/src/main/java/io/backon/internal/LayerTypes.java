@@ -15,7 +15,8 @@ final class LayerTypes {
 
   @SuppressWarnings("unused") // resolving the class literals is what loads the classes
   private static final Class<?>[] TYPES = {
-      CircuitBreaker.class, HedgingPolicy.class, RetryBudget.class};
+    CircuitBreaker.class, HedgingPolicy.class, RetryBudget.class
+  };
 
   private LayerTypes() {}
 

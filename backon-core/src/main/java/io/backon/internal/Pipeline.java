@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link RetryPolicy} compiled for the engine, once, when the policy is built: the attempt's
- * layers the policy actually has, chained in the fixed order (hedging → per copy: circuit breaker
- * → attempt timeout → target), and the flags that tell each face which machinery a call needs.
- * A policy without a breaker has no breaker layer; one without success-path listeners, deadline,
+ * layers the policy actually has, chained in the fixed order (hedging → per copy: circuit breaker →
+ * attempt timeout → target), and the flags that tell each face which machinery a call needs. A
+ * policy without a breaker has no breaker layer; one without success-path listeners, deadline,
  * instrumentation, hedging or attempt timeout runs its first attempt with no per-call state.
  * Immutable and thread-safe. Not API.
  */
@@ -34,8 +34,10 @@ public final class Pipeline {
   private final @Nullable TimeoutLayer timeout;
   private final @Nullable HedgeLayer hedge;
   private final @Nullable RetryBudget budget;
+
   /** The listeners of each {@link EventType}, by ordinal; an array so that a check is one load. */
   private final RetryListener[][] listeners;
+
   private final boolean stateFromStart;
   private final boolean timed;
   private final boolean checksResults;
@@ -59,8 +61,10 @@ public final class Pipeline {
     this.timeout = attemptTimeout >= 0 ? new TimeoutLayer(attemptTimeout, null) : null;
     this.breaker = circuitBreaker != null ? new BreakerLayer(circuitBreaker, timeout) : null;
     Layer copy = breaker != null ? breaker : timeout;
-    this.hedge = hedging != null ? new HedgeLayer(hedging, policy.retryBudget(), circuitBreaker, copy)
-        : null;
+    this.hedge =
+        hedging != null
+            ? new HedgeLayer(hedging, policy.retryBudget(), circuitBreaker, copy)
+            : null;
     this.chain = hedge != null ? hedge : copy;
     this.budget = policy.retryBudget();
     this.environment = new AttemptRun.Environment(policy.scheduler(), policy.clock(), null, null);
@@ -68,14 +72,28 @@ public final class Pipeline {
     this.deadlineNanos = policy.deadlineNanos();
     this.abortOn = abortTypes(policy);
     this.abortsOnCircuitOpen = !policy.retryOnCircuitOpen();
-    boolean listensToSuccessPath = listens(EventType.ATTEMPT) || listens(EventType.BEFORE)
-        || listens(EventType.AFTER) || listens(EventType.SUCCESS);
+    boolean listensToSuccessPath =
+        listens(EventType.ATTEMPT)
+            || listens(EventType.BEFORE)
+            || listens(EventType.AFTER)
+            || listens(EventType.SUCCESS);
     this.stateFromStart = listensToSuccessPath || deadlineNanos >= 0 || instrumented;
-    this.tracedFirstAttempt = instrumented && !listensToSuccessPath && deadlineNanos < 0
-        && hedge == null && timeout == null;
-    this.timed = policy.statistics() || instrumented || stateFromStart || hedge != null
-        || timeout != null || policy.fallback() != null || policy.stop() != null
-        || policy.maxTimeNanos() >= 0 || policy.maxTimeSupplier() != null;
+    this.tracedFirstAttempt =
+        instrumented
+            && !listensToSuccessPath
+            && deadlineNanos < 0
+            && hedge == null
+            && timeout == null;
+    this.timed =
+        policy.statistics()
+            || instrumented
+            || stateFromStart
+            || hedge != null
+            || timeout != null
+            || policy.fallback() != null
+            || policy.stop() != null
+            || policy.maxTimeNanos() >= 0
+            || policy.maxTimeSupplier() != null;
   }
 
   /**
@@ -84,8 +102,8 @@ public final class Pipeline {
    * @param listeners the listeners of each {@link EventType}, by ordinal, unmodifiable
    * @param checksResults whether the retry condition tests values as well as failures
    */
-  public static Pipeline compile(RetryPolicy policy, List<List<RetryListener>> listeners,
-      boolean checksResults) {
+  public static Pipeline compile(
+      RetryPolicy policy, List<List<RetryListener>> listeners, boolean checksResults) {
     return new Pipeline(policy, listeners, checksResults);
   }
 
@@ -130,8 +148,8 @@ public final class Pipeline {
   }
 
   /**
-   * Whether a call needs its state before the first attempt: a listener of the success path
-   * ({@code onAttempt}, {@code before}, {@code after}, {@code onSuccess}), a deadline or an
+   * Whether a call needs its state before the first attempt: a listener of the success path ({@code
+   * onAttempt}, {@code before}, {@code after}, {@code onSuccess}), a deadline or an
    * instrumentation. Listeners of retries and give-ups do not: they cost nothing until their event
    * happens; nor do hedging and attempt timeouts, which need only the attempt's {@link AttemptRun}.
    */
@@ -150,11 +168,11 @@ public final class Pipeline {
   }
 
   /**
-   * Whether a call reads the clock when it starts: time limits, success-path listeners,
-   * statistics, instrumentation, fallback, hedging or an attempt timeout. A call that does not
-   * (e.g. one whose only listeners are {@code beforeSleep}, {@code onBackoff} or {@code
-   * onGiveUp}) counts its elapsed time from the end of its first attempt, once that attempt
-   * failed: a success then reads no clock at all.
+   * Whether a call reads the clock when it starts: time limits, success-path listeners, statistics,
+   * instrumentation, fallback, hedging or an attempt timeout. A call that does not (e.g. one whose
+   * only listeners are {@code beforeSleep}, {@code onBackoff} or {@code onGiveUp}) counts its
+   * elapsed time from the end of its first attempt, once that attempt failed: a success then reads
+   * no clock at all.
    */
   public boolean timed() {
     return timed;
@@ -209,8 +227,8 @@ public final class Pipeline {
       return null;
     }
     HedgingPolicy hedging = policy.hedging();
-    return new AttemptSlots(hedging != null ? hedging.maxHedges() : 1,
-        policy.waitForAbandonedAttempts(), targetName);
+    return new AttemptSlots(
+        hedging != null ? hedging.maxHedges() : 1, policy.waitForAbandonedAttempts(), targetName);
   }
 
   /** Whether an attempt passes through any layer (hedging, breaker or attempt timeout). */
@@ -247,8 +265,8 @@ public final class Pipeline {
   }
 
   /** Starts one attempt through the layers without blocking; a throwing target fails the stage. */
-  <T extends @Nullable Object> CompletionStage<T> async(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target) {
+  <T extends @Nullable Object> CompletionStage<T> async(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Layer first = chain;
     return first == null ? Layer.invoke(target, run.number()) : first.async(run, target);
   }

@@ -31,11 +31,21 @@ final class RetryLog {
         return;
       }
       Throwable failure = state.lastFailure();
-      LOGGER.log(level, "Retrying " + state.targetName() + " in " + DurationText.of(waitNanos)
-          + " after attempt " + state.attemptNumber() + " "
-          + (failure != null ? "failed with " + FailureText.of(failure)
-              : "returned a " + rejectedValue(state.lastResult()))
-          + " [policy " + state.policy().name() + "]");
+      LOGGER.log(
+          level,
+          "Retrying "
+              + state.targetName()
+              + " in "
+              + DurationText.of(waitNanos)
+              + " after attempt "
+              + state.attemptNumber()
+              + " "
+              + (failure != null
+                  ? "failed with " + FailureText.of(failure)
+                  : "returned a " + rejectedValue(state.lastResult()))
+              + " [policy "
+              + state.policy().name()
+              + "]");
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {
@@ -78,13 +88,23 @@ final class RetryLog {
       if (due == null || !LOGGER.isLoggable(Level.WARNING)) {
         return;
       }
-      String covered = due.sinceLastNanos() < 0 ? "1 call so far"
-          : due.calls() + (due.calls() == 1 ? " call" : " calls") + " in the last "
-              + DurationText.of(due.sinceLastNanos());
-      LOGGER.log(Level.WARNING, "Policy '" + policy.name() + "' has retried "
-          + state.targetName() + " 5 times less than 100 ms apart (" + covered
-          + "); this hammers the downstream. Use a growing wait such as Wait.expo() or fewer "
-          + "tries. Logged at most once a minute per policy.");
+      String covered =
+          due.sinceLastNanos() < 0
+              ? "1 call so far"
+              : due.calls()
+                  + (due.calls() == 1 ? " call" : " calls")
+                  + " in the last "
+                  + DurationText.of(due.sinceLastNanos());
+      LOGGER.log(
+          Level.WARNING,
+          "Policy '"
+              + policy.name()
+              + "' has retried "
+              + state.targetName()
+              + " 5 times less than 100 ms apart ("
+              + covered
+              + "); this hammers the downstream. Use a growing wait such as Wait.expo() or fewer "
+              + "tries. Logged at most once a minute per policy.");
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {
@@ -99,8 +119,16 @@ final class RetryLog {
       if (!LOGGER.isLoggable(Level.WARNING)) {
         return;
       }
-      LOGGER.log(Level.WARNING, "Listener " + describe(listener) + " for " + type
-          + " of policy '" + policy.name() + "' threw; the call goes on", failure);
+      LOGGER.log(
+          Level.WARNING,
+          "Listener "
+              + describe(listener)
+              + " for "
+              + type
+              + " of policy '"
+              + policy.name()
+              + "' threw; the call goes on",
+          failure);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {

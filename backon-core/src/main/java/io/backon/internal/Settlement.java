@@ -1,12 +1,12 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
 import io.backon.DeadlineExceededException;
 import io.backon.EventType;
 import io.backon.Fallback;
 import io.backon.GiveUpReason;
 import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
 import io.backon.instrumentation.CallOutcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,8 +28,12 @@ final class Settlement {
    * @return {@link CallState#SUCCESS}, {@link CallState#GIVE_UP}, or the back-off in nanoseconds
    *     that the caller must now wait (then call {@link #afterSleep})
    */
-  public static long afterAttempt(CallState state, int attempt, @Nullable Object value,
-      @Nullable Throwable thrown, @Nullable AtomicReference<RetryStatistics> statistics) {
+  public static long afterAttempt(
+      CallState state,
+      int attempt,
+      @Nullable Object value,
+      @Nullable Throwable thrown,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     state.recordOutcome(attempt, value, thrown);
     state.fire(EventType.AFTER, attempt);
     long decision;
@@ -79,22 +83,27 @@ final class Settlement {
   }
 
   /** Records the call's statistics, if the policy keeps them. */
-  public static void record(@Nullable AtomicReference<RetryStatistics> statistics, CallState state) {
+  public static void record(
+      @Nullable AtomicReference<RetryStatistics> statistics, CallState state) {
     if (statistics != null) {
-      Statistics.record(statistics, state.policy().clock(), state.startNanos(),
+      Statistics.record(
+          statistics,
+          state.policy().clock(),
+          state.startNanos(),
           state.policy().clock().nanoTime(),
-          state.attemptNumber(), state.idleNanos());
+          state.attemptNumber(),
+          state.idleNanos());
     }
   }
 
   /**
    * Ends a call that gave up: tells the listeners, logs, then returns the fallback's value, returns
    * the last value / null ({@code raiseOnGiveUp(false)}), or throws: the last failure unchanged, a
-   * {@link DeadlineExceededException} (cause: the last failure) when the deadline ended the call, or
-   * a {@link RetriesExhaustedException} when the last outcome was a rejected value. A policy
+   * {@link DeadlineExceededException} (cause: the last failure) when the deadline ended the call,
+   * or a {@link RetriesExhaustedException} when the last outcome was a rejected value. A policy
    * callback that threw ends the call with its exception (fallback skipped). An interrupt skips the
-   * fallback; one that ended a back-off sleep is added to the thrown failure as
-   * suppressed. The instrumentation, if any, then sees the call end.
+   * fallback; one that ended a back-off sleep is added to the thrown failure as suppressed. The
+   * instrumentation, if any, then sees the call end.
    */
   public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
     CallTrace trace = state.trace();
@@ -109,10 +118,12 @@ final class Settlement {
       trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
       throw thrown;
     }
-    boolean fellBack = state.policy().fallback() != null
-        && state.giveUpReason() != GiveUpReason.INTERRUPTED;
-    trace.callEnded(fellBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts),
-        state.lastFailure(), attempts);
+    boolean fellBack =
+        state.policy().fallback() != null && state.giveUpReason() != GiveUpReason.INTERRUPTED;
+    trace.callEnded(
+        fellBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts),
+        state.lastFailure(),
+        attempts);
     return value;
   }
 
@@ -151,13 +162,21 @@ final class Settlement {
       CallState state, @Nullable Throwable failure, @Nullable GiveUpReason reason) {
     Throwable toThrow;
     if (reason == GiveUpReason.DEADLINE_EXCEEDED) {
-      toThrow = new DeadlineExceededException(state.targetName(),
-          Duration.ofNanos(state.policy().deadlineNanos()), state.attemptNumber(), failure);
+      toThrow =
+          new DeadlineExceededException(
+              state.targetName(),
+              Duration.ofNanos(state.policy().deadlineNanos()),
+              state.attemptNumber(),
+              failure);
     } else if (failure != null) {
       toThrow = failure;
     } else {
-      toThrow = new RetriesExhaustedException(state.targetName(), state.attemptNumber(),
-          reason == null ? GiveUpReason.STOP_CONDITION : reason, state.lastResult());
+      toThrow =
+          new RetriesExhaustedException(
+              state.targetName(),
+              state.attemptNumber(),
+              reason == null ? GiveUpReason.STOP_CONDITION : reason,
+              state.lastResult());
     }
     Throwable extra = state.endingFailure();
     if (extra != null && extra != toThrow) {

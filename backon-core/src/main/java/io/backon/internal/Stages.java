@@ -36,24 +36,27 @@ final class Stages {
    * A future mirroring {@code stage} whose cancellation cancels the stage's own future, and which
    * tells {@code onEnd} how it ended, once.
    */
-  static <T extends @Nullable Object> CompletableFuture<T> whenDone(CompletionStage<T> stage,
-      Ended<T> onEnd) {
+  static <T extends @Nullable Object> CompletableFuture<T> whenDone(
+      CompletionStage<T> stage, Ended<T> onEnd) {
     CompletableFuture<T> copy = new CompletableFuture<>();
     CompletableFuture<?> source = sourceOf(stage);
-    stage.whenComplete((value, failure) -> {
-      if (failure != null) {
-        copy.completeExceptionally(unwrapNonNull(failure));
-      } else {
-        copy.complete(value);
-      }
-    });
-    copy.whenComplete((value, failure) -> {
-      if (source != null && !source.isDone()) {
-        source.cancel(true);
-      }
-      boolean cancelled = copy.isCancelled();
-      onEnd.ended(value, failure == null || cancelled ? null : unwrapNonNull(failure), cancelled);
-    });
+    stage.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            copy.completeExceptionally(unwrapNonNull(failure));
+          } else {
+            copy.complete(value);
+          }
+        });
+    copy.whenComplete(
+        (value, failure) -> {
+          if (source != null && !source.isDone()) {
+            source.cancel(true);
+          }
+          boolean cancelled = copy.isCancelled();
+          onEnd.ended(
+              value, failure == null || cancelled ? null : unwrapNonNull(failure), cancelled);
+        });
     return copy;
   }
 

@@ -21,14 +21,23 @@ final class Statistics {
    *
    * @param idleNanos the time spent waiting between attempts
    */
-  static void record(@Nullable AtomicReference<RetryStatistics> sink, Clock clock,
-      long startNanos, long endNanos, int attempts, long idleNanos) {
+  static void record(
+      @Nullable AtomicReference<RetryStatistics> sink,
+      Clock clock,
+      long startNanos,
+      long endNanos,
+      int attempts,
+      long idleNanos) {
     if (sink == null) {
       return;
     }
     Instant start = clock.wallTime().minusNanos(Math.max(0L, clock.nanoTime() - startNanos));
-    sink.set(new RetryStatistics(start, attempts,
-        Duration.ofNanos(Math.max(0L, endNanos - startNanos)), Duration.ofNanos(idleNanos)));
+    sink.set(
+        new RetryStatistics(
+            start,
+            attempts,
+            Duration.ofNanos(Math.max(0L, endNanos - startNanos)),
+            Duration.ofNanos(idleNanos)));
   }
 
   /**
@@ -36,11 +45,12 @@ final class Statistics {
    *
    * @throws IllegalStateException when {@code sink} is null: the policy keeps no statistics
    */
-  static RetryStatistics last(@Nullable AtomicReference<RetryStatistics> sink,
-      String policyName) {
+  static RetryStatistics last(@Nullable AtomicReference<RetryStatistics> sink, String policyName) {
     if (sink == null) {
-      throw new IllegalStateException("statistics are off for policy '" + policyName
-          + "'; enable them with RetryPolicy.builder().statistics(true)");
+      throw new IllegalStateException(
+          "statistics are off for policy '"
+              + policyName
+              + "'; enable them with RetryPolicy.builder().statistics(true)");
     }
     return sink.get();
   }

@@ -1,9 +1,9 @@
 package io.backon.internal;
 
-import io.backon.RetryStatistics;
 import io.backon.CheckedRunnable;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
+import io.backon.RetryStatistics;
 import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallTracer;
@@ -11,23 +11,25 @@ import io.backon.instrumentation.TraceScope;
 import io.backon.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The blocking retry loop behind every synchronous face: deadline → retry loop (stop, wait,
- * budget) → the policy's {@link Pipeline} of attempt layers. A call whose policy needs no state
- * before its first attempt (see {@link Pipeline#stateFromStart()}) runs that attempt without
- * allocating anything, through its breaker if it has one; its {@link CallState} appears only once
- * the attempt fails or a value must be checked. Not API.
+ * The blocking retry loop behind every synchronous face: deadline → retry loop (stop, wait, budget)
+ * → the policy's {@link Pipeline} of attempt layers. A call whose policy needs no state before its
+ * first attempt (see {@link Pipeline#stateFromStart()}) runs that attempt without allocating
+ * anything, through its breaker if it has one; its {@link CallState} appears only once the attempt
+ * fails or a value must be checked. Not API.
  */
 final class SyncEngine {
 
   /** {@link #settle} result: the call succeeded with the attempt's value. */
   static final int SUCCEEDED = 0;
+
   /** {@link #settle} result: the call gave up; finish it with {@link Settlement#giveUp}. */
   static final int GAVE_UP = 1;
+
   /** {@link #settle} result: the back-off was slept; the next attempt may start. */
   static final int RETRY = 2;
 
@@ -38,26 +40,42 @@ final class SyncEngine {
   private SyncEngine() {}
 
   /** Calls a {@link Callable} under {@code pipeline}'s policy on the calling thread. */
-  static <T extends @Nullable Object> T call(Pipeline pipeline, @Nullable Invocation invocation,
-      Callable<T> target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  static <T extends @Nullable Object> T call(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Callable<T> target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     return execute(pipeline, invocation, target, Invoker.CALLABLE, statistics);
   }
 
   /** Like {@link #call} for a {@link Supplier}, without allocating an adapter. */
-  static <T extends @Nullable Object> T get(Pipeline pipeline, @Nullable Invocation invocation,
-      Supplier<T> target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  static <T extends @Nullable Object> T get(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Supplier<T> target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     return execute(pipeline, invocation, target, Invoker.SUPPLIER, statistics);
   }
 
   /** Like {@link #call} for a {@link CheckedRunnable}; returns {@code null}. */
-  static @Nullable Object run(Pipeline pipeline, @Nullable Invocation invocation,
-      CheckedRunnable target, @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  static @Nullable Object run(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      CheckedRunnable target,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     return execute(pipeline, invocation, target, Invoker.RUNNABLE, statistics);
   }
 
-  private static <T extends @Nullable Object> T execute(Pipeline pipeline,
-      @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  private static <T extends @Nullable Object> T execute(
+      Pipeline pipeline,
+      @Nullable Invocation invocation,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     GlobalSettings overrides = GlobalSettings.current();
     if (overrides.disabled() || !pipeline.policy().enabled()) {
       countAttempt(overrides);
@@ -94,26 +112,40 @@ final class SyncEngine {
       }
       return Nulls.cast(value);
     }
-    return afterFirstAttempt(pipeline, overrides, invocation, target, invoker, statistics,
-        pipeline.timed() ? start : clock.nanoTime(), value, thrown);
+    return afterFirstAttempt(
+        pipeline,
+        overrides,
+        invocation,
+        target,
+        invoker,
+        statistics,
+        pipeline.timed() ? start : clock.nanoTime(),
+        value,
+        thrown);
   }
 
   /**
    * A call that needs state from its start: traced without state when its instrumentation is the
    * only reason (see {@link #traced}), else with its {@link CallState} from the first attempt on.
    */
-  private static <T extends @Nullable Object> T withState(Pipeline pipeline,
-      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable AtomicReference<RetryStatistics> statistics) throws Exception {
+  private static <T extends @Nullable Object> T withState(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics)
+      throws Exception {
     if (pipeline.tracedFirstAttempt()) {
-      CallTracer tracer = CallTrace.tracer(pipeline.policy(), overrides,
-          TargetNames.of(invocation, target));
+      CallTracer tracer =
+          CallTrace.tracer(pipeline.policy(), overrides, TargetNames.of(invocation, target));
       if (tracer != null) {
         return traced(pipeline, overrides, invocation, target, invoker, statistics, tracer);
       }
     }
-    CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target,
-        pipeline.policy().clock().nanoTime());
+    CallState state =
+        CallState.forBlockingCall(
+            pipeline, overrides, invocation, target, pipeline.policy().clock().nanoTime());
     try {
       return attempts(state, target, invoker, statistics, 1);
     } finally {
@@ -128,9 +160,15 @@ final class SyncEngine {
    * attempt failed or its value must be checked. The attempt's trace is made the thread's current
    * one only when its tracer opens a scope, as {@link AttemptTrace#open()} would.
    */
-  private static <T extends @Nullable Object> T traced(Pipeline pipeline,
-      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable AtomicReference<RetryStatistics> statistics, CallTracer tracer) throws Exception {
+  private static <T extends @Nullable Object> T traced(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      CallTracer tracer)
+      throws Exception {
     Clock clock = pipeline.policy().clock();
     long start = clock.nanoTime();
     countAttempt(overrides);
@@ -167,16 +205,20 @@ final class SyncEngine {
       CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       return Nulls.cast(value);
     }
-    CallTrace resumed = CallTrace.resume(tracer, clock, start,
-        attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    CallTrace resumed =
+        CallTrace.resume(
+            tracer,
+            clock,
+            start,
+            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
     CallState state =
         CallState.forBlockingCall(pipeline, overrides, invocation, target, start, resumed);
     return afterFirstAttempt(state, target, invoker, statistics, value, thrown);
   }
 
   /** The first attempt of a stateless call: straight to the target, or through the layers. */
-  private static <T extends @Nullable Object> T firstAttempt(Pipeline pipeline, Clock clock,
-      Object target, Invoker invoker) throws Exception {
+  private static <T extends @Nullable Object> T firstAttempt(
+      Pipeline pipeline, Clock clock, Object target, Invoker invoker) throws Exception {
     if (pipeline.wrapsAttempts()) {
       AttemptRun run = new AttemptRun(null, target, 1, pipeline.environment(), null, null);
       return pipeline.blocking(run, invoker.asCallable(target));
@@ -196,12 +238,18 @@ final class SyncEngine {
    * Settles a first attempt that failed or whose value must be checked, creating the call's state
    * now, then goes on with the retry loop if a retry was decided.
    */
-  private static <T extends @Nullable Object> T afterFirstAttempt(Pipeline pipeline,
-      GlobalSettings overrides, @Nullable Invocation invocation, Object target, Invoker invoker,
-      @Nullable AtomicReference<RetryStatistics> statistics, long start, @Nullable T value,
-      @Nullable Throwable thrown) throws Exception {
-    CallState state =
-        CallState.forBlockingCall(pipeline, overrides, invocation, target, start);
+  private static <T extends @Nullable Object> T afterFirstAttempt(
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      long start,
+      @Nullable T value,
+      @Nullable Throwable thrown)
+      throws Exception {
+    CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target, start);
     if (!pipeline.timed()) {
       state.startsAtFirstAttemptEnd();
     }
@@ -209,9 +257,14 @@ final class SyncEngine {
   }
 
   /** Settles a first attempt with the call's new state; goes on with the loop on a retry. */
-  private static <T extends @Nullable Object> T afterFirstAttempt(CallState state, Object target,
-      Invoker invoker, @Nullable AtomicReference<RetryStatistics> statistics, @Nullable T value,
-      @Nullable Throwable thrown) throws Exception {
+  private static <T extends @Nullable Object> T afterFirstAttempt(
+      CallState state,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      @Nullable T value,
+      @Nullable Throwable thrown)
+      throws Exception {
     try {
       int step = settle(state, 1, value, thrown, statistics);
       if (step == SUCCEEDED) {
@@ -227,12 +280,17 @@ final class SyncEngine {
   }
 
   /**
-   * The retry loop with its per-call state, from attempt {@code first} on: each attempt is
-   * started by {@link CallState#beginAttempt}, guarded by the deadline, and run through the
-   * pipeline's layers.
+   * The retry loop with its per-call state, from attempt {@code first} on: each attempt is started
+   * by {@link CallState#beginAttempt}, guarded by the deadline, and run through the pipeline's
+   * layers.
    */
-  private static <T extends @Nullable Object> T attempts(CallState state, Object target,
-      Invoker invoker, @Nullable AtomicReference<RetryStatistics> statistics, int first) throws Exception {
+  private static <T extends @Nullable Object> T attempts(
+      CallState state,
+      Object target,
+      Invoker invoker,
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      int first)
+      throws Exception {
     Pipeline pipeline = state.pipeline();
     Clock clock = pipeline.policy().clock();
     long start = state.startNanos();
@@ -242,10 +300,15 @@ final class SyncEngine {
     int attempt = first;
     while (true) {
       state.beginAttempt(attempt);
-      AttemptGuard deadlineGuard = deadline >= 0 ? AttemptGuard.start(
-          pipeline.policy().scheduler(), deadline - (clock.nanoTime() - start)) : null;
-      AttemptRun run = callable != null || deadlineGuard != null
-          ? state.attemptRun(attempt, deadlineGuard) : null;
+      AttemptGuard deadlineGuard =
+          deadline >= 0
+              ? AttemptGuard.start(
+                  pipeline.policy().scheduler(), deadline - (clock.nanoTime() - start))
+              : null;
+      AttemptRun run =
+          callable != null || deadlineGuard != null
+              ? state.attemptRun(attempt, deadlineGuard)
+              : null;
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
@@ -280,8 +343,13 @@ final class SyncEngine {
     }
   }
 
-  private static <T extends @Nullable Object> T runAttempt(Pipeline pipeline, Clock clock,
-      @Nullable AttemptRun run, @Nullable Callable<T> callable, Object target, Invoker invoker)
+  private static <T extends @Nullable Object> T runAttempt(
+      Pipeline pipeline,
+      Clock clock,
+      @Nullable AttemptRun run,
+      @Nullable Callable<T> callable,
+      Object target,
+      Invoker invoker)
       throws Exception {
     if (callable != null && run != null) {
       return pipeline.blocking(run, callable);
@@ -308,8 +376,12 @@ final class SyncEngine {
    *
    * @return {@link #SUCCEEDED}, {@link #GAVE_UP} or {@link #RETRY}
    */
-  static int settle(CallState state, int attempt, @Nullable Object value,
-      @Nullable Throwable thrown, @Nullable AtomicReference<RetryStatistics> statistics) {
+  static int settle(
+      CallState state,
+      int attempt,
+      @Nullable Object value,
+      @Nullable Throwable thrown,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     long decision = Settlement.afterAttempt(state, attempt, value, thrown, statistics);
     if (decision == CallState.SUCCESS) {
       return SUCCEEDED;

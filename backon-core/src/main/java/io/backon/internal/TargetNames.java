@@ -8,12 +8,13 @@ final class TargetNames {
 
   private TargetNames() {}
 
-  private static final ClassValue<String> NAMES = new ClassValue<>() {
-    @Override
-    protected String computeValue(Class<?> type) {
-      return nameOf(type);
-    }
-  };
+  private static final ClassValue<String> NAMES =
+      new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+          return nameOf(type);
+        }
+      };
 
   /** The invocation's target name, else the name derived from {@code target}'s class. */
   static String of(@Nullable Invocation invocation, Object target) {

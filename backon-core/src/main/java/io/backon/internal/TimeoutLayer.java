@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The attempt-timeout layer, innermost around the target: a copy that runs longer than the
- * timeout fails with {@link AttemptTimeoutException} (its own failure, if any, suppressed). The
- * blocking entry keeps the target on the calling thread and interrupts it ({@link AttemptGuard}:
- * the interrupt never leaks out of the attempt); the async entry cancels the copy's future, and
- * arms no timer for a stage that is already complete. Thread-safe. Not API.
+ * The attempt-timeout layer, innermost around the target: a copy that runs longer than the timeout
+ * fails with {@link AttemptTimeoutException} (its own failure, if any, suppressed). The blocking
+ * entry keeps the target on the calling thread and interrupts it ({@link AttemptGuard}: the
+ * interrupt never leaks out of the attempt); the async entry cancels the copy's future, and arms no
+ * timer for a stage that is already complete. Thread-safe. Not API.
  */
 final class TimeoutLayer extends Layer {
 
@@ -69,8 +69,8 @@ final class TimeoutLayer extends Layer {
   }
 
   @Override
-  <T extends @Nullable Object> CompletionStage<T> async(AttemptRun run,
-      Supplier<? extends @Nullable CompletionStage<T>> target) {
+  <T extends @Nullable Object> CompletionStage<T> async(
+      AttemptRun run, Supplier<? extends @Nullable CompletionStage<T>> target) {
     Clock clock = run.clock();
     long start = clock.nanoTime();
     CompletionStage<T> stage = nextAsync(run, target);
@@ -90,31 +90,37 @@ final class TimeoutLayer extends Layer {
     AtomicReference<@Nullable AttemptTimeoutException> timedOut = new AtomicReference<>();
     // The copy's future is cancelled before the attempt fails, so that whoever sees the failure
     // (the retry loop, then the caller) never sees the abandoned copy still running.
-    Cancellable timer = run.scheduler().schedule(() -> {
-      AttemptTimeoutException failure = timedOut(run.targetName(), run.number());
-      if (timedOut.compareAndSet(null, failure)) {
-        if (source != null && !source.isDone()) {
-          source.cancel(true);
-        }
-        copy.completeExceptionally(failure);
-      }
-    }, left);
-    copy.whenComplete((value, failure) -> {
-      timer.cancel();
-      if (source != null && !source.isDone()) {
-        source.cancel(true); // the attempt was cancelled from outside
-      }
-    });
-    stage.whenComplete((value, failure) -> {
-      AttemptTimeoutException timeout = timedOut.get();
-      if (timeout != null) {
-        copy.completeExceptionally(timeout); // the cancellation the timeout caused
-      } else if (failure != null) {
-        copy.completeExceptionally(Stages.unwrapNonNull(failure));
-      } else {
-        copy.complete(value);
-      }
-    });
+    Cancellable timer =
+        run.scheduler()
+            .schedule(
+                () -> {
+                  AttemptTimeoutException failure = timedOut(run.targetName(), run.number());
+                  if (timedOut.compareAndSet(null, failure)) {
+                    if (source != null && !source.isDone()) {
+                      source.cancel(true);
+                    }
+                    copy.completeExceptionally(failure);
+                  }
+                },
+                left);
+    copy.whenComplete(
+        (value, failure) -> {
+          timer.cancel();
+          if (source != null && !source.isDone()) {
+            source.cancel(true); // the attempt was cancelled from outside
+          }
+        });
+    stage.whenComplete(
+        (value, failure) -> {
+          AttemptTimeoutException timeout = timedOut.get();
+          if (timeout != null) {
+            copy.completeExceptionally(timeout); // the cancellation the timeout caused
+          } else if (failure != null) {
+            copy.completeExceptionally(Stages.unwrapNonNull(failure));
+          } else {
+            copy.complete(value);
+          }
+        });
     return copy;
   }
 }

@@ -18,8 +18,8 @@ final class TraceSafety {
 
   static void log(String hook, Throwable failure) {
     try {
-      LOGGER.log(Level.WARNING, "Instrumentation hook " + hook + " threw; the call goes on",
-          failure);
+      LOGGER.log(
+          Level.WARNING, "Instrumentation hook " + hook + " threw; the call goes on", failure);
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable ignored) {

@@ -1,6 +1,6 @@
 /**
- * The engine behind every face. Not API: nothing here is exported by the module, and only six
- * types are public, for Backon's own packages ({@link io.backon.internal.Engine}, {@link
+ * The engine behind every face. Not API: nothing here is exported by the module, and only six types
+ * are public, for Backon's own packages ({@link io.backon.internal.Engine}, {@link
  * io.backon.internal.Pipeline}, {@link io.backon.internal.CallDriver}, {@link
  * io.backon.internal.IteratorCall}, {@link io.backon.internal.GlobalSettings}, {@link
  * io.backon.internal.Checks}).
@@ -21,8 +21,8 @@
  * </pre>
  *
  * <p>{@link io.backon.internal.Pipeline} is a policy compiled once, when it is built: it chains
- * only the layers the policy has ({@code Layer}, each with a blocking and an async entry) and
- * tells the loops which machinery a call needs. "Start an attempt" is one step, {@code
+ * only the layers the policy has ({@code Layer}, each with a blocking and an async entry) and tells
+ * the loops which machinery a call needs. "Start an attempt" is one step, {@code
  * CallState.beginAttempt} (events, testing counters, instrumentation), used by every loop. A call
  * whose policy needs no state before its first attempt runs it with no {@code CallState} at all.
  */

@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Observation.Context} of one retried call ({@link BackonObservationDocumentation#CALL}).
- * The outcome, failure and attempt count are set when the call ends. Written by the engine, read by
- * conventions and handlers.
+ * The {@link Observation.Context} of one retried call ({@link
+ * BackonObservationDocumentation#CALL}). The outcome, failure and attempt count are set when the
+ * call ends. Written by the engine, read by conventions and handlers.
  */
 public class BackonCallContext extends Observation.Context {
 
@@ -40,8 +40,8 @@ public class BackonCallContext extends Observation.Context {
   }
 
   /**
-   * The failure that ended the call, or for a fallback the last attempt's failure; {@code null}
-   * for a success.
+   * The failure that ended the call, or for a fallback the last attempt's failure; {@code null} for
+   * a success.
    */
   public @Nullable Throwable failure() {
     return failure;

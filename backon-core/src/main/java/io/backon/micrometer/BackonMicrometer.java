@@ -33,21 +33,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>With an {@link ObservationRegistry} each call is also an {@link Observation} ({@link
  * BackonObservationDocumentation#CALL}, a child of the observation current when the call starts)
- * with a child observation per attempt ({@link BackonObservationDocumentation#ATTEMPT}) whose
- * scope is open wherever the attempt's code runs, so a tracing bridge shows each attempt as a
- * span. Observations cost allocations on every call: pass an observation registry only when
- * something consumes them (a tracing bridge, a handler of yours). A registry without handlers
- * makes none. The observations are named {@code backon.call}/{@code backon.attempt}, distinct from
- * the meters: if the observation registry also has a {@code DefaultMeterObservationHandler}, it
- * adds timers of those names (and {@code .active} long-task timers), which duplicate {@code
- * backon.calls}/{@code backon.attempt.duration}; deny them with a {@code MeterFilter} (Spring Boot
- * does this for you).
+ * with a child observation per attempt ({@link BackonObservationDocumentation#ATTEMPT}) whose scope
+ * is open wherever the attempt's code runs, so a tracing bridge shows each attempt as a span.
+ * Observations cost allocations on every call: pass an observation registry only when something
+ * consumes them (a tracing bridge, a handler of yours). A registry without handlers makes none. The
+ * observations are named {@code backon.call}/{@code backon.attempt}, distinct from the meters: if
+ * the observation registry also has a {@code DefaultMeterObservationHandler}, it adds timers of
+ * those names (and {@code .active} long-task timers), which duplicate {@code backon.calls}/{@code
+ * backon.attempt.duration}; deny them with a {@code MeterFilter} (Spring Boot does this for you).
  *
  * <p>{@link #bindTo(CircuitBreaker...)} and {@link #bindTo(RetryBudget...)} add the breaker and
  * budget meters ({@link CircuitBreakerMetrics}, {@link RetryBudgetMetrics}).
  *
- * <p>Thread-safe, with an immutable configuration (the meters it resolves are cached); one
- * instance can serve any number of policies.
+ * <p>Thread-safe, with an immutable configuration (the meters it resolves are cached); one instance
+ * can serve any number of policies.
  */
 public final class BackonMicrometer implements RetryInstrumentation {
 
@@ -70,8 +69,10 @@ public final class BackonMicrometer implements RetryInstrumentation {
     this.callConvention = builder.callConvention;
     this.attemptConvention = builder.attemptConvention;
     MeterRegistry registry = builder.meterRegistry;
-    this.meters = registry == null ? null
-        : new RetryMeters(registry, builder.attemptHistogram, builder.maxExceptionTags);
+    this.meters =
+        registry == null
+            ? null
+            : new RetryMeters(registry, builder.attemptHistogram, builder.maxExceptionTags);
   }
 
   /** Records Backon's meters in {@code meterRegistry}; no observations. */
@@ -83,8 +84,8 @@ public final class BackonMicrometer implements RetryInstrumentation {
    * Records Backon's meters in {@code meterRegistry} and observations in {@code
    * observationRegistry}.
    */
-  public static BackonMicrometer of(MeterRegistry meterRegistry,
-      ObservationRegistry observationRegistry) {
+  public static BackonMicrometer of(
+      MeterRegistry meterRegistry, ObservationRegistry observationRegistry) {
     return builder().meterRegistry(meterRegistry).observationRegistry(observationRegistry).build();
   }
 
@@ -115,8 +116,14 @@ public final class BackonMicrometer implements RetryInstrumentation {
       return policyMeters != null ? policyMeters : NONE.callStarted(policy, targetName);
     }
     BackonCallContext context = new BackonCallContext(policyName, targetName);
-    Observation observation = BackonObservationDocumentation.CALL.observation(callConvention,
-        DefaultBackonCallObservationConvention.INSTANCE, () -> context, registry).start();
+    Observation observation =
+        BackonObservationDocumentation.CALL
+            .observation(
+                callConvention,
+                DefaultBackonCallObservationConvention.INSTANCE,
+                () -> context,
+                registry)
+            .start();
     return new MicrometerCallTracer(this, targetName, observation, context, policyMeters);
   }
 
@@ -130,8 +137,12 @@ public final class BackonMicrometer implements RetryInstrumentation {
   Observation startAttempt(BackonAttemptContext context, Observation call) {
     ObservationRegistry registry = Objects.requireNonNull(observationRegistry);
     try (Observation.Scope callScope = call.openScope()) {
-      return BackonObservationDocumentation.ATTEMPT.observation(attemptConvention,
-              DefaultBackonAttemptObservationConvention.INSTANCE, () -> context, registry)
+      return BackonObservationDocumentation.ATTEMPT
+          .observation(
+              attemptConvention,
+              DefaultBackonAttemptObservationConvention.INSTANCE,
+              () -> context,
+              registry)
           .parentObservation(call)
           .start();
     }
@@ -169,15 +180,19 @@ public final class BackonMicrometer implements RetryInstrumentation {
   private MeterRegistry requireMeterRegistry() {
     MeterRegistry registry = meterRegistry;
     if (registry == null) {
-      throw new IllegalStateException("this BackonMicrometer has no MeterRegistry to bind meters "
-          + "to; create it with BackonMicrometer.of(meterRegistry[, observationRegistry])");
+      throw new IllegalStateException(
+          "this BackonMicrometer has no MeterRegistry to bind meters "
+              + "to; create it with BackonMicrometer.of(meterRegistry[, observationRegistry])");
     }
     return registry;
   }
 
   @Override
   public String toString() {
-    return "BackonMicrometer{meters=" + (meterRegistry != null) + ", observations="
-        + (observationRegistry != null) + '}';
+    return "BackonMicrometer{meters="
+        + (meterRegistry != null)
+        + ", observations="
+        + (observationRegistry != null)
+        + '}';
   }
 }

@@ -78,8 +78,9 @@ public final class BackonMicrometerBuilder {
    */
   public BackonMicrometer build() {
     if (meterRegistry == null && observationRegistry == null) {
-      throw new IllegalStateException("BackonMicrometer needs a meterRegistry, an "
-          + "observationRegistry or both, but neither was set");
+      throw new IllegalStateException(
+          "BackonMicrometer needs a meterRegistry, an "
+              + "observationRegistry or both, but neither was set");
     }
     return new BackonMicrometer(this);
   }

@@ -52,8 +52,9 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
 
     @Override
     public KeyName[] getHighCardinalityKeyNames() {
-      return new KeyName[] {HighCardinalityKeys.TARGET, HighCardinalityKeys.ATTEMPT,
-          HighCardinalityKeys.HEDGE};
+      return new KeyName[] {
+        HighCardinalityKeys.TARGET, HighCardinalityKeys.ATTEMPT, HighCardinalityKeys.HEDGE
+      };
     }
   };
 
@@ -79,8 +80,8 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
   }
 
   /**
-   * High-cardinality keys in Micrometer's terms: they go on spans only, never on meter tags
-   * (which is why the bounded {@link #HEDGE} is one).
+   * High-cardinality keys in Micrometer's terms: they go on spans only, never on meter tags (which
+   * is why the bounded {@link #HEDGE} is one).
    */
   public enum HighCardinalityKeys implements KeyName {
     /** What is called: the invocation's target name or the target's class name. */
@@ -90,9 +91,9 @@ public enum BackonObservationDocumentation implements ObservationDocumentation {
     /** How many attempts a call made. */
     ATTEMPTS("backon.attempts"),
     /**
-     * How the race of a hedged attempt's copies ended: a {@code HedgeOutcome} in lowercase
-     * ({@code primary_won}, {@code hedge_won}, {@code all_failed}, {@code cancelled}); absent
-     * when the attempt was not hedged.
+     * How the race of a hedged attempt's copies ended: a {@code HedgeOutcome} in lowercase ({@code
+     * primary_won}, {@code hedge_won}, {@code all_failed}, {@code cancelled}); absent when the
+     * attempt was not hedged.
      */
     HEDGE("backon.hedge");
 

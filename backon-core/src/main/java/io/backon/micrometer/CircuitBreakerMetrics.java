@@ -28,14 +28,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code backon.circuitbreaker.state}: a gauge per {@link CircuitState}, tagged {@code state}
- *       ({@code closed}, {@code open}, {@code half_open}, {@code forced_open}, {@code disabled}),
- *       1 for the current state and 0 for the others;
+ *       ({@code closed}, {@code open}, {@code half_open}, {@code forced_open}, {@code disabled}), 1
+ *       for the current state and 0 for the others;
  *   <li>{@code backon.circuitbreaker.transitions}: a counter of state changes, tagged {@code from}
  *       and {@code to};
  *   <li>{@code backon.circuitbreaker.not.permitted}: the calls the breaker rejected (its {@link
  *       CircuitBreakerSnapshot#rejectedCalls()}, which {@code reset()} sets back to 0);
- *   <li>{@code backon.circuitbreaker.failure.rate} and {@code backon.circuitbreaker.slow.call.rate}:
- *       gauges in percent, -1 while the window holds fewer than {@code minimumCalls} calls.
+ *   <li>{@code backon.circuitbreaker.failure.rate} and {@code
+ *       backon.circuitbreaker.slow.call.rate}: gauges in percent, -1 while the window holds fewer
+ *       than {@code minimumCalls} calls.
  * </ul>
  *
  * <p>Gauges and the rejected-calls counter hold the breaker weakly: a breaker that is no longer
@@ -52,8 +53,8 @@ public final class CircuitBreakerMetrics implements MeterBinder {
   private final List<CircuitBreaker> breakers;
   private final @Nullable CircuitBreakerRegistry registry;
 
-  private CircuitBreakerMetrics(List<CircuitBreaker> breakers,
-      @Nullable CircuitBreakerRegistry registry) {
+  private CircuitBreakerMetrics(
+      List<CircuitBreaker> breakers, @Nullable CircuitBreakerRegistry registry) {
     this.breakers = breakers;
     this.registry = registry;
   }
@@ -76,7 +77,8 @@ public final class CircuitBreakerMetrics implements MeterBinder {
     Objects.requireNonNull(meterRegistry, "meterRegistry");
     Collection<CircuitBreaker> targets = registry != null ? registry.all() : breakers;
     for (CircuitBreaker breaker : targets) {
-      if (BOUND.computeIfAbsent(breaker, b -> Collections.newSetFromMap(new WeakHashMap<>()))
+      if (BOUND
+          .computeIfAbsent(breaker, b -> Collections.newSetFromMap(new WeakHashMap<>()))
           .add(meterRegistry)) {
         bind(breaker, meterRegistry);
       }
@@ -86,29 +88,40 @@ public final class CircuitBreakerMetrics implements MeterBinder {
   private static void bind(CircuitBreaker breaker, MeterRegistry meterRegistry) {
     String name = breaker.name();
     for (CircuitState state : CircuitState.values()) {
-      Gauge.builder(BackonMeterNames.CIRCUIT_BREAKER_STATE, breaker,
-              b -> b.state() == state ? 1.0 : 0.0)
+      Gauge.builder(
+              BackonMeterNames.CIRCUIT_BREAKER_STATE, breaker, b -> b.state() == state ? 1.0 : 0.0)
           .description("1 when the circuit breaker is in this state, else 0")
           .tags(BackonMeterNames.NAME, name, BackonMeterNames.STATE, tagValue(state))
           .register(meterRegistry);
     }
-    FunctionCounter.builder(BackonMeterNames.CIRCUIT_BREAKER_NOT_PERMITTED, breaker,
+    FunctionCounter.builder(
+            BackonMeterNames.CIRCUIT_BREAKER_NOT_PERMITTED,
+            breaker,
             b -> b.snapshot().rejectedCalls())
         .description("Calls the circuit breaker rejected")
         .tags(BackonMeterNames.NAME, name)
         .register(meterRegistry);
-    rate(BackonMeterNames.CIRCUIT_BREAKER_FAILURE_RATE, breaker,
+    rate(
+        BackonMeterNames.CIRCUIT_BREAKER_FAILURE_RATE,
+        breaker,
         CircuitBreakerSnapshot::failureRate,
-        "Failure rate of the circuit breaker's window; NaN before minimumCalls", meterRegistry);
-    rate(BackonMeterNames.CIRCUIT_BREAKER_SLOW_CALL_RATE, breaker,
+        "Failure rate of the circuit breaker's window; NaN before minimumCalls",
+        meterRegistry);
+    rate(
+        BackonMeterNames.CIRCUIT_BREAKER_SLOW_CALL_RATE,
+        breaker,
         CircuitBreakerSnapshot::slowCallRate,
-        "Slow-call rate of the circuit breaker's window; NaN when not measured", meterRegistry);
+        "Slow-call rate of the circuit breaker's window; NaN when not measured",
+        meterRegistry);
     breaker.onStateChange(transitions(name, meterRegistry));
   }
 
   /** A percent gauge reading one rate of the breaker's snapshot. */
-  private static void rate(String meterName, CircuitBreaker breaker,
-      ToDoubleFunction<CircuitBreakerSnapshot> rate, String description,
+  private static void rate(
+      String meterName,
+      CircuitBreaker breaker,
+      ToDoubleFunction<CircuitBreakerSnapshot> rate,
+      String description,
       MeterRegistry meterRegistry) {
     Gauge.builder(meterName, breaker, b -> rate.applyAsDouble(b.snapshot()))
         .description(description)
@@ -118,15 +131,21 @@ public final class CircuitBreakerMetrics implements MeterBinder {
   }
 
   /** A listener counting transitions; it references the registry, never the breaker. */
-  private static Consumer<CircuitStateTransition> transitions(String name,
-      MeterRegistry meterRegistry) {
-    Counter.Builder builder = Counter.builder(BackonMeterNames.CIRCUIT_BREAKER_TRANSITIONS)
-        .description("State changes of the circuit breaker")
-        .tag(BackonMeterNames.NAME, name);
-    return transition -> builder.withRegistry(meterRegistry)
-        .withTags(BackonMeterNames.FROM, tagValue(transition.from()),
-            BackonMeterNames.TO, tagValue(transition.to()))
-        .increment();
+  private static Consumer<CircuitStateTransition> transitions(
+      String name, MeterRegistry meterRegistry) {
+    Counter.Builder builder =
+        Counter.builder(BackonMeterNames.CIRCUIT_BREAKER_TRANSITIONS)
+            .description("State changes of the circuit breaker")
+            .tag(BackonMeterNames.NAME, name);
+    return transition ->
+        builder
+            .withRegistry(meterRegistry)
+            .withTags(
+                BackonMeterNames.FROM,
+                tagValue(transition.from()),
+                BackonMeterNames.TO,
+                tagValue(transition.to()))
+            .increment();
   }
 
   /** A state as tag value: {@code half_open}. */

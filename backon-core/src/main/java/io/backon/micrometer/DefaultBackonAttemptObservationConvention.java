@@ -36,18 +36,20 @@ public class DefaultBackonAttemptObservationConvention
     AttemptOutcome outcome = context.outcome();
     return KeyValues.of(
         LowCardinalityKeys.POLICY.withValue(context.policyName()),
-        LowCardinalityKeys.OUTCOME.withValue(outcome == null
-            ? DefaultBackonCallObservationConvention.UNKNOWN : outcome.tagValue()),
+        LowCardinalityKeys.OUTCOME.withValue(
+            outcome == null ? DefaultBackonCallObservationConvention.UNKNOWN : outcome.tagValue()),
         LowCardinalityKeys.EXCEPTION.withValue(BackonMeterNames.exceptionTag(context.failure())));
   }
 
   @Override
   public KeyValues getHighCardinalityKeyValues(BackonAttemptContext context) {
-    KeyValues keyValues = KeyValues.of(
-        HighCardinalityKeys.TARGET.withValue(context.targetName()),
-        HighCardinalityKeys.ATTEMPT.withValue(Integer.toString(context.attemptNumber())));
+    KeyValues keyValues =
+        KeyValues.of(
+            HighCardinalityKeys.TARGET.withValue(context.targetName()),
+            HighCardinalityKeys.ATTEMPT.withValue(Integer.toString(context.attemptNumber())));
     HedgeOutcome hedge = context.hedgeOutcome();
-    return hedge == null ? keyValues
+    return hedge == null
+        ? keyValues
         : keyValues.and(HighCardinalityKeys.HEDGE.withValue(hedge.tagValue()));
   }
 }

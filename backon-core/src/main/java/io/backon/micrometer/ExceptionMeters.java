@@ -19,10 +19,14 @@ final class ExceptionMeters {
   private final MeterSlots<Counter> attempts;
 
   ExceptionMeters(RetryMeters meters, String policyName, String exceptionTag) {
-    this.calls = new MeterSlots<>(CALL_OUTCOMES.length,
-        i -> meters.callTimer(policyName, CALL_OUTCOMES[i], exceptionTag));
-    this.attempts = new MeterSlots<>(ATTEMPT_OUTCOMES.length,
-        i -> meters.attemptCounter(policyName, ATTEMPT_OUTCOMES[i], exceptionTag));
+    this.calls =
+        new MeterSlots<>(
+            CALL_OUTCOMES.length,
+            i -> meters.callTimer(policyName, CALL_OUTCOMES[i], exceptionTag));
+    this.attempts =
+        new MeterSlots<>(
+            ATTEMPT_OUTCOMES.length,
+            i -> meters.attemptCounter(policyName, ATTEMPT_OUTCOMES[i], exceptionTag));
   }
 
   /** The {@code backon.calls} timer of {@code outcome}. */

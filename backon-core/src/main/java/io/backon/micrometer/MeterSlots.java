@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 
 /**
- * A fixed number of meters indexed by an enum's ordinal, each registered on first use and kept,
- * so recording into it allocates nothing after that. Two threads may resolve the same slot at
- * once; the registry hands both the same meter. Thread-safe.
+ * A fixed number of meters indexed by an enum's ordinal, each registered on first use and kept, so
+ * recording into it allocates nothing after that. Two threads may resolve the same slot at once;
+ * the registry hands both the same meter. Thread-safe.
  *
  * @param <M> the meter type
  */

@@ -10,9 +10,9 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One observed call seen by {@link BackonMicrometer}: its observation with a child per attempt,
- * and its policy's meters when a meter registry is set. Calls without observations use the
- * stateless {@link PolicyMeters} instead. Thread-safe as the SPI requires.
+ * One observed call seen by {@link BackonMicrometer}: its observation with a child per attempt, and
+ * its policy's meters when a meter registry is set. Calls without observations use the stateless
+ * {@link PolicyMeters} instead. Thread-safe as the SPI requires.
  */
 final class MicrometerCallTracer implements CallTracer {
 
@@ -22,8 +22,12 @@ final class MicrometerCallTracer implements CallTracer {
   private final BackonCallContext context;
   private final @Nullable PolicyMeters meters;
 
-  MicrometerCallTracer(BackonMicrometer owner, String targetName, Observation observation,
-      BackonCallContext context, @Nullable PolicyMeters meters) {
+  MicrometerCallTracer(
+      BackonMicrometer owner,
+      String targetName,
+      Observation observation,
+      BackonCallContext context,
+      @Nullable PolicyMeters meters) {
     this.owner = owner;
     this.targetName = targetName;
     this.observation = observation;
@@ -39,8 +43,8 @@ final class MicrometerCallTracer implements CallTracer {
   }
 
   @Override
-  public void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
-      long durationNanos) {
+  public void callEnded(
+      CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos) {
     context.ended(outcome, failure, attempts);
     if (failure != null && outcome != CallOutcome.FALLBACK) {
       observation.error(failure);
@@ -79,8 +83,8 @@ final class MicrometerCallTracer implements CallTracer {
     }
 
     @Override
-    public void attemptEnded(AttemptOutcome outcome, @Nullable Throwable failure,
-        long durationNanos) {
+    public void attemptEnded(
+        AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {
       context.ended(outcome, failure);
       if (failure != null) {
         observation.error(failure);

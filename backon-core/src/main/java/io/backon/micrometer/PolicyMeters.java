@@ -34,6 +34,7 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
   private final MeterSlots<Timer> attemptDurations;
   private final MeterSlots<Counter> hedges;
   private final ConcurrentMap<String, ExceptionMeters> byException = new ConcurrentHashMap<>();
+
   /** Set once {@link #byException} is full; never unset, since entries are never removed. */
   private volatile @Nullable ExceptionMeters otherExceptions;
 
@@ -41,10 +42,12 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     this.meters = meters;
     this.policyName = policyName;
     this.withoutFailure = new ExceptionMeters(meters, policyName, BackonMeterNames.NONE);
-    this.attemptDurations = new MeterSlots<>(ATTEMPT_OUTCOMES.length,
-        i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]));
-    this.hedges = new MeterSlots<>(HEDGE_OUTCOMES.length,
-        i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]));
+    this.attemptDurations =
+        new MeterSlots<>(
+            ATTEMPT_OUTCOMES.length, i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]));
+    this.hedges =
+        new MeterSlots<>(
+            HEDGE_OUTCOMES.length, i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]));
   }
 
   @Override
@@ -58,15 +61,15 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
   }
 
   @Override
-  public void attemptEnded(AttemptOutcome outcome, @Nullable Throwable failure,
-      long durationNanos) {
+  public void attemptEnded(
+      AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {
     forFailure(failure).attempt(outcome).increment();
     attemptDurations.get(outcome.ordinal()).record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
-  public void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
-      long durationNanos) {
+  public void callEnded(
+      CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos) {
     forFailure(failure).call(outcome).record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
@@ -98,10 +101,19 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     if (other == null) {
       other = new ExceptionMeters(meters, policyName, BackonMeterNames.OTHER);
       otherExceptions = other;
-      LOGGER.log(System.Logger.Level.WARNING, () -> "Meters of retry policy '" + policyName
-          + "' reached their limit of " + meters.maxExceptionTags() + " exception tags; failures "
-          + "of further exception classes (first: " + tag + ") are tagged exception=\""
-          + BackonMeterNames.OTHER + "\" (see BackonMicrometerBuilder.maxExceptionTags)");
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          () ->
+              "Meters of retry policy '"
+                  + policyName
+                  + "' reached their limit of "
+                  + meters.maxExceptionTags()
+                  + " exception tags; failures "
+                  + "of further exception classes (first: "
+                  + tag
+                  + ") are tagged exception=\""
+                  + BackonMeterNames.OTHER
+                  + "\" (see BackonMicrometerBuilder.maxExceptionTags)");
     }
     return other;
   }

@@ -38,8 +38,8 @@ public final class RetryBudgetMetrics implements MeterBinder {
           .baseUnit("tokens")
           .tag(BackonMeterNames.NAME, budget.name())
           .register(meterRegistry);
-      FunctionCounter.builder(BackonMeterNames.BUDGET_REFUSED, budget,
-              b -> b.snapshot().retriesRefused())
+      FunctionCounter.builder(
+              BackonMeterNames.BUDGET_REFUSED, budget, b -> b.snapshot().retriesRefused())
           .description("Retries and hedges refused because the retry budget was empty")
           .tag(BackonMeterNames.NAME, budget.name())
           .register(meterRegistry);

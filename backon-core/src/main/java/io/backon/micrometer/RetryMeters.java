@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Registers the per-call meters of {@link BackonMeterNames} ({@code backon.calls}, {@code
  * backon.attempts}, {@code backon.attempt.duration}, {@code backon.hedges}) and keeps one {@link
- * PolicyMeters} per policy name, created on the policy's first call. A policy's meters are
- * resolved once and kept, so recording allocates nothing; meter filters must therefore be
- * configured on the registry before the first call (as Spring Boot does). Thread-safe.
+ * PolicyMeters} per policy name, created on the policy's first call. A policy's meters are resolved
+ * once and kept, so recording allocates nothing; meter filters must therefore be configured on the
+ * registry before the first call (as Spring Boot does). Thread-safe.
  */
 final class RetryMeters {
 
@@ -32,7 +32,8 @@ final class RetryMeters {
   /** The meters of the policy named {@code policyName}; no allocation once they exist. */
   PolicyMeters forPolicy(String policyName) {
     PolicyMeters meters = policies.get(policyName);
-    return meters != null ? meters
+    return meters != null
+        ? meters
         : policies.computeIfAbsent(policyName, name -> new PolicyMeters(this, name));
   }
 
@@ -44,16 +45,26 @@ final class RetryMeters {
   Timer callTimer(String policy, CallOutcome outcome, String exception) {
     return Timer.builder(BackonMeterNames.CALLS)
         .description("Calls made under a retry policy, by outcome")
-        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
-            BackonMeterNames.EXCEPTION, exception)
+        .tags(
+            BackonMeterNames.NAME,
+            policy,
+            BackonMeterNames.OUTCOME,
+            outcome.tagValue(),
+            BackonMeterNames.EXCEPTION,
+            exception)
         .register(registry);
   }
 
   Counter attemptCounter(String policy, AttemptOutcome outcome, String exception) {
     return Counter.builder(BackonMeterNames.ATTEMPTS)
         .description("Attempts made under a retry policy, by outcome and exception")
-        .tags(BackonMeterNames.NAME, policy, BackonMeterNames.OUTCOME, outcome.tagValue(),
-            BackonMeterNames.EXCEPTION, exception)
+        .tags(
+            BackonMeterNames.NAME,
+            policy,
+            BackonMeterNames.OUTCOME,
+            outcome.tagValue(),
+            BackonMeterNames.EXCEPTION,
+            exception)
         .register(registry);
   }
 

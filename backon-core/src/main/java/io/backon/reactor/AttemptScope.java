@@ -16,7 +16,9 @@ final class AttemptScope<T> extends Flux<T> {
   private final Publisher<T> source;
   private final Supplier<TraceScope> enter;
 
-  /** @param enter makes the attempt current and returns the scope that undoes it */
+  /**
+   * @param enter makes the attempt current and returns the scope that undoes it
+   */
   AttemptScope(Publisher<T> source, Supplier<TraceScope> enter) {
     this.source = source;
     this.enter = enter;

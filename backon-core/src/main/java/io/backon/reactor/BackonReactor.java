@@ -62,8 +62,8 @@ public final class BackonReactor {
 
   /**
    * Like {@link #retry(RetryPolicy)}, with back-off waits, attempt timeouts and the deadline run on
-   * {@code scheduler} (whose {@code now()} also measures elapsed time when the policy uses the system
-   * clock).
+   * {@code scheduler} (whose {@code now()} also measures elapsed time when the policy uses the
+   * system clock).
    *
    * @param policy how to retry
    * @param scheduler where waits and timers run
@@ -71,8 +71,10 @@ public final class BackonReactor {
    * @return a reusable, thread-safe operator
    */
   public static <T> RetryOperator<T> retry(RetryPolicy policy, Scheduler scheduler) {
-    return new RetryOperator<>(Objects.requireNonNull(policy, "policy"),
-        Objects.requireNonNull(scheduler, "scheduler"), null);
+    return new RetryOperator<>(
+        Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(scheduler, "scheduler"),
+        null);
   }
 
   private static boolean isPresent(String className) {

@@ -1,10 +1,9 @@
 package io.backon.reactor;
 
-import io.backon.RetryStatistics;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
+import io.backon.RetryStatistics;
 import io.backon.breaker.CircuitOpenException;
-import io.backon.instrumentation.TraceScope;
 import io.backon.internal.CallDriver;
 import io.backon.internal.GlobalSettings;
 import java.time.Duration;
@@ -23,20 +22,20 @@ import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 
 /**
- * One subscription's retried call, driven through the engine's {@link CallDriver}. Each attempt
- * is a subscription to the source; its outcome is settled with the decision every face shares,
- * and a decided wait is a {@code Mono.delay} on the Reactor scheduler in {@code retryWhen}'s
- * companion, which then re-subscribes. Reactive Streams' serial signals order every access to the
- * state; cancellation is Reactor's own (it cancels the attempt and the pending delay).
+ * One subscription's retried call, driven through the engine's {@link CallDriver}. Each attempt is
+ * a subscription to the source; its outcome is settled with the decision every face shares, and a
+ * decided wait is a {@code Mono.delay} on the Reactor scheduler in {@code retryWhen}'s companion,
+ * which then re-subscribes. Reactive Streams' serial signals order every access to the state;
+ * cancellation is Reactor's own (it cancels the attempt and the pending delay).
  *
- * <p>A Mono attempt runs through the policy's attempt layers (hedging → per copy: breaker →
- * attempt timeout), the same ones every face uses, with their timers on the Reactor scheduler (so
- * virtual time works) and hedged copies subscribed on the thread that launches them; each copy is
- * bridged with {@code toFuture()} (whose cancellation cancels the subscription) and the attempt
- * back with {@code Mono.fromFuture(future, false)}, so cancelling the attempt cancels its copies.
- * A Flux attempt is a stream, which a future cannot carry: it asks the breaker layer for
- * admission and reports to it itself, and times itself with a stream timer. The deadline is a
- * timer around each attempt (set to the time left).
+ * <p>A Mono attempt runs through the policy's attempt layers (hedging → per copy: breaker → attempt
+ * timeout), the same ones every face uses, with their timers on the Reactor scheduler (so virtual
+ * time works) and hedged copies subscribed on the thread that launches them; each copy is bridged
+ * with {@code toFuture()} (whose cancellation cancels the subscription) and the attempt back with
+ * {@code Mono.fromFuture(future, false)}, so cancelling the attempt cancels its copies. A Flux
+ * attempt is a stream, which a future cannot carry: it asks the breaker layer for admission and
+ * reports to it itself, and times itself with a stream timer. The deadline is a timer around each
+ * attempt (set to the time left).
  */
 final class ReactorCall<T> {
 
@@ -47,17 +46,25 @@ final class ReactorCall<T> {
   private int settledAttempt;
   private long pendingWaitNanos;
 
-  ReactorCall(RetryPolicy policy, GlobalSettings overrides, @Nullable Invocation invocation,
-      Publisher<T> source, Scheduler scheduler, @Nullable AtomicReference<RetryStatistics> statistics) {
+  ReactorCall(
+      RetryPolicy policy,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Publisher<T> source,
+      Scheduler scheduler,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
     this.source = source;
     this.scheduler = scheduler;
-    io.backon.time.Scheduler timers = (task, delayNanos) -> {
-      Disposable timer = delayNanos <= 0L ? scheduler.schedule(task)
-          : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-      return timer::dispose;
-    };
-    this.driver = new CallDriver(policy, overrides, invocation, source, statistics, timers,
-        Runnable::run);
+    io.backon.time.Scheduler timers =
+        (task, delayNanos) -> {
+          Disposable timer =
+              delayNanos <= 0L
+                  ? scheduler.schedule(task)
+                  : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+          return timer::dispose;
+        };
+    this.driver =
+        new CallDriver(policy, overrides, invocation, source, statistics, timers, Runnable::run);
   }
 
   /** The call for a Mono: its value, or emptiness as {@code null}, is settled. */
@@ -74,13 +81,23 @@ final class ReactorCall<T> {
 
   private Mono<T> monoAttempt() {
     int number = begin();
-    Mono<T> one = Mono.deferContextual(context -> Mono.fromFuture(driver.<@Nullable T>attempt(
-        number, () -> Mono.fromDirect(scoped(number)).contextWrite(context).toFuture())
-        .toCompletableFuture(), false));
+    Mono<T> one =
+        Mono.deferContextual(
+            context ->
+                Mono.fromFuture(
+                    driver
+                        .<@Nullable T>attempt(
+                            number,
+                            () -> Mono.fromDirect(scoped(number)).contextWrite(context).toFuture())
+                        .toCompletableFuture(),
+                    false));
     long deadlineLeft = driver.deadlineLeftNanos();
     if (deadlineLeft >= 0) {
-      one = one.timeout(Duration.ofNanos(deadlineLeft),
-          Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)), scheduler);
+      one =
+          one.timeout(
+              Duration.ofNanos(deadlineLeft),
+              Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)),
+              scheduler);
     }
     return one.materialize().flatMap(signal -> outcome(number, signal));
   }
@@ -99,8 +116,8 @@ final class ReactorCall<T> {
       one = withBreaker(one, number);
     }
     return one.onErrorResume(failure -> failed(number, failure))
-        .concatWith(Mono.defer(() -> settledAttempt == number ? Mono.empty()
-            : settle(number, null, null)));
+        .concatWith(
+            Mono.defer(() -> settledAttempt == number ? Mono.empty() : settle(number, null, null)));
   }
 
   /**
@@ -109,34 +126,40 @@ final class ReactorCall<T> {
    * carries no verdict).
    */
   private Flux<T> withBreaker(Flux<T> timed, int number) {
-    return Flux.defer(() -> {
-      CircuitOpenException rejected = driver.admit();
-      if (rejected != null) {
-        return Flux.error(rejected);
-      }
-      long start = scheduler.now(TimeUnit.NANOSECONDS);
-      AtomicBoolean ended = new AtomicBoolean();
-      return timed
-          .doOnComplete(() -> {
-            if (ended.compareAndSet(false, true)) {
-              driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, null, false);
-            }
-          })
-          .doOnError(failure -> {
-            if (!ended.compareAndSet(false, true)) {
-              return;
-            }
-            boolean cut = Marker.is(failure, Marker.Kind.DEADLINE_PASSED);
-            Throwable recorded = Marker.is(failure, Marker.Kind.TIMED_OUT)
-                ? driver.timedOut(number) : failure;
-            driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, recorded, cut);
-          })
-          .doOnCancel(() -> {
-            if (ended.compareAndSet(false, true)) {
-              driver.report(0L, null, null, true);
-            }
-          });
-    });
+    return Flux.defer(
+        () -> {
+          CircuitOpenException rejected = driver.admit();
+          if (rejected != null) {
+            return Flux.error(rejected);
+          }
+          long start = scheduler.now(TimeUnit.NANOSECONDS);
+          AtomicBoolean ended = new AtomicBoolean();
+          return timed
+              .doOnComplete(
+                  () -> {
+                    if (ended.compareAndSet(false, true)) {
+                      driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, null, false);
+                    }
+                  })
+              .doOnError(
+                  failure -> {
+                    if (!ended.compareAndSet(false, true)) {
+                      return;
+                    }
+                    boolean cut = Marker.is(failure, Marker.Kind.DEADLINE_PASSED);
+                    Throwable recorded =
+                        Marker.is(failure, Marker.Kind.TIMED_OUT)
+                            ? driver.timedOut(number)
+                            : failure;
+                    driver.report(scheduler.now(TimeUnit.NANOSECONDS) - start, null, recorded, cut);
+                  })
+              .doOnCancel(
+                  () -> {
+                    if (ended.compareAndSet(false, true)) {
+                      driver.report(0L, null, null, true);
+                    }
+                  });
+        });
   }
 
   /** Starts attempt n: the engine's one "start an attempt" step; returns its number. */
@@ -159,10 +182,13 @@ final class ReactorCall<T> {
   private Flux<T> withTimer(Flux<T> attemptFlux, long nanos, Marker.Kind kind) {
     long start = scheduler.now(TimeUnit.NANOSECONDS);
     long end = start + nanos < start ? Long.MAX_VALUE : start + nanos;
-    Function<T, Mono<Long>> rest = element -> Mono.delay(
-        Duration.ofNanos(Math.max(0L, end - scheduler.now(TimeUnit.NANOSECONDS))), scheduler);
-    return attemptFlux.timeout(Mono.delay(Duration.ofNanos(nanos), scheduler), rest,
-        Flux.error(() -> new Marker(kind)));
+    Function<T, Mono<Long>> rest =
+        element ->
+            Mono.delay(
+                Duration.ofNanos(Math.max(0L, end - scheduler.now(TimeUnit.NANOSECONDS))),
+                scheduler);
+    return attemptFlux.timeout(
+        Mono.delay(Duration.ofNanos(nanos), scheduler), rest, Flux.error(() -> new Marker(kind)));
   }
 
   private Mono<T> outcome(int number, Signal<T> signal) {
@@ -226,7 +252,11 @@ final class ReactorCall<T> {
   private static final class Marker extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    enum Kind { RETRY, TIMED_OUT, DEADLINE_PASSED }
+    enum Kind {
+      RETRY,
+      TIMED_OUT,
+      DEADLINE_PASSED
+    }
 
     private final Kind kind;
 

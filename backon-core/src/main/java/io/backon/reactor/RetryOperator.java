@@ -4,15 +4,15 @@ import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.RetryStatistics;
 import io.backon.condition.RetryCondition;
-import io.backon.internal.GlobalSettings;
 import io.backon.internal.Engine;
+import io.backon.internal.GlobalSettings;
 import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -29,17 +29,17 @@ import reactor.core.scheduler.Scheduler;
  * gives up. Semantics by publisher type:
  *
  * <ul>
- *   <li><b>Mono</b>: the value (or emptiness, seen as {@code null}) is checked by the policy's result
- *       conditions; a rejected value is not emitted and is retried like a failure. The first accepted
- *       value is emitted.
- *   <li><b>Flux</b>: only errors are retried; result conditions are ignored. Elements are emitted as
- *       they arrive, including those of attempts that later fail (as with Reactor's own {@code
+ *   <li><b>Mono</b>: the value (or emptiness, seen as {@code null}) is checked by the policy's
+ *       result conditions; a rejected value is not emitted and is retried like a failure. The first
+ *       accepted value is emitted.
+ *   <li><b>Flux</b>: only errors are retried; result conditions are ignored. Elements are emitted
+ *       as they arrive, including those of attempts that later fail (as with Reactor's own {@code
  *       retry}), so a consumer may see some elements more than once.
  * </ul>
  *
  * <p>Giving up signals the last failure as the source produced it; a {@link
- * io.backon.DeadlineExceededException} (cause: the last failure) when the deadline ended the call; a
- * {@link io.backon.RetriesExhaustedException} when the last Mono value was rejected. A fallback's
+ * io.backon.DeadlineExceededException} (cause: the last failure) when the deadline ended the call;
+ * a {@link io.backon.RetriesExhaustedException} when the last Mono value was rejected. A fallback's
  * value is emitted instead (as the single element for a Flux); with {@code raiseOnGiveUp(false)}
  * the last rejected value is emitted, or the publisher completes empty when there is none (Reactor
  * cannot emit {@code null}).
@@ -51,8 +51,8 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p><b>Hedging</b> ({@link RetryPolicy#hedging()}) applies to <b>Mono</b> attempts only, with the
  * same rules as the other faces ({@link io.backon.hedge.Hedging} is the engine): an attempt
- * subscribes the source once (copy 1); when it has no result after the hedge delay, another copy
- * is subscribed, and so on up to {@code maxHedges} copies in flight; a copy that fails launches the
+ * subscribes the source once (copy 1); when it has no result after the hedge delay, another copy is
+ * subscribed, and so on up to {@code maxHedges} copies in flight; a copy that fails launches the
  * next one at once. The first success wins and the other copies' subscriptions are cancelled; when
  * all copies fail, the attempt fails with the last failure, the others suppressed, and the retry
  * loop decides as usual. Each copy passes through the circuit breaker (one permission per copy; a
@@ -91,14 +91,16 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
   private final @Nullable AtomicReference<RetryStatistics> statistics;
   private final AtomicBoolean fluxHedgingWarned = new AtomicBoolean();
 
-  RetryOperator(RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
+  RetryOperator(
+      RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
     this.policy = policy;
     this.scheduler = scheduler;
     this.invocation = invocation;
     this.clock = new SchedulerClock(scheduler);
-    this.valuePolicy = policy.clock() == Clock.system()
-        ? policy.toBuilder().clock(clock).build() : policy;
-    this.streamPolicy = Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
+    this.valuePolicy =
+        policy.clock() == Clock.system() ? policy.toBuilder().clock(clock).build() : policy;
+    this.streamPolicy =
+        Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
     this.statistics = policy.statistics() ? new AtomicReference<>(RetryStatistics.NONE) : null;
   }
 
@@ -129,16 +131,17 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     if (!policy.enabled()) {
       return source;
     }
-    return Mono.defer(() -> {
-      GlobalSettings overrides = activeOverrides();
-      return overrides == null ? source : call(source, valuePolicy, overrides).mono();
-    });
+    return Mono.defer(
+        () -> {
+          GlobalSettings overrides = activeOverrides();
+          return overrides == null ? source : call(source, valuePolicy, overrides).mono();
+        });
   }
 
   /**
-   * Retries any publisher as a {@code Flux}: errors are retried, elements pass through as they come.
-   * The policy's hedging, if any, is not applied (see the class documentation); the first Flux
-   * this operator is applied to logs a WARNING saying so.
+   * Retries any publisher as a {@code Flux}: errors are retried, elements pass through as they
+   * come. The policy's hedging, if any, is not applied (see the class documentation); the first
+   * Flux this operator is applied to logs a WARNING saying so.
    *
    * @param source the publisher to retry; subscribed once per attempt
    * @return a {@code Flux} that makes one retried call per subscription
@@ -149,15 +152,20 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
       return Flux.from(source);
     }
     if (policy.hedging() != null && fluxHedgingWarned.compareAndSet(false, true)) {
-      LOGGER.log(System.Logger.Level.WARNING, () -> "Retry policy '" + policy.name()
-          + "' has hedging, which the Reactor operator does not apply to a Flux (a multi-element"
-          + " stream cannot be raced safely); the Flux is retried without hedging. Use a policy"
-          + " without hedging for Flux sources, or hedge a Mono (e.g. flux.collectList()).");
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          () ->
+              "Retry policy '"
+                  + policy.name()
+                  + "' has hedging, which the Reactor operator does not apply to a Flux (a multi-element"
+                  + " stream cannot be raced safely); the Flux is retried without hedging. Use a policy"
+                  + " without hedging for Flux sources, or hedge a Mono (e.g. flux.collectList()).");
     }
-    return Flux.defer(() -> {
-      GlobalSettings overrides = activeOverrides();
-      return overrides == null ? source : call(source, streamPolicy, overrides).flux();
-    });
+    return Flux.defer(
+        () -> {
+          GlobalSettings overrides = activeOverrides();
+          return overrides == null ? source : call(source, streamPolicy, overrides).flux();
+        });
   }
 
   /**
@@ -168,8 +176,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
    * @return a new operator with the same policy and scheduler
    */
   public RetryOperator<T> withInvocation(Invocation invocation) {
-    return new RetryOperator<>(policy, scheduler,
-        Objects.requireNonNull(invocation, "invocation"));
+    return new RetryOperator<>(policy, scheduler, Objects.requireNonNull(invocation, "invocation"));
   }
 
   /** The policy this operator applies, as given. */
@@ -186,9 +193,10 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return Engine.statistics(statistics, policy.name());
   }
 
-  private ReactorCall<T> call(Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
-    return new ReactorCall<>(effective, overrides, invocation, source, clock.scheduler(),
-        statistics);
+  private ReactorCall<T> call(
+      Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
+    return new ReactorCall<>(
+        effective, overrides, invocation, source, clock.scheduler(), statistics);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */

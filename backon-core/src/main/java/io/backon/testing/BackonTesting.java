@@ -72,8 +72,13 @@ public final class BackonTesting {
     }
     int tries = counter.get();
     if (tries != expectedTries) {
-      AssertionError error = new AssertionError(
-          "Expected " + expectedTries + (expectedTries == 1 ? " try" : " tries") + ", got " + tries);
+      AssertionError error =
+          new AssertionError(
+              "Expected "
+                  + expectedTries
+                  + (expectedTries == 1 ? " try" : " tries")
+                  + ", got "
+                  + tries);
       if (failure != null) {
         error.initCause(failure);
       }
@@ -91,8 +96,11 @@ public final class BackonTesting {
     return open(COUNTERS, counter);
   }
 
-  /** Open scopes per setting, in opening order; the effective value is the newest one still open. */
+  /**
+   * Open scopes per setting, in opening order; the effective value is the newest one still open.
+   */
   private static final List<Object> DISABLED = new ArrayList<>();
+
   private static final List<Object> LIMITS = new ArrayList<>();
   private static final List<Object> NO_BACKOFF = new ArrayList<>();
   private static final List<Object> COUNTERS = new ArrayList<>();
@@ -118,10 +126,12 @@ public final class BackonTesting {
   private static void apply() {
     Object limit = newest(LIMITS);
     Object counter = newest(COUNTERS);
-    GlobalSettings.update(o -> o.withScopedDisabled(!DISABLED.isEmpty())
-        .withMaxTriesLimit(limit == null ? 0 : (Integer) limit)
-        .withNoBackoff(!NO_BACKOFF.isEmpty())
-        .withAttemptCounter((AtomicInteger) counter));
+    GlobalSettings.update(
+        o ->
+            o.withScopedDisabled(!DISABLED.isEmpty())
+                .withMaxTriesLimit(limit == null ? 0 : (Integer) limit)
+                .withNoBackoff(!NO_BACKOFF.isEmpty())
+                .withAttemptCounter((AtomicInteger) counter));
   }
 
   private static @Nullable Object newest(List<Object> scopes) {

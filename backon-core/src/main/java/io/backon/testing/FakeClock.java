@@ -56,7 +56,9 @@ public final class FakeClock implements Clock {
     return this;
   }
 
-  /** Runs {@code listener} on the advancing thread after every advance (used by ManualScheduler). */
+  /**
+   * Runs {@code listener} on the advancing thread after every advance (used by ManualScheduler).
+   */
   void onAdvance(Runnable listener) {
     advanceListeners.add(listener);
   }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A scheduler driven by a {@link FakeClock}: tasks run on the thread that advances the clock (or on
- * any thread calling {@link #runDueTasks()}), in due order, once their time has come. With {@code executor(Runnable::run)} on the policy, async retries
- * become fully deterministic. Thread-safe.
+ * any thread calling {@link #runDueTasks()}), in due order, once their time has come. With {@code
+ * executor(Runnable::run)} on the policy, async retries become fully deterministic. Thread-safe.
  */
 public final class ManualScheduler implements Scheduler {
 

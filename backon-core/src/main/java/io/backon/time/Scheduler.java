@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs a task after a delay without blocking the caller: async back-off waits, attempt timeouts
- * and deadlines. Inject a {@code ManualScheduler} in tests. Implementations must be thread-safe and
- * run each task at most once.
+ * Runs a task after a delay without blocking the caller: async back-off waits, attempt timeouts and
+ * deadlines. Inject a {@code ManualScheduler} in tests. Implementations must be thread-safe and run
+ * each task at most once.
  */
 public interface Scheduler {
 
@@ -17,8 +17,8 @@ public interface Scheduler {
   Cancellable schedule(Runnable task, long delayNanos);
 
   /**
-   * The shared default: one daemon timer thread named {@code backon-scheduler}, started on first use
-   * and never blocking the JVM from exiting. Tasks hand real work to an executor.
+   * The shared default: one daemon timer thread named {@code backon-scheduler}, started on first
+   * use and never blocking the JVM from exiting. Tasks hand real work to an executor.
    */
   static Scheduler shared() {
     return SharedScheduler.INSTANCE;

@@ -11,11 +11,12 @@ final class SharedScheduler {
   private SharedScheduler() {}
 
   private static ScheduledThreadPoolExecutor create() {
-    ThreadFactory daemon = task -> {
-      Thread thread = new Thread(task, "backon-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory daemon =
+        task -> {
+          Thread thread = new Thread(task, "backon-scheduler");
+          thread.setDaemon(true);
+          return thread;
+        };
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, daemon);
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -4,8 +4,8 @@ package io.backon.time;
  * Blocks the calling thread for a back-off wait. Inject a {@code ManualSleeper} in tests so that no
  * test sleeps for real.
  *
- * <p>Implementations must be thread-safe and must respond to interruption by throwing
- * {@link InterruptedException}.
+ * <p>Implementations must be thread-safe and must respond to interruption by throwing {@link
+ * InterruptedException}.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -19,8 +19,10 @@ record DecayWait(long initialNanos, double decayFactor, long minNanos) implement
 
   @Override
   public Description describe() {
-    return Description.of("decay").with("initial", Description.nanos(initialNanos))
-        .with("decayFactor", decayFactor).with("min", Description.nanos(minNanos));
+    return Description.of("decay")
+        .with("initial", Description.nanos(initialNanos))
+        .with("decayFactor", decayFactor)
+        .with("min", Description.nanos(minNanos));
   }
 
   @Override

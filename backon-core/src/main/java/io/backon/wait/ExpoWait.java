@@ -16,7 +16,9 @@ record ExpoWait(double base, long factorNanos, long maxNanos) implements Wait {
 
   @Override
   public Description describe() {
-    return Description.of("expo").with("base", base).with("factor", Description.nanos(factorNanos))
+    return Description.of("expo")
+        .with("base", base)
+        .with("factor", Description.nanos(factorNanos))
         .with("max", Description.nanos(maxNanos));
   }
 

@@ -19,8 +19,10 @@ record ExponentialJitterWait(long initialNanos, long maxNanos, double expBase, l
 
   @Override
   public Description describe() {
-    return Description.of("exponentialJitter").with("initial", Description.nanos(initialNanos))
-        .with("max", Description.nanos(maxNanos)).with("expBase", expBase)
+    return Description.of("exponentialJitter")
+        .with("initial", Description.nanos(initialNanos))
+        .with("max", Description.nanos(maxNanos))
+        .with("expBase", expBase)
         .with("jitter", Description.nanos(jitterNanos));
   }
 

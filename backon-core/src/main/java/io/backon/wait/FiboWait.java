@@ -31,7 +31,8 @@ record FiboWait(long unitNanos, long maxNanos) implements Wait {
 
   @Override
   public Description describe() {
-    return Description.of("fibo").with("unit", Description.nanos(unitNanos))
+    return Description.of("fibo")
+        .with("unit", Description.nanos(unitNanos))
         .with("max", Description.nanos(maxNanos));
   }
 

@@ -18,8 +18,10 @@ record IncrementingWait(long startNanos, long incrementNanos, long maxNanos) imp
 
   @Override
   public Description describe() {
-    return Description.of("incrementing").with("start", Description.nanos(startNanos))
-        .with("increment", Description.nanos(incrementNanos)).with("max", Description.nanos(maxNanos));
+    return Description.of("incrementing")
+        .with("start", Description.nanos(startNanos))
+        .with("increment", Description.nanos(incrementNanos))
+        .with("max", Description.nanos(maxNanos));
   }
 
   @Override

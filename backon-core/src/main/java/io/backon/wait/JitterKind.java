@@ -18,9 +18,15 @@ public enum JitterKind {
   /** {@link Jitter#equal()}: uniform in {@code [w/2, w]}. */
   EQUAL,
 
-  /** {@link Jitter#random(java.time.Duration)}: {@code w} plus up to {@code jitter-max} (1 s by default). */
+  /**
+   * {@link Jitter#random(java.time.Duration)}: {@code w} plus up to {@code jitter-max} (1 s by
+   * default).
+   */
   RANDOM,
 
-  /** {@link Jitter#decorrelated(java.time.Duration)}: decorrelated jitter capped at {@code max-delay}. */
+  /**
+   * {@link Jitter#decorrelated(java.time.Duration)}: decorrelated jitter capped at {@code
+   * max-delay}.
+   */
   DECORRELATED
 }

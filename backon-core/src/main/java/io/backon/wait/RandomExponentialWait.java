@@ -19,8 +19,10 @@ record RandomExponentialWait(long multiplierNanos, long maxNanos, double expBase
 
   @Override
   public Description describe() {
-    return Description.of("randomExponential").with("multiplier", Description.nanos(multiplierNanos))
-        .with("max", Description.nanos(maxNanos)).with("expBase", expBase)
+    return Description.of("randomExponential")
+        .with("multiplier", Description.nanos(multiplierNanos))
+        .with("max", Description.nanos(maxNanos))
+        .with("expBase", expBase)
         .with("min", Description.nanos(minNanos));
   }
 

@@ -15,7 +15,8 @@ record RandomWait(long minNanos, long maxNanos) implements Wait {
 
   @Override
   public Description describe() {
-    return Description.of("random").with("min", Description.nanos(minNanos))
+    return Description.of("random")
+        .with("min", Description.nanos(minNanos))
         .with("max", Description.nanos(maxNanos));
   }
 

@@ -43,7 +43,8 @@ final class SequenceWait implements Wait {
 
   @Override
   public Description describe() {
-    java.util.List<java.time.@org.jspecify.annotations.Nullable Duration> waits = new java.util.ArrayList<>();
+    java.util.List<java.time.@org.jspecify.annotations.Nullable Duration> waits =
+        new java.util.ArrayList<>();
     for (long value : nanos) {
       waits.add(Description.nanos(value));
     }

@@ -1,7 +1,7 @@
 package io.backon.wait;
 
-import io.backon.Description;
 import io.backon.Describable;
+import io.backon.Description;
 import io.backon.RetryState;
 import java.time.Duration;
 import java.util.ArrayList;

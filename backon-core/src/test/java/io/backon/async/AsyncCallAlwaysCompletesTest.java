@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The future of an async call always completes: a user callback consulted by {@code
  * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor
- * that refuses the next attempt, or a long run of instant retries must end the call, never leave
- * it pending forever or overflow the stack.
+ * that refuses the next attempt, or a long run of instant retries must end the call, never leave it
+ * pending forever or overflow the stack.
  */
 class AsyncCallAlwaysCompletesTest {
 
@@ -37,17 +37,24 @@ class AsyncCallAlwaysCompletesTest {
   @Test
   void aThrowingRetryPredicateCompletesTheAsyncCallInsteadOfHangingIt() {
     IllegalStateException brokenPredicate = new IllegalStateException("predicate is broken");
-    RetryPolicy policy = RetryPolicy.builder()
-        .retryIfException(failure -> {
-          throw brokenPredicate;
-        })
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .retryIfException(
+                failure -> {
+                  throw brokenPredicate;
+                })
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    CompletableFuture<String> call = Retrying.of(policy)
-        .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
     scheduler.advance(Duration.ofMinutes(10));
 
     assertThat(call).as("the call must end (observed: pending forever)").isDone();
@@ -57,35 +64,53 @@ class AsyncCallAlwaysCompletesTest {
 
   @Test
   void aMaxTriesSupplierReturningZeroFailsTheAsyncCallWithItsMessage() {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(() -> 0)
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(() -> 0)
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    CompletableFuture<String> call = Retrying.of(policy)
-        .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(() -> CompletableFuture.failedFuture(new IOException("boom")));
     scheduler.advance(Duration.ofMinutes(10));
 
     assertThat(call).as("the call must end (observed: pending forever)").isDone();
-    assertThat(catchThrowable(call::join)).isInstanceOf(CompletionException.class)
-        .hasRootCauseMessage("maxTries supplier of policy 'default' returned 0; it must return >= 1");
+    assertThat(catchThrowable(call::join))
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage(
+            "maxTries supplier of policy 'default' returned 0; it must return >= 1");
   }
 
   @Test
   void zeroWaitRetriesDoNotRecurseWhileHoldingTheMonitor() {
     int failures = 20_000;
     AtomicInteger attempts = new AtomicInteger();
-    RetryPolicy policy = RetryPolicy.builder()
-        .stop(Stop.never()).wait(Wait.none()).jitter(Jitter.none())
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .stop(Stop.never())
+            .wait(Wait.none())
+            .jitter(Jitter.none())
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    CompletableFuture<String> call = Retrying.of(policy).callAsync(() ->
-        attempts.incrementAndGet() <= failures
-            ? CompletableFuture.failedFuture(new IOException("flaky"))
-            : CompletableFuture.completedFuture("ok"));
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(
+                () ->
+                    attempts.incrementAndGet() <= failures
+                        ? CompletableFuture.failedFuture(new IOException("flaky"))
+                        : CompletableFuture.completedFuture("ok"));
 
     // observed: every retry runs inside the previous settle() (scheduler runs 0-delay tasks inline,
     // executor is direct), so the stack grows per attempt and the call dies of StackOverflowError
@@ -99,14 +124,20 @@ class AsyncCallAlwaysCompletesTest {
   void anExecutorRejectingTheNextAttemptEndsTheCallLikeAnyGiveUp() {
     List<RetryEvent> giveUps = new CopyOnWriteArrayList<>();
     IOException last = new IOException("attempt 1 failed");
-    RetryPolicy policy = RetryPolicy.builder()
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .onGiveUp(giveUps::add)
-        .clock(clock).scheduler(scheduler)
-        .executor(task -> {
-          throw new RejectedExecutionException("executor shut down");
-        })
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .onGiveUp(giveUps::add)
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(
+                task -> {
+                  throw new RejectedExecutionException("executor shut down");
+                })
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     CompletableFuture<String> call =
         Retrying.of(policy).callAsync(() -> CompletableFuture.failedFuture(last));
@@ -116,7 +147,10 @@ class AsyncCallAlwaysCompletesTest {
     // observed: onGiveUp never fires and the future fails with the RejectedExecutionException; the
     // target's last failure (DESIGN §3 "the caller sees the last failure") is lost.
     assertThat(giveUps).as("onGiveUp events").hasSize(1);
-    assertThat(call).failsWithin(0, TimeUnit.SECONDS).withThrowableOfType(Exception.class)
-        .havingRootCause().isSameAs(last);
+    assertThat(call)
+        .failsWithin(0, TimeUnit.SECONDS)
+        .withThrowableOfType(Exception.class)
+        .havingRootCause()
+        .isSameAs(last);
   }
 }

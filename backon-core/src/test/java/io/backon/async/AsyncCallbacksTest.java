@@ -48,8 +48,10 @@ class AsyncCallbacksTest {
   private final ManualScheduler scheduler = new ManualScheduler(asyncClock);
 
   private RetryPolicyBuilder syncPolicy(List<RetryEvent> events) {
-    return recording(fakeTimePolicy(syncClock, new ManualScheduler(syncClock))
-        .sleeper(new ManualSleeper(syncClock)), events);
+    return recording(
+        fakeTimePolicy(syncClock, new ManualScheduler(syncClock))
+            .sleeper(new ManualSleeper(syncClock)),
+        events);
   }
 
   private RetryPolicyBuilder asyncPolicy(List<RetryEvent> events) {
@@ -66,12 +68,31 @@ class AsyncCallbacksTest {
 
   /** Everything an event says, in a comparable form. */
   private static List<String> describe(List<RetryEvent> events) {
-    return events.stream().map(e -> e.type() + "#" + e.attemptNumber()
-        + " policy=" + e.policyName() + " target=" + e.targetName() + " args=" + e.arguments()
-        + " elapsed=" + e.elapsed() + " value=" + e.value()
-        + " failure=" + (e.failure() == null ? null : e.failure().getClass().getSimpleName()
-            + ":" + e.failure().getMessage())
-        + " wait=" + e.waitDuration() + " reason=" + e.giveUpReason()).toList();
+    return events.stream()
+        .map(
+            e ->
+                e.type()
+                    + "#"
+                    + e.attemptNumber()
+                    + " policy="
+                    + e.policyName()
+                    + " target="
+                    + e.targetName()
+                    + " args="
+                    + e.arguments()
+                    + " elapsed="
+                    + e.elapsed()
+                    + " value="
+                    + e.value()
+                    + " failure="
+                    + (e.failure() == null
+                        ? null
+                        : e.failure().getClass().getSimpleName() + ":" + e.failure().getMessage())
+                    + " wait="
+                    + e.waitDuration()
+                    + " reason="
+                    + e.giveUpReason())
+        .toList();
   }
 
   /** A scripted target: each step fails with an IOException or, for "ok", succeeds. */
@@ -127,10 +148,23 @@ class AsyncCallbacksTest {
     runBoth(syncPolicy(sync), asyncPolicy(async), "503", "504", "ok");
 
     assertThat(describe(async)).isEqualTo(describe(sync)).hasSize(14);
-    assertThat(async).extracting(e -> e.type() + "#" + e.attemptNumber()).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "BEFORE_SLEEP#2", "BACKOFF#2",
-        "ATTEMPT#3", "BEFORE#3", "AFTER#3", "SUCCESS#3");
+    assertThat(async)
+        .extracting(e -> e.type() + "#" + e.attemptNumber())
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "BEFORE_SLEEP#2",
+            "BACKOFF#2",
+            "ATTEMPT#3",
+            "BEFORE#3",
+            "AFTER#3",
+            "SUCCESS#3");
   }
 
   @Test
@@ -154,21 +188,30 @@ class AsyncCallbacksTest {
     Invocation invocation = Invocation.of("QuoteClient.fetch");
 
     try {
-      Retrying.of(syncPolicy(sync).attemptTimeout(timeout).build()).call(invocation, () -> {
-        if (syncCalls.incrementAndGet() == 1) {
-          for (int tick = 0; tick < 100 && !Thread.currentThread().isInterrupted(); tick++) {
-            syncClock.advance(FakeTime.TICK);
-          }
-        }
-        return "ok";
-      });
+      Retrying.of(syncPolicy(sync).attemptTimeout(timeout).build())
+          .call(
+              invocation,
+              () -> {
+                if (syncCalls.incrementAndGet() == 1) {
+                  for (int tick = 0;
+                      tick < 100 && !Thread.currentThread().isInterrupted();
+                      tick++) {
+                    syncClock.advance(FakeTime.TICK);
+                  }
+                }
+                return "ok";
+              });
     } catch (Exception unexpected) {
       throw new AssertionError(unexpected);
     }
-    CompletableFuture<String> result = Retrying.of(asyncPolicy(async).attemptTimeout(timeout)
-        .build()).callAsync(invocation, () -> asyncCalls.incrementAndGet() == 1
-            ? new CompletableFuture<String>()
-            : CompletableFuture.completedFuture("ok"));
+    CompletableFuture<String> result =
+        Retrying.of(asyncPolicy(async).attemptTimeout(timeout).build())
+            .callAsync(
+                invocation,
+                () ->
+                    asyncCalls.incrementAndGet() == 1
+                        ? new CompletableFuture<String>()
+                        : CompletableFuture.completedFuture("ok"));
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(result).isCompletedWithValue("ok");
@@ -184,38 +227,64 @@ class AsyncCallbacksTest {
     Invocation invocation = Invocation.of("QuoteClient.fetch");
 
     try {
-      Retrying.of(syncPolicy(sync).attemptTimeout(Duration.ofMillis(100))
-          .deadline(Duration.ofMillis(250)).wait(Wait.none()).maxTries(10).build())
-          .call(invocation, () -> {
-            for (int tick = 0; tick < 100; tick++) {
-              syncClock.advance(FakeTime.TICK);
-              if (Thread.interrupted()) {
-                throw new InterruptedException("timed out");
-              }
-            }
-            return "too late";
-          });
+      Retrying.of(
+              syncPolicy(sync)
+                  .attemptTimeout(Duration.ofMillis(100))
+                  .deadline(Duration.ofMillis(250))
+                  .wait(Wait.none())
+                  .maxTries(10)
+                  .build())
+          .call(
+              invocation,
+              () -> {
+                for (int tick = 0; tick < 100; tick++) {
+                  syncClock.advance(FakeTime.TICK);
+                  if (Thread.interrupted()) {
+                    throw new InterruptedException("timed out");
+                  }
+                }
+                return "too late";
+              });
     } catch (Exception expected) {
       assertThat(expected).isInstanceOf(DeadlineExceededException.class);
     }
-    CompletableFuture<String> result = Retrying.of(asyncPolicy(async)
-        .attemptTimeout(Duration.ofMillis(100)).deadline(Duration.ofMillis(250))
-        .wait(Wait.none()).maxTries(10).build())
-        .callAsync(invocation, CompletableFuture::new);
+    CompletableFuture<String> result =
+        Retrying.of(
+                asyncPolicy(async)
+                    .attemptTimeout(Duration.ofMillis(100))
+                    .deadline(Duration.ofMillis(250))
+                    .wait(Wait.none())
+                    .maxTries(10)
+                    .build())
+            .callAsync(invocation, CompletableFuture::new);
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(failureOf(result)).isInstanceOf(DeadlineExceededException.class);
     assertThat(describe(async)).isEqualTo(describe(sync));
-    assertThat(async).extracting(e -> e.type() + "#" + e.attemptNumber()).containsExactly(
-        "ATTEMPT#1", "BEFORE#1", "AFTER#1", "BEFORE_SLEEP#1", "BACKOFF#1",
-        "ATTEMPT#2", "BEFORE#2", "AFTER#2", "BEFORE_SLEEP#2", "BACKOFF#2",
-        "ATTEMPT#3", "BEFORE#3", "AFTER#3", "GIVE_UP#3");
+    assertThat(async)
+        .extracting(e -> e.type() + "#" + e.attemptNumber())
+        .containsExactly(
+            "ATTEMPT#1",
+            "BEFORE#1",
+            "AFTER#1",
+            "BEFORE_SLEEP#1",
+            "BACKOFF#1",
+            "ATTEMPT#2",
+            "BEFORE#2",
+            "AFTER#2",
+            "BEFORE_SLEEP#2",
+            "BACKOFF#2",
+            "ATTEMPT#3",
+            "BEFORE#3",
+            "AFTER#3",
+            "GIVE_UP#3");
   }
 
   @Test
   void statisticsMatchTheBlockingCall() throws Exception {
     Retrying sync = Retrying.of(syncPolicy(new CopyOnWriteArrayList<>()).statistics(true).build());
-    Retrying async = Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>()).statistics(true).build());
+    Retrying async =
+        Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>()).statistics(true).build());
 
     sync.call(new Script("503", "504", "ok").sync());
     CompletableFuture<String> result = async.callAsync(new Script("503", "504", "ok").async());
@@ -230,10 +299,10 @@ class AsyncCallbacksTest {
 
   @Test
   void statisticsOfAGivenUpCallMatchTheBlockingCall() {
-    Retrying sync = Retrying.of(syncPolicy(new CopyOnWriteArrayList<>()).statistics(true)
-        .maxTries(2).build());
-    Retrying async = Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>()).statistics(true)
-        .maxTries(2).build());
+    Retrying sync =
+        Retrying.of(syncPolicy(new CopyOnWriteArrayList<>()).statistics(true).maxTries(2).build());
+    Retrying async =
+        Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>()).statistics(true).maxTries(2).build());
 
     assertThatThrownBy(() -> sync.call(new Script("503").sync())).isInstanceOf(IOException.class);
     CompletableFuture<String> result = async.callAsync(new Script("503").async());
@@ -248,16 +317,18 @@ class AsyncCallbacksTest {
   void theGlobalSwitchMakesAsyncCallsRunTheTargetOnce() {
     IOException down = new IOException("down");
     AtomicInteger calls = new AtomicInteger();
-    Retrying retrying = Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none())
-        .maxTries(5).build());
+    Retrying retrying =
+        Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none()).maxTries(5).build());
     Retries.disable();
     try {
       assertThat(retrying.isEnabled()).isFalse();
 
-      CompletableFuture<String> result = retrying.callAsync(() -> {
-        calls.incrementAndGet();
-        return CompletableFuture.failedFuture(down);
-      });
+      CompletableFuture<String> result =
+          retrying.callAsync(
+              () -> {
+                calls.incrementAndGet();
+                return CompletableFuture.failedFuture(down);
+              });
 
       assertThat(calls).hasValue(1);
       assertThat(failureOf(result)).isSameAs(down);
@@ -265,10 +336,12 @@ class AsyncCallbacksTest {
     } finally {
       Retries.enable();
     }
-    CompletableFuture<String> enabledAgain = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return CompletableFuture.failedFuture(down);
-    });
+    CompletableFuture<String> enabledAgain =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              return CompletableFuture.failedFuture(down);
+            });
     assertThat(failureOf(enabledAgain)).isSameAs(down);
     assertThat(calls).hasValue(6);
   }
@@ -276,13 +349,15 @@ class AsyncCallbacksTest {
   @Test
   void aDisabledPolicyRunsTheTargetOnce() {
     AtomicInteger calls = new AtomicInteger();
-    Retrying retrying = Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none())
-        .enabled(false).build());
+    Retrying retrying =
+        Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none()).enabled(false).build());
 
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      throw new IllegalStateException("down");
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              throw new IllegalStateException("down");
+            });
 
     assertThat(calls).hasValue(1);
     assertThat(failureOf(result)).isInstanceOf(IllegalStateException.class).hasMessage("down");
@@ -292,13 +367,24 @@ class AsyncCallbacksTest {
   void assertRetriedCountsAsyncAttempts() {
     AtomicInteger calls = new AtomicInteger();
     // a one-minute back-off that assertRetried removes, so every attempt runs inline
-    Retrying retrying = Retrying.of(fakeTimePolicy(asyncClock, scheduler)
-        .wait(Wait.constant(Duration.ofMinutes(1))).maxTries(4).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(asyncClock, scheduler)
+                .wait(Wait.constant(Duration.ofMinutes(1)))
+                .maxTries(4)
+                .build());
 
-    int tries = BackonTesting.assertRetried(() -> retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return CompletableFuture.<String>failedFuture(new IOException("down"));
-    }).join(), 4);
+    int tries =
+        BackonTesting.assertRetried(
+            () ->
+                retrying
+                    .callAsync(
+                        () -> {
+                          calls.incrementAndGet();
+                          return CompletableFuture.<String>failedFuture(new IOException("down"));
+                        })
+                    .join(),
+            4);
 
     assertThat(tries).isEqualTo(4);
     assertThat(calls).hasValue(4);
@@ -307,24 +393,28 @@ class AsyncCallbacksTest {
 
   @Test
   void assertRetriedCountsAsyncAttemptsOnTheRealScheduler() {
-    Retrying retrying = Retrying.of(RetryPolicy.builder()
-        .wait(Wait.constant(Duration.ofMinutes(1))).maxTries(3).build());
+    Retrying retrying =
+        Retrying.of(
+            RetryPolicy.builder().wait(Wait.constant(Duration.ofMinutes(1))).maxTries(3).build());
 
-    BackonTesting.assertRetried(() -> retrying.callAsync(
-        new Script("503", "504", "ok").async()).get(10, TimeUnit.SECONDS), 3);
+    BackonTesting.assertRetried(
+        () -> retrying.callAsync(new Script("503", "504", "ok").async()).get(10, TimeUnit.SECONDS),
+        3);
   }
 
   @Test
   void limitRetriesCapsAsyncCalls() {
     AtomicInteger calls = new AtomicInteger();
-    Retrying retrying = Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none())
-        .maxTries(5).build());
+    Retrying retrying =
+        Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none()).maxTries(5).build());
 
     try (TestScope twoTries = BackonTesting.limitRetries(2)) {
-      CompletableFuture<String> result = retrying.callAsync(() -> {
-        calls.incrementAndGet();
-        return CompletableFuture.failedFuture(new IOException("down"));
-      });
+      CompletableFuture<String> result =
+          retrying.callAsync(
+              () -> {
+                calls.incrementAndGet();
+                return CompletableFuture.failedFuture(new IOException("down"));
+              });
       assertThat(failureOf(result)).isInstanceOf(IOException.class);
     }
 
@@ -334,14 +424,16 @@ class AsyncCallbacksTest {
   @Test
   void disableRetriesScopeMakesAsyncCallsRunOnce() {
     AtomicInteger calls = new AtomicInteger();
-    Retrying retrying = Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none())
-        .maxTries(5).build());
+    Retrying retrying =
+        Retrying.of(fakeTimePolicy(asyncClock, scheduler).wait(Wait.none()).maxTries(5).build());
 
     try (TestScope off = BackonTesting.disableRetries()) {
-      CompletableFuture<String> result = retrying.callAsync(() -> {
-        calls.incrementAndGet();
-        return CompletableFuture.failedFuture(new IOException("down"));
-      });
+      CompletableFuture<String> result =
+          retrying.callAsync(
+              () -> {
+                calls.incrementAndGet();
+                return CompletableFuture.failedFuture(new IOException("down"));
+              });
       assertThat(failureOf(result)).isInstanceOf(IOException.class);
     }
 
@@ -354,12 +446,14 @@ class AsyncCallbacksTest {
     List<Boolean> retrying = new CopyOnWriteArrayList<>();
     Script script = new Script("503", "504", "ok");
 
-    CompletableFuture<String> result = Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>())
-        .build()).callAsync(() -> {
-          numbers.add(Retries.attemptNumber());
-          retrying.add(Retries.isRetrying());
-          return script.async().get();
-        });
+    CompletableFuture<String> result =
+        Retrying.of(asyncPolicy(new CopyOnWriteArrayList<>()).build())
+            .callAsync(
+                () -> {
+                  numbers.add(Retries.attemptNumber());
+                  retrying.add(Retries.isRetrying());
+                  return script.async().get();
+                });
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(5));
 
     assertThat(result).isCompletedWithValue("ok");

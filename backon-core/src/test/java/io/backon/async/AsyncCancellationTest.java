@@ -53,8 +53,13 @@ class AsyncCancellationTest {
 
   @Test
   void cancellingCancelsTheInFlightAttemptAndEveryTimer() {
-    Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofSeconds(1))
-        .deadline(Duration.ofSeconds(30)).wait(Wait.constant(Duration.ofSeconds(1))).build());
+    Retrying retrying =
+        Retrying.of(
+            policy()
+                .attemptTimeout(Duration.ofSeconds(1))
+                .deadline(Duration.ofSeconds(30))
+                .wait(Wait.constant(Duration.ofSeconds(1)))
+                .build());
     CompletableFuture<String> result = retrying.callAsync(this::pendingAttempt);
     assertThat(scheduler.pendingTasks()).as("attempt timeout and deadline").isEqualTo(2);
 
@@ -70,10 +75,12 @@ class AsyncCancellationTest {
   @Test
   void cancellingDuringABackOffCancelsThePendingWait() {
     Retrying retrying = Retrying.of(policy().wait(Wait.constant(Duration.ofSeconds(1))).build());
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return CompletableFuture.failedFuture(new IOException("down"));
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              return CompletableFuture.failedFuture(new IOException("down"));
+            });
     assertThat(scheduler.pendingTasks()).as("the back-off wait").isEqualTo(1);
 
     result.cancel(true);
@@ -86,8 +93,12 @@ class AsyncCancellationTest {
 
   @Test
   void cancellingAfterSomeRetriesStopsAtTheAttemptInFlight() {
-    Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofMillis(100))
-        .wait(Wait.constant(Duration.ofMillis(50))).build());
+    Retrying retrying =
+        Retrying.of(
+            policy()
+                .attemptTimeout(Duration.ofMillis(100))
+                .wait(Wait.constant(Duration.ofMillis(50)))
+                .build());
     CompletableFuture<String> result = retrying.callAsync(this::pendingAttempt);
     scheduler.advance(Duration.ofMillis(100));
     scheduler.advance(Duration.ofMillis(50));
@@ -121,10 +132,12 @@ class AsyncCancellationTest {
   @Test
   void cancellingACompletedCallChangesNothing() {
     Retrying retrying = Retrying.of(policy().wait(Wait.none()).build());
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return CompletableFuture.completedFuture("done");
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              return CompletableFuture.completedFuture("done");
+            });
 
     assertThat(result.cancel(true)).isFalse();
 
@@ -136,18 +149,28 @@ class AsyncCancellationTest {
   void cancellingTheCallLeavesNoScheduledWakeUpBehind() {
     AtomicInteger tries = new AtomicInteger();
     CompletableFuture<String> third = new CompletableFuture<>();
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(5)
-        // wait 0 after attempt 1, 10 s after attempt 2
-        .wait(Wait.constant(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(10)))
-        .jitter(Jitter.none())
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(5)
+            // wait 0 after attempt 1, 10 s after attempt 2
+            .wait(Wait.constant(Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(10)))
+            .jitter(Jitter.none())
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
-    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> {
-      int n = tries.incrementAndGet();
-      return n < 3 ? CompletableFuture.failedFuture(new IOException("attempt " + n)) : third;
-    });
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(
+                () -> {
+                  int n = tries.incrementAndGet();
+                  return n < 3
+                      ? CompletableFuture.failedFuture(new IOException("attempt " + n))
+                      : third;
+                });
     // attempt 1 failed -> 0 s wait; attempt 2 failed -> 10 s wait pending
     assertThat(tries).hasValue(2);
     assertThat(scheduler.pendingTasks()).isEqualTo(1);
@@ -165,27 +188,36 @@ class AsyncCancellationTest {
     AtomicReference<CompletableFuture<String>> call = new AtomicReference<>();
     AtomicBoolean otherThreadFinished = new AtomicBoolean();
     CompletableFuture<String> firstAttempt = new CompletableFuture<>();
-    RetryPolicy policy = RetryPolicy.builder()
-        .wait(Wait.constant(Duration.ofSeconds(1))).jitter(Jitter.none())
-        .onBackoff(event -> {
-          // e.g. a listener that asks a worker thread to cancel the call and waits for it
-          Thread worker = new Thread(() -> call.get().cancel(true), "review-canceller");
-          worker.start();
-          try {
-            worker.join(2_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          otherThreadFinished.set(!worker.isAlive());
-        })
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .onBackoff(
+                event -> {
+                  // e.g. a listener that asks a worker thread to cancel the call and waits for it
+                  Thread worker = new Thread(() -> call.get().cancel(true), "review-canceller");
+                  worker.start();
+                  try {
+                    worker.join(2_000);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  otherThreadFinished.set(!worker.isAlive());
+                })
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     call.set(Retrying.of(policy).callAsync(() -> firstAttempt));
     firstAttempt.completeExceptionally(new IOException("boom"));
 
     // observed: the worker blocks on AsyncCall's monitor (held while listeners run) -> 2 s stall;
     // with an unbounded join this is a deadlock.
-    assertThat(otherThreadFinished).as("cancel() from another thread while a listener runs").isTrue();
+    assertThat(otherThreadFinished)
+        .as("cancel() from another thread while a listener runs")
+        .isTrue();
   }
 }

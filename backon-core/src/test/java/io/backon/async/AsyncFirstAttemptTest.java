@@ -42,9 +42,14 @@ class AsyncFirstAttemptTest {
     AtomicInteger calls = new AtomicInteger();
     Retrying retrying = Retrying.of(RetryPolicy.builder().wait(Wait.none()).maxTries(3).build());
 
-    String value = retrying.callAsync(() -> calls.incrementAndGet() == 1
-        ? CompletableFuture.<String>failedFuture(new IllegalStateException("503"))
-        : CompletableFuture.completedFuture("ok")).join();
+    String value =
+        retrying
+            .callAsync(
+                () ->
+                    calls.incrementAndGet() == 1
+                        ? CompletableFuture.<String>failedFuture(new IllegalStateException("503"))
+                        : CompletableFuture.completedFuture("ok"))
+            .join();
 
     assertThat(value).isEqualTo("ok");
     assertThat(calls).hasValue(2);

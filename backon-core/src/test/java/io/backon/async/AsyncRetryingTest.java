@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.AsyncRetryingCaller;
 import io.backon.GiveUpReason;
-import io.backon.RetriesExhaustedException;
 import io.backon.Retries;
+import io.backon.RetriesExhaustedException;
 import io.backon.RetryEvent;
 import io.backon.Retrying;
 import io.backon.testfixtures.FakeTime;
@@ -62,15 +62,18 @@ class AsyncRetryingTest {
   @Test
   void thrownAndExceptionallyCompletedFailuresAreBothRetried() {
     IOException completedExceptionally = new IOException("503");
-    CompletableFuture<String> result = retrying().callAsync(() -> {
-      int attempt = calls.incrementAndGet();
-      if (attempt == 1) {
-        throw new IllegalStateException("connection pool exhausted");
-      }
-      return attempt == 2
-          ? CompletableFuture.<String>failedFuture(completedExceptionally)
-          : CompletableFuture.completedFuture("ok");
-    });
+    CompletableFuture<String> result =
+        retrying()
+            .callAsync(
+                () -> {
+                  int attempt = calls.incrementAndGet();
+                  if (attempt == 1) {
+                    throw new IllegalStateException("connection pool exhausted");
+                  }
+                  return attempt == 2
+                      ? CompletableFuture.<String>failedFuture(completedExceptionally)
+                      : CompletableFuture.completedFuture("ok");
+                });
 
     assertThat(calls).hasValue(1);
     scheduler.advance(WAIT);
@@ -85,13 +88,14 @@ class AsyncRetryingTest {
   @Test
   void theCallerSeesTheOriginalFailureUnwrapped() {
     IOException down = new IOException("down");
-    CompletableFuture<String> result = Retrying.of(fakeTimePolicy(clock, scheduler)
-        .wait(Wait.none()).maxTries(2).build())
-        .callAsync(() -> {
-          calls.incrementAndGet();
-          // a dependent stage reports its failure wrapped in a CompletionException
-          return CompletableFuture.<String>failedFuture(down).thenApply(String::trim);
-        });
+    CompletableFuture<String> result =
+        Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(2).build())
+            .callAsync(
+                () -> {
+                  calls.incrementAndGet();
+                  // a dependent stage reports its failure wrapped in a CompletionException
+                  return CompletableFuture.<String>failedFuture(down).thenApply(String::trim);
+                });
 
     assertThat(calls).hasValue(2);
     assertThat(failureOf(result)).isSameAs(down).isNotInstanceOf(CompletionException.class);
@@ -100,12 +104,13 @@ class AsyncRetryingTest {
   @Test
   void aThrownFailureReachesTheCallerUnchangedToo() {
     IllegalStateException exhausted = new IllegalStateException("pool exhausted");
-    CompletableFuture<String> result = Retrying.of(fakeTimePolicy(clock, scheduler)
-        .wait(Wait.none()).maxTries(3).build())
-        .callAsync(() -> {
-          calls.incrementAndGet();
-          throw exhausted;
-        });
+    CompletableFuture<String> result =
+        Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(3).build())
+            .callAsync(
+                () -> {
+                  calls.incrementAndGet();
+                  throw exhausted;
+                });
 
     assertThat(calls).hasValue(3);
     assertThat(failureOf(result)).isSameAs(exhausted);
@@ -131,16 +136,23 @@ class AsyncRetryingTest {
   void theFirstAttemptRunsOnTheCallingThreadAndLaterOnesOnTheExecutor() {
     List<Thread> attemptThreads = new CopyOnWriteArrayList<>();
     AtomicInteger executed = new AtomicInteger();
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.constant(WAIT))
-        .executor(task -> {
-          executed.incrementAndGet();
-          task.run();
-        }).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.constant(WAIT))
+                .executor(
+                    task -> {
+                      executed.incrementAndGet();
+                      task.run();
+                    })
+                .build());
 
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      attemptThreads.add(Thread.currentThread());
-      return failingThenOk(new IOException("1"), new IOException("2")).get();
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              attemptThreads.add(Thread.currentThread());
+              return failingThenOk(new IOException("1"), new IOException("2")).get();
+            });
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(1));
 
     assertThat(result).isCompletedWithValue("ok");
@@ -150,8 +162,10 @@ class AsyncRetryingTest {
 
   @Test
   void theFluentCallerRetriesOnlyTheGivenTypes() {
-    AsyncRetryingCaller caller = AsyncRetryingCaller.of(fakeTimePolicy(clock, scheduler)
-        .wait(Wait.none()).maxTries(3).build()).on(IOException.class);
+    AsyncRetryingCaller caller =
+        AsyncRetryingCaller.of(
+                fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(3).build())
+            .on(IOException.class);
 
     assertThat(caller.call(failingThenOk(new IOException("1"), new IOException("2"))))
         .isCompletedWithValue("ok");
@@ -166,11 +180,16 @@ class AsyncRetryingTest {
 
   @Test
   void theFluentCallerRetriesRejectedValues() {
-    AsyncRetryingCaller caller = AsyncRetryingCaller.of(fakeTimePolicy(clock, scheduler)
-        .wait(Wait.none()).maxTries(5).build()).onResult(value -> "pending".equals(value));
+    AsyncRetryingCaller caller =
+        AsyncRetryingCaller.of(
+                fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(5).build())
+            .onResult(value -> "pending".equals(value));
 
-    CompletableFuture<String> result = caller.call(() -> CompletableFuture.completedFuture(
-        calls.incrementAndGet() < 3 ? "pending" : "done"));
+    CompletableFuture<String> result =
+        caller.call(
+            () ->
+                CompletableFuture.completedFuture(
+                    calls.incrementAndGet() < 3 ? "pending" : "done"));
 
     assertThat(result).isCompletedWithValue("done");
     assertThat(calls).hasValue(3);
@@ -180,14 +199,17 @@ class AsyncRetryingTest {
   void retryAsyncUsesTheSameEngine() {
     IOException down = new IOException("down");
 
-    CompletableFuture<String> result = Retries.retryAsync(failingThenOk(down, down),
-        fakeTimePolicy(clock, scheduler).wait(Wait.none()).build());
+    CompletableFuture<String> result =
+        Retries.retryAsync(
+            failingThenOk(down, down), fakeTimePolicy(clock, scheduler).wait(Wait.none()).build());
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(calls).hasValue(3);
     calls.set(0);
-    CompletableFuture<String> exhausted = Retries.retryAsync(alwaysFailing(down),
-        fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(2).build());
+    CompletableFuture<String> exhausted =
+        Retries.retryAsync(
+            alwaysFailing(down),
+            fakeTimePolicy(clock, scheduler).wait(Wait.none()).maxTries(2).build());
     assertThat(failureOf(exhausted)).isSameAs(down);
     assertThat(calls).hasValue(2);
   }
@@ -209,8 +231,7 @@ class AsyncRetryingTest {
       assertThat(calls).hasValue(1);
 
       calls.set(0);
-      CompletableFuture<String> anyException =
-          Retries.asyncRetry(3).call(failingThenOk(bug, down));
+      CompletableFuture<String> anyException = Retries.asyncRetry(3).call(failingThenOk(bug, down));
       assertThat(valueOf(anyException)).isEqualTo("ok");
       assertThat(calls).hasValue(3);
     }
@@ -218,38 +239,59 @@ class AsyncRetryingTest {
 
   @Test
   void rejectedValuesAreRetriedAndGiveUpWithRetriesExhausted() {
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none())
-        .maxTries(3).retryIfResult(value -> value == null).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.none())
+                .maxTries(3)
+                .retryIfResult(value -> value == null)
+                .build());
 
-    CompletableFuture<@Nullable String> result = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return CompletableFuture.completedFuture(null);
-    });
+    CompletableFuture<@Nullable String> result =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              return CompletableFuture.completedFuture(null);
+            });
 
     assertThat(calls).hasValue(3);
-    assertThat(failureOf(result)).isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
-      assertThat(e.attempts()).isEqualTo(3);
-      assertThat(e.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
-      assertThat(e.lastValue()).isNull();
-    });
+    assertThat(failureOf(result))
+        .isInstanceOfSatisfying(
+            RetriesExhaustedException.class,
+            e -> {
+              assertThat(e.attempts()).isEqualTo(3);
+              assertThat(e.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
+              assertThat(e.lastValue()).isNull();
+            });
   }
 
   @Test
   void withoutRaisingTheLastRejectedValueIsReturned() {
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none())
-        .maxTries(3).retryIfResult(value -> ((String) value).startsWith("pending"))
-        .raiseOnGiveUp(false).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.none())
+                .maxTries(3)
+                .retryIfResult(value -> ((String) value).startsWith("pending"))
+                .raiseOnGiveUp(false)
+                .build());
 
-    CompletableFuture<String> result = retrying.callAsync(() ->
-        CompletableFuture.completedFuture("pending #" + calls.incrementAndGet()));
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> CompletableFuture.completedFuture("pending #" + calls.incrementAndGet()));
 
     assertThat(result).isCompletedWithValue("pending #3");
   }
 
   @Test
   void withoutRaisingAFailedCallCompletesWithNull() {
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none())
-        .maxTries(2).raiseOnGiveUp(false).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.none())
+                .maxTries(2)
+                .raiseOnGiveUp(false)
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(alwaysFailing(new IOException("down")));
 
@@ -261,11 +303,17 @@ class AsyncRetryingTest {
   void theFallbackValueCompletesAGivenUpCall() {
     IOException down = new IOException("down");
     AtomicReference<RetryEvent> seen = new AtomicReference<>();
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.constant(WAIT))
-        .maxTries(2).fallback(giveUp -> {
-          seen.set(giveUp);
-          return "cached";
-        }).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.constant(WAIT))
+                .maxTries(2)
+                .fallback(
+                    giveUp -> {
+                      seen.set(giveUp);
+                      return "cached";
+                    })
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(alwaysFailing(down));
     scheduler.advance(WAIT);
@@ -280,10 +328,16 @@ class AsyncRetryingTest {
   void aFailingFallbackFailsTheCallWithTheLastFailureSuppressed() {
     IOException down = new IOException("down");
     IllegalStateException noCache = new IllegalStateException("no cache");
-    Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none())
-        .maxTries(2).fallback(giveUp -> {
-          throw noCache;
-        }).build());
+    Retrying retrying =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler)
+                .wait(Wait.none())
+                .maxTries(2)
+                .fallback(
+                    giveUp -> {
+                      throw noCache;
+                    })
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(alwaysFailing(down));
 
@@ -295,13 +349,16 @@ class AsyncRetryingTest {
   void aSupplierReturningNullCountsAsAFailedAttempt() {
     Retrying retrying = Retrying.of(fakeTimePolicy(clock, scheduler).wait(Wait.none()).build());
 
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      calls.incrementAndGet();
-      return null;
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              calls.incrementAndGet();
+              return null;
+            });
 
     assertThat(calls).hasValue(3);
-    assertThat(failureOf(result)).isInstanceOf(NullPointerException.class)
+    assertThat(failureOf(result))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("returned null");
   }
 }

@@ -40,14 +40,22 @@ class AsyncThreadHygieneTest {
   private final AtomicInteger started = new AtomicInteger();
 
   private static RetryPolicyBuilder quiet() {
-    return RetryPolicy.builder().scheduler(Scheduler.shared()).jitter(Jitter.none())
-        .stop(Stop.never()).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+    return RetryPolicy.builder()
+        .scheduler(Scheduler.shared())
+        .jitter(Jitter.none())
+        .stop(Stop.never())
+        .backoffLogLevel(Level.OFF)
+        .giveUpLogLevel(Level.OFF);
   }
 
   @Test
   void cancellingAThousandCallAsyncCallsStopsEveryAttemptAndTimer() {
-    Retrying retrying = Retrying.of(quiet().attemptTimeout(Duration.ofSeconds(1))
-        .wait(Wait.constant(Duration.ofSeconds(1))).build());
+    Retrying retrying =
+        Retrying.of(
+            quiet()
+                .attemptTimeout(Duration.ofSeconds(1))
+                .wait(Wait.constant(Duration.ofSeconds(1)))
+                .build());
     // the shared scheduler's thread exists before the baseline is taken
     assertThat(retrying.callAsync(() -> CompletableFuture.completedFuture("warm")).join())
         .isEqualTo("warm");
@@ -57,34 +65,41 @@ class AsyncThreadHygieneTest {
 
     for (int i = 0; i < CALLS; i++) {
       boolean hanging = i % 2 == 0;
-      results.add(retrying.callAsync(() -> {
-        started.incrementAndGet();
-        if (!hanging) {
-          return CompletableFuture.failedFuture(new IOException("down"));
-        }
-        CompletableFuture<String> never = new CompletableFuture<>();
-        inFlight.add(never);
-        return never;
-      }));
+      results.add(
+          retrying.callAsync(
+              () -> {
+                started.incrementAndGet();
+                if (!hanging) {
+                  return CompletableFuture.failedFuture(new IOException("down"));
+                }
+                CompletableFuture<String> never = new CompletableFuture<>();
+                inFlight.add(never);
+                return never;
+              }));
     }
     results.forEach(result -> result.cancel(true));
 
     assertThat(started).hasValue(CALLS);
     assertThat(results).allMatch(CompletableFuture::isCancelled);
     assertThat(inFlight).hasSize(CALLS / 2).allMatch(CompletableFuture::isCancelled);
-    await().during(Duration.ofMillis(1_500)).atMost(BOUND)
-        .until(() -> started.get() == CALLS);
+    await().during(Duration.ofMillis(1_500)).atMost(BOUND).until(() -> started.get() == CALLS);
     await().atMost(BOUND).until(() -> threads.getThreadCount() <= baseline + SLACK);
   }
 
   @Test
   void cancellingAThousandBlockedSupplyAsyncCallsInterruptsEveryAttempt() throws Exception {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
-        new SynchronousQueue<>(), task -> {
-          Thread thread = new Thread(task, "hygiene-worker");
-          thread.setDaemon(true);
-          return thread;
-        });
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            1,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "hygiene-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       Retrying retrying = Retrying.of(quiet().executor(pool).wait(Wait.none()).build());
       assertThat(retrying.callAsync(() -> CompletableFuture.completedFuture("warm")).join())
@@ -95,24 +110,25 @@ class AsyncThreadHygieneTest {
       List<CompletableFuture<String>> results = new ArrayList<>();
 
       for (int i = 0; i < CALLS; i++) {
-        results.add(retrying.supplyAsync(() -> {
-          started.incrementAndGet();
-          try {
-            never.await();
-          } catch (InterruptedException stopped) {
-            interrupted.incrementAndGet();
-            // a retryable failure: only the cancel keeps the engine from trying again
-            throw new IOException("connection reset", stopped);
-          }
-          return "never";
-        }));
+        results.add(
+            retrying.supplyAsync(
+                () -> {
+                  started.incrementAndGet();
+                  try {
+                    never.await();
+                  } catch (InterruptedException stopped) {
+                    interrupted.incrementAndGet();
+                    // a retryable failure: only the cancel keeps the engine from trying again
+                    throw new IOException("connection reset", stopped);
+                  }
+                  return "never";
+                }));
       }
       await().atMost(BOUND).until(() -> started.get() == CALLS);
       results.forEach(result -> result.cancel(true));
 
       await().atMost(BOUND).until(() -> interrupted.get() == CALLS);
-      await().during(Duration.ofMillis(1_000)).atMost(BOUND)
-          .until(() -> started.get() == CALLS);
+      await().during(Duration.ofMillis(1_000)).atMost(BOUND).until(() -> started.get() == CALLS);
       await().atMost(BOUND).until(() -> threads.getThreadCount() <= baseline + SLACK);
     } finally {
       pool.shutdownNow();

@@ -30,11 +30,13 @@ class SupplyAsyncTest {
   private final FakeClock clock = new FakeClock();
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final AtomicInteger workers = new AtomicInteger();
-  private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "supply-worker-" + workers.incrementAndGet());
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "supply-worker-" + workers.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicInteger calls = new AtomicInteger();
   private final List<String> threads = new CopyOnWriteArrayList<>();
   private final List<Integer> numbers = new CopyOnWriteArrayList<>();
@@ -50,14 +52,17 @@ class SupplyAsyncTest {
 
   @Test
   void eachAttemptRunsOnTheExecutorWithItsAttemptNumber() {
-    CompletableFuture<String> result = retrying().supplyAsync(() -> {
-      threads.add(Thread.currentThread().getName());
-      numbers.add(Retries.attemptNumber());
-      if (calls.incrementAndGet() < 3) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    CompletableFuture<String> result =
+        retrying()
+            .supplyAsync(
+                () -> {
+                  threads.add(Thread.currentThread().getName());
+                  numbers.add(Retries.attemptNumber());
+                  if (calls.incrementAndGet() < 3) {
+                    throw new IOException("down");
+                  }
+                  return "ok";
+                });
 
     assertThat(valueOf(result)).isEqualTo("ok");
     assertThat(numbers).containsExactly(1, 2, 3);
@@ -68,10 +73,13 @@ class SupplyAsyncTest {
   void aCheckedFailureReachesTheCallerUnchanged() {
     IOException down = new IOException("down");
 
-    CompletableFuture<String> result = retrying().supplyAsync(() -> {
-      calls.incrementAndGet();
-      throw down;
-    });
+    CompletableFuture<String> result =
+        retrying()
+            .supplyAsync(
+                () -> {
+                  calls.incrementAndGet();
+                  throw down;
+                });
 
     assertThat(failureOf(result)).isSameAs(down);
     assertThat(calls).hasValue(3);
@@ -79,15 +87,19 @@ class SupplyAsyncTest {
 
   @Test
   void theFluentCallerSuppliesToo() {
-    AsyncRetryingCaller caller = AsyncRetryingCaller.of(fakeTimePolicy(clock, scheduler)
-        .executor(pool).wait(Wait.none()).build()).on(IOException.class);
+    AsyncRetryingCaller caller =
+        AsyncRetryingCaller.of(
+                fakeTimePolicy(clock, scheduler).executor(pool).wait(Wait.none()).build())
+            .on(IOException.class);
 
-    CompletableFuture<String> result = caller.supply(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok #" + Retries.attemptNumber();
-    });
+    CompletableFuture<String> result =
+        caller.supply(
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IOException("down");
+              }
+              return "ok #" + Retries.attemptNumber();
+            });
 
     assertThat(valueOf(result)).isEqualTo("ok #2");
   }
@@ -96,18 +108,24 @@ class SupplyAsyncTest {
   void cancellingInterruptsTheRunningAttemptAndSchedulesNothingMore() {
     CountDownLatch never = new CountDownLatch(1);
     List<Throwable> interrupted = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> result = Retrying.of(fakeTimePolicy(clock, scheduler).executor(pool)
-        .wait(Wait.constant(Duration.ofSeconds(1))).attemptTimeout(Duration.ofSeconds(10)).build())
-        .supplyAsync(() -> {
-          calls.incrementAndGet();
-          try {
-            never.await();
-          } catch (InterruptedException stopped) {
-            interrupted.add(stopped);
-            throw new IOException("connection reset", stopped);
-          }
-          return "never";
-        });
+    CompletableFuture<String> result =
+        Retrying.of(
+                fakeTimePolicy(clock, scheduler)
+                    .executor(pool)
+                    .wait(Wait.constant(Duration.ofSeconds(1)))
+                    .attemptTimeout(Duration.ofSeconds(10))
+                    .build())
+            .supplyAsync(
+                () -> {
+                  calls.incrementAndGet();
+                  try {
+                    never.await();
+                  } catch (InterruptedException stopped) {
+                    interrupted.add(stopped);
+                    throw new IOException("connection reset", stopped);
+                  }
+                  return "never";
+                });
     await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() == 1);
 
     result.cancel(true);
@@ -122,11 +140,14 @@ class SupplyAsyncTest {
   void theGlobalSwitchMakesSupplyAsyncRunOnceOnTheExecutor() {
     Retries.disable();
     try {
-      CompletableFuture<String> result = retrying().supplyAsync(() -> {
-        calls.incrementAndGet();
-        threads.add(Thread.currentThread().getName());
-        throw new IOException("down");
-      });
+      CompletableFuture<String> result =
+          retrying()
+              .supplyAsync(
+                  () -> {
+                    calls.incrementAndGet();
+                    threads.add(Thread.currentThread().getName());
+                    throw new IOException("down");
+                  });
       assertThat(failureOf(result)).isInstanceOf(IOException.class);
     } finally {
       Retries.enable();

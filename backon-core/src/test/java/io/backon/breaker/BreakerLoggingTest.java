@@ -27,8 +27,12 @@ class BreakerLoggingTest {
   }
 
   private CircuitBreakerBuilder breaker() {
-    return CircuitBreaker.builder("payments").clock(clock).failureThreshold(2)
-        .recoveryTimeout(Duration.ofSeconds(30)).halfOpenMaxCalls(2).successThreshold(1);
+    return CircuitBreaker.builder("payments")
+        .clock(clock)
+        .failureThreshold(2)
+        .recoveryTimeout(Duration.ofSeconds(30))
+        .halfOpenMaxCalls(2)
+        .successThreshold(1);
   }
 
   @Test
@@ -38,13 +42,17 @@ class BreakerLoggingTest {
 
     fail(breaker, 2);
 
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.logger()).isEqualTo("io.backon.breaker");
-      assertThat(line.level()).isEqualTo("WARNING");
-      assertThat(line.message()).isEqualTo(
-          "Circuit breaker 'payments' CLOSED -> OPEN after 2m5s in CLOSED; rejecting calls for 30s");
-      assertThat(line.thrown()).isNull();
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.logger()).isEqualTo("io.backon.breaker");
+              assertThat(line.level()).isEqualTo("WARNING");
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Circuit breaker 'payments' CLOSED -> OPEN after 2m5s in CLOSED; rejecting calls for 30s");
+              assertThat(line.thrown()).isNull();
+            });
   }
 
   @Test
@@ -54,14 +62,18 @@ class BreakerLoggingTest {
     clock.advance(Duration.ofSeconds(30));
     succeed(breaker, 1, Duration.ofMillis(22));
 
-    assertThat(log.lines()).extracting(Line::level, Line::message).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("WARNING",
-            "Circuit breaker 'payments' CLOSED -> OPEN after 0s in CLOSED; rejecting calls for 30s"),
-        org.assertj.core.groups.Tuple.tuple("INFO",
-            "Circuit breaker 'payments' OPEN -> HALF_OPEN after 30s in OPEN; admitting 2 trial "
-                + "calls at once"),
-        org.assertj.core.groups.Tuple.tuple("INFO",
-            "Circuit breaker 'payments' HALF_OPEN -> CLOSED after 0s in HALF_OPEN"));
+    assertThat(log.lines())
+        .extracting(Line::level, Line::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "WARNING",
+                "Circuit breaker 'payments' CLOSED -> OPEN after 0s in CLOSED; rejecting calls for 30s"),
+            org.assertj.core.groups.Tuple.tuple(
+                "INFO",
+                "Circuit breaker 'payments' OPEN -> HALF_OPEN after 30s in OPEN; admitting 2 trial "
+                    + "calls at once"),
+            org.assertj.core.groups.Tuple.tuple(
+                "INFO", "Circuit breaker 'payments' HALF_OPEN -> CLOSED after 0s in HALF_OPEN"));
   }
 
   @Test
@@ -79,15 +91,17 @@ class BreakerLoggingTest {
 
   @Test
   void aFailedTrialReopensWithAnotherWarningNamingTheLongerRecoveryTime() {
-    CircuitBreaker breaker = breaker()
-        .recoveryBackoff(2.0, Duration.ofMinutes(5)).build();
+    CircuitBreaker breaker = breaker().recoveryBackoff(2.0, Duration.ofMinutes(5)).build();
     fail(breaker, 2);
     clock.advance(Duration.ofSeconds(30));
 
     fail(breaker, 1);
 
-    assertThat(log.lines()).extracting(Line::message).last().isEqualTo(
-        "Circuit breaker 'payments' HALF_OPEN -> OPEN after 0s in HALF_OPEN; rejecting calls for 1m");
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .last()
+        .isEqualTo(
+            "Circuit breaker 'payments' HALF_OPEN -> OPEN after 0s in HALF_OPEN; rejecting calls for 1m");
   }
 
   @Test
@@ -97,11 +111,17 @@ class BreakerLoggingTest {
     breaker.forceOpen();
     breaker.disable();
 
-    assertThat(log.lines()).extracting(Line::level, Line::message).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("WARNING", "Circuit breaker 'payments' CLOSED -> "
-            + "FORCED_OPEN after 0s in CLOSED; rejecting calls until closed by hand"),
-        org.assertj.core.groups.Tuple.tuple("INFO", "Circuit breaker 'payments' FORCED_OPEN -> "
-            + "DISABLED after 0s in FORCED_OPEN; admitting every call, recording nothing"));
+    assertThat(log.lines())
+        .extracting(Line::level, Line::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "WARNING",
+                "Circuit breaker 'payments' CLOSED -> "
+                    + "FORCED_OPEN after 0s in CLOSED; rejecting calls until closed by hand"),
+            org.assertj.core.groups.Tuple.tuple(
+                "INFO",
+                "Circuit breaker 'payments' FORCED_OPEN -> "
+                    + "DISABLED after 0s in FORCED_OPEN; admitting every call, recording nothing"));
   }
 
   @Test

@@ -21,11 +21,18 @@ class CircuitBreakerAllocationTest {
   static Stream<Arguments> breakers() {
     return Stream.of(
         Arguments.of("no window", CircuitBreaker.ofDefaults("plain")),
-        Arguments.of("count window", CircuitBreaker.builder("count").countBasedWindow(100)
-            .slowCallDuration(Duration.ofSeconds(1)).build()),
-        Arguments.of("time window", CircuitBreaker.builder("time")
-            .timeBasedWindow(Duration.ofSeconds(10)).slowCallDuration(Duration.ofSeconds(1))
-            .build()));
+        Arguments.of(
+            "count window",
+            CircuitBreaker.builder("count")
+                .countBasedWindow(100)
+                .slowCallDuration(Duration.ofSeconds(1))
+                .build()),
+        Arguments.of(
+            "time window",
+            CircuitBreaker.builder("time")
+                .timeBasedWindow(Duration.ofSeconds(10))
+                .slowCallDuration(Duration.ofSeconds(1))
+                .build()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Defaults, validation messages and config copies. */
 class CircuitBreakerBuilderTest {
@@ -21,7 +21,8 @@ class CircuitBreakerBuilderTest {
   void defaultsAreTheDocumentedConstants() {
     CircuitBreakerConfig config = CircuitBreaker.ofDefaults("payments").config();
 
-    assertThat(config.failureThreshold()).isEqualTo(CircuitBreakerConfig.DEFAULT_FAILURE_THRESHOLD)
+    assertThat(config.failureThreshold())
+        .isEqualTo(CircuitBreakerConfig.DEFAULT_FAILURE_THRESHOLD)
         .isEqualTo(5);
     assertThat(config.recoveryTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.maxRecoveryTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -40,9 +41,11 @@ class CircuitBreakerBuilderTest {
 
   @Test
   void aWindowGetsTheDefaultRates() {
-    CircuitBreakerConfig config = CircuitBreaker.builder("payments")
-        .timeBasedWindow(Duration.ofMinutes(1)).slowCallDuration(Duration.ofSeconds(1))
-        .buildConfig();
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .timeBasedWindow(Duration.ofMinutes(1))
+            .slowCallDuration(Duration.ofSeconds(1))
+            .buildConfig();
 
     assertThat(config.slidingWindowType()).isEqualTo(SlidingWindowType.TIME_BASED);
     assertThat(config.slidingWindowSize()).isEqualTo(60);
@@ -59,22 +62,34 @@ class CircuitBreakerBuilderTest {
         invalid(b -> b.halfOpenMaxCalls(0), "halfOpenMaxCalls must be >= 1 but was 0"),
         invalid(b -> b.minimumCalls(0), "minimumCalls must be >= 1 but was 0"),
         invalid(b -> b.countBasedWindow(0), "countBasedWindow must be >= 1 but was 0"),
-        invalid(b -> b.timeBasedWindow(Duration.ofMillis(1500)),
+        invalid(
+            b -> b.timeBasedWindow(Duration.ofMillis(1500)),
             "timeBasedWindow must be whole seconds from 1s to 86400s but was PT1.5S"),
-        invalid(b -> b.timeBasedWindow(Duration.ZERO),
+        invalid(
+            b -> b.timeBasedWindow(Duration.ZERO),
             "timeBasedWindow must be whole seconds from 1s to 86400s but was PT0S"),
-        invalid(b -> b.timeBasedWindow(Duration.ofDays(2)),
+        invalid(
+            b -> b.timeBasedWindow(Duration.ofDays(2)),
             "timeBasedWindow must be whole seconds from 1s to 86400s but was PT48H"),
         invalid(b -> b.recoveryTimeout(Duration.ZERO), "recoveryTimeout must be > 0 but was PT0S"),
-        invalid(b -> b.slowCallDuration(Duration.ofMillis(-1)),
+        invalid(
+            b -> b.slowCallDuration(Duration.ofMillis(-1)),
             "slowCallDuration must be > 0 but was PT-0.001S"),
-        invalid(b -> b.failureRateThreshold(0), "failureRateThreshold must be > 0 and <= 100 but was 0.0"),
-        invalid(b -> b.slowCallRateThreshold(100.5),
+        invalid(
+            b -> b.failureRateThreshold(0),
+            "failureRateThreshold must be > 0 and <= 100 but was 0.0"),
+        invalid(
+            b -> b.slowCallRateThreshold(100.5),
             "slowCallRateThreshold must be > 0 and <= 100 but was 100.5"),
-        invalid(b -> b.slowCallRateThreshold(Double.NaN),
+        invalid(
+            b -> b.slowCallRateThreshold(Double.NaN),
             "slowCallRateThreshold must be > 0 and <= 100 but was NaN"),
-        invalid(b -> b.recoveryBackoff(0.5, Duration.ofMinutes(1)), "multiplier must be >= 1 but was 0.5"),
-        invalid(b -> b.recoveryBackoff(2, Duration.ZERO), "maxRecoveryTimeout must be > 0 but was PT0S"),
+        invalid(
+            b -> b.recoveryBackoff(0.5, Duration.ofMinutes(1)),
+            "multiplier must be >= 1 but was 0.5"),
+        invalid(
+            b -> b.recoveryBackoff(2, Duration.ZERO),
+            "maxRecoveryTimeout must be > 0 but was PT0S"),
         invalid(b -> b.recordOn(), "recordOn needs at least one exception type"),
         invalid(b -> b.ignoreOn(), "ignoreOn needs at least one exception type"));
   }
@@ -90,48 +105,68 @@ class CircuitBreakerBuilderTest {
     CircuitBreakerBuilder builder = CircuitBreaker.builder("payments");
 
     assertThatThrownBy(() -> setting.accept(builder))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   @Test
   void rejectsABlankName() {
     assertThatThrownBy(() -> CircuitBreaker.builder(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("name must not be blank");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("name must not be blank");
   }
 
   @Test
   void rateSettingsNeedASlidingWindow() {
     assertThatThrownBy(() -> CircuitBreaker.builder("payments").minimumCalls(5).build())
-        .isInstanceOf(IllegalStateException.class).hasMessage("minimumCalls needs a sliding window; "
-            + "call countBasedWindow(calls) or timeBasedWindow(duration)");
-    assertThatThrownBy(() -> CircuitBreaker.builder("payments")
-        .slowCallDuration(Duration.ofSeconds(1)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "minimumCalls needs a sliding window; "
+                + "call countBasedWindow(calls) or timeBasedWindow(duration)");
+    assertThatThrownBy(
+            () ->
+                CircuitBreaker.builder("payments").slowCallDuration(Duration.ofSeconds(1)).build())
         .hasMessageStartingWith("slowCallDuration needs a sliding window");
   }
 
   @Test
   void aSlowCallRateNeedsASlowCallDuration() {
-    assertThatThrownBy(() -> CircuitBreaker.builder("payments").countBasedWindow(10)
-        .slowCallRateThreshold(50).build())
+    assertThatThrownBy(
+            () ->
+                CircuitBreaker.builder("payments")
+                    .countBasedWindow(10)
+                    .slowCallRateThreshold(50)
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("slowCallRateThreshold needs slowCallDuration(duration)");
   }
 
   @Test
   void theMaximumRecoveryTimeoutCannotBeShorterThanTheRecoveryTimeout() {
-    assertThatThrownBy(() -> CircuitBreaker.builder("payments")
-        .recoveryBackoff(2, Duration.ofSeconds(30)).build())
+    assertThatThrownBy(
+            () ->
+                CircuitBreaker.builder("payments")
+                    .recoveryBackoff(2, Duration.ofSeconds(30))
+                    .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("maxRecoveryTimeout must be >= recoveryTimeout (PT1M) but was PT30S");
   }
 
   @Test
   void aConfigCopiesIntoAnotherBuilderWithoutItsNameOrListeners() {
-    CircuitBreakerConfig config = CircuitBreaker.builder("payments").countBasedWindow(20)
-        .minimumCalls(7).failureRateThreshold(30).slowCallDuration(Duration.ofSeconds(2))
-        .recoveryBackoff(2, Duration.ofMinutes(5)).halfOpenMaxCalls(3).successThreshold(2)
-        .recordOn(IOException.class).ignoreOn(IllegalStateException.class)
-        .onStateChange(t -> { }).buildConfig();
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .countBasedWindow(20)
+            .minimumCalls(7)
+            .failureRateThreshold(30)
+            .slowCallDuration(Duration.ofSeconds(2))
+            .recoveryBackoff(2, Duration.ofMinutes(5))
+            .halfOpenMaxCalls(3)
+            .successThreshold(2)
+            .recordOn(IOException.class)
+            .ignoreOn(IllegalStateException.class)
+            .onStateChange(t -> {})
+            .buildConfig();
 
     CircuitBreaker copy = CircuitBreaker.builder("orders").config(config).build();
 
@@ -162,8 +197,10 @@ class CircuitBreakerBuilderTest {
 
   @Test
   void aHugeBackoffNeverOverflowsTheOpenTime() {
-    CircuitBreakerConfig config = CircuitBreaker.builder("payments")
-        .recoveryBackoff(1e9, Duration.ofNanos(Long.MAX_VALUE)).buildConfig();
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryBackoff(1e9, Duration.ofNanos(Long.MAX_VALUE))
+            .buildConfig();
 
     assertThat(config.openNanos(Integer.MAX_VALUE)).isPositive().isEqualTo(Long.MAX_VALUE >> 1);
     assertThat(config.openNanos(1)).isEqualTo(Duration.ofSeconds(60).toNanos());

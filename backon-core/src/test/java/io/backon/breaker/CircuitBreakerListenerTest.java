@@ -40,7 +40,8 @@ class CircuitBreakerListenerTest {
     clock.advance(Duration.ofSeconds(60));
     succeed(breaker, 1);
 
-    assertThat(events).extracting(CircuitStateTransition::from, CircuitStateTransition::to)
+    assertThat(events)
+        .extracting(CircuitStateTransition::from, CircuitStateTransition::to)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(CircuitState.CLOSED, CircuitState.OPEN),
             org.assertj.core.groups.Tuple.tuple(CircuitState.OPEN, CircuitState.HALF_OPEN),
@@ -56,11 +57,20 @@ class CircuitBreakerListenerTest {
 
     breaker.tryAcquirePermission();
 
-    assertThat(events).containsExactly(
-        new CircuitStateTransition("payments", CircuitState.CLOSED, CircuitState.OPEN,
-            Instant.parse("2026-01-01T00:00:05Z"), Duration.ofSeconds(5)),
-        new CircuitStateTransition("payments", CircuitState.OPEN, CircuitState.HALF_OPEN,
-            Instant.parse("2026-01-01T00:01:05Z"), Duration.ofSeconds(60)));
+    assertThat(events)
+        .containsExactly(
+            new CircuitStateTransition(
+                "payments",
+                CircuitState.CLOSED,
+                CircuitState.OPEN,
+                Instant.parse("2026-01-01T00:00:05Z"),
+                Duration.ofSeconds(5)),
+            new CircuitStateTransition(
+                "payments",
+                CircuitState.OPEN,
+                CircuitState.HALF_OPEN,
+                Instant.parse("2026-01-01T00:01:05Z"),
+                Duration.ofSeconds(60)));
     assertThat(events.get(0))
         .hasToString("Circuit breaker 'payments' CLOSED -> OPEN at 2026-01-01T00:00:05Z after 5s");
   }
@@ -82,12 +92,13 @@ class CircuitBreakerListenerTest {
   @Test
   void listenersRunInRegistrationOrderBuilderListenersFirst() {
     List<String> calls = new CopyOnWriteArrayList<>();
-    CircuitBreaker breaker = breaker()
-        .onStateChange(t -> calls.add("builder 1"))
-        .onStateChange(t -> calls.add("builder 2"))
-        .build()
-        .onStateChange(t -> calls.add("breaker 1"))
-        .onStateChange(t -> calls.add("breaker 2"));
+    CircuitBreaker breaker =
+        breaker()
+            .onStateChange(t -> calls.add("builder 1"))
+            .onStateChange(t -> calls.add("builder 2"))
+            .build()
+            .onStateChange(t -> calls.add("breaker 1"))
+            .onStateChange(t -> calls.add("breaker 2"));
 
     breaker.forceOpen();
 
@@ -96,47 +107,61 @@ class CircuitBreakerListenerTest {
 
   @Test
   void aThrowingListenerIsLoggedAndIgnored() {
-    CircuitBreaker breaker = breaker()
-        .onStateChange(t -> {
-          throw new IllegalStateException("listener bug");
-        })
-        .onStateChange(events::add)
-        .build();
+    CircuitBreaker breaker =
+        breaker()
+            .onStateChange(
+                t -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .onStateChange(events::add)
+            .build();
 
     fail(breaker, 2);
 
     assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
     assertThat(events).hasSize(1);
-    assertThat(log.records()).filteredOn(record -> record.getThrown() != null)
-        .singleElement().satisfies(record -> {
-          assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-          assertThat(record.getLoggerName()).isEqualTo("io.backon.breaker");
-          assertThat(record.getMessage()).isEqualTo("A state-change listener of circuit breaker"
-              + " 'payments' failed on CLOSED -> OPEN; ignored");
-          assertThat(record.getThrown()).hasMessage("listener bug");
-        });
+    assertThat(log.records())
+        .filteredOn(record -> record.getThrown() != null)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getLoggerName()).isEqualTo("io.backon.breaker");
+              assertThat(record.getMessage())
+                  .isEqualTo(
+                      "A state-change listener of circuit breaker"
+                          + " 'payments' failed on CLOSED -> OPEN; ignored");
+              assertThat(record.getThrown()).hasMessage("listener bug");
+            });
   }
 
   @Test
   void aThrowingListenerDoesNotBreakTheCallThatTrippedTheBreaker() throws Exception {
-    CircuitBreaker breaker = breaker().onStateChange(t -> {
-      throw new IllegalStateException("listener bug");
-    }).build();
+    CircuitBreaker breaker =
+        breaker()
+            .onStateChange(
+                t -> {
+                  throw new IllegalStateException("listener bug");
+                })
+            .build();
     breaker.call(() -> "warm up");
 
     for (int i = 0; i < 2; i++) {
       try {
-        breaker.call(() -> {
-          throw Calls.BOOM;
-        });
+        breaker.call(
+            () -> {
+              throw Calls.BOOM;
+            });
       } catch (java.io.IOException expected) {
         assertThat(expected).isSameAs(Calls.BOOM);
       }
     }
 
     assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
-    assertThat(log.records()).filteredOn(record -> record.getThrown() != null)
-        .extracting(LogRecord::getLevel).containsExactly(Level.WARNING);
+    assertThat(log.records())
+        .filteredOn(record -> record.getThrown() != null)
+        .extracting(LogRecord::getLevel)
+        .containsExactly(Level.WARNING);
   }
 
   /**
@@ -148,12 +173,16 @@ class CircuitBreakerListenerTest {
   @Test
   void aListenerThrowingAnErrorNeitherBreaksTheCallNorSilencesLaterListeners() {
     List<CircuitStateTransition> seen = new CopyOnWriteArrayList<>();
-    CircuitBreaker breaker = CircuitBreaker.builder("listeners").clock(clock).failureThreshold(1)
-        .onStateChange(t -> {
-          throw new AssertionError("broken listener");
-        })
-        .onStateChange(seen::add)
-        .build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("listeners")
+            .clock(clock)
+            .failureThreshold(1)
+            .onStateChange(
+                t -> {
+                  throw new AssertionError("broken listener");
+                })
+            .onStateChange(seen::add)
+            .build();
 
     assertThat(breaker.tryAcquirePermission()).isTrue();
     assertThatCode(() -> breaker.onError(0L, Calls.BOOM)).doesNotThrowAnyException();

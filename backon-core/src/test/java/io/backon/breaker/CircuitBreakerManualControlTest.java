@@ -19,7 +19,8 @@ class CircuitBreakerManualControlTest {
   private final List<String> transitions = new CopyOnWriteArrayList<>();
 
   private CircuitBreakerBuilder breaker() {
-    return CircuitBreaker.builder("payments").clock(clock)
+    return CircuitBreaker.builder("payments")
+        .clock(clock)
         .onStateChange(t -> transitions.add(t.from() + "->" + t.to()));
   }
 
@@ -81,8 +82,12 @@ class CircuitBreakerManualControlTest {
 
   @Test
   void closeEndsTheRecoveryBackoff() {
-    CircuitBreaker breaker = breaker().failureThreshold(1).recoveryTimeout(Duration.ofSeconds(10))
-        .recoveryBackoff(2.0, Duration.ofMinutes(10)).build();
+    CircuitBreaker breaker =
+        breaker()
+            .failureThreshold(1)
+            .recoveryTimeout(Duration.ofSeconds(10))
+            .recoveryBackoff(2.0, Duration.ofMinutes(10))
+            .build();
     fail(breaker, 1);
     clock.advance(Duration.ofSeconds(10));
     fail(breaker, 1);
@@ -127,8 +132,10 @@ class CircuitBreakerManualControlTest {
 
     breaker.reset();
 
-    assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, Duration.ZERO));
+    assertThat(breaker.snapshot())
+        .isEqualTo(
+            new CircuitBreakerSnapshot(
+                CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, Duration.ZERO));
     assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->CLOSED");
   }
 
@@ -154,15 +161,20 @@ class CircuitBreakerManualControlTest {
     breaker.close();
     breaker.close();
 
-    assertThat(transitions).containsExactly(
-        "CLOSED->FORCED_OPEN", "FORCED_OPEN->DISABLED", "DISABLED->HALF_OPEN", "HALF_OPEN->CLOSED");
+    assertThat(transitions)
+        .containsExactly(
+            "CLOSED->FORCED_OPEN",
+            "FORCED_OPEN->DISABLED",
+            "DISABLED->HALF_OPEN",
+            "HALF_OPEN->CLOSED");
   }
 
   @Test
   void theRejectionOfAPermittingStateJustNamesTheState() {
     CircuitBreaker breaker = breaker().build();
 
-    assertThat(breaker.rejection()).hasMessage("Circuit breaker 'payments' is CLOSED")
+    assertThat(breaker.rejection())
+        .hasMessage("Circuit breaker 'payments' is CLOSED")
         .isInstanceOf(BackonException.class);
     breaker.disable();
     assertThat(breaker.rejection()).hasMessage("Circuit breaker 'payments' is DISABLED");
@@ -170,7 +182,8 @@ class CircuitBreakerManualControlTest {
 
   @Test
   void onlyOpenAndForcedOpenRejectEveryCall() {
-    assertThat(CircuitState.values()).filteredOn(CircuitState::rejectsAll)
+    assertThat(CircuitState.values())
+        .filteredOn(CircuitState::rejectsAll)
         .containsExactly(CircuitState.OPEN, CircuitState.FORCED_OPEN);
   }
 }

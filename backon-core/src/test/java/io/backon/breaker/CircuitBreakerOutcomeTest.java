@@ -74,8 +74,8 @@ class CircuitBreakerOutcomeTest {
 
   @Test
   void ignoringWinsOverRecording() {
-    CircuitBreaker breaker = breaker().recordOn(IOException.class)
-        .ignoreOn(FileNotFoundException.class).build();
+    CircuitBreaker breaker =
+        breaker().recordOn(IOException.class).ignoreOn(FileNotFoundException.class).build();
 
     report(breaker, 5, new FileNotFoundException("ignored"));
 
@@ -119,9 +119,14 @@ class CircuitBreakerOutcomeTest {
 
   @Test
   void aThrowingResultPredicateReleasesThePermissionAndPropagates() {
-    CircuitBreaker breaker = breaker().failureThreshold(1).recordResult(v -> {
-      throw new IllegalStateException("predicate bug");
-    }).build();
+    CircuitBreaker breaker =
+        breaker()
+            .failureThreshold(1)
+            .recordResult(
+                v -> {
+                  throw new IllegalStateException("predicate bug");
+                })
+            .build();
     fail(breaker, 1);
     clock.advance(Duration.ofSeconds(60));
     assertThat(breaker.tryAcquirePermission()).isTrue();
@@ -146,9 +151,13 @@ class CircuitBreakerOutcomeTest {
   void callRethrowsACheckedFailureUnchangedAndRecordsIt() {
     CircuitBreaker breaker = breaker().build();
 
-    assertThatThrownBy(() -> breaker.call(() -> {
-      throw BOOM;
-    })).isSameAs(BOOM);
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw BOOM;
+                    }))
+        .isSameAs(BOOM);
 
     assertThat(breaker.snapshot().consecutiveFailures()).isEqualTo(1);
   }
@@ -158,32 +167,49 @@ class CircuitBreakerOutcomeTest {
     CircuitBreaker breaker = breaker().build();
     AssertionError error = new AssertionError("boom");
 
-    assertThatThrownBy(() -> breaker.call(() -> {
-      throw error;
-    })).isSameAs(error);
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw error;
+                    }))
+        .isSameAs(error);
   }
 
   /**
    * CircuitBreaker.call catches Throwable and hands a VirtualMachineError to onError, where (not an
    * Exception, not ignored) it counts as a SUCCESS: a trial that ran out of memory closes the
-   * breaker. The engine's GuardedCopy releases the permission for a VirtualMachineError instead
-   * (no verdict); call() should do the same.
+   * breaker. The engine's GuardedCopy releases the permission for a VirtualMachineError instead (no
+   * verdict); call() should do the same.
    */
   @Test
   void aTrialDyingOfAVirtualMachineErrorDoesNotCloseTheBreaker() {
-    CircuitBreaker breaker = CircuitBreaker.builder("vmerror").clock(clock).failureThreshold(1)
-        .recoveryTimeout(Duration.ofSeconds(10)).build();
-    assertThatThrownBy(() -> breaker.call(() -> {
-      throw BOOM;
-    })).isSameAs(BOOM);
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("vmerror")
+            .clock(clock)
+            .failureThreshold(1)
+            .recoveryTimeout(Duration.ofSeconds(10))
+            .build();
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw BOOM;
+                    }))
+        .isSameAs(BOOM);
     clock.advance(Duration.ofSeconds(10));
 
     OutOfMemoryError oom = new OutOfMemoryError("trial ran out of memory");
-    assertThatThrownBy(() -> breaker.call(() -> {
-      throw oom;
-    })).isSameAs(oom);
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw oom;
+                    }))
+        .isSameAs(oom);
 
-    assertThat(breaker.state()).as("an OOM is no evidence that the downstream recovered")
+    assertThat(breaker.state())
+        .as("an OOM is no evidence that the downstream recovered")
         .isNotEqualTo(CircuitState.CLOSED);
   }
 
@@ -212,8 +238,8 @@ class CircuitBreakerOutcomeTest {
 
   @Test
   void callTimesTheTargetWithTheBreakersClock() throws Exception {
-    CircuitBreaker breaker = breaker().countBasedWindow(2).slowCallDuration(Duration.ofSeconds(2))
-        .build();
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(2).slowCallDuration(Duration.ofSeconds(2)).build();
 
     breaker.call(() -> clock.advance(Duration.ofSeconds(3)));
     breaker.call(() -> clock.advance(Duration.ofSeconds(1)));

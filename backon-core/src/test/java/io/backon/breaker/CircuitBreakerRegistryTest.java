@@ -31,8 +31,8 @@ class CircuitBreakerRegistryTest {
 
   @Test
   void breakersUseTheDefaultConfig() {
-    CircuitBreakerConfig defaults = CircuitBreaker.builder("template").failureThreshold(2)
-        .buildConfig();
+    CircuitBreakerConfig defaults =
+        CircuitBreaker.builder("template").failureThreshold(2).buildConfig();
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(defaults);
 
     CircuitBreaker breaker = registry.breaker("payments");
@@ -45,8 +45,10 @@ class CircuitBreakerRegistryTest {
   @Test
   void breakersFromABuilderShareItsSettingsAndListeners() {
     List<String> opened = new CopyOnWriteArrayList<>();
-    CircuitBreakerBuilder defaults = CircuitBreaker.builder("template").failureThreshold(1)
-        .onStateChange(t -> opened.add(t.breakerName()));
+    CircuitBreakerBuilder defaults =
+        CircuitBreaker.builder("template")
+            .failureThreshold(1)
+            .onStateChange(t -> opened.add(t.breakerName()));
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(defaults);
     defaults.failureThreshold(100); // later changes do not apply
 
@@ -61,10 +63,13 @@ class CircuitBreakerRegistryTest {
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
     AtomicInteger runs = new AtomicInteger();
 
-    CircuitBreaker custom = registry.breaker("payments", b -> {
-      runs.incrementAndGet();
-      b.failureThreshold(1);
-    });
+    CircuitBreaker custom =
+        registry.breaker(
+            "payments",
+            b -> {
+              runs.incrementAndGet();
+              b.failureThreshold(1);
+            });
     CircuitBreaker again = registry.breaker("payments", b -> runs.incrementAndGet());
 
     assertThat(again).isSameAs(custom);
@@ -101,7 +106,9 @@ class CircuitBreakerRegistryTest {
     var all = registry.all();
     registry.breaker("stock");
 
-    assertThat(all).extracting(CircuitBreaker::name).containsExactlyInAnyOrder("payments", "orders");
+    assertThat(all)
+        .extracting(CircuitBreaker::name)
+        .containsExactlyInAnyOrder("payments", "orders");
     assertThatThrownBy(() -> all.clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -110,8 +117,10 @@ class CircuitBreakerRegistryTest {
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
 
     assertThatThrownBy(() -> registry.breaker("")).hasMessage("name must not be blank");
-    assertThatThrownBy(() -> CircuitBreakerRegistry.of(
-        CircuitBreaker.builder("template").slowCallDuration(Duration.ofSeconds(1))))
+    assertThatThrownBy(
+            () ->
+                CircuitBreakerRegistry.of(
+                    CircuitBreaker.builder("template").slowCallDuration(Duration.ofSeconds(1))))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -123,21 +132,26 @@ class CircuitBreakerRegistryTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      threads.add(new Thread(() -> {
-        await(start);
-        for (int i = 0; i < 1_000; i++) {
-          seen.add(registry.breaker("payments-" + (i % 10), b -> created.incrementAndGet()));
-        }
-      }));
+      threads.add(
+          new Thread(
+              () -> {
+                await(start);
+                for (int i = 0; i < 1_000; i++) {
+                  seen.add(
+                      registry.breaker("payments-" + (i % 10), b -> created.incrementAndGet()));
+                }
+              }));
     }
 
-    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      threads.forEach(Thread::start);
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          threads.forEach(Thread::start);
+          start.countDown();
+          for (Thread thread : threads) {
+            thread.join();
+          }
+        });
 
     assertThat(created).hasValue(10);
     assertThat(seen).hasSize(10);

@@ -27,16 +27,21 @@ class CircuitBreakerSettingLimitsTest {
     assertThatThrownBy(() -> CircuitBreaker.builder("payments").countBasedWindow(Integer.MAX_VALUE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("countBasedWindow must be <= 1000000 but was 2147483647");
-    assertThatThrownBy(() -> CircuitBreaker.builder("payments")
-            .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS + 1))
+    assertThatThrownBy(
+            () ->
+                CircuitBreaker.builder("payments")
+                    .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS + 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("countBasedWindow must be <= 1000000 but was 1000001");
   }
 
   @Test
   void theLargestCountWindowJudgesItsCalls() {
-    CircuitBreaker breaker = CircuitBreaker.builder("payments")
-        .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS).minimumCalls(2).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("payments")
+            .countBasedWindow(CircuitBreakerConfig.MAX_COUNT_WINDOW_CALLS)
+            .minimumCalls(2)
+            .build();
 
     for (int i = 0; i < 2; i++) {
       assertThat(breaker.tryAcquirePermission()).isTrue();
@@ -61,7 +66,8 @@ class CircuitBreakerSettingLimitsTest {
         duration("maxRecoveryTimeout", (b, d) -> b.recoveryBackoff(2.0, d)));
   }
 
-  private static Arguments duration(String name, BiConsumer<CircuitBreakerBuilder, Duration> setter) {
+  private static Arguments duration(
+      String name, BiConsumer<CircuitBreakerBuilder, Duration> setter) {
     return Arguments.of(name, Named.of(name, setter));
   }
 
@@ -79,8 +85,12 @@ class CircuitBreakerSettingLimitsTest {
 
   @Test
   void theLongestRecoveryTimeoutIsAcceptedAndItsOpenTimeCapped() {
-    CircuitBreakerConfig config = CircuitBreaker.builder("payments")
-        .recoveryTimeout(LONGEST).slowCallDuration(LONGEST).countBasedWindow(10).buildConfig();
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryTimeout(LONGEST)
+            .slowCallDuration(LONGEST)
+            .countBasedWindow(10)
+            .buildConfig();
 
     assertThat(config.recoveryTimeout()).isEqualTo(LONGEST);
     assertThat(config.openNanos(1)).isEqualTo(Long.MAX_VALUE >> 1);

@@ -75,12 +75,13 @@ class CircuitBreakerStateTest {
     assertThatThrownBy(breaker::acquirePermission)
         .isInstanceOf(CircuitOpenException.class)
         .hasMessage("Circuit breaker 'payments' is OPEN; retry in 41s")
-        .satisfies(e -> {
-          CircuitOpenException open = (CircuitOpenException) e;
-          assertThat(open.breakerName()).isEqualTo("payments");
-          assertThat(open.state()).isEqualTo(CircuitState.OPEN);
-          assertThat(open.remainingOpenTime()).isEqualTo(Duration.ofSeconds(41));
-        });
+        .satisfies(
+            e -> {
+              CircuitOpenException open = (CircuitOpenException) e;
+              assertThat(open.breakerName()).isEqualTo("payments");
+              assertThat(open.state()).isEqualTo(CircuitState.OPEN);
+              assertThat(open.remainingOpenTime()).isEqualTo(Duration.ofSeconds(41));
+            });
   }
 
   @Test
@@ -246,8 +247,11 @@ class CircuitBreakerStateTest {
 
   @Test
   void recoveryBackoffGrowsTheOpenTimeOnRepeatedTrips() {
-    CircuitBreaker breaker = opened(breaker().recoveryTimeout(Duration.ofSeconds(10))
-        .recoveryBackoff(2.0, Duration.ofSeconds(60)));
+    CircuitBreaker breaker =
+        opened(
+            breaker()
+                .recoveryTimeout(Duration.ofSeconds(10))
+                .recoveryBackoff(2.0, Duration.ofSeconds(60)));
     assertThat(breaker.rejection().remainingOpenTime()).isEqualTo(Duration.ofSeconds(10));
 
     for (long expected : new long[] {20, 40, 60, 60}) {
@@ -259,8 +263,11 @@ class CircuitBreakerStateTest {
 
   @Test
   void recoveryBackoffStartsOverWhenTheBreakerCloses() {
-    CircuitBreaker breaker = opened(breaker().recoveryTimeout(Duration.ofSeconds(10))
-        .recoveryBackoff(3.0, Duration.ofMinutes(5)));
+    CircuitBreaker breaker =
+        opened(
+            breaker()
+                .recoveryTimeout(Duration.ofSeconds(10))
+                .recoveryBackoff(3.0, Duration.ofMinutes(5)));
     clock.advance(Duration.ofSeconds(10));
     fail(breaker, 1);
     assertThat(breaker.rejection().remainingOpenTime()).isEqualTo(Duration.ofSeconds(30));

@@ -45,7 +45,8 @@ class CircuitBreakerWindowTest {
     assertThat(breaker.snapshot().failedCalls()).isZero();
     fail(breaker, 2);
 
-    assertThat(breaker.state()).as("2 of the last 4 failed: 50% < 75%")
+    assertThat(breaker.state())
+        .as("2 of the last 4 failed: 50% < 75%")
         .isEqualTo(CircuitState.CLOSED);
     fail(breaker, 1);
     assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
@@ -77,8 +78,8 @@ class CircuitBreakerWindowTest {
 
   @Test
   void anExplicitFailureThresholdStillAppliesBesideAWindow() {
-    CircuitBreaker breaker = breaker().countBasedWindow(100).minimumCalls(50).failureThreshold(3)
-        .build();
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(100).minimumCalls(50).failureThreshold(3).build();
 
     fail(breaker, 3);
 
@@ -100,8 +101,8 @@ class CircuitBreakerWindowTest {
 
   @Test
   void timeWindowJudgesOnlyTheCallsOfItsLastSeconds() {
-    CircuitBreaker breaker = breaker().timeBasedWindow(Duration.ofSeconds(10)).minimumCalls(4)
-        .build();
+    CircuitBreaker breaker =
+        breaker().timeBasedWindow(Duration.ofSeconds(10)).minimumCalls(4).build();
     fail(breaker, 3);
     clock.advance(Duration.ofSeconds(10));
 
@@ -115,8 +116,12 @@ class CircuitBreakerWindowTest {
 
   @Test
   void timeWindowSumsEverySecondInsideTheWindow() {
-    CircuitBreaker breaker = breaker().timeBasedWindow(Duration.ofSeconds(5)).minimumCalls(5)
-        .failureRateThreshold(60).build();
+    CircuitBreaker breaker =
+        breaker()
+            .timeBasedWindow(Duration.ofSeconds(5))
+            .minimumCalls(5)
+            .failureRateThreshold(60)
+            .build();
 
     for (int second = 0; second < 4; second++) {
       succeed(breaker, 1);
@@ -132,21 +137,24 @@ class CircuitBreakerWindowTest {
 
   @Test
   void timeWindowReusesABucketAfterAFullLap() {
-    CircuitBreaker breaker = breaker().timeBasedWindow(Duration.ofSeconds(3)).minimumCalls(1)
-        .failureRateThreshold(100).build();
+    CircuitBreaker breaker =
+        breaker()
+            .timeBasedWindow(Duration.ofSeconds(3))
+            .minimumCalls(1)
+            .failureRateThreshold(100)
+            .build();
     succeed(breaker, 5);
 
     clock.advance(Duration.ofSeconds(3)); // same bucket index, a later second
     fail(breaker, 1);
 
-    assertThat(breaker.state()).as("the 5 old successes were dropped")
-        .isEqualTo(CircuitState.OPEN);
+    assertThat(breaker.state()).as("the 5 old successes were dropped").isEqualTo(CircuitState.OPEN);
   }
 
   @Test
   void slowCallsOpenTheBreakerAtTheSlowCallRate() {
-    CircuitBreaker breaker = breaker().countBasedWindow(4).slowCallDuration(SLOW)
-        .slowCallRateThreshold(50).build();
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(4).slowCallDuration(SLOW).slowCallRateThreshold(50).build();
 
     succeed(breaker, 2);
     succeed(breaker, 1, SLOW.minusNanos(1));
@@ -170,8 +178,13 @@ class CircuitBreakerWindowTest {
 
   @Test
   void aSlowFailureCountsAsFailedAndSlow() {
-    CircuitBreaker breaker = breaker().countBasedWindow(10).minimumCalls(2).failureRateThreshold(100)
-        .slowCallDuration(SLOW).build();
+    CircuitBreaker breaker =
+        breaker()
+            .countBasedWindow(10)
+            .minimumCalls(2)
+            .failureRateThreshold(100)
+            .slowCallDuration(SLOW)
+            .build();
 
     succeed(breaker, 1);
     breaker.tryAcquirePermission();
@@ -198,21 +211,36 @@ class CircuitBreakerWindowTest {
 
   @Test
   void snapshotReportsRatesAsNotMeasuredBelowMinimumCalls() {
-    CircuitBreaker breaker = breaker().countBasedWindow(10).minimumCalls(5).slowCallDuration(SLOW)
-        .build();
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(10).minimumCalls(5).slowCallDuration(SLOW).build();
 
     fail(breaker, 2);
     succeed(breaker, 1, SLOW);
     clock.advance(Duration.ofMillis(1500));
 
-    assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, Double.NaN, Double.NaN, 3, 2, 1, 0, 0, Duration.ofMillis(1500)));
+    assertThat(breaker.snapshot())
+        .isEqualTo(
+            new CircuitBreakerSnapshot(
+                CircuitState.CLOSED,
+                Double.NaN,
+                Double.NaN,
+                3,
+                2,
+                1,
+                0,
+                0,
+                Duration.ofMillis(1500)));
   }
 
   @Test
   void snapshotReportsRatesOnceMinimumCallsAreBuffered() {
-    CircuitBreaker breaker = breaker().countBasedWindow(10).minimumCalls(4).failureRateThreshold(90)
-        .slowCallDuration(SLOW).build();
+    CircuitBreaker breaker =
+        breaker()
+            .countBasedWindow(10)
+            .minimumCalls(4)
+            .failureRateThreshold(90)
+            .slowCallDuration(SLOW)
+            .build();
 
     fail(breaker, 1);
     succeed(breaker, 2);
@@ -230,8 +258,10 @@ class CircuitBreakerWindowTest {
 
     fail(breaker, 3);
 
-    assertThat(breaker.snapshot()).isEqualTo(new CircuitBreakerSnapshot(
-        CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 3, 0, Duration.ZERO));
+    assertThat(breaker.snapshot())
+        .isEqualTo(
+            new CircuitBreakerSnapshot(
+                CircuitState.CLOSED, Double.NaN, Double.NaN, 0, 0, 0, 3, 0, Duration.ZERO));
   }
 
   @Test
@@ -269,21 +299,31 @@ class CircuitBreakerWindowTest {
    */
   @Test
   void aFastSuccessThatCompletesMinimumCallsOpensWhenTheFailureRateIsExceeded() {
-    CircuitBreaker breaker = CircuitBreaker.builder("rate").clock(clock)
-        .countBasedWindow(10).minimumCalls(4).failureRateThreshold(50).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("rate")
+            .clock(clock)
+            .countBasedWindow(10)
+            .minimumCalls(4)
+            .failureRateThreshold(50)
+            .build();
 
     fail(breaker, 3);
     succeed(breaker, 1);
 
     assertThat(breaker.snapshot().failureRate()).isEqualTo(75.0);
-    assertThat(breaker.state()).as("75% of the minimum 4 calls failed").isEqualTo(CircuitState.OPEN);
+    assertThat(breaker.state())
+        .as("75% of the minimum 4 calls failed")
+        .isEqualTo(CircuitState.OPEN);
     assertThat(breaker.tryAcquirePermission()).isFalse();
   }
 
   @Test
   void sameWithTheDefaultMinimumOfTenCalls_9of10Failed_stillLetsCallsThrough() {
-    CircuitBreaker breaker = CircuitBreaker.builder("rate10").clock(clock)
-        .timeBasedWindow(Duration.ofSeconds(60)).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("rate10")
+            .clock(clock)
+            .timeBasedWindow(Duration.ofSeconds(60))
+            .build();
 
     fail(breaker, 9);
     succeed(breaker, 1);
@@ -293,15 +333,20 @@ class CircuitBreakerWindowTest {
   }
 
   /**
-   * A one-day time window at ~25k calls/s holds more than Integer.MAX_VALUE calls; TimeWindow.totals
-   * sums the buckets in int and overflows to a negative count, which is "below minimumCalls", so
-   * a 100% failure rate never opens the breaker (and the snapshot reports negative calls).
+   * A one-day time window at ~25k calls/s holds more than Integer.MAX_VALUE calls;
+   * TimeWindow.totals sums the buckets in int and overflows to a negative count, which is "below
+   * minimumCalls", so a 100% failure rate never opens the breaker (and the snapshot reports
+   * negative calls).
    */
   @Test
   void aLargeTimeWindowDoesNotOverflowItsTotals() throws Exception {
     int seconds = 86_400;
-    CircuitBreaker breaker = CircuitBreaker.builder("busy").clock(clock)
-        .timeBasedWindow(Duration.ofSeconds(seconds)).minimumCalls(100).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("busy")
+            .clock(clock)
+            .timeBasedWindow(Duration.ofSeconds(seconds))
+            .minimumCalls(100)
+            .build();
     fail(breaker, 1); // creates the window's first bucket
 
     Object window = windowOf(breaker);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** A budget's size and ratio are range-checked; the largest size neither overflows nor allocates. */
+/**
+ * A budget's size and ratio are range-checked; the largest size neither overflows nor allocates.
+ */
 class RetryBudgetSettingLimitsTest {
 
   @Test

@@ -92,20 +92,21 @@ class RetryBudgetTest {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       for (int t = 0; t < threads; t++) {
-        pool.execute(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          for (int i = 0; i < 200; i++) {
-            budget.onFailure();
-            if (i % 3 == 0) {
-              budget.onSuccess();
-            }
-          }
-        });
+        pool.execute(
+            () -> {
+              try {
+                start.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+              for (int i = 0; i < 200; i++) {
+                budget.onFailure();
+                if (i % 3 == 0) {
+                  budget.onSuccess();
+                }
+              }
+            });
       }
       start.countDown();
     } finally {
@@ -124,15 +125,17 @@ class RetryBudgetTest {
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
       boolean failing = t % 2 == 0;
-      threads[t] = new Thread(() -> {
-        for (int i = 0; i < 5_000; i++) {
-          if (failing) {
-            budget.onFailure();
-          } else {
-            budget.onSuccess();
-          }
-        }
-      });
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 5_000; i++) {
+                  if (failing) {
+                    budget.onFailure();
+                  } else {
+                    budget.onSuccess();
+                  }
+                }
+              });
     }
     for (int t = 0; t < 2; t++) {
       for (int i = 0; i < 5_000; i++) {

@@ -33,11 +33,13 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
 
   @Test
   void copiesFailingOneAfterAnotherLaunchEachOtherWithoutWaiting() {
-    List<RuntimeException> failures = List.of(
-        new RuntimeException("1"), new RuntimeException("2"), new RuntimeException("3"));
-    CompletableFuture<String> result = Hedging.callAsync(
-        policy().maxHedges(3).hedgeDelay(Duration.ofHours(1)).build(),
-        () -> CompletableFuture.failedFuture(failures.get(hedges.size())), observer);
+    List<RuntimeException> failures =
+        List.of(new RuntimeException("1"), new RuntimeException("2"), new RuntimeException("3"));
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy().maxHedges(3).hedgeDelay(Duration.ofHours(1)).build(),
+            () -> CompletableFuture.failedFuture(failures.get(hedges.size())),
+            observer);
 
     Throwable failure = failureOf(result);
     assertThat(failure).isSameAs(failures.get(2));
@@ -78,15 +80,20 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
   @Test
   void aThrowingSupplierAndANullStageCountAsFailedCopies() {
     IllegalStateException thrown = new IllegalStateException("thrown");
-    CompletableFuture<String> result = Hedging.callAsync(policy().build(), () -> {
-      if (hedges.isEmpty()) {
-        throw thrown;
-      }
-      return null;
-    }, observer);
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy().build(),
+            () -> {
+              if (hedges.isEmpty()) {
+                throw thrown;
+              }
+              return null;
+            },
+            observer);
 
     Throwable failure = failureOf(result);
-    assertThat(failure).isInstanceOf(NullPointerException.class)
+    assertThat(failure)
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("returned null");
     assertThat(failure.getSuppressed()).containsExactly(thrown);
   }
@@ -94,8 +101,11 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
   @Test
   void failuresAreUnwrappedFromCompletionException() {
     IOException cause = new IOException("cause");
-    CompletableFuture<String> result = Hedging.callAsync(policy().maxHedges(1).build(),
-        () -> CompletableFuture.failedFuture(new CompletionException(cause)), observer);
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy().maxHedges(1).build(),
+            () -> CompletableFuture.failedFuture(new CompletionException(cause)),
+            observer);
 
     assertThat(failureOf(result)).isSameAs(cause);
     assertThat(observer.events()).containsExactly("started 1", "failed 1 cause in 0");
@@ -103,17 +113,23 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
 
   @Test
   void throwingHooksAreLoggedAndNeverBreakTheCall() {
-    HedgeCopyObserver broken = new HedgeCopyObserver() {
-      @Override
-      public void copyStarted(int copyNumber) {
-        throw new IllegalStateException("observer bug");
-      }
-    };
-    CompletableFuture<String> result = Hedging.callAsync(
-        policy().onHedge(number -> {
-          throw new IllegalStateException("listener bug");
-        }).build(),
-        this::newCopy, broken);
+    HedgeCopyObserver broken =
+        new HedgeCopyObserver() {
+          @Override
+          public void copyStarted(int copyNumber) {
+            throw new IllegalStateException("observer bug");
+          }
+        };
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy()
+                .onHedge(
+                    number -> {
+                      throw new IllegalStateException("listener bug");
+                    })
+                .build(),
+            this::newCopy,
+            broken);
     advance(100);
     copies.get(1).complete("b");
 
@@ -122,9 +138,16 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
 
   @Test
   void aRejectedHedgeCountsAsAFailedCopy() {
-    CompletableFuture<String> result = Hedging.callAsync(policy().executor(task -> {
-      throw new RejectedExecutionException("full");
-    }).build(), this::newCopy, observer);
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy()
+                .executor(
+                    task -> {
+                      throw new RejectedExecutionException("full");
+                    })
+                .build(),
+            this::newCopy,
+            observer);
     advance(100);
     IOException primary = new IOException("primary");
     copies.get(0).completeExceptionally(primary);
@@ -132,15 +155,17 @@ class AsyncHedgingFailureTest extends AsyncHedgingFixture {
     assertThat(copies).hasSize(1);
     Throwable failure = failureOf(result);
     assertThat(failure).isSameAs(primary);
-    assertThat(failure.getSuppressed()).singleElement()
+    assertThat(failure.getSuppressed())
+        .singleElement()
         .satisfies(rejected -> assertThat(rejected).hasMessage("full"));
   }
 
   @Test
   void aThrowingHedgeDelayFallsBackToTheDefaultDelay() {
-    HedgeDelay broken = () -> {
-      throw new IllegalStateException("delay bug");
-    };
+    HedgeDelay broken =
+        () -> {
+          throw new IllegalStateException("delay bug");
+        };
     call(policy().hedgeDelay(broken));
     advance(HedgingPolicy.DEFAULT_HEDGE_DELAY.toMillis() - 1);
     assertThat(copies).hasSize(1);

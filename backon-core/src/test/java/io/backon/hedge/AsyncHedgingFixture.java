@@ -25,10 +25,16 @@ abstract class AsyncHedgingFixture {
   final List<Integer> hedges = new CopyOnWriteArrayList<>();
   final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
 
-  /** Two copies, 100 ms apart, timers on the manual scheduler, hedges recorded in {@link #hedges}. */
+  /**
+   * Two copies, 100 ms apart, timers on the manual scheduler, hedges recorded in {@link #hedges}.
+   */
   HedgingPolicyBuilder policy() {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .hedgeDelay(Duration.ofMillis(100)).onHedge(hedges::add);
+    return HedgingPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .hedgeDelay(Duration.ofMillis(100))
+        .onHedge(hedges::add);
   }
 
   /** A copy that is a fresh future, remembered in {@link #copies}. */

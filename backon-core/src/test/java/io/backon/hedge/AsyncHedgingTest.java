@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** When async copies launch, who wins, cancellation: fake clock, manual scheduler, direct executor. */
+/**
+ * When async copies launch, who wins, cancellation: fake clock, manual scheduler, direct executor.
+ */
 class AsyncHedgingTest extends AsyncHedgingFixture {
 
   @Test
@@ -33,13 +35,17 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
   @Test
   void aPrimaryThatIsAlreadyCompleteArmsNoHedgeTimer() {
     AtomicInteger timers = new AtomicInteger();
-    HedgingPolicyBuilder policy = policy().scheduler((task, delayNanos) -> {
-      timers.incrementAndGet();
-      return scheduler.schedule(task, delayNanos);
-    });
+    HedgingPolicyBuilder policy =
+        policy()
+            .scheduler(
+                (task, delayNanos) -> {
+                  timers.incrementAndGet();
+                  return scheduler.schedule(task, delayNanos);
+                });
 
-    CompletableFuture<String> result = Hedging.callAsync(policy.build(),
-        () -> CompletableFuture.completedFuture("at once"), observer);
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy.build(), () -> CompletableFuture.completedFuture("at once"), observer);
 
     assertThat(result).isCompletedWithValue("at once");
     assertThat(timers).as("hedge timers scheduled").hasValue(0);
@@ -50,15 +56,24 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
   @Test
   void aPrimaryThatHasAlreadyFailedLaunchesTheHedgeAtOnceWithOneTimerForTheNext() {
     AtomicInteger timers = new AtomicInteger();
-    HedgingPolicyBuilder policy = policy().maxHedges(3).scheduler((task, delayNanos) -> {
-      timers.incrementAndGet();
-      return scheduler.schedule(task, delayNanos);
-    });
+    HedgingPolicyBuilder policy =
+        policy()
+            .maxHedges(3)
+            .scheduler(
+                (task, delayNanos) -> {
+                  timers.incrementAndGet();
+                  return scheduler.schedule(task, delayNanos);
+                });
     AtomicInteger launches = new AtomicInteger();
 
-    CompletableFuture<String> result = Hedging.callAsync(policy.build(),
-        () -> launches.incrementAndGet() == 1
-            ? CompletableFuture.failedFuture(new IOException("one")) : newCopy(), observer);
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            policy.build(),
+            () ->
+                launches.incrementAndGet() == 1
+                    ? CompletableFuture.failedFuture(new IOException("one"))
+                    : newCopy(),
+            observer);
 
     assertThat(hedges).containsExactly(2);
     assertThat(timers).as("only the timer for copy 3").hasValue(1);
@@ -81,8 +96,8 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
 
     assertThat(result).isCompletedWithValue("b");
     assertThat(copies.get(0)).isCancelled();
-    assertThat(observer.events()).containsExactly(
-        "started 1", "started 2", "succeeded 2 b in " + 30 * MS, "cancelled 1");
+    assertThat(observer.events())
+        .containsExactly("started 1", "started 2", "succeeded 2 b in " + 30 * MS, "cancelled 1");
     assertThat(scheduler.pendingTasks()).isZero();
   }
 
@@ -116,8 +131,14 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
 
     assertThat(result).isCompletedWithValue("c");
     assertThat(copies.get(1)).isCancelled();
-    assertThat(observer.events()).containsExactly("started 1", "failed 1 one in " + 30 * MS,
-        "started 2", "started 3", "succeeded 3 c in 0", "cancelled 2");
+    assertThat(observer.events())
+        .containsExactly(
+            "started 1",
+            "failed 1 one in " + 30 * MS,
+            "started 2",
+            "started 3",
+            "succeeded 3 c in 0",
+            "cancelled 2");
   }
 
   @Test
@@ -151,18 +172,21 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
 
   @Test
   void anAdmittedHedgeIsStartedAndCancelledWhenTheCallEndedMeanwhile() {
-    RecordingObserver racing = new RecordingObserver().admitting(number -> {
-      copies.get(0).complete("a"); // the primary wins while the hedge is being admitted
-      return true;
-    });
+    RecordingObserver racing =
+        new RecordingObserver()
+            .admitting(
+                number -> {
+                  copies.get(0).complete("a"); // the primary wins while the hedge is being admitted
+                  return true;
+                });
     CompletableFuture<String> result = Hedging.callAsync(policy().build(), this::newCopy, racing);
     advance(100);
 
     assertThat(result).isCompletedWithValue("a");
     assertThat(copies).hasSize(1);
     assertThat(hedges).isEmpty();
-    assertThat(racing.events()).containsExactly(
-        "started 1", "succeeded 1 a in " + 100 * MS, "started 2", "cancelled 2");
+    assertThat(racing.events())
+        .containsExactly("started 1", "succeeded 1 a in " + 100 * MS, "started 2", "cancelled 2");
   }
 
   @Test
@@ -177,8 +201,8 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
     assertThat(scheduler.pendingTasks()).isZero();
     advance(10_000);
     assertThat(copies).hasSize(2);
-    assertThat(observer.events()).containsExactly(
-        "started 1", "started 2", "cancelled 1", "cancelled 2");
+    assertThat(observer.events())
+        .containsExactly("started 1", "started 2", "cancelled 1", "cancelled 2");
   }
 
   @Test
@@ -206,12 +230,15 @@ class AsyncHedgingTest extends AsyncHedgingFixture {
     int saved = Engine.attemptNumber();
     Engine.setAttemptNumber(3);
     try {
-      HedgingPolicy policy = policy().hedgeDelay(Duration.ZERO)
-          .executor(AsyncHedgingTest::onAnotherThread).build();
-      Hedging.callAsync(policy, () -> {
-        seen.add(Retries.attemptNumber());
-        return new CompletableFuture<String>();
-      }, observer);
+      HedgingPolicy policy =
+          policy().hedgeDelay(Duration.ZERO).executor(AsyncHedgingTest::onAnotherThread).build();
+      Hedging.callAsync(
+          policy,
+          () -> {
+            seen.add(Retries.attemptNumber());
+            return new CompletableFuture<String>();
+          },
+          observer);
     } finally {
       Engine.setAttemptNumber(saved);
     }

@@ -22,8 +22,9 @@ class HedgeDelayTest {
     delay.recordLatency(5 * MS);
 
     assertThat(delay.delayNanos()).isEqualTo(40 * MS);
-    assertThat(delay).isEqualTo(HedgeDelay.fixed(Duration.ofMillis(40))).hasToString(
-        "fixed(PT0.04S)");
+    assertThat(delay)
+        .isEqualTo(HedgeDelay.fixed(Duration.ofMillis(40)))
+        .hasToString("fixed(PT0.04S)");
   }
 
   @Test
@@ -36,9 +37,14 @@ class HedgeDelayTest {
   void aPercentileDelayDescribesItsSettingsAndTheDelayItUsesNow() {
     HedgeDelay delay = HedgeDelay.percentile(50, 4, 2, Duration.ofMillis(30));
 
-    assertThat(delay.describe()).isEqualTo(Description.of("percentile").with("percentile", 50.0)
-        .with("window", 4).with("minSamples", 2).with("fallback", Duration.ofMillis(30))
-        .with("currentDelay", Duration.ofMillis(30)));
+    assertThat(delay.describe())
+        .isEqualTo(
+            Description.of("percentile")
+                .with("percentile", 50.0)
+                .with("window", 4)
+                .with("minSamples", 2)
+                .with("fallback", Duration.ofMillis(30))
+                .with("currentDelay", Duration.ofMillis(30)));
     delay.recordLatency(10 * MS);
     delay.recordLatency(20 * MS);
     assertThat(delay.describe().parameters()).containsEntry("currentDelay", Duration.ofMillis(10));
@@ -64,12 +70,14 @@ class HedgeDelayTest {
     }
 
     assertThat(delay.delayNanos()).isEqualTo(95 * MS);
-    assertThat(HedgeDelay.percentile(50, 100, 1, Duration.ZERO)).satisfies(median -> {
-      for (int i = 1; i <= 100; i++) {
-        median.recordLatency(i * MS);
-      }
-      assertThat(median.delayNanos()).isEqualTo(50 * MS);
-    });
+    assertThat(HedgeDelay.percentile(50, 100, 1, Duration.ZERO))
+        .satisfies(
+            median -> {
+              for (int i = 1; i <= 100; i++) {
+                median.recordLatency(i * MS);
+              }
+              assertThat(median.delayNanos()).isEqualTo(50 * MS);
+            });
   }
 
   /**
@@ -132,17 +140,19 @@ class HedgeDelayTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < 32; i++) {
-          delay.recordLatency(7 * MS);
-          delay.delayNanos();
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 32; i++) {
+                  delay.recordLatency(7 * MS);
+                  delay.delayNanos();
+                }
+              });
       thread.start();
       threads.add(thread);
     }
@@ -173,7 +183,7 @@ class HedgeDelayTest {
 
   @Test
   void describesItself() {
-    assertThat(HedgeDelay.percentile(95)).hasToString(
-        "percentile(95.0, window=128, minSamples=16, fallback=PT0.1S)");
+    assertThat(HedgeDelay.percentile(95))
+        .hasToString("percentile(95.0, window=128, minSamples=16, fallback=PT0.1S)");
   }
 }

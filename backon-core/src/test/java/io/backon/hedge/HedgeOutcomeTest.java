@@ -14,28 +14,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a hedged call ended reaches both the policy's {@link HedgeListener#onOutcome} and the
- * call's {@link HedgeCopyObserver#hedgedCallEnded}, once, before the caller sees the result.
+ * How a hedged call ended reaches both the policy's {@link HedgeListener#onOutcome} and the call's
+ * {@link HedgeCopyObserver#hedgedCallEnded}, once, before the caller sees the result.
  */
 class HedgeOutcomeTest {
 
   private final List<String> reported = new CopyOnWriteArrayList<>();
   private final AtomicInteger copies = new AtomicInteger();
-  private final HedgeCopyObserver observer = new HedgeCopyObserver() {
-    @Override
-    public void hedgedCallEnded(HedgeOutcome outcome) {
-      reported.add("observer " + outcome.tagValue());
-    }
-  };
-  private final HedgeListener listener = new HedgeListener() {
-    @Override
-    public void onHedge(int hedgeNumber) {}
+  private final HedgeCopyObserver observer =
+      new HedgeCopyObserver() {
+        @Override
+        public void hedgedCallEnded(HedgeOutcome outcome) {
+          reported.add("observer " + outcome.tagValue());
+        }
+      };
+  private final HedgeListener listener =
+      new HedgeListener() {
+        @Override
+        public void onHedge(int hedgeNumber) {}
 
-    @Override
-    public void onOutcome(HedgeOutcome outcome) {
-      reported.add("listener " + outcome.tagValue());
-    }
-  };
+        @Override
+        public void onOutcome(HedgeOutcome outcome) {
+          reported.add("listener " + outcome.tagValue());
+        }
+      };
 
   private HedgingPolicy policy() {
     return HedgingPolicy.builder().maxHedges(2).executor(Runnable::run).onHedge(listener).build();
@@ -50,12 +52,16 @@ class HedgeOutcomeTest {
 
   @Test
   void aHedgeThatSucceedsAfterTheFailedPrimaryIsReportedAsHedgeWon() throws Exception {
-    String value = Hedging.call(policy(), () -> {
-      if (copies.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok";
-    }, observer);
+    String value =
+        Hedging.call(
+            policy(),
+            () -> {
+              if (copies.incrementAndGet() == 1) {
+                throw new IOException("down");
+              }
+              return "ok";
+            },
+            observer);
 
     assertThat(value).isEqualTo("ok");
     assertThat(reported).containsExactly("observer hedge_won", "listener hedge_won");
@@ -63,9 +69,15 @@ class HedgeOutcomeTest {
 
   @Test
   void copiesThatAllFailAreReportedAsAllFailed() {
-    assertThatThrownBy(() -> Hedging.call(policy(), () -> {
-      throw new IOException("down");
-    }, observer)).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Hedging.call(
+                    policy(),
+                    () -> {
+                      throw new IOException("down");
+                    },
+                    observer))
+        .isInstanceOf(IOException.class);
 
     assertThat(reported).containsExactly("observer all_failed", "listener all_failed");
   }
@@ -73,10 +85,13 @@ class HedgeOutcomeTest {
   @Test
   void aCancelledCallIsReportedAsCancelled() {
     FakeClock clock = new FakeClock();
-    HedgingPolicy async = policy().toBuilder().clock(clock)
-        .scheduler(new ManualScheduler(clock)).hedgeDelay(Duration.ofSeconds(1)).build();
-    CompletableFuture<String> result =
-        Hedging.callAsync(async, CompletableFuture::new, observer);
+    HedgingPolicy async =
+        policy().toBuilder()
+            .clock(clock)
+            .scheduler(new ManualScheduler(clock))
+            .hedgeDelay(Duration.ofSeconds(1))
+            .build();
+    CompletableFuture<String> result = Hedging.callAsync(async, CompletableFuture::new, observer);
 
     result.cancel(true);
 
@@ -86,15 +101,17 @@ class HedgeOutcomeTest {
   @Test
   void aListenerWithoutOutcomeMethodStillWorks() throws Exception {
     List<Integer> hedges = new CopyOnWriteArrayList<>();
-    HedgingPolicy lambda = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run)
-        .onHedge(hedges::add).build();
+    HedgingPolicy lambda =
+        HedgingPolicy.builder().maxHedges(2).executor(Runnable::run).onHedge(hedges::add).build();
 
-    Hedging.call(lambda, () -> {
-      if (copies.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    Hedging.call(
+        lambda,
+        () -> {
+          if (copies.incrementAndGet() == 1) {
+            throw new IOException("down");
+          }
+          return "ok";
+        });
 
     assertThat(hedges).containsExactly(2);
   }

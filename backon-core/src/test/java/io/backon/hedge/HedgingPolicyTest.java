@@ -49,9 +49,11 @@ class HedgingPolicyTest {
   void rejectsNulls() {
     HedgingPolicyBuilder builder = HedgingPolicy.builder();
     assertThatThrownBy(() -> builder.hedgeDelay((Duration) null))
-        .isInstanceOf(NullPointerException.class).hasMessage("hedgeDelay");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("hedgeDelay");
     assertThatThrownBy(() -> builder.hedgeDelay((HedgeDelay) null))
-        .isInstanceOf(NullPointerException.class).hasMessage("hedgeDelay");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("hedgeDelay");
     assertThatThrownBy(() -> builder.executor(null)).hasMessage("executor");
     assertThatThrownBy(() -> builder.scheduler(null)).hasMessage("scheduler");
     assertThatThrownBy(() -> builder.clock(null)).hasMessage("clock");
@@ -66,8 +68,15 @@ class HedgingPolicyTest {
     HedgeListener listener = number -> {};
     HedgeDelay percentile = HedgeDelay.percentile(95);
 
-    HedgingPolicy policy = HedgingPolicy.builder().maxHedges(3).hedgeDelay(percentile)
-        .executor(direct).scheduler(scheduler).clock(clock).onHedge(listener).build();
+    HedgingPolicy policy =
+        HedgingPolicy.builder()
+            .maxHedges(3)
+            .hedgeDelay(percentile)
+            .executor(direct)
+            .scheduler(scheduler)
+            .clock(clock)
+            .onHedge(listener)
+            .build();
     HedgingPolicy copy = policy.toBuilder().maxHedges(4).build();
 
     assertThat(policy.maxHedges()).isEqualTo(3);

@@ -26,8 +26,12 @@ class HedgingRaceTest {
   private static final int ROUNDS = 2_000;
 
   private final ExecutorService racers = Executors.newFixedThreadPool(2);
-  private final HedgingPolicy allAtOnce = HedgingPolicy.builder().maxHedges(2)
-      .hedgeDelay(Duration.ZERO).executor(Runnable::run).build();
+  private final HedgingPolicy allAtOnce =
+      HedgingPolicy.builder()
+          .maxHedges(2)
+          .hedgeDelay(Duration.ZERO)
+          .executor(Runnable::run)
+          .build();
 
   @AfterEach
   void stopRacers() {
@@ -35,13 +39,21 @@ class HedgingRaceTest {
   }
 
   /** Starts a two-copy async call and runs {@code first} and {@code second} at the same instant. */
-  private CompletableFuture<String> race(RecordingObserver observer,
-      List<CompletableFuture<String>> copies, RaceStep first, RaceStep second) throws Exception {
-    CompletableFuture<String> result = Hedging.callAsync(allAtOnce, () -> {
-      CompletableFuture<String> copy = new CompletableFuture<>();
-      copies.add(copy);
-      return copy;
-    }, observer);
+  private CompletableFuture<String> race(
+      RecordingObserver observer,
+      List<CompletableFuture<String>> copies,
+      RaceStep first,
+      RaceStep second)
+      throws Exception {
+    CompletableFuture<String> result =
+        Hedging.callAsync(
+            allAtOnce,
+            () -> {
+              CompletableFuture<String> copy = new CompletableFuture<>();
+              copies.add(copy);
+              return copy;
+            },
+            observer);
     CyclicBarrier barrier = new CyclicBarrier(2);
     Future<?> a = racers.submit(() -> step(barrier, first, result, copies));
     Future<?> b = racers.submit(() -> step(barrier, second, result, copies));
@@ -50,8 +62,12 @@ class HedgingRaceTest {
     return result;
   }
 
-  private static Void step(CyclicBarrier barrier, RaceStep action,
-      CompletableFuture<String> result, List<CompletableFuture<String>> copies) throws Exception {
+  private static Void step(
+      CyclicBarrier barrier,
+      RaceStep action,
+      CompletableFuture<String> result,
+      List<CompletableFuture<String>> copies)
+      throws Exception {
     barrier.await(10, TimeUnit.SECONDS);
     action.run(result, copies);
     return null;
@@ -68,14 +84,19 @@ class HedgingRaceTest {
       RecordingObserver observer = new RecordingObserver();
       List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
 
-      CompletableFuture<String> result = race(observer, copies,
-          (call, c) -> c.get(0).complete("one"), (call, c) -> c.get(1).complete("two"));
+      CompletableFuture<String> result =
+          race(
+              observer,
+              copies,
+              (call, c) -> c.get(0).complete("one"),
+              (call, c) -> c.get(1).complete("two"));
 
       String winner = result.get(10, TimeUnit.SECONDS);
       assertThat(winner).isIn("one", "two");
       int winning = winner.equals("one") ? 1 : 2;
       observer.assertOneTerminalPerStartedCopy();
-      assertThat(observer.events()).hasSize(4)
+      assertThat(observer.events())
+          .hasSize(4)
           .anyMatch(event -> event.startsWith("succeeded " + winning + " " + winner))
           .contains("cancelled " + (3 - winning));
     }
@@ -87,9 +108,12 @@ class HedgingRaceTest {
       RecordingObserver observer = new RecordingObserver();
       List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
 
-      CompletableFuture<String> result = race(observer, copies,
-          (call, c) -> c.get(0).complete("one"),
-          (call, c) -> c.get(1).completeExceptionally(new IOException("two")));
+      CompletableFuture<String> result =
+          race(
+              observer,
+              copies,
+              (call, c) -> c.get(0).complete("one"),
+              (call, c) -> c.get(1).completeExceptionally(new IOException("two")));
 
       assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("one");
       observer.assertOneTerminalPerStartedCopy();
@@ -105,9 +129,12 @@ class HedgingRaceTest {
       IOException one = new IOException("one");
       IOException two = new IOException("two");
 
-      CompletableFuture<String> result = race(observer, copies,
-          (call, c) -> c.get(0).completeExceptionally(one),
-          (call, c) -> c.get(1).completeExceptionally(two));
+      CompletableFuture<String> result =
+          race(
+              observer,
+              copies,
+              (call, c) -> c.get(0).completeExceptionally(one),
+              (call, c) -> c.get(1).completeExceptionally(two));
 
       Throwable failure = causeOf(result);
       assertThat(failure).isIn(one, two);
@@ -123,8 +150,12 @@ class HedgingRaceTest {
       RecordingObserver observer = new RecordingObserver();
       List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
 
-      CompletableFuture<String> result = race(observer, copies,
-          (call, c) -> c.get(1).complete("two"), (call, c) -> call.cancel(true));
+      CompletableFuture<String> result =
+          race(
+              observer,
+              copies,
+              (call, c) -> c.get(1).complete("two"),
+              (call, c) -> call.cancel(true));
 
       observer.assertOneTerminalPerStartedCopy();
       assertThat(copies.get(0)).isCancelled();
@@ -141,20 +172,24 @@ class HedgingRaceTest {
   void blockingCopiesFinishingTogetherYieldExactlyOneWinner() throws Exception {
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
-      HedgingPolicy policy = HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ZERO)
-          .executor(pool).build();
+      HedgingPolicy policy =
+          HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ZERO).executor(pool).build();
       for (int round = 0; round < ROUNDS / 4; round++) {
         RecordingObserver observer = new RecordingObserver();
         CyclicBarrier together = new CyclicBarrier(2);
         CountDownLatch numbering = new CountDownLatch(0);
         List<Thread> copies = new CopyOnWriteArrayList<>();
 
-        String winner = Hedging.call(policy, () -> {
-          numbering.await();
-          copies.add(Thread.currentThread());
-          together.await(10, TimeUnit.SECONDS);
-          return Thread.currentThread().getName();
-        }, observer);
+        String winner =
+            Hedging.call(
+                policy,
+                () -> {
+                  numbering.await();
+                  copies.add(Thread.currentThread());
+                  together.await(10, TimeUnit.SECONDS);
+                  return Thread.currentThread().getName();
+                },
+                observer);
 
         assertThat(copies).extracting(Thread::getName).contains(winner);
         observer.assertOneTerminalPerStartedCopy();

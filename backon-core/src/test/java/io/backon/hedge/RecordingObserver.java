@@ -35,8 +35,8 @@ final class RecordingObserver implements HedgeCopyObserver {
   }
 
   @Override
-  public synchronized void copySucceeded(int copyNumber, long durationNanos,
-      @Nullable Object value) {
+  public synchronized void copySucceeded(
+      int copyNumber, long durationNanos, @Nullable Object value) {
     events.add("succeeded " + copyNumber + " " + value + " in " + durationNanos);
   }
 
@@ -71,7 +71,8 @@ final class RecordingObserver implements HedgeCopyObserver {
       if (event.startsWith("started")) {
         started.merge(number, 1, Integer::sum);
       } else {
-        assertThat(started).as("start before end of copy %d in %s", number, events)
+        assertThat(started)
+            .as("start before end of copy %d in %s", number, events)
             .containsKey(number);
         terminal.merge(number, 1, Integer::sum);
       }

@@ -41,7 +41,10 @@ class SyncHedgingTest {
   }
 
   private HedgingPolicyBuilder policy() {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler).executor(executor)
+    return HedgingPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(executor)
         .hedgeDelay(Duration.ofMillis(100));
   }
 
@@ -67,10 +70,14 @@ class SyncHedgingTest {
   void returnsThePrimarysValueRunningItOnTheExecutor() throws Exception {
     List<String> threads = new CopyOnWriteArrayList<>();
 
-    String value = Hedging.call(policy().build(), () -> {
-      threads.add(Thread.currentThread().getName());
-      return "ok";
-    }, observer);
+    String value =
+        Hedging.call(
+            policy().build(),
+            () -> {
+              threads.add(Thread.currentThread().getName());
+              return "ok";
+            },
+            observer);
 
     assertThat(value).isEqualTo("ok");
     assertThat(threads).singleElement().asString().startsWith("hedge-test-");
@@ -80,21 +87,27 @@ class SyncHedgingTest {
 
   @Test
   void aHedgeLaunchedAfterTheDelayWinsAndTheSlowPrimaryIsInterrupted() throws Exception {
-    FutureTask<String> call = inBackground(() -> Hedging.call(policy().build(), () -> {
-      int copy = launched.incrementAndGet();
-      if (copy == 1) {
-        sleep(copy, 60_000);
-        return "slow";
-      }
-      return "fast";
-    }, observer));
+    FutureTask<String> call =
+        inBackground(
+            () ->
+                Hedging.call(
+                    policy().build(),
+                    () -> {
+                      int copy = launched.incrementAndGet();
+                      if (copy == 1) {
+                        sleep(copy, 60_000);
+                        return "slow";
+                      }
+                      return "fast";
+                    },
+                    observer));
     await().atMost(PATIENCE).until(() -> scheduler.pendingTasks() == 1); // the hedge timer
 
     scheduler.advance(Duration.ofMillis(100));
 
     assertThat(call.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isEqualTo("fast");
-    assertThat(observer.events()).containsExactly(
-        "started 1", "started 2", "succeeded 2 fast in 0", "cancelled 1");
+    assertThat(observer.events())
+        .containsExactly("started 1", "started 2", "succeeded 2 fast in 0", "cancelled 1");
     await().atMost(PATIENCE).until(() -> executor.running() == 0);
     assertThat(interrupted).containsExactly(1);
   }
@@ -104,12 +117,18 @@ class SyncHedgingTest {
     List<IOException> failures =
         List.of(new IOException("1"), new IOException("2"), new IOException("3"));
 
-    assertThatThrownBy(() -> Hedging.call(policy().maxHedges(3).build(), () -> {
-      throw failures.get(launched.getAndIncrement());
-    }, observer))
+    assertThatThrownBy(
+            () ->
+                Hedging.call(
+                    policy().maxHedges(3).build(),
+                    () -> {
+                      throw failures.get(launched.getAndIncrement());
+                    },
+                    observer))
         .isSameAs(failures.get(2))
-        .satisfies(last -> assertThat(last.getSuppressed())
-            .containsExactly(failures.get(0), failures.get(1)));
+        .satisfies(
+            last ->
+                assertThat(last.getSuppressed()).containsExactly(failures.get(0), failures.get(1)));
     assertThat(observer.count("failed")).isEqualTo(3);
     assertThat(scheduler.pendingTasks()).isZero();
   }
@@ -118,26 +137,32 @@ class SyncHedgingTest {
   void interruptingTheCallerCancelsEveryCopyAndRestoresTheFlag() throws Exception {
     IOException early = new IOException("early");
     List<Boolean> flagAfterwards = new CopyOnWriteArrayList<>();
-    FutureTask<String> call = inBackground(() -> {
-      try {
-        return Hedging.call(policy().maxHedges(3).hedgeDelay(Duration.ZERO).build(), () -> {
-          int copy = launched.incrementAndGet();
-          if (copy == 1) {
-            throw early;
-          }
-          sleep(copy, 60_000);
-          return "late";
-        }, observer);
-      } finally {
-        flagAfterwards.add(Thread.currentThread().isInterrupted());
-      }
-    });
+    FutureTask<String> call =
+        inBackground(
+            () -> {
+              try {
+                return Hedging.call(
+                    policy().maxHedges(3).hedgeDelay(Duration.ZERO).build(),
+                    () -> {
+                      int copy = launched.incrementAndGet();
+                      if (copy == 1) {
+                        throw early;
+                      }
+                      sleep(copy, 60_000);
+                      return "late";
+                    },
+                    observer);
+              } finally {
+                flagAfterwards.add(Thread.currentThread().isInterrupted());
+              }
+            });
     await().atMost(PATIENCE).until(() -> executor.running() == 2 && observer.count("failed") == 1);
     caller.interrupt();
 
     assertThatThrownBy(() -> call.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(InterruptedException.class)
+        .cause()
+        .isInstanceOf(InterruptedException.class)
         .satisfies(thrown -> assertThat(thrown.getSuppressed()).containsExactly(early));
     assertThat(flagAfterwards).containsExactly(true);
     await().atMost(PATIENCE).until(() -> executor.running() == 0);
@@ -148,15 +173,19 @@ class SyncHedgingTest {
 
   @Test
   void aOneSecondLoserDoesNotDelayATenMillisecondWinner() throws Exception {
-    HedgingPolicy realTime = HedgingPolicy.builder().executor(executor)
-        .hedgeDelay(Duration.ofMillis(20)).build();
+    HedgingPolicy realTime =
+        HedgingPolicy.builder().executor(executor).hedgeDelay(Duration.ofMillis(20)).build();
     long start = System.nanoTime();
 
-    String value = Hedging.call(realTime, () -> {
-      int copy = launched.incrementAndGet();
-      sleep(copy, copy == 1 ? 1_000 : 10);
-      return "copy " + copy;
-    }, observer);
+    String value =
+        Hedging.call(
+            realTime,
+            () -> {
+              int copy = launched.incrementAndGet();
+              sleep(copy, copy == 1 ? 1_000 : 10);
+              return "copy " + copy;
+            },
+            observer);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
     assertThat(value).isEqualTo("copy 2");
@@ -167,21 +196,25 @@ class SyncHedgingTest {
 
   @Test
   void returnsPromptlyEvenWhenTheLoserIgnoresInterrupts() throws Exception {
-    HedgingPolicy realTime = HedgingPolicy.builder().executor(executor)
-        .hedgeDelay(Duration.ofMillis(20)).build();
+    HedgingPolicy realTime =
+        HedgingPolicy.builder().executor(executor).hedgeDelay(Duration.ofMillis(20)).build();
     long start = System.nanoTime();
 
-    String value = Hedging.call(realTime, () -> {
-      int copy = launched.incrementAndGet();
-      if (copy == 1) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (System.nanoTime() < end) {
-          sleep(copy, 5); // swallows the interrupt and keeps going
-        }
-        return "stubborn";
-      }
-      return "copy 2";
-    }, observer);
+    String value =
+        Hedging.call(
+            realTime,
+            () -> {
+              int copy = launched.incrementAndGet();
+              if (copy == 1) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (System.nanoTime() < end) {
+                  sleep(copy, 5); // swallows the interrupt and keeps going
+                }
+                return "stubborn";
+              }
+              return "copy 2";
+            },
+            observer);
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
     assertThat(value).isEqualTo("copy 2");
@@ -194,15 +227,25 @@ class SyncHedgingTest {
 
   @Test
   void neverRunsMoreThanMaxHedgesCopies() throws Exception {
-    FutureTask<String> call = inBackground(() -> Hedging.call(policy().maxHedges(3).build(), () -> {
-      int copy = launched.incrementAndGet();
-      sleep(copy, 60_000);
-      return "never";
-    }, observer));
+    FutureTask<String> call =
+        inBackground(
+            () ->
+                Hedging.call(
+                    policy().maxHedges(3).build(),
+                    () -> {
+                      int copy = launched.incrementAndGet();
+                      sleep(copy, 60_000);
+                      return "never";
+                    },
+                    observer));
     for (int i = 0; i < 10; i++) {
       int expected = Math.min(i + 1, 3);
-      await().atMost(PATIENCE).until(() -> executor.started() == expected
-          && scheduler.pendingTasks() == (expected < 3 ? 1 : 0));
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  executor.started() == expected
+                      && scheduler.pendingTasks() == (expected < 3 ? 1 : 0));
       scheduler.advance(Duration.ofMillis(100));
     }
 
@@ -218,13 +261,15 @@ class SyncHedgingTest {
     int saved = Engine.attemptNumber();
     Engine.setAttemptNumber(2);
     try {
-      Hedging.call(policy().maxHedges(2).build(), () -> {
-        seen.add(Retries.attemptNumber());
-        if (launched.incrementAndGet() == 1) {
-          throw new IOException("first");
-        }
-        return "second";
-      });
+      Hedging.call(
+          policy().maxHedges(2).build(),
+          () -> {
+            seen.add(Retries.attemptNumber());
+            if (launched.incrementAndGet() == 1) {
+              throw new IOException("first");
+            }
+            return "second";
+          });
     } finally {
       Engine.setAttemptNumber(saved);
     }

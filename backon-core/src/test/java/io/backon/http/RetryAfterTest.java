@@ -19,12 +19,14 @@ class RetryAfterTest {
 
   @Test
   void readsAnHttpDateAsTheTimeUntilThen() {
-    assertThat(RetryAfter.parse("Wed, 21 Oct 2026 07:28:30 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Wed, 21 Oct 2026 07:28:30 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
   }
 
   @Test
   void readsTheObsoleteDateFormsRecipientsMustAccept() {
-    assertThat(RetryAfter.parse("Wednesday, 21-Oct-26 07:29:00 GMT", NOW)).contains(Duration.ofMinutes(1));
+    assertThat(RetryAfter.parse("Wednesday, 21-Oct-26 07:29:00 GMT", NOW))
+        .contains(Duration.ofMinutes(1));
     assertThat(RetryAfter.parse("Wed Oct 21 07:28:05 2026", NOW)).contains(Duration.ofSeconds(5));
   }
 
@@ -35,7 +37,8 @@ class RetryAfterTest {
 
   @Test
   void secondsTooLargeForADurationAreCutToTheLongestOne() {
-    assertThat(RetryAfter.parse("99999999999999999999999", NOW)).contains(Duration.ofSeconds(Long.MAX_VALUE));
+    assertThat(RetryAfter.parse("99999999999999999999999", NOW))
+        .contains(Duration.ofSeconds(Long.MAX_VALUE));
   }
 
   @Test

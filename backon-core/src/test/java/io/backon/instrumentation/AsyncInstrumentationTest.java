@@ -23,9 +23,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The instrumentation SPI seen from the async and reactive faces: attempts reported across
- * threads, scopes open where the attempt's code runs, cancellation and deadlines end the attempt
- * and the call. Fake time: a manual scheduler and a direct executor.
+ * The instrumentation SPI seen from the async and reactive faces: attempts reported across threads,
+ * scopes open where the attempt's code runs, cancellation and deadlines end the attempt and the
+ * call. Fake time: a manual scheduler and a direct executor.
  */
 class AsyncInstrumentationTest {
 
@@ -36,10 +36,16 @@ class AsyncInstrumentationTest {
   private final List<Integer> scopes = new CopyOnWriteArrayList<>();
 
   private RetryPolicyBuilder policy() {
-    return RetryPolicy.builder().name("p").clock(clock).scheduler(scheduler)
-        .executor(Runnable::run).wait(Wait.constant(Duration.ofMillis(100)))
-        .jitter(Jitter.none()).backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF).instrumentation(instrumentation);
+    return RetryPolicy.builder()
+        .name("p")
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .wait(Wait.constant(Duration.ofMillis(100)))
+        .jitter(Jitter.none())
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF)
+        .instrumentation(instrumentation);
   }
 
   private CompletableFuture<String> flakyStage(int failures) {
@@ -51,9 +57,12 @@ class AsyncInstrumentationTest {
 
   /** The events of a call whose instant first attempt failed and second succeeded. */
   private static List<String> failedOnceThenSucceeded(int callMillis) {
-    return List.of("call started p",
-        "attempt 1 started", "attempt 1 ended failure IOException 0ms",
-        "attempt 2 started", "attempt 2 ended success none 0ms",
+    return List.of(
+        "call started p",
+        "attempt 1 started",
+        "attempt 1 ended failure IOException 0ms",
+        "attempt 2 started",
+        "attempt 2 ended success none 0ms",
         "call ended success_with_retry none 2 " + callMillis + "ms");
   }
 
@@ -69,14 +78,18 @@ class AsyncInstrumentationTest {
 
   @Test
   void supplyAsyncRunsTheBlockingTargetInsideTheAttemptsScopeOnTheWorker() {
-    CompletableFuture<String> result = Retrying.of(policy().build()).supplyAsync(() -> {
-      scopes.add(instrumentation.attemptInScope());
-      return "ok";
-    });
+    CompletableFuture<String> result =
+        Retrying.of(policy().build())
+            .supplyAsync(
+                () -> {
+                  scopes.add(instrumentation.attemptInScope());
+                  return "ok";
+                });
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(scopes).containsExactly(1);
-    assertThat(instrumentation.events).last()
+    assertThat(instrumentation.events)
+        .last()
         .isEqualTo("call ended success_without_retry none 1 0ms");
   }
 
@@ -88,69 +101,92 @@ class AsyncInstrumentationTest {
 
     result.cancel(true);
 
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended cancelled none 30ms",
-        "call ended failure_without_retry CancellationException 1 30ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended cancelled none 30ms",
+            "call ended failure_without_retry CancellationException 1 30ms");
   }
 
   @Test
   void aDeadlineCuttingAnAttemptEndsItAsCancelledAndTheCallAsFailed() {
-    CompletableFuture<String> result = Retrying.of(policy().deadline(Duration.ofMillis(50))
-        .build()).callAsync(CompletableFuture::new);
+    CompletableFuture<String> result =
+        Retrying.of(policy().deadline(Duration.ofMillis(50)).build())
+            .callAsync(CompletableFuture::new);
 
     scheduler.advance(Duration.ofMillis(50));
 
     assertThat(result).isCompletedExceptionally();
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended cancelled none 50ms",
-        "call ended failure_without_retry DeadlineExceededException 1 50ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended cancelled none 50ms",
+            "call ended failure_without_retry DeadlineExceededException 1 50ms");
   }
 
   @Test
   void anAttemptTimeoutIsATimeout() {
-    CompletableFuture<String> result = Retrying.of(policy().maxTries(1)
-        .attemptTimeout(Duration.ofMillis(20)).build()).callAsync(CompletableFuture::new);
+    CompletableFuture<String> result =
+        Retrying.of(policy().maxTries(1).attemptTimeout(Duration.ofMillis(20)).build())
+            .callAsync(CompletableFuture::new);
 
     scheduler.advance(Duration.ofMillis(20));
 
     assertThat(result).isCompletedExceptionally();
-    assertThat(instrumentation.events).contains(
-        "attempt 1 ended timeout AttemptTimeoutException 20ms",
-        "call ended failure_without_retry AttemptTimeoutException 1 20ms");
+    assertThat(instrumentation.events)
+        .contains(
+            "attempt 1 ended timeout AttemptTimeoutException 20ms",
+            "call ended failure_without_retry AttemptTimeoutException 1 20ms");
   }
 
   @Test
   void asyncHedgesRunInTheAttemptsScopeAndTheWinnerIsReported() {
     List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).clock(clock)
-        .scheduler(scheduler).executor(Runnable::run).hedgeDelay(Duration.ofMillis(10)).build();
-    CompletableFuture<String> result = Retrying.of(policy().hedging(hedging).build())
-        .callAsync(() -> {
-          scopes.add(instrumentation.attemptInScope());
-          CompletableFuture<String> copy = new CompletableFuture<>();
-          copies.add(copy);
-          return copy;
-        });
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .hedgeDelay(Duration.ofMillis(10))
+            .build();
+    CompletableFuture<String> result =
+        Retrying.of(policy().hedging(hedging).build())
+            .callAsync(
+                () -> {
+                  scopes.add(instrumentation.attemptInScope());
+                  CompletableFuture<String> copy = new CompletableFuture<>();
+                  copies.add(copy);
+                  return copy;
+                });
     scheduler.advance(Duration.ofMillis(10));
 
     copies.get(1).complete("from hedge");
 
     assertThat(result).isCompletedWithValue("from hedge");
     assertThat(scopes).containsExactly(1, 1);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 hedge hedge_won", "attempt 1 ended success none 10ms",
-        "call ended success_without_retry none 1 10ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 hedge hedge_won",
+            "attempt 1 ended success none 10ms",
+            "call ended success_without_retry none 1 10ms");
   }
 
   @Test
   void aMonoReportsItsAttemptsWithTheSubscriptionInScope() {
-    Mono<String> source = Mono.fromCallable(() -> {
-      scopes.add(instrumentation.attemptInScope());
-      if (calls.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    Mono<String> source =
+        Mono.fromCallable(
+            () -> {
+              scopes.add(instrumentation.attemptInScope());
+              if (calls.incrementAndGet() == 1) {
+                throw new IOException("down");
+              }
+              return "ok";
+            });
     RetryPolicy noWait = policy().wait(Wait.none()).build();
 
     String value = source.transform(BackonReactor.retry(noWait)).block(Duration.ofSeconds(10));
@@ -162,12 +198,18 @@ class AsyncInstrumentationTest {
 
   @Test
   void aFluxReportsItsAttempts() {
-    Flux<String> source = Flux.defer(() -> calls.incrementAndGet() == 1
-        ? Flux.just("a").concatWith(Flux.error(new IOException("down")))
-        : Flux.just("a", "b"));
+    Flux<String> source =
+        Flux.defer(
+            () ->
+                calls.incrementAndGet() == 1
+                    ? Flux.just("a").concatWith(Flux.error(new IOException("down")))
+                    : Flux.just("a", "b"));
 
-    List<String> elements = source.transform(BackonReactor.retry(policy().wait(Wait.none())
-        .build())).collectList().block(Duration.ofSeconds(10));
+    List<String> elements =
+        source
+            .transform(BackonReactor.retry(policy().wait(Wait.none()).build()))
+            .collectList()
+            .block(Duration.ofSeconds(10));
 
     assertThat(elements).containsExactly("a", "a", "b");
     assertThat(instrumentation.events).containsExactlyElementsOf(failedOnceThenSucceeded(0));
@@ -175,32 +217,45 @@ class AsyncInstrumentationTest {
 
   @Test
   void aHedgedMonoReportsItsRace() {
-    Mono<String> source = Mono.defer(() -> {
-      scopes.add(instrumentation.attemptInScope());
-      return calls.incrementAndGet() == 1 ? Mono.error(new IOException("down")) : Mono.just("ok");
-    });
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2)
-        .hedgeDelay(Duration.ofSeconds(1)).build();
+    Mono<String> source =
+        Mono.defer(
+            () -> {
+              scopes.add(instrumentation.attemptInScope());
+              return calls.incrementAndGet() == 1
+                  ? Mono.error(new IOException("down"))
+                  : Mono.just("ok");
+            });
+    HedgingPolicy hedging =
+        HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofSeconds(1)).build();
 
-    String value = source.transform(BackonReactor.retry(policy().hedging(hedging).build()))
-        .block(Duration.ofSeconds(10));
+    String value =
+        source
+            .transform(BackonReactor.retry(policy().hedging(hedging).build()))
+            .block(Duration.ofSeconds(10));
 
     assertThat(value).isEqualTo("ok");
     assertThat(scopes).containsExactly(1, 1);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 hedge hedge_won", "attempt 1 ended success none 0ms",
-        "call ended success_without_retry none 1 0ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 hedge hedge_won",
+            "attempt 1 ended success none 0ms",
+            "call ended success_without_retry none 1 0ms");
   }
 
   @Test
   void cancellingAMonoEndsTheRunningAttemptAndTheCall() {
-    Disposable subscription = Mono.<String>never()
-        .transform(BackonReactor.retry(policy().build())).subscribe();
+    Disposable subscription =
+        Mono.<String>never().transform(BackonReactor.retry(policy().build())).subscribe();
 
     subscription.dispose();
 
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended cancelled none 0ms",
-        "call ended failure_without_retry CancellationException 1 0ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended cancelled none 0ms",
+            "call ended failure_without_retry CancellationException 1 0ms");
   }
 }

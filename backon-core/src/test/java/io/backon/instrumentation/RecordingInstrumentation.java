@@ -9,14 +9,16 @@ import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records every instrumentation event as a line such as {@code "attempt 2 ended failure
- * IOException 10ms"}, and which attempt's scope is open on the current thread, for assertions.
+ * Records every instrumentation event as a line such as {@code "attempt 2 ended failure IOException
+ * 10ms"}, and which attempt's scope is open on the current thread, for assertions.
  */
 final class RecordingInstrumentation implements RetryInstrumentation {
 
   final List<String> events = new CopyOnWriteArrayList<>();
+
   /** The attempt whose scope is open on this thread, 0 for none. */
   private final ThreadLocal<Integer> openScope = ThreadLocal.withInitial(() -> 0);
+
   private IntPredicate throwOnAttemptStart = n -> false;
 
   /** Makes {@code attemptStarted} throw for the attempts matching {@code which}. */
@@ -44,10 +46,18 @@ final class RecordingInstrumentation implements RetryInstrumentation {
       }
 
       @Override
-      public void callEnded(CallOutcome outcome, @Nullable Throwable failure, int attempts,
-          long durationNanos) {
-        events.add("call ended " + outcome.tagValue() + " " + name(failure) + " " + attempts
-            + " " + Duration.ofNanos(durationNanos).toMillis() + "ms");
+      public void callEnded(
+          CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos) {
+        events.add(
+            "call ended "
+                + outcome.tagValue()
+                + " "
+                + name(failure)
+                + " "
+                + attempts
+                + " "
+                + Duration.ofNanos(durationNanos).toMillis()
+                + "ms");
       }
     };
   }
@@ -76,10 +86,18 @@ final class RecordingInstrumentation implements RetryInstrumentation {
     }
 
     @Override
-    public void attemptEnded(AttemptOutcome outcome, @Nullable Throwable failure,
-        long durationNanos) {
-      events.add("attempt " + number + " ended " + outcome.tagValue() + " " + name(failure) + " "
-          + Duration.ofNanos(durationNanos).toMillis() + "ms");
+    public void attemptEnded(
+        AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {
+      events.add(
+          "attempt "
+              + number
+              + " ended "
+              + outcome.tagValue()
+              + " "
+              + name(failure)
+              + " "
+              + Duration.ofNanos(durationNanos).toMillis()
+              + "ms");
     }
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.Attempt;
 import io.backon.Attempts;
+import io.backon.CapturedLog;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
-import io.backon.CapturedLog;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testing.BackonTesting;
@@ -41,9 +41,14 @@ class SyncInstrumentationTest {
   private final List<Integer> scopes = new CopyOnWriteArrayList<>();
 
   private RetryPolicyBuilder policy() {
-    return RetryPolicy.builder().name("p").clock(clock).sleeper(new ManualSleeper(clock))
-        .wait(Wait.constant(Duration.ofMillis(100))).jitter(Jitter.none())
-        .backoffLogLevel(System.Logger.Level.OFF).giveUpLogLevel(System.Logger.Level.OFF)
+    return RetryPolicy.builder()
+        .name("p")
+        .clock(clock)
+        .sleeper(new ManualSleeper(clock))
+        .wait(Wait.constant(Duration.ofMillis(100)))
+        .jitter(Jitter.none())
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF)
         .instrumentation(instrumentation);
   }
 
@@ -62,12 +67,16 @@ class SyncInstrumentationTest {
     String value = Retrying.of(policy().build()).call(() -> flaky(2));
 
     assertThat(value).isEqualTo("ok");
-    assertThat(instrumentation.events).containsExactly(
-        "call started p",
-        "attempt 1 started", "attempt 1 ended failure IOException 10ms",
-        "attempt 2 started", "attempt 2 ended failure IOException 10ms",
-        "attempt 3 started", "attempt 3 ended success none 10ms",
-        "call ended success_with_retry none 3 230ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended failure IOException 10ms",
+            "attempt 2 started",
+            "attempt 2 ended failure IOException 10ms",
+            "attempt 3 started",
+            "attempt 3 ended success none 10ms",
+            "call ended success_with_retry none 3 230ms");
   }
 
   @Test
@@ -82,8 +91,12 @@ class SyncInstrumentationTest {
   void aFirstAttemptSuccessIsASuccessWithoutRetry() {
     Retrying.of(policy().build()).get(() -> "ok");
 
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended success none 0ms", "call ended success_without_retry none 1 0ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended success none 0ms",
+            "call ended success_without_retry none 1 0ms");
   }
 
   @Test
@@ -91,7 +104,8 @@ class SyncInstrumentationTest {
     Retrying retrying = Retrying.of(policy().maxTries(2).build());
 
     assertThatThrownBy(() -> retrying.run(() -> flaky(5))).isInstanceOf(IOException.class);
-    assertThat(instrumentation.events).last()
+    assertThat(instrumentation.events)
+        .last()
         .isEqualTo("call ended failure_with_retry IOException 2 120ms");
   }
 
@@ -100,9 +114,12 @@ class SyncInstrumentationTest {
     Retrying retrying = Retrying.of(policy().abortOn(IOException.class).build());
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(5))).isInstanceOf(IOException.class);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended failure IOException 10ms",
-        "call ended failure_without_retry IOException 1 10ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended failure IOException 10ms",
+            "call ended failure_without_retry IOException 1 10ms");
   }
 
   @Test
@@ -110,19 +127,25 @@ class SyncInstrumentationTest {
     Retrying retrying = Retrying.of(policy().maxTries(2).fallback(event -> "cached").build());
 
     assertThat(retrying.call(() -> flaky(5))).isEqualTo("cached");
-    assertThat(instrumentation.events).last()
-        .isEqualTo("call ended fallback IOException 2 120ms");
+    assertThat(instrumentation.events).last().isEqualTo("call ended fallback IOException 2 120ms");
   }
 
   @Test
   void aFallbackThatThrowsEndsTheCallAsFailureWithItsException() {
-    Retrying retrying = Retrying.of(policy().maxTries(1).fallback(event -> {
-      throw new IllegalStateException("no cache");
-    }).build());
+    Retrying retrying =
+        Retrying.of(
+            policy()
+                .maxTries(1)
+                .fallback(
+                    event -> {
+                      throw new IllegalStateException("no cache");
+                    })
+                .build());
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(5)))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(instrumentation.events).last()
+    assertThat(instrumentation.events)
+        .last()
         .isEqualTo("call ended failure_without_retry IllegalStateException 1 10ms");
   }
 
@@ -132,8 +155,11 @@ class SyncInstrumentationTest {
     AtomicInteger n = new AtomicInteger();
 
     assertThat(retrying.call(() -> n.incrementAndGet() == 1 ? "bad" : "good")).isEqualTo("good");
-    assertThat(instrumentation.events).contains("attempt 1 ended retryable_result none 0ms",
-        "attempt 2 ended success none 0ms", "call ended success_with_retry none 2 100ms");
+    assertThat(instrumentation.events)
+        .contains(
+            "attempt 1 ended retryable_result none 0ms",
+            "attempt 2 ended success none 0ms",
+            "call ended success_with_retry none 2 100ms");
   }
 
   @Test
@@ -144,9 +170,12 @@ class SyncInstrumentationTest {
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(0)))
         .isInstanceOf(io.backon.breaker.CircuitOpenException.class);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended circuit_open CircuitOpenException 0ms",
-        "call ended failure_without_retry CircuitOpenException 1 0ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended circuit_open CircuitOpenException 0ms",
+            "call ended failure_without_retry CircuitOpenException 1 0ms");
     assertThat(calls).hasValue(0);
   }
 
@@ -169,14 +198,20 @@ class SyncInstrumentationTest {
       records = log.records();
     }
 
-    assertThat(instrumentation.events).containsExactly("call started p",
-        "attempt 2 started", "attempt 2 ended success none 10ms",
-        "call ended success_with_retry none 2 120ms");
-    assertThat(records).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-      assertThat(record.getMessage()).contains("attemptStarted threw");
-      assertThat(record.getThrown()).hasMessage("broken instrumentation");
-    });
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 2 started",
+            "attempt 2 ended success none 10ms",
+            "call ended success_with_retry none 2 120ms");
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage()).contains("attemptStarted threw");
+              assertThat(record.getThrown()).hasMessage("broken instrumentation");
+            });
   }
 
   @Test
@@ -193,10 +228,14 @@ class SyncInstrumentationTest {
     assertThat(attempts.result()).isEqualTo("ok");
     assertThat(scopes).containsExactly(1, 2);
     assertThat(instrumentation.attemptInScope()).isZero();
-    assertThat(instrumentation.events).containsExactly("call started p",
-        "attempt 1 started", "attempt 1 ended failure IOException 10ms",
-        "attempt 2 started", "attempt 2 ended success none 10ms",
-        "call ended success_with_retry none 2 120ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended failure IOException 10ms",
+            "attempt 2 started",
+            "attempt 2 ended success none 10ms",
+            "call ended success_with_retry none 2 120ms");
   }
 
   @Test
@@ -206,24 +245,34 @@ class SyncInstrumentationTest {
     Attempts<String> attempts = Retrying.of(policy().circuitBreaker(breaker).build()).attempts();
 
     assertThat(attempts.iterator().hasNext()).isFalse();
-    assertThatThrownBy(attempts::result)
-        .isInstanceOf(io.backon.breaker.CircuitOpenException.class);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 ended circuit_open CircuitOpenException 0ms",
-        "call ended failure_without_retry CircuitOpenException 1 0ms");
+    assertThatThrownBy(attempts::result).isInstanceOf(io.backon.breaker.CircuitOpenException.class);
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended circuit_open CircuitOpenException 0ms",
+            "call ended failure_without_retry CircuitOpenException 1 0ms");
   }
 
   @Test
   void hedgedCopiesRunInTheirAttemptsScopeAndTheRaceIsReported() throws Exception {
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run)
-        .hedgeDelay(Duration.ofSeconds(1)).build();
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .executor(Runnable::run)
+            .hedgeDelay(Duration.ofSeconds(1))
+            .build();
     Retrying retrying = Retrying.of(policy().hedging(hedging).build());
 
     assertThat(retrying.call(() -> flaky(1))).isEqualTo("ok");
     assertThat(scopes).as("both copies ran in attempt 1's scope").containsExactly(1, 1);
-    assertThat(instrumentation.events).containsExactly("call started p", "attempt 1 started",
-        "attempt 1 hedge hedge_won", "attempt 1 ended success none 20ms",
-        "call ended success_without_retry none 1 20ms");
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 hedge hedge_won",
+            "attempt 1 ended success none 20ms",
+            "call ended success_without_retry none 1 20ms");
   }
 
   @Test
@@ -232,8 +281,9 @@ class SyncInstrumentationTest {
     Retrying retrying = Retrying.of(policy().maxTries(1).hedging(hedging).build());
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(5))).isInstanceOf(IOException.class);
-    assertThat(instrumentation.events).containsSubsequence("attempt 1 hedge all_failed",
-        "attempt 1 ended failure IOException 20ms");
+    assertThat(instrumentation.events)
+        .containsSubsequence(
+            "attempt 1 hedge all_failed", "attempt 1 ended failure IOException 20ms");
   }
 
   @Test

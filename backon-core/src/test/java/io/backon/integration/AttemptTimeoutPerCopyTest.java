@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
 
   private HedgingPolicyBuilder hedging(Duration delay, boolean blocking) {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler)
-        .executor(blocking ? pool : Runnable::run).hedgeDelay(delay).onHedge(hedges::add);
+    return HedgingPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(blocking ? pool : Runnable::run)
+        .hedgeDelay(delay)
+        .onHedge(hedges::add);
   }
 
   private static boolean isTimeout(Throwable t) {
@@ -35,8 +39,13 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
   @Test
   void eachAsyncCopyIsTimedFromItsOwnStart() {
     // copy 1: t=0, times out at 150; copy 2 (hedge): t=100, would time out at 250
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).attemptTimeout(Duration.ofMillis(150))
-        .hedging(hedging(Duration.ofMillis(100), false).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .attemptTimeout(Duration.ofMillis(150))
+                .hedging(hedging(Duration.ofMillis(100), false).build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -57,8 +66,13 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
 
   @Test
   void whenEveryAsyncCopyTimesOutTheAttemptFailsWithAttemptTimeoutAndIsRetried() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).attemptTimeout(Duration.ofMillis(150))
-        .hedging(hedging(Duration.ofMillis(100), false).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .attemptTimeout(Duration.ofMillis(150))
+                .hedging(hedging(Duration.ofMillis(100), false).build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -68,10 +82,13 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
     assertThat(events(EventType.AFTER)).hasSize(1);
     Throwable attemptFailure = events(EventType.AFTER).get(0).failure();
     assertThat(attemptFailure).isInstanceOf(AttemptTimeoutException.class);
-    assertThat(((AttemptTimeoutException) attemptFailure).timeout()).isEqualTo(Duration.ofMillis(150));
+    assertThat(((AttemptTimeoutException) attemptFailure).timeout())
+        .isEqualTo(Duration.ofMillis(150));
     assertThat(((AttemptTimeoutException) attemptFailure).attemptNumber()).isEqualTo(1);
-    assertThat(attemptFailure.getSuppressed()).as("the primary's own timeout")
-        .filteredOn(AttemptTimeoutPerCopyTest::isTimeout).hasSize(1);
+    assertThat(attemptFailure.getSuppressed())
+        .as("the primary's own timeout")
+        .filteredOn(AttemptTimeoutPerCopyTest::isTimeout)
+        .hasSize(1);
     assertThat(copies.get(1)).isCancelled();
 
     advance(100);
@@ -89,9 +106,14 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
   void eachBlockingCopyIsTimedFromItsOwnStart() throws Exception {
     // copy 1: t=0, times out at 1000; copy 2 (hedge): t=600, would time out at 1600
     BlockingCopies target = new BlockingCopies(2);
-    Retrying retrying = Retrying.of(blockingPolicy().scheduler(scheduler).maxTries(3)
-        .attemptTimeout(Duration.ofMillis(1000))
-        .hedging(hedging(Duration.ofMillis(600), true).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .scheduler(scheduler)
+                .maxTries(3)
+                .attemptTimeout(Duration.ofMillis(1000))
+                .hedging(hedging(Duration.ofMillis(600), true).build())
+                .build());
     CompletableFuture<String> call = callInBackground(retrying, target);
 
     target.awaitStarted(1);
@@ -102,7 +124,8 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
     advance(400);
     await().atMost(PATIENCE).until(() -> target.interrupted().contains(1));
     advance(300);
-    assertThat(target.interrupted()).as("at 1300 ms the hedge is still within its own 1000 ms")
+    assertThat(target.interrupted())
+        .as("at 1300 ms the hedge is still within its own 1000 ms")
         .containsExactly(1);
 
     target.release(2);
@@ -116,9 +139,14 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
   void whenEveryBlockingCopyTimesOutTheAttemptFailsWithAttemptTimeoutAndIsRetried()
       throws Exception {
     BlockingCopies target = new BlockingCopies(2); // copy 3 (attempt 2's primary) answers at once
-    Retrying retrying = Retrying.of(blockingPolicy().scheduler(scheduler).maxTries(3)
-        .attemptTimeout(Duration.ofMillis(1000))
-        .hedging(hedging(Duration.ofMillis(600), true).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .scheduler(scheduler)
+                .maxTries(3)
+                .attemptTimeout(Duration.ofMillis(1000))
+                .hedging(hedging(Duration.ofMillis(600), true).build())
+                .build());
     CompletableFuture<String> call = callInBackground(retrying, target);
 
     target.awaitStarted(1);
@@ -136,6 +164,7 @@ class AttemptTimeoutPerCopyTest extends HedgedPipelineFixture {
     assertThat(attemptFailure).isInstanceOf(AttemptTimeoutException.class);
     assertThat(Arrays.asList(attemptFailure.getSuppressed()))
         .as("the primary's timeout is suppressed in the hedge's")
-        .filteredOn(AttemptTimeoutPerCopyTest::isTimeout).hasSize(1);
+        .filteredOn(AttemptTimeoutPerCopyTest::isTimeout)
+        .hasSize(1);
   }
 }

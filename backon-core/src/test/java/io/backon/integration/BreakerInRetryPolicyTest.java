@@ -1,6 +1,5 @@
 package io.backon.integration;
 
-import io.backon.internal.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,6 +17,7 @@ import io.backon.breaker.CircuitBreakerSnapshot;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.breaker.CircuitState;
 import io.backon.breaker.CircuitStateTransition;
+import io.backon.internal.Pipeline;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -159,12 +159,14 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
   void withRetryOnCircuitOpenTheRejectionsAreRetriedUntilATrialCallClosesTheBreaker()
       throws Exception {
     CircuitBreaker breaker = breaker(3).build();
-    Retrying retrying = Retrying.of(blockingPolicy()
-        .maxTries(10)
-        .wait(Wait.constant(Duration.ofMillis(400)))
-        .circuitBreaker(breaker)
-        .retryOnCircuitOpen(true)
-        .build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(10)
+                .wait(Wait.constant(Duration.ofMillis(400)))
+                .circuitBreaker(breaker)
+                .retryOnCircuitOpen(true)
+                .build());
 
     // t=0, 400, 800: failures (opens at 800 until 1800); 1200, 1600: rejected; 2000: trial succeeds
     String value = retrying.call(() -> flaky(3));
@@ -200,9 +202,14 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
   void theIteratorFaceAsksTheCircuitBreakerLikeEveryOtherFace() throws Exception {
     CircuitBreaker breaker = CircuitBreaker.builder("review-iterator").clock(clock).build();
     breaker.forceOpen();
-    RetryPolicy policy = RetryPolicy.builder().circuitBreaker(breaker)
-        .clock(clock).sleeper(sleeper).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .circuitBreaker(breaker)
+            .clock(clock)
+            .sleeper(sleeper)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
     Retrying retrying = Retrying.of(policy);
     AtomicInteger targetRuns = new AtomicInteger();
 
@@ -222,11 +229,21 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
 
   @Test
   void aTargetThrowingAnErrorDoesNotKeepTheHalfOpenTrialPermissionForever() throws Exception {
-    CircuitBreaker breaker = CircuitBreaker.builder("review").halfOpenMaxCalls(1)
-        .successThreshold(1).clock(clock).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("review")
+            .halfOpenMaxCalls(1)
+            .successThreshold(1)
+            .clock(clock)
+            .build();
     breaker.halfOpen();
-    RetryPolicy policy = RetryPolicy.builder().circuitBreaker(breaker).maxTries(1)
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .circuitBreaker(breaker)
+            .maxTries(1)
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
     Retrying retrying = Retrying.of(policy);
 
     assertThatThrownBy(() -> retrying.call(BreakerInRetryPolicyTest::overflow))
@@ -276,19 +293,22 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(giveUp.attemptNumber()).isEqualTo(4);
     assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
     assertThat(scheduler.pendingTasks()).as("nothing more scheduled").isZero();
-    assertThat(clock.elapsed()).as("three back-offs, none after the rejection")
+    assertThat(clock.elapsed())
+        .as("three back-offs, none after the rejection")
         .isEqualTo(WAIT.multipliedBy(3));
   }
 
   @Test
   void withRetryOnCircuitOpenAsyncRejectionsAreRetriedUntilATrialCallClosesTheBreaker() {
     CircuitBreaker breaker = breaker(3).build();
-    Retrying retrying = Retrying.of(asyncPolicy()
-        .maxTries(10)
-        .wait(Wait.constant(Duration.ofMillis(400)))
-        .circuitBreaker(breaker)
-        .retryOnCircuitOpen(true)
-        .build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(10)
+                .wait(Wait.constant(Duration.ofMillis(400)))
+                .circuitBreaker(breaker)
+                .retryOnCircuitOpen(true)
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(() -> flakyAsync(3));
     advanceUntilDone(result, WAIT);
@@ -307,13 +327,15 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     CircuitBreaker breaker = breaker(3).ignoreOn(NotFoundException.class).build();
     Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).circuitBreaker(breaker).build());
 
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      try {
-        return CompletableFuture.completedFuture(notFound());
-      } catch (NotFoundException e) {
-        return failed(e);
-      }
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              try {
+                return CompletableFuture.completedFuture(notFound());
+              } catch (NotFoundException e) {
+                return failed(e);
+              }
+            });
     advanceUntilDone(result, WAIT);
 
     assertThat(failureOf(result)).isInstanceOf(NotFoundException.class);

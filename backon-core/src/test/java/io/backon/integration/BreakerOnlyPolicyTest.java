@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A policy whose only layer is a circuit breaker, with no listeners, deadline or instrumentation:
- * the blocking face applies the breaker inline, without per-call state until an attempt fails.
- * The breaker must still see every attempt exactly as it does through the full pipeline.
+ * the blocking face applies the breaker inline, without per-call state until an attempt fails. The
+ * breaker must still see every attempt exactly as it does through the full pipeline.
  */
 class BreakerOnlyPolicyTest {
 
@@ -34,16 +34,28 @@ class BreakerOnlyPolicyTest {
   private final List<Integer> attemptNumbers = new CopyOnWriteArrayList<>();
 
   private CircuitBreaker breaker() {
-    return CircuitBreaker.builder("stock").clock(clock).countBasedWindow(50).minimumCalls(50)
-        .failureThreshold(10).slowCallDuration(SLOW).ignoreOn(IllegalArgumentException.class)
+    return CircuitBreaker.builder("stock")
+        .clock(clock)
+        .countBasedWindow(50)
+        .minimumCalls(50)
+        .failureThreshold(10)
+        .slowCallDuration(SLOW)
+        .ignoreOn(IllegalArgumentException.class)
         .build();
   }
 
   private Retrying retrying(CircuitBreaker breaker) {
-    return Retrying.of(RetryPolicy.builder().maxTries(3).circuitBreaker(breaker)
-        .clock(clock).sleeper(new ManualSleeper(clock)).wait(Wait.none()).jitter(Jitter.none())
-        .backoffLogLevel(System.Logger.Level.OFF).giveUpLogLevel(System.Logger.Level.OFF)
-        .build());
+    return Retrying.of(
+        RetryPolicy.builder()
+            .maxTries(3)
+            .circuitBreaker(breaker)
+            .clock(clock)
+            .sleeper(new ManualSleeper(clock))
+            .wait(Wait.none())
+            .jitter(Jitter.none())
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF)
+            .build());
   }
 
   /** Fails with {@code failure} on the first {@code failures} calls, then answers. */
@@ -59,8 +71,8 @@ class BreakerOnlyPolicyTest {
   void aFirstAttemptSuccessIsRecordedAsOneSuccessfulCall() throws Exception {
     CircuitBreaker breaker = breaker();
 
-    assertThat(retrying(breaker).call(() -> failing(0, new IllegalStateException()))).isEqualTo(
-        "42 in stock");
+    assertThat(retrying(breaker).call(() -> failing(0, new IllegalStateException())))
+        .isEqualTo("42 in stock");
 
     CircuitBreakerSnapshot snapshot = breaker.snapshot();
     assertThat(snapshot.bufferedCalls()).isEqualTo(1);
@@ -99,7 +111,8 @@ class BreakerOnlyPolicyTest {
     CircuitBreaker breaker = breaker();
     breaker.forceOpen();
 
-    Throwable thrown = catchThrowable(() -> retrying(breaker).call(() -> failing(0, new IllegalStateException())));
+    Throwable thrown =
+        catchThrowable(() -> retrying(breaker).call(() -> failing(0, new IllegalStateException())));
 
     assertThat(thrown).isInstanceOf(CircuitOpenException.class);
     assertThat(invocations).hasValue(0);
@@ -110,10 +123,12 @@ class BreakerOnlyPolicyTest {
   void aSlowAttemptIsTimedOnThePolicyClockAndCountedAsSlow() throws Exception {
     CircuitBreaker breaker = breaker();
 
-    retrying(breaker).call(() -> {
-      clock.advance(SLOW.plusMillis(1));
-      return "late";
-    });
+    retrying(breaker)
+        .call(
+            () -> {
+              clock.advance(SLOW.plusMillis(1));
+              return "late";
+            });
     retrying(breaker).call(() -> "on time");
 
     assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(2);
@@ -137,10 +152,15 @@ class BreakerOnlyPolicyTest {
     CircuitBreaker breaker = breaker();
     IOException offline = new IOException("offline");
 
-    Throwable thrown = catchThrowable(() -> retrying(breaker).call(() -> {
-      invocations.incrementAndGet();
-      throw offline;
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                retrying(breaker)
+                    .call(
+                        () -> {
+                          invocations.incrementAndGet();
+                          throw offline;
+                        }));
 
     assertThat(thrown).isSameAs(offline);
     assertThat(invocations).hasValue(3);

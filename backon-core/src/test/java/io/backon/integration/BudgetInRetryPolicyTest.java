@@ -28,6 +28,7 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
 
   private final RetryBudget budget =
       RetryBudget.builder().name("shared").maxTokens(4).tokenRatio(1.0).build();
+
   /** Every failure thrown by a target, in order. */
   private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
 
@@ -41,8 +42,15 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
 
   /** A policy with no listeners at all, so the blocking engine takes its allocation-free path. */
   private Retrying quiet() {
-    return Retrying.of(RetryPolicy.builder().clock(clock).sleeper(sleeper).wait(Wait.constant(WAIT))
-        .jitter(Jitter.none()).maxTries(5).retryBudget(budget).build());
+    return Retrying.of(
+        RetryPolicy.builder()
+            .clock(clock)
+            .sleeper(sleeper)
+            .wait(Wait.constant(WAIT))
+            .jitter(Jitter.none())
+            .maxTries(5)
+            .retryBudget(budget)
+            .build());
   }
 
   /** Fails {@code failures} times with a fresh IOException, then answers "ok". */
@@ -79,7 +87,8 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
 
   @Test
   void failuresDrainABudgetSharedByTwoPoliciesUntilRetriesAreRefused() {
-    Throwable orders = catchThrowable(() -> blocking("orders").call(() -> flaky(Integer.MAX_VALUE)));
+    Throwable orders =
+        catchThrowable(() -> blocking("orders").call(() -> flaky(Integer.MAX_VALUE)));
 
     assertThat(orders).as("the last failure itself, unwrapped").isSameAs(lastThrown());
     assertThat(invocations).as("fewer attempts than maxTries(5)").hasValue(2);
@@ -91,7 +100,8 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
 
     events.clear();
     invocations.set(0);
-    Throwable billing = catchThrowable(() -> blocking("billing").call(() -> flaky(Integer.MAX_VALUE)));
+    Throwable billing =
+        catchThrowable(() -> blocking("billing").call(() -> flaky(Integer.MAX_VALUE)));
 
     assertThat(billing).isSameAs(lastThrown());
     assertThat(invocations).as("the other policy's call gets no retry at all").hasValue(1);
@@ -118,7 +128,8 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
   void aFailingCallWithAnEmptyBudgetRunsOnceAndGivesUpWithItsFailure() {
     drain();
 
-    Throwable failure = catchThrowable(() -> blocking("orders").call(() -> flaky(Integer.MAX_VALUE)));
+    Throwable failure =
+        catchThrowable(() -> blocking("orders").call(() -> flaky(Integer.MAX_VALUE)));
 
     assertThat(failure).isSameAs(lastThrown());
     assertThat(invocations).hasValue(1);
@@ -152,7 +163,8 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
 
   @Test
   void asyncFailuresDrainABudgetSharedByTwoPoliciesUntilRetriesAreRefused() {
-    CompletableFuture<String> orders = async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
+    CompletableFuture<String> orders =
+        async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
     advanceUntilDone(orders, WAIT);
 
     assertThat(failureOf(orders)).isSameAs(lastThrown());
@@ -183,23 +195,27 @@ class BudgetInRetryPolicyTest extends PipelineFixture {
     assertThat(ok).isCompletedWithValue("ok");
 
     invocations.set(0);
-    CompletableFuture<String> failing = async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
+    CompletableFuture<String> failing =
+        async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
     advanceUntilDone(failing, WAIT);
     assertThat(failureOf(failing)).isSameAs(lastThrown());
     assertThat(invocations).hasValue(1);
-    assertThat(events(EventType.GIVE_UP)).singleElement()
-        .extracting(RetryEvent::giveUpReason).isEqualTo(GiveUpReason.BUDGET_EXHAUSTED);
+    assertThat(events(EventType.GIVE_UP))
+        .singleElement()
+        .extracting(RetryEvent::giveUpReason)
+        .isEqualTo(GiveUpReason.BUDGET_EXHAUSTED);
   }
 
   @Test
   void asyncSuccessesEarnTokensBackSoRetriesResume() {
-    CompletableFuture<String> drained = async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
+    CompletableFuture<String> drained =
+        async("orders").callAsync(() -> flakyAsync(Integer.MAX_VALUE));
     advanceUntilDone(drained, WAIT);
     assertThat(budget.tokens()).isEqualTo(2.0);
 
     for (int i = 0; i < 2; i++) {
-      assertThat(async("orders").<String>callAsync(
-          () -> CompletableFuture.completedFuture("fine"))).isCompletedWithValue("fine");
+      assertThat(async("orders").<String>callAsync(() -> CompletableFuture.completedFuture("fine")))
+          .isCompletedWithValue("fine");
     }
     assertThat(budget.tokens()).isEqualTo(4.0);
 

@@ -28,21 +28,30 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   private static final Duration DEADLINE = Duration.ofMillis(500);
 
   private HedgingPolicyBuilder hedging(boolean blocking) {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler)
-        .executor(blocking ? pool : Runnable::run).hedgeDelay(WAIT).onHedge(hedges::add);
+    return HedgingPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(blocking ? pool : Runnable::run)
+        .hedgeDelay(WAIT)
+        .onHedge(hedges::add);
   }
 
   private CircuitBreaker breaker() {
-    return CircuitBreaker.builder("catalog").clock(clock).failureThreshold(100)
-        .countBasedWindow(50).minimumCalls(50).build();
+    return CircuitBreaker.builder("catalog")
+        .clock(clock)
+        .failureThreshold(100)
+        .countBasedWindow(50)
+        .minimumCalls(50)
+        .build();
   }
 
   // ---------------------------------------------------------------- async face
 
   @Test
   void aDeadlinePassingWhileAsyncHedgedCopiesRunCancelsThemAndEndsTheCall() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).deadline(DEADLINE)
-        .hedging(hedging(false).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy().maxTries(5).deadline(DEADLINE).hedging(hedging(false).build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -55,7 +64,9 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
     assertThat(failure).isInstanceOf(DeadlineExceededException.class);
     assertThat(((DeadlineExceededException) failure).deadline()).isEqualTo(DEADLINE);
     assertThat(((DeadlineExceededException) failure).attempts()).isEqualTo(1);
-    assertThat(copies).as("every running copy is cancelled").allMatch(CompletableFuture::isCancelled);
+    assertThat(copies)
+        .as("every running copy is cancelled")
+        .allMatch(CompletableFuture::isCancelled);
     assertThat(copies).hasSize(2);
     RetryEvent giveUp = theGiveUp();
     assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.DEADLINE_EXCEEDED);
@@ -64,8 +75,9 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
 
   @Test
   void theAsyncDeadlineFailureCarriesTheLastFinishedAttemptsFailure() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).deadline(DEADLINE)
-        .hedging(hedging(false).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy().maxTries(5).deadline(DEADLINE).hedging(hedging(false).build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     copies.get(0).completeExceptionally(new IOException("copy 1"));
@@ -85,8 +97,14 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   @Test
   void asyncCopiesCutByTheDeadlineAreNeitherSuccessesNorFailuresForTheBreaker() {
     CircuitBreaker breaker = breaker();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).deadline(DEADLINE)
-        .circuitBreaker(breaker).hedging(hedging(false).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(5)
+                .deadline(DEADLINE)
+                .circuitBreaker(breaker)
+                .hedging(hedging(false).build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -101,11 +119,16 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   // ---------------------------------------------------------------- blocking face
 
   @Test
-  void aDeadlinePassingWhileBlockingHedgedCopiesRunInterruptsThemAndEndsTheCall()
-      throws Exception {
+  void aDeadlinePassingWhileBlockingHedgedCopiesRunInterruptsThemAndEndsTheCall() throws Exception {
     BlockingCopies target = new BlockingCopies(2);
-    Retrying retrying = Retrying.of(blockingPolicy().scheduler(scheduler).maxTries(5)
-        .deadline(DEADLINE).hedging(hedging(true).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .scheduler(scheduler)
+                .maxTries(5)
+                .deadline(DEADLINE)
+                .hedging(hedging(true).build())
+                .build());
     CompletableFuture<String> call = callInBackground(retrying, target);
 
     startBothCopies(target);
@@ -123,16 +146,23 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   }
 
   /**
-   * The async face releases the breaker permission of a copy the deadline cancelled (neither success
-   * nor failure, as HedgeCopyObserver#copyCancelled says); the blocking face must agree.
+   * The async face releases the breaker permission of a copy the deadline cancelled (neither
+   * success nor failure, as HedgeCopyObserver#copyCancelled says); the blocking face must agree.
    */
   @Test
   void blockingCopiesCutByTheDeadlineAreNeitherSuccessesNorFailuresForTheBreaker()
       throws Exception {
     CircuitBreaker breaker = breaker();
     BlockingCopies target = new BlockingCopies(2);
-    Retrying retrying = Retrying.of(blockingPolicy().scheduler(scheduler).maxTries(5)
-        .deadline(DEADLINE).circuitBreaker(breaker).hedging(hedging(true).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .scheduler(scheduler)
+                .maxTries(5)
+                .deadline(DEADLINE)
+                .circuitBreaker(breaker)
+                .hedging(hedging(true).build())
+                .build());
     CompletableFuture<String> call = callInBackground(retrying, target);
 
     startBothCopies(target);
@@ -151,8 +181,8 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   @Test
   void withoutHedgingAnAsyncAttemptCutByTheDeadlineIsNotABreakerFailureEither() {
     CircuitBreaker breaker = breaker();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(5).deadline(DEADLINE)
-        .circuitBreaker(breaker).build());
+    Retrying retrying =
+        Retrying.of(asyncPolicy().maxTries(5).deadline(DEADLINE).circuitBreaker(breaker).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(500);
@@ -164,16 +194,21 @@ class DeadlineAroundHedgingTest extends HedgedPipelineFixture {
   }
 
   /**
-   * The async face releases the breaker permission of a copy the deadline cancelled (neither success
-   * nor failure, as HedgeCopyObserver#copyCancelled says); the blocking face must agree.
+   * The async face releases the breaker permission of a copy the deadline cancelled (neither
+   * success nor failure, as HedgeCopyObserver#copyCancelled says); the blocking face must agree.
    */
   @Test
-  void withoutHedgingABlockingAttemptCutByTheDeadlineIsNotABreakerFailureEither()
-      throws Exception {
+  void withoutHedgingABlockingAttemptCutByTheDeadlineIsNotABreakerFailureEither() throws Exception {
     CircuitBreaker breaker = breaker();
     BlockingCopies target = new BlockingCopies(1);
-    Retrying retrying = Retrying.of(blockingPolicy().scheduler(scheduler).maxTries(5)
-        .deadline(DEADLINE).circuitBreaker(breaker).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .scheduler(scheduler)
+                .maxTries(5)
+                .deadline(DEADLINE)
+                .circuitBreaker(breaker)
+                .build());
     CompletableFuture<String> call = callInBackground(retrying, target);
 
     target.awaitStarted(1);

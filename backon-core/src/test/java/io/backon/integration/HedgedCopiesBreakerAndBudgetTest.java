@@ -31,26 +31,30 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
 
   /** Never opens on its own within these tests; records every copy in its window. */
   private CircuitBreakerBuilder breaker() {
-    return CircuitBreaker.builder("search").clock(clock).failureThreshold(100)
-        .countBasedWindow(50).minimumCalls(50);
+    return CircuitBreaker.builder("search")
+        .clock(clock)
+        .failureThreshold(100)
+        .countBasedWindow(50)
+        .minimumCalls(50);
   }
 
   /**
-   * The first copy to run blocks until interrupted and then fails with a failure the breaker
-   * would record; the next copy answers at once.
+   * The first copy to run blocks until interrupted and then fails with a failure the breaker would
+   * record; the next copy answers at once.
    */
-  private final Callable<String> slowFirstCopy = () -> {
-    if (invocations.incrementAndGet() == 1) {
-      try {
-        Thread.sleep(PATIENCE.toMillis());
-        return "from primary";
-      } catch (InterruptedException e) {
-        loserInterrupted.countDown();
-        throw new IOException("primary cut short", e);
-      }
-    }
-    return "from hedge";
-  };
+  private final Callable<String> slowFirstCopy =
+      () -> {
+        if (invocations.incrementAndGet() == 1) {
+          try {
+            Thread.sleep(PATIENCE.toMillis());
+            return "from primary";
+          } catch (InterruptedException e) {
+            loserInterrupted.countDown();
+            throw new IOException("primary cut short", e);
+          }
+        }
+        return "from hedge";
+      };
 
   private void awaitLoserSettled() throws InterruptedException {
     assertThat(loserInterrupted.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
@@ -62,12 +66,21 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void everyHedgedCopyOfEveryAttemptAcquiresItsOwnPermission() {
     CircuitBreaker breaker = breaker().build();
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(2).circuitBreaker(breaker)
-        .hedging(realHedging(Duration.ofSeconds(30)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(2)
+                .circuitBreaker(breaker)
+                .hedging(realHedging(Duration.ofSeconds(30)).build())
+                .build());
 
-    Throwable thrown = catchThrowable(() -> retrying.call(() -> {
-      throw new IOException("copy " + invocations.incrementAndGet());
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IOException("copy " + invocations.incrementAndGet());
+                    }));
 
     assertThat(thrown).hasMessage("copy 4");
     CircuitBreakerSnapshot snapshot = breaker.snapshot();
@@ -78,8 +91,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void aCopyCancelledBecauseAnotherWonRecordsNothingInTheBreaker() throws Exception {
     CircuitBreaker breaker = breaker().build();
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(realHedging(Duration.ofMillis(20)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(realHedging(Duration.ofMillis(20)).build())
+                .build());
 
     assertThat(retrying.call(slowFirstCopy)).isEqualTo("from hedge");
     awaitLoserSettled();
@@ -94,13 +112,20 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   void aCancelledCopyGivesItsHalfOpenTrialSlotBack() throws Exception {
     CircuitBreaker breaker = breaker().halfOpenMaxCalls(2).successThreshold(3).build();
     breaker.halfOpen();
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(realHedging(Duration.ofMillis(20)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(realHedging(Duration.ofMillis(20)).build())
+                .build());
 
     assertThat(retrying.call(slowFirstCopy)).isEqualTo("from hedge");
     awaitLoserSettled();
 
-    assertThat(breaker.state()).as("one trial success of three needed").isEqualTo(CircuitState.HALF_OPEN);
+    assertThat(breaker.state())
+        .as("one trial success of three needed")
+        .isEqualTo(CircuitState.HALF_OPEN);
     assertThat(breaker.tryAcquirePermission()).as("trial slot 1 free again").isTrue();
     assertThat(breaker.tryAcquirePermission()).as("trial slot 2 free again").isTrue();
     assertThat(breaker.tryAcquirePermission()).as("only two trial slots").isFalse();
@@ -113,19 +138,28 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
       budget.onFailure();
     }
     CountDownLatch releasePrimary = new CountDownLatch(1);
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).retryBudget(budget)
-        .hedging(realHedging(Duration.ofMillis(20)).maxHedges(3).build()).build());
-    CompletableFuture<String> call = CompletableFuture.supplyAsync(() -> {
-      try {
-        return retrying.call(() -> {
-          invocations.incrementAndGet();
-          releasePrimary.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-          return "from primary";
-        });
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }, pool);
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .retryBudget(budget)
+                .hedging(realHedging(Duration.ofMillis(20)).maxHedges(3).build())
+                .build());
+    CompletableFuture<String> call =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return retrying.call(
+                    () -> {
+                      invocations.incrementAndGet();
+                      releasePrimary.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                      return "from primary";
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            },
+            pool);
 
     await().atMost(PATIENCE).until(() -> budget.snapshot().retriesRefused() == 1);
     releasePrimary.countDown();
@@ -133,7 +167,8 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
     assertThat(call.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("from primary");
     assertThat(invocations).hasValue(1);
     assertThat(hedges).isEmpty();
-    assertThat(budget.snapshot().retriesRefused()).as("asked once, then no more hedges")
+    assertThat(budget.snapshot().retriesRefused())
+        .as("asked once, then no more hedges")
         .isEqualTo(1);
   }
 
@@ -146,8 +181,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   void anOpenBreakerEndsAHedgedAttemptAtOnceWithoutLaunchingAHedge() {
     CircuitBreaker breaker = breaker().build();
     breaker.forceOpen();
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(realHedging(Duration.ofSeconds(30)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(realHedging(Duration.ofSeconds(30)).build())
+                .build());
 
     Throwable thrown = catchThrowable(() -> retrying.call(() -> "never runs"));
 
@@ -162,13 +202,20 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void everyAsyncHedgedCopyOfEveryAttemptAcquiresItsOwnPermission() {
     CircuitBreaker breaker = breaker().build();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(2).circuitBreaker(breaker)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(2)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
 
-    CompletableFuture<String> result = retrying.callAsync(() -> {
-      invocations.incrementAndGet();
-      return failed(new IOException("copy " + invocations.get()));
-    });
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              invocations.incrementAndGet();
+              return failed(new IOException("copy " + invocations.get()));
+            });
     advanceUntilDone(result, WAIT);
 
     assertThat(failureOf(result)).hasMessage("copy 4");
@@ -179,8 +226,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void anAsyncCopyCancelledBecauseAnotherWonRecordsNothingInTheBreaker() {
     CircuitBreaker breaker = breaker().build();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -196,8 +248,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void anAsyncCopyThatFailsAfterAnotherWonRecordsNothingInTheBreaker() {
     CircuitBreaker breaker = breaker().build();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -213,8 +270,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   void aCancelledAsyncCopyGivesItsHalfOpenTrialSlotBack() {
     CircuitBreaker breaker = breaker().halfOpenMaxCalls(2).successThreshold(3).build();
     breaker.halfOpen();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -234,8 +296,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
     for (int i = 0; i < 4; i++) {
       budget.onFailure();
     }
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).retryBudget(budget)
-        .hedging(manualHedging().maxHedges(3).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .retryBudget(budget)
+                .hedging(manualHedging().maxHedges(3).build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -251,8 +318,9 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   @Test
   void aHedgeIsPaidForFromTheBudgetLikeARetry() {
     RetryBudget budget = RetryBudget.builder().maxTokens(4).build();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).retryBudget(budget)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy().maxTries(3).retryBudget(budget).hedging(manualHedging().build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);
@@ -273,8 +341,13 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   void anOpenBreakerEndsAnAsyncHedgedAttemptAtOnceWithoutLaunchingAHedge() {
     CircuitBreaker breaker = breaker().build();
     breaker.forceOpen();
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).circuitBreaker(breaker)
-        .hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
 

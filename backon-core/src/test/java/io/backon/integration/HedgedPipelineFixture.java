@@ -20,6 +20,7 @@ abstract class HedgedPipelineFixture extends PipelineFixture {
 
   final CountingThreadPool pool = new CountingThreadPool("integration-copy");
   final List<Integer> hedges = new CopyOnWriteArrayList<>();
+
   /** The futures handed out by the async target, one per copy, in launch order. */
   final List<CompletableFuture<String>> copies = new CopyOnWriteArrayList<>();
 
@@ -35,8 +36,12 @@ abstract class HedgedPipelineFixture extends PipelineFixture {
 
   /** Fake time: the shared manual scheduler and clock, copies started on the calling thread. */
   HedgingPolicyBuilder manualHedging() {
-    return HedgingPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .hedgeDelay(WAIT).onHedge(hedges::add);
+    return HedgingPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .hedgeDelay(WAIT)
+        .onHedge(hedges::add);
   }
 
   /** A copy that is a fresh future, counted in {@code invocations} and kept in {@link #copies}. */
@@ -50,13 +55,16 @@ abstract class HedgedPipelineFixture extends PipelineFixture {
   /** Runs {@code retrying.call(target)} on a new daemon thread; the result completes the future. */
   static CompletableFuture<String> callInBackground(Retrying retrying, Callable<String> target) {
     CompletableFuture<String> call = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        call.complete(retrying.call(target));
-      } catch (Throwable failure) {
-        call.completeExceptionally(failure);
-      }
-    }, "integration-caller");
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                call.complete(retrying.call(target));
+              } catch (Throwable failure) {
+                call.completeExceptionally(failure);
+              }
+            },
+            "integration-caller");
     caller.setDaemon(true);
     caller.start();
     return call;

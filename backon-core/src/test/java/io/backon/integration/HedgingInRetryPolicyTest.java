@@ -30,52 +30,72 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
   @Test
   void aSlowPrimaryLosesToItsHedgeAndTheCallReturnsTheHedgesValue() throws Exception {
     CountDownLatch loserInterrupted = new CountDownLatch(1);
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3)
-        .hedging(realHedging(Duration.ofMillis(20)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .hedging(realHedging(Duration.ofMillis(20)).build())
+                .build());
 
-    String value = retrying.call(() -> {
-      if (invocations.incrementAndGet() == 1) { // the primary (or whichever copy ran first)
-        try {
-          Thread.sleep(PATIENCE.toMillis());
-          return "from primary";
-        } catch (InterruptedException e) {
-          loserInterrupted.countDown();
-          throw e;
-        }
-      }
-      return "from hedge";
-    });
+    String value =
+        retrying.call(
+            () -> {
+              if (invocations.incrementAndGet() == 1) { // the primary (or whichever copy ran first)
+                try {
+                  Thread.sleep(PATIENCE.toMillis());
+                  return "from primary";
+                } catch (InterruptedException e) {
+                  loserInterrupted.countDown();
+                  throw e;
+                }
+              }
+              return "from hedge";
+            });
 
     assertThat(value).isEqualTo("from hedge");
     assertThat(hedges).containsExactly(2);
     assertThat(attempts()).as("one attempt, two copies").containsExactly(1);
-    assertThat(events(EventType.SUCCESS)).singleElement()
-        .extracting(RetryEvent::value).isEqualTo("from hedge");
+    assertThat(events(EventType.SUCCESS))
+        .singleElement()
+        .extracting(RetryEvent::value)
+        .isEqualTo("from hedge");
     assertThat(loserInterrupted.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS))
-        .as("the losing copy was interrupted").isTrue();
+        .as("the losing copy was interrupted")
+        .isTrue();
     assertThat(invocations).hasValue(2);
   }
 
   @Test
   void whenEveryCopyFailsTheAttemptFailsWithTheLastFailureAndTheRetryLoopHedgesAgain() {
     // a long hedge delay: the hedge starts only because the primary failed, so copies run in order
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3)
-        .hedging(realHedging(Duration.ofSeconds(30)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .hedging(realHedging(Duration.ofSeconds(30)).build())
+                .build());
 
-    Throwable thrown = catchThrowable(() -> retrying.call(() -> {
-      throw new IOException("copy " + invocations.incrementAndGet());
-    }));
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IOException("copy " + invocations.incrementAndGet());
+                    }));
 
     assertThat(thrown).isInstanceOf(IOException.class).hasMessage("copy 6");
-    assertThat(thrown.getSuppressed()).extracting(HedgingInRetryPolicyTest::message)
+    assertThat(thrown.getSuppressed())
+        .extracting(HedgingInRetryPolicyTest::message)
         .containsExactly("copy 5");
     assertThat(invocations).as("3 attempts x 2 copies").hasValue(6);
     assertThat(hedges).containsExactly(2, 2, 2);
     assertThat(attempts()).containsExactly(1, 2, 3);
-    assertThat(events(EventType.AFTER)).extracting(e -> message(e.failure()))
+    assertThat(events(EventType.AFTER))
+        .extracting(e -> message(e.failure()))
         .containsExactly("copy 2", "copy 4", "copy 6");
     assertThat(events(EventType.AFTER).get(0).failure().getSuppressed())
-        .extracting(HedgingInRetryPolicyTest::message).containsExactly("copy 1");
+        .extracting(HedgingInRetryPolicyTest::message)
+        .containsExactly("copy 1");
     RetryEvent giveUp = theGiveUp();
     assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.MAX_TRIES);
     assertThat(giveUp.attemptNumber()).isEqualTo(3);
@@ -84,25 +104,31 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
   @Test
   void aRetriedAttemptIsHedgedAfreshAndCanBeWonByItsHedge() throws Exception {
     CountDownLatch loserInterrupted = new CountDownLatch(1);
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3)
-        .hedging(realHedging(Duration.ofMillis(20)).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(3)
+                .hedging(realHedging(Duration.ofMillis(20)).build())
+                .build());
 
-    String value = retrying.call(() -> {
-      int n = invocations.incrementAndGet();
-      if (n <= 2) {
-        throw new IOException("copy " + n); // attempt 1: both copies fail
-      }
-      if (n == 3) {
-        try {
-          Thread.sleep(PATIENCE.toMillis());
-          return "slow";
-        } catch (InterruptedException e) {
-          loserInterrupted.countDown();
-          throw e;
-        }
-      }
-      return "from hedge of attempt 2";
-    });
+    String value =
+        retrying.call(
+            () -> {
+              int n = invocations.incrementAndGet();
+              if (n <= 2) {
+                throw new IOException("copy " + n); // attempt 1: both copies fail
+              }
+              if (n == 3) {
+                try {
+                  Thread.sleep(PATIENCE.toMillis());
+                  return "slow";
+                } catch (InterruptedException e) {
+                  loserInterrupted.countDown();
+                  throw e;
+                }
+              }
+              return "from hedge of attempt 2";
+            });
 
     assertThat(value).isEqualTo("from hedge of attempt 2");
     assertThat(attempts()).containsExactly(1, 2);
@@ -114,7 +140,8 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
 
   @Test
   void aSlowAsyncPrimaryLosesToItsHedgeAndIsCancelled() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(asyncPolicy().maxTries(3).hedging(manualHedging().build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     assertThat(copies).hasSize(1);
@@ -135,12 +162,15 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
 
   @Test
   void whenEveryAsyncCopyFailsTheAttemptFailsWithTheLastFailureAndIsRetried() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(3).hedging(manualHedging().build()).build());
+    Retrying retrying =
+        Retrying.of(asyncPolicy().maxTries(3).hedging(manualHedging().build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(copies).hasSize(2 * attempt - 1);
-      copies.get(2 * attempt - 2).completeExceptionally(new IOException("copy " + (2 * attempt - 1)));
+      copies
+          .get(2 * attempt - 2)
+          .completeExceptionally(new IOException("copy " + (2 * attempt - 1)));
       assertThat(copies).as("a failed copy launches the hedge at once").hasSize(2 * attempt);
       copies.get(2 * attempt - 1).completeExceptionally(new IOException("copy " + 2 * attempt));
       if (attempt < 3) {
@@ -151,11 +181,13 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
 
     Throwable failure = failureOf(result);
     assertThat(failure).isInstanceOf(IOException.class).hasMessage("copy 6");
-    assertThat(failure.getSuppressed()).extracting(HedgingInRetryPolicyTest::message)
+    assertThat(failure.getSuppressed())
+        .extracting(HedgingInRetryPolicyTest::message)
         .containsExactly("copy 5");
     assertThat(invocations).hasValue(6);
     assertThat(hedges).containsExactly(2, 2, 2);
-    assertThat(events(EventType.AFTER)).extracting(e -> message(e.failure()))
+    assertThat(events(EventType.AFTER))
+        .extracting(e -> message(e.failure()))
         .containsExactly("copy 2", "copy 4", "copy 6");
     RetryEvent giveUp = theGiveUp();
     assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.MAX_TRIES);
@@ -164,8 +196,9 @@ class HedgingInRetryPolicyTest extends HedgedPipelineFixture {
 
   @Test
   void threeAsyncCopiesPerAttemptAreLaunchedOneHedgeDelayApart() {
-    Retrying retrying = Retrying.of(asyncPolicy().maxTries(2)
-        .hedging(manualHedging().maxHedges(3).build()).build());
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy().maxTries(2).hedging(manualHedging().maxHedges(3).build()).build());
 
     CompletableFuture<String> result = retrying.callAsync(this::newCopy);
     advance(100);

@@ -38,13 +38,14 @@ abstract class PipelineFixture {
 
   /** A blocking-face policy: fake clock, manual sleeper, constant 100 ms wait, events recorded. */
   RetryPolicyBuilder blockingPolicy() {
-    RetryPolicyBuilder builder = RetryPolicy.builder()
-        .clock(clock)
-        .sleeper(sleeper)
-        .wait(Wait.constant(WAIT))
-        .jitter(Jitter.none())
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF);
+    RetryPolicyBuilder builder =
+        RetryPolicy.builder()
+            .clock(clock)
+            .sleeper(sleeper)
+            .wait(Wait.constant(WAIT))
+            .jitter(Jitter.none())
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF);
     for (EventType type : EventType.values()) {
       builder.listen(type, events::add);
     }

@@ -19,13 +19,15 @@ class FailureTextTest {
 
   @Test
   void withoutAMessageOnlyTheClassIsNamed() {
-    assertThat(FailureText.of(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+    assertThat(FailureText.of(new IllegalStateException()))
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(FailureText.of(new IOException(""))).isEqualTo("java.io.IOException");
   }
 
   @Test
   void onlyTheFirstLineOfAMultiLineMessageIsKept() {
-    IOException failure = new IOException("500 Internal Server Error\n{\"error\":\"secret\",\n\"trace\":\"...\"}");
+    IOException failure =
+        new IOException("500 Internal Server Error\n{\"error\":\"secret\",\n\"trace\":\"...\"}");
 
     assertThat(FailureText.of(failure))
         .isEqualTo("java.io.IOException: 500 Internal Server Error [...]")
@@ -40,7 +42,8 @@ class FailureTextTest {
 
   @Test
   void trailingBlankLinesAreNotACut() {
-    assertThat(FailureText.of(new IOException("timeout\n  \n"))).isEqualTo("java.io.IOException: timeout");
+    assertThat(FailureText.of(new IOException("timeout\n  \n")))
+        .isEqualTo("java.io.IOException: timeout");
   }
 
   @Test
@@ -56,14 +59,16 @@ class FailureTextTest {
   void aMessageOfExactly120CharactersIsNotCut() {
     String message = "y".repeat(FailureText.MAX_MESSAGE_CHARS);
 
-    assertThat(FailureText.of(new IOException(message))).isEqualTo("java.io.IOException: " + message);
+    assertThat(FailureText.of(new IOException(message)))
+        .isEqualTo("java.io.IOException: " + message);
   }
 
   @Test
   void whatFollowsAnHttpStatusLineIsABodyAndLeftOut() {
     // the message of Spring's HttpServerErrorException (RestClient, RestTemplate)
-    IOException failure = new IOException(
-        "503 Service Unavailable: \"{\"requestId\":\"r-1\",\"card\":\"4111 1111\"}\"");
+    IOException failure =
+        new IOException(
+            "503 Service Unavailable: \"{\"requestId\":\"r-1\",\"card\":\"4111 1111\"}\"");
 
     assertThat(FailureText.of(failure))
         .isEqualTo("java.io.IOException: 503 Service Unavailable [...]");
@@ -101,9 +106,13 @@ class FailureTextTest {
         .isEqualTo("java.lang.ClassCastException: not a List<String>: [a, b]");
     assertThat(FailureText.of(new IOException("503 Service Unavailable")))
         .isEqualTo("java.io.IOException: 503 Service Unavailable");
-    assertThat(FailureText.of(new IOException("I/O error on GET request for \"http://h/data\": "
-        + "Connection reset"))).isEqualTo("java.io.IOException: I/O error on GET request for "
-        + "\"http://h/data\": Connection reset");
+    assertThat(
+            FailureText.of(
+                new IOException(
+                    "I/O error on GET request for \"http://h/data\": " + "Connection reset")))
+        .isEqualTo(
+            "java.io.IOException: I/O error on GET request for "
+                + "\"http://h/data\": Connection reset");
   }
 
   @Test
@@ -117,17 +126,19 @@ class FailureTextTest {
     String message = "a".repeat(FailureText.MAX_MESSAGE_CHARS - 1) + "\uD83D\uDE00tail";
 
     assertThat(FailureText.of(new IOException(message)))
-        .isEqualTo("java.io.IOException: " + "a".repeat(FailureText.MAX_MESSAGE_CHARS - 1) + " [...]");
+        .isEqualTo(
+            "java.io.IOException: " + "a".repeat(FailureText.MAX_MESSAGE_CHARS - 1) + " [...]");
   }
 
   @Test
   void aMessageThatThrowsIsLeftOut() {
-    IOException failure = new IOException("unused") {
-      @Override
-      public String getMessage() {
-        throw new IllegalStateException("broken getMessage");
-      }
-    };
+    IOException failure =
+        new IOException("unused") {
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("broken getMessage");
+          }
+        };
 
     assertThat(FailureText.of(failure)).isEqualTo(failure.getClass().getName());
   }

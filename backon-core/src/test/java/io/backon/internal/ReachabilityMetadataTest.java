@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReachabilityMetadataTest {
 
-  private static final String LOCATION = "META-INF/native-image/io.backon/backon-core/reachability-metadata.json";
+  private static final String LOCATION =
+      "META-INF/native-image/io.backon/backon-core/reachability-metadata.json";
 
   private final JsonNode metadata = read();
 
@@ -33,19 +34,29 @@ class ReachabilityMetadataTest {
       named.add(entry.at("/condition/typeReached").asString());
     }
 
-    assertThat(named).isNotEmpty().allSatisfy(name -> assertThatCode(
-        () -> Class.forName(name, false, getClass().getClassLoader())).as(name).doesNotThrowAnyException());
+    assertThat(named)
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThatCode(() -> Class.forName(name, false, getClass().getClassLoader()))
+                    .as(name)
+                    .doesNotThrowAnyException());
   }
 
   @Test
   void theVirtualThreadFactoryIsRegisteredWhenDefaultExecutorsIsReached() {
     JsonNode executors = entryFor("java.util.concurrent.Executors");
 
-    assertThat(executors.at("/condition/typeReached").asString()).isEqualTo(DefaultExecutors.class.getName());
-    assertThat(executors.get("methods")).singleElement().satisfies(method -> {
-      assertThat(method.get("name").asString()).isEqualTo("newVirtualThreadPerTaskExecutor");
-      assertThat(method.get("parameterTypes")).isEmpty();
-    });
+    assertThat(executors.at("/condition/typeReached").asString())
+        .isEqualTo(DefaultExecutors.class.getName());
+    assertThat(executors.get("methods"))
+        .singleElement()
+        .satisfies(
+            method -> {
+              assertThat(method.get("name").asString())
+                  .isEqualTo("newVirtualThreadPerTaskExecutor");
+              assertThat(method.get("parameterTypes")).isEmpty();
+            });
   }
 
   @Test
@@ -59,7 +70,10 @@ class ReachabilityMetadataTest {
 
   @Test
   void theContextRegistryBackonReactorChecksForIsRegisteredWhenBackonReactorIsReached() {
-    assertThat(entryFor("io.micrometer.context.ContextRegistry").at("/condition/typeReached").asString())
+    assertThat(
+            entryFor("io.micrometer.context.ContextRegistry")
+                .at("/condition/typeReached")
+                .asString())
         .isEqualTo("io.backon.reactor.BackonReactor");
   }
 
@@ -73,7 +87,8 @@ class ReachabilityMetadataTest {
   }
 
   private static JsonNode read() {
-    try (InputStream in = ReachabilityMetadataTest.class.getClassLoader().getResourceAsStream(LOCATION)) {
+    try (InputStream in =
+        ReachabilityMetadataTest.class.getClassLoader().getResourceAsStream(LOCATION)) {
       assertThat(in).as(LOCATION).isNotNull();
       return JsonMapper.builder().build().readTree(in);
     } catch (IOException e) {

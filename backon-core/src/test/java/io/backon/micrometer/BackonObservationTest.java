@@ -25,13 +25,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The call and attempt observations, checked with Micrometer's TestObservationRegistry (which also
- * validates the lifecycle: start before stop, errors and events before stop, scopes closed in
- * order on their own thread).
+ * validates the lifecycle: start before stop, errors and events before stop, scopes closed in order
+ * on their own thread).
  */
 class BackonObservationTest extends MetricsFixture {
 
   private final TestObservationRegistry observations = TestObservationRegistry.create();
   private final BackonMicrometer instrumentation = BackonMicrometer.of(observations);
+
   /** The context of the observation current on the thread running each attempt. */
   private final List<Observation.ContextView> inScope = new CopyOnWriteArrayList<>();
 
@@ -50,7 +51,8 @@ class BackonObservationTest extends MetricsFixture {
     assertThat(observations)
         .hasNumberOfObservationsWithNameEqualTo("backon.call", 1)
         .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2)
-        .hasObservationWithNameEqualTo("backon.call").that()
+        .hasObservationWithNameEqualTo("backon.call")
+        .that()
         .hasContextualNameEqualTo("backon payments")
         .hasLowCardinalityKeyValue("backon.policy", "payments")
         .hasLowCardinalityKeyValue("outcome", "success_with_retry")
@@ -59,28 +61,43 @@ class BackonObservationTest extends MetricsFixture {
         .doesNotHaveError()
         .hasBeenStarted()
         .hasBeenStopped();
-    assertThat(observations).forAllObservationsWithNameEqualTo("backon.attempt", attempt ->
-        attempt.hasContextualNameEqualTo("backon payments attempt")
-            .hasLowCardinalityKeyValue("backon.policy", "payments")
-            .hasParentObservationContextMatching(parent -> parent instanceof BackonCallContext));
-    assertThat(observations).hasAnObservation(attempt -> attempt.hasNameEqualTo("backon.attempt")
-        .hasHighCardinalityKeyValue("backon.attempt", "1")
-        .hasLowCardinalityKeyValue("outcome", "failure")
-        .hasLowCardinalityKeyValue("exception", "IOException")
-        .hasError());
-    assertThat(observations).hasAnObservation(attempt -> attempt.hasNameEqualTo("backon.attempt")
-        .hasHighCardinalityKeyValue("backon.attempt", "2")
-        .hasLowCardinalityKeyValue("outcome", "success")
-        .doesNotHaveError());
+    assertThat(observations)
+        .forAllObservationsWithNameEqualTo(
+            "backon.attempt",
+            attempt ->
+                attempt
+                    .hasContextualNameEqualTo("backon payments attempt")
+                    .hasLowCardinalityKeyValue("backon.policy", "payments")
+                    .hasParentObservationContextMatching(
+                        parent -> parent instanceof BackonCallContext));
+    assertThat(observations)
+        .hasAnObservation(
+            attempt ->
+                attempt
+                    .hasNameEqualTo("backon.attempt")
+                    .hasHighCardinalityKeyValue("backon.attempt", "1")
+                    .hasLowCardinalityKeyValue("outcome", "failure")
+                    .hasLowCardinalityKeyValue("exception", "IOException")
+                    .hasError());
+    assertThat(observations)
+        .hasAnObservation(
+            attempt ->
+                attempt
+                    .hasNameEqualTo("backon.attempt")
+                    .hasHighCardinalityKeyValue("backon.attempt", "2")
+                    .hasLowCardinalityKeyValue("outcome", "success")
+                    .doesNotHaveError());
   }
 
   @Test
   void eachAttemptsObservationIsCurrentWhileItsTargetRuns() throws Exception {
     Retrying.of(policy().instrumentation(instrumentation).build()).call(() -> flakyInScope(1));
 
-    assertThat(inScope).hasSize(2).allSatisfy(context ->
-        assertThat(context).isInstanceOf(BackonAttemptContext.class));
-    assertThat(inScope).extracting(c -> ((BackonAttemptContext) c).attemptNumber())
+    assertThat(inScope)
+        .hasSize(2)
+        .allSatisfy(context -> assertThat(context).isInstanceOf(BackonAttemptContext.class));
+    assertThat(inScope)
+        .extracting(c -> ((BackonAttemptContext) c).attemptNumber())
         .containsExactly(1, 2);
     assertThat(observations.getCurrentObservation()).isNull();
   }
@@ -93,7 +110,9 @@ class BackonObservationTest extends MetricsFixture {
     }
     request.stop();
 
-    assertThat(observations).hasObservationWithNameEqualTo("backon.call").that()
+    assertThat(observations)
+        .hasObservationWithNameEqualTo("backon.call")
+        .that()
         .hasParentObservationEqualTo(request);
   }
 
@@ -101,20 +120,23 @@ class BackonObservationTest extends MetricsFixture {
   void eachAttemptStartsWhileItsCallIsCurrentSoTracersFollowingTheThreadNestItToo()
       throws Exception {
     List<Observation.ContextView> currentAtAttemptStart = new CopyOnWriteArrayList<>();
-    observations.observationConfig().observationHandler(new ObservationHandler<>() {
-      @Override
-      public void onStart(Observation.Context context) {
-        Observation current = observations.getCurrentObservation();
-        if (context instanceof BackonAttemptContext && current != null) {
-          currentAtAttemptStart.add(current.getContextView());
-        }
-      }
+    observations
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<>() {
+              @Override
+              public void onStart(Observation.Context context) {
+                Observation current = observations.getCurrentObservation();
+                if (context instanceof BackonAttemptContext && current != null) {
+                  currentAtAttemptStart.add(current.getContextView());
+                }
+              }
 
-      @Override
-      public boolean supportsContext(Observation.Context context) {
-        return true;
-      }
-    });
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
     Observation request = Observation.start("http.server.requests", observations);
     try (Observation.Scope scope = request.openScope()) {
       Retrying.of(policy().instrumentation(instrumentation).build()).call(() -> flaky(1));
@@ -123,7 +145,8 @@ class BackonObservationTest extends MetricsFixture {
     request.stop();
 
     // Micrometer Tracing parents a span on the thread's current span over the parent observation's
-    assertThat(currentAtAttemptStart).hasSize(2)
+    assertThat(currentAtAttemptStart)
+        .hasSize(2)
         .allSatisfy(current -> assertThat(current).isInstanceOf(BackonCallContext.class));
   }
 
@@ -131,28 +154,38 @@ class BackonObservationTest extends MetricsFixture {
   void aFailedCallCarriesItsErrorAndAFallbackDoesNot() throws Exception {
     Retrying failing = Retrying.of(policy().maxTries(1).instrumentation(instrumentation).build());
     assertThatThrownBy(() -> failing.call(() -> flaky(5))).isInstanceOf(IOException.class);
-    Retrying falling = Retrying.of(policy().maxTries(1).fallback(e -> "cached")
-        .instrumentation(instrumentation).build());
+    Retrying falling =
+        Retrying.of(
+            policy().maxTries(1).fallback(e -> "cached").instrumentation(instrumentation).build());
     falling.call(() -> flaky(5));
 
-    assertThat(observations).hasAnObservation(call -> call.hasNameEqualTo("backon.call")
-        .hasLowCardinalityKeyValue("outcome", "failure_without_retry")
-        .hasLowCardinalityKeyValue("exception", "IOException")
-        .hasError());
-    assertThat(observations).hasAnObservation(call -> call.hasNameEqualTo("backon.call")
-        .hasLowCardinalityKeyValue("outcome", "fallback")
-        .hasLowCardinalityKeyValue("exception", "IOException")
-        .doesNotHaveError());
+    assertThat(observations)
+        .hasAnObservation(
+            call ->
+                call.hasNameEqualTo("backon.call")
+                    .hasLowCardinalityKeyValue("outcome", "failure_without_retry")
+                    .hasLowCardinalityKeyValue("exception", "IOException")
+                    .hasError());
+    assertThat(observations)
+        .hasAnObservation(
+            call ->
+                call.hasNameEqualTo("backon.call")
+                    .hasLowCardinalityKeyValue("outcome", "fallback")
+                    .hasLowCardinalityKeyValue("exception", "IOException")
+                    .doesNotHaveError());
   }
 
   @Test
   void aBlockingTargetOfSupplyAsyncRunsInItsAttemptsObservation() {
-    CompletableFuture<String> result = Retrying.of(policy().executor(Runnable::run)
-        .instrumentation(instrumentation).build()).supplyAsync(() -> flakyInScope(0));
+    CompletableFuture<String> result =
+        Retrying.of(policy().executor(Runnable::run).instrumentation(instrumentation).build())
+            .supplyAsync(() -> flakyInScope(0));
 
     assertThat(result).isCompletedWithValue("ok");
     assertThat(inScope).singleElement().isInstanceOf(BackonAttemptContext.class);
-    assertThat(observations).hasObservationWithNameEqualTo("backon.call").that()
+    assertThat(observations)
+        .hasObservationWithNameEqualTo("backon.call")
+        .that()
         .hasLowCardinalityKeyValue("outcome", "success_without_retry");
   }
 
@@ -160,14 +193,21 @@ class BackonObservationTest extends MetricsFixture {
   void aMonoAttemptIsSubscribedInsideItsObservation() {
     Mono<String> source = Mono.fromCallable(() -> flakyInScope(1));
 
-    String value = source.transform(BackonReactor.retry(policy().wait(Wait.none())
-        .instrumentation(instrumentation).build())).block(Duration.ofSeconds(10));
+    String value =
+        source
+            .transform(
+                BackonReactor.retry(
+                    policy().wait(Wait.none()).instrumentation(instrumentation).build()))
+            .block(Duration.ofSeconds(10));
 
     assertThat(value).isEqualTo("ok");
-    assertThat(inScope).hasSize(2).allSatisfy(context ->
-        assertThat(context).isInstanceOf(BackonAttemptContext.class));
-    assertThat(observations).hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2)
-        .hasObservationWithNameEqualTo("backon.call").that()
+    assertThat(inScope)
+        .hasSize(2)
+        .allSatisfy(context -> assertThat(context).isInstanceOf(BackonAttemptContext.class));
+    assertThat(observations)
+        .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2)
+        .hasObservationWithNameEqualTo("backon.call")
+        .that()
         .hasLowCardinalityKeyValue("outcome", "success_with_retry");
   }
 
@@ -178,38 +218,52 @@ class BackonObservationTest extends MetricsFixture {
     Retrying.of(policy().hedging(hedging).instrumentation(instrumentation).build())
         .call(() -> flakyInScope(1));
 
-    assertThat(observations).hasObservationWithNameEqualTo("backon.attempt").that()
+    assertThat(observations)
+        .hasObservationWithNameEqualTo("backon.attempt")
+        .that()
         .hasHighCardinalityKeyValue("backon.hedge", "hedge_won")
         .doesNotHaveLowCardinalityKeyValueWithKey("backon.hedge")
         .doesNotHaveEvent("backon.hedge.hedge_won");
-    assertThat(inScope).as("both copies ran in the attempt's observation").hasSize(2)
+    assertThat(inScope)
+        .as("both copies ran in the attempt's observation")
+        .hasSize(2)
         .allSatisfy(context -> assertThat(context).isInstanceOf(BackonAttemptContext.class));
-    assertThat(observations).hasHandledContextsThatSatisfy(contexts ->
-        assertThat(contexts).filteredOn(BackonAttemptContext.class::isInstance).singleElement()
-            .extracting(c -> ((BackonAttemptContext) c).hedgeOutcome())
-            .isEqualTo(HedgeOutcome.HEDGE_WON));
+    assertThat(observations)
+        .hasHandledContextsThatSatisfy(
+            contexts ->
+                assertThat(contexts)
+                    .filteredOn(BackonAttemptContext.class::isInstance)
+                    .singleElement()
+                    .extracting(c -> ((BackonAttemptContext) c).hedgeOutcome())
+                    .isEqualTo(HedgeOutcome.HEDGE_WON));
   }
 
   @Test
   void customConventionsRenameAndRetagTheObservations() throws Exception {
-    BackonMicrometer custom = BackonMicrometer.builder().observationRegistry(observations)
-        .callConvention(new DefaultBackonCallObservationConvention() {
-          @Override
-          public KeyValues getLowCardinalityKeyValues(BackonCallContext context) {
-            return super.getLowCardinalityKeyValues(context).and("team", "checkout");
-          }
-        })
-        .attemptConvention(new DefaultBackonAttemptObservationConvention() {
-          @Override
-          public String getName() {
-            return "checkout.attempt";
-          }
-        })
-        .build();
+    BackonMicrometer custom =
+        BackonMicrometer.builder()
+            .observationRegistry(observations)
+            .callConvention(
+                new DefaultBackonCallObservationConvention() {
+                  @Override
+                  public KeyValues getLowCardinalityKeyValues(BackonCallContext context) {
+                    return super.getLowCardinalityKeyValues(context).and("team", "checkout");
+                  }
+                })
+            .attemptConvention(
+                new DefaultBackonAttemptObservationConvention() {
+                  @Override
+                  public String getName() {
+                    return "checkout.attempt";
+                  }
+                })
+            .build();
 
     Retrying.of(policy().instrumentation(custom).build()).call(() -> flaky(0));
 
-    assertThat(observations).hasObservationWithNameEqualTo("backon.call").that()
+    assertThat(observations)
+        .hasObservationWithNameEqualTo("backon.call")
+        .that()
         .hasLowCardinalityKeyValue("team", "checkout");
     assertThat(observations).hasObservationWithNameEqualTo("checkout.attempt");
   }

@@ -18,17 +18,27 @@ class CircuitBreakerMetricsTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final FakeClock clock = new FakeClock();
-  private final CircuitBreaker breaker = CircuitBreaker.builder("inventory").clock(clock)
-      .failureThreshold(2).recoveryTimeout(Duration.ofSeconds(30)).build();
+  private final CircuitBreaker breaker =
+      CircuitBreaker.builder("inventory")
+          .clock(clock)
+          .failureThreshold(2)
+          .recoveryTimeout(Duration.ofSeconds(30))
+          .build();
 
   private double state(String state) {
-    return registry.get("backon.circuitbreaker.state").tags("name", "inventory", "state", state)
-        .gauge().value();
+    return registry
+        .get("backon.circuitbreaker.state")
+        .tags("name", "inventory", "state", state)
+        .gauge()
+        .value();
   }
 
   private double transitions(String from, String to) {
-    return registry.get("backon.circuitbreaker.transitions")
-        .tags("name", "inventory", "from", from, "to", to).counter().count();
+    return registry
+        .get("backon.circuitbreaker.transitions")
+        .tags("name", "inventory", "from", from, "to", to)
+        .counter()
+        .count();
   }
 
   private void fail() {
@@ -73,17 +83,27 @@ class CircuitBreakerMetricsTest {
     breaker.tryAcquirePermission();
     breaker.tryAcquirePermission();
 
-    assertThat(registry.get("backon.circuitbreaker.not.permitted").tag("name", "inventory")
-        .functionCounter().count()).isEqualTo(2);
+    assertThat(
+            registry
+                .get("backon.circuitbreaker.not.permitted")
+                .tag("name", "inventory")
+                .functionCounter()
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
   void theFailureRateGaugeFollowsTheWindow() {
-    CircuitBreaker windowed = CircuitBreaker.builder("rated").clock(clock)
-        .failureRateThreshold(90).countBasedWindow(4).minimumCalls(2).build();
+    CircuitBreaker windowed =
+        CircuitBreaker.builder("rated")
+            .clock(clock)
+            .failureRateThreshold(90)
+            .countBasedWindow(4)
+            .minimumCalls(2)
+            .build();
     CircuitBreakerMetrics.of(windowed).bindTo(registry);
-    Gauge failureRate = registry.get("backon.circuitbreaker.failure.rate").tag("name", "rated")
-        .gauge();
+    Gauge failureRate =
+        registry.get("backon.circuitbreaker.failure.rate").tag("name", "rated").gauge();
     assertThat(failureRate.value()).as("below minimumCalls").isNaN();
 
     windowed.tryAcquirePermission();
@@ -92,8 +112,14 @@ class CircuitBreakerMetricsTest {
     windowed.onError(0L, new IOException("down"));
 
     assertThat(failureRate.value()).isEqualTo(50.0);
-    assertThat(registry.get("backon.circuitbreaker.slow.call.rate").tag("name", "rated").gauge()
-        .value()).as("slow-call detection is off").isNaN();
+    assertThat(
+            registry
+                .get("backon.circuitbreaker.slow.call.rate")
+                .tag("name", "rated")
+                .gauge()
+                .value())
+        .as("slow-call detection is off")
+        .isNaN();
   }
 
   @Test
@@ -115,17 +141,21 @@ class CircuitBreakerMetricsTest {
     BackonMicrometer.of(registry).bindTo(breakers);
 
     assertThat(registry.find("backon.circuitbreaker.state").tag("state", "closed").gauges())
-        .extracting(gauge -> gauge.getId().getTag("name")).containsExactlyInAnyOrder("a", "b");
+        .extracting(gauge -> gauge.getId().getTag("name"))
+        .containsExactlyInAnyOrder("a", "b");
   }
 
   @Test
   void theMetersDoNotKeepAnUnusedBreakerAlive() {
     WeakReference<CircuitBreaker> reference = bindThrowaway();
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      System.gc();
-      return reference.get() == null;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              System.gc();
+              return reference.get() == null;
+            });
     assertThat(registry.get("backon.circuitbreaker.state").tag("name", "throwaway").gauges())
         .allSatisfy(gauge -> assertThat(gauge.value()).isNaN());
   }

@@ -40,15 +40,23 @@ class CoreWithoutMicrometerTest {
     Path classes = coreClasses();
     List<Path> offenders;
     try (Stream<Path> files = Files.walk(classes)) {
-      offenders = files.filter(file -> file.toString().endsWith(".class"))
-          .filter(file -> !classes.relativize(file).toString().replace('\\', '/')
-              .startsWith("io/backon/micrometer/"))
-          .filter(CoreWithoutMicrometerTest::refersToMicrometer)
-          .toList();
+      offenders =
+          files
+              .filter(file -> file.toString().endsWith(".class"))
+              .filter(
+                  file ->
+                      !classes
+                          .relativize(file)
+                          .toString()
+                          .replace('\\', '/')
+                          .startsWith("io/backon/micrometer/"))
+              .filter(CoreWithoutMicrometerTest::refersToMicrometer)
+              .toList();
     }
     assertThat(offenders).isEmpty();
     assertThat(refersToMicrometer(classes.resolve("io/backon/micrometer/BackonMicrometer.class")))
-        .as("the scan recognises a reference").isTrue();
+        .as("the scan recognises a reference")
+        .isTrue();
   }
 
   private static boolean refersToMicrometer(Path classFile) {
@@ -63,37 +71,46 @@ class CoreWithoutMicrometerTest {
   @Test
   @SuppressWarnings("unchecked")
   void theEngineRunsWithoutMicrometerOnTheClassPath() throws Exception {
-    try (URLClassLoader isolated = new URLClassLoader(new URL[] {coreClasses().toUri().toURL()},
-        ClassLoader.getPlatformClassLoader())) {
-      assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry", true,
-          isolated)).isInstanceOf(ClassNotFoundException.class);
+    try (URLClassLoader isolated =
+        new URLClassLoader(
+            new URL[] {coreClasses().toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      assertThatThrownBy(
+              () -> Class.forName("io.micrometer.core.instrument.MeterRegistry", true, isolated))
+          .isInstanceOf(ClassNotFoundException.class);
       assertThatThrownBy(() -> Class.forName(BackonMicrometer.class.getName(), true, isolated))
           .isInstanceOf(NoClassDefFoundError.class);
 
       Class<?> policyType = isolated.loadClass("io.backon.RetryPolicy");
       Object builder = policyType.getMethod("builder").invoke(null);
       Class<?> builderType = builder.getClass();
-      builderType.getMethod("wait", isolated.loadClass("io.backon.wait.Wait")).invoke(builder,
-          isolated.loadClass("io.backon.wait.Wait").getMethod("none").invoke(null));
-      Object breaker = isolated.loadClass("io.backon.breaker.CircuitBreaker")
-          .getMethod("ofDefaults", String.class).invoke(null, "isolated");
+      builderType
+          .getMethod("wait", isolated.loadClass("io.backon.wait.Wait"))
+          .invoke(
+              builder, isolated.loadClass("io.backon.wait.Wait").getMethod("none").invoke(null));
+      Object breaker =
+          isolated
+              .loadClass("io.backon.breaker.CircuitBreaker")
+              .getMethod("ofDefaults", String.class)
+              .invoke(null, "isolated");
       builderType.getMethod("circuitBreaker", breaker.getClass()).invoke(builder, breaker);
       Object policy = builderType.getMethod("build").invoke(builder);
       Class<?> retryingType = isolated.loadClass("io.backon.Retrying");
       Object retrying = retryingType.getMethod("of", policyType).invoke(null, policy);
 
       AtomicInteger calls = new AtomicInteger();
-      Callable<String> flaky = () -> {
-        if (calls.incrementAndGet() == 1) {
-          throw new IOException("down");
-        }
-        return "ok";
-      };
+      Callable<String> flaky =
+          () -> {
+            if (calls.incrementAndGet() == 1) {
+              throw new IOException("down");
+            }
+            return "ok";
+          };
       assertThat(retryingType.getMethod("call", Callable.class).invoke(retrying, flaky))
           .isEqualTo("ok");
       Supplier<CompletionStage<String>> async = () -> CompletableFuture.completedFuture("async");
-      CompletableFuture<String> result = (CompletableFuture<String>) retryingType
-          .getMethod("callAsync", Supplier.class).invoke(retrying, async);
+      CompletableFuture<String> result =
+          (CompletableFuture<String>)
+              retryingType.getMethod("callAsync", Supplier.class).invoke(retrying, async);
       assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("async");
     }
   }

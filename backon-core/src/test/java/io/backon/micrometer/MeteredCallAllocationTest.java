@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
-import io.backon.wait.Jitter;
-import io.backon.wait.Wait;
 import io.backon.instrumentation.AttemptOutcome;
 import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallOutcome;
 import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.instrumentation.TraceScope;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,10 +22,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,8 +48,13 @@ class MeteredCallAllocationTest {
     long bytes = allocatedBy(BackonMicrometer.of(registry));
 
     assertThat(bytes).as("bytes allocated by %d metered calls", CALLS).isLessThan(2_000);
-    assertThat(registry.get(BackonMeterNames.CALLS).tag("outcome", "success_without_retry")
-        .timer().count()).isEqualTo(2L * CALLS);
+    assertThat(
+            registry
+                .get(BackonMeterNames.CALLS)
+                .tag("outcome", "success_without_retry")
+                .timer()
+                .count())
+        .isEqualTo(2L * CALLS);
   }
 
   @Test
@@ -58,12 +62,21 @@ class MeteredCallAllocationTest {
       throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    long bytes = allocatedBy(BackonMicrometer.builder().meterRegistry(registry)
-        .attemptDurationHistogram(true).build());
+    long bytes =
+        allocatedBy(
+            BackonMicrometer.builder()
+                .meterRegistry(registry)
+                .attemptDurationHistogram(true)
+                .build());
 
     assertThat(bytes).as("bytes allocated by %d metered calls", CALLS).isLessThan(2_000);
-    assertThat(registry.get(BackonMeterNames.ATTEMPT_DURATION).tag("outcome", "success").timer()
-        .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0 * CALLS);
+    assertThat(
+            registry
+                .get(BackonMeterNames.ATTEMPT_DURATION)
+                .tag("outcome", "success")
+                .timer()
+                .totalTime(TimeUnit.MILLISECONDS))
+        .isEqualTo(2.0 * CALLS);
   }
 
   @Test
@@ -71,46 +84,60 @@ class MeteredCallAllocationTest {
       throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     LongAdder retries = new LongAdder();
-    Retrying retrying = Retrying.of(RetryPolicy.builder()
-        .name("payments")
-        .maxTries(3)
-        .wait(Wait.expo(Duration.ofMillis(100), Duration.ofSeconds(5)))
-        .jitter(Jitter.full())
-        .retryOn(IOException.class)
-        .onBackoff(event -> retries.increment())
-        .circuitBreaker(CircuitBreaker.builder("payments").build())
-        .instrumentation(BackonMicrometer.of(registry))
-        .build());
+    Retrying retrying =
+        Retrying.of(
+            RetryPolicy.builder()
+                .name("payments")
+                .maxTries(3)
+                .wait(Wait.expo(Duration.ofMillis(100), Duration.ofSeconds(5)))
+                .jitter(Jitter.full())
+                .retryOn(IOException.class)
+                .onBackoff(event -> retries.increment())
+                .circuitBreaker(CircuitBreaker.builder("payments").build())
+                .instrumentation(BackonMicrometer.of(registry))
+                .build());
     Callable<String> target = () -> "charged";
 
     long bytes = allocatedBy(() -> retrying.call(target));
 
     assertThat(bytes / CALLS).as("bytes per metered call (%d calls)", CALLS).isZero();
-    assertThat(registry.get(BackonMeterNames.CALLS).tag("outcome", "success_without_retry")
-        .timer().count()).isEqualTo(2L * CALLS);
-    assertThat(registry.get(BackonMeterNames.ATTEMPTS).tag("outcome", "success").counter()
-        .count()).isEqualTo(2.0 * CALLS);
+    assertThat(
+            registry
+                .get(BackonMeterNames.CALLS)
+                .tag("outcome", "success_without_retry")
+                .timer()
+                .count())
+        .isEqualTo(2L * CALLS);
+    assertThat(registry.get(BackonMeterNames.ATTEMPTS).tag("outcome", "success").counter().count())
+        .isEqualTo(2.0 * CALLS);
     assertThat(retries.sum()).isZero();
   }
 
   @Test
-  void aMeteredAsyncCallOfACompletedStageAllocatesNothingButTheFutureItReturns()
-      throws Exception {
+  void aMeteredAsyncCallOfACompletedStageAllocatesNothingButTheFutureItReturns() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Retrying retrying = Retrying.of(RetryPolicy.builder()
-        .name("payments")
-        .retryOn(IOException.class)
-        .instrumentation(BackonMicrometer.of(registry))
-        .build());
+    Retrying retrying =
+        Retrying.of(
+            RetryPolicy.builder()
+                .name("payments")
+                .retryOn(IOException.class)
+                .instrumentation(BackonMicrometer.of(registry))
+                .build());
     CompletableFuture<String> done = CompletableFuture.completedFuture("charged");
     Supplier<CompletableFuture<String>> target = () -> done;
 
     long bytes = allocatedBy(() -> retrying.callAsync(target));
 
-    assertThat(bytes / CALLS).as("bytes per metered async call (one completed future)")
+    assertThat(bytes / CALLS)
+        .as("bytes per metered async call (one completed future)")
         .isLessThanOrEqualTo(24);
-    assertThat(registry.get(BackonMeterNames.CALLS).tag("outcome", "success_without_retry")
-        .timer().count()).isEqualTo(2L * CALLS);
+    assertThat(
+            registry
+                .get(BackonMeterNames.CALLS)
+                .tag("outcome", "success_without_retry")
+                .timer()
+                .count())
+        .isEqualTo(2L * CALLS);
   }
 
   /** Runs {@link #CALLS} calls to warm up, then counts the bytes of {@link #CALLS} more. */

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Shared set-up: a fake clock driving the policy (each target call takes 10 ms of it, each
- * back-off 100 ms), and a target that fails a given number of times before returning "ok".
+ * Shared set-up: a fake clock driving the policy (each target call takes 10 ms of it, each back-off
+ * 100 ms), and a target that fails a given number of times before returning "ok".
  */
 abstract class MetricsFixture {
 
@@ -23,9 +23,14 @@ abstract class MetricsFixture {
 
   /** A policy named "payments" on the fake clock with a constant 100 ms wait, logs off. */
   RetryPolicyBuilder policy() {
-    return RetryPolicy.builder().name("payments").clock(clock).sleeper(new ManualSleeper(clock))
-        .wait(Wait.constant(Duration.ofMillis(100))).jitter(Jitter.none())
-        .backoffLogLevel(System.Logger.Level.OFF).giveUpLogLevel(System.Logger.Level.OFF);
+    return RetryPolicy.builder()
+        .name("payments")
+        .clock(clock)
+        .sleeper(new ManualSleeper(clock))
+        .wait(Wait.constant(Duration.ofMillis(100)))
+        .jitter(Jitter.none())
+        .backoffLogLevel(System.Logger.Level.OFF)
+        .giveUpLogLevel(System.Logger.Level.OFF);
   }
 
   /** Takes 10 ms, fails with IOException {@code failures} times, then returns "ok". */

@@ -30,8 +30,8 @@ class PrometheusScrapeTest extends MetricsFixture {
 
   @Test
   void theScrapeContainsEveryBackonMeterWithItsTags() throws Exception {
-    BackonMicrometer metrics = BackonMicrometer.builder().meterRegistry(registry)
-        .attemptDurationHistogram(true).build();
+    BackonMicrometer metrics =
+        BackonMicrometer.builder().meterRegistry(registry).attemptDurationHistogram(true).build();
     CircuitBreaker breaker = CircuitBreaker.ofDefaults("inventory");
     RetryBudget budget = RetryBudget.ofDefaults("shared");
     metrics.bindTo(breaker).bindTo(budget);
@@ -43,17 +43,21 @@ class PrometheusScrapeTest extends MetricsFixture {
 
     String scrape = registry.scrape();
     assertThat(scrape)
-        .contains("backon_calls_seconds_count{exception=\"none\",name=\"payments\","
-            + "outcome=\"success_with_retry\"} 1")
-        .contains("backon_attempts_total{exception=\"IOException\",name=\"payments\","
-            + "outcome=\"failure\"} 1.0")
-        .contains("backon_attempts_total{exception=\"none\",name=\"payments\","
-            + "outcome=\"success\"} 1.0")
+        .contains(
+            "backon_calls_seconds_count{exception=\"none\",name=\"payments\","
+                + "outcome=\"success_with_retry\"} 1")
+        .contains(
+            "backon_attempts_total{exception=\"IOException\",name=\"payments\","
+                + "outcome=\"failure\"} 1.0")
+        .contains(
+            "backon_attempts_total{exception=\"none\",name=\"payments\","
+                + "outcome=\"success\"} 1.0")
         .contains("backon_attempt_duration_seconds_bucket{name=\"payments\",outcome=\"success\",")
         .contains("backon_circuitbreaker_state{name=\"inventory\",state=\"forced_open\"} 1.0")
         .contains("backon_circuitbreaker_state{name=\"inventory\",state=\"closed\"} 0.0")
-        .contains("backon_circuitbreaker_transitions_total{from=\"closed\",name=\"inventory\","
-            + "to=\"forced_open\"} 1.0")
+        .contains(
+            "backon_circuitbreaker_transitions_total{from=\"closed\",name=\"inventory\","
+                + "to=\"forced_open\"} 1.0")
         .contains("backon_circuitbreaker_not_permitted_total{name=\"inventory\"} 1.0")
         .contains("backon_circuitbreaker_failure_rate_percent{name=\"inventory\"} NaN")
         .contains("backon_circuitbreaker_slow_call_rate_percent{name=\"inventory\"} NaN")
@@ -68,34 +72,46 @@ class PrometheusScrapeTest extends MetricsFixture {
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(5))).isInstanceOf(IOException.class);
 
-    assertThat(registry.scrape()).contains("backon_calls_seconds_count{exception=\"IOException\","
-        + "name=\"payments\",outcome=\"failure_with_retry\"} 1");
+    assertThat(registry.scrape())
+        .contains(
+            "backon_calls_seconds_count{exception=\"IOException\","
+                + "name=\"payments\",outcome=\"failure_with_retry\"} 1");
   }
 
   @Test
   void observationsOfAHedgedCallAddOnlyTheDocumentedObservationTimers() throws Exception {
     ObservationRegistry observations = ObservationRegistry.create();
-    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+    observations
+        .observationConfig()
+        .observationHandler(new DefaultMeterObservationHandler(registry));
     HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run).build();
-    Retrying retrying = Retrying.of(policy().hedging(hedging)
-        .instrumentation(BackonMicrometer.of(registry, observations)).build());
+    Retrying retrying =
+        Retrying.of(
+            policy()
+                .hedging(hedging)
+                .instrumentation(BackonMicrometer.of(registry, observations))
+                .build());
 
     retrying.call(() -> flaky(1));
 
     List<String> documented = new ArrayList<>(documentedMeterNames());
-    documented.addAll(List.of("backon.call", "backon.call.active", "backon.attempt",
-        "backon.attempt.active"));
+    documented.addAll(
+        List.of("backon.call", "backon.call.active", "backon.attempt", "backon.attempt.active"));
     assertThat(backonMetricNames(registry.scrape()))
         .contains("backon_hedges_total", "backon_attempt_seconds_count")
-        .allSatisfy(name -> assertThat(isOneOf(name, documented))
-            .as("%s is a documented meter", name).isTrue());
+        .allSatisfy(
+            name ->
+                assertThat(isOneOf(name, documented))
+                    .as("%s is a documented meter", name)
+                    .isTrue());
   }
 
   /** The meter names declared in {@link BackonMeterNames}. */
   static List<String> documentedMeterNames() throws IllegalAccessException {
     List<String> names = new ArrayList<>();
     for (Field field : BackonMeterNames.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getType() == String.class
           && ((String) field.get(null)).startsWith("backon.")) {
         names.add((String) field.get(null));
       }
@@ -106,8 +122,8 @@ class PrometheusScrapeTest extends MetricsFixture {
   /** Every metric name starting with "backon" in a scrape, from samples and comments alike. */
   static Set<String> backonMetricNames(String scrape) {
     Set<String> names = new TreeSet<>();
-    Matcher metric = Pattern.compile("(?m)^(?:# (?:HELP|TYPE) )?(backon[a-zA-Z0-9_:]*)")
-        .matcher(scrape);
+    Matcher metric =
+        Pattern.compile("(?m)^(?:# (?:HELP|TYPE) )?(backon[a-zA-Z0-9_:]*)").matcher(scrape);
     while (metric.find()) {
       names.add(metric.group(1));
     }
@@ -118,8 +134,8 @@ class PrometheusScrapeTest extends MetricsFixture {
   static boolean isOneOf(String prometheusName, List<String> meterNames) {
     for (String meterName : meterNames) {
       String base = meterName.replace('.', '_');
-      if (prometheusName.matches(Pattern.quote(base)
-          + "(_seconds|_percent)?(_count|_sum|_max|_bucket|_total)?")) {
+      if (prometheusName.matches(
+          Pattern.quote(base) + "(_seconds|_percent)?(_count|_sum|_max|_bucket|_total)?")) {
         return true;
       }
     }

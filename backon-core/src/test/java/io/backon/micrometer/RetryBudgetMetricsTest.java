@@ -18,17 +18,19 @@ class RetryBudgetMetricsTest extends MetricsFixture {
   @Test
   void theTokensGaugeShowsWhatIsLeftAndRefusedRetriesAreCounted() {
     BackonMicrometer metrics = BackonMicrometer.of(registry).bindTo(budget);
-    Retrying retrying = Retrying.of(policy().maxTries(10).retryBudget(budget)
-        .instrumentation(metrics).build());
+    Retrying retrying =
+        Retrying.of(policy().maxTries(10).retryBudget(budget).instrumentation(metrics).build());
     assertThat(registry.get("backon.budget.tokens").tag("name", "shared").gauge().value())
         .isEqualTo(4.0);
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(100))).isInstanceOf(IOException.class);
 
     assertThat(registry.get("backon.budget.tokens").tag("name", "shared").gauge().value())
-        .as("each failure cost a token until the budget refused at half").isEqualTo(2.0);
-    assertThat(registry.get("backon.budget.refused").tag("name", "shared").functionCounter()
-        .count()).isEqualTo(1);
+        .as("each failure cost a token until the budget refused at half")
+        .isEqualTo(2.0);
+    assertThat(
+            registry.get("backon.budget.refused").tag("name", "shared").functionCounter().count())
+        .isEqualTo(1);
     assertThat(registry.get("backon.calls").tag("outcome", "failure_with_retry").timer().count())
         .isEqualTo(1);
   }

@@ -22,13 +22,17 @@ class RetryMetersTest extends MetricsFixture {
   private final BackonMicrometer metrics = BackonMicrometer.of(registry);
 
   private Timer calls(String outcome, String exception) {
-    return registry.get("backon.calls").tags("name", "payments", "outcome", outcome,
-        "exception", exception).timer();
+    return registry
+        .get("backon.calls")
+        .tags("name", "payments", "outcome", outcome, "exception", exception)
+        .timer();
   }
 
   private Counter attempts(String outcome, String exception) {
-    return registry.get("backon.attempts").tags("name", "payments", "outcome", outcome,
-        "exception", exception).counter();
+    return registry
+        .get("backon.attempts")
+        .tags("name", "payments", "outcome", outcome, "exception", exception)
+        .counter();
   }
 
   @Test
@@ -40,8 +44,11 @@ class RetryMetersTest extends MetricsFixture {
     assertThat(call.totalTime(TimeUnit.MILLISECONDS)).as("3 x 10 ms + 2 x 100 ms").isEqualTo(230);
     assertThat(attempts("failure", "IOException").count()).isEqualTo(2);
     assertThat(attempts("success", "none").count()).isEqualTo(1);
-    Timer failed = registry.get("backon.attempt.duration")
-        .tags("name", "payments", "outcome", "failure").timer();
+    Timer failed =
+        registry
+            .get("backon.attempt.duration")
+            .tags("name", "payments", "outcome", "failure")
+            .timer();
     assertThat(failed.count()).isEqualTo(2);
     assertThat(failed.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(20);
   }
@@ -56,8 +63,8 @@ class RetryMetersTest extends MetricsFixture {
 
   @Test
   void aNotRetryableFailureIsAFailureWithoutRetryTaggedWithItsException() {
-    Retrying retrying = Retrying.of(policy().abortOn(IOException.class).instrumentation(metrics)
-        .build());
+    Retrying retrying =
+        Retrying.of(policy().abortOn(IOException.class).instrumentation(metrics).build());
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
     assertThat(calls("failure_without_retry", "IOException").count()).isEqualTo(1);
@@ -74,8 +81,9 @@ class RetryMetersTest extends MetricsFixture {
 
   @Test
   void aFallbackIsCountedAsFallbackWithTheLastFailure() throws Exception {
-    Retrying retrying = Retrying.of(policy().maxTries(2).fallback(event -> "cached")
-        .instrumentation(metrics).build());
+    Retrying retrying =
+        Retrying.of(
+            policy().maxTries(2).fallback(event -> "cached").instrumentation(metrics).build());
 
     assertThat(retrying.call(() -> flaky(5))).isEqualTo("cached");
     assertThat(calls("fallback", "IOException").count()).isEqualTo(1);
@@ -83,8 +91,8 @@ class RetryMetersTest extends MetricsFixture {
 
   @Test
   void aRetriedValueIsCountedAsRetryableResult() throws Exception {
-    Retrying retrying = Retrying.of(policy().retryIfResult(v -> v == null)
-        .instrumentation(metrics).build());
+    Retrying retrying =
+        Retrying.of(policy().retryIfResult(v -> v == null).instrumentation(metrics).build());
 
     retrying.call(() -> calls.incrementAndGet() == 1 ? null : "ok");
 
@@ -94,10 +102,14 @@ class RetryMetersTest extends MetricsFixture {
 
   @Test
   void hedgedAttemptsCountWhichCopyWon() throws Exception {
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).executor(Runnable::run)
-        .hedgeDelay(Duration.ofSeconds(1)).build();
-    Retrying retrying = Retrying.of(policy().maxTries(1).hedging(hedging)
-        .instrumentation(metrics).build());
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .executor(Runnable::run)
+            .hedgeDelay(Duration.ofSeconds(1))
+            .build();
+    Retrying retrying =
+        Retrying.of(policy().maxTries(1).hedging(hedging).instrumentation(metrics).build());
 
     retrying.call(() -> flaky(0)); // the primary wins
     calls.set(0);
@@ -106,21 +118,31 @@ class RetryMetersTest extends MetricsFixture {
     assertThatThrownBy(() -> retrying.call(() -> flaky(2))).isInstanceOf(IOException.class);
 
     for (String outcome : new String[] {"primary_won", "hedge_won", "all_failed"}) {
-      assertThat(registry.get("backon.hedges").tags("name", "payments", "outcome", outcome)
-          .counter().count()).as(outcome).isEqualTo(1);
+      assertThat(
+              registry
+                  .get("backon.hedges")
+                  .tags("name", "payments", "outcome", outcome)
+                  .counter()
+                  .count())
+          .as(outcome)
+          .isEqualTo(1);
     }
   }
 
   @Test
   void pastItsExceptionTagLimitAPolicyTagsFailuresOfNewClassesOther() {
-    BackonMicrometer limited = BackonMicrometer.builder().meterRegistry(registry)
-        .maxExceptionTags(1).build();
+    BackonMicrometer limited =
+        BackonMicrometer.builder().meterRegistry(registry).maxExceptionTags(1).build();
     Retrying retrying = Retrying.of(policy().maxTries(1).instrumentation(limited).build());
 
     assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> retrying.call(() -> {
-      throw new IllegalStateException("second class");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IllegalStateException("second class");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
     calls.set(0);
     assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
 
@@ -134,8 +156,8 @@ class RetryMetersTest extends MetricsFixture {
 
   @Test
   void successesKeepTheirNoneTagWhateverTheExceptionTagLimit() throws Exception {
-    BackonMicrometer noExceptionTags = BackonMicrometer.builder().meterRegistry(registry)
-        .maxExceptionTags(0).build();
+    BackonMicrometer noExceptionTags =
+        BackonMicrometer.builder().meterRegistry(registry).maxExceptionTags(0).build();
     Retrying retrying = Retrying.of(policy().instrumentation(noExceptionTags).build());
 
     retrying.call(() -> flaky(1));

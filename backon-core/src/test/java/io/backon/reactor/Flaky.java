@@ -13,19 +13,22 @@ final class Flaky {
   final AtomicInteger cancellations = new AtomicInteger();
   final List<IOException> thrown = new ArrayList<>();
 
-  /** Fails the first {@code failures} subscriptions with a new IOException each, then emits value. */
+  /**
+   * Fails the first {@code failures} subscriptions with a new IOException each, then emits value.
+   */
   Mono<String> failing(int failures, String value) {
-    return Mono.defer(() -> {
-      int n = subscriptions.incrementAndGet();
-      if (n <= failures) {
-        IOException failure = new IOException("down #" + n);
-        synchronized (thrown) {
-          thrown.add(failure);
-        }
-        return Mono.error(failure);
-      }
-      return Mono.just(value);
-    });
+    return Mono.defer(
+        () -> {
+          int n = subscriptions.incrementAndGet();
+          if (n <= failures) {
+            IOException failure = new IOException("down #" + n);
+            synchronized (thrown) {
+              thrown.add(failure);
+            }
+            return Mono.error(failure);
+          }
+          return Mono.just(value);
+        });
   }
 
   /** Every subscription fails with a new IOException. */
@@ -35,13 +38,14 @@ final class Flaky {
 
   /** Subscription n never completes when {@code n <= hanging}; later ones emit value. */
   Mono<String> hangingThen(int hanging, String value) {
-    return Mono.defer(() -> {
-      int n = subscriptions.incrementAndGet();
-      if (n <= hanging) {
-        return Mono.<String>never().doOnCancel(cancellations::incrementAndGet);
-      }
-      return Mono.just(value);
-    });
+    return Mono.defer(
+        () -> {
+          int n = subscriptions.incrementAndGet();
+          if (n <= hanging) {
+            return Mono.<String>never().doOnCancel(cancellations::incrementAndGet);
+          }
+          return Mono.just(value);
+        });
   }
 
   IOException last() {

@@ -21,11 +21,14 @@ class FluxRetryTest {
 
   /** Subscription n emits "a{n}", "b{n}", then fails while n <= failures, else completes. */
   private Flux<String> failing(int failures) {
-    return Flux.defer(() -> {
-      int n = subscriptions.incrementAndGet();
-      Flux<String> elements = Flux.just("a" + n, "b" + n);
-      return n <= failures ? elements.concatWith(Flux.error(new IOException("down #" + n))) : elements;
-    });
+    return Flux.defer(
+        () -> {
+          int n = subscriptions.incrementAndGet();
+          Flux<String> elements = Flux.just("a" + n, "b" + n);
+          return n <= failures
+              ? elements.concatWith(Flux.error(new IOException("down #" + n)))
+              : elements;
+        });
   }
 
   @Test
@@ -40,8 +43,8 @@ class FluxRetryTest {
   void givesUpWithTheLastFailure() {
     StepVerifier.create(failing(Integer.MAX_VALUE).transform(BackonReactor.retry(noWait().build())))
         .expectNext("a1", "b1", "a2", "b2", "a3", "b3")
-        .expectErrorSatisfies(error -> assertThat(error)
-            .isInstanceOf(IOException.class).hasMessage("down #3"))
+        .expectErrorSatisfies(
+            error -> assertThat(error).isInstanceOf(IOException.class).hasMessage("down #3"))
         .verify();
   }
 
@@ -59,7 +62,8 @@ class FluxRetryTest {
     RetryPolicy byPredicate = noWait().retryIfResult(value -> true).build();
 
     StepVerifier.create(failing(0).transform(BackonReactor.retry(byPredicate)))
-        .expectNext("a1", "b1").verifyComplete();
+        .expectNext("a1", "b1")
+        .verifyComplete();
     assertThat(subscriptions).hasValue(1);
   }
 
@@ -68,7 +72,8 @@ class FluxRetryTest {
     RetryPolicy byCondition = noWait().retryIf(RetryCondition.always()).build();
 
     StepVerifier.create(failing(1).transform(BackonReactor.retry(byCondition)))
-        .expectNext("a1", "b1", "a2", "b2").verifyComplete();
+        .expectNext("a1", "b1", "a2", "b2")
+        .verifyComplete();
     assertThat(subscriptions).hasValue(2);
   }
 
@@ -83,8 +88,11 @@ class FluxRetryTest {
 
   @Test
   void waitsBetweenSubscriptionsInVirtualTime() {
-    RetryPolicy policy = RetryPolicy.builder().jitter(Jitter.none())
-        .wait(Wait.constant(Duration.ofSeconds(1))).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .jitter(Jitter.none())
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .build();
 
     StepVerifier.withVirtualTime(() -> failing(1).transform(BackonReactor.retry(policy)))
         .expectSubscription()
@@ -97,9 +105,12 @@ class FluxRetryTest {
   @Test
   void attemptTimeoutIsNotRestartedByElements() {
     RetryPolicy policy = noWait().attemptTimeout(Duration.ofSeconds(1)).build();
-    Flux<Long> source = Flux.defer(() -> subscriptions.incrementAndGet() == 1
-        ? Flux.interval(Duration.ofMillis(400)).take(5)
-        : Flux.just(99L));
+    Flux<Long> source =
+        Flux.defer(
+            () ->
+                subscriptions.incrementAndGet() == 1
+                    ? Flux.interval(Duration.ofMillis(400)).take(5)
+                    : Flux.just(99L));
 
     // Ticks at 0.4 s and 0.8 s; a per-element timeout would let the first attempt run to 2 s.
     StepVerifier.withVirtualTime(() -> source.transform(BackonReactor.retry(policy)))

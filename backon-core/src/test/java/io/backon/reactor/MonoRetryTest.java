@@ -31,8 +31,12 @@ class MonoRetryTest {
   @Test
   void eachSubscriptionIsAFreshCall() {
     AtomicInteger calls = new AtomicInteger();
-    Mono<String> source = Mono.defer(() -> calls.incrementAndGet() % 2 == 1
-        ? Mono.error(new IOException("odd")) : Mono.just("even"));
+    Mono<String> source =
+        Mono.defer(
+            () ->
+                calls.incrementAndGet() % 2 == 1
+                    ? Mono.error(new IOException("odd"))
+                    : Mono.just("even"));
     Mono<String> retried = source.transform(BackonReactor.retry(noWait().maxTries(2).build()));
 
     StepVerifier.create(retried).expectNext("even").verifyComplete();
@@ -54,13 +58,15 @@ class MonoRetryTest {
   void doesNotRetryAFailureTheConditionRejects() {
     IllegalStateException bug = new IllegalStateException("bug");
     AtomicInteger subscriptions = new AtomicInteger();
-    Mono<String> source = Mono.defer(() -> {
-      subscriptions.incrementAndGet();
-      return Mono.error(bug);
-    });
+    Mono<String> source =
+        Mono.defer(
+            () -> {
+              subscriptions.incrementAndGet();
+              return Mono.error(bug);
+            });
 
-    StepVerifier.create(source.transform(
-            BackonReactor.retry(noWait().retryOn(IOException.class).build())))
+    StepVerifier.create(
+            source.transform(BackonReactor.retry(noWait().retryOn(IOException.class).build())))
         .expectErrorSatisfies(error -> assertThat(error).isSameAs(bug))
         .verify();
     assertThat(subscriptions).hasValue(1);
@@ -69,8 +75,8 @@ class MonoRetryTest {
   @Test
   void retriesARejectedValueLikeAFailure() {
     AtomicInteger subscriptions = new AtomicInteger();
-    Mono<String> source = Mono.fromCallable(
-        () -> subscriptions.incrementAndGet() < 3 ? "busy" : "done");
+    Mono<String> source =
+        Mono.fromCallable(() -> subscriptions.incrementAndGet() < 3 ? "busy" : "done");
     RetryPolicy policy = noWait().retryIfResult("busy"::equals).build();
 
     StepVerifier.create(source.transform(BackonReactor.retry(policy)))
@@ -82,8 +88,8 @@ class MonoRetryTest {
   @Test
   void emptyMonoIsCheckedAsANullValue() {
     AtomicInteger subscriptions = new AtomicInteger();
-    Mono<String> source = Mono.defer(() -> subscriptions.incrementAndGet() < 2
-        ? Mono.empty() : Mono.just("found"));
+    Mono<String> source =
+        Mono.defer(() -> subscriptions.incrementAndGet() < 2 ? Mono.empty() : Mono.just("found"));
     RetryPolicy policy = noWait().retryIfResult(value -> value == null).build();
 
     StepVerifier.create(source.transform(BackonReactor.retry(policy)))
@@ -97,11 +103,15 @@ class MonoRetryTest {
     RetryPolicy policy = noWait().retryIfResult("busy"::equals).build();
 
     StepVerifier.create(Mono.just("busy").transform(BackonReactor.retry(policy)))
-        .expectErrorSatisfies(error -> assertThat(error)
-            .isInstanceOfSatisfying(RetriesExhaustedException.class, exhausted -> {
-              assertThat(exhausted.lastValue()).isEqualTo("busy");
-              assertThat(exhausted.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
-            }))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOfSatisfying(
+                        RetriesExhaustedException.class,
+                        exhausted -> {
+                          assertThat(exhausted.lastValue()).isEqualTo("busy");
+                          assertThat(exhausted.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
+                        }))
         .verify();
   }
 

@@ -24,9 +24,13 @@ class MonoTimingTest {
 
   @Test
   void waitsFollowTheStrategyInVirtualTime() {
-    RetryPolicy policy = RetryPolicy.builder().jitter(Jitter.none())
-        .wait(Wait.incrementing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)))
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .jitter(Jitter.none())
+            .wait(
+                Wait.incrementing(
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1)))
+            .build();
 
     StepVerifier.withVirtualTime(
             () -> flaky.failing(2, "ok").transform(BackonReactor.retry(policy)))
@@ -46,8 +50,12 @@ class MonoTimingTest {
 
   @Test
   void maxTimeIsMeasuredInVirtualTime() {
-    RetryPolicy policy = RetryPolicy.builder().jitter(Jitter.none())
-        .wait(Wait.constant(Duration.ofSeconds(2))).maxTime(Duration.ofSeconds(5)).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .jitter(Jitter.none())
+            .wait(Wait.constant(Duration.ofSeconds(2)))
+            .maxTime(Duration.ofSeconds(5))
+            .build();
 
     // Attempts at 0 s, 2 s, 4 s, then the last wait is capped at 1 s: a fourth at 5 s, then stop.
     StepVerifier.withVirtualTime(() -> flaky.alwaysFailing().transform(BackonReactor.retry(policy)))
@@ -66,38 +74,53 @@ class MonoTimingTest {
     AtomicInteger subscriptions = new AtomicInteger();
     AtomicInteger cancelled = new AtomicInteger();
     IOException first = new IOException("first");
-    Mono<String> source = Mono.defer(() -> subscriptions.incrementAndGet() == 1
-        ? Mono.<String>error(first)
-        : Mono.<String>never().doOnCancel(cancelled::incrementAndGet));
+    Mono<String> source =
+        Mono.defer(
+            () ->
+                subscriptions.incrementAndGet() == 1
+                    ? Mono.<String>error(first)
+                    : Mono.<String>never().doOnCancel(cancelled::incrementAndGet));
 
     StepVerifier.withVirtualTime(() -> source.transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(2999))
-        .then(() -> {
-          assertThat(subscriptions).hasValue(2);
-          assertThat(cancelled).hasValue(0);
-        })
+        .then(
+            () -> {
+              assertThat(subscriptions).hasValue(2);
+              assertThat(cancelled).hasValue(0);
+            })
         .thenAwait(Duration.ofMillis(1))
-        .expectErrorSatisfies(error -> assertThat(error)
-            .isInstanceOfSatisfying(DeadlineExceededException.class, exceeded -> {
-              assertThat(exceeded).hasCause(first);
-              assertThat(exceeded.attempts()).isEqualTo(2);
-              assertThat(exceeded.deadline()).isEqualTo(Duration.ofSeconds(3));
-            }))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOfSatisfying(
+                        DeadlineExceededException.class,
+                        exceeded -> {
+                          assertThat(exceeded).hasCause(first);
+                          assertThat(exceeded.attempts()).isEqualTo(2);
+                          assertThat(exceeded.deadline()).isEqualTo(Duration.ofSeconds(3));
+                        }))
         .verify();
     assertThat(cancelled).hasValue(1);
   }
 
   @Test
   void deadlineStopsBeforeAWaitThatWouldCrossIt() {
-    RetryPolicy policy = RetryPolicy.builder().jitter(Jitter.none()).maxTries(10)
-        .wait(Wait.constant(Duration.ofSeconds(5))).deadline(Duration.ofSeconds(3)).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .jitter(Jitter.none())
+            .maxTries(10)
+            .wait(Wait.constant(Duration.ofSeconds(5)))
+            .deadline(Duration.ofSeconds(3))
+            .build();
 
     StepVerifier.withVirtualTime(() -> flaky.alwaysFailing().transform(BackonReactor.retry(policy)))
         .expectSubscription()
-        .expectErrorSatisfies(error -> assertThat(error)
-            .isInstanceOf(DeadlineExceededException.class)
-            .hasCause(flaky.last()))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(DeadlineExceededException.class)
+                    .hasCause(flaky.last()))
         .verify(Duration.ofSeconds(5));
     assertThat(flaky.subscriptions).hasValue(1);
   }
@@ -135,10 +158,12 @@ class MonoTimingTest {
   @Test
   void cancellingStopsThePendingWaitAndNothingMoreIsSubscribed() {
     VirtualTimeScheduler time = VirtualTimeScheduler.create();
-    Mono<String> retried = flaky.alwaysFailing()
-        .transform(BackonReactor.retry(everySecond().maxTries(5).build(), time));
+    Mono<String> retried =
+        flaky
+            .alwaysFailing()
+            .transform(BackonReactor.retry(everySecond().maxTries(5).build(), time));
 
-    Disposable subscription = retried.subscribe(value -> { }, error -> { });
+    Disposable subscription = retried.subscribe(value -> {}, error -> {});
     assertThat(flaky.subscriptions).hasValue(1);
     subscription.dispose();
     time.advanceTimeBy(Duration.ofMinutes(1));
@@ -149,10 +174,14 @@ class MonoTimingTest {
   @Test
   void cancellingStopsTheInFlightAttempt() {
     VirtualTimeScheduler time = VirtualTimeScheduler.create();
-    Mono<String> retried = flaky.hangingThen(5, "ok").transform(BackonReactor.retry(
-        everySecond().attemptTimeout(Duration.ofSeconds(1)).maxTries(5).build(), time));
+    Mono<String> retried =
+        flaky
+            .hangingThen(5, "ok")
+            .transform(
+                BackonReactor.retry(
+                    everySecond().attemptTimeout(Duration.ofSeconds(1)).maxTries(5).build(), time));
 
-    Disposable subscription = retried.subscribe(value -> { }, error -> { });
+    Disposable subscription = retried.subscribe(value -> {}, error -> {});
     time.advanceTimeBy(Duration.ofMillis(1500));
     assertThat(flaky.subscriptions).hasValue(1);
     subscription.dispose();

@@ -19,16 +19,26 @@ class ReactorBreakerTest {
   private final Flaky flaky = new Flaky();
 
   private RetryPolicy policy(CircuitBreaker breaker, int maxTries) {
-    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none()).maxTries(maxTries)
-        .circuitBreaker(breaker).build();
+    return RetryPolicy.builder()
+        .wait(Wait.none())
+        .jitter(Jitter.none())
+        .maxTries(maxTries)
+        .circuitBreaker(breaker)
+        .build();
   }
 
   @Test
   void theBreakerCountsEveryResubscription() {
-    CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("quotes")
+            .failureThreshold(10)
+            .countBasedWindow(50)
+            .minimumCalls(50)
+            .build();
 
     StepVerifier.create(flaky.failing(2, "ok").transform(BackonReactor.retry(policy(breaker, 5))))
-        .expectNext("ok").verifyComplete();
+        .expectNext("ok")
+        .verifyComplete();
 
     assertThat(breaker.snapshot().failedCalls()).isEqualTo(2);
     assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(3);
@@ -40,9 +50,12 @@ class ReactorBreakerTest {
     CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(2).build();
 
     StepVerifier.create(flaky.alwaysFailing().transform(BackonReactor.retry(policy(breaker, 5))))
-        .expectErrorSatisfies(error -> assertThat(error)
-            .isInstanceOfSatisfying(CircuitOpenException.class,
-                open -> assertThat(open.breakerName()).isEqualTo("quotes")))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOfSatisfying(
+                        CircuitOpenException.class,
+                        open -> assertThat(open.breakerName()).isEqualTo("quotes")))
         .verify();
 
     assertThat(flaky.subscriptions).hasValue(2);
@@ -51,12 +64,22 @@ class ReactorBreakerTest {
 
   @Test
   void aTimedOutAttemptIsAFailureForTheBreaker() {
-    CircuitBreaker breaker = CircuitBreaker.builder("slow").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
-    RetryPolicy policy = RetryPolicy.builder().wait(Wait.none()).maxTries(3)
-        .attemptTimeout(Duration.ofSeconds(1)).circuitBreaker(breaker).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("slow")
+            .failureThreshold(10)
+            .countBasedWindow(50)
+            .minimumCalls(50)
+            .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .wait(Wait.none())
+            .maxTries(3)
+            .attemptTimeout(Duration.ofSeconds(1))
+            .circuitBreaker(breaker)
+            .build();
 
-    StepVerifier.withVirtualTime(() -> flaky.hangingThen(1, "ok")
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> flaky.hangingThen(1, "ok").transform(BackonReactor.retry(policy)))
         .thenAwait(Duration.ofSeconds(1))
         .expectNext("ok")
         .verifyComplete();
@@ -78,10 +101,16 @@ class ReactorBreakerTest {
 
   @Test
   void aFluxRecordsACompletedSubscriptionAsASuccess() {
-    CircuitBreaker breaker = CircuitBreaker.builder("ticks").failureThreshold(10).countBasedWindow(50).minimumCalls(50).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("ticks")
+            .failureThreshold(10)
+            .countBasedWindow(50)
+            .minimumCalls(50)
+            .build();
 
     StepVerifier.create(Flux.just(1, 2, 3).transform(BackonReactor.retry(policy(breaker, 3))))
-        .expectNext(1, 2, 3).verifyComplete();
+        .expectNext(1, 2, 3)
+        .verifyComplete();
 
     assertThat(breaker.snapshot().failedCalls()).isZero();
     assertThat(breaker.snapshot().bufferedCalls()).as("one recorded success").isEqualTo(1);

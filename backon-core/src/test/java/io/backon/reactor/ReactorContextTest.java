@@ -44,8 +44,11 @@ class ReactorContextTest {
 
   @Test
   void eachAttemptFindsItsNumberInTheReactorContext() {
-    Mono<Integer> source = Mono.deferContextual(context -> Mono.fromCallable(
-        () -> failUntilThird(context.get(BackonReactor.ATTEMPT_CONTEXT_KEY))));
+    Mono<Integer> source =
+        Mono.deferContextual(
+            context ->
+                Mono.fromCallable(
+                    () -> failUntilThird(context.get(BackonReactor.ATTEMPT_CONTEXT_KEY))));
 
     StepVerifier.create(source.transform(BackonReactor.retry(NO_WAIT)))
         .expectNext(3)
@@ -55,11 +58,15 @@ class ReactorContextTest {
 
   @Test
   void fluxAttemptsFindTheirNumberInTheReactorContext() {
-    Flux<Integer> source = Flux.deferContextual(context -> {
-      int attempt = context.get(BackonReactor.ATTEMPT_CONTEXT_KEY);
-      Flux<Integer> element = Flux.just(attempt);
-      return attempt < 2 ? element.concatWith(Flux.error(new IOException("again"))) : element;
-    });
+    Flux<Integer> source =
+        Flux.deferContextual(
+            context -> {
+              int attempt = context.get(BackonReactor.ATTEMPT_CONTEXT_KEY);
+              Flux<Integer> element = Flux.just(attempt);
+              return attempt < 2
+                  ? element.concatWith(Flux.error(new IOException("again")))
+                  : element;
+            });
 
     StepVerifier.create(source.transform(BackonReactor.retry(NO_WAIT)))
         .expectNext(1, 2)
@@ -80,8 +87,8 @@ class ReactorContextTest {
   @Test
   void attemptNumberFollowsTheSourceToAnotherThreadThroughContextPropagation() {
     Hooks.enableAutomaticContextPropagation();
-    Mono<Integer> source = Mono.fromCallable(() -> failUntilThird(Retries.attemptNumber()))
-        .subscribeOn(other);
+    Mono<Integer> source =
+        Mono.fromCallable(() -> failUntilThird(Retries.attemptNumber())).subscribeOn(other);
 
     StepVerifier.create(source.transform(BackonReactor.retry(NO_WAIT)))
         .expectNext(3)
@@ -92,8 +99,8 @@ class ReactorContextTest {
 
   @Test
   void withoutContextPropagationAnotherThreadSeesNoAttempt() {
-    Mono<Integer> source = Mono.fromCallable(() -> failUntilThird(Retries.attemptNumber()))
-        .subscribeOn(other);
+    Mono<Integer> source =
+        Mono.fromCallable(() -> failUntilThird(Retries.attemptNumber())).subscribeOn(other);
 
     StepVerifier.create(source.transform(BackonReactor.retry(NO_WAIT)))
         .expectError(IOException.class)

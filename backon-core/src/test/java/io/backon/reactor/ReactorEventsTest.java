@@ -26,8 +26,12 @@ class ReactorEventsTest {
   private final List<RetryEvent> events = new ArrayList<>();
 
   private RetryPolicy recordingPolicy(int maxTries) {
-    RetryPolicyBuilder builder = RetryPolicy.builder().name("payments").maxTries(maxTries)
-        .wait(Wait.none()).jitter(Jitter.none());
+    RetryPolicyBuilder builder =
+        RetryPolicy.builder()
+            .name("payments")
+            .maxTries(maxTries)
+            .wait(Wait.none())
+            .jitter(Jitter.none());
     for (EventType type : EventType.values()) {
       builder.listen(type, events::add);
     }
@@ -47,11 +51,24 @@ class ReactorEventsTest {
   }
 
   private List<String> traceAndClear() {
-    List<String> trace = events.stream()
-        .map(e -> e.type() + "#" + e.attemptNumber() + " value=" + e.value() + " failure="
-            + (e.failure() == null ? null : e.failure().getMessage()) + " wait=" + e.waitDuration()
-            + " reason=" + e.giveUpReason() + " policy=" + e.policyName())
-        .toList();
+    List<String> trace =
+        events.stream()
+            .map(
+                e ->
+                    e.type()
+                        + "#"
+                        + e.attemptNumber()
+                        + " value="
+                        + e.value()
+                        + " failure="
+                        + (e.failure() == null ? null : e.failure().getMessage())
+                        + " wait="
+                        + e.waitDuration()
+                        + " reason="
+                        + e.giveUpReason()
+                        + " policy="
+                        + e.policyName())
+            .toList();
     events.clear();
     return trace;
   }
@@ -79,8 +96,7 @@ class ReactorEventsTest {
         .expectError(IOException.class)
         .verify();
 
-    assertThat(traceAndClear()).isEqualTo(blocking)
-        .last().asString().startsWith("GIVE_UP#2");
+    assertThat(traceAndClear()).isEqualTo(blocking).last().asString().startsWith("GIVE_UP#2");
   }
 
   @Test
@@ -91,8 +107,9 @@ class ReactorEventsTest {
     List<String> blocking = traceAndClear();
 
     AtomicInteger reactiveCalls = new AtomicInteger();
-    StepVerifier.create(Mono.fromCallable(() -> reactiveCalls.incrementAndGet() < 2 ? "busy" : "done")
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.create(
+            Mono.fromCallable(() -> reactiveCalls.incrementAndGet() < 2 ? "busy" : "done")
+                .transform(BackonReactor.retry(policy)))
         .expectNext("done")
         .verifyComplete();
 
@@ -101,18 +118,20 @@ class ReactorEventsTest {
 
   @Test
   void aNamedOperatorReportsTheInvocationAndKeepsStatistics() {
-    RetryOperator<String> operator = BackonReactor.<String>retry(
-            recordingPolicy(2).toBuilder().statistics(true).build())
-        .withInvocation(Invocation.of("PaymentClient.charge", 42));
+    RetryOperator<String> operator =
+        BackonReactor.<String>retry(recordingPolicy(2).toBuilder().statistics(true).build())
+            .withInvocation(Invocation.of("PaymentClient.charge", 42));
 
     StepVerifier.create(Mono.fromCallable(flaky(1)).transform(operator))
         .expectNext("ok")
         .verifyComplete();
 
-    assertThat(events).allSatisfy(event -> {
-      assertThat(event.targetName()).isEqualTo("PaymentClient.charge");
-      assertThat(event.arguments()).containsExactly(42);
-    });
+    assertThat(events)
+        .allSatisfy(
+            event -> {
+              assertThat(event.targetName()).isEqualTo("PaymentClient.charge");
+              assertThat(event.arguments()).containsExactly(42);
+            });
     assertThat(operator.statistics().attemptNumber()).isEqualTo(2);
   }
 

@@ -34,17 +34,24 @@ class ReactorHedgingTest {
 
   /** A Mono whose n-th subscription behaves as {@code copy.apply(n)}; counts cancellations. */
   private Mono<String> source(IntFunction<Mono<String>> copy) {
-    return Mono.defer(() -> copy.apply(subscriptions.incrementAndGet())
-        .doOnCancel(cancellations::incrementAndGet));
+    return Mono.defer(
+        () ->
+            copy.apply(subscriptions.incrementAndGet()).doOnCancel(cancellations::incrementAndGet));
   }
 
   private HedgingPolicy hedging(int maxHedges) {
-    return HedgingPolicy.builder().maxHedges(maxHedges).hedgeDelay(DELAY).onHedge(hedges::add)
+    return HedgingPolicy.builder()
+        .maxHedges(maxHedges)
+        .hedgeDelay(DELAY)
+        .onHedge(hedges::add)
         .build();
   }
 
   private RetryPolicyBuilder policy(int maxTries, int maxHedges) {
-    return RetryPolicy.builder().wait(Wait.none()).jitter(Jitter.none()).maxTries(maxTries)
+    return RetryPolicy.builder()
+        .wait(Wait.none())
+        .jitter(Jitter.none())
+        .maxTries(maxTries)
         .hedging(hedging(maxHedges));
   }
 
@@ -60,8 +67,8 @@ class ReactorHedgingTest {
   void aPrimaryAnsweringBeforeTheDelayIsTheOnlySubscription() {
     RetryPolicy policy = policy(3, 3).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> after(50, "primary"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> source(n -> after(50, "primary")).transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(50))
         .expectNext("primary")
@@ -76,8 +83,10 @@ class ReactorHedgingTest {
   void aHedgeAnsweringFirstWinsAndThePrimaryIsCancelled() {
     RetryPolicy policy = policy(3, 2).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> n == 1 ? Mono.never() : after(10, "hedge"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(n -> n == 1 ? Mono.never() : after(10, "hedge"))
+                    .transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .expectNoEvent(DELAY)
         .then(() -> assertThat(subscriptions).hasValue(2))
@@ -94,8 +103,10 @@ class ReactorHedgingTest {
   void aCopyFailingFastLaunchesTheNextAtOnce() {
     RetryPolicy policy = policy(1, 2).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> n == 1 ? failing(1) : after(10, "hedge"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(n -> n == 1 ? failing(1) : after(10, "hedge"))
+                    .transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(10))
         .expectNext("hedge")
@@ -108,15 +119,19 @@ class ReactorHedgingTest {
   void whenEveryCopyFailsTheAttemptFailsWithTheLastFailureAndTheOthersSuppressed() {
     RetryPolicy policy = policy(1, 3).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> Mono.delay(Duration.ofMillis(10))
-            .then(failing(n))).transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(n -> Mono.delay(Duration.ofMillis(10)).then(failing(n)))
+                    .transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(30))
-        .expectErrorSatisfies(error -> {
-          assertThat(error).isInstanceOf(IOException.class).hasMessage("copy 3 down");
-          assertThat(error.getSuppressed()).extracting(Throwable::getMessage)
-              .containsExactly("copy 1 down", "copy 2 down");
-        })
+        .expectErrorSatisfies(
+            error -> {
+              assertThat(error).isInstanceOf(IOException.class).hasMessage("copy 3 down");
+              assertThat(error.getSuppressed())
+                  .extracting(Throwable::getMessage)
+                  .containsExactly("copy 1 down", "copy 2 down");
+            })
         .verify();
 
     assertThat(subscriptions).hasValue(3);
@@ -126,8 +141,10 @@ class ReactorHedgingTest {
   void whenEveryCopyFailsTheRetryLoopRetriesTheAttempt() {
     RetryPolicy policy = policy(2, 2).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> n <= 2 ? failing(n) : after(10, "retried"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(n -> n <= 2 ? failing(n) : after(10, "retried"))
+                    .transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(10))
         .expectNext("retried")
@@ -139,15 +156,24 @@ class ReactorHedgingTest {
 
   @Test
   void theBreakerCountsEveryCopyAndALostCopyRecordsNothing() {
-    CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(10)
-        .countBasedWindow(50).minimumCalls(50).build();
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("quotes")
+            .failureThreshold(10)
+            .countBasedWindow(50)
+            .minimumCalls(50)
+            .build();
     RetryPolicy policy = policy(1, 3).circuitBreaker(breaker).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> switch (n) {
-          case 1 -> failing(1);
-          case 2 -> Mono.never();
-          default -> after(10, "third");
-        }).transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(
+                        n ->
+                            switch (n) {
+                              case 1 -> failing(1);
+                              case 2 -> Mono.never();
+                              default -> after(10, "third");
+                            })
+                    .transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(DELAY.plusMillis(10))
         .expectNext("third")
@@ -164,8 +190,8 @@ class ReactorHedgingTest {
     CircuitBreaker breaker = CircuitBreaker.builder("quotes").build();
     RetryPolicy policy = policy(1, 3).circuitBreaker(breaker).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> after(300, "primary"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> source(n -> after(300, "primary")).transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(50))
         .then(breaker::forceOpen)
@@ -183,8 +209,8 @@ class ReactorHedgingTest {
     breaker.forceOpen();
     RetryPolicy policy = policy(3, 3).circuitBreaker(breaker).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> after(10, "never"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> source(n -> after(10, "never")).transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .expectError(CircuitOpenException.class)
         .verify();
@@ -200,8 +226,8 @@ class ReactorHedgingTest {
     budget.onFailure(); // no more than half of the tokens left: hedges are refused
     RetryPolicy policy = policy(1, 3).retryBudget(budget).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> after(300, "primary"))
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> source(n -> after(300, "primary")).transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .thenAwait(Duration.ofMillis(300))
         .expectNext("primary")
@@ -215,16 +241,19 @@ class ReactorHedgingTest {
   void theAttemptTimeoutAppliesToEachCopy() {
     RetryPolicy policy = policy(1, 2).attemptTimeout(Duration.ofMillis(150)).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> Mono.never())
-            .transform(BackonReactor.retry(policy)))
+    StepVerifier.withVirtualTime(
+            () -> source(n -> Mono.never()).transform(BackonReactor.retry(policy)))
         .expectSubscription()
         .expectNoEvent(Duration.ofMillis(249))
         .thenAwait(Duration.ofMillis(1))
-        .expectErrorSatisfies(error -> {
-          assertThat(error).isInstanceOf(AttemptTimeoutException.class);
-          assertThat(error.getSuppressed()).hasSize(1)
-              .allSatisfy(first -> assertThat(first).isInstanceOf(AttemptTimeoutException.class));
-        })
+        .expectErrorSatisfies(
+            error -> {
+              assertThat(error).isInstanceOf(AttemptTimeoutException.class);
+              assertThat(error.getSuppressed())
+                  .hasSize(1)
+                  .allSatisfy(
+                      first -> assertThat(first).isInstanceOf(AttemptTimeoutException.class));
+            })
         .verify();
 
     assertThat(subscriptions).hasValue(2);
@@ -238,8 +267,10 @@ class ReactorHedgingTest {
     RetryPolicy policy = policy(3, 3).circuitBreaker(breaker).build();
     VirtualTimeScheduler time = VirtualTimeScheduler.create();
 
-    StepVerifier.withVirtualTime(() -> source(n -> Mono.never())
-            .transform(BackonReactor.retry(policy)), () -> time, Long.MAX_VALUE)
+    StepVerifier.withVirtualTime(
+            () -> source(n -> Mono.never()).transform(BackonReactor.retry(policy)),
+            () -> time,
+            Long.MAX_VALUE)
         .expectSubscription()
         .thenAwait(DELAY)
         .then(() -> assertThat(subscriptions).hasValue(2))
@@ -258,11 +289,20 @@ class ReactorHedgingTest {
   void eachCopySeesTheSubscribersContextAndTheAttemptNumber() {
     RetryPolicy policy = policy(1, 2).build();
 
-    StepVerifier.withVirtualTime(() -> source(n -> n == 1 ? Mono.never()
-            : Mono.deferContextual(context -> Mono.just(context.get("user") + "@"
-                + context.get(BackonReactor.ATTEMPT_CONTEXT_KEY))))
-            .transform(BackonReactor.retry(policy))
-            .contextWrite(context -> context.put("user", "ada")))
+    StepVerifier.withVirtualTime(
+            () ->
+                source(
+                        n ->
+                            n == 1
+                                ? Mono.never()
+                                : Mono.deferContextual(
+                                    context ->
+                                        Mono.just(
+                                            context.get("user")
+                                                + "@"
+                                                + context.get(BackonReactor.ATTEMPT_CONTEXT_KEY))))
+                    .transform(BackonReactor.retry(policy))
+                    .contextWrite(context -> context.put("user", "ada")))
         .expectSubscription()
         .thenAwait(DELAY)
         .expectNext("ada@1")
@@ -274,8 +314,8 @@ class ReactorHedgingTest {
     RetryOperator<Integer> operator = BackonReactor.retry(policy(3, 3).name("ticks").build());
     try (CapturedLog log = CapturedLog.attach()) {
       AtomicInteger fluxSubscriptions = new AtomicInteger();
-      Flux<Integer> ticks = Flux.just(1, 2, 3)
-          .doOnSubscribe(subscription -> fluxSubscriptions.incrementAndGet());
+      Flux<Integer> ticks =
+          Flux.just(1, 2, 3).doOnSubscribe(subscription -> fluxSubscriptions.incrementAndGet());
 
       StepVerifier.withVirtualTime(() -> ticks.delayElements(DELAY).transform(operator))
           .expectSubscription()
@@ -285,12 +325,14 @@ class ReactorHedgingTest {
       StepVerifier.create(ticks.transform(operator)).expectNext(1, 2, 3).verifyComplete();
 
       assertThat(fluxSubscriptions).as("one subscription per call, no copies").hasValue(2);
-      assertThat(log.lines()).filteredOn(line -> line.level().equals("WARNING"))
+      assertThat(log.lines())
+          .filteredOn(line -> line.level().equals("WARNING"))
           .singleElement()
-          .satisfies(line -> {
-            assertThat(line.logger()).isEqualTo("io.backon.reactor");
-            assertThat(line.message()).contains("'ticks'", "Flux", "without hedging");
-          });
+          .satisfies(
+              line -> {
+                assertThat(line.logger()).isEqualTo("io.backon.reactor");
+                assertThat(line.message()).contains("'ticks'", "Flux", "without hedging");
+              });
     }
   }
 }

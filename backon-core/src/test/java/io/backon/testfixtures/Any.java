@@ -78,8 +78,8 @@ public final class Any {
   }
 
   /**
-   * A {@code double} above {@code min} (excluded) up to {@code max} (included); the lowest
-   * edge case is the smallest double above {@code min}.
+   * A {@code double} above {@code min} (excluded) up to {@code max} (included); the lowest edge
+   * case is the smallest double above {@code min}.
    */
   public double doubleAbove(double min, double max) {
     return doubleBetween(Math.nextUp(min), max);

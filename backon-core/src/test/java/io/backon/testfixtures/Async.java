@@ -23,14 +23,23 @@ public final class Async {
    * attempts after a wait run inline, a back-off sleep would fail the test.
    */
   public static RetryPolicyBuilder fakeTimePolicy(FakeClock clock, ManualScheduler scheduler) {
-    return RetryPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .sleeper(nanos -> {
-          throw new AssertionError("an async call slept a thread for " + Duration.ofNanos(nanos));
-        })
-        .jitter(Jitter.none()).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+    return RetryPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .sleeper(
+            nanos -> {
+              throw new AssertionError(
+                  "an async call slept a thread for " + Duration.ofNanos(nanos));
+            })
+        .jitter(Jitter.none())
+        .backoffLogLevel(Level.OFF)
+        .giveUpLogLevel(Level.OFF);
   }
 
-  /** The failure {@code future} completed with, exactly as stored (no CompletionException added). */
+  /**
+   * The failure {@code future} completed with, exactly as stored (no CompletionException added).
+   */
   public static Throwable failureOf(CompletableFuture<?> future) {
     try {
       Throwable failure = future.handle((value, thrown) -> thrown).get(10, TimeUnit.SECONDS);

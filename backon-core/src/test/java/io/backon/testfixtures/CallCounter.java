@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * A count of calls, and the fake targets that add to it: every call of a target made here adds
- * one, so a test can assert the calls of several targets at once ({@code
- * assertThat(calls).hasValue(3)}) and start over with {@code set(0)}. For a single scripted target
- * that counts its own calls, see {@code io.backon.FlakyTarget}. Thread-safe.
+ * A count of calls, and the fake targets that add to it: every call of a target made here adds one,
+ * so a test can assert the calls of several targets at once ({@code assertThat(calls).hasValue(3)})
+ * and start over with {@code set(0)}. For a single scripted target that counts its own calls, see
+ * {@code io.backon.FlakyTarget}. Thread-safe.
  */
 public final class CallCounter extends AtomicInteger {
 

@@ -22,25 +22,28 @@ public final class CountingThreadPool implements Executor, AutoCloseable {
 
   /** A pool whose threads are named {@code threadNamePrefix-1}, {@code threadNamePrefix-2}, ... */
   public CountingThreadPool(String threadNamePrefix) {
-    this.pool = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, threadNamePrefix + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, threadNamePrefix + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
   public void execute(Runnable task) {
     started.incrementAndGet();
-    pool.execute(() -> {
-      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        task.run();
-      } finally {
-        running.decrementAndGet();
-        finished.incrementAndGet();
-      }
-    });
+    pool.execute(
+        () -> {
+          maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            task.run();
+          } finally {
+            running.decrementAndGet();
+            finished.incrementAndGet();
+          }
+        });
   }
 
   /** Tasks ever submitted. */

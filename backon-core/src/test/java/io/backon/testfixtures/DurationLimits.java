@@ -22,7 +22,9 @@ public final class DurationLimits {
 
   /** The message of the {@link IllegalArgumentException} for a too long {@code parameter}. */
   public static String tooLong(String parameter, Duration value) {
-    return parameter + " must be <= PT2562047H47M16.854775807S"
-        + " (Long.MAX_VALUE nanoseconds, about 292 years) but was " + value;
+    return parameter
+        + " must be <= PT2562047H47M16.854775807S"
+        + " (Long.MAX_VALUE nanoseconds, about 292 years) but was "
+        + value;
   }
 }

@@ -17,14 +17,15 @@ public final class FakeTime {
   private FakeTime() {}
 
   /**
-   * Spends {@code duration} of fake time in 10 ms ticks, like an interruptible sleep: each tick runs
-   * whatever the scheduler has due (attempt timeouts fire here, on this thread).
+   * Spends {@code duration} of fake time in 10 ms ticks, like an interruptible sleep: each tick
+   * runs whatever the scheduler has due (attempt timeouts fire here, on this thread).
    */
   public static void sleep(FakeClock clock, Duration duration) throws InterruptedException {
     for (Duration left = duration; left.compareTo(Duration.ZERO) > 0; left = left.minus(TICK)) {
       clock.advance(left.compareTo(TICK) < 0 ? left : TICK);
       if (Thread.interrupted()) {
-        throw new InterruptedException("interrupted after " + duration.minus(left) + " of fake sleep");
+        throw new InterruptedException(
+            "interrupted after " + duration.minus(left) + " of fake sleep");
       }
     }
   }
@@ -39,7 +40,8 @@ public final class FakeTime {
 
   /** Advances the scheduler in 10 ms ticks until {@code future} is done (at most {@code limit}). */
   public static void advanceUntilDone(ManualScheduler scheduler, Future<?> future, Duration limit) {
-    for (Duration spent = Duration.ZERO; !future.isDone() && spent.compareTo(limit) < 0;
+    for (Duration spent = Duration.ZERO;
+        !future.isDone() && spent.compareTo(limit) < 0;
         spent = spent.plus(TICK)) {
       scheduler.advance(TICK);
     }

@@ -8,9 +8,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * Reproducible cases for a {@link Property}: the {@code @MethodSource} of a property returns
- * {@code SeededCases.of(count, any -> arguments(...))}. The cases come from {@link #seed()} and the
- * case's index only, so the same seed always gives the same cases.
+ * Reproducible cases for a {@link Property}: the {@code @MethodSource} of a property returns {@code
+ * SeededCases.of(count, any -> arguments(...))}. The cases come from {@link #seed()} and the case's
+ * index only, so the same seed always gives the same cases.
  *
  * <p>Edge cases come first, in up to a quarter of the cases: every combination of the draws' edge
  * cases when there are that few and every case makes the same draws; otherwise every draw's edge

@@ -98,7 +98,7 @@ class BackonTestingTest {
   void limitRetriesCapsAFiveTryPolicyAtTwo() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
       assertThatThrownBy(
-          () -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("down"))))
+              () -> Retrying.of(policy(5)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -109,7 +109,7 @@ class BackonTestingTest {
   void limitRetriesLeavesAOneTryPolicyAtOne() {
     try (TestScope limited = BackonTesting.limitRetries(2)) {
       assertThatThrownBy(
-          () -> Retrying.of(policy(1)).call(calls.failingWith(new IOException("down"))))
+              () -> Retrying.of(policy(1)).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -118,14 +118,11 @@ class BackonTestingTest {
 
   @Test
   void limitRetriesCapsAPolicyThatWouldRetryForever() {
-    RetryPolicy forever = quiet()
-        .stop(Stop.never())
-        .wait(Wait.none())
-        .build();
+    RetryPolicy forever = quiet().stop(Stop.never()).wait(Wait.none()).build();
 
     try (TestScope limited = BackonTesting.limitRetries(3)) {
       assertThatThrownBy(
-          () -> Retrying.of(forever).call(calls.failingWith(new IOException("down"))))
+              () -> Retrying.of(forever).call(calls.failingWith(new IOException("down"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -158,11 +155,12 @@ class BackonTestingTest {
 
   @Test
   void removeBackoffMakesEverySleepZeroWithTheSameNumberOfTries() {
-    RetryPolicy slow = quiet()
-        .maxTries(3)
-        .wait(Wait.constant(Duration.ofSeconds(30)))
-        .jitter(Jitter.none())
-        .build();
+    RetryPolicy slow =
+        quiet()
+            .maxTries(3)
+            .wait(Wait.constant(Duration.ofSeconds(30)))
+            .jitter(Jitter.none())
+            .build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
       assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
@@ -176,14 +174,12 @@ class BackonTestingTest {
 
   @Test
   void removeBackoffAlsoZeroesAWaitOverride() {
-    RetryPolicy retryAfter = quiet()
-        .maxTries(2)
-        .waitOverride(failure -> Duration.ofMinutes(5))
-        .build();
+    RetryPolicy retryAfter =
+        quiet().maxTries(2).waitOverride(failure -> Duration.ofMinutes(5)).build();
 
     try (TestScope noWaits = BackonTesting.removeBackoff()) {
       assertThatThrownBy(
-          () -> Retrying.of(retryAfter).call(calls.failingWith(new IOException("429"))))
+              () -> Retrying.of(retryAfter).call(calls.failingWith(new IOException("429"))))
           .isInstanceOf(IOException.class);
     }
 
@@ -192,11 +188,12 @@ class BackonTestingTest {
 
   @Test
   void waitsComeBackWhenTheRemoveBackoffScopeCloses() {
-    RetryPolicy slow = quiet()
-        .maxTries(2)
-        .wait(Wait.constant(Duration.ofSeconds(30)))
-        .jitter(Jitter.none())
-        .build();
+    RetryPolicy slow =
+        quiet()
+            .maxTries(2)
+            .wait(Wait.constant(Duration.ofSeconds(30)))
+            .jitter(Jitter.none())
+            .build();
     BackonTesting.removeBackoff().close();
 
     assertThatThrownBy(() -> Retrying.of(slow).call(calls.failingWith(new IOException("down"))))
@@ -221,11 +218,12 @@ class BackonTestingTest {
 
   @Test
   void closingAnInnerScopeRestoresOnlyTheSettingItChanged() {
-    RetryPolicy slow = quiet()
-        .maxTries(5)
-        .wait(Wait.constant(Duration.ofSeconds(10)))
-        .jitter(Jitter.none())
-        .build();
+    RetryPolicy slow =
+        quiet()
+            .maxTries(5)
+            .wait(Wait.constant(Duration.ofSeconds(10)))
+            .jitter(Jitter.none())
+            .build();
     Retrying retrying = Retrying.of(slow);
 
     try (TestScope noWaits = BackonTesting.removeBackoff();
@@ -305,11 +303,12 @@ class BackonTestingTest {
 
   @Test
   void assertRetriedRemovesTheBackoffWhileItRuns() {
-    RetryPolicy slow = quiet()
-        .maxTries(5)
-        .wait(Wait.constant(Duration.ofMinutes(1)))
-        .jitter(Jitter.none())
-        .build();
+    RetryPolicy slow =
+        quiet()
+            .maxTries(5)
+            .wait(Wait.constant(Duration.ofMinutes(1)))
+            .jitter(Jitter.none())
+            .build();
 
     BackonTesting.assertRetried(() -> Retrying.of(slow).call(calls.succeedingOnTry(3)), 3);
 
@@ -320,8 +319,9 @@ class BackonTestingTest {
   void assertRetriedCountsTriesOfACallThatGivesUp() {
     Retrying retrying = Retrying.of(policy(3));
 
-    int tries = BackonTesting.assertRetried(
-        () -> retrying.call(calls.failingWith(new IOException("down"))), 3);
+    int tries =
+        BackonTesting.assertRetried(
+            () -> retrying.call(calls.failingWith(new IOException("down"))), 3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -329,15 +329,14 @@ class BackonTestingTest {
   @Test
   void assertRetriedReportsExpectedAndActualTriesWithTheCodesFailureAsCause() {
     IllegalStateException failure = new IllegalStateException("not retryable");
-    RetryPolicy ioOnly = quiet()
-        .maxTries(5)
-        .retryOn(IOException.class)
-        .build();
+    RetryPolicy ioOnly = quiet().maxTries(5).retryOn(IOException.class).build();
 
-    AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(
-            () -> Retrying.of(ioOnly).call(calls.failingWith(failure)), 3),
-        AssertionError.class);
+    AssertionError error =
+        catchThrowableOfType(
+            () ->
+                BackonTesting.assertRetried(
+                    () -> Retrying.of(ioOnly).call(calls.failingWith(failure)), 3),
+            AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1");
     assertThat(error.getCause()).isSameAs(failure);
@@ -347,9 +346,10 @@ class BackonTestingTest {
   void assertRetriedHasNoCauseWhenTheCodeSucceededWithTheWrongCount() {
     Retrying retrying = Retrying.of(policy(5));
 
-    AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(1)), 3),
-        AssertionError.class);
+    AssertionError error =
+        catchThrowableOfType(
+            () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(1)), 3),
+            AssertionError.class);
 
     assertThat(error).hasMessage("Expected 3 tries, got 1").hasNoCause();
   }
@@ -359,7 +359,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     assertThatThrownBy(
-        () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(2)), 1))
+            () -> BackonTesting.assertRetried(() -> retrying.call(calls.succeedingOnTry(2)), 1))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 2");
   }
@@ -375,11 +375,15 @@ class BackonTestingTest {
   void assertRetriedKeepsAnAssertionErrorOfTheCodeAsCause() {
     AssertionError inner = new AssertionError("inner check failed");
 
-    AssertionError error = catchThrowableOfType(
-        () -> BackonTesting.assertRetried(() -> {
-          throw inner;
-        }, 1),
-        AssertionError.class);
+    AssertionError error =
+        catchThrowableOfType(
+            () ->
+                BackonTesting.assertRetried(
+                    () -> {
+                      throw inner;
+                    },
+                    1),
+            AssertionError.class);
 
     assertThat(error).hasMessage("Expected 1 try, got 0");
     assertThat(error.getCause()).isSameAs(inner);
@@ -387,17 +391,20 @@ class BackonTestingTest {
 
   @Test
   void assertRetriedCountsAttemptsOfTheIteratorFace() {
-    int tries = BackonTesting.assertRetried(() -> {
-      Attempts<String> loop = Retrying.of(policy(5)).attempts();
-      for (Attempt<String> attempt : loop) {
-        if (attempt.number() < 4) {
-          attempt.fail(new IOException("down"));
-        } else {
-          attempt.succeed("ok");
-        }
-      }
-      return loop.result();
-    }, 4);
+    int tries =
+        BackonTesting.assertRetried(
+            () -> {
+              Attempts<String> loop = Retrying.of(policy(5)).attempts();
+              for (Attempt<String> attempt : loop) {
+                if (attempt.number() < 4) {
+                  attempt.fail(new IOException("down"));
+                } else {
+                  attempt.succeed("ok");
+                }
+              }
+              return loop.result();
+            },
+            4);
 
     assertThat(tries).isEqualTo(4);
   }
@@ -407,8 +414,9 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      int tries = BackonTesting.assertRetried(
-          () -> executor.submit(() -> retrying.call(calls.succeedingOnTry(2))).get(), 2);
+      int tries =
+          BackonTesting.assertRetried(
+              () -> executor.submit(() -> retrying.call(calls.succeedingOnTry(2))).get(), 2);
 
       assertThat(tries).isEqualTo(2);
     } finally {
@@ -420,11 +428,14 @@ class BackonTestingTest {
   void assertRetriedAddsUpTheTriesOfSeveralCalls() {
     Retrying retrying = Retrying.of(policy(5));
 
-    int tries = BackonTesting.assertRetried(() -> {
-      retrying.call(() -> "first");
-      calls.set(0);
-      return retrying.call(calls.succeedingOnTry(2));
-    }, 3);
+    int tries =
+        BackonTesting.assertRetried(
+            () -> {
+              retrying.call(() -> "first");
+              calls.set(0);
+              return retrying.call(calls.succeedingOnTry(2));
+            },
+            3);
 
     assertThat(tries).isEqualTo(3);
   }
@@ -451,7 +462,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     assertThatCode(
-        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(1))))
+            () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(1))))
         .doesNotThrowAnyException();
   }
 
@@ -460,7 +471,7 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     assertThatThrownBy(
-        () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(3))))
+            () -> BackonTesting.assertNotRetried(() -> retrying.call(calls.succeedingOnTry(3))))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expected 1 try, got 3");
   }
@@ -475,8 +486,10 @@ class BackonTestingTest {
     Retrying retrying = Retrying.of(policy(5));
 
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatCode(() -> BackonTesting.assertNotRetried(
-          () -> retrying.call(calls.failingWith(new IOException("down")))))
+      assertThatCode(
+              () ->
+                  BackonTesting.assertNotRetried(
+                      () -> retrying.call(calls.failingWith(new IOException("down")))))
           .doesNotThrowAnyException();
     }
     assertThat(calls).hasValue(1);
@@ -485,13 +498,17 @@ class BackonTestingTest {
   @Test
   void assertNotRetriedCountsTheSingleDisabledAttemptOfTheIteratorFace() {
     try (TestScope disabled = BackonTesting.disableRetries()) {
-      assertThatCode(() -> BackonTesting.assertNotRetried(() -> {
-        Attempts<String> loop = Retrying.of(policy(5)).attempts();
-        for (Attempt<String> attempt : loop) {
-          attempt.succeed("ok");
-        }
-        return loop.result();
-      })).doesNotThrowAnyException();
+      assertThatCode(
+              () ->
+                  BackonTesting.assertNotRetried(
+                      () -> {
+                        Attempts<String> loop = Retrying.of(policy(5)).attempts();
+                        for (Attempt<String> attempt : loop) {
+                          attempt.succeed("ok");
+                        }
+                        return loop.result();
+                      }))
+          .doesNotThrowAnyException();
     }
   }
 
@@ -521,10 +538,7 @@ class BackonTestingTest {
   // ------------------------------------------------------------------------------- helpers
 
   private RetryPolicy policy(int maxTries) {
-    return quiet()
-        .maxTries(maxTries)
-        .wait(Wait.none())
-        .build();
+    return quiet().maxTries(maxTries).wait(Wait.none()).build();
   }
 
   /** A policy on the fake clock that logs nothing, so the build output stays readable. */

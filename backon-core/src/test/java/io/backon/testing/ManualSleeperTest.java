@@ -130,21 +130,27 @@ class ManualSleeperTest {
 
   @Test
   void aPolicyUsingTheSleeperRecordsEachBackoffAndMovesTimeOnWithoutBlocking() {
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(3)
-        .wait(Wait.constant(Duration.ofSeconds(2)))
-        .jitter(Jitter.none())
-        .sleeper(sleeper)
-        .clock(clock)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF)
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(3)
+            .wait(Wait.constant(Duration.ofSeconds(2)))
+            .jitter(Jitter.none())
+            .sleeper(sleeper)
+            .clock(clock)
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF)
+            .build();
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(() -> {
-      calls.incrementAndGet();
-      throw new IOException("down");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          calls.incrementAndGet();
+                          throw new IOException("down");
+                        }))
+        .isInstanceOf(IOException.class);
 
     assertThat(calls).hasValue(3);
     assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
@@ -155,24 +161,31 @@ class ManualSleeperTest {
   void anInterruptDuringTheBackoffEndsTheCallWithTheLastFailureAndRestoresTheFlag() {
     IOException failure = new IOException("down");
     AtomicInteger calls = new AtomicInteger();
-    RetryPolicy policy = RetryPolicy.builder()
-        .maxTries(5)
-        .wait(Wait.constant(Duration.ofSeconds(1)))
-        .sleeper(sleeper)
-        .clock(clock)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF)
-        .onBackoff(event -> Thread.currentThread().interrupt())
-        .build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .maxTries(5)
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .sleeper(sleeper)
+            .clock(clock)
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF)
+            .onBackoff(event -> Thread.currentThread().interrupt())
+            .build();
 
-    assertThatThrownBy(() -> Retrying.of(policy).call(() -> {
-      calls.incrementAndGet();
-      throw failure;
-    }))
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          calls.incrementAndGet();
+                          throw failure;
+                        }))
         .isSameAs(failure)
-        .satisfies(thrown -> assertThat(thrown.getSuppressed())
-            .singleElement()
-            .isInstanceOf(InterruptedException.class));
+        .satisfies(
+            thrown ->
+                assertThat(thrown.getSuppressed())
+                    .singleElement()
+                    .isInstanceOf(InterruptedException.class));
 
     assertThat(calls).hasValue(1);
     assertThat(sleeper.sleeps()).isEmpty();

@@ -36,9 +36,14 @@ class AbandonedAttemptOrderTest {
   private final List<CompletableFuture<String>> attempts = new CopyOnWriteArrayList<>();
 
   private RetryPolicyBuilder policy() {
-    return RetryPolicy.builder().clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .wait(Wait.none()).jitter(Jitter.none())
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+    return RetryPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(Runnable::run)
+        .wait(Wait.none())
+        .jitter(Jitter.none())
+        .backoffLogLevel(Level.OFF)
+        .giveUpLogLevel(Level.OFF);
   }
 
   /** An attempt whose future never completes on its own. */
@@ -55,8 +60,8 @@ class AbandonedAttemptOrderTest {
   private List<Boolean> stillRunningWhenTheCallEnds(Retrying retrying) {
     AtomicReference<List<Boolean>> seen = new AtomicReference<>();
     CompletableFuture<String> result = retrying.callAsync(this::hanging);
-    result.whenComplete((value, failure) -> seen.set(
-        attempts.stream().map(attempt -> !attempt.isDone()).toList()));
+    result.whenComplete(
+        (value, failure) -> seen.set(attempts.stream().map(attempt -> !attempt.isDone()).toList()));
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(10));
     assertThat(result).isCompletedExceptionally();
     return seen.get();
@@ -68,8 +73,9 @@ class AbandonedAttemptOrderTest {
 
     List<Boolean> running = stillRunningWhenTheCallEnds(retrying);
 
-    assertThat(running).as("attempts still running when the call failed").containsExactly(
-        false, false);
+    assertThat(running)
+        .as("attempts still running when the call failed")
+        .containsExactly(false, false);
     assertThat(attempts).allSatisfy(attempt -> assertThat(attempt).isCancelled());
   }
 
@@ -80,8 +86,11 @@ class AbandonedAttemptOrderTest {
 
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(10));
 
-    assertThat(result).failsWithin(Duration.ZERO).withThrowableOfType(Exception.class)
-        .havingCause().isInstanceOf(AttemptTimeoutException.class);
+    assertThat(result)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(Exception.class)
+        .havingCause()
+        .isInstanceOf(AttemptTimeoutException.class);
   }
 
   @Test
@@ -96,14 +105,22 @@ class AbandonedAttemptOrderTest {
 
   @Test
   void losingHedgedCopiesAreCancelledBeforeTheCallerSeesTheTimeout() {
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(3).hedgeDelay(Duration.ofMillis(10))
-        .scheduler(scheduler).clock(clock).executor(Runnable::run).build();
-    Retrying retrying = Retrying.of(policy().hedging(hedging).attemptTimeout(MS_100).maxTries(1)
-        .build());
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(3)
+            .hedgeDelay(Duration.ofMillis(10))
+            .scheduler(scheduler)
+            .clock(clock)
+            .executor(Runnable::run)
+            .build();
+    Retrying retrying =
+        Retrying.of(policy().hedging(hedging).attemptTimeout(MS_100).maxTries(1).build());
 
     List<Boolean> running = stillRunningWhenTheCallEnds(retrying);
 
-    assertThat(running).as("copies still running when the call failed").hasSize(3)
+    assertThat(running)
+        .as("copies still running when the call failed")
+        .hasSize(3)
         .containsOnly(false);
   }
 
@@ -123,14 +140,18 @@ class AbandonedAttemptOrderTest {
 
   @Test
   void theDeadlineStillNamesTheLastTimedOutAttempt() {
-    Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).deadline(Duration.ofMillis(250))
-        .maxTries(10).build());
+    Retrying retrying =
+        Retrying.of(
+            policy().attemptTimeout(MS_100).deadline(Duration.ofMillis(250)).maxTries(10).build());
     CompletableFuture<String> result = retrying.callAsync(this::hanging);
 
     FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(10));
 
-    assertThat(result).failsWithin(Duration.ZERO).withThrowableOfType(Exception.class)
-        .havingCause().isInstanceOf(DeadlineExceededException.class);
+    assertThat(result)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(Exception.class)
+        .havingCause()
+        .isInstanceOf(DeadlineExceededException.class);
     assertThat(attempts).allSatisfy(attempt -> assertThat(attempt).isCancelled());
   }
 }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code supplyAsync} targets that ignore their interrupt keep running after their attempt timed
- * out; a call never has more of them running than its slots ({@code maxHedges}, 1 without
- * hedging): a retry waits for the abandoned target to end, or fails at once when the policy says
- * so. Timeouts run in fake time; targets run on real threads, released by the test.
+ * out; a call never has more of them running than its slots ({@code maxHedges}, 1 without hedging):
+ * a retry waits for the abandoned target to end, or fails at once when the policy says so. Timeouts
+ * run in fake time; targets run on real threads, released by the test.
  */
 class AbandonedAttemptSlotsTest {
 
@@ -52,10 +52,16 @@ class AbandonedAttemptSlotsTest {
   }
 
   private RetryPolicyBuilder policy() {
-    return RetryPolicy.builder().clock(clock).scheduler(scheduler).executor(pool)
-        .wait(Wait.none()).jitter(Jitter.none()).attemptTimeout(TIMEOUT)
+    return RetryPolicy.builder()
+        .clock(clock)
+        .scheduler(scheduler)
+        .executor(pool)
+        .wait(Wait.none())
+        .jitter(Jitter.none())
+        .attemptTimeout(TIMEOUT)
         .before(event -> attemptsBegun.incrementAndGet())
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+        .backoffLogLevel(Level.OFF)
+        .giveUpLogLevel(Level.OFF);
   }
 
   /** A target that ignores interrupts until the test releases it; later calls return at once. */
@@ -113,7 +119,9 @@ class AbandonedAttemptSlotsTest {
     scheduler.advance(TIMEOUT);
 
     await().atMost(Duration.ofSeconds(10)).until(result::isDone);
-    assertThat(result).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+    assertThat(result)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(AttemptTimeoutException.class);
     assertThat(targetsStarted).as("targets started for three attempts").hasValue(1);
     assertThat(targetsRunning).as("the abandoned target still runs").hasValue(1);
@@ -139,28 +147,39 @@ class AbandonedAttemptSlotsTest {
 
   @Test
   void aPolicyThatDoesNotWaitEndsTheCallAtOnceWithoutRetryingAgain() throws Exception {
-    Retrying retrying =
-        Retrying.of(policy().maxTries(5).waitForAbandonedAttempts(false).build());
+    Retrying retrying = Retrying.of(policy().maxTries(5).waitForAbandonedAttempts(false).build());
 
     CompletableFuture<String> result = retrying.supplyAsync(this::stubborn);
     await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 1);
     scheduler.advance(TIMEOUT);
 
     await().atMost(Duration.ofSeconds(10)).until(result::isDone);
-    assertThat(result).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
-        .havingCause().isInstanceOfSatisfying(AttemptsStillRunningException.class, e -> {
-          assertThat(e.running()).isEqualTo(1);
-          assertThat(e).hasMessageContaining("still running");
-        });
-    assertThat(attemptsBegun).as("attempt 2 began, found the slot taken and ended the call")
+    assertThat(result)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            AttemptsStillRunningException.class,
+            e -> {
+              assertThat(e.running()).isEqualTo(1);
+              assertThat(e).hasMessageContaining("still running");
+            });
+    assertThat(attemptsBegun)
+        .as("attempt 2 began, found the slot taken and ended the call")
         .hasValue(2);
     assertThat(targetsStarted).hasValue(1);
   }
 
   @Test
   void hedgedCopiesNeverOutnumberMaxHedgesAcrossRetries() throws Exception {
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofMillis(10))
-        .scheduler(scheduler).clock(clock).executor(pool).build();
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .hedgeDelay(Duration.ofMillis(10))
+            .scheduler(scheduler)
+            .clock(clock)
+            .executor(pool)
+            .build();
     Retrying retrying = Retrying.of(policy().hedging(hedging).maxTries(3).build());
 
     CompletableFuture<String> result = retrying.supplyAsync(this::alwaysStubborn);
@@ -170,7 +189,8 @@ class AbandonedAttemptSlotsTest {
     for (int step = 0; step < 100 && !result.isDone(); step++) {
       scheduler.advance(Duration.ofMillis(10));
       // retries start on the pool: wait until the next attempt has armed its timer
-      await().atMost(Duration.ofSeconds(10))
+      await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> result.isDone() || scheduler.pendingTasks() > 0);
     }
 
@@ -197,13 +217,15 @@ class AbandonedAttemptSlotsTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> attemptsBegun.get() >= begun);
     }
     scheduler.advance(TIMEOUT);
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> results.stream().allMatch(CompletableFuture::isDone));
     int threadsDuring = Thread.activeCount();
     release.countDown();
     await().atMost(Duration.ofSeconds(10)).until(() -> targetsRunning.get() == 0);
 
-    assertThat(targetsStarted).as("targets started by %d calls of 3 attempts", calls)
+    assertThat(targetsStarted)
+        .as("targets started by %d calls of 3 attempts", calls)
         .hasValue(calls);
     assertThat(mostTargetsRunning.get()).isLessThanOrEqualTo(calls);
     assertThat(threadsDuring - threadsBefore)

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Events and fallback of a call whose running attempt is cut short by the deadline: they report
- * the real elapsed time and keep the usual order, on the blocking and the async face.
+ * Events and fallback of a call whose running attempt is cut short by the deadline: they report the
+ * real elapsed time and keep the usual order, on the blocking and the async face.
  */
 class DeadlineEventsTest {
 
@@ -46,9 +46,14 @@ class DeadlineEventsTest {
 
   @Test
   void theGiveUpEventOfACallCutShortByTheDeadlineReportsTheRealElapsedTime() {
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .onGiveUp(events::add)
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .onGiveUp(events::add)
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3))))
         .isInstanceOf(DeadlineExceededException.class);
@@ -64,50 +69,73 @@ class DeadlineEventsTest {
   @Test
   void theFallbackSeesTheRealElapsedTimeOfACallCutShortByTheDeadline() throws Exception {
     List<Duration> seen = new CopyOnWriteArrayList<>();
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .fallback(event -> {
-          seen.add(event.elapsed());
-          return "fallback";
-        })
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .fallback(
+                event -> {
+                  seen.add(event.elapsed());
+                  return "fallback";
+                })
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     Object value = Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3)));
 
     assertThat(value).isEqualTo("fallback");
-    assertThat(seen).singleElement().satisfies(
-        elapsed -> assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+    assertThat(seen)
+        .singleElement()
+        .satisfies(elapsed -> assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
   }
 
   @Test
   void aCutShortAttemptStillGetsItsAfterEventBeforeGiveUp() {
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .after(events::add).onGiveUp(events::add)
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .after(events::add)
+            .onGiveUp(events::add)
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(() -> slow(Duration.ofSeconds(3))))
         .isInstanceOf(DeadlineExceededException.class);
 
     // DESIGN §3: onAttempt -> before -> call -> after -> onGiveUp
-    assertThat(events).extracting(RetryEvent::type)
+    assertThat(events)
+        .extracting(RetryEvent::type)
         .containsExactly(EventType.AFTER, EventType.GIVE_UP);
   }
 
   @Test
   void theAsyncGiveUpEventOfACallCutShortByTheDeadlineReportsTheRealElapsedTime() {
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .onGiveUp(events::add)
-        .clock(clock).scheduler(scheduler).executor(Runnable::run)
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .onGiveUp(events::add)
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     CompletableFuture<String> call =
         Retrying.of(policy).callAsync(() -> new CompletableFuture<String>());
     scheduler.advance(Duration.ofSeconds(1));
 
     assertThat(catchThrowable(call::join)).hasCauseInstanceOf(DeadlineExceededException.class);
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo(EventType.GIVE_UP);
-      // observed: 0s (attemptEndNanos was never set for the cut-short first attempt)
-      assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(EventType.GIVE_UP);
+              // observed: 0s (attemptEndNanos was never set for the cut-short first attempt)
+              assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
+            });
   }
 }

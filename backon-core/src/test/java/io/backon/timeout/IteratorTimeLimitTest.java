@@ -36,8 +36,8 @@ class IteratorTimeLimitTest {
 
   @Test
   void anAttemptReportedAfterTheAttemptTimeoutCountsAsTimedOutAndIsRetried() throws Exception {
-    Attempts<String> attempts = Retrying.of(policy().attemptTimeout(Duration.ofMillis(100))
-        .build()).attempts();
+    Attempts<String> attempts =
+        Retrying.of(policy().attemptTimeout(Duration.ofMillis(100)).build()).attempts();
     List<Integer> numbers = new ArrayList<>();
 
     for (Attempt<String> attempt : attempts) {
@@ -55,8 +55,8 @@ class IteratorTimeLimitTest {
   @Test
   void aLateLastAttemptFailsWithAnAttemptTimeoutKeepingItsOwnFailureSuppressed() {
     IOException down = new IOException("down");
-    Attempts<String> attempts = Retrying.of(policy().maxTries(1)
-        .attemptTimeout(Duration.ofMillis(100)).build()).attempts();
+    Attempts<String> attempts =
+        Retrying.of(policy().maxTries(1).attemptTimeout(Duration.ofMillis(100)).build()).attempts();
 
     for (Attempt<String> attempt : attempts) {
       clock.advance(Duration.ofMillis(100));
@@ -71,8 +71,8 @@ class IteratorTimeLimitTest {
   @Test
   void anAttemptReportedAfterTheDeadlineEndsTheCallWithDeadlineExceeded() {
     IOException down = new IOException("down");
-    Attempts<String> attempts = Retrying.of(policy().maxTries(5)
-        .deadline(Duration.ofSeconds(1)).build()).attempts();
+    Attempts<String> attempts =
+        Retrying.of(policy().maxTries(5).deadline(Duration.ofSeconds(1)).build()).attempts();
     int made = 0;
 
     for (Attempt<String> attempt : attempts) {
@@ -90,23 +90,23 @@ class IteratorTimeLimitTest {
 
   @Test
   void aSuccessReportedAfterTheDeadlineIsNotAccepted() {
-    Attempts<String> attempts = Retrying.of(policy().deadline(Duration.ofSeconds(1)).build())
-        .attempts();
+    Attempts<String> attempts =
+        Retrying.of(policy().deadline(Duration.ofSeconds(1)).build()).attempts();
 
     for (Attempt<String> attempt : attempts) {
       clock.advance(Duration.ofSeconds(2));
       attempt.succeed("too late");
     }
 
-    assertThat(catchThrowableOfType(DeadlineExceededException.class, attempts::result))
-        .isNotNull();
+    assertThat(catchThrowableOfType(DeadlineExceededException.class, attempts::result)).isNotNull();
   }
 
   @Test
   void aLateAttemptReleasesItsBreakerPermissionInsteadOfCountingAsAnOutcome() {
     CircuitBreaker breaker = CircuitBreaker.builder("late").clock(clock).build();
-    Attempts<String> attempts = Retrying.of(policy().deadline(Duration.ofSeconds(1))
-        .circuitBreaker(breaker).build()).attempts();
+    Attempts<String> attempts =
+        Retrying.of(policy().deadline(Duration.ofSeconds(1)).circuitBreaker(breaker).build())
+            .attempts();
 
     for (Attempt<String> attempt : attempts) {
       clock.advance(Duration.ofSeconds(2));

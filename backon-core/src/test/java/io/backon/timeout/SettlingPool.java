@@ -23,11 +23,13 @@ import java.util.concurrent.locks.LockSupport;
 final class SettlingPool implements Executor, AutoCloseable {
 
   private final FakeClock clock;
-  private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "settling-pool");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "settling-pool");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final AtomicInteger running = new AtomicInteger();
   private final Map<Thread, Long> sleepers = new ConcurrentHashMap<>();
 
@@ -38,13 +40,14 @@ final class SettlingPool implements Executor, AutoCloseable {
   @Override
   public void execute(Runnable task) {
     running.incrementAndGet();
-    threads.execute(() -> {
-      try {
-        task.run();
-      } finally {
-        running.decrementAndGet();
-      }
-    });
+    threads.execute(
+        () -> {
+          try {
+            task.run();
+          } finally {
+            running.decrementAndGet();
+          }
+        });
   }
 
   /**
@@ -73,9 +76,10 @@ final class SettlingPool implements Executor, AutoCloseable {
   /** Every task of this pool is done or blocked in {@link #sleep} with time still to go. */
   private boolean settled() {
     long now = clock.nanoTime();
-    long asleep = sleepers.entrySet().stream()
-        .filter(e -> e.getValue() > now && isBlocked(e.getKey()))
-        .count();
+    long asleep =
+        sleepers.entrySet().stream()
+            .filter(e -> e.getValue() > now && isBlocked(e.getKey()))
+            .count();
     return running.get() == asleep;
   }
 
@@ -95,7 +99,9 @@ final class SettlingPool implements Executor, AutoCloseable {
 
   /** Advances {@code scheduler} tick by tick, letting the workers settle in between. */
   void advanceUntilDone(ManualScheduler scheduler, Future<?> future, Duration limit) {
-    for (Duration spent = Duration.ZERO; spent.compareTo(limit) < 0; spent = spent.plus(FakeTime.TICK)) {
+    for (Duration spent = Duration.ZERO;
+        spent.compareTo(limit) < 0;
+        spent = spent.plus(FakeTime.TICK)) {
       awaitSettled();
       if (future.isDone()) {
         return;

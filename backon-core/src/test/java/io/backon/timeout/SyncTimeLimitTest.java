@@ -53,8 +53,7 @@ class SyncTimeLimitTest {
     for (EventType type : EventType.values()) {
       builder.listen(type, events::add);
     }
-    return builder.jitter(Jitter.none())
-        .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+    return builder.jitter(Jitter.none()).backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
   }
 
   private RetryEvent giveUpEvent() {
@@ -68,28 +67,44 @@ class SyncTimeLimitTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
 
     private RetryPolicyBuilder policy() {
-      return quiet(RetryPolicy.builder().clock(clock).scheduler(scheduler)
-          .sleeper(new ManualSleeper(clock)).executor(Runnable::run));
+      return quiet(
+          RetryPolicy.builder()
+              .clock(clock)
+              .scheduler(scheduler)
+              .sleeper(new ManualSleeper(clock))
+              .executor(Runnable::run));
     }
 
     @Test
     void timedOutAttemptsRepeatUntilTheDeadlineEndsTheCallAfterFiveAttempts() {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).deadline(MS_500)
-          .wait(Wait.none()).stop(Stop.never()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(MS_100)
+                  .deadline(MS_500)
+                  .wait(Wait.none())
+                  .stop(Stop.never())
+                  .build());
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            attempts.incrementAndGet();
-            FakeTime.sleep(clock, SECOND);
-            return "too late";
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        attempts.incrementAndGet();
+                        FakeTime.sleep(clock, SECOND);
+                        return "too late";
+                      }));
 
       assertThat(attempts).hasValue(5);
       assertThat(clock.elapsed()).isEqualTo(MS_500);
       assertThat(exceeded.attempts()).isEqualTo(5);
       assertThat(exceeded.deadline()).isEqualTo(MS_500);
-      assertThat(exceeded.getCause()).isInstanceOfSatisfying(AttemptTimeoutException.class,
-          timeout -> assertThat(timeout.attemptNumber()).isEqualTo(4));
+      assertThat(exceeded.getCause())
+          .isInstanceOfSatisfying(
+              AttemptTimeoutException.class,
+              timeout -> assertThat(timeout.attemptNumber()).isEqualTo(4));
       assertThat(giveUpEvent().giveUpReason()).isEqualTo(GiveUpReason.DEADLINE_EXCEEDED);
       assertThat(scheduler.pendingTasks()).isZero();
     }
@@ -98,56 +113,86 @@ class SyncTimeLimitTest {
     void aWaitThatWouldEndAfterTheDeadlineEndsTheCallAfterTwoAttempts() {
       IOException first = new IOException("down #1");
       IOException second = new IOException("down #2");
-      Retrying retrying = Retrying.of(policy().deadline(Duration.ofMillis(250))
-          .wait(Wait.constant(Duration.ofMillis(200))).stop(Stop.never()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .deadline(Duration.ofMillis(250))
+                  .wait(Wait.constant(Duration.ofMillis(200)))
+                  .stop(Stop.never())
+                  .build());
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            throw attempts.incrementAndGet() == 1 ? first : second;
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        throw attempts.incrementAndGet() == 1 ? first : second;
+                      }));
 
       assertThat(attempts).hasValue(2);
       assertThat(exceeded.getCause()).isSameAs(second);
       assertThat(exceeded.attempts()).isEqualTo(2);
-      assertThat(clock.elapsed()).as("ends at once, without waiting for the deadline")
+      assertThat(clock.elapsed())
+          .as("ends at once, without waiting for the deadline")
           .isEqualTo(Duration.ofMillis(200));
       assertThat(giveUpEvent().giveUpReason()).isEqualTo(GiveUpReason.DEADLINE_EXCEEDED);
     }
 
     @Test
     void aTargetGettingFasterSucceedsOnTheFifthAttemptUnderTheAttemptTimeout() throws Exception {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofMillis(150))
-          .maxTries(5).wait(Wait.none()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(Duration.ofMillis(150))
+                  .maxTries(5)
+                  .wait(Wait.none())
+                  .build());
 
-      String value = retrying.call(() -> {
-        int attempt = attempts.incrementAndGet();
-        FakeTime.sleep(clock, Duration.ofMillis(600 - 100L * attempt));
-        return "served by attempt " + attempt;
-      });
+      String value =
+          retrying.call(
+              () -> {
+                int attempt = attempts.incrementAndGet();
+                FakeTime.sleep(clock, Duration.ofMillis(600 - 100L * attempt));
+                return "served by attempt " + attempt;
+              });
 
       assertThat(value).isEqualTo("served by attempt 5");
       assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(4 * 150 + 100));
-      assertThat(events).filteredOn(e -> e.type() == EventType.AFTER)
+      assertThat(events)
+          .filteredOn(e -> e.type() == EventType.AFTER)
           .extracting(RetryEvent::failure)
           .hasSize(5)
-          .satisfies(failures -> {
-            assertThat(failures.subList(0, 4)).allMatch(AttemptTimeoutException.class::isInstance);
-            assertThat(failures.get(4)).isNull();
-          });
+          .satisfies(
+              failures -> {
+                assertThat(failures.subList(0, 4))
+                    .allMatch(AttemptTimeoutException.class::isInstance);
+                assertThat(failures.get(4)).isNull();
+              });
     }
 
     @Test
     void aNonRetryableFailureAfterATimedOutAttemptEndsTheCallAtOnce() {
       IllegalArgumentException invalid = new IllegalArgumentException("bad order");
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(5)
-          .wait(Wait.none()).abortOn(IllegalArgumentException.class).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(MS_100)
+                  .maxTries(5)
+                  .wait(Wait.none())
+                  .abortOn(IllegalArgumentException.class)
+                  .build());
 
-      assertThatThrownBy(() -> retrying.call(() -> {
-        if (attempts.incrementAndGet() == 1) {
-          FakeTime.sleep(clock, SECOND);
-        }
-        throw invalid;
-      })).isSameAs(invalid);
+      assertThatThrownBy(
+              () ->
+                  retrying.call(
+                      () -> {
+                        if (attempts.incrementAndGet() == 1) {
+                          FakeTime.sleep(clock, SECOND);
+                        }
+                        throw invalid;
+                      }))
+          .isSameAs(invalid);
 
       assertThat(attempts).hasValue(2);
       assertThat(clock.elapsed()).isEqualTo(MS_100);
@@ -156,33 +201,48 @@ class SyncTimeLimitTest {
 
     @Test
     void theEffectiveAttemptTimeoutIsTheTimeLeftBeforeTheDeadline() {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100)
-          .deadline(Duration.ofMillis(250)).wait(Wait.none()).stop(Stop.never()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(MS_100)
+                  .deadline(Duration.ofMillis(250))
+                  .wait(Wait.none())
+                  .stop(Stop.never())
+                  .build());
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            attempts.incrementAndGet();
-            FakeTime.sleep(clock, SECOND);
-            return "too late";
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        attempts.incrementAndGet();
+                        FakeTime.sleep(clock, SECOND);
+                        return "too late";
+                      }));
 
       assertThat(attempts).hasValue(3);
-      assertThat(clock.elapsed()).as("third attempt cut after 50 ms, not 100 ms")
+      assertThat(clock.elapsed())
+          .as("third attempt cut after 50 ms, not 100 ms")
           .isEqualTo(Duration.ofMillis(250));
       assertThat(exceeded.attempts()).isEqualTo(3);
     }
 
     @Test
     void aDeadlineShorterThanTheAttemptTimeoutCutsTheFirstAttempt() {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(SECOND)
-          .deadline(Duration.ofMillis(250)).build());
+      Retrying retrying =
+          Retrying.of(policy().attemptTimeout(SECOND).deadline(Duration.ofMillis(250)).build());
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            attempts.incrementAndGet();
-            FakeTime.sleep(clock, Duration.ofSeconds(5));
-            return "too late";
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        attempts.incrementAndGet();
+                        FakeTime.sleep(clock, Duration.ofSeconds(5));
+                        return "too late";
+                      }));
 
       assertThat(attempts).hasValue(1);
       assertThat(clock.elapsed()).isEqualTo(Duration.ofMillis(250));
@@ -194,25 +254,34 @@ class SyncTimeLimitTest {
     void aTargetIgnoringTheInterruptHasItsLateResultDiscarded() throws Exception {
       List<Boolean> interruptedAtStart = new CopyOnWriteArrayList<>();
       List<Boolean> interruptedAtEnd = new CopyOnWriteArrayList<>();
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(3)
-          .wait(Wait.none()).build());
+      Retrying retrying =
+          Retrying.of(policy().attemptTimeout(MS_100).maxTries(3).wait(Wait.none()).build());
 
-      String value = retrying.call(() -> {
-        interruptedAtStart.add(Thread.currentThread().isInterrupted());
-        if (attempts.incrementAndGet() == 1) {
-          interruptedAtEnd.add(FakeTime.spinIgnoringInterrupts(clock, Duration.ofMillis(300)));
-          return "late";
-        }
-        return "fresh";
-      });
+      String value =
+          retrying.call(
+              () -> {
+                interruptedAtStart.add(Thread.currentThread().isInterrupted());
+                if (attempts.incrementAndGet() == 1) {
+                  interruptedAtEnd.add(
+                      FakeTime.spinIgnoringInterrupts(clock, Duration.ofMillis(300)));
+                  return "late";
+                }
+                return "fresh";
+              });
 
       assertThat(value).isEqualTo("fresh");
       assertThat(attempts).hasValue(2);
-      assertThat(interruptedAtEnd).as("the timed-out attempt was interrupted").containsExactly(true);
-      assertThat(interruptedAtStart).as("no interrupt leaks into the next attempt")
+      assertThat(interruptedAtEnd)
+          .as("the timed-out attempt was interrupted")
+          .containsExactly(true);
+      assertThat(interruptedAtStart)
+          .as("no interrupt leaks into the next attempt")
           .containsExactly(false, false);
-      RetryEvent firstAfter = events.stream()
-          .filter(e -> e.type() == EventType.AFTER && e.attemptNumber() == 1).findFirst().orElseThrow();
+      RetryEvent firstAfter =
+          events.stream()
+              .filter(e -> e.type() == EventType.AFTER && e.attemptNumber() == 1)
+              .findFirst()
+              .orElseThrow();
       assertThat(firstAfter.value()).isNull();
       assertThat(firstAfter.failure()).isInstanceOf(AttemptTimeoutException.class);
       assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -222,11 +291,16 @@ class SyncTimeLimitTest {
     void aTimedOutLastAttemptFailsWithAnAttemptTimeoutNamingAttemptAndTimeout() {
       Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(1).build());
 
-      AttemptTimeoutException timeout = catchThrowableOfType(AttemptTimeoutException.class,
-          () -> retrying.call(Invocation.of("Inventory.reserve", "sku-1"), () -> {
-            FakeTime.spinIgnoringInterrupts(clock, Duration.ofMillis(300));
-            return "late";
-          }));
+      AttemptTimeoutException timeout =
+          catchThrowableOfType(
+              AttemptTimeoutException.class,
+              () ->
+                  retrying.call(
+                      Invocation.of("Inventory.reserve", "sku-1"),
+                      () -> {
+                        FakeTime.spinIgnoringInterrupts(clock, Duration.ofMillis(300));
+                        return "late";
+                      }));
 
       assertThat(timeout).hasMessage("Attempt 1 of Inventory.reserve timed out after 100ms");
       assertThat(timeout.attemptNumber()).isEqualTo(1);
@@ -238,26 +312,33 @@ class SyncTimeLimitTest {
     void whatAnInterruptedTargetThrewIsKeptAsSuppressed() {
       Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(1).build());
 
-      AttemptTimeoutException timeout = catchThrowableOfType(AttemptTimeoutException.class,
-          () -> retrying.call(() -> {
-            FakeTime.sleep(clock, SECOND);
-            return "too late";
-          }));
+      AttemptTimeoutException timeout =
+          catchThrowableOfType(
+              AttemptTimeoutException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        FakeTime.sleep(clock, SECOND);
+                        return "too late";
+                      }));
 
       assertThat(timeout.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
     }
 
     @Test
     void attemptTimeoutsAreRetriedEvenWhenOnlyOtherTypesAreRetried() throws Exception {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).retryOn(IOException.class)
-          .wait(Wait.none()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy().attemptTimeout(MS_100).retryOn(IOException.class).wait(Wait.none()).build());
 
-      String value = retrying.call(() -> {
-        if (attempts.incrementAndGet() == 1) {
-          FakeTime.sleep(clock, SECOND);
-        }
-        return "ok";
-      });
+      String value =
+          retrying.call(
+              () -> {
+                if (attempts.incrementAndGet() == 1) {
+                  FakeTime.sleep(clock, SECOND);
+                }
+                return "ok";
+              });
 
       assertThat(value).isEqualTo("ok");
       assertThat(attempts).hasValue(2);
@@ -267,38 +348,51 @@ class SyncTimeLimitTest {
     void anAttemptFinishingInTimeIsNotInterrupted() throws Exception {
       Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).build());
 
-      String value = retrying.call(() -> {
-        attempts.incrementAndGet();
-        FakeTime.sleep(clock, Duration.ofMillis(90));
-        return "in time";
-      });
+      String value =
+          retrying.call(
+              () -> {
+                attempts.incrementAndGet();
+                FakeTime.sleep(clock, Duration.ofMillis(90));
+                return "in time";
+              });
 
       assertThat(value).isEqualTo("in time");
       assertThat(attempts).hasValue(1);
       clock.advance(SECOND);
-      assertThat(Thread.currentThread().isInterrupted()).as("the cancelled guard never fires").isFalse();
+      assertThat(Thread.currentThread().isInterrupted())
+          .as("the cancelled guard never fires")
+          .isFalse();
       assertThat(scheduler.pendingTasks()).isZero();
     }
 
     @Test
     void anAttemptTimeoutAloneStillMeasuresElapsedTimeFromTheStartOfTheCall() throws Exception {
       List<Duration> elapsedSeenByWait = new CopyOnWriteArrayList<>();
-      Retrying retrying = Retrying.of(RetryPolicy.builder().clock(clock).scheduler(scheduler)
-          .sleeper(new ManualSleeper(clock)).jitter(Jitter.none())
-          .backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF)
-          .attemptTimeout(MS_100)
-          .wait(Wait.runtime(state -> {
-            elapsedSeenByWait.add(state.elapsed());
-            return Duration.ZERO;
-          }))
-          .build());
+      Retrying retrying =
+          Retrying.of(
+              RetryPolicy.builder()
+                  .clock(clock)
+                  .scheduler(scheduler)
+                  .sleeper(new ManualSleeper(clock))
+                  .jitter(Jitter.none())
+                  .backoffLogLevel(Level.OFF)
+                  .giveUpLogLevel(Level.OFF)
+                  .attemptTimeout(MS_100)
+                  .wait(
+                      Wait.runtime(
+                          state -> {
+                            elapsedSeenByWait.add(state.elapsed());
+                            return Duration.ZERO;
+                          }))
+                  .build());
 
-      retrying.call(() -> {
-        if (attempts.incrementAndGet() == 1) {
-          FakeTime.sleep(clock, SECOND);
-        }
-        return "ok";
-      });
+      retrying.call(
+          () -> {
+            if (attempts.incrementAndGet() == 1) {
+              FakeTime.sleep(clock, SECOND);
+            }
+            return "ok";
+          });
 
       assertThat(elapsedSeenByWait).containsExactly(MS_100);
     }
@@ -325,21 +419,25 @@ class SyncTimeLimitTest {
       List<Thread> threads = new CopyOnWriteArrayList<>();
       List<String> tenants = new CopyOnWriteArrayList<>();
       List<Throwable> thrownInside = new CopyOnWriteArrayList<>();
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(2)
-          .wait(Wait.none()).build());
+      Retrying retrying =
+          Retrying.of(policy().attemptTimeout(MS_100).maxTries(2).wait(Wait.none()).build());
       long started = System.nanoTime();
 
-      assertThatThrownBy(() -> retrying.call(() -> {
-        threads.add(Thread.currentThread());
-        tenants.add(tenant.get());
-        try {
-          Thread.sleep(10_000);
-        } catch (InterruptedException interrupted) {
-          thrownInside.add(interrupted);
-          throw interrupted;
-        }
-        return "too late";
-      })).isInstanceOf(AttemptTimeoutException.class);
+      assertThatThrownBy(
+              () ->
+                  retrying.call(
+                      () -> {
+                        threads.add(Thread.currentThread());
+                        tenants.add(tenant.get());
+                        try {
+                          Thread.sleep(10_000);
+                        } catch (InterruptedException interrupted) {
+                          thrownInside.add(interrupted);
+                          throw interrupted;
+                        }
+                        return "too late";
+                      }))
+          .isInstanceOf(AttemptTimeoutException.class);
 
       assertThat(threads).containsExactly(caller, caller);
       assertThat(tenants).containsExactly("acme", "acme");
@@ -351,16 +449,26 @@ class SyncTimeLimitTest {
 
     @Test
     void sleepingAttemptsAreInterruptedUntilTheDeadlineEndsTheCallAfterFiveAttempts() {
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).deadline(MS_500)
-          .wait(Wait.none()).stop(Stop.never()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(MS_100)
+                  .deadline(MS_500)
+                  .wait(Wait.none())
+                  .stop(Stop.never())
+                  .build());
       long started = System.nanoTime();
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            attempts.incrementAndGet();
-            Thread.sleep(1_000);
-            return "too late";
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        attempts.incrementAndGet();
+                        Thread.sleep(1_000);
+                        return "too late";
+                      }));
 
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       assertThat(elapsed).isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
@@ -373,14 +481,23 @@ class SyncTimeLimitTest {
     void aRealWaitThatWouldEndAfterTheDeadlineEndsTheCallAfterTwoAttempts() {
       IOException first = new IOException("down #1");
       IOException second = new IOException("down #2");
-      Retrying retrying = Retrying.of(policy().deadline(Duration.ofMillis(250))
-          .wait(Wait.constant(Duration.ofMillis(200))).stop(Stop.never()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .deadline(Duration.ofMillis(250))
+                  .wait(Wait.constant(Duration.ofMillis(200)))
+                  .stop(Stop.never())
+                  .build());
       long started = System.nanoTime();
 
-      DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
-          () -> retrying.call(() -> {
-            throw attempts.incrementAndGet() == 1 ? first : second;
-          }));
+      DeadlineExceededException exceeded =
+          catchThrowableOfType(
+              DeadlineExceededException.class,
+              () ->
+                  retrying.call(
+                      () -> {
+                        throw attempts.incrementAndGet() == 1 ? first : second;
+                      }));
 
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isBetween(Duration.ofMillis(200), Duration.ofSeconds(3));
@@ -391,14 +508,21 @@ class SyncTimeLimitTest {
     @Test
     void aSleepingTargetGettingFasterSucceedsOnTheFifthAttempt() throws Exception {
       // at least 500 ms between each sleep and the timeout, so a loaded machine cannot blur them
-      Retrying retrying = Retrying.of(policy().attemptTimeout(Duration.ofMillis(500))
-          .maxTries(5).wait(Wait.none()).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(Duration.ofMillis(500))
+                  .maxTries(5)
+                  .wait(Wait.none())
+                  .build());
 
-      String value = retrying.call(() -> {
-        int attempt = attempts.incrementAndGet();
-        Thread.sleep(5_000 - 1_000L * attempt);
-        return "served by attempt " + attempt;
-      });
+      String value =
+          retrying.call(
+              () -> {
+                int attempt = attempts.incrementAndGet();
+                Thread.sleep(5_000 - 1_000L * attempt);
+                return "served by attempt " + attempt;
+              });
 
       assertThat(value).isEqualTo("served by attempt 5");
       assertThat(attempts).hasValue(5);
@@ -407,15 +531,25 @@ class SyncTimeLimitTest {
     @Test
     void aNonRetryableFailureAfterAnInterruptedAttemptEndsTheCallAtOnce() {
       IllegalArgumentException invalid = new IllegalArgumentException("bad order");
-      Retrying retrying = Retrying.of(policy().attemptTimeout(MS_100).maxTries(5)
-          .wait(Wait.none()).abortOn(IllegalArgumentException.class).build());
+      Retrying retrying =
+          Retrying.of(
+              policy()
+                  .attemptTimeout(MS_100)
+                  .maxTries(5)
+                  .wait(Wait.none())
+                  .abortOn(IllegalArgumentException.class)
+                  .build());
 
-      assertThatThrownBy(() -> retrying.call(() -> {
-        if (attempts.incrementAndGet() == 1) {
-          Thread.sleep(10_000);
-        }
-        throw invalid;
-      })).isSameAs(invalid);
+      assertThatThrownBy(
+              () ->
+                  retrying.call(
+                      () -> {
+                        if (attempts.incrementAndGet() == 1) {
+                          Thread.sleep(10_000);
+                        }
+                        throw invalid;
+                      }))
+          .isSameAs(invalid);
 
       assertThat(attempts).hasValue(2);
       assertThat(giveUpEvent().giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);

@@ -36,9 +36,11 @@ class TimeLimitValidationTest {
   @Test
   void nullTimeLimitsNameTheParameter() {
     assertThatThrownBy(() -> RetryPolicy.builder().attemptTimeout(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("attemptTimeout");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("attemptTimeout");
     assertThatThrownBy(() -> RetryPolicy.builder().deadline(null))
-        .isInstanceOf(NullPointerException.class).hasMessage("deadline");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("deadline");
   }
 
   @Test
@@ -47,8 +49,11 @@ class TimeLimitValidationTest {
     assertThat(defaults.attemptTimeoutNanos()).isEqualTo(-1L);
     assertThat(defaults.deadlineNanos()).isEqualTo(-1L);
 
-    RetryPolicy limited = RetryPolicy.builder()
-        .attemptTimeout(Duration.ofMillis(100)).deadline(Duration.ofMillis(500)).build();
+    RetryPolicy limited =
+        RetryPolicy.builder()
+            .attemptTimeout(Duration.ofMillis(100))
+            .deadline(Duration.ofMillis(500))
+            .build();
     RetryPolicy copy = limited.toBuilder().maxTries(7).build();
 
     assertThat(copy.attemptTimeoutNanos()).isEqualTo(Duration.ofMillis(100).toNanos());
@@ -60,8 +65,11 @@ class TimeLimitValidationTest {
   void attemptTimeoutsStayRetryableWhenTheRetriedTypesAreNarrowed() {
     RetryPolicy policy = RetryPolicy.builder().retryOn(IOException.class).build();
 
-    assertThat(policy.retryCondition()
-        .shouldRetry(null, new AttemptTimeoutException("t", 1, Duration.ofMillis(5)))).isTrue();
+    assertThat(
+            policy
+                .retryCondition()
+                .shouldRetry(null, new AttemptTimeoutException("t", 1, Duration.ofMillis(5))))
+        .isTrue();
     assertThat(policy.retryCondition().shouldRetry(null, new IllegalStateException())).isFalse();
   }
 
@@ -82,13 +90,16 @@ class TimeLimitValidationTest {
     DeadlineExceededException exceeded =
         new DeadlineExceededException("Inventory.reserve", Duration.ofMillis(500), 5, last);
 
-    assertThat(exceeded).hasCause(last)
-        .hasMessage("Deadline of 500ms exceeded for Inventory.reserve after 5 attempts; "
-            + "last failure: java.io.IOException: down");
+    assertThat(exceeded)
+        .hasCause(last)
+        .hasMessage(
+            "Deadline of 500ms exceeded for Inventory.reserve after 5 attempts; "
+                + "last failure: java.io.IOException: down");
     assertThat(exceeded.deadline()).isEqualTo(Duration.ofMillis(500));
     assertThat(exceeded.attempts()).isEqualTo(5);
     assertThat(new DeadlineExceededException("t", Duration.ofSeconds(1), 1, null))
-        .hasNoCause().hasMessage("Deadline of 1s exceeded for t after 1 attempt");
+        .hasNoCause()
+        .hasMessage("Deadline of 1s exceeded for t after 1 attempt");
     assertThat(GiveUpReason.DEADLINE_EXCEEDED).hasToString("deadline exceeded");
   }
 }

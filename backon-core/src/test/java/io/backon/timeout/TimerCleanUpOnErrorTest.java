@@ -34,8 +34,13 @@ class TimerCleanUpOnErrorTest {
 
   @Test
   void aTargetThrowingAnErrorLeavesNoDeadlineTimerBehindToInterruptTheCallerLater() {
-    RetryPolicy policy = RetryPolicy.builder().deadline(Duration.ofSeconds(1))
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(TimerCleanUpOnErrorTest::overflow))
         .isInstanceOf(StackOverflowError.class);
@@ -43,13 +48,19 @@ class TimerCleanUpOnErrorTest {
     assertThat(scheduler.pendingTasks()).as("deadline timer of the finished call").isZero();
     scheduler.advance(Duration.ofSeconds(2));
     assertThat(Thread.currentThread().isInterrupted())
-        .as("caller thread interrupted by the timer of a call that already ended").isFalse();
+        .as("caller thread interrupted by the timer of a call that already ended")
+        .isFalse();
   }
 
   @Test
   void aTargetThrowingAnErrorLeavesNoAttemptTimeoutTimerBehindToInterruptTheCallerLater() {
-    RetryPolicy policy = RetryPolicy.builder().attemptTimeout(Duration.ofSeconds(1))
-        .clock(clock).scheduler(scheduler).giveUpLogLevel(Level.OFF).build();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .attemptTimeout(Duration.ofSeconds(1))
+            .clock(clock)
+            .scheduler(scheduler)
+            .giveUpLogLevel(Level.OFF)
+            .build();
 
     assertThatThrownBy(() -> Retrying.of(policy).call(TimerCleanUpOnErrorTest::overflow))
         .isInstanceOf(StackOverflowError.class);
@@ -57,6 +68,7 @@ class TimerCleanUpOnErrorTest {
     assertThat(scheduler.pendingTasks()).as("attempt-timeout timer of the finished call").isZero();
     scheduler.advance(Duration.ofSeconds(2));
     assertThat(Thread.currentThread().isInterrupted())
-        .as("caller thread interrupted by the timer of a call that already ended").isFalse();
+        .as("caller thread interrupted by the timer of a call that already ended")
+        .isFalse();
   }
 }

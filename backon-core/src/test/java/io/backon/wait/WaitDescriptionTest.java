@@ -18,8 +18,11 @@ class WaitDescriptionTest {
     Description expo = Wait.expo(3.0, Duration.ofMillis(100), SECOND).describe();
 
     assertThat(expo.kind()).isEqualTo("expo");
-    assertThat(expo.parameters()).containsExactly(Map.entry("base", 3.0),
-        Map.entry("factor", Duration.ofMillis(100)), Map.entry("max", SECOND));
+    assertThat(expo.parameters())
+        .containsExactly(
+            Map.entry("base", 3.0),
+            Map.entry("factor", Duration.ofMillis(100)),
+            Map.entry("max", SECOND));
   }
 
   @Test
@@ -30,17 +33,38 @@ class WaitDescriptionTest {
 
   @Test
   void everyBuiltInWaitNamesItsFactory() {
-    assertThat(List.of(Wait.none(), Wait.constant(SECOND), Wait.constant(SECOND, SECOND),
-            Wait.incrementing(), Wait.fibo(), Wait.decay(), Wait.random(), Wait.randomExponential(),
-            Wait.exponentialJitter(), Wait.runtime(state -> SECOND), Wait.exception(failure -> SECOND)))
+    assertThat(
+            List.of(
+                Wait.none(),
+                Wait.constant(SECOND),
+                Wait.constant(SECOND, SECOND),
+                Wait.incrementing(),
+                Wait.fibo(),
+                Wait.decay(),
+                Wait.random(),
+                Wait.randomExponential(),
+                Wait.exponentialJitter(),
+                Wait.runtime(state -> SECOND),
+                Wait.exception(failure -> SECOND)))
         .extracting(wait -> wait.describe().kind())
-        .containsExactly("none", "constant", "sequence", "incrementing", "fibo", "decay", "random",
-            "randomExponential", "exponentialJitter", "runtime", "exception");
+        .containsExactly(
+            "none",
+            "constant",
+            "sequence",
+            "incrementing",
+            "fibo",
+            "decay",
+            "random",
+            "randomExponential",
+            "exponentialJitter",
+            "runtime",
+            "exception");
   }
 
   @Test
   void compositeWaitsNestTheirParts() {
-    Description chain = Wait.chain(Wait.none(), Wait.constant(SECOND).plus(Wait.random())).describe();
+    Description chain =
+        Wait.chain(Wait.none(), Wait.constant(SECOND).plus(Wait.random())).describe();
 
     assertThat(chain.kind()).isEqualTo("chain");
     @SuppressWarnings("unchecked")
@@ -53,8 +77,10 @@ class WaitDescriptionTest {
   @Test
   void jittersNameTheirKindAndBound() {
     assertThat(List.of(Jitter.full(), Jitter.none(), Jitter.equal()))
-        .extracting(jitter -> jitter.describe().kind()).containsExactly("full", "none", "equal");
-    assertThat(Jitter.random(SECOND).describe()).isEqualTo(Description.of("random").with("max", SECOND));
+        .extracting(jitter -> jitter.describe().kind())
+        .containsExactly("full", "none", "equal");
+    assertThat(Jitter.random(SECOND).describe())
+        .isEqualTo(Description.of("random").with("max", SECOND));
     assertThat(Jitter.decorrelated(SECOND).describe())
         .isEqualTo(Description.of("decorrelated").with("cap", SECOND));
   }
@@ -63,7 +89,8 @@ class WaitDescriptionTest {
   void aWaitOfYourOwnIsCustomWithItsClassName() {
     Wait own = new OwnWait();
 
-    assertThat(own.describe()).isEqualTo(Description.of("custom").with("class", OwnWait.class.getName()));
+    assertThat(own.describe())
+        .isEqualTo(Description.of("custom").with("class", OwnWait.class.getName()));
   }
 
   private static final class OwnWait implements Wait {

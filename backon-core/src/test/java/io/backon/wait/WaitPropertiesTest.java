@@ -142,8 +142,7 @@ class WaitPropertiesTest {
   }
 
   static Stream<Arguments> attemptsBasesFactorsAndCaps() {
-    return SeededCases.of(
-        TRIES, any -> arguments(attempt(any), base(any), nanos(any), nanos(any)));
+    return SeededCases.of(TRIES, any -> arguments(attempt(any), base(any), nanos(any), nanos(any)));
   }
 
   static Stream<Arguments> basesFromOnePointOhOnePositiveFactorsAndCaps() {
@@ -171,8 +170,7 @@ class WaitPropertiesTest {
 
   static Stream<Arguments> attemptsInitialWaitsDecayFactorsAndFloors() {
     return SeededCases.of(
-        TRIES,
-        any -> arguments(attempt(any), nanos(any), any.doubleBetween(0, 1e300), nanos(any)));
+        TRIES, any -> arguments(attempt(any), nanos(any), any.doubleBetween(0, 1e300), nanos(any)));
   }
 
   static Stream<Arguments> attemptsStartsIncrementsAndCaps() {
@@ -188,16 +186,14 @@ class WaitPropertiesTest {
     return SeededCases.of(
         TRIES,
         any ->
-            arguments(
-                attempt(any), nanos(any), nanos(any), base(any), nanos(any), any.anyLong()));
+            arguments(attempt(any), nanos(any), nanos(any), base(any), nanos(any), any.anyLong()));
   }
 
   static Stream<Arguments> attemptsInitialWaitsCapsBasesJittersAndSeeds() {
     return SeededCases.of(
         TRIES,
         any ->
-            arguments(
-                attempt(any), nanos(any), nanos(any), base(any), nanos(any), any.anyLong()));
+            arguments(attempt(any), nanos(any), nanos(any), base(any), nanos(any), any.anyLong()));
   }
 
   static Stream<Arguments> nanosAndSeconds() {

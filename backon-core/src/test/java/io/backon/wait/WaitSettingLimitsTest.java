@@ -27,9 +27,12 @@ class WaitSettingLimitsTest {
     return Stream.of(
         parameter("expo", "factor", d -> Wait.expo(d, MAX)),
         parameter("expo", "max", d -> Wait.expo(ONE, d)),
-        parameter("randomExponential", "multiplier",
+        parameter(
+            "randomExponential",
+            "multiplier",
             d -> Wait.randomExponential(d, MAX, 2, Duration.ZERO)),
-        parameter("randomExponential", "max", d -> Wait.randomExponential(ONE, d, 2, Duration.ZERO)),
+        parameter(
+            "randomExponential", "max", d -> Wait.randomExponential(ONE, d, 2, Duration.ZERO)),
         parameter("randomExponential", "min", d -> Wait.randomExponential(ONE, MAX, 2, d)),
         parameter("exponentialJitter", "initial", d -> Wait.exponentialJitter(d, MAX, 2, ONE)),
         parameter("exponentialJitter", "max", d -> Wait.exponentialJitter(ONE, d, 2, ONE)),

@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /actuator/backon}, and {@code backon.*} values still come from run-time configuration. One
  * processing, one startup (about a minute on 2 cores).
  */
-@EnabledForJreRange(min = JRE.JAVA_25, disabledReason = "Spring's native-image mode is tested on JDK 25, the JDK"
-    + " of the GraalVM 25 that Spring Boot 4 native images are built with (CI runs it on Temurin 25)")
+@EnabledForJreRange(
+    min = JRE.JAVA_25,
+    disabledReason =
+        "Spring's native-image mode is tested on JDK 25, the JDK"
+            + " of the GraalVM 25 that Spring Boot 4 native images are built with (CI runs it on Temurin 25)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AotNativeModeTest {
 
@@ -50,10 +53,16 @@ class AotNativeModeTest {
 
   @Test
   void theAppRunsFromAotGeneratedCodeWithBackonsProxyClassesFromBuildTime() throws Exception {
-    assertThat(app.output()).contains("Starting AOT-processed SampleApplication").doesNotContain("BACKON-CFG");
-    for (String service : new String[] {"DownstreamService", "AsyncDownstreamService", "CatalogService"}) {
-      assertThat(AotProcessedApp.WORK.resolve("classes/io/backon/sample/scenarios/" + service + "$$SpringCGLIB$$0.class"))
-          .as(service).exists();
+    assertThat(app.output())
+        .contains("Starting AOT-processed SampleApplication")
+        .doesNotContain("BACKON-CFG");
+    for (String service :
+        new String[] {"DownstreamService", "AsyncDownstreamService", "CatalogService"}) {
+      assertThat(
+              AotProcessedApp.WORK.resolve(
+                  "classes/io/backon/sample/scenarios/" + service + "$$SpringCGLIB$$0.class"))
+          .as(service)
+          .exists();
     }
   }
 
@@ -61,12 +70,20 @@ class AotNativeModeTest {
   void theBuildRegisteredWhatBackonReachesByReflection() throws Exception {
     String metadata;
     try (var files = Files.walk(AotProcessedApp.WORK.resolve("resources"))) {
-      metadata = Files.readString(files.filter(f -> f.endsWith("reachability-metadata.json")).findFirst().orElseThrow());
+      metadata =
+          Files.readString(
+              files
+                  .filter(f -> f.endsWith("reachability-metadata.json"))
+                  .findFirst()
+                  .orElseThrow());
     }
 
-    assertThat(metadata).contains("\"lastKnownGood\"", "\"newVirtualThreadPerTaskExecutor\"",
-        "\"org.springframework.web.client.HttpClientErrorException$TooManyRequests\"",
-        "\"io.backon.sample.client.DownstreamReply\"");
+    assertThat(metadata)
+        .contains(
+            "\"lastKnownGood\"",
+            "\"newVirtualThreadPerTaskExecutor\"",
+            "\"org.springframework.web.client.HttpClientErrorException$TooManyRequests\"",
+            "\"io.backon.sample.client.DownstreamReply\"");
   }
 
   @Test
@@ -118,7 +135,8 @@ class AotNativeModeTest {
     JsonNode second = run("breaker", "aot-breaker-2");
     JsonNode report = JSON.readTree(app.get("/actuator/backon"));
 
-    assertThat(second.at("/error/type").asString()).isEqualTo("io.backon.breaker.CircuitOpenException");
+    assertThat(second.at("/error/type").asString())
+        .isEqualTo("io.backon.breaker.CircuitOpenException");
     assertThat(report.at("/circuitBreakers/downstream/state").asString()).isEqualTo("OPEN");
   }
 
@@ -126,7 +144,9 @@ class AotNativeModeTest {
   void policySettingsAreBoundAtRunTimeNotFixedAtBuildTime() throws Exception {
     JsonNode report = JSON.readTree(app.get("/actuator/backon"));
 
-    assertThat(report.at("/policies/downstream-retry/maxTries").asInt()).as("application.yml says 4").isEqualTo(5);
+    assertThat(report.at("/policies/downstream-retry/maxTries").asInt())
+        .as("application.yml says 4")
+        .isEqualTo(5);
   }
 
   private void failFirstTwoHits() throws Exception {

@@ -27,13 +27,16 @@ import org.springframework.util.FileSystemUtils;
  * Spring AOT ({@code SpringApplicationAotProcessor}) into {@code target/aot-test}, its generated
  * sources compiled, and started in a separate JVM with {@code -Dspring.aot.enabled=true
  * -Dorg.graalvm.nativeimage.imagecode=runtime} (Spring's native-image mode: generated bean
- * definitions only, and CGLIB refuses to generate classes, as in a native image). Ephemeral
- * ports for the app and its downstream. Not thread-safe; close it to stop the app.
+ * definitions only, and CGLIB refuses to generate classes, as in a native image). Ephemeral ports
+ * for the app and its downstream. Not thread-safe; close it to stop the app.
  */
 final class AotProcessedApp implements AutoCloseable {
 
-  /** Where the processing writes: sources, resources, classes (the proxies), compiled sources, logs. */
+  /**
+   * Where the processing writes: sources, resources, classes (the proxies), compiled sources, logs.
+   */
   static final Path WORK = Path.of("target", "aot-test").toAbsolutePath();
+
   private static final String MAIN_CLASS = SampleApplication.class.getName();
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
@@ -41,7 +44,8 @@ final class AotProcessedApp implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private AotProcessedApp(Process process, Path log, int port) {
     this.process = process;
@@ -53,7 +57,8 @@ final class AotProcessedApp implements AutoCloseable {
    * Processes, compiles and starts the app with {@code arguments} (run-time only: the processing
    * sees none); fails with the process's output when a step fails.
    */
-  static AotProcessedApp processCompileAndStart(String... arguments) throws IOException, InterruptedException {
+  static AotProcessedApp processCompileAndStart(String... arguments)
+      throws IOException, InterruptedException {
     FileSystemUtils.deleteRecursively(WORK.resolve("sources"));
     FileSystemUtils.deleteRecursively(WORK.resolve("resources"));
     FileSystemUtils.deleteRecursively(WORK.resolve("classes"));
@@ -62,29 +67,55 @@ final class AotProcessedApp implements AutoCloseable {
     appClasspath.add(Path.of("target", "classes").toAbsolutePath().toString());
     appClasspath.addAll(runtimeClasspath());
 
-    Process aot = java(appClasspath, List.of(), "org.springframework.boot.SpringApplicationAotProcessor",
-        List.of(MAIN_CLASS, WORK.resolve("sources").toString(), WORK.resolve("resources").toString(),
-            WORK.resolve("classes").toString(), "io.backon", "backon-sample-app"),
-        WORK.resolve("process-aot.log"));
-    assertThat(aot.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("AOT processing finished").isTrue();
-    assertThat(aot.exitValue()).as("AOT processing, see %s", WORK.resolve("process-aot.log")).isZero();
+    Process aot =
+        java(
+            appClasspath,
+            List.of(),
+            "org.springframework.boot.SpringApplicationAotProcessor",
+            List.of(
+                MAIN_CLASS,
+                WORK.resolve("sources").toString(),
+                WORK.resolve("resources").toString(),
+                WORK.resolve("classes").toString(),
+                "io.backon",
+                "backon-sample-app"),
+            WORK.resolve("process-aot.log"));
+    assertThat(aot.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+        .as("AOT processing finished")
+        .isTrue();
+    assertThat(aot.exitValue())
+        .as("AOT processing, see %s", WORK.resolve("process-aot.log"))
+        .isZero();
 
     compile(WORK.resolve("sources"), WORK.resolve("compiled"), appClasspath);
 
-    List<String> aotClasspath = new ArrayList<>(List.of(WORK.resolve("compiled").toString(),
-        WORK.resolve("resources").toString(), WORK.resolve("classes").toString()));
+    List<String> aotClasspath =
+        new ArrayList<>(
+            List.of(
+                WORK.resolve("compiled").toString(),
+                WORK.resolve("resources").toString(),
+                WORK.resolve("classes").toString()));
     aotClasspath.addAll(appClasspath);
     Path log = WORK.resolve("app.log");
-    List<String> runArguments = new ArrayList<>(List.of("--server.port=0", "--sample.downstream.port=0"));
+    List<String> runArguments =
+        new ArrayList<>(List.of("--server.port=0", "--sample.downstream.port=0"));
     runArguments.addAll(List.of(arguments));
-    Process app = java(aotClasspath,
-        List.of("-Dspring.aot.enabled=true", "-Dorg.graalvm.nativeimage.imagecode=runtime"), MAIN_CLASS,
-        runArguments, log);
+    Process app =
+        java(
+            aotClasspath,
+            List.of("-Dspring.aot.enabled=true", "-Dorg.graalvm.nativeimage.imagecode=runtime"),
+            MAIN_CLASS,
+            runArguments,
+            log);
     try {
-      Awaitility.await("the AOT-processed app starting").atMost(STEP_TIMEOUT)
+      Awaitility.await("the AOT-processed app starting")
+          .atMost(STEP_TIMEOUT)
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> !app.isAlive() || Files.readString(log).contains("Started SampleApplication"));
-      assertThat(app.isAlive()).as("the app is running; its output:%n%s", Files.readString(log)).isTrue();
+          .until(
+              () -> !app.isAlive() || Files.readString(log).contains("Started SampleApplication"));
+      assertThat(app.isAlive())
+          .as("the app is running; its output:%n%s", Files.readString(log))
+          .isTrue();
       Matcher port = PORT.matcher(Files.readString(log));
       assertThat(port.find()).as("the app logged its port").isTrue();
       return new AotProcessedApp(app, log, Integer.parseInt(port.group(1)));
@@ -106,8 +137,10 @@ final class AotProcessedApp implements AutoCloseable {
 
   /** {@code method path} with a JSON body: the body of a 200 answer. */
   String send(String method, String path, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   @Override
@@ -119,9 +152,12 @@ final class AotProcessedApp implements AutoCloseable {
   }
 
   private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s answered %s", response.uri(), response.body()).isEqualTo(200);
+    HttpResponse<String> response =
+        http.send(
+            request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("%s answered %s", response.uri(), response.body())
+        .isEqualTo(200);
     return response.body();
   }
 
@@ -129,34 +165,63 @@ final class AotProcessedApp implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  /** The runtime class path the build wrote (maven-dependency-plugin, phase generate-test-resources). */
+  /**
+   * The runtime class path the build wrote (maven-dependency-plugin, phase
+   * generate-test-resources).
+   */
   private static List<String> runtimeClasspath() throws IOException {
     Path file = WORK.resolve("runtime-classpath.txt");
-    assertThat(file).as("written by the Maven build of backon-sample-app; run the test through Maven").exists();
+    assertThat(file)
+        .as("written by the Maven build of backon-sample-app; run the test through Maven")
+        .exists();
     return List.of(Files.readString(file).trim().split(File.pathSeparator));
   }
 
   /** A JVM like this one (C1 only: short-lived), its output in {@code log}. */
-  private static Process java(List<String> classpath, List<String> properties, String mainClass,
-      List<String> arguments, Path log) throws IOException {
+  private static Process java(
+      List<String> classpath,
+      List<String> properties,
+      String mainClass,
+      List<String> arguments,
+      Path log)
+      throws IOException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", String.join(File.pathSeparator, classpath)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx512m",
+                "-cp",
+                String.join(File.pathSeparator, classpath)));
     command.addAll(properties);
     command.add(mainClass);
     command.addAll(arguments);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
-  private static void compile(Path sources, Path output, List<String> classpath) throws IOException {
-    List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "-d", output.toString(),
-        "-cp", String.join(File.pathSeparator, classpath)));
+  private static void compile(Path sources, Path output, List<String> classpath)
+      throws IOException {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-proc:none",
+                "-nowarn",
+                "-d",
+                output.toString(),
+                "-cp",
+                String.join(File.pathSeparator, classpath)));
     try (Stream<Path> files = Files.walk(sources)) {
-      files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
+      files
+          .filter(file -> file.toString().endsWith(".java"))
+          .forEach(file -> arguments.add(file.toString()));
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertThat(javac.run(null, null, null, arguments.toArray(String[]::new)))
-        .as("the generated sources compile").isZero();
+        .as("the generated sources compile")
+        .isZero();
   }
 }

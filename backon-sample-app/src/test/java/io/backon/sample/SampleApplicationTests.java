@@ -14,8 +14,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   RestClient http;
 
@@ -29,7 +28,8 @@ class SampleApplicationTests {
     ResponseEntity<String> response = http.get().uri("/hello").retrieve().toEntity(String.class);
 
     assertThat(response.getStatusCode().value()).isEqualTo(200);
-    assertThat(response.getHeaders().getContentType()).isNotNull()
+    assertThat(response.getHeaders().getContentType())
+        .isNotNull()
         .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue());
     assertThat(response.getBody()).isEqualTo("{\"message\":\"Hello from Backon\"}");
   }

@@ -20,7 +20,9 @@ import org.springframework.context.support.GenericApplicationContext;
 @State(Scope.Benchmark)
 public class ActuatorApplication {
 
-  /** {@code none}: Actuator without tracing; {@code otel}: with the OpenTelemetry tracing bridge. */
+  /**
+   * {@code none}: Actuator without tracing; {@code otel}: with the OpenTelemetry tracing bridge.
+   */
   @Param({"none", "otel"})
   public String tracing = "none";
 

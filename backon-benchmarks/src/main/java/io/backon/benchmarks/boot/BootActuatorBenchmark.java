@@ -13,8 +13,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The whole annotated call in a running Spring Boot application with Actuator (issue 13): the same
- * trivial target through {@code @Backon}, Resilience4j's {@code @Retry} and Spring 7's {@code
- * @Retryable}, each configured from its Boot properties or annotation, with the meters and
+ * trivial target through {@code @Backon}, Resilience4j's {@code @Retry} and Spring 7's
+ * {@code @Retryable}, each configured from its Boot properties or annotation, with the meters and
  * observations Boot wires, beside the unadvised bean ({@link ActuatorApplication}, {@link
  * BootBenchmarkApplication}). Two paths: first-attempt success under a realistic policy, and one
  * failure then a success under a zero-wait policy, at Boot's default log levels. Parameter {@code
@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class BootActuatorBenchmark {
 
   /** Baseline: the unadvised bean. */

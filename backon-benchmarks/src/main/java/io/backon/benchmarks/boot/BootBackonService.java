@@ -4,7 +4,9 @@ import io.backon.Backon;
 import io.backon.benchmarks.Targets;
 import io.backon.benchmarks.Targets.TransientFailure;
 
-/** Backon's {@code @Backon}, under policies from {@code backon.policies} in the application's YAML. */
+/**
+ * Backon's {@code @Backon}, under policies from {@code backon.policies} in the application's YAML.
+ */
 public class BootBackonService {
 
   private final FlakyTarget flaky = new FlakyTarget();

@@ -21,8 +21,9 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
  *
  * <p>The jar also holds Micrometer Tracing's OpenTelemetry bridge. With {@link Tracing#NONE} every
  * auto-configuration of Boot's tracing and OpenTelemetry modules is excluded, so the context is the
- * one a user with only {@code spring-boot-starter-actuator} gets; with {@link Tracing#OTEL} they run,
- * profile {@code otel} samples every call, and a {@link DiscardingSpanExporter} receives the spans.
+ * one a user with only {@code spring-boot-starter-actuator} gets; with {@link Tracing#OTEL} they
+ * run, profile {@code otel} samples every call, and a {@link DiscardingSpanExporter} receives the
+ * spans.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -31,27 +32,34 @@ public class BootBenchmarkApplication {
 
   /** The name of the settings file ({@code spring.config.name}) and of the tracing profile. */
   static final String CONFIG_NAME = "backon-boot-benchmark";
+
   private static final String OTEL_PROFILE = "otel";
-  private static final List<String> TRACING_PACKAGES = List.of(
-      "org.springframework.boot.micrometer.tracing.", "org.springframework.boot.opentelemetry.");
+  private static final List<String> TRACING_PACKAGES =
+      List.of(
+          "org.springframework.boot.micrometer.tracing.",
+          "org.springframework.boot.opentelemetry.");
 
   /** Whether the application traces. */
   public enum Tracing {
     /** Actuator without tracing: meters and observations only. */
     NONE,
-    /** Micrometer Tracing's OpenTelemetry bridge, every call sampled, spans exported and dropped. */
+    /**
+     * Micrometer Tracing's OpenTelemetry bridge, every call sampled, spans exported and dropped.
+     */
     OTEL
   }
 
   /** Starts the application. */
   public static ConfigurableApplicationContext start(Tracing tracing) {
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(BootBenchmarkApplication.class)
-        .web(WebApplicationType.NONE)
-        .properties("spring.config.name=" + CONFIG_NAME);
+    SpringApplicationBuilder builder =
+        new SpringApplicationBuilder(BootBenchmarkApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties("spring.config.name=" + CONFIG_NAME);
     if (tracing == Tracing.OTEL) {
       builder.profiles(OTEL_PROFILE);
     } else {
-      builder.properties("spring.autoconfigure.exclude=" + String.join(",", tracingAutoConfigurations()),
+      builder.properties(
+          "spring.autoconfigure.exclude=" + String.join(",", tracingAutoConfigurations()),
           // The tracing module's environment post-processor adds trace ids to Boot's log pattern.
           "logging.pattern.correlation=");
     }
@@ -60,8 +68,10 @@ public class BootBenchmarkApplication {
 
   /** Every auto-configuration of Boot's tracing and OpenTelemetry modules on the class path. */
   private static List<String> tracingAutoConfigurations() {
-    return ImportCandidates.load(AutoConfiguration.class, BootBenchmarkApplication.class.getClassLoader())
-        .getCandidates().stream()
+    return ImportCandidates.load(
+            AutoConfiguration.class, BootBenchmarkApplication.class.getClassLoader())
+        .getCandidates()
+        .stream()
         .filter(name -> TRACING_PACKAGES.stream().anyMatch(name::startsWith))
         .toList();
   }

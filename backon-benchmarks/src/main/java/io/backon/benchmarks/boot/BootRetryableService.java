@@ -17,8 +17,13 @@ public class BootRetryableService {
    * The target's value under the realistic policy: {@link IOException} only, 100 ms doubling up to
    * 5 s, with Spring's widest jitter ({@code ±100 ms}), as {@code RealisticPolicies.springCore}.
    */
-  @Retryable(includes = IOException.class, maxRetries = 2, delay = 100, multiplier = 2,
-      maxDelay = 5000, jitter = 100)
+  @Retryable(
+      includes = IOException.class,
+      maxRetries = 2,
+      delay = 100,
+      multiplier = 2,
+      maxDelay = 5000,
+      jitter = 100)
   public String call() {
     return Targets.answer();
   }

@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The tracing variant's exporter: Boot's {@code BatchSpanProcessor} hands it every finished span, and
- * it counts and drops them, so the spans cost what they cost up to the network and memory stays flat.
- * Thread-safe.
+ * The tracing variant's exporter: Boot's {@code BatchSpanProcessor} hands it every finished span,
+ * and it counts and drops them, so the spans cost what they cost up to the network and memory stays
+ * flat. Thread-safe.
  */
 public final class DiscardingSpanExporter implements SpanExporter {
 

@@ -34,11 +34,14 @@ final class FieldConfigurationCheck {
   /** Checks meters, observations and tracing. */
   static void require(ConfigurableApplicationContext context, Tracing tracing) {
     MeterRegistry meters = context.getBean(MeterRegistry.class);
-    require(meters instanceof PrometheusMeterRegistry, "the meter registry is "
-        + meters.getClass().getName() + ", not Prometheus's");
+    require(
+        meters instanceof PrometheusMeterRegistry,
+        "the meter registry is " + meters.getClass().getName() + ", not Prometheus's");
     require(!meters.find(BackonMeterNames.CALLS).meters().isEmpty(), "no Backon meters");
     require(!meters.find(RESILIENCE4J_RETRY_CALLS).meters().isEmpty(), "no Resilience4j meters");
-    require(!context.getBean(ObservationRegistry.class).isNoop(), "the observation registry is a no-op");
+    require(
+        !context.getBean(ObservationRegistry.class).isNoop(),
+        "the observation registry is a no-op");
     String[] tracers = context.getBeanNamesForType(io.micrometer.tracing.Tracer.class);
     if (tracing == Tracing.NONE) {
       require(tracers.length == 0, "a Tracer without tracing");

@@ -5,8 +5,8 @@ import io.backon.benchmarks.Targets.TransientFailure;
 
 /**
  * A downstream whose calls fail and succeed in turn: the first call throws the pre-built, stackless
- * {@link Targets#FAILURE}, the next returns {@link Targets#ANSWER}, and so on. A retried call through
- * it is one failure then one success. Not thread-safe: the benchmark runs one thread.
+ * {@link Targets#FAILURE}, the next returns {@link Targets#ANSWER}, and so on. A retried call
+ * through it is one failure then one success. Not thread-safe: the benchmark runs one thread.
  */
 public final class FlakyTarget {
 

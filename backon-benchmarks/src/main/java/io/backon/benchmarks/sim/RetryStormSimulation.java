@@ -16,10 +16,10 @@ import java.util.concurrent.CompletionStage;
  * A retry storm: clients send {@value #RATE_PER_SECOND} requests per second for {@value
  * #DURATION_SECONDS} s to a downstream that answers in 10 ms but fails every call during a full
  * outage from second {@value #OUTAGE_START} to second {@value #OUTAGE_END}. Every client retries
- * with the same policy (4 attempts, exponential back-off from 100 ms with full jitter, seeded), once
- * with plain retries and once sharing one {@link RetryBudget} (defaults: 10 tokens, ratio 0.1),
- * through {@link Retrying#callAsync}. Counts downstream calls per second; the amplification is
- * downstream calls divided by client requests.
+ * with the same policy (4 attempts, exponential back-off from 100 ms with full jitter, seeded),
+ * once with plain retries and once sharing one {@link RetryBudget} (defaults: 10 tokens, ratio
+ * 0.1), through {@link Retrying#callAsync}. Counts downstream calls per second; the amplification
+ * is downstream calls divided by client requests.
  *
  * <p>Run: {@code java -cp backon-benchmarks/target/benchmarks.jar
  * io.backon.benchmarks.sim.RetryStormSimulation}
@@ -42,33 +42,47 @@ public final class RetryStormSimulation {
   public static void main(String[] args) {
     Result plain = run(false);
     Result budgeted = run(true);
-    System.out.println("| Second | Client requests | Downstream calls, plain retries "
-        + "| Downstream calls, retry budget |");
+    System.out.println(
+        "| Second | Client requests | Downstream calls, plain retries "
+            + "| Downstream calls, retry budget |");
     System.out.println("|---:|---:|---:|---:|");
     for (int s = OUTAGE_START - 2; s < OUTAGE_END + 4; s++) {
-      System.out.printf(Locale.ROOT, "| %d%s | %d | %d | %d |%n", s,
-          s >= OUTAGE_START && s < OUTAGE_END ? " (outage)" : "", plain.requests[s],
-          plain.calls[s], budgeted.calls[s]);
+      System.out.printf(
+          Locale.ROOT,
+          "| %d%s | %d | %d | %d |%n",
+          s,
+          s >= OUTAGE_START && s < OUTAGE_END ? " (outage)" : "",
+          plain.requests[s],
+          plain.calls[s],
+          budgeted.calls[s]);
     }
     System.out.println();
-    System.out.println("| Phase | Plain retries: calls/s | amplification "
-        + "| Retry budget: calls/s | amplification |");
+    System.out.println(
+        "| Phase | Plain retries: calls/s | amplification "
+            + "| Retry budget: calls/s | amplification |");
     System.out.println("|---|---:|---:|---:|---:|");
     summarise("before the outage", 0, OUTAGE_START, plain, budgeted);
     summarise("during the outage", OUTAGE_START, OUTAGE_END, plain, budgeted);
     summarise("first 5 s after", OUTAGE_END, OUTAGE_END + 5, plain, budgeted);
     System.out.println();
-    System.out.printf(Locale.ROOT, "Client calls that failed: plain %d, budget %d (of %d); "
-        + "seed %d.%n", plain.failedCalls, budgeted.failedCalls,
-        RATE_PER_SECOND * DURATION_SECONDS, SEED);
+    System.out.printf(
+        Locale.ROOT,
+        "Client calls that failed: plain %d, budget %d (of %d); " + "seed %d.%n",
+        plain.failedCalls,
+        budgeted.failedCalls,
+        RATE_PER_SECOND * DURATION_SECONDS,
+        SEED);
   }
 
   private static void summarise(String phase, int from, int to, Result plain, Result budgeted) {
-    System.out.printf(Locale.ROOT, "| %s | %s | %s× | %s | %s× |%n", phase,
-        SimulatedTime.ratio(plain.callsPerSecond(from, to)), SimulatedTime.ratio(
-            plain.amplification(from, to)),
-        SimulatedTime.ratio(budgeted.callsPerSecond(from, to)), SimulatedTime.ratio(
-            budgeted.amplification(from, to)));
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %s× | %s | %s× |%n",
+        phase,
+        SimulatedTime.ratio(plain.callsPerSecond(from, to)),
+        SimulatedTime.ratio(plain.amplification(from, to)),
+        SimulatedTime.ratio(budgeted.callsPerSecond(from, to)),
+        SimulatedTime.ratio(budgeted.amplification(from, to)));
   }
 
   /** Per-second counts of one run. */
@@ -97,17 +111,18 @@ public final class RetryStormSimulation {
   static Result run(boolean withBudget) {
     SimulatedTime time = new SimulatedTime(TICK);
     Result result = new Result();
-    RetryPolicyBuilder policy = RetryPolicy.builder()
-        .name(withBudget ? "budgeted" : "plain")
-        .maxTries(MAX_TRIES)
-        .wait(Wait.expo(Duration.ofMillis(100), Duration.ofSeconds(2)))
-        .jitter(Jitter.full())
-        .random(new Random(SEED))
-        .clock(time.clock())
-        .scheduler(time.scheduler())
-        .executor(Runnable::run)
-        .backoffLogLevel(System.Logger.Level.OFF)
-        .giveUpLogLevel(System.Logger.Level.OFF);
+    RetryPolicyBuilder policy =
+        RetryPolicy.builder()
+            .name(withBudget ? "budgeted" : "plain")
+            .maxTries(MAX_TRIES)
+            .wait(Wait.expo(Duration.ofMillis(100), Duration.ofSeconds(2)))
+            .jitter(Jitter.full())
+            .random(new Random(SEED))
+            .clock(time.clock())
+            .scheduler(time.scheduler())
+            .executor(Runnable::run)
+            .backoffLogLevel(System.Logger.Level.OFF)
+            .giveUpLogLevel(System.Logger.Level.OFF);
     if (withBudget) {
       policy.retryBudget(RetryBudget.builder().name("downstream").build());
     }
@@ -116,12 +131,14 @@ public final class RetryStormSimulation {
     long end = DURATION_SECONDS * SECOND;
     while (time.now() < end) {
       result.requests[(int) (time.now() / SECOND)]++;
-      retrying.callAsync(() -> downstream(time, result))
-          .whenComplete((value, failure) -> {
-            if (failure != null) {
-              result.failedCalls++;
-            }
-          });
+      retrying
+          .callAsync(() -> downstream(time, result))
+          .whenComplete(
+              (value, failure) -> {
+                if (failure != null) {
+                  result.failedCalls++;
+                }
+              });
       time.run(Duration.ofNanos(interval));
     }
     time.run(Duration.ofSeconds(1));
@@ -133,13 +150,16 @@ public final class RetryStormSimulation {
     result.calls[(int) (now / SECOND)]++;
     boolean down = now >= OUTAGE_START * SECOND && now < OUTAGE_END * SECOND;
     CompletableFuture<String> response = new CompletableFuture<>();
-    time.scheduler().schedule(() -> {
-      if (down) {
-        response.completeExceptionally(Unavailable.INSTANCE);
-      } else {
-        response.complete("ok");
-      }
-    }, SERVICE_TIME.toNanos());
+    time.scheduler()
+        .schedule(
+            () -> {
+              if (down) {
+                response.completeExceptionally(Unavailable.INSTANCE);
+              } else {
+                response.complete("ok");
+              }
+            },
+            SERVICE_TIME.toNanos());
     return response;
   }
 

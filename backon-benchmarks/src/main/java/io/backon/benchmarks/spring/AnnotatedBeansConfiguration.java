@@ -22,8 +22,8 @@ import org.springframework.retry.annotation.EnableRetry;
 
 /**
  * One plain Spring context (no Boot) holding one bean per library, each proxied by CGLIB. The
- * Resilience4j aspect is wired by hand from {@code resilience4j-spring6}, as its Boot 3 starter does,
- * with the "peer" retry of {@link PeerRetries#resilience4j()}.
+ * Resilience4j aspect is wired by hand from {@code resilience4j-spring6}, as its Boot 3 starter
+ * does, with the "peer" retry of {@link PeerRetries#resilience4j()}.
  *
  * <p>To add another library: one more bean method here and one benchmark method in {@link
  * AnnotatedBeanBenchmark}.
@@ -32,7 +32,11 @@ import org.springframework.retry.annotation.EnableRetry;
 @EnableAspectJAutoProxy(proxyTargetClass = true)
 @EnableResilientMethods(proxyTargetClass = true)
 @EnableRetry(proxyTargetClass = true)
-@Import({FallbackConfiguration.class, SpelResolverConfiguration.class, BackonAutoConfiguration.class})
+@Import({
+  FallbackConfiguration.class,
+  SpelResolverConfiguration.class,
+  BackonAutoConfiguration.class
+})
 public class AnnotatedBeansConfiguration {
 
   /** The Resilience4j retry instance the annotated bean names. */
@@ -48,7 +52,10 @@ public class AnnotatedBeansConfiguration {
     return new BackonAnnotatedService();
   }
 
-  /** The Backon policy the annotated bean names ({@code @Backon("peer")}), registered under its bean name. */
+  /**
+   * The Backon policy the annotated bean names ({@code @Backon("peer")}), registered under its bean
+   * name.
+   */
   @Bean
   io.backon.RetryPolicy peer() {
     return PeerRetries.backonPolicy().build();
@@ -75,10 +82,14 @@ public class AnnotatedBeansConfiguration {
   }
 
   @Bean
-  RetryAspect resilience4jRetryAspect(RetryRegistry registry, SpelResolver spelResolver,
-      FallbackDecorators fallbackDecorators) {
-    return new RetryAspect(new RetryConfigurationProperties(), registry, List.of(),
-        new FallbackExecutor(spelResolver, fallbackDecorators), spelResolver,
+  RetryAspect resilience4jRetryAspect(
+      RetryRegistry registry, SpelResolver spelResolver, FallbackDecorators fallbackDecorators) {
+    return new RetryAspect(
+        new RetryConfigurationProperties(),
+        registry,
+        List.of(),
+        new FallbackExecutor(spelResolver, fallbackDecorators),
+        spelResolver,
         ContextAwareScheduledThreadPoolExecutor.newScheduledThreadPool().corePoolSize(1).build());
   }
 }

@@ -19,12 +19,11 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Calls the downstream's {@code GET /data} without blocking, with the JDK client's
- * {@code sendAsync}. Failures are the same exception types the blocking {@link DownstreamClient}
- * throws ({@code HttpClientErrorException}/{@code HttpServerErrorException} subtypes for error
- * statuses, {@code ResourceAccessException} for I/O errors), so one policy and one
- * {@code Retry-After} rule fit both. Cancelling the returned future cancels the HTTP exchange.
- * Thread-safe.
+ * Calls the downstream's {@code GET /data} without blocking, with the JDK client's {@code
+ * sendAsync}. Failures are the same exception types the blocking {@link DownstreamClient} throws
+ * ({@code HttpClientErrorException}/{@code HttpServerErrorException} subtypes for error statuses,
+ * {@code ResourceAccessException} for I/O errors), so one policy and one {@code Retry-After} rule
+ * fit both. Cancelling the returned future cancels the HTTP exchange. Thread-safe.
  */
 public final class AsyncDownstreamClient {
 
@@ -37,8 +36,8 @@ public final class AsyncDownstreamClient {
   }
 
   /**
-   * Starts one {@code GET /data?<query>} for {@code requestId}; records the attempt in
-   * {@code trace} first.
+   * Starts one {@code GET /data?<query>} for {@code requestId}; records the attempt in {@code
+   * trace} first.
    *
    * @param query the query string without {@code ?}, e.g. {@code scenario=async}
    * @return completes with the reply, or fails with a {@link RestClientException}
@@ -46,29 +45,33 @@ public final class AsyncDownstreamClient {
   public CompletableFuture<DownstreamReply> fetch(String query, String requestId, CallTrace trace) {
     trace.recordAttempt();
     URI uri = endpoint.uri("/data?" + query);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .header(DownstreamClient.REQUEST_ID, requestId)
-        .timeout(DownstreamClientConfiguration.READ_TIMEOUT)
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .header(DownstreamClient.REQUEST_ID, requestId)
+            .timeout(DownstreamClientConfiguration.READ_TIMEOUT)
+            .GET()
+            .build();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     CompletableFuture<DownstreamReply> reply = new CompletableFuture<>();
-    exchange.whenComplete((response, failure) -> {
-      if (failure != null) {
-        reply.completeExceptionally(ioFailure(uri, failure));
-      } else if (response.statusCode() >= 400) {
-        reply.completeExceptionally(statusFailure(response));
-      } else {
-        reply.complete(DownstreamReply.fromHeaders(requestId,
-            name -> response.headers().firstValue(name).orElse(null)));
-      }
-    });
-    reply.whenComplete((ignored, failure) -> {
-      if (reply.isCancelled()) {
-        exchange.cancel(true);
-      }
-    });
+    exchange.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            reply.completeExceptionally(ioFailure(uri, failure));
+          } else if (response.statusCode() >= 400) {
+            reply.completeExceptionally(statusFailure(response));
+          } else {
+            reply.complete(
+                DownstreamReply.fromHeaders(
+                    requestId, name -> response.headers().firstValue(name).orElse(null)));
+          }
+        });
+    reply.whenComplete(
+        (ignored, failure) -> {
+          if (reply.isCancelled()) {
+            exchange.cancel(true);
+          }
+        });
     return reply;
   }
 
@@ -79,19 +82,26 @@ public final class AsyncDownstreamClient {
     String reason = known == null ? "" : known.getReasonPhrase();
     HttpHeaders headers = new HttpHeaders();
     response.headers().map().forEach(headers::addAll);
-    String message = response.statusCode() + " " + reason + ": \""
-        + new String(response.body(), StandardCharsets.UTF_8) + "\"";
+    String message =
+        response.statusCode()
+            + " "
+            + reason
+            + ": \""
+            + new String(response.body(), StandardCharsets.UTF_8)
+            + "\"";
     return status.is4xxClientError()
-        ? HttpClientErrorException.create(message, status, reason, headers, response.body(),
-            StandardCharsets.UTF_8)
-        : HttpServerErrorException.create(message, status, reason, headers, response.body(),
-            StandardCharsets.UTF_8);
+        ? HttpClientErrorException.create(
+            message, status, reason, headers, response.body(), StandardCharsets.UTF_8)
+        : HttpServerErrorException.create(
+            message, status, reason, headers, response.body(), StandardCharsets.UTF_8);
   }
 
   /** Wraps an I/O error as {@code RestClient} does; passes anything else through unchanged. */
   private static Throwable ioFailure(URI uri, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof IOException io) {
       return new ResourceAccessException(
           "I/O error on GET request for \"" + uri + "\": " + io.getMessage(), io);

@@ -7,11 +7,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happened inside one logical call, as seen from the client side: the number of every
- * attempt that reached the HTTP client (read with {@link Retries#attemptNumber()}, so a hedged
- * attempt shows its number once per copy) and, when a fallback answered, the failure it replaced.
- * One trace per call; thread-safe, because hedged copies and asynchronous retries record from
- * other threads.
+ * What happened inside one logical call, as seen from the client side: the number of every attempt
+ * that reached the HTTP client (read with {@link Retries#attemptNumber()}, so a hedged attempt
+ * shows its number once per copy) and, when a fallback answered, the failure it replaced. One trace
+ * per call; thread-safe, because hedged copies and asynchronous retries record from other threads.
  */
 public final class CallTrace {
 

@@ -34,9 +34,9 @@ public final class DownstreamClient {
    * request that leaves the client is recorded in {@code trace}.
    *
    * @param query the query string without {@code ?}, e.g. {@code scenario=retry}
-   * @throws HttpStatusCodeException for an error status (its subtype names the status, e.g.
-   *     {@code HttpServerErrorException.ServiceUnavailable}; the response headers, such as
-   *     {@code Retry-After}, are kept)
+   * @throws HttpStatusCodeException for an error status (its subtype names the status, e.g. {@code
+   *     HttpServerErrorException.ServiceUnavailable}; the response headers, such as {@code
+   *     Retry-After}, are kept)
    * @throws ResourceAccessException for an I/O error: a connection reset, a refused connection, an
    *     interrupted call
    */
@@ -51,17 +51,18 @@ public final class DownstreamClient {
    *
    * @throws io.backon.breaker.CircuitOpenException when the host's breaker is open
    */
-  public DownstreamReply fetchAsClient(String client, String query, String requestId,
-      CallTrace trace) {
+  public DownstreamReply fetchAsClient(
+      String client, String query, String requestId, CallTrace trace) {
     return get(query, requestId, trace, Objects.requireNonNull(client, "client"));
   }
 
-  private DownstreamReply get(String query, String requestId, CallTrace trace,
-      @Nullable String client) {
-    RestClient.RequestHeadersSpec<?> request = rest.get()
-        .uri(endpoint.uri("/data?" + query))
-        .header(REQUEST_ID, requestId)
-        .attribute(AttemptRecorder.TRACE_ATTRIBUTE, trace);
+  private DownstreamReply get(
+      String query, String requestId, CallTrace trace, @Nullable String client) {
+    RestClient.RequestHeadersSpec<?> request =
+        rest.get()
+            .uri(endpoint.uri("/data?" + query))
+            .header(REQUEST_ID, requestId)
+            .attribute(AttemptRecorder.TRACE_ATTRIBUTE, trace);
     if (client != null) {
       request = request.attribute(BackonHttp.CLIENT_ATTRIBUTE, client);
     }

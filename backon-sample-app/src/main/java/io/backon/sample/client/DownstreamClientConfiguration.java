@@ -15,20 +15,22 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * One JDK {@link HttpClient} (HTTP/1.1, keep-alive pool) shared by the blocking
- * {@link DownstreamClient} (through Spring's {@link JdkClientHttpRequestFactory}) and the
- * {@link AsyncDownstreamClient}. The JDK client is used on purpose: unlike
- * {@code HttpURLConnection}, it resends a request by itself only when a pooled connection fails
- * before the first response byte, which the downstream never causes (its resets come after it), so
- * the downstream's hit count per request id equals the attempts Backon made.
+ * One JDK {@link HttpClient} (HTTP/1.1, keep-alive pool) shared by the blocking {@link
+ * DownstreamClient} (through Spring's {@link JdkClientHttpRequestFactory}) and the {@link
+ * AsyncDownstreamClient}. The JDK client is used on purpose: unlike {@code HttpURLConnection}, it
+ * resends a request by itself only when a pooled connection fails before the first response byte,
+ * which the downstream never causes (its resets come after it), so the downstream's hit count per
+ * request id equals the attempts Backon made.
  */
 @Configuration(proxyBeanMethods = false)
 class DownstreamClientConfiguration {
 
   /** Longest wait for a connection to the downstream; a Backon attempt timeout cuts it shorter. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   /** Longest wait for an answer, a safety net: the policies' timeouts are much shorter. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
   private static final int THREADS = 8;
   private static final long IDLE_SECONDS = 2;
 
@@ -39,13 +41,15 @@ class DownstreamClientConfiguration {
   @Bean(destroyMethod = "shutdownNow")
   ExecutorService downstreamHttpExecutor() {
     AtomicInteger counter = new AtomicInteger();
-    ThreadFactory daemons = task -> {
-      Thread thread = new Thread(task, "downstream-http-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, IDLE_SECONDS,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    ThreadFactory daemons =
+        task -> {
+          Thread thread = new Thread(task, "downstream-http-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            THREADS, THREADS, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }
@@ -60,12 +64,14 @@ class DownstreamClientConfiguration {
   }
 
   /**
-   * The blocking client, built from Spring Boot's {@code RestClient.Builder}: Backon's HTTP layer is
-   * already in it (from the starter, configured under {@code backon.http}); the app only adds the
-   * request factory and its own {@link AttemptRecorder} after Backon's interceptor.
+   * The blocking client, built from Spring Boot's {@code RestClient.Builder}: Backon's HTTP layer
+   * is already in it (from the starter, configured under {@code backon.http}); the app only adds
+   * the request factory and its own {@link AttemptRecorder} after Backon's interceptor.
    */
   @Bean
-  DownstreamClient downstreamClient(RestClient.Builder restClients, HttpClient downstreamHttpClient,
+  DownstreamClient downstreamClient(
+      RestClient.Builder restClients,
+      HttpClient downstreamHttpClient,
       DownstreamEndpoint endpoint) {
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(downstreamHttpClient);
     factory.setReadTimeout(READ_TIMEOUT);
@@ -75,8 +81,8 @@ class DownstreamClientConfiguration {
   }
 
   @Bean
-  AsyncDownstreamClient asyncDownstreamClient(HttpClient downstreamHttpClient,
-      DownstreamEndpoint endpoint) {
+  AsyncDownstreamClient asyncDownstreamClient(
+      HttpClient downstreamHttpClient, DownstreamEndpoint endpoint) {
     return new AsyncDownstreamClient(downstreamHttpClient, endpoint);
   }
 }

@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
  * headers, or the value a fallback returned instead.
  *
  * @param requestId the {@code X-Request-Id} the call was made for
- * @param hit the downstream's count of hits for that id when it answered (1 = the first attempt);
- *     0 for a fallback value that did not come from the downstream
+ * @param hit the downstream's count of hits for that id when it answered (1 = the first attempt); 0
+ *     for a fallback value that did not come from the downstream
  * @param outcome the {@code X-Downstream-Outcome}, {@code ok} for a success
  * @param latencyMs how long the downstream waited before it answered, in milliseconds
- * @param source {@code downstream}, or where a fallback took the value from ({@code cache},
- *     {@code default})
+ * @param source {@code downstream}, or where a fallback took the value from ({@code cache}, {@code
+ *     default})
  */
-public record DownstreamReply(String requestId, long hit, String outcome, long latencyMs,
-    String source) {
+public record DownstreamReply(
+    String requestId, long hit, String outcome, long latencyMs, String source) {
 
   /** The {@code source} of a reply that came from the downstream. */
   public static final String FROM_DOWNSTREAM = "downstream";
@@ -28,9 +28,12 @@ public record DownstreamReply(String requestId, long hit, String outcome, long l
    * @param header looks a response header up by name, {@code null} when absent
    */
   static DownstreamReply fromHeaders(String requestId, Function<String, @Nullable String> header) {
-    return new DownstreamReply(requestId, number(header.apply("X-Downstream-Hit")),
+    return new DownstreamReply(
+        requestId,
+        number(header.apply("X-Downstream-Hit")),
         String.valueOf(header.apply("X-Downstream-Outcome")),
-        number(header.apply("X-Downstream-Latency-Ms")), FROM_DOWNSTREAM);
+        number(header.apply("X-Downstream-Latency-Ms")),
+        FROM_DOWNSTREAM);
   }
 
   /** This value, as served by a fallback from {@code source} for the call {@code requestId}. */

@@ -44,17 +44,25 @@ public record BehaviourSettings(
   public static final long NO_RETRY_AFTER = -1;
 
   /** Names of the fields, as accepted in JSON and query parameters. */
-  public static final List<String> FIELD_NAMES = Stream.of(BehaviourSettings.class
-      .getRecordComponents()).map(component -> component.getName()).collect(Collectors.toList());
+  public static final List<String> FIELD_NAMES =
+      Stream.of(BehaviourSettings.class.getRecordComponents())
+          .map(component -> component.getName())
+          .collect(Collectors.toList());
 
   /** Every field set to the value of {@code behaviour}. */
   public static BehaviourSettings of(DownstreamBehaviour behaviour) {
     Duration retryAfter = behaviour.retryAfter();
-    return new BehaviourSettings(behaviour.failureRate(), behaviour.failureStatus(),
+    return new BehaviourSettings(
+        behaviour.failureRate(),
+        behaviour.failureStatus(),
         retryAfter == null ? NO_RETRY_AFTER : retryAfter.toSeconds(),
-        behaviour.latency().toMillis(), behaviour.longTailRate(),
-        behaviour.longTailLatency().toMillis(), behaviour.outage(), behaviour.resetRate(),
-        behaviour.failFirst(), behaviour.seed());
+        behaviour.latency().toMillis(),
+        behaviour.longTailRate(),
+        behaviour.longTailLatency().toMillis(),
+        behaviour.outage(),
+        behaviour.resetRate(),
+        behaviour.failFirst(),
+        behaviour.seed());
   }
 
   /**
@@ -96,8 +104,10 @@ public record BehaviourSettings(
     DownstreamBehaviour.Builder builder = base.toBuilder();
     set(failureRate, builder::failureRate);
     set(failureStatus, builder::failureStatus);
-    set(retryAfterSeconds, seconds -> builder.retryAfter(
-        seconds == NO_RETRY_AFTER ? null : Duration.ofSeconds(seconds)));
+    set(
+        retryAfterSeconds,
+        seconds ->
+            builder.retryAfter(seconds == NO_RETRY_AFTER ? null : Duration.ofSeconds(seconds)));
     set(latencyMs, millis -> builder.latency(Duration.ofMillis(millis)));
     set(longTailRate, builder::longTailRate);
     set(longTailLatencyMs, millis -> builder.longTailLatency(Duration.ofMillis(millis)));
@@ -116,14 +126,19 @@ public record BehaviourSettings(
 
   private static IllegalArgumentException invalid(JacksonException e) {
     if (e instanceof UnrecognizedPropertyException unknown) {
-      return new IllegalArgumentException("unknown behaviour field '" + unknown.getPropertyName()
-          + "'; known fields: " + FIELD_NAMES, e);
+      return new IllegalArgumentException(
+          "unknown behaviour field '"
+              + unknown.getPropertyName()
+              + "'; known fields: "
+              + FIELD_NAMES,
+          e);
     }
     if (e instanceof DatabindException && !e.getPath().isEmpty()) {
       String field = e.getPath().get(e.getPath().size() - 1).getPropertyName();
       return new IllegalArgumentException(
           "behaviour field '" + field + "' is invalid: " + e.getOriginalMessage(), e);
     }
-    return new IllegalArgumentException("behaviour is not valid JSON: " + e.getOriginalMessage(), e);
+    return new IllegalArgumentException(
+        "behaviour is not valid JSON: " + e.getOriginalMessage(), e);
   }
 }

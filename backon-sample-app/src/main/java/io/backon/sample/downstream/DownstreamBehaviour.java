@@ -11,17 +11,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>For each hit the downstream first waits (the {@code latency}, or the {@code longTailLatency}
  * for the long-tail share of hits), then answers with the first outcome that applies:
+ *
  * <ol>
  *   <li>{@code outage}: always {@code 503 Service Unavailable} (the control and stats endpoints
  *       keep working, so an outage can be switched off again);
  *   <li>{@code failFirst}: the first {@code failFirst} hits of each {@code X-Request-Id} fail with
  *       {@code failureStatus} (hits without that header are exempt);
  *   <li>{@code resetRate}: that share of hits has its connection reset: the downstream sends the
- *       status line, then a TCP RST, so the client fails reading the headers with
- *       {@code java.net.SocketException: Connection reset};
+ *       status line, then a TCP RST, so the client fails reading the headers with {@code
+ *       java.net.SocketException: Connection reset};
  *   <li>{@code failureRate}: that share of hits fails with {@code failureStatus};
  *   <li>otherwise {@code 200 OK}.
  * </ol>
+ *
  * Injected failures carry {@code Retry-After: <seconds>} when {@code retryAfter} is set.
  *
  * <p>Randomness is deterministic: whether a hit falls into a rate is decided by a generator seeded
@@ -55,8 +57,10 @@ public record DownstreamBehaviour(
 
   /** Default HTTP status of injected failures: 503 Service Unavailable. */
   public static final int DEFAULT_FAILURE_STATUS = 503;
+
   /** Default wait of a long-tail hit: 2 seconds. */
   public static final Duration DEFAULT_LONG_TAIL_LATENCY = Duration.ofSeconds(2);
+
   /** Longest accepted wait: 10 minutes. */
   public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
@@ -74,7 +78,9 @@ public record DownstreamBehaviour(
       requireLatency("retryAfter", retryAfter);
       if (retryAfter.toNanos() % 1_000_000_000L != 0) {
         throw new IllegalArgumentException(
-            "retryAfter must be a whole number of seconds but was " + retryAfter.toMillis() + " ms");
+            "retryAfter must be a whole number of seconds but was "
+                + retryAfter.toMillis()
+                + " ms");
       }
     }
     requireLatency("latency", latency);
@@ -115,8 +121,13 @@ public record DownstreamBehaviour(
   private static void requireLatency(String name, Duration value) {
     Objects.requireNonNull(value, name);
     if (value.isNegative() || value.compareTo(MAX_LATENCY) > 0) {
-      throw new IllegalArgumentException(name + " must be between 0 and " + MAX_LATENCY.toMillis()
-          + " ms but was " + value.toMillis() + " ms");
+      throw new IllegalArgumentException(
+          name
+              + " must be between 0 and "
+              + MAX_LATENCY.toMillis()
+              + " ms but was "
+              + value.toMillis()
+              + " ms");
     }
   }
 
@@ -158,8 +169,8 @@ public record DownstreamBehaviour(
     }
 
     /**
-     * Throttling: injected failures answer {@code 429 Too Many Requests} with
-     * {@code Retry-After: <retryAfter seconds>}. Combine with a failure rate or {@code failFirst}.
+     * Throttling: injected failures answer {@code 429 Too Many Requests} with {@code Retry-After:
+     * <retryAfter seconds>}. Combine with a failure rate or {@code failFirst}.
      */
     public Builder throttled(Duration retryAfter) {
       return failureStatus(429).retryAfter(Objects.requireNonNull(retryAfter, "retryAfter"));
@@ -213,8 +224,17 @@ public record DownstreamBehaviour(
      * @throws IllegalArgumentException naming the first invalid parameter, its value and the rule
      */
     public DownstreamBehaviour build() {
-      return new DownstreamBehaviour(failureRate, failureStatus, retryAfter, latency, longTailRate,
-          longTailLatency, outage, resetRate, failFirst, seed);
+      return new DownstreamBehaviour(
+          failureRate,
+          failureStatus,
+          retryAfter,
+          latency,
+          longTailRate,
+          longTailLatency,
+          outage,
+          resetRate,
+          failFirst,
+          seed);
     }
   }
 }

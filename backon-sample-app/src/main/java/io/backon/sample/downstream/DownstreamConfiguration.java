@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The app's {@link FlakyDownstream} (started and stopped with the context), and the
- * {@link DownstreamEndpoint} its clients use.
+ * The app's {@link FlakyDownstream} (started and stopped with the context), and the {@link
+ * DownstreamEndpoint} its clients use.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownstreamProperties.class)

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Drives the app's {@link FlakyDownstream} through the app's own port:
+ *
  * <ul>
  *   <li>{@code GET /downstream/behaviour}: the behaviour as {@link BehaviourSettings} JSON;
  *   <li>{@code PUT /downstream/behaviour}: replaces it (absent fields take the healthy defaults);
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /downstream/stats}, {@code DELETE /downstream/stats}: hit counts, clear them;
  *   <li>{@code POST /downstream/reset}: initial behaviour, counts cleared.
  * </ul>
+ *
  * Invalid input is answered 400 with a problem detail naming the field, value and rule.
  */
 @RestController

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * Where the app's clients reach the downstream: they depend on this, not on the
- * {@link FlakyDownstream} behind it. The address is looked up on each call, because with port 0
- * it is only known once the downstream has started. Thread-safe.
+ * Where the app's clients reach the downstream: they depend on this, not on the {@link
+ * FlakyDownstream} behind it. The address is looked up on each call, because with port 0 it is only
+ * known once the downstream has started. Thread-safe.
  */
 public final class DownstreamEndpoint {
 

@@ -15,9 +15,14 @@ import org.jspecify.annotations.Nullable;
 final class DownstreamHandler {
 
   /** Every endpoint, as listed in the body of a 404. */
-  static final List<String> ENDPOINTS = List.of(
-      "GET|POST /data", "GET /control", "POST /control", "POST /control/reset",
-      "GET /stats", "DELETE /stats");
+  static final List<String> ENDPOINTS =
+      List.of(
+          "GET|POST /data",
+          "GET /control",
+          "POST /control",
+          "POST /control/reset",
+          "GET /stats",
+          "DELETE /stats");
 
   private final FlakyDownstream downstream;
   private final HitCounter hits;
@@ -37,7 +42,8 @@ final class DownstreamHandler {
     switch (request.path()) {
       case "/data":
         return method.equals("GET") || method.equals("POST")
-            ? data(request) : methodNotAllowed("GET, POST");
+            ? data(request)
+            : methodNotAllowed("GET, POST");
       case "/control":
         if (method.equals("GET")) {
           return ok(BehaviourSettings.of(downstream.behaviour()));
@@ -63,7 +69,8 @@ final class DownstreamHandler {
 
   /** An error answer with a JSON body {@code {"status":…,"error":…}}. */
   static Http1Response error(int status, Map<String, String> headers, String message) {
-    return Http1Response.json(status, headers, DownstreamJson.write(new ErrorReply(status, message)));
+    return Http1Response.json(
+        status, headers, DownstreamJson.write(new ErrorReply(status, message)));
   }
 
   private Http1Response data(Http1Request request) throws InterruptedException {
@@ -84,17 +91,24 @@ final class DownstreamHandler {
     headers.put("X-Downstream-Hit", Long.toString(hit));
     headers.put("X-Downstream-Outcome", plan.outcome().headerValue());
     headers.put("X-Downstream-Latency-Ms", Long.toString(plan.latency().toMillis()));
-    int status = switch (plan.outcome()) {
-      case OK -> 200;
-      case OUTAGE -> 503;
-      default -> behaviour.failureStatus();
-    };
+    int status =
+        switch (plan.outcome()) {
+          case OK -> 200;
+          case OUTAGE -> 503;
+          default -> behaviour.failureStatus();
+        };
     Duration retryAfter = behaviour.retryAfter();
     if (status != 200 && retryAfter != null) {
       headers.put("Retry-After", Long.toString(retryAfter.toSeconds()));
     }
-    DataReply reply = new DataReply(requestId, hit, status, plan.outcome().headerValue(),
-        plan.latency().toMillis(), request.query());
+    DataReply reply =
+        new DataReply(
+            requestId,
+            hit,
+            status,
+            plan.outcome().headerValue(),
+            plan.latency().toMillis(),
+            request.query());
     return Http1Response.json(status, headers, DownstreamJson.write(reply));
   }
 
@@ -102,8 +116,8 @@ final class DownstreamHandler {
     try {
       BehaviourSettings fromQuery = BehaviourSettings.parse(request.query());
       BehaviourSettings fromBody = BehaviourSettings.parseJson(request.body());
-      DownstreamBehaviour changed = downstream.updateBehaviour(
-          current -> fromBody.applyTo(fromQuery.applyTo(current)));
+      DownstreamBehaviour changed =
+          downstream.updateBehaviour(current -> fromBody.applyTo(fromQuery.applyTo(current)));
       return ok(BehaviourSettings.of(changed));
     } catch (IllegalArgumentException e) {
       return error(400, Map.of(), String.valueOf(e.getMessage()));
@@ -134,8 +148,13 @@ final class DownstreamHandler {
    * @param latencyMs the injected wait, milliseconds
    * @param query the decoded query parameters, echoed
    */
-  record DataReply(@Nullable String requestId, long hit, int status, String outcome,
-      long latencyMs, Map<String, String> query) {}
+  record DataReply(
+      @Nullable String requestId,
+      long hit,
+      int status,
+      String outcome,
+      long latencyMs,
+      Map<String, String> query) {}
 
   /**
    * The JSON body of an error that is not an injected failure (bad request, unknown endpoint).

@@ -7,10 +7,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class DownstreamJson {
 
   /** Rejects unknown properties and trailing tokens; otherwise Jackson's defaults. */
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private DownstreamJson() {}
 

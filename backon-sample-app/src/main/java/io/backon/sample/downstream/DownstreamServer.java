@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
 final class DownstreamServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(FlakyDownstream.class);
+
   /** An idle keep-alive connection is closed after this long. */
   private static final int IDLE_TIMEOUT_MILLIS = 30_000;
+
   private static final long STOP_TIMEOUT_SECONDS = 5;
   private static final int REFUSE_READ_TIMEOUT_MILLIS = 1_000;
   private static final byte[] RESET_PREFIX =
@@ -44,7 +46,10 @@ final class DownstreamServer {
   private final Thread acceptor;
 
   /** Starts accepting on {@code listener}, which must be bound. */
-  DownstreamServer(ServerSocket listener, DownstreamHandler handler, WorkerThreads workerThreads,
+  DownstreamServer(
+      ServerSocket listener,
+      DownstreamHandler handler,
+      WorkerThreads workerThreads,
       int maxConnections) {
     this.listener = listener;
     this.handler = handler;
@@ -66,8 +71,8 @@ final class DownstreamServer {
   }
 
   /**
-   * Closes the listener, interrupts the handlers, closes every connection (a request in flight
-   * gets no answer), and waits up to 5 s for all threads to end.
+   * Closes the listener, interrupts the handlers, closes every connection (a request in flight gets
+   * no answer), and waits up to 5 s for all threads to end.
    */
   void stop() {
     close(listener);
@@ -76,8 +81,10 @@ final class DownstreamServer {
       workers.shutdownNow();
       connections.forEach(DownstreamServer::close);
       if (!workers.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS) || acceptor.isAlive()) {
-        LOG.warn("Flaky downstream on port {} has threads still "
-            + "running {} s after stop", port, STOP_TIMEOUT_SECONDS);
+        LOG.warn(
+            "Flaky downstream on port {} has threads still " + "running {} s after stop",
+            port,
+            STOP_TIMEOUT_SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,8 +130,8 @@ final class DownstreamServer {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       Http1Request.read(in, out);
-      DownstreamHandler.error(503, Map.of(), "too many connections; the limit is "
-          + maxConnections).writeTo(out, false);
+      DownstreamHandler.error(503, Map.of(), "too many connections; the limit is " + maxConnections)
+          .writeTo(out, false);
       out.flush();
     } catch (IOException | BadRequestException e) {
       LOG.debug("Flaky downstream could not refuse a connection", e);

@@ -13,24 +13,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP/1.1 server on 127.0.0.1 that fails on purpose, as configured by a
- * {@link DownstreamBehaviour}: a real, misbehaving dependency for the sample app and its tests.
+ * An HTTP/1.1 server on 127.0.0.1 that fails on purpose, as configured by a {@link
+ * DownstreamBehaviour}: a real, misbehaving dependency for the sample app and its tests.
  *
  * <p>Endpoints (all JSON):
+ *
  * <ul>
  *   <li>{@code GET|POST /data}: the flaky one. Counts the hit under its {@code X-Request-Id}, then
  *       waits and answers as the behaviour says; the answer carries {@code X-Downstream-Hit},
  *       {@code X-Downstream-Outcome} and {@code X-Downstream-Latency-Ms};
- *   <li>{@code GET /control}: the behaviour as {@link BehaviourSettings};
- *       {@code POST /control}: changes the fields given as query parameters and/or a JSON body;
- *       {@code POST /control/reset}: back to the initial behaviour, counts cleared;
+ *   <li>{@code GET /control}: the behaviour as {@link BehaviourSettings}; {@code POST /control}:
+ *       changes the fields given as query parameters and/or a JSON body; {@code POST
+ *       /control/reset}: back to the initial behaviour, counts cleared;
  *   <li>{@code GET /stats}: the {@link DownstreamStats}; {@code DELETE /stats}: clears them.
  * </ul>
+ *
  * Only {@code /data} hits are counted, and only {@code /data} misbehaves.
  *
  * <p>Life cycle: {@link #start()} binds and serves, {@link #stop()} closes the listening socket and
- * every open connection and returns once its threads have ended; it can be started again (with
- * port 0 it gets a new port). Behaviour and counts survive a restart.
+ * every open connection and returns once its threads have ended; it can be started again (with port
+ * 0 it gets a new port). Behaviour and counts survive a restart.
  *
  * <p>Threads: one acceptor thread, and one handler per open connection (an idle keep-alive
  * connection keeps its handler until the client closes it or 30 s pass), on virtual threads when
@@ -83,15 +85,17 @@ public final class FlakyDownstream implements AutoCloseable {
             "flaky downstream cannot listen on 127.0.0.1:" + requestedPort, e);
       }
       server = new DownstreamServer(socket, handler, workerThreads, maxConnections);
-      LOG.info("Flaky downstream listening on {} ({})", baseUri(),
+      LOG.info(
+          "Flaky downstream listening on {} ({})",
+          baseUri(),
           workerThreads.virtual() ? "virtual threads" : maxConnections + " platform threads");
     }
     return this;
   }
 
   /**
-   * Stops serving: closes the listening socket and every open connection (requests in flight get
-   * no answer), then waits up to 5 s for its threads to end. Does nothing if not running.
+   * Stops serving: closes the listening socket and every open connection (requests in flight get no
+   * answer), then waits up to 5 s for its threads to end. Does nothing if not running.
    */
   public synchronized void stop() {
     DownstreamServer stopping = server;
@@ -149,15 +153,16 @@ public final class FlakyDownstream implements AutoCloseable {
   }
 
   /**
-   * Changes the behaviour atomically; {@code change} may run more than once under contention, so
-   * it must be free of side effects.
+   * Changes the behaviour atomically; {@code change} may run more than once under contention, so it
+   * must be free of side effects.
    *
    * @return the new behaviour
    */
   public DownstreamBehaviour updateBehaviour(UnaryOperator<DownstreamBehaviour> change) {
     Objects.requireNonNull(change, "change");
-    return behaviour.updateAndGet(current -> Objects.requireNonNull(change.apply(current),
-        "the behaviour change returned null"));
+    return behaviour.updateAndGet(
+        current ->
+            Objects.requireNonNull(change.apply(current), "the behaviour change returned null"));
   }
 
   /** The behaviour it was built with. */
@@ -204,6 +209,7 @@ public final class FlakyDownstream implements AutoCloseable {
 
     /** Default connection limit: 64. */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
     /** Default number of request ids whose hits are kept: 10,000. */
     public static final int DEFAULT_MAX_TRACKED_REQUEST_IDS = 10_000;
 

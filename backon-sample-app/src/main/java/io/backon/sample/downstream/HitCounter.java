@@ -5,9 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts {@code /data} hits in total and per request id, in bounded memory: at most
- * {@code maxRequestIds} ids are kept, and the oldest id is dropped (and counted as evicted) to make
- * room for a new one. Thread-safe; one lock, held only to update the counts.
+ * Counts {@code /data} hits in total and per request id, in bounded memory: at most {@code
+ * maxRequestIds} ids are kept, and the oldest id is dropped (and counted as evicted) to make room
+ * for a new one. Thread-safe; one lock, held only to update the counts.
  */
 final class HitCounter {
 

@@ -1,8 +1,8 @@
 package io.backon.sample.downstream;
 
 /**
- * What the {@link FlakyDownstream} did with one {@code /data} hit; sent back in the
- * {@code X-Downstream-Outcome} header (except for {@link #RESET}, which sends nothing).
+ * What the {@link FlakyDownstream} did with one {@code /data} hit; sent back in the {@code
+ * X-Downstream-Outcome} header (except for {@link #RESET}, which sends nothing).
  */
 public enum HitOutcome {
   /** Answered {@code 200 OK}. */

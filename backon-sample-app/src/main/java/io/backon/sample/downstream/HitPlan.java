@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The decision for one {@code /data} hit: how long to wait and how to answer. A pure function of
- * the behaviour, the request id and the hit number (see {@link DownstreamBehaviour} for the order of
- * the rules), so a seeded run repeats exactly.
+ * the behaviour, the request id and the hit number (see {@link DownstreamBehaviour} for the order
+ * of the rules), so a seeded run repeats exactly.
  *
  * @param latency how long the downstream waits before answering
  * @param outcome how it answers
@@ -24,7 +24,8 @@ record HitPlan(Duration latency, HitOutcome outcome) {
    */
   static HitPlan decide(DownstreamBehaviour behaviour, @Nullable String requestId, long hitNumber) {
     long idHash = requestId == null ? 0x9E3779B97F4A7C15L : requestId.hashCode();
-    SplittableRandom random = new SplittableRandom(mix(mix(behaviour.seed() ^ mix(idHash)) + hitNumber));
+    SplittableRandom random =
+        new SplittableRandom(mix(mix(behaviour.seed() ^ mix(idHash)) + hitNumber));
     // Always three draws in the same order: changing one rate never shifts the others' decisions.
     boolean longTail = random.nextDouble() < behaviour.longTailRate();
     boolean reset = random.nextDouble() < behaviour.resetRate();

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 (or 1.0) request read off a connection: request line, headers, and a body framed by
- * {@code Content-Length} or chunked transfer coding. Limits: 8 KiB per line, 100 header fields,
- * 1 MiB of body.
+ * {@code Content-Length} or chunked transfer coding. Limits: 8 KiB per line, 100 header fields, 1
+ * MiB of body.
  *
  * @param method the request method, e.g. {@code GET}
  * @param path the decoded path without the query, e.g. {@code /data}
@@ -24,8 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body decoded as UTF-8, empty when there is none
  * @param keepAlive whether the client lets the connection stay open after the response
  */
-record Http1Request(String method, String path, Map<String, String> query,
-    Map<String, String> headers, String body, boolean keepAlive) {
+record Http1Request(
+    String method,
+    String path,
+    Map<String, String> query,
+    Map<String, String> headers,
+    String body,
+    boolean keepAlive) {
 
   static final int MAX_LINE_BYTES = 8 * 1024;
   static final int MAX_HEADER_FIELDS = 100;
@@ -48,7 +53,8 @@ record Http1Request(String method, String path, Map<String, String> query,
   static @Nullable Http1Request read(InputStream in, OutputStream out)
       throws IOException, BadRequestException {
     String requestLine = readLine(in);
-    while (requestLine != null && requestLine.isEmpty()) { // RFC 9112 2.2: ignore leading blank lines
+    while (requestLine != null
+        && requestLine.isEmpty()) { // RFC 9112 2.2: ignore leading blank lines
       requestLine = readLine(in);
     }
     if (requestLine == null) {
@@ -64,15 +70,17 @@ record Http1Request(String method, String path, Map<String, String> query,
     }
     Map<String, String> headers = readHeaders(in);
     String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
-    boolean keepAlive = version.equals("HTTP/1.1")
-        ? !connection.contains("close") : connection.contains("keep-alive");
+    boolean keepAlive =
+        version.equals("HTTP/1.1")
+            ? !connection.contains("close")
+            : connection.contains("keep-alive");
     String body = new String(readBody(in, out, headers), StandardCharsets.UTF_8);
 
     String target = parts[1];
     int questionMark = target.indexOf('?');
     String path = decode(questionMark < 0 ? target : target.substring(0, questionMark));
-    Map<String, String> query = questionMark < 0
-        ? Map.of() : parseQuery(target.substring(questionMark + 1));
+    Map<String, String> query =
+        questionMark < 0 ? Map.of() : parseQuery(target.substring(questionMark + 1));
     return new Http1Request(parts[0], path, query, headers, body, keepAlive);
   }
 

@@ -14,13 +14,20 @@ import java.util.Map;
 final class Http1Response {
 
   private static final Http1Response RESET = new Http1Response(0, Map.of(), new byte[0]);
-  private static final Map<Integer, String> REASONS = Map.ofEntries(
-      Map.entry(200, "OK"), Map.entry(400, "Bad Request"), Map.entry(404, "Not Found"),
-      Map.entry(405, "Method Not Allowed"), Map.entry(413, "Content Too Large"),
-      Map.entry(429, "Too Many Requests"), Map.entry(431, "Request Header Fields Too Large"),
-      Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
-      Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"),
-      Map.entry(505, "HTTP Version Not Supported"));
+  private static final Map<Integer, String> REASONS =
+      Map.ofEntries(
+          Map.entry(200, "OK"),
+          Map.entry(400, "Bad Request"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(413, "Content Too Large"),
+          Map.entry(429, "Too Many Requests"),
+          Map.entry(431, "Request Header Fields Too Large"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(502, "Bad Gateway"),
+          Map.entry(503, "Service Unavailable"),
+          Map.entry(504, "Gateway Timeout"),
+          Map.entry(505, "HTTP Version Not Supported"));
 
   private final int status;
   private final Map<String, String> headers;
@@ -69,12 +76,20 @@ final class Http1Response {
     if (isConnectionReset()) {
       throw new IllegalStateException("a connection reset has no response to write");
     }
-    StringBuilder head = new StringBuilder(256)
-        .append("HTTP/1.1 ").append(status).append(' ')
-        .append(REASONS.getOrDefault(status, "Status")).append("\r\n");
+    StringBuilder head =
+        new StringBuilder(256)
+            .append("HTTP/1.1 ")
+            .append(status)
+            .append(' ')
+            .append(REASONS.getOrDefault(status, "Status"))
+            .append("\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-    head.append("Content-Length: ").append(body.length).append("\r\n")
-        .append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
+    head.append("Content-Length: ")
+        .append(body.length)
+        .append("\r\n")
+        .append("Connection: ")
+        .append(keepAlive ? "keep-alive" : "close")
+        .append("\r\n\r\n");
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);
   }

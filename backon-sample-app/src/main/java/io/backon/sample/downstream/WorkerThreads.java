@@ -37,13 +37,20 @@ public enum WorkerThreads {
       }
     }
     AtomicLong counter = new AtomicLong();
-    ThreadFactory daemons = task -> {
-      Thread thread = new Thread(task, namePrefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, IDLE_SECONDS,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+    ThreadFactory daemons =
+        task -> {
+          Thread thread = new Thread(task, namePrefix + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            maxThreads,
+            maxThreads,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemons);
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }
@@ -54,8 +61,8 @@ public enum WorkerThreads {
   }
 
   /**
-   * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory())}, called
-   * reflectively so the code compiles for Java 17; {@code null} before JDK 21.
+   * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 1).factory())},
+   * called reflectively so the code compiles for Java 17; {@code null} before JDK 21.
    */
   private static @Nullable ExecutorService virtualThreadPerTask(String namePrefix) {
     if (!VirtualThreads.AVAILABLE) {
@@ -65,15 +72,29 @@ public enum WorkerThreads {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
       Class<?> builderType = Class.forName("java.lang.Thread$Builder");
       Class<?> ofVirtualType = Class.forName("java.lang.Thread$Builder$OfVirtual");
-      Object builder = lookup.findStatic(Thread.class, "ofVirtual",
-          MethodType.methodType(ofVirtualType)).invoke();
-      builder = lookup.findVirtual(ofVirtualType, "name",
-          MethodType.methodType(ofVirtualType, String.class, long.class))
-          .invoke(builder, namePrefix, 1L);
-      ThreadFactory factory = (ThreadFactory) lookup.findVirtual(builderType, "factory",
-          MethodType.methodType(ThreadFactory.class)).invoke(builder);
-      return (ExecutorService) lookup.findStatic(Executors.class, "newThreadPerTaskExecutor",
-          MethodType.methodType(ExecutorService.class, ThreadFactory.class)).invoke(factory);
+      Object builder =
+          lookup
+              .findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualType))
+              .invoke();
+      builder =
+          lookup
+              .findVirtual(
+                  ofVirtualType,
+                  "name",
+                  MethodType.methodType(ofVirtualType, String.class, long.class))
+              .invoke(builder, namePrefix, 1L);
+      ThreadFactory factory =
+          (ThreadFactory)
+              lookup
+                  .findVirtual(builderType, "factory", MethodType.methodType(ThreadFactory.class))
+                  .invoke(builder);
+      return (ExecutorService)
+          lookup
+              .findStatic(
+                  Executors.class,
+                  "newThreadPerTaskExecutor",
+                  MethodType.methodType(ExecutorService.class, ThreadFactory.class))
+              .invoke(factory);
     } catch (Throwable e) {
       throw new IllegalStateException("virtual threads are available but could not be created", e);
     }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Blocking calls of the downstream, one method per policy in {@code application.yml}. Each method
- * is one attempt; {@code @Backon} turns it into a resilient call. Every method takes the
- * {@code requestId} the downstream counts hits by and a {@link CallTrace} that records what the
- * client saw. Thread-safe.
+ * is one attempt; {@code @Backon} turns it into a resilient call. Every method takes the {@code
+ * requestId} the downstream counts hits by and a {@link CallTrace} that records what the client
+ * saw. Thread-safe.
  */
 @Service
 public class DownstreamService {

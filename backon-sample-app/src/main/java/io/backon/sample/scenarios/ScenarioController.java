@@ -15,13 +15,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Runs the scenarios over HTTP:
+ *
  * <ul>
  *   <li>{@code GET /scenarios}: every scenario with its policy and what it shows;
- *   <li>{@code GET /scenarios/{name}[?requestId=...]}: runs one call and answers 200 with a
- *       {@link ScenarioResult}, whatever the call's outcome (the result says it). Without
- *       {@code requestId}, the call gets a fresh one ({@code <name>-<8 hex digits>}). An unknown
- *       name is a 404, an invalid id a 400.
+ *   <li>{@code GET /scenarios/{name}[?requestId=...]}: runs one call and answers 200 with a {@link
+ *       ScenarioResult}, whatever the call's outcome (the result says it). Without {@code
+ *       requestId}, the call gets a fresh one ({@code <name>-<8 hex digits>}). An unknown name is a
+ *       404, an invalid id a 400.
  * </ul>
+ *
  * The downstream's behaviour is changed through {@code /downstream/behaviour}.
  */
 @RestController
@@ -44,10 +46,16 @@ class ScenarioController {
   }
 
   @GetMapping("/{name}")
-  CompletableFuture<ScenarioResult> run(@PathVariable String name,
-      @RequestParam(required = false) @Nullable String requestId) {
-    Scenario scenario = catalog.find(name).orElseThrow(() -> new ResponseStatusException(
-        HttpStatus.NOT_FOUND, "no scenario '" + name + "'; known: " + catalog.names()));
+  CompletableFuture<ScenarioResult> run(
+      @PathVariable String name, @RequestParam(required = false) @Nullable String requestId) {
+    Scenario scenario =
+        catalog
+            .find(name)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "no scenario '" + name + "'; known: " + catalog.names()));
     return runner.run(scenario, requestId(name, requestId));
   }
 
@@ -56,8 +64,9 @@ class ScenarioController {
       return scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
     if (!REQUEST_ID.matcher(given).matches()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "requestId must match "
-          + REQUEST_ID.pattern() + " but was '" + given + "'");
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST,
+          "requestId must match " + REQUEST_ID.pattern() + " but was '" + given + "'");
     }
     return given;
   }

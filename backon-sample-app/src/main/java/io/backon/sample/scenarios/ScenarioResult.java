@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one run of a scenario did: the JSON body of {@code GET /scenarios/{name}}. Absent values
- * are left out of the JSON.
+ * What one run of a scenario did: the JSON body of {@code GET /scenarios/{name}}. Absent values are
+ * left out of the JSON.
  *
  * @param scenario the scenario's name
  * @param policy the Backon policy its method runs under
@@ -46,11 +46,14 @@ public record ScenarioResult(
   /** How the call ended. */
   public enum Outcome {
     /** The downstream answered 2xx. */
-    @JsonProperty("success") SUCCESS,
+    @JsonProperty("success")
+    SUCCESS,
     /** The call gave up and its fallback answered. */
-    @JsonProperty("fallback") FALLBACK,
+    @JsonProperty("fallback")
+    FALLBACK,
     /** The call gave up and the caller got {@link ScenarioResult#error()}. */
-    @JsonProperty("failure") FAILURE
+    @JsonProperty("failure")
+    FAILURE
   }
 
   /**
@@ -67,7 +70,9 @@ public record ScenarioResult(
     /** Describes {@code failure}. */
     public static Failure of(Throwable failure) {
       Throwable cause = failure.getCause();
-      return new Failure(failure.getClass().getName(), failure.getMessage(),
+      return new Failure(
+          failure.getClass().getName(),
+          failure.getMessage(),
           cause == null ? null : cause.getClass().getName());
     }
   }

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one call of a {@link Scenario} and reports it as a {@link ScenarioResult}: the outcome,
- * the downstream's hit count for the call's request id, the attempt numbers the client saw, the
- * time taken, and the policy's breaker and budget afterwards. Thread-safe.
+ * Runs one call of a {@link Scenario} and reports it as a {@link ScenarioResult}: the outcome, the
+ * downstream's hit count for the call's request id, the attempt numbers the client saw, the time
+ * taken, and the policy's breaker and budget afterwards. Thread-safe.
  */
 @Component
 public class ScenarioRunner {
@@ -50,31 +50,50 @@ public class ScenarioRunner {
     } catch (RuntimeException failure) {
       call = CompletableFuture.failedFuture(failure);
     }
-    return call.handle((reply, failure) -> report(scenario, requestId, trace, reply,
-        failure == null ? null : unwrap(failure),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))).toCompletableFuture();
+    return call.handle(
+            (reply, failure) ->
+                report(
+                    scenario,
+                    requestId,
+                    trace,
+                    reply,
+                    failure == null ? null : unwrap(failure),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)))
+        .toCompletableFuture();
   }
 
-  private ScenarioResult report(Scenario scenario, String requestId, CallTrace trace,
-      @Nullable DownstreamReply reply, @Nullable Throwable failure, long elapsedMs) {
+  private ScenarioResult report(
+      Scenario scenario,
+      String requestId,
+      CallTrace trace,
+      @Nullable DownstreamReply reply,
+      @Nullable Throwable failure,
+      long elapsedMs) {
     Throwable replaced = trace.fallbackCause();
-    Outcome outcome = failure != null ? Outcome.FAILURE
-        : replaced != null ? Outcome.FALLBACK : Outcome.SUCCESS;
+    Outcome outcome =
+        failure != null ? Outcome.FAILURE : replaced != null ? Outcome.FALLBACK : Outcome.SUCCESS;
     Throwable error = failure != null ? failure : replaced;
     RetryPolicy policy = policies.find(scenario.policy()).orElse(null);
     CircuitBreaker breaker = policy == null ? null : policy.circuitBreaker();
     RetryBudget budget = policy == null ? null : policy.retryBudget();
-    return new ScenarioResult(scenario.name(), scenario.policy(), requestId, outcome,
-        failure == null ? reply : null, error == null ? null : Failure.of(error),
-        downstream.hits(requestId), trace.attemptNumbers(), elapsedMs,
+    return new ScenarioResult(
+        scenario.name(),
+        scenario.policy(),
+        requestId,
+        outcome,
+        failure == null ? reply : null,
+        error == null ? null : Failure.of(error),
+        downstream.hits(requestId),
+        trace.attemptNumbers(),
+        elapsedMs,
         breaker == null ? null : new BreakerState(breaker.name(), breaker.state().name()),
         budget == null ? null : budgetState(budget));
   }
 
   private static BudgetState budgetState(RetryBudget budget) {
     RetryBudgetSnapshot snapshot = budget.snapshot();
-    return new BudgetState(budget.name(), snapshot.tokens(), snapshot.maxTokens(),
-        snapshot.retriesRefused());
+    return new BudgetState(
+        budget.name(), snapshot.tokens(), snapshot.maxTokens(), snapshot.retriesRefused());
   }
 
   private static Throwable unwrap(Throwable failure) {

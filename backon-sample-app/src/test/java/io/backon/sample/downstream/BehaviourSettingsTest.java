@@ -12,13 +12,21 @@ class BehaviourSettingsTest {
 
   @Test
   void aBehaviourSurvivesTheRoundTripThroughSettingsAndJson() {
-    DownstreamBehaviour behaviour = DownstreamBehaviour.builder().failureRate(0.25)
-        .throttled(Duration.ofSeconds(4)).latency(Duration.ofMillis(30)).longTailRate(0.1)
-        .longTailLatency(Duration.ofMillis(900)).outage(true).resetRate(0.05).failFirst(2)
-        .seed(99).build();
+    DownstreamBehaviour behaviour =
+        DownstreamBehaviour.builder()
+            .failureRate(0.25)
+            .throttled(Duration.ofSeconds(4))
+            .latency(Duration.ofMillis(30))
+            .longTailRate(0.1)
+            .longTailLatency(Duration.ofMillis(900))
+            .outage(true)
+            .resetRate(0.05)
+            .failFirst(2)
+            .seed(99)
+            .build();
 
-    String json = new String(DownstreamJson.write(BehaviourSettings.of(behaviour)),
-        StandardCharsets.UTF_8);
+    String json =
+        new String(DownstreamJson.write(BehaviourSettings.of(behaviour)), StandardCharsets.UTF_8);
 
     assertThat(BehaviourSettings.parseJson(json).applyTo(DownstreamBehaviour.HEALTHY))
         .isEqualTo(behaviour);
@@ -26,20 +34,23 @@ class BehaviourSettingsTest {
 
   @Test
   void jsonNamesEveryFieldWithItsUnit() {
-    String json = new String(DownstreamJson.write(BehaviourSettings.of(DownstreamBehaviour.HEALTHY)),
-        StandardCharsets.UTF_8);
+    String json =
+        new String(
+            DownstreamJson.write(BehaviourSettings.of(DownstreamBehaviour.HEALTHY)),
+            StandardCharsets.UTF_8);
 
-    assertThat(json).isEqualTo("{\"failureRate\":0.0,\"failureStatus\":503,\"retryAfterSeconds\":-1,"
-        + "\"latencyMs\":0,\"longTailRate\":0.0,\"longTailLatencyMs\":2000,\"outage\":false,"
-        + "\"resetRate\":0.0,\"failFirst\":0,\"seed\":0}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"failureRate\":0.0,\"failureStatus\":503,\"retryAfterSeconds\":-1,"
+                + "\"latencyMs\":0,\"longTailRate\":0.0,\"longTailLatencyMs\":2000,\"outage\":false,"
+                + "\"resetRate\":0.0,\"failFirst\":0,\"seed\":0}");
   }
 
   @Test
   void onlyTheFieldsGivenChange() {
     DownstreamBehaviour base = DownstreamBehaviour.builder().failFirst(3).seed(5).build();
 
-    DownstreamBehaviour changed =
-        BehaviourSettings.parseJson("{\"outage\":true}").applyTo(base);
+    DownstreamBehaviour changed = BehaviourSettings.parseJson("{\"outage\":true}").applyTo(base);
 
     assertThat(changed).isEqualTo(base.toBuilder().outage(true).build());
   }
@@ -53,8 +64,17 @@ class BehaviourSettingsTest {
 
   @Test
   void queryParameterTextIsConvertedToNumbersAndBooleans() {
-    BehaviourSettings settings = BehaviourSettings.parse(Map.of(
-        "failureRate", "0.5", "retryAfterSeconds", "2", "outage", "true", "latencyMs", "15"));
+    BehaviourSettings settings =
+        BehaviourSettings.parse(
+            Map.of(
+                "failureRate",
+                "0.5",
+                "retryAfterSeconds",
+                "2",
+                "outage",
+                "true",
+                "latencyMs",
+                "15"));
 
     DownstreamBehaviour behaviour = settings.applyTo(DownstreamBehaviour.HEALTHY);
 
@@ -79,9 +99,10 @@ class BehaviourSettingsTest {
   void anUnknownFieldIsRejectedWithTheKnownOnes() {
     assertThatThrownBy(() -> BehaviourSettings.parseJson("{\"failurerate\":0.5}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown behaviour field 'failurerate'; known fields: [failureRate, "
-            + "failureStatus, retryAfterSeconds, latencyMs, longTailRate, longTailLatencyMs, "
-            + "outage, resetRate, failFirst, seed]");
+        .hasMessage(
+            "unknown behaviour field 'failurerate'; known fields: [failureRate, "
+                + "failureStatus, retryAfterSeconds, latencyMs, longTailRate, longTailLatencyMs, "
+                + "outage, resetRate, failFirst, seed]");
   }
 
   @Test

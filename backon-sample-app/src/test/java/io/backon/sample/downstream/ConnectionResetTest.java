@@ -24,13 +24,16 @@ class ConnectionResetTest {
   @RegisterExtension
   static final RunningDownstream running =
       new RunningDownstream(DownstreamBehaviour.builder().resetRate(1.0).build());
+
   static final FlakyDownstream downstream = running.downstream();
 
   @Test
   void theJdkHttpClientSeesAConnectionResetOnAFreshConnection() {
     HttpClient newClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request = HttpRequest.newBuilder(downstream.baseUri().resolve("/data"))
-        .header("X-Request-Id", "fresh").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(downstream.baseUri().resolve("/data"))
+            .header("X-Request-Id", "fresh")
+            .build();
 
     assertThatThrownBy(() -> newClient.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class)
@@ -54,13 +57,20 @@ class ConnectionResetTest {
 
   @Test
   void springsRestClientOnTheJdkClientSeesAResourceAccessExceptionCausedByTheReset() {
-    RestClient restClient = RestClient.builder()
-        .requestFactory(new JdkClientHttpRequestFactory(LoopbackHttp.CLIENT))
-        .baseUrl(downstream.baseUri().toString())
-        .build();
+    RestClient restClient =
+        RestClient.builder()
+            .requestFactory(new JdkClientHttpRequestFactory(LoopbackHttp.CLIENT))
+            .baseUrl(downstream.baseUri().toString())
+            .build();
 
-    assertThatThrownBy(() -> restClient.get().uri("/data").header("X-Request-Id", "spring")
-        .retrieve().toEntity(String.class))
+    assertThatThrownBy(
+            () ->
+                restClient
+                    .get()
+                    .uri("/data")
+                    .header("X-Request-Id", "spring")
+                    .retrieve()
+                    .toEntity(String.class))
         .isInstanceOf(ResourceAccessException.class)
         .hasCauseInstanceOf(IOException.class)
         .hasRootCauseMessage("Connection reset");
@@ -86,14 +96,16 @@ class ConnectionResetTest {
 
   @Test
   void aResetHappensAfterTheLatency() {
-    downstream.setBehaviour(DownstreamBehaviour.builder()
-        .resetRate(1.0).latency(Duration.ofMillis(200)).build());
+    downstream.setBehaviour(
+        DownstreamBehaviour.builder().resetRate(1.0).latency(Duration.ofMillis(200)).build());
     HttpRequest request = HttpRequest.newBuilder(downstream.baseUri().resolve("/data")).build();
 
     long start = System.nanoTime();
-    assertThatThrownBy(() -> LoopbackHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()))
+    assertThatThrownBy(
+            () -> LoopbackHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
 }

@@ -35,10 +35,19 @@ class DownstreamBehaviourTest {
 
   @Test
   void toBuilderCopiesEveryValue() {
-    DownstreamBehaviour behaviour = DownstreamBehaviour.builder().failureRate(0.1)
-        .failureStatus(500).retryAfter(Duration.ofSeconds(1)).latency(Duration.ofMillis(3))
-        .longTailRate(0.2).longTailLatency(Duration.ofMillis(40)).outage(true).resetRate(0.3)
-        .failFirst(4).seed(-8).build();
+    DownstreamBehaviour behaviour =
+        DownstreamBehaviour.builder()
+            .failureRate(0.1)
+            .failureStatus(500)
+            .retryAfter(Duration.ofSeconds(1))
+            .latency(Duration.ofMillis(3))
+            .longTailRate(0.2)
+            .longTailLatency(Duration.ofMillis(40))
+            .outage(true)
+            .resetRate(0.3)
+            .failFirst(4)
+            .seed(-8)
+            .build();
 
     assertThat(behaviour.toBuilder().build()).isEqualTo(behaviour);
   }
@@ -64,15 +73,15 @@ class DownstreamBehaviourTest {
   void latenciesMustBeBetweenZeroAndTenMinutes() {
     assertThatThrownBy(() -> DownstreamBehaviour.builder().latency(Duration.ofMillis(-1)).build())
         .hasMessage("latency must be between 0 and 600000 ms but was -1 ms");
-    assertThatThrownBy(() -> DownstreamBehaviour.builder()
-        .longTailLatency(Duration.ofMinutes(11)).build())
+    assertThatThrownBy(
+            () -> DownstreamBehaviour.builder().longTailLatency(Duration.ofMinutes(11)).build())
         .hasMessage("longTailLatency must be between 0 and 600000 ms but was 660000 ms");
   }
 
   @Test
   void retryAfterMustBeWholeSeconds() {
-    assertThatThrownBy(() -> DownstreamBehaviour.builder()
-        .retryAfter(Duration.ofMillis(1500)).build())
+    assertThatThrownBy(
+            () -> DownstreamBehaviour.builder().retryAfter(Duration.ofMillis(1500)).build())
         .hasMessage("retryAfter must be a whole number of seconds but was 1500 ms");
   }
 

@@ -14,8 +14,7 @@ class DownstreamControlOverHttpTest {
 
   static final DownstreamBehaviour INITIAL = DownstreamBehaviour.builder().seed(21).build();
 
-  @RegisterExtension
-  static final RunningDownstream running = new RunningDownstream(INITIAL);
+  @RegisterExtension static final RunningDownstream running = new RunningDownstream(INITIAL);
   static final FlakyDownstream downstream = running.downstream();
 
   @Test
@@ -33,8 +32,8 @@ class DownstreamControlOverHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"failFirst\":2", "\"retryAfterSeconds\":1");
-    assertThat(downstream.behaviour()).isEqualTo(INITIAL.toBuilder()
-        .failFirst(2).retryAfter(Duration.ofSeconds(1)).build());
+    assertThat(downstream.behaviour())
+        .isEqualTo(INITIAL.toBuilder().failFirst(2).retryAfter(Duration.ofSeconds(1)).build());
   }
 
   @Test
@@ -57,7 +56,8 @@ class DownstreamControlOverHttpTest {
     assertThat(unknown.body()).contains("unknown behaviour field 'failurerate'");
     assertThat(outOfRange.statusCode()).isEqualTo(400);
     assertThat(outOfRange.body())
-        .isEqualTo("{\"status\":400,\"error\":\"failureRate must be between 0.0 and 1.0 but was 2.0\"}");
+        .isEqualTo(
+            "{\"status\":400,\"error\":\"failureRate must be between 0.0 and 1.0 but was 2.0\"}");
     assertThat(downstream.behaviour()).isEqualTo(INITIAL);
   }
 
@@ -70,10 +70,14 @@ class DownstreamControlOverHttpTest {
     HttpResponse<String> stats = get(downstream, "/stats");
     HttpResponse<String> cleared = send(downstream, "DELETE", "/stats", "");
 
-    assertThat(stats.body()).isEqualTo("{\"totalHits\":3,\"anonymousHits\":1,"
-        + "\"evictedRequestIds\":0,\"hitsByRequestId\":{\"s-1\":2}}");
-    assertThat(cleared.body()).isEqualTo("{\"totalHits\":0,\"anonymousHits\":0,"
-        + "\"evictedRequestIds\":0,\"hitsByRequestId\":{}}");
+    assertThat(stats.body())
+        .isEqualTo(
+            "{\"totalHits\":3,\"anonymousHits\":1,"
+                + "\"evictedRequestIds\":0,\"hitsByRequestId\":{\"s-1\":2}}");
+    assertThat(cleared.body())
+        .isEqualTo(
+            "{\"totalHits\":0,\"anonymousHits\":0,"
+                + "\"evictedRequestIds\":0,\"hitsByRequestId\":{}}");
     assertThat(downstream.totalHits()).isZero();
   }
 

@@ -13,20 +13,20 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole app: the downstream starts with it and its controller drives the downstream. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-    "sample.downstream.port=0",
-    "sample.downstream.behaviour.seed=5",
-    "sample.downstream.behaviour.retry-after-seconds=2"})
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = {
+      "sample.downstream.port=0",
+      "sample.downstream.behaviour.seed=5",
+      "sample.downstream.behaviour.retry-after-seconds=2"
+    })
 class DownstreamSpringIntegrationTest {
 
-  @LocalServerPort
-  int appPort;
+  @LocalServerPort int appPort;
 
-  @Autowired
-  FlakyDownstream downstream;
+  @Autowired FlakyDownstream downstream;
 
-  @Autowired
-  DownstreamEndpoint endpoint;
+  @Autowired DownstreamEndpoint endpoint;
 
   @BeforeEach
   void initialBehaviourAndNoHits() {
@@ -113,17 +113,21 @@ class DownstreamSpringIntegrationTest {
   }
 
   private HttpResponse<String> app(String method, String path, String json) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + path))
-        .header("Content-Type", "application/json")
-        .method(method, json.isEmpty()
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
     return LoopbackHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> downstream(String requestId) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.uri("/data"))
-        .header("X-Request-Id", requestId).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint.uri("/data")).header("X-Request-Id", requestId).build();
     return LoopbackHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

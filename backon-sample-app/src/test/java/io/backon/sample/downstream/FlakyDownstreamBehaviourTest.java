@@ -16,6 +16,7 @@ class FlakyDownstreamBehaviourTest {
 
   @RegisterExtension
   static final RunningDownstream running = new RunningDownstream(DownstreamBehaviour.HEALTHY);
+
   static final FlakyDownstream downstream = running.downstream();
 
   @Test
@@ -28,8 +29,10 @@ class FlakyDownstreamBehaviourTest {
     assertThat(second.headers().firstValue("X-Request-Id")).hasValue("order-1");
     assertThat(second.headers().firstValue("X-Downstream-Hit")).hasValue("2");
     assertThat(second.headers().firstValue("X-Downstream-Outcome")).hasValue("ok");
-    assertThat(second.body()).isEqualTo("{\"requestId\":\"order-1\",\"hit\":2,\"status\":200,"
-        + "\"outcome\":\"ok\",\"latencyMs\":0,\"query\":{\"item\":\"7\"}}");
+    assertThat(second.body())
+        .isEqualTo(
+            "{\"requestId\":\"order-1\",\"hit\":2,\"status\":200,"
+                + "\"outcome\":\"ok\",\"latencyMs\":0,\"query\":{\"item\":\"7\"}}");
   }
 
   @Test
@@ -77,8 +80,8 @@ class FlakyDownstreamBehaviourTest {
 
   @Test
   void throttlingAnswers429WithRetryAfterInSeconds() throws Exception {
-    downstream.setBehaviour(DownstreamBehaviour.builder()
-        .failFirst(1).throttled(Duration.ofSeconds(3)).build());
+    downstream.setBehaviour(
+        DownstreamBehaviour.builder().failFirst(1).throttled(Duration.ofSeconds(3)).build());
 
     HttpResponse<String> throttled = get(downstream, "/data", "t");
     HttpResponse<String> next = get(downstream, "/data", "t");
@@ -113,13 +116,20 @@ class FlakyDownstreamBehaviourTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-Downstream-Latency-Ms")).hasValue("300");
-    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
+    assertThat(took)
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300))
+        .isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
   void longTailGivesItsShareOfHitsTheLongLatency() throws Exception {
-    downstream.setBehaviour(DownstreamBehaviour.builder().latency(Duration.ZERO)
-        .longTailRate(0.25).longTailLatency(Duration.ofMillis(20)).seed(3).build());
+    downstream.setBehaviour(
+        DownstreamBehaviour.builder()
+            .latency(Duration.ZERO)
+            .longTailRate(0.25)
+            .longTailLatency(Duration.ofMillis(20))
+            .seed(3)
+            .build());
 
     int longTail = 0;
     for (int i = 0; i < 100; i++) {

@@ -49,8 +49,8 @@ class FlakyDownstreamStartStopTest {
 
   @Test
   void stopEndsEveryThreadItStarted() throws Exception {
-    FlakyDownstream downstream = FlakyDownstream.builder()
-        .port(0).workerThreads(WorkerThreads.PLATFORM).build().start();
+    FlakyDownstream downstream =
+        FlakyDownstream.builder().port(0).workerThreads(WorkerThreads.PLATFORM).build().start();
     String prefix = "flaky-downstream-" + downstream.port() + "-";
     for (int i = 0; i < 5; i++) {
       LoopbackHttp.get(downstream, "/data", "call-" + i);
@@ -66,9 +66,12 @@ class FlakyDownstreamStartStopTest {
 
   @Test
   void stopCutsARequestInFlightAndReturnsPromptly() throws Exception {
-    FlakyDownstream downstream = FlakyDownstream.builder().port(0)
-        .behaviour(DownstreamBehaviour.builder().latency(Duration.ofSeconds(30)).build())
-        .build().start();
+    FlakyDownstream downstream =
+        FlakyDownstream.builder()
+            .port(0)
+            .behaviour(DownstreamBehaviour.builder().latency(Duration.ofSeconds(30)).build())
+            .build()
+            .start();
     HttpRequest slow = HttpRequest.newBuilder(downstream.baseUri().resolve("/data")).build();
     CompletableFuture<HttpResponse<String>> inFlight =
         LoopbackHttp.CLIENT.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
@@ -132,9 +135,13 @@ class FlakyDownstreamStartStopTest {
 
   @Test
   void connectionsBeyondTheLimitAreAnswered503() throws Exception {
-    try (FlakyDownstream downstream = FlakyDownstream.builder().port(0).maxConnections(1)
-        .behaviour(DownstreamBehaviour.builder().latency(Duration.ofMillis(500)).build())
-        .build().start()) {
+    try (FlakyDownstream downstream =
+        FlakyDownstream.builder()
+            .port(0)
+            .maxConnections(1)
+            .behaviour(DownstreamBehaviour.builder().latency(Duration.ofMillis(500)).build())
+            .build()
+            .start()) {
       HttpRequest slow = HttpRequest.newBuilder(downstream.baseUri().resolve("/data")).build();
       CompletableFuture<HttpResponse<String>> first =
           LoopbackHttp.CLIENT.sendAsync(slow, HttpResponse.BodyHandlers.ofString());

@@ -69,7 +69,8 @@ class HitCounterTest {
         numbers.add(CompletableFuture.supplyAsync(() -> counter.count("shared"), pool));
       }
 
-      assertThat(numbers.stream().map(CompletableFuture::join)).doesNotHaveDuplicates()
+      assertThat(numbers.stream().map(CompletableFuture::join))
+          .doesNotHaveDuplicates()
           .hasSize(4_000);
       assertThat(counter.hits("shared")).isEqualTo(4_000);
     } finally {

@@ -11,8 +11,13 @@ class HitPlanTest {
 
   @Test
   void theSameSeedRequestIdAndHitNumberAlwaysGiveTheSameDecision() {
-    DownstreamBehaviour behaviour = DownstreamBehaviour.builder()
-        .failureRate(0.4).resetRate(0.2).longTailRate(0.3).seed(42).build();
+    DownstreamBehaviour behaviour =
+        DownstreamBehaviour.builder()
+            .failureRate(0.4)
+            .resetRate(0.2)
+            .longTailRate(0.3)
+            .seed(42)
+            .build();
 
     for (int hit = 1; hit <= 50; hit++) {
       assertThat(HitPlan.decide(behaviour, "order-7", hit))
@@ -22,9 +27,14 @@ class HitPlanTest {
 
   @Test
   void ratesAreMetOverManyHits() {
-    DownstreamBehaviour behaviour = DownstreamBehaviour.builder()
-        .failureRate(0.3).resetRate(0.1).longTailRate(0.2)
-        .longTailLatency(Duration.ofMillis(500)).seed(1).build();
+    DownstreamBehaviour behaviour =
+        DownstreamBehaviour.builder()
+            .failureRate(0.3)
+            .resetRate(0.1)
+            .longTailRate(0.2)
+            .longTailLatency(Duration.ofMillis(500))
+            .seed(1)
+            .build();
     Map<HitOutcome, Integer> outcomes = new EnumMap<>(HitOutcome.class);
     int longTail = 0;
 
@@ -53,8 +63,8 @@ class HitPlanTest {
 
   @Test
   void outageBeatsFailFirstWhichBeatsTheRates() {
-    DownstreamBehaviour all = DownstreamBehaviour.builder()
-        .failFirst(1).resetRate(1.0).failureRate(1.0).build();
+    DownstreamBehaviour all =
+        DownstreamBehaviour.builder().failFirst(1).resetRate(1.0).failureRate(1.0).build();
 
     assertThat(HitPlan.decide(all.toBuilder().outage(true).build(), "a", 1).outcome())
         .isEqualTo(HitOutcome.OUTAGE);
@@ -73,8 +83,12 @@ class HitPlanTest {
 
   @Test
   void aLongTailHitWaitsTheLongLatencyInsteadOfTheBaseOne() {
-    DownstreamBehaviour behaviour = DownstreamBehaviour.builder().latency(Duration.ofMillis(10))
-        .longTailRate(1.0).longTailLatency(Duration.ofMillis(700)).build();
+    DownstreamBehaviour behaviour =
+        DownstreamBehaviour.builder()
+            .latency(Duration.ofMillis(10))
+            .longTailRate(1.0)
+            .longTailLatency(Duration.ofMillis(700))
+            .build();
 
     assertThat(HitPlan.decide(behaviour, "a", 1).latency()).isEqualTo(Duration.ofMillis(700));
   }

@@ -18,8 +18,10 @@ class Http1RequestTest {
 
   @Test
   void readsRequestLineQueryAndHeaders() throws Exception {
-    Http1Request request = read("GET /data?item=a%20b&x=1&x=2 HTTP/1.1\r\n"
-        + "Host: 127.0.0.1\r\nX-Request-Id: r-1\r\nAccept: a\r\naccept: b\r\n\r\n");
+    Http1Request request =
+        read(
+            "GET /data?item=a%20b&x=1&x=2 HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nX-Request-Id: r-1\r\nAccept: a\r\naccept: b\r\n\r\n");
 
     assertThat(request.method()).isEqualTo("GET");
     assertThat(request.path()).isEqualTo("/data");
@@ -39,8 +41,10 @@ class Http1RequestTest {
 
   @Test
   void readsAChunkedBody() throws Exception {
-    Http1Request request = read("POST /control HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nTrailer: x\r\n\r\n");
+    Http1Request request =
+        read(
+            "POST /control HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nTrailer: x\r\n\r\n");
 
     assertThat(request.body()).isEqualTo("{\"a\":1}");
   }
@@ -78,19 +82,24 @@ class Http1RequestTest {
   void malformedRequestsAreRejectedWithTheirStatus() {
     assertBadRequest("GARBAGE\r\n\r\n", 400, "malformed request line: GARBAGE");
     assertBadRequest("GET /x HTTP/2.0\r\n\r\n", 505, "unsupported HTTP version: HTTP/2.0");
-    assertBadRequest("GET /x HTTP/1.1\r\nno colon\r\n\r\n", 400, "malformed header field: no colon");
-    assertBadRequest("POST /x HTTP/1.1\r\nContent-Length: -3\r\n\r\n", 400,
-        "malformed Content-Length: -3");
-    assertBadRequest("POST /x HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n", 413,
+    assertBadRequest(
+        "GET /x HTTP/1.1\r\nno colon\r\n\r\n", 400, "malformed header field: no colon");
+    assertBadRequest(
+        "POST /x HTTP/1.1\r\nContent-Length: -3\r\n\r\n", 400, "malformed Content-Length: -3");
+    assertBadRequest(
+        "POST /x HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n",
+        413,
         "body of 2000000 bytes exceeds 1048576");
-    assertBadRequest("GET /x HTTP/1.1\r\nX: " + "y".repeat(9000) + "\r\n\r\n", 431,
+    assertBadRequest(
+        "GET /x HTTP/1.1\r\nX: " + "y".repeat(9000) + "\r\n\r\n",
+        431,
         "line longer than 8192 bytes");
   }
 
   private void assertBadRequest(String wire, int status, String message) {
     assertThatThrownBy(() -> read(wire))
-        .isInstanceOfSatisfying(BadRequestException.class,
-            e -> assertThat(e.status()).isEqualTo(status))
+        .isInstanceOfSatisfying(
+            BadRequestException.class, e -> assertThat(e.status()).isEqualTo(status))
         .hasMessage(message);
   }
 

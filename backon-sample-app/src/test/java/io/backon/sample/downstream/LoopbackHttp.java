@@ -12,18 +12,20 @@ import org.jspecify.annotations.Nullable;
 final class LoopbackHttp {
 
   /** One shared client (HTTP/1.1, keep-alive pool), as an application would have. */
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private LoopbackHttp() {}
 
   /** {@code GET path} with an {@code X-Request-Id} unless {@code requestId} is null. */
-  static HttpResponse<String> get(FlakyDownstream downstream, String path, @Nullable String requestId)
+  static HttpResponse<String> get(
+      FlakyDownstream downstream, String path, @Nullable String requestId)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(downstream, path))
-        .timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(downstream, path)).timeout(Duration.ofSeconds(10));
     if (requestId != null) {
       request.header("X-Request-Id", requestId);
     }
@@ -37,14 +39,19 @@ final class LoopbackHttp {
   }
 
   /** {@code method path} with a JSON body (empty for none). */
-  static HttpResponse<String> send(FlakyDownstream downstream, String method, String path,
-      String json) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri(downstream, path))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .method(method, json.isEmpty()
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build();
+  static HttpResponse<String> send(
+      FlakyDownstream downstream, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(downstream, path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 

@@ -12,14 +12,23 @@ class ActuatorExposureTest extends RunningSampleApp {
   void theBackonEndpointShowsThePoliciesOfApplicationYml() {
     JsonNode policies = json("/actuator/backon", 200).at("/policies");
 
-    assertThat(policies.propertyNames()).contains("downstream-retry", "downstream-breaker",
-        "downstream-hedged", "downstream-deadline", "downstream-budgeted", "downstream-async",
-        "downstream-default");
+    assertThat(policies.propertyNames())
+        .contains(
+            "downstream-retry",
+            "downstream-breaker",
+            "downstream-hedged",
+            "downstream-deadline",
+            "downstream-budgeted",
+            "downstream-async",
+            "downstream-default");
     assertThat(policies.at("/downstream-retry/maxTries").asInt()).isEqualTo(4);
-    assertThat(policies.at("/downstream-breaker/circuitBreaker").asString()).isEqualTo("downstream");
+    assertThat(policies.at("/downstream-breaker/circuitBreaker").asString())
+        .isEqualTo("downstream");
     assertThat(policies.at("/downstream-hedged/hedging/maxHedges").asInt())
-        .as("the same number as max-hedges in application.yml").isEqualTo(2);
-    assertThat(policies.at("/downstream-hedged/hedging/delay/delay").asString()).isEqualTo("PT0.05S");
+        .as("the same number as max-hedges in application.yml")
+        .isEqualTo(2);
+    assertThat(policies.at("/downstream-hedged/hedging/delay/delay").asString())
+        .isEqualTo("PT0.05S");
     assertThat(policies.at("/downstream-deadline/attemptTimeout").asString()).isEqualTo("PT0.3S");
     assertThat(policies.at("/downstream-deadline/deadline").asString()).isEqualTo("PT1S");
     assertThat(policies.at("/downstream-budgeted/budget").asString()).isEqualTo("downstream");
@@ -32,7 +41,8 @@ class ActuatorExposureTest extends RunningSampleApp {
     assertThat(retry.at("/retryOn/0").asString())
         .isEqualTo("org.springframework.web.client.HttpServerErrorException");
     assertThat(retry.at("/sources/retryOn/origin").asString()).isEqualTo("defaults");
-    assertThat(retry.at("/sources/retryOn/properties/0").asString()).isEqualTo("backon.defaults.retry-on");
+    assertThat(retry.at("/sources/retryOn/properties/0").asString())
+        .isEqualTo("backon.defaults.retry-on");
     assertThat(retry.at("/sources/maxTries/origin").asString()).isEqualTo("policy");
   }
 
@@ -52,10 +62,12 @@ class ActuatorExposureTest extends RunningSampleApp {
 
   @Test
   void prometheusCountsBackonCallsAttemptsAndBreakerStates() {
-    String retried = "backon_calls_seconds_count{exception=\"none\",name=\"downstream-retry\","
-        + "outcome=\"success_with_retry\"}";
-    String failedAttempts = "backon_attempts_total{exception=\"ServiceUnavailable\","
-        + "name=\"downstream-retry\",outcome=\"failure\"}";
+    String retried =
+        "backon_calls_seconds_count{exception=\"none\",name=\"downstream-retry\","
+            + "outcome=\"success_with_retry\"}";
+    String failedAttempts =
+        "backon_attempts_total{exception=\"ServiceUnavailable\","
+            + "name=\"downstream-retry\",outcome=\"failure\"}";
     String before = prometheus();
     downstreamBehaves(b -> b.failFirst(2));
 
@@ -64,22 +76,39 @@ class ActuatorExposureTest extends RunningSampleApp {
     String after = prometheus();
     assertThat(sample(after, retried) - sample(before, retried)).isEqualTo(1.0);
     assertThat(sample(after, failedAttempts) - sample(before, failedAttempts))
-        .as(() -> after.lines().filter(l -> l.startsWith("backon_attempts_total")).toList().toString())
+        .as(
+            () ->
+                after
+                    .lines()
+                    .filter(l -> l.startsWith("backon_attempts_total"))
+                    .toList()
+                    .toString())
         .isEqualTo(2.0);
     assertThat(sample(after, "backon_circuitbreaker_state{name=\"downstream\",state=\"closed\"}"))
         .isEqualTo(1.0);
-    assertThat(after).contains("backon_budget_tokens{name=\"downstream\"}")
-        .contains("backon_attempt_duration_seconds_count{name=\"downstream-retry\",outcome=\"success\"}");
+    assertThat(after)
+        .contains("backon_budget_tokens{name=\"downstream\"}")
+        .contains(
+            "backon_attempt_duration_seconds_count{name=\"downstream-retry\",outcome=\"success\"}");
   }
 
   private String prometheus() {
-    return http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-        .expectBody(String.class).returnResult().getResponseBody();
+    return http.get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   /** The value of the sample line starting with {@code series}, or 0 when absent. */
   private static double sample(String prometheus, String series) {
-    return prometheus.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+    return prometheus
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .findFirst()
         .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
         .orElse(0.0);
   }
@@ -89,12 +118,19 @@ class ActuatorExposureTest extends RunningSampleApp {
     run("retry", "counted");
 
     JsonNode metrics = json("/actuator/metrics", 200);
-    String prometheus = http.get().uri("/actuator/prometheus").exchange()
-        .expectStatus().isOk()
-        .expectBody(String.class).returnResult().getResponseBody();
+    String prometheus =
+        http.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
     assertThat(metrics.at("/names").toString()).contains("http.server.requests");
-    assertThat(prometheus).contains("http_server_requests_seconds_count{")
+    assertThat(prometheus)
+        .contains("http_server_requests_seconds_count{")
         .contains("uri=\"/scenarios/{name}\"");
   }
 }

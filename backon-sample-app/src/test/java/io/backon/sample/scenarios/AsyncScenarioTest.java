@@ -34,8 +34,13 @@ class AsyncScenarioTest extends RunningSampleApp {
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(4);
-    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
-        .isEqualTo("org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo(
+                        "org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
   }
 
   @ParameterizedTest
@@ -46,7 +51,11 @@ class AsyncScenarioTest extends RunningSampleApp {
     ScenarioResult result = run(scenario, "resets");
 
     assertThat(result.serverHits()).isEqualTo(4);
-    assertThat(result.error()).isNotNull().satisfies(error ->
-        assertThat(error.type()).isEqualTo("org.springframework.web.client.ResourceAccessException"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo("org.springframework.web.client.ResourceAccessException"));
   }
 }

@@ -14,8 +14,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 class BackonDisabledTest extends RunningSampleApp {
 
   @ParameterizedTest
-  @ValueSource(strings = {"retry", "breaker", "hedged", "deadline", "budget", "fallback", "async",
-      "reactive", "catalog-item", "catalog-price"})
+  @ValueSource(
+      strings = {
+        "retry",
+        "breaker",
+        "hedged",
+        "deadline",
+        "budget",
+        "fallback",
+        "async",
+        "reactive",
+        "catalog-item",
+        "catalog-price"
+      })
   void everyScenarioMakesASingleAttemptAndGetsTheFailureAsIs(String scenario) {
     downstreamBehaves(b -> b.failFirst(1));
 
@@ -24,8 +35,13 @@ class BackonDisabledTest extends RunningSampleApp {
     assertThat(result.outcome()).as("no retry, no fallback").isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(1);
     assertThat(result.attemptNumbers()).as("no Backon attempt around the call").containsExactly(0);
-    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
-        .isEqualTo("org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo(
+                        "org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
   }
 
   @Test

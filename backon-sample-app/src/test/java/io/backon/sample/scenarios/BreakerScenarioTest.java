@@ -6,9 +6,9 @@ import io.backon.sample.scenarios.ScenarioResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /scenarios/breaker}: 3 attempts per call through the breaker {@code downstream},
- * which opens after 5 failed attempts in a row; its state shows in {@code /actuator/backon} and
- * {@code /actuator/health}.
+ * {@code GET /scenarios/breaker}: 3 attempts per call through the breaker {@code downstream}, which
+ * opens after 5 failed attempts in a row; its state shows in {@code /actuator/backon} and {@code
+ * /actuator/health}.
  */
 class BreakerScenarioTest extends RunningSampleApp {
 
@@ -23,18 +23,24 @@ class BreakerScenarioTest extends RunningSampleApp {
     ScenarioResult third = run("breaker", "third");
 
     assertThat(first.serverHits()).isEqualTo(3);
-    assertThat(first.error()).isNotNull().satisfies(e -> assertThat(e.type()).endsWith("ServiceUnavailable"));
-    assertThat(first.circuitBreaker()).isNotNull()
+    assertThat(first.error())
+        .isNotNull()
+        .satisfies(e -> assertThat(e.type()).endsWith("ServiceUnavailable"));
+    assertThat(first.circuitBreaker())
+        .isNotNull()
         .satisfies(b -> assertThat(b.state()).isEqualTo("CLOSED"));
     assertThat(second.serverHits()).as("attempts 4 and 5 fail, the breaker opens").isEqualTo(2);
-    assertThat(second.error()).isNotNull()
+    assertThat(second.error())
+        .isNotNull()
         .satisfies(e -> assertThat(e.type()).isEqualTo("io.backon.breaker.CircuitOpenException"));
     assertThat(third.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(third.serverHits()).isZero();
     assertThat(third.attemptNumbers()).isEmpty();
-    assertThat(third.error()).isNotNull()
+    assertThat(third.error())
+        .isNotNull()
         .satisfies(e -> assertThat(e.type()).isEqualTo("io.backon.breaker.CircuitOpenException"));
-    assertThat(third.circuitBreaker()).isNotNull()
+    assertThat(third.circuitBreaker())
+        .isNotNull()
         .satisfies(b -> assertThat(b.state()).isEqualTo("OPEN"));
   }
 
@@ -58,8 +64,10 @@ class BreakerScenarioTest extends RunningSampleApp {
     run("breaker", "second");
     downstream.reset();
 
-    String state = post("/actuator/backon/circuit-breakers/downstream", "{\"state\":\"closed\"}")
-        .at("/state").asString();
+    String state =
+        post("/actuator/backon/circuit-breakers/downstream", "{\"state\":\"closed\"}")
+            .at("/state")
+            .asString();
     ScenarioResult after = run("breaker", "after-close");
 
     assertThat(state).isEqualTo("CLOSED");
@@ -76,7 +84,8 @@ class BreakerScenarioTest extends RunningSampleApp {
     ScenarioResult trial = run("breaker", "trial");
 
     assertThat(trial.outcome()).isEqualTo(Outcome.SUCCESS);
-    assertThat(trial.circuitBreaker()).isNotNull()
+    assertThat(trial.circuitBreaker())
+        .isNotNull()
         .satisfies(b -> assertThat(b.state()).isEqualTo("CLOSED"));
   }
 }

@@ -23,18 +23,25 @@ class BudgetScenarioTest extends RunningSampleApp {
       results.add(run("budget", "outage-" + call));
     }
 
-    assertThat(results).extracting(ScenarioResult::serverHits)
+    assertThat(results)
+        .extracting(ScenarioResult::serverHits)
         .containsExactly(3L, 2L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L);
     assertThat(downstream.totalHits()).as("instead of 10 calls x 3 attempts").isEqualTo(13);
-    assertThat(results).allSatisfy(result -> {
-      assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-      assertThat(result.error()).isNotNull()
-          .satisfies(e -> assertThat(e.type()).endsWith("ServiceUnavailable"));
-    });
-    assertThat(results.get(9).budget()).isNotNull().satisfies(budget -> {
-      assertThat(budget.tokens()).isZero();
-      assertThat(budget.retriesRefused()).isEqualTo(9);
-    });
+    assertThat(results)
+        .allSatisfy(
+            result -> {
+              assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+              assertThat(result.error())
+                  .isNotNull()
+                  .satisfies(e -> assertThat(e.type()).endsWith("ServiceUnavailable"));
+            });
+    assertThat(results.get(9).budget())
+        .isNotNull()
+        .satisfies(
+            budget -> {
+              assertThat(budget.tokens()).isZero();
+              assertThat(budget.retriesRefused()).isEqualTo(9);
+            });
     JsonNode actuator = json("/actuator/backon", 200).at("/budgets/downstream");
     assertThat(actuator.at("/retriesRefused").asLong()).isEqualTo(9);
     assertThat(actuator.at("/retriesAllowed").asLong()).isEqualTo(3);
@@ -56,7 +63,8 @@ class BudgetScenarioTest extends RunningSampleApp {
 
     assertThat(refused.serverHits()).isEqualTo(1);
     assertThat(retried.outcome()).isEqualTo(Outcome.SUCCESS);
-    assertThat(retried.serverHits()).as("4 + 30 x 0.1 = 7 tokens; the failed attempt costs 1; 6 > 5 allows the retry")
+    assertThat(retried.serverHits())
+        .as("4 + 30 x 0.1 = 7 tokens; the failed attempt costs 1; 6 > 5 allows the retry")
         .isEqualTo(2);
   }
 }

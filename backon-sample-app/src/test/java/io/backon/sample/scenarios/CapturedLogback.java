@@ -35,8 +35,12 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
   @Override
   protected void append(ILoggingEvent event) {
     IThrowableProxy thrown = event.getThrowableProxy();
-    lines.add(new Line(event.getLoggerName(), event.getLevel().toString(),
-        event.getFormattedMessage(), thrown == null ? null : thrown.getClassName()));
+    lines.add(
+        new Line(
+            event.getLoggerName(),
+            event.getLevel().toString(),
+            event.getFormattedMessage(),
+            thrown == null ? null : thrown.getClassName()));
   }
 
   /** Everything logged so far. */

@@ -26,11 +26,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium, as an operator watches an outage: the breaker turns OPEN on the page within 2 s of
  * opening (the page polls every second; the wait allows one more second on a loaded machine), the
  * policies' retries and give-ups, the hedges and the budget show, and the breaker turns CLOSED
- * again after the downstream recovers. Skipped where Chromium is not installed. Leaves a
- * screenshot of the outage in {@code target/dashboard.png}, or where {@code
- * -Dbackon.dashboard.screenshot=...} says (the README's is {@code ../docs/dashboard.png}).
+ * again after the downstream recovers. Skipped where Chromium is not installed. Leaves a screenshot
+ * of the outage in {@code target/dashboard.png}, or where {@code -Dbackon.dashboard.screenshot=...}
+ * says (the README's is {@code ../docs/dashboard.png}).
  */
-@EnabledIf(value = "io.backon.sample.scenarios.HeadlessChromium#installed",
+@EnabledIf(
+    value = "io.backon.sample.scenarios.HeadlessChromium#installed",
     disabledReason = HeadlessChromium.MISSING)
 class DashboardBrowserTest extends RunningSampleApp {
 
@@ -65,8 +66,8 @@ class DashboardBrowserTest extends RunningSampleApp {
     for (int call = 1; call <= 3; call++) {
       run("breaker", "dashboard-breaker-" + call);
     }
-    assertThat(breakers.find("downstream")).hasValueSatisfying(
-        breaker -> assertThat(breaker.state().name()).isEqualTo("OPEN"));
+    assertThat(breakers.find("downstream"))
+        .hasValueSatisfying(breaker -> assertThat(breaker.state().name()).isEqualTo("OPEN"));
 
     awaitBreakerState("OPEN");
     await(() -> cell("[data-policy='downstream-breaker'] td:nth-child(3)").getText().equals("3"));
@@ -74,16 +75,21 @@ class DashboardBrowserTest extends RunningSampleApp {
         .as("two retries of the first call and of the second, whose third attempt was rejected")
         .isEqualTo("4");
     assertThat(cell("[data-breaker='downstream'] td:nth-child(8)").getText())
-        .as("rejected calls").isEqualTo("2");
+        .as("rejected calls")
+        .isEqualTo("2");
     assertThat(cell("[data-policy='downstream-retry'] td:nth-child(3)").getText()).isEqualTo("1");
     assertThat(cell("[data-policy='downstream-retry'] td:nth-child(2)").getText())
-        .as("retries in the last minute").isEqualTo("3");
+        .as("retries in the last minute")
+        .isEqualTo("3");
     assertThat(cell("[data-hedging='downstream-hedged'] td:nth-child(4)").getText())
-        .as("all failed").isNotEqualTo("0");
+        .as("all failed")
+        .isNotEqualTo("0");
     assertThat(cell("[data-budget='downstream'] td:nth-child(5)").getText())
-        .as("retries refused").isEqualTo("2");
+        .as("retries refused")
+        .isEqualTo("2");
     assertThat(browser.findElements(By.cssSelector("#events li[data-kind='transition']")))
-        .extracting(WebElement::getText).anyMatch(text -> text.contains("CLOSED → OPEN"));
+        .extracting(WebElement::getText)
+        .anyMatch(text -> text.contains("CLOSED → OPEN"));
     saveScreenshot();
 
     downstream.reset();
@@ -100,7 +106,8 @@ class DashboardBrowserTest extends RunningSampleApp {
 
   /** Waits until the page shows {@code condition}, at most {@link #UPDATE}. */
   private void await(BooleanSupplier condition) {
-    new WebDriverWait(browser, UPDATE).ignoring(NoSuchElementException.class)
+    new WebDriverWait(browser, UPDATE)
+        .ignoring(NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
         .until(driver -> condition.getAsBoolean());
   }
@@ -110,9 +117,12 @@ class DashboardBrowserTest extends RunningSampleApp {
   }
 
   private void saveScreenshot() throws IOException {
-    Path target = Path.of(System.getProperty("backon.dashboard.screenshot", "target/dashboard.png"));
+    Path target =
+        Path.of(System.getProperty("backon.dashboard.screenshot", "target/dashboard.png"));
     Files.createDirectories(target.toAbsolutePath().getParent());
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target,
+    Files.copy(
+        browser.getScreenshotAs(OutputType.FILE).toPath(),
+        target,
         StandardCopyOption.REPLACE_EXISTING);
   }
 }

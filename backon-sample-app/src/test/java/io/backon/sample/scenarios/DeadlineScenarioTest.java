@@ -21,7 +21,8 @@ class DeadlineScenarioTest extends RunningSampleApp {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(result.serverHits()).isEqualTo(2);
     assertThat(result.attemptNumbers()).containsExactly(1, 2);
-    assertThat(result.elapsedMs()).as("one 300 ms timeout, one back-off of at most 100 ms")
+    assertThat(result.elapsedMs())
+        .as("one 300 ms timeout, one back-off of at most 100 ms")
         .isBetween(300L, 1_000L);
   }
 
@@ -32,14 +33,19 @@ class DeadlineScenarioTest extends RunningSampleApp {
     ScenarioResult result = run("deadline", "always-slow");
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-    assertThat(result.error()).isNotNull().satisfies(error -> {
-      assertThat(error.type()).isEqualTo("io.backon.DeadlineExceededException");
-      assertThat(error.cause()).isEqualTo("io.backon.AttemptTimeoutException");
-    });
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error -> {
+              assertThat(error.type()).isEqualTo("io.backon.DeadlineExceededException");
+              assertThat(error.cause()).isEqualTo("io.backon.AttemptTimeoutException");
+            });
     assertThat(result.elapsedMs())
         .as("at least two 300 ms attempts; at most the 1 s deadline (plus slack), not 2 s latency")
         .isBetween(600L, 1_900L);
-    assertThat(result.serverHits()).as("300 ms attempts and back-offs within 1 s").isBetween(2L, 4L);
+    assertThat(result.serverHits())
+        .as("300 ms attempts and back-offs within 1 s")
+        .isBetween(2L, 4L);
     assertThat(result.attemptNumbers()).hasSize((int) result.serverHits());
   }
 }

@@ -43,8 +43,11 @@ final class DocumentedMeters {
     for (String row : readme.substring(start, end).lines().toList()) {
       if (row.startsWith("| `backon.")) {
         String[] cells = row.split("\\|");
-        Meter meter = new Meter(codeIn(cells[1]).get(0), cells[2].strip(),
-            new LinkedHashSet<>(codeIn(cells[3].replaceAll("\\([^)]*\\)", ""))));
+        Meter meter =
+            new Meter(
+                codeIn(cells[1]).get(0),
+                cells[2].strip(),
+                new LinkedHashSet<>(codeIn(cells[3].replaceAll("\\([^)]*\\)", ""))));
         meters.put(meter.name(), meter);
       }
     }
@@ -63,18 +66,22 @@ final class DocumentedMeters {
   }
 
   /**
-   * Whether {@code prometheusName} is how Prometheus shows a documented meter: a timer as
-   * {@code _seconds_count}, {@code _sum}, {@code _max} or {@code _bucket}; a counter as {@code
-   * _total}; a gauge as its name, with its unit appended when the README gives one.
+   * Whether {@code prometheusName} is how Prometheus shows a documented meter: a timer as {@code
+   * _seconds_count}, {@code _sum}, {@code _max} or {@code _bucket}; a counter as {@code _total}; a
+   * gauge as its name, with its unit appended when the README gives one.
    */
   boolean documents(String prometheusName) {
     for (Meter meter : meters.values()) {
       String base = Pattern.quote(meter.name().replace('.', '_'));
       String type = meter.type();
-      String suffixes = type.equals("timer") ? "_seconds(_count|_sum|_max|_bucket)?"
-          : type.equals("counter") ? "_total"
-          : type.startsWith("gauge, ") ? "(_" + Pattern.quote(type.substring(7)) + ")?"
-          : "";
+      String suffixes =
+          type.equals("timer")
+              ? "_seconds(_count|_sum|_max|_bucket)?"
+              : type.equals("counter")
+                  ? "_total"
+                  : type.startsWith("gauge, ")
+                      ? "(_" + Pattern.quote(type.substring(7)) + ")?"
+                      : "";
       if (prometheusName.matches(base + suffixes)) {
         return true;
       }

@@ -22,12 +22,17 @@ class FallbackScenarioTest extends RunningSampleApp {
     assertThat(result.outcome()).isEqualTo(Outcome.FALLBACK);
     assertThat(result.serverHits()).as("the inline maxTries = 3").isEqualTo(3);
     assertThat(result.attemptNumbers()).containsExactly(1, 2, 3);
-    assertThat(result.reply()).isNotNull().satisfies(reply -> {
-      assertThat(reply.source()).isEqualTo("cache");
-      assertThat(reply.outcome()).isEqualTo("ok");
-      assertThat(reply.requestId()).isEqualTo("outage");
-    });
-    assertThat(result.error()).as("the failure the fallback replaced").isNotNull()
+    assertThat(result.reply())
+        .isNotNull()
+        .satisfies(
+            reply -> {
+              assertThat(reply.source()).isEqualTo("cache");
+              assertThat(reply.outcome()).isEqualTo("ok");
+              assertThat(reply.requestId()).isEqualTo("outage");
+            });
+    assertThat(result.error())
+        .as("the failure the fallback replaced")
+        .isNotNull()
         .satisfies(e -> assertThat(e.type()).endsWith("ServiceUnavailable"));
   }
 

@@ -26,8 +26,7 @@ import org.springframework.boot.logging.LoggingSystem;
  */
 class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
-  @Autowired
-  LoggingSystem logging;
+  @Autowired LoggingSystem logging;
 
   private CapturedLogback log;
 
@@ -48,10 +47,15 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     assertThat(run("retry", MARKER + "-bad-request").serverHits()).isEqualTo(1);
 
-    assertThat(theOneLine()).isEqualTo(new Line(RETRY_LOGGER, "WARN",
-        "Giving up on DownstreamService.withRetry(String, CallTrace) after 1 attempt "
-            + "(not retryable): org.springframework.web.client.HttpClientErrorException"
-            + "$BadRequest: 400 Bad Request [...] [policy downstream-retry]", null));
+    assertThat(theOneLine())
+        .isEqualTo(
+            new Line(
+                RETRY_LOGGER,
+                "WARN",
+                "Giving up on DownstreamService.withRetry(String, CallTrace) after 1 attempt "
+                    + "(not retryable): org.springframework.web.client.HttpClientErrorException"
+                    + "$BadRequest: 400 Bad Request [...] [policy downstream-retry]",
+                null));
   }
 
   @Test
@@ -60,9 +64,16 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     assertThat(run("retry", MARKER + "-outage").serverHits()).isEqualTo(4);
 
-    assertThat(theOneLine()).isEqualTo(new Line(RETRY_LOGGER, "WARN",
-        "Giving up on DownstreamService.withRetry(String, CallTrace) after 4 attempts "
-            + "(max tries reached): " + UNAVAILABLE + " [policy downstream-retry]", null));
+    assertThat(theOneLine())
+        .isEqualTo(
+            new Line(
+                RETRY_LOGGER,
+                "WARN",
+                "Giving up on DownstreamService.withRetry(String, CallTrace) after 4 attempts "
+                    + "(max tries reached): "
+                    + UNAVAILABLE
+                    + " [policy downstream-retry]",
+                null));
   }
 
   @Test
@@ -74,11 +85,19 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     ScenarioResult second = run("budget", MARKER + "-second");
 
-    assertThat(second.budget()).isNotNull()
+    assertThat(second.budget())
+        .isNotNull()
         .satisfies(budget -> assertThat(budget.retriesRefused()).isEqualTo(1));
-    assertThat(theOneLine()).isEqualTo(new Line(RETRY_LOGGER, "WARN",
-        "Giving up on DownstreamService.budgeted(String, CallTrace) after 2 attempts "
-            + "(budget exhausted): " + UNAVAILABLE + " [policy downstream-budgeted]", null));
+    assertThat(theOneLine())
+        .isEqualTo(
+            new Line(
+                RETRY_LOGGER,
+                "WARN",
+                "Giving up on DownstreamService.budgeted(String, CallTrace) after 2 attempts "
+                    + "(budget exhausted): "
+                    + UNAVAILABLE
+                    + " [policy downstream-budgeted]",
+                null));
   }
 
   @Test
@@ -87,15 +106,19 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     ScenarioResult result = run("deadline", MARKER + "-slow");
 
-    assertThat(result.error()).isNotNull().satisfies(
-        error -> assertThat(error.type()).isEqualTo("io.backon.DeadlineExceededException"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error -> assertThat(error.type()).isEqualTo("io.backon.DeadlineExceededException"));
     Line line = theOneLine();
     assertThat(line.level()).isEqualTo("WARN");
     assertThat(line.stackTraceOf()).isNull();
-    assertThat(line.message()).matches("Giving up on DownstreamService\\.withDeadline\\(String, "
-        + "CallTrace\\) after [2-4] attempts \\(deadline exceeded\\): io\\.backon\\."
-        + "AttemptTimeoutException: Attempt [1-4] of DownstreamService\\.withDeadline\\(String, "
-        + "CallTrace\\) timed out after 300ms \\[policy downstream-deadline]");
+    assertThat(line.message())
+        .matches(
+            "Giving up on DownstreamService\\.withDeadline\\(String, "
+                + "CallTrace\\) after [2-4] attempts \\(deadline exceeded\\): io\\.backon\\."
+                + "AttemptTimeoutException: Attempt [1-4] of DownstreamService\\.withDeadline\\(String, "
+                + "CallTrace\\) timed out after 300ms \\[policy downstream-deadline]");
   }
 
   @Test
@@ -111,10 +134,12 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     Line line = theOneLine();
     assertThat(line.level()).isEqualTo("DEBUG");
-    assertThat(line.message()).matches("Giving up on DownstreamService\\.behindBreaker\\(String, "
-        + "CallTrace\\) at attempt 1 \\(circuit open\\): io\\.backon\\.breaker\\."
-        + "CircuitOpenException: Circuit breaker 'downstream' is OPEN; retry in \\S+ "
-        + "\\[policy downstream-breaker]");
+    assertThat(line.message())
+        .matches(
+            "Giving up on DownstreamService\\.behindBreaker\\(String, "
+                + "CallTrace\\) at attempt 1 \\(circuit open\\): io\\.backon\\.breaker\\."
+                + "CircuitOpenException: Circuit breaker 'downstream' is OPEN; retry in \\S+ "
+                + "\\[policy downstream-breaker]");
   }
 
   @Test
@@ -124,12 +149,18 @@ class GiveUpReasonsInTheLogTest extends RunningSampleApp {
 
     assertThat(run("fallback", MARKER + "-saved").outcome()).isEqualTo(Outcome.FALLBACK);
 
-    assertThat(log.backonLines()).last().satisfies(line -> {
-      assertThat(line.level()).isEqualTo("DEBUG");
-      assertThat(line.message()).isEqualTo("Falling back on DownstreamService.withFallback("
-          + "String, CallTrace) after 3 attempts (max tries reached): " + UNAVAILABLE
-          + " [policy downstream-retry]");
-    });
+    assertThat(log.backonLines())
+        .last()
+        .satisfies(
+            line -> {
+              assertThat(line.level()).isEqualTo("DEBUG");
+              assertThat(line.message())
+                  .isEqualTo(
+                      "Falling back on DownstreamService.withFallback("
+                          + "String, CallTrace) after 3 attempts (max tries reached): "
+                          + UNAVAILABLE
+                          + " [policy downstream-retry]");
+            });
   }
 
   /** The one line Backon logged since the capture started. */

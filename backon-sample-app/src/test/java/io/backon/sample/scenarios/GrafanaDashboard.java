@@ -25,9 +25,11 @@ final class GrafanaDashboard {
   private static final Pattern MATCHER =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"([^\"]*)\"");
   private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
-  private static final Pattern LEGEND_LABEL = Pattern.compile("\\{\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\}\\}");
+  private static final Pattern LEGEND_LABEL =
+      Pattern.compile("\\{\\{\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\}\\}");
   private static final Pattern LABEL_VALUES =
-      Pattern.compile("label_values\\(\\s*(backon_[a-z0-9_]+)\\s*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
+      Pattern.compile(
+          "label_values\\(\\s*(backon_[a-z0-9_]+)\\s*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
 
   private final JsonNode json;
   private final List<Query> queries;
@@ -43,8 +45,11 @@ final class GrafanaDashboard {
     List<Query> queries = new ArrayList<>();
     for (JsonNode panel : json.path("panels")) {
       for (JsonNode target : panel.path("targets")) {
-        queries.add(new Query("panel '" + panel.path("title").asString() + "' " + target.path("refId").asString(),
-            target.path("expr").asString(), target.path("legendFormat").asString("")));
+        queries.add(
+            new Query(
+                "panel '" + panel.path("title").asString() + "' " + target.path("refId").asString(),
+                target.path("expr").asString(),
+                target.path("legendFormat").asString("")));
       }
     }
     for (JsonNode variable : json.at("/templating/list")) {
@@ -84,8 +89,8 @@ final class GrafanaDashboard {
     }
 
     /**
-     * The label names it needs on every metric it reads: in selectors, {@code by (...)} and
-     * {@code without (...)} clauses, {@code label_values} and the legend.
+     * The label names it needs on every metric it reads: in selectors, {@code by (...)} and {@code
+     * without (...)} clauses, {@code label_values} and the legend.
      */
     Set<String> labels() {
       Set<String> labels = new LinkedHashSet<>();
@@ -124,8 +129,8 @@ final class GrafanaDashboard {
   record LabelMatcher(String metric, String label, String value) {
 
     /**
-     * The literal values it names ({@code a|b} gives both); empty when it uses a dashboard
-     * variable or a regular expression beyond alternatives.
+     * The literal values it names ({@code a|b} gives both); empty when it uses a dashboard variable
+     * or a regular expression beyond alternatives.
      */
     List<String> literalValues() {
       if (value.contains("$") || !value.matches("[a-zA-Z0-9_|-]+")) {

@@ -35,37 +35,58 @@ class GrafanaDashboardTest extends RunningSampleApp {
     downstreamBehaves(LONG_TAIL);
     run("hedged", "warm-up");
     assertThat(run("hedged", SLOW_THEN_FAST[0]).outcome()).isEqualTo(Outcome.SUCCESS);
-    scrape = PrometheusScrape.parse(http.get().uri("/actuator/prometheus").exchange()
-        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    scrape =
+        PrometheusScrape.parse(
+            http.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
   }
 
   @Test
   void everyMetricTheDashboardQueriesIsInTheScrape() {
-    assertThat(DASHBOARD.queries()).allSatisfy(query -> assertThat(query.metrics())
-        .as("metrics of %s: %s", query.where(), query.expr())
-        .isNotEmpty()
-        .allSatisfy(metric -> assertThat(scrape.metrics()).contains(metric)));
+    assertThat(DASHBOARD.queries())
+        .allSatisfy(
+            query ->
+                assertThat(query.metrics())
+                    .as("metrics of %s: %s", query.where(), query.expr())
+                    .isNotEmpty()
+                    .allSatisfy(metric -> assertThat(scrape.metrics()).contains(metric)));
   }
 
   @Test
   void everyLabelTheDashboardUsesIsOnEachMetricOfItsQuery() {
-    assertThat(DASHBOARD.queries()).allSatisfy(query -> {
-      for (String metric : query.metrics()) {
-        assertThat(scrape.labelsOf(metric)).as("labels of %s in %s: %s", metric, query.where(),
-            query.expr()).containsAll(query.labels());
-      }
-    });
+    assertThat(DASHBOARD.queries())
+        .allSatisfy(
+            query -> {
+              for (String metric : query.metrics()) {
+                assertThat(scrape.labelsOf(metric))
+                    .as("labels of %s in %s: %s", metric, query.where(), query.expr())
+                    .containsAll(query.labels());
+              }
+            });
   }
 
   @Test
   void everyLabelValueTheDashboardFiltersOnOccursInTheScrape() {
-    List<LabelMatcher> literal = DASHBOARD.queries().stream().map(Query::matchers)
-        .flatMap(List::stream).filter(matcher -> !matcher.literalValues().isEmpty()).toList();
+    List<LabelMatcher> literal =
+        DASHBOARD.queries().stream()
+            .map(Query::matchers)
+            .flatMap(List::stream)
+            .filter(matcher -> !matcher.literalValues().isEmpty())
+            .toList();
 
     assertThat(literal).as("the dashboard filters on outcomes").isNotEmpty();
-    assertThat(literal).allSatisfy(matcher -> assertThat(scrape.valuesOf(matcher.metric(),
-        matcher.label())).as("values of %s on %s", matcher.label(), matcher.metric())
-        .containsAll(matcher.literalValues()));
+    assertThat(literal)
+        .allSatisfy(
+            matcher ->
+                assertThat(scrape.valuesOf(matcher.metric(), matcher.label()))
+                    .as("values of %s on %s", matcher.label(), matcher.metric())
+                    .containsAll(matcher.literalValues()));
   }
 
   @Test
@@ -73,10 +94,15 @@ class GrafanaDashboardTest extends RunningSampleApp {
     Set<String> queried = new HashSet<>();
     DASHBOARD.queries().forEach(query -> queried.addAll(query.metrics()));
 
-    assertThat(OutageMetersTest.DOCUMENTED.names()).allSatisfy(meter -> assertThat(queried)
-        .as("a panel reads %s", meter)
-        .anyMatch(metric -> metric.startsWith(meter.replace('.', '_'))
-            && OutageMetersTest.DOCUMENTED.documents(metric)));
+    assertThat(OutageMetersTest.DOCUMENTED.names())
+        .allSatisfy(
+            meter ->
+                assertThat(queried)
+                    .as("a panel reads %s", meter)
+                    .anyMatch(
+                        metric ->
+                            metric.startsWith(meter.replace('.', '_'))
+                                && OutageMetersTest.DOCUMENTED.documents(metric)));
   }
 
   @Test
@@ -84,9 +110,13 @@ class GrafanaDashboardTest extends RunningSampleApp {
     Set<Integer> ids = new HashSet<>();
     for (JsonNode panel : DASHBOARD.json().path("panels")) {
       assertThat(ids.add(panel.path("id").asInt())).as("unique id %s", panel.path("id")).isTrue();
-      assertThat(panel.at("/gridPos/w").asInt()).as("width of %s", panel.path("title")).isPositive();
+      assertThat(panel.at("/gridPos/w").asInt())
+          .as("width of %s", panel.path("title"))
+          .isPositive();
       if (!"row".equals(panel.path("type").asString())) {
-        assertThat(panel.path("targets").isEmpty()).as("targets of %s", panel.path("title")).isFalse();
+        assertThat(panel.path("targets").isEmpty())
+            .as("targets of %s", panel.path("title"))
+            .isFalse();
         assertThat(panel.at("/datasource/type").asString()).isEqualTo("prometheus");
       }
     }

@@ -8,14 +8,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * {@code GET /scenarios/hedged} against the long-tail mode (half the hits wait 2 s): a second
- * copy starts after 50 ms without an answer, and the first answer wins.
+ * {@code GET /scenarios/hedged} against the long-tail mode (half the hits wait 2 s): a second copy
+ * starts after 50 ms without an answer, and the first answer wins.
  */
 class HedgedScenarioTest extends RunningSampleApp {
 
   /**
-   * The JVM's first hedged call loads classes and starts the hedging threads, which can take
-   * longer than the 50 ms hedge delay; the tests measure calls after that.
+   * The JVM's first hedged call loads classes and starts the hedging threads, which can take longer
+   * than the 50 ms hedge delay; the tests measure calls after that.
    */
   @BeforeEach
   void warmUpTheHedgedPath() {
@@ -31,7 +31,8 @@ class HedgedScenarioTest extends RunningSampleApp {
     ScenarioResult result = run("hedged", requestId);
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-    assertThat(result.reply()).isNotNull()
+    assertThat(result.reply())
+        .isNotNull()
         .satisfies(reply -> assertThat(reply.hit()).as("the hedge's answer").isEqualTo(2));
     assertThat(result.serverHits()).isEqualTo(2);
     assertThat(result.attemptNumbers()).as("two copies of attempt 1").containsExactly(1, 1);

@@ -44,7 +44,12 @@ class HttpScenarioTest extends RunningSampleApp {
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(1);
-    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
-        .isEqualTo("org.springframework.web.client.HttpClientErrorException$BadRequest"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo(
+                        "org.springframework.web.client.HttpClientErrorException$BadRequest"));
   }
 }

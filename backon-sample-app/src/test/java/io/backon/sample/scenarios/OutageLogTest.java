@@ -18,8 +18,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * What the app's log shows during an outage of its downstream, with Logback at Spring Boot's
  * default levels: one WARN line per call whose failure reaches the caller, each breaker transition
- * once, nothing for calls a fallback saved or an open breaker rejected (they are counted in meters),
- * no stack trace and never the downstream's response body. Every request id carries {@link
+ * once, nothing for calls a fallback saved or an open breaker rejected (they are counted in
+ * meters), no stack trace and never the downstream's response body. Every request id carries {@link
  * #MARKER}, which the downstream echoes in the JSON body of each error it answers (Spring's
  * exception messages carry that body), so the marker in the log would be a body in the log.
  */
@@ -29,19 +29,23 @@ class OutageLogTest extends RunningSampleApp {
   static final String MARKER = "BODY-MARKER-4f1c";
   static final String RETRY_LOGGER = "io.backon.retry";
   static final String BREAKER_LOGGER = "io.backon.breaker";
+
   /** The failure of a 503 answer as a log line shows it: class and status line, no body. */
-  static final String UNAVAILABLE = "org.springframework.web.client.HttpServerErrorException"
-      + "$ServiceUnavailable: 503 Service Unavailable [...]";
+  static final String UNAVAILABLE =
+      "org.springframework.web.client.HttpServerErrorException"
+          + "$ServiceUnavailable: 503 Service Unavailable [...]";
 
-  private static final String OPENED = "WARN io.backon.breaker: Circuit breaker 'downstream' "
-      + "CLOSED -> OPEN after … in CLOSED; rejecting calls for 10s";
-  private static final String HALF_OPENED = "INFO io.backon.breaker: Circuit breaker 'downstream' "
-      + "OPEN -> HALF_OPEN after … in OPEN; admitting 1 trial call";
-  private static final String CLOSED = "INFO io.backon.breaker: Circuit breaker 'downstream' "
-      + "HALF_OPEN -> CLOSED after … in HALF_OPEN";
+  private static final String OPENED =
+      "WARN io.backon.breaker: Circuit breaker 'downstream' "
+          + "CLOSED -> OPEN after … in CLOSED; rejecting calls for 10s";
+  private static final String HALF_OPENED =
+      "INFO io.backon.breaker: Circuit breaker 'downstream' "
+          + "OPEN -> HALF_OPEN after … in OPEN; admitting 1 trial call";
+  private static final String CLOSED =
+      "INFO io.backon.breaker: Circuit breaker 'downstream' "
+          + "HALF_OPEN -> CLOSED after … in HALF_OPEN";
 
-  @Autowired
-  LoggingSystem logging;
+  @Autowired LoggingSystem logging;
 
   private CapturedLogback log;
 
@@ -61,23 +65,29 @@ class OutageLogTest extends RunningSampleApp {
   void anOutageLeavesOneWarnLinePerFailedCallAndEachBreakerTransitionOnce() {
     driveAnOutageAndItsEnd(MARKER);
 
-    assertThat(backonLinesAtInfoAndAbove()).containsExactly(
-        giveUp("withRetry", 4, "downstream-retry"),
-        giveUp("hedged", 2, "downstream-hedged"),
-        giveUp("withRetry", 4, "downstream-retry"),
-        giveUp("hedged", 2, "downstream-hedged"),
-        giveUp("behindBreaker", 3, "downstream-breaker"),
-        OPENED, HALF_OPENED, CLOSED);
+    assertThat(backonLinesAtInfoAndAbove())
+        .containsExactly(
+            giveUp("withRetry", 4, "downstream-retry"),
+            giveUp("hedged", 2, "downstream-hedged"),
+            giveUp("withRetry", 4, "downstream-retry"),
+            giveUp("hedged", 2, "downstream-hedged"),
+            giveUp("behindBreaker", 3, "downstream-breaker"),
+            OPENED,
+            HALF_OPENED,
+            CLOSED);
   }
 
   @Test
   void noLineOfAnOutageCarriesAStackTraceOrTheDownstreamsBody(CapturedOutput output) {
     driveAnOutageAndItsEnd(MARKER);
 
-    assertThat(log.lines()).isNotEmpty()
+    assertThat(log.lines())
+        .isNotEmpty()
         .allSatisfy(line -> assertThat(line.stackTraceOf()).as("%s", line).isNull())
         .noneSatisfy(line -> assertThat(line.message()).contains(MARKER));
-    assertThat(output.getAll()).doesNotContain(MARKER).doesNotContain("\tat ")
+    assertThat(output.getAll())
+        .doesNotContain(MARKER)
+        .doesNotContain("\tat ")
         .doesNotContain("\"hit\":");
   }
 
@@ -87,20 +97,29 @@ class OutageLogTest extends RunningSampleApp {
 
     driveAnOutageAndItsEnd(MARKER);
 
-    List<Line> debug = log.backonLines().stream()
-        .filter(line -> line.level().equals("DEBUG")).toList();
+    List<Line> debug =
+        log.backonLines().stream().filter(line -> line.level().equals("DEBUG")).toList();
     assertThat(debug).isNotEmpty().extracting(Line::logger).containsOnly(RETRY_LOGGER);
-    assertThat(debug).extracting(Line::message)
-        .contains("Falling back on DownstreamService.withFallback(String, CallTrace) after 3 "
-            + "attempts (max tries reached): " + UNAVAILABLE + " [policy downstream-retry]")
-        .anyMatch(message -> message.matches("Giving up on DownstreamService\\.behindBreaker"
-            + "\\(String, CallTrace\\) at attempt 1 \\(circuit open\\): "
-            + "io\\.backon\\.breaker\\.CircuitOpenException: Circuit breaker 'downstream' is OPEN; "
-            + "retry in \\S+ \\[policy downstream-breaker]"))
-        .anyMatch(message -> message.startsWith(
-            "Retrying DownstreamService.withRetry(String, CallTrace) in "))
+    assertThat(debug)
+        .extracting(Line::message)
+        .contains(
+            "Falling back on DownstreamService.withFallback(String, CallTrace) after 3 "
+                + "attempts (max tries reached): "
+                + UNAVAILABLE
+                + " [policy downstream-retry]")
+        .anyMatch(
+            message ->
+                message.matches(
+                    "Giving up on DownstreamService\\.behindBreaker"
+                        + "\\(String, CallTrace\\) at attempt 1 \\(circuit open\\): "
+                        + "io\\.backon\\.breaker\\.CircuitOpenException: Circuit breaker 'downstream' is OPEN; "
+                        + "retry in \\S+ \\[policy downstream-breaker]"))
+        .anyMatch(
+            message ->
+                message.startsWith("Retrying DownstreamService.withRetry(String, CallTrace) in "))
         .noneMatch(message -> message.contains(MARKER));
-    assertThat(backonLinesAtInfoAndAbove()).as("the breaker's lines are as at INFO")
+    assertThat(backonLinesAtInfoAndAbove())
+        .as("the breaker's lines are as at INFO")
         .filteredOn(line -> line.contains(" io.backon.breaker: "))
         .containsExactly(OPENED, HALF_OPENED, CLOSED);
   }
@@ -111,13 +130,14 @@ class OutageLogTest extends RunningSampleApp {
 
     driveAnOutageAndItsEnd(MARKER);
 
-    assertThat(backonLinesAtInfoAndAbove()).containsExactly(
-        giveUp("withRetry", 4, "downstream-retry"),
-        giveUp("hedged", 2, "downstream-hedged"),
-        giveUp("withRetry", 4, "downstream-retry"),
-        giveUp("hedged", 2, "downstream-hedged"),
-        giveUp("behindBreaker", 3, "downstream-breaker"),
-        OPENED);
+    assertThat(backonLinesAtInfoAndAbove())
+        .containsExactly(
+            giveUp("withRetry", 4, "downstream-retry"),
+            giveUp("hedged", 2, "downstream-hedged"),
+            giveUp("withRetry", 4, "downstream-retry"),
+            giveUp("hedged", 2, "downstream-hedged"),
+            giveUp("behindBreaker", 3, "downstream-breaker"),
+            OPENED);
   }
 
   /**
@@ -127,10 +147,15 @@ class OutageLogTest extends RunningSampleApp {
   private List<String> backonLinesAtInfoAndAbove() {
     List<String> lines = new ArrayList<>();
     for (Line line : log.backonLines()) {
-      if (line.level().equals("INFO") || line.level().equals("WARN")
+      if (line.level().equals("INFO")
+          || line.level().equals("WARN")
           || line.level().equals("ERROR")) {
-        lines.add(line.level() + " " + line.logger() + ": "
-            + line.message().replaceAll("after \\S+ in ", "after … in "));
+        lines.add(
+            line.level()
+                + " "
+                + line.logger()
+                + ": "
+                + line.message().replaceAll("after \\S+ in ", "after … in "));
       }
     }
     return lines;
@@ -138,8 +163,14 @@ class OutageLogTest extends RunningSampleApp {
 
   /** The WARN line of a call that gave up after its last 503 and threw it to the caller. */
   static String giveUp(String method, int attempts, String policy) {
-    return "WARN io.backon.retry: Giving up on DownstreamService." + method
-        + "(String, CallTrace) after " + attempts + " attempts (max tries reached): " + UNAVAILABLE
-        + " [policy " + policy + "]";
+    return "WARN io.backon.retry: Giving up on DownstreamService."
+        + method
+        + "(String, CallTrace) after "
+        + attempts
+        + " attempts (max tries reached): "
+        + UNAVAILABLE
+        + " [policy "
+        + policy
+        + "]";
   }
 }

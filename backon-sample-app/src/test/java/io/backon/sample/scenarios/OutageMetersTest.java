@@ -28,8 +28,7 @@ class OutageMetersTest extends RunningSampleApp {
 
   static final DocumentedMeters DOCUMENTED = DocumentedMeters.fromReadme();
 
-  @Autowired
-  MeterRegistry meters;
+  @Autowired MeterRegistry meters;
 
   /** The count of each series before the outage: meters outlive the tests of a shared context. */
   private MeterCounts before;
@@ -43,16 +42,23 @@ class OutageMetersTest extends RunningSampleApp {
   void afterAnOutageEachBackonMeterIsOneTheReadmeDocumentsWithItsTags() {
     driveAnOutageAndItsEnd("meters");
 
-    List<Meter> backon = meters.getMeters().stream()
-        .filter(meter -> meter.getId().getName().startsWith("backon")).toList();
-    assertThat(backon).allSatisfy(meter -> {
-      String name = meter.getId().getName();
-      assertThat(DOCUMENTED.names()).as("documented meters").contains(name);
-      assertThat(tagKeys(meter)).as("tag keys of %s", meter.getId())
-          .isEqualTo(DOCUMENTED.tagKeysOf(name));
-    });
-    assertThat(backon).extracting(meter -> meter.getId().getName())
-        .as("every documented meter exists").containsAll(DOCUMENTED.names());
+    List<Meter> backon =
+        meters.getMeters().stream()
+            .filter(meter -> meter.getId().getName().startsWith("backon"))
+            .toList();
+    assertThat(backon)
+        .allSatisfy(
+            meter -> {
+              String name = meter.getId().getName();
+              assertThat(DOCUMENTED.names()).as("documented meters").contains(name);
+              assertThat(tagKeys(meter))
+                  .as("tag keys of %s", meter.getId())
+                  .isEqualTo(DOCUMENTED.tagKeysOf(name));
+            });
+    assertThat(backon)
+        .extracting(meter -> meter.getId().getName())
+        .as("every documented meter exists")
+        .containsAll(DOCUMENTED.names());
   }
 
   @Test
@@ -60,44 +66,130 @@ class OutageMetersTest extends RunningSampleApp {
     driveAnOutageAndItsEnd("meters");
 
     MeterCounts after = new MeterCounts(meters);
-    assertThat(after.minus(before, "backon.calls", "name", "downstream-retry",
-        "outcome", "failure_with_retry", "exception", "ServiceUnavailable")).isEqualTo(2);
-    assertThat(after.minus(before, "backon.calls", "name", "downstream-retry",
-        "outcome", "fallback")).isEqualTo(2);
-    assertThat(after.minus(before, "backon.calls", "name", "downstream-hedged",
-        "outcome", "failure_with_retry", "exception", "ServiceUnavailable")).isEqualTo(2);
-    assertThat(after.minus(before, "backon.calls", "name", "downstream-breaker",
-        "outcome", "failure_without_retry", "exception", "CircuitOpenException"))
-        .as("calls 3 to 5, rejected at their first attempt").isEqualTo(3);
-    assertThat(after.minus(before, "backon.attempts", "name", "downstream-breaker",
-        "outcome", "circuit_open", "exception", "CircuitOpenException")).isEqualTo(4);
-    assertThat(after.minus(before, "backon.attempts", "name", "downstream-retry",
-        "outcome", "failure", "exception", "ServiceUnavailable"))
-        .as("2 calls of 4 attempts, 2 of 3 (fallback)").isEqualTo(14);
-    assertThat(after.minus(before, "backon.hedges", "name", "downstream-hedged",
-        "outcome", "all_failed")).as("2 hedged attempts per call").isEqualTo(4);
+    assertThat(
+            after.minus(
+                before,
+                "backon.calls",
+                "name",
+                "downstream-retry",
+                "outcome",
+                "failure_with_retry",
+                "exception",
+                "ServiceUnavailable"))
+        .isEqualTo(2);
+    assertThat(
+            after.minus(before, "backon.calls", "name", "downstream-retry", "outcome", "fallback"))
+        .isEqualTo(2);
+    assertThat(
+            after.minus(
+                before,
+                "backon.calls",
+                "name",
+                "downstream-hedged",
+                "outcome",
+                "failure_with_retry",
+                "exception",
+                "ServiceUnavailable"))
+        .isEqualTo(2);
+    assertThat(
+            after.minus(
+                before,
+                "backon.calls",
+                "name",
+                "downstream-breaker",
+                "outcome",
+                "failure_without_retry",
+                "exception",
+                "CircuitOpenException"))
+        .as("calls 3 to 5, rejected at their first attempt")
+        .isEqualTo(3);
+    assertThat(
+            after.minus(
+                before,
+                "backon.attempts",
+                "name",
+                "downstream-breaker",
+                "outcome",
+                "circuit_open",
+                "exception",
+                "CircuitOpenException"))
+        .isEqualTo(4);
+    assertThat(
+            after.minus(
+                before,
+                "backon.attempts",
+                "name",
+                "downstream-retry",
+                "outcome",
+                "failure",
+                "exception",
+                "ServiceUnavailable"))
+        .as("2 calls of 4 attempts, 2 of 3 (fallback)")
+        .isEqualTo(14);
+    assertThat(
+            after.minus(
+                before, "backon.hedges", "name", "downstream-hedged", "outcome", "all_failed"))
+        .as("2 hedged attempts per call")
+        .isEqualTo(4);
     assertThat(after.minus(before, "backon.circuitbreaker.not.permitted", "name", "downstream"))
         .isEqualTo(4);
-    assertThat(after.minus(before, "backon.circuitbreaker.transitions", "name", "downstream",
-        "from", "closed", "to", "open")).isEqualTo(1);
-    assertThat(after.minus(before, "backon.circuitbreaker.transitions", "name", "downstream",
-        "from", "half_open", "to", "closed")).isEqualTo(1);
-    assertThat(meters.get("backon.circuitbreaker.state").tags("name", "downstream", "state",
-        "closed").gauge().value()).isEqualTo(1.0);
+    assertThat(
+            after.minus(
+                before,
+                "backon.circuitbreaker.transitions",
+                "name",
+                "downstream",
+                "from",
+                "closed",
+                "to",
+                "open"))
+        .isEqualTo(1);
+    assertThat(
+            after.minus(
+                before,
+                "backon.circuitbreaker.transitions",
+                "name",
+                "downstream",
+                "from",
+                "half_open",
+                "to",
+                "closed"))
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get("backon.circuitbreaker.state")
+                .tags("name", "downstream", "state", "closed")
+                .gauge()
+                .value())
+        .isEqualTo(1.0);
   }
 
   @Test
   void thePrometheusScrapeHasNoBackonMetricTheReadmeDoesNotDocument() {
     driveAnOutageAndItsEnd("scrape");
 
-    String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-        .expectBody(String.class).returnResult().getResponseBody();
+    String scrape =
+        http.get()
+            .uri("/actuator/prometheus")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
 
     assertThat(DocumentedMeters.backonMetricNames(scrape))
-        .contains("backon_calls_seconds_count", "backon_attempts_total", "backon_hedges_total",
-            "backon_circuitbreaker_not_permitted_total", "backon_budget_tokens")
-        .allSatisfy(name -> assertThat(DOCUMENTED.documents(name))
-            .as("%s is documented in the README", name).isTrue());
+        .contains(
+            "backon_calls_seconds_count",
+            "backon_attempts_total",
+            "backon_hedges_total",
+            "backon_circuitbreaker_not_permitted_total",
+            "backon_budget_tokens")
+        .allSatisfy(
+            name ->
+                assertThat(DOCUMENTED.documents(name))
+                    .as("%s is documented in the README", name)
+                    .isTrue());
   }
 
   private static Set<String> tagKeys(Meter meter) {
@@ -129,9 +221,12 @@ class OutageMetersTest extends RunningSampleApp {
     private double sum(String name, String... tags) {
       List<Tag> wanted = Tags.of(tags).stream().toList();
       return counts.entrySet().stream()
-          .filter(series -> series.getKey().getName().equals(name)
-              && series.getKey().getTags().containsAll(wanted))
-          .mapToDouble(Map.Entry::getValue).sum();
+          .filter(
+              series ->
+                  series.getKey().getName().equals(name)
+                      && series.getKey().getTags().containsAll(wanted))
+          .mapToDouble(Map.Entry::getValue)
+          .sum();
     }
 
     private static double countOf(Meter meter) {

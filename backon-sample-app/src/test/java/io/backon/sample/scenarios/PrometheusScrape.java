@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  */
 final class PrometheusScrape {
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final Map<String, Map<String, Set<String>>> labelsByMetric;
 
@@ -30,7 +32,8 @@ final class PrometheusScrape {
       if (line.startsWith("#") || !sample.find()) {
         continue;
       }
-      Map<String, Set<String>> labels = metrics.computeIfAbsent(sample.group(1), m -> new TreeMap<>());
+      Map<String, Set<String>> labels =
+          metrics.computeIfAbsent(sample.group(1), m -> new TreeMap<>());
       if (sample.group(3) != null) {
         Matcher label = LABEL.matcher(sample.group(3));
         while (label.find()) {

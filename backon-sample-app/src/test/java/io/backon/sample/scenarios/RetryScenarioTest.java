@@ -18,10 +18,13 @@ class RetryScenarioTest extends RunningSampleApp {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(result.serverHits()).isEqualTo(3);
     assertThat(result.attemptNumbers()).containsExactly(1, 2, 3);
-    assertThat(result.reply()).isNotNull().satisfies(reply -> {
-      assertThat(reply.hit()).isEqualTo(3);
-      assertThat(reply.outcome()).isEqualTo("ok");
-    });
+    assertThat(result.reply())
+        .isNotNull()
+        .satisfies(
+            reply -> {
+              assertThat(reply.hit()).isEqualTo(3);
+              assertThat(reply.outcome()).isEqualTo("ok");
+            });
     assertThat(result.policy()).isEqualTo("downstream-retry");
   }
 
@@ -34,8 +37,13 @@ class RetryScenarioTest extends RunningSampleApp {
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(4);
     assertThat(result.attemptNumbers()).containsExactly(1, 2, 3, 4);
-    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
-        .isEqualTo("org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo(
+                        "org.springframework.web.client.HttpServerErrorException$ServiceUnavailable"));
   }
 
   @Test
@@ -57,10 +65,14 @@ class RetryScenarioTest extends RunningSampleApp {
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(4);
-    assertThat(result.error()).isNotNull().satisfies(error -> {
-      assertThat(error.type()).isEqualTo("org.springframework.web.client.ResourceAccessException");
-      assertThat(error.cause()).isEqualTo("java.io.IOException");
-    });
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error -> {
+              assertThat(error.type())
+                  .isEqualTo("org.springframework.web.client.ResourceAccessException");
+              assertThat(error.cause()).isEqualTo("java.io.IOException");
+            });
   }
 
   @Test
@@ -71,7 +83,12 @@ class RetryScenarioTest extends RunningSampleApp {
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.serverHits()).isEqualTo(1);
-    assertThat(result.error()).isNotNull().satisfies(error -> assertThat(error.type())
-        .isEqualTo("org.springframework.web.client.HttpClientErrorException$BadRequest"));
+    assertThat(result.error())
+        .isNotNull()
+        .satisfies(
+            error ->
+                assertThat(error.type())
+                    .isEqualTo(
+                        "org.springframework.web.client.HttpClientErrorException$BadRequest"));
   }
 }

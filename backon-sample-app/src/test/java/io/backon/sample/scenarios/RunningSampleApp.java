@@ -30,23 +30,21 @@ abstract class RunningSampleApp {
 
   /** Seed 7 with {@link #LONG_TAIL}: the first hit of these ids is slow, the second fast. */
   static final String[] SLOW_THEN_FAST = {"call-9", "call-11", "call-16"};
+
   /** Seed 7 with {@link #LONG_TAIL}: the first hit of these ids is fast. */
   static final String[] FAST_FIRST = {"call-2", "call-3"};
+
   /** Half of the hits wait 2 s, decided by seed 7. */
-  static final UnaryOperator<DownstreamBehaviour.Builder> LONG_TAIL = b -> b
-      .longTailRate(0.5).longTailLatency(Duration.ofSeconds(2)).seed(7);
+  static final UnaryOperator<DownstreamBehaviour.Builder> LONG_TAIL =
+      b -> b.longTailRate(0.5).longTailLatency(Duration.ofSeconds(2)).seed(7);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  FlakyDownstream downstream;
+  @Autowired FlakyDownstream downstream;
 
-  @Autowired
-  CircuitBreakerRegistry breakers;
+  @Autowired CircuitBreakerRegistry breakers;
 
-  @Autowired
-  RetryBudgetRegistry budgets;
+  @Autowired RetryBudgetRegistry budgets;
 
   RestTestClient http;
 
@@ -86,7 +84,8 @@ abstract class RunningSampleApp {
           .isEqualTo(Outcome.FAILURE);
     }
     assertThat(downstream.hits(requestIdPrefix + "-breaker-5"))
-        .as("rejected by the open breaker").isZero();
+        .as("rejected by the open breaker")
+        .isZero();
 
     downstream.reset();
     post("/actuator/backon/circuit-breakers/downstream", "{\"state\":\"half-open\"}");
@@ -95,26 +94,39 @@ abstract class RunningSampleApp {
 
   /** {@code GET /scenarios/{name}?requestId={requestId}}, which must answer 200. */
   ScenarioResult run(String name, String requestId) {
-    return http.get().uri("/scenarios/{name}?requestId={id}", name, requestId)
+    return http.get()
+        .uri("/scenarios/{name}?requestId={id}", name, requestId)
         .exchange()
-        .expectStatus().isOk()
+        .expectStatus()
+        .isOk()
         .expectBody(ScenarioResult.class)
-        .returnResult().getResponseBody();
+        .returnResult()
+        .getResponseBody();
   }
 
   /** {@code GET path} as JSON, which must answer {@code status}. */
   JsonNode json(String path, int status) {
-    return http.get().uri(path).exchange()
-        .expectStatus().isEqualTo(status)
+    return http.get()
+        .uri(path)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
         .expectBody(JsonNode.class)
-        .returnResult().getResponseBody();
+        .returnResult()
+        .getResponseBody();
   }
 
   /** {@code POST path} with a JSON body, which must answer 200. */
   JsonNode post(String path, String body) {
-    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-        .expectStatus().isOk()
+    return http.post()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .exchange()
+        .expectStatus()
+        .isOk()
         .expectBody(JsonNode.class)
-        .returnResult().getResponseBody();
+        .returnResult()
+        .getResponseBody();
   }
 }

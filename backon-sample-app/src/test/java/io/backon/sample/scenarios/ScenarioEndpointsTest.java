@@ -12,17 +12,34 @@ class ScenarioEndpointsTest extends RunningSampleApp {
   void listsEveryScenarioWithItsPolicy() {
     JsonNode list = json("/scenarios", 200);
 
-    assertThat(list.findValuesAsString("name")).containsExactly("retry", "breaker", "hedged",
-        "deadline", "budget", "fallback", "http", "async", "reactive", "catalog-item", "catalog-price");
+    assertThat(list.findValuesAsString("name"))
+        .containsExactly(
+            "retry",
+            "breaker",
+            "hedged",
+            "deadline",
+            "budget",
+            "fallback",
+            "http",
+            "async",
+            "reactive",
+            "catalog-item",
+            "catalog-price");
     assertThat(list.get(0).at("/policy").asString()).isEqualTo("downstream-retry");
     assertThat(list.get(0).has("call")).isFalse();
   }
 
   @Test
   void aCallWithoutRequestIdGetsAFreshOne() {
-    ScenarioResult result = http.get().uri("/scenarios/retry").exchange()
-        .expectStatus().isOk()
-        .expectBody(ScenarioResult.class).returnResult().getResponseBody();
+    ScenarioResult result =
+        http.get()
+            .uri("/scenarios/retry")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(ScenarioResult.class)
+            .returnResult()
+            .getResponseBody();
 
     assertThat(result).isNotNull();
     assertThat(result.requestId()).matches("retry-[0-9a-f]{8}");
@@ -36,8 +53,11 @@ class ScenarioEndpointsTest extends RunningSampleApp {
 
   @Test
   void anInvalidRequestIdIsABadRequest() {
-    http.get().uri("/scenarios/retry?requestId={id}", "has spaces").exchange()
-        .expectStatus().isBadRequest();
+    http.get()
+        .uri("/scenarios/retry?requestId={id}", "has spaces")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
     assertThat(downstream.totalHits()).isZero();
   }
 }

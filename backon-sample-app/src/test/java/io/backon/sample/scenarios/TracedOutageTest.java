@@ -30,8 +30,8 @@ import org.springframework.test.context.TestPropertySource;
  * the documented ones: the timers Spring Boot's meter handler would make from the observations are
  * denied. Its own application context: the shared one runs without tracing.
  */
-@TestPropertySource(properties = {"spring.autoconfigure.exclude=",
-    "management.tracing.sampling.probability=1.0"})
+@TestPropertySource(
+    properties = {"spring.autoconfigure.exclude=", "management.tracing.sampling.probability=1.0"})
 @Import(TracedOutageTest.InMemorySpans.class)
 class TracedOutageTest extends OutageMetersTest {
 
@@ -40,11 +40,9 @@ class TracedOutageTest extends OutageMetersTest {
   private static final AttributeKey<String> HEDGE = AttributeKey.stringKey("backon.hedge");
   private static final String REQUEST_SPAN = "http get /scenarios/{name}";
 
-  @Autowired
-  InMemorySpanExporter exporter;
+  @Autowired InMemorySpanExporter exporter;
 
-  @Autowired
-  SdkTracerProvider tracerProvider;
+  @Autowired SdkTracerProvider tracerProvider;
 
   @BeforeEach
   void forgetTheSpansOfEarlierTests() {
@@ -56,29 +54,42 @@ class TracedOutageTest extends OutageMetersTest {
   void eachCallOfTheOutageIsASpanUnderItsRequestWithAChildSpanPerAttempt() {
     driveAnOutageAndItsEnd("traced");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> spans().stream()
-        .filter(span -> span.getName().equals(REQUEST_SPAN)).count() == 12);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                spans().stream().filter(span -> span.getName().equals(REQUEST_SPAN)).count() == 12);
     List<SpanData> spans = spans();
-    Map<String, SpanData> byId = spans.stream()
-        .collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
-    List<SpanData> calls = spans.stream()
-        .filter(span -> span.getName().matches("backon [a-z-]+")).toList();
-    List<SpanData> attempts = spans.stream()
-        .filter(span -> span.getName().matches("backon [a-z-]+ attempt")).toList();
+    Map<String, SpanData> byId =
+        spans.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+    List<SpanData> calls =
+        spans.stream().filter(span -> span.getName().matches("backon [a-z-]+")).toList();
+    List<SpanData> attempts =
+        spans.stream().filter(span -> span.getName().matches("backon [a-z-]+ attempt")).toList();
 
-    assertThat(calls).extracting(SpanData::getName)
-        .containsOnly("backon downstream-retry", "backon downstream-hedged",
-            "backon downstream-breaker")
-        .filteredOn(name -> name.equals("backon downstream-breaker")).hasSize(6);
-    assertThat(calls).hasSize(12).allSatisfy(call -> {
-      assertThat(byId.get(call.getParentSpanId())).as("the request of %s", call)
-          .isNotNull().extracting(SpanData::getName).isEqualTo(REQUEST_SPAN);
-      assertThat(attempts.stream().filter(a -> a.getParentSpanId().equals(call.getSpanId())))
-          .as("the attempts of %s", call)
-          .hasSize(Integer.parseInt(call.getAttributes().get(ATTEMPTS)))
-          .allSatisfy(attempt -> assertThat(attempt.getName())
-              .isEqualTo(call.getName() + " attempt"));
-    });
+    assertThat(calls)
+        .extracting(SpanData::getName)
+        .containsOnly(
+            "backon downstream-retry", "backon downstream-hedged", "backon downstream-breaker")
+        .filteredOn(name -> name.equals("backon downstream-breaker"))
+        .hasSize(6);
+    assertThat(calls)
+        .hasSize(12)
+        .allSatisfy(
+            call -> {
+              assertThat(byId.get(call.getParentSpanId()))
+                  .as("the request of %s", call)
+                  .isNotNull()
+                  .extracting(SpanData::getName)
+                  .isEqualTo(REQUEST_SPAN);
+              assertThat(
+                      attempts.stream().filter(a -> a.getParentSpanId().equals(call.getSpanId())))
+                  .as("the attempts of %s", call)
+                  .hasSize(Integer.parseInt(call.getAttributes().get(ATTEMPTS)))
+                  .allSatisfy(
+                      attempt ->
+                          assertThat(attempt.getName()).isEqualTo(call.getName() + " attempt"));
+            });
     // retry 2 × 4, fallback 2 × 3, hedged 2 × 2, breaker 3 + 3 + 3 × 1, trial 1
     assertThat(attempts).hasSize(28);
   }
@@ -88,18 +99,26 @@ class TracedOutageTest extends OutageMetersTest {
     driveAnOutageAndItsEnd("traced");
 
     List<SpanData> spans = spans();
-    assertThat(spans).filteredOn(span -> span.getName().endsWith(" attempt"))
+    assertThat(spans)
+        .filteredOn(span -> span.getName().endsWith(" attempt"))
         .filteredOn(span -> !"success".equals(span.getAttributes().get(OUTCOME)))
         .isNotEmpty()
-        .allSatisfy(attempt -> assertThat(attempt.getStatus().getStatusCode())
-            .isEqualTo(StatusCode.ERROR));
-    assertThat(spans).filteredOn(span -> "fallback".equals(span.getAttributes().get(OUTCOME)))
-        .hasSize(2).allSatisfy(call -> assertThat(call.getStatus().getStatusCode())
-            .isNotEqualTo(StatusCode.ERROR));
-    assertThat(spans).filteredOn(span -> "circuit_open".equals(span.getAttributes().get(OUTCOME)))
-        .as("an attempt the open breaker rejected").hasSize(4);
-    assertThat(spans).filteredOn(span -> span.getName().equals("backon downstream-hedged attempt"))
-        .hasSize(4).extracting(span -> span.getAttributes().get(HEDGE)).containsOnly("all_failed");
+        .allSatisfy(
+            attempt -> assertThat(attempt.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
+    assertThat(spans)
+        .filteredOn(span -> "fallback".equals(span.getAttributes().get(OUTCOME)))
+        .hasSize(2)
+        .allSatisfy(
+            call -> assertThat(call.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR));
+    assertThat(spans)
+        .filteredOn(span -> "circuit_open".equals(span.getAttributes().get(OUTCOME)))
+        .as("an attempt the open breaker rejected")
+        .hasSize(4);
+    assertThat(spans)
+        .filteredOn(span -> span.getName().equals("backon downstream-hedged attempt"))
+        .hasSize(4)
+        .extracting(span -> span.getAttributes().get(HEDGE))
+        .containsOnly("all_failed");
   }
 
   /** The spans ended so far, after a flush of the batch processor. */

@@ -18,7 +18,9 @@ final class AnnotationOverrides {
 
   private final Function<String, String> placeholders;
 
-  /** @param placeholders resolves {@code ${...}}; throws IllegalArgumentException when it cannot */
+  /**
+   * @param placeholders resolves {@code ${...}}; throws IllegalArgumentException when it cannot
+   */
   AnnotationOverrides(Function<String, String> placeholders) {
     this.placeholders = placeholders;
   }
@@ -40,8 +42,12 @@ final class AnnotationOverrides {
       try {
         p.setMultiplier(Double.parseDouble(multiplier));
       } catch (NumberFormatException e) {
-        throw new BackonConfigurationException(ConfigErrorCode.INVALID_VALUE, source.describe("multiplier"),
-            "'" + multiplier + "' is not a number.", "write a decimal number such as 2 or 1.5.", e);
+        throw new BackonConfigurationException(
+            ConfigErrorCode.INVALID_VALUE,
+            source.describe("multiplier"),
+            "'" + multiplier + "' is not a number.",
+            "write a decimal number such as 2 or 1.5.",
+            e);
       }
     }
     if (annotation.jitter() != JitterKind.POLICY) {
@@ -80,10 +86,12 @@ final class AnnotationOverrides {
     try {
       resolved = placeholders.apply(raw);
     } catch (IllegalArgumentException e) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNRESOLVABLE_PLACEHOLDER,
-          source.describe(attribute), "the placeholder in \"" + raw + "\" cannot be resolved ("
-              + e.getMessage() + ").",
-          "define the property it names, or give a default: ${name:default}.", e);
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNRESOLVABLE_PLACEHOLDER,
+          source.describe(attribute),
+          "the placeholder in \"" + raw + "\" cannot be resolved (" + e.getMessage() + ").",
+          "define the property it names, or give a default: ${name:default}.",
+          e);
     }
     return resolved == null || resolved.isBlank() ? null : resolved.trim();
   }
@@ -96,9 +104,12 @@ final class AnnotationOverrides {
     try {
       return DurationStyle.detectAndParse(text);
     } catch (IllegalArgumentException e) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION,
-          source.describe(attribute), "'" + text + "' is not a duration.",
-          "write a duration such as 500ms, 2s, 1m or PT1S.", e);
+      throw new BackonConfigurationException(
+          ConfigErrorCode.INVALID_DURATION,
+          source.describe(attribute),
+          "'" + text + "' is not a duration.",
+          "write a duration such as 500ms, 2s, 1m or PT1S.",
+          e);
     }
   }
 }

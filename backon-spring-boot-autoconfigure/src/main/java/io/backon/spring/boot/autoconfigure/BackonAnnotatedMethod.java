@@ -42,9 +42,9 @@ record BackonAnnotatedMethod(Method method, Class<?> type, Backon annotation) {
   }
 
   /**
-   * The types whose methods a bean serves: its class, or for a JDK proxy (an HTTP interface
-   * client, a Spring Data repository, whose target class does not implement the interface the
-   * annotations are on) the interfaces the proxy implements.
+   * The types whose methods a bean serves: its class, or for a JDK proxy (an HTTP interface client,
+   * a Spring Data repository, whose target class does not implement the interface the annotations
+   * are on) the interfaces the proxy implements.
    *
    * @param bean the bean instance, perhaps a proxy
    * @param targetClass its class behind any proxy
@@ -71,7 +71,8 @@ record BackonAnnotatedMethod(Method method, Class<?> type, Backon annotation) {
     List<BackonAnnotatedMethod> found = new ArrayList<>();
     Set<Method> seen = new LinkedHashSet<>();
     for (Class<?> type : types) {
-      for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+      for (Method method :
+          ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
         Backon annotation = BackonMethodFactory.annotationOf(method, type);
         if (annotation != null && seen.add(method)) {
           found.add(new BackonAnnotatedMethod(method, type, annotation));

@@ -20,12 +20,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Finds {@code @Backon} methods on every bean after initialization, validates them (unknown
- * policy, bad override, bad fallback fail the startup), and puts one Backon advisor in front of
- * them. When the bean is already proxied (for {@code @Transactional}, say), the advisor is added
- * first, so Backon always runs <em>outside</em> every other advice: each attempt gets its own
- * transaction. Users never order aspects. Under Spring AOT the proxy classes are generated at build
- * time ({@link #determineBeanType}), so native images and {@code spring.aot.enabled=true} work.
+ * Finds {@code @Backon} methods on every bean after initialization, validates them (unknown policy,
+ * bad override, bad fallback fail the startup), and puts one Backon advisor in front of them. When
+ * the bean is already proxied (for {@code @Transactional}, say), the advisor is added first, so
+ * Backon always runs <em>outside</em> every other advice: each attempt gets its own transaction.
+ * Users never order aspects. Under Spring AOT the proxy classes are generated at build time ({@link
+ * #determineBeanType}), so native images and {@code spring.aot.enabled=true} work.
  */
 final class BackonAnnotationBeanPostProcessor
     implements SmartInstantiationAwareBeanPostProcessor, Ordered, AopInfrastructureBean {
@@ -64,7 +64,9 @@ final class BackonAnnotationBeanPostProcessor
       }
       // A default method of such an interface runs on the proxy, not on a target that lacks it.
       Object fallbackTarget = found.type().isInstance(target) ? target : bean;
-      methods.put(found.method(), methodFactory.create(found.method(), found.type(), found.annotation(), fallbackTarget));
+      methods.put(
+          found.method(),
+          methodFactory.create(found.method(), found.type(), found.annotation(), fallbackTarget));
     }
     if (methods.isEmpty()) {
       if (classSaysAll) {
@@ -101,9 +103,10 @@ final class BackonAnnotationBeanPostProcessor
    *
    * @param ownProxy the proxy configuration when Backon creates the proxy itself, else null
    */
-  private static DefaultPointcutAdvisor advisor(Map<Method, BackonMethod> methods,
-      Class<?> targetClass, @Nullable Advised ownProxy) {
-    return new DefaultPointcutAdvisor(new BackonPointcut(methods.keySet()),
+  private static DefaultPointcutAdvisor advisor(
+      Map<Method, BackonMethod> methods, Class<?> targetClass, @Nullable Advised ownProxy) {
+    return new DefaultPointcutAdvisor(
+        new BackonPointcut(methods.keySet()),
         new BackonMethodInterceptor(methods, targetClass, ownProxy));
   }
 
@@ -116,7 +119,8 @@ final class BackonAnnotationBeanPostProcessor
           return target;
         }
       } catch (Exception e) {
-        throw new IllegalStateException("cannot get the target of the proxied bean " + bean.getClass(), e);
+        throw new IllegalStateException(
+            "cannot get the target of the proxied bean " + bean.getClass(), e);
       }
     }
     return bean;

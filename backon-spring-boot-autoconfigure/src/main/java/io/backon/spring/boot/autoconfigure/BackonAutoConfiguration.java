@@ -8,6 +8,7 @@ import io.backon.budget.RetryBudgetRegistry;
 import io.backon.instrumentation.RetryInstrumentation;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,14 +23,12 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.beans.factory.config.BeanDefinition;
 
 /**
- * Auto-configures Backon: circuit breakers, retry budgets and retry policies from {@code
- * backon.*} (plus the application's own {@code CircuitBreaker}, {@code RetryBudget} and {@code
- * RetryPolicy} beans), and the {@code @Backon} advisor when Spring AOP is present. Each registry
- * backs off when the application defines its own. {@link BackonPolicyDecorator} beans decorate
- * every policy.
+ * Auto-configures Backon: circuit breakers, retry budgets and retry policies from {@code backon.*}
+ * (plus the application's own {@code CircuitBreaker}, {@code RetryBudget} and {@code RetryPolicy}
+ * beans), and the {@code @Backon} advisor when Spring AOP is present. Each registry backs off when
+ * the application defines its own. {@link BackonPolicyDecorator} beans decorate every policy.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BackonProperties.class)
@@ -49,35 +48,49 @@ public final class BackonAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  CircuitBreakerRegistry backonCircuitBreakerRegistry(BackonProperties properties,
-      ObjectProvider<CircuitBreaker> breakers, ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
+  CircuitBreakerRegistry backonCircuitBreakerRegistry(
+      BackonProperties properties,
+      ObjectProvider<CircuitBreaker> breakers,
+      ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
       ConfigurableBeanFactory beanFactory) {
-    return assembly(properties, beanFactory).breakers(breakers.orderedStream().toList(),
-        customizers.orderedStream().toList());
+    return assembly(properties, beanFactory)
+        .breakers(breakers.orderedStream().toList(), customizers.orderedStream().toList());
   }
 
   @Bean
   @ConditionalOnMissingBean
-  RetryBudgetRegistry backonRetryBudgetRegistry(BackonProperties properties,
-      ObjectProvider<RetryBudget> budgets, ConfigurableBeanFactory beanFactory) {
+  RetryBudgetRegistry backonRetryBudgetRegistry(
+      BackonProperties properties,
+      ObjectProvider<RetryBudget> budgets,
+      ConfigurableBeanFactory beanFactory) {
     return assembly(properties, beanFactory).budgets(budgets.orderedStream().toList());
   }
 
   @Bean
   @ConditionalOnMissingBean
-  RetryPolicyRegistry backonRetryPolicyRegistry(BackonProperties properties,
-      CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
-      ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory) {
-    PolicyAssembler assembler = new PolicyAssembler(breakers, budgets, classLoader(beanFactory),
-        new HedgeCount(properties.isMaxHedgesIncludesFirst()));
-    return assembly(properties, beanFactory).policies(
-        ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class), assembler,
-        customizers.orderedStream().toList());
+  RetryPolicyRegistry backonRetryPolicyRegistry(
+      BackonProperties properties,
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      ObjectProvider<BackonPolicyCustomizer> customizers,
+      ConfigurableBeanFactory beanFactory) {
+    PolicyAssembler assembler =
+        new PolicyAssembler(
+            breakers,
+            budgets,
+            classLoader(beanFactory),
+            new HedgeCount(properties.isMaxHedgesIncludesFirst()));
+    return assembly(properties, beanFactory)
+        .policies(
+            ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class),
+            assembler,
+            customizers.orderedStream().toList());
   }
 
   /**
    * Where Backon runs attempts and hedged copies off the caller's thread: virtual threads unless
-   * {@code spring.threads.virtual.enabled=false}, decorated by the context's {@code TaskDecorator}s.
+   * {@code spring.threads.virtual.enabled=false}, decorated by the context's {@code
+   * TaskDecorator}s.
    */
   @Bean
   @ConditionalOnMissingBean
@@ -85,9 +98,12 @@ public final class BackonAutoConfiguration {
     return BackonThreads.of(environment, decorators.orderedStream().toList());
   }
 
-  private static PropertiesAssembly assembly(BackonProperties properties, ConfigurableBeanFactory beanFactory) {
+  private static PropertiesAssembly assembly(
+      BackonProperties properties, ConfigurableBeanFactory beanFactory) {
     ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
-    return new PropertiesAssembly(properties, classLoader(beanFactory),
+    return new PropertiesAssembly(
+        properties,
+        classLoader(beanFactory),
         beans.getBeanProvider(RetryInstrumentation.class).getIfUnique(),
         beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults),
         beans.getBeanProvider(BackonPolicyDecorator.class).orderedStream().toList());
@@ -110,7 +126,9 @@ public final class BackonAutoConfiguration {
       return new BackonAnnotationBeanPostProcessor(factory);
     }
 
-    /** The annotated methods whose annotation changes their policy; shown by the Actuator endpoint. */
+    /**
+     * The annotated methods whose annotation changes their policy; shown by the Actuator endpoint.
+     */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     MethodPolicies backonMethodPolicies() {
@@ -119,26 +137,34 @@ public final class BackonAutoConfiguration {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    BackonDeferredBeansCheck backonDeferredBeansCheck(ConfigurableListableBeanFactory beanFactory,
-        ObjectProvider<BackonMethodFactory> factory) {
+    BackonDeferredBeansCheck backonDeferredBeansCheck(
+        ConfigurableListableBeanFactory beanFactory, ObjectProvider<BackonMethodFactory> factory) {
       return new BackonDeferredBeansCheck(beanFactory, factory);
     }
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    BackonMethodFactory backonMethodFactory(BackonProperties properties, RetryPolicyRegistry registry,
-        CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets,
-        ObjectProvider<BackonPolicyCustomizer> customizers, ConfigurableBeanFactory beanFactory,
+    BackonMethodFactory backonMethodFactory(
+        BackonProperties properties,
+        RetryPolicyRegistry registry,
+        CircuitBreakerRegistry breakers,
+        RetryBudgetRegistry budgets,
+        ObjectProvider<BackonPolicyCustomizer> customizers,
+        ConfigurableBeanFactory beanFactory,
         MethodPolicies methodPolicies) {
       ClassLoader loader = classLoader(beanFactory);
-      return new BackonMethodFactory(registry, assembly(properties, beanFactory),
-          new PolicyAssembler(breakers, budgets, loader,
-              new HedgeCount(properties.isMaxHedgesIncludesFirst())),
+      return new BackonMethodFactory(
+          registry,
+          assembly(properties, beanFactory),
+          new PolicyAssembler(
+              breakers, budgets, loader, new HedgeCount(properties.isMaxHedgesIncludesFirst())),
           customizers.orderedStream().toList(),
-          new AnnotationOverrides(text -> {
-            String resolved = beanFactory.resolveEmbeddedValue(text);
-            return resolved != null ? resolved : text;
-          }), methodPolicies);
+          new AnnotationOverrides(
+              text -> {
+                String resolved = beanFactory.resolveEmbeddedValue(text);
+                return resolved != null ? resolved : text;
+              }),
+          methodPolicies);
     }
   }
 }

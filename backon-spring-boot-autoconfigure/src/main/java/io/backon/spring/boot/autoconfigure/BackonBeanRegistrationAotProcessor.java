@@ -21,19 +21,28 @@ final class BackonBeanRegistrationAotProcessor implements BeanRegistrationAotPro
   BackonBeanRegistrationAotProcessor() {}
 
   @Override
-  public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+  public @Nullable BeanRegistrationAotContribution processAheadOfTime(
+      RegisteredBean registeredBean) {
     Class<?> beanClass = ClassUtils.getUserClass(registeredBean.getBeanClass());
     List<BackonAnnotatedMethod> methods = BackonAnnotatedMethod.findAll(beanClass);
     ConfigurableListableBeanFactory beanFactory = registeredBean.getBeanFactory();
     if (methods.isEmpty()
-        || beanFactory.getBeanNamesForType(BackonAnnotationBeanPostProcessor.class, true, false).length == 0) {
+        || beanFactory.getBeanNamesForType(BackonAnnotationBeanPostProcessor.class, true, false)
+                .length
+            == 0) {
       return null;
     }
-    return (generationContext, code) -> BackonMethodHints.register(
-        generationContext.getRuntimeHints().reflection(), methods, text -> resolve(beanFactory, text));
+    return (generationContext, code) ->
+        BackonMethodHints.register(
+            generationContext.getRuntimeHints().reflection(),
+            methods,
+            text -> resolve(beanFactory, text));
   }
 
-  /** Resolves placeholders as the running application will; throws IllegalArgumentException when it cannot. */
+  /**
+   * Resolves placeholders as the running application will; throws IllegalArgumentException when it
+   * cannot.
+   */
   private static String resolve(ConfigurableListableBeanFactory beanFactory, String text) {
     String resolved = beanFactory.resolveEmbeddedValue(text);
     if (resolved == null) {

@@ -13,9 +13,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports {@code backon.*} values that cannot be bound — an unknown key ({@code BACKON-CFG-002})
- * or a value of the wrong type ({@code BACKON-CFG-001}) — with the property, its value, where it
- * was set and the fix. Other bind failures are left to Spring Boot's own analyzer.
+ * Reports {@code backon.*} values that cannot be bound — an unknown key ({@code BACKON-CFG-002}) or
+ * a value of the wrong type ({@code BACKON-CFG-001}) — with the property, its value, where it was
+ * set and the fix. Other bind failures are left to Spring Boot's own analyzer.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
@@ -31,9 +31,14 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     }
     Throwable reason = cause.getCause();
     if (reason instanceof UnboundConfigurationPropertiesException unbound) {
-      String keys = unbound.getUnboundProperties().stream().map(BackonBindFailureAnalyzer::describe)
-          .sorted().collect(Collectors.joining("\n             "));
-      return report(ConfigErrorCode.UNKNOWN_PROPERTY, keys,
+      String keys =
+          unbound.getUnboundProperties().stream()
+              .map(BackonBindFailureAnalyzer::describe)
+              .sorted()
+              .collect(Collectors.joining("\n             "));
+      return report(
+          ConfigErrorCode.UNKNOWN_PROPERTY,
+          keys,
           "Backon does not know these keys (a typo, or a setting that belongs elsewhere).",
           "correct or remove them; the configuration reference in the Backon README lists every key.",
           cause);
@@ -41,34 +46,56 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     ConfigurationProperty property = cause.getProperty();
     String where = property != null ? describe(property) : name;
     Class<?> type = cause.getTarget().getType().resolve(Object.class);
-    String problem = "the value cannot be converted to " + typeName(type)
-        + (reason != null ? " (" + rootMessage(reason) + ")." : ".");
-    String fix = type == System.Logger.Level.class ? "use one of: " + LogLevelConverter.ACCEPTED + "."
-        : type.isEnum()
-        ? "use one of: " + Arrays.stream(type.getEnumConstants())
-            .map(c -> ((Enum<?>) c).name())
-            // POLICY (WaitKind, JitterKind) is the annotation's "not set", not a value to write
-            .filter(constant -> !constant.equals("POLICY"))
-            .map(constant -> constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-            .collect(Collectors.joining(", ")) + "."
-        : type == java.time.Duration.class ? "write a duration such as 500ms, 2s, 1m or PT1S."
-        : "write " + typeName(type) + ".";
-    ConfigErrorCode code = type == java.time.Duration.class ? ConfigErrorCode.INVALID_DURATION
-        : ConfigErrorCode.INVALID_VALUE;
+    String problem =
+        "the value cannot be converted to "
+            + typeName(type)
+            + (reason != null ? " (" + rootMessage(reason) + ")." : ".");
+    String fix =
+        type == System.Logger.Level.class
+            ? "use one of: " + LogLevelConverter.ACCEPTED + "."
+            : type.isEnum()
+                ? "use one of: "
+                    + Arrays.stream(type.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        // POLICY (WaitKind, JitterKind) is the annotation's "not set", not a value
+                        // to write
+                        .filter(constant -> !constant.equals("POLICY"))
+                        .map(
+                            constant ->
+                                constant.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                        .collect(Collectors.joining(", "))
+                    + "."
+                : type == java.time.Duration.class
+                    ? "write a duration such as 500ms, 2s, 1m or PT1S."
+                    : "write " + typeName(type) + ".";
+    ConfigErrorCode code =
+        type == java.time.Duration.class
+            ? ConfigErrorCode.INVALID_DURATION
+            : ConfigErrorCode.INVALID_VALUE;
     return report(code, where, problem, fix, cause);
   }
 
-  private static FailureAnalysis report(ConfigErrorCode code, String where, String problem,
-      String fix, Throwable cause) {
-    String description = "Backon configuration error " + code.code() + ".\n\n"
-        + "    Where:   " + where + "\n"
-        + "    Problem: " + problem;
-    return new FailureAnalysis(description, "Fix: " + fix + " (Error codes are listed in the Backon README.)", cause);
+  private static FailureAnalysis report(
+      ConfigErrorCode code, String where, String problem, String fix, Throwable cause) {
+    String description =
+        "Backon configuration error "
+            + code.code()
+            + ".\n\n"
+            + "    Where:   "
+            + where
+            + "\n"
+            + "    Problem: "
+            + problem;
+    return new FailureAnalysis(
+        description, "Fix: " + fix + " (Error codes are listed in the Backon README.)", cause);
   }
 
   private static String describe(ConfigurationProperty property) {
     Origin origin = property.getOrigin();
-    return property.getName() + " = \"" + property.getValue() + "\""
+    return property.getName()
+        + " = \""
+        + property.getValue()
+        + "\""
         + (origin != null ? " (from " + origin + ")" : "");
   }
 

@@ -20,7 +20,8 @@ public final class BackonConfigurationException extends BackonException {
 
   /**
    * @param code the stable error code
-   * @param subject the property ({@code backon.policies.payments.max-tries}) or annotated method at fault
+   * @param subject the property ({@code backon.policies.payments.max-tries}) or annotated method at
+   *     fault
    * @param problem what is wrong, with the offending value
    * @param fix what to change
    * @param cause the underlying exception, if any
@@ -35,7 +36,8 @@ public final class BackonConfigurationException extends BackonException {
   }
 
   /** Like the five-argument constructor, without a cause. */
-  public BackonConfigurationException(ConfigErrorCode code, String subject, String problem, String fix) {
+  public BackonConfigurationException(
+      ConfigErrorCode code, String subject, String problem, String fix) {
     this(code, subject, problem, fix, null);
   }
 

@@ -18,10 +18,18 @@ public final class BackonConfigurationFailureAnalyzer
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, BackonConfigurationException cause) {
-    String description = "Backon configuration error " + cause.code().code() + ".\n\n"
-        + "    Where:   " + cause.subject() + "\n"
-        + "    Problem: " + cause.problem();
-    return new FailureAnalysis(description,
-        "Fix: " + cause.fix() + " (Error codes are listed in the Backon README.)", cause);
+    String description =
+        "Backon configuration error "
+            + cause.code().code()
+            + ".\n\n"
+            + "    Where:   "
+            + cause.subject()
+            + "\n"
+            + "    Problem: "
+            + cause.problem();
+    return new FailureAnalysis(
+        description,
+        "Fix: " + cause.fix() + " (Error codes are listed in the Backon README.)",
+        cause);
   }
 }

@@ -9,19 +9,20 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Checks at context refresh the {@code @Backon} methods of the beans not created then — lazy
- * singletons, prototypes and beans of other scopes (request, session) — so that their mistakes
- * (an unknown policy, a bad fallback, a final method) fail the startup with the same {@code
- * BACKON-CFG} error a singleton's would, rather than at first use. Each bean's type is read from
- * its definition without creating it (and without initializing a factory bean); a bean whose
- * type cannot be known that way is checked when it is created, as before. Runs once, after the
- * singletons are created (Boot never makes it lazy: it is a {@link SmartInitializingSingleton}).
+ * singletons, prototypes and beans of other scopes (request, session) — so that their mistakes (an
+ * unknown policy, a bad fallback, a final method) fail the startup with the same {@code BACKON-CFG}
+ * error a singleton's would, rather than at first use. Each bean's type is read from its definition
+ * without creating it (and without initializing a factory bean); a bean whose type cannot be known
+ * that way is checked when it is created, as before. Runs once, after the singletons are created
+ * (Boot never makes it lazy: it is a {@link SmartInitializingSingleton}).
  */
 final class BackonDeferredBeansCheck implements SmartInitializingSingleton {
 
   private final ConfigurableListableBeanFactory beanFactory;
   private final ObjectProvider<BackonMethodFactory> factory;
 
-  BackonDeferredBeansCheck(ConfigurableListableBeanFactory beanFactory, ObjectProvider<BackonMethodFactory> factory) {
+  BackonDeferredBeansCheck(
+      ConfigurableListableBeanFactory beanFactory, ObjectProvider<BackonMethodFactory> factory) {
     this.beanFactory = beanFactory;
     this.factory = factory;
   }

@@ -14,7 +14,10 @@ public final class BackonIntrospection {
 
   private BackonIntrospection() {}
 
-  /** The policy {@code method} of the Backon-proxied {@code bean} runs under, if it is a @Backon method. */
+  /**
+   * The policy {@code method} of the Backon-proxied {@code bean} runs under, if it is a @Backon
+   * method.
+   */
   public static Optional<RetryPolicy> policyOf(Object bean, Method method) {
     if (!(bean instanceof Advised advised)) {
       return Optional.empty();

@@ -29,8 +29,12 @@ final class BackonMethod {
   private final Object fallbackTarget;
   private final Invocation withoutArguments;
 
-  BackonMethod(String targetName, Retrying retrying, ReturnKind kind,
-      @Nullable FallbackMethod asyncFallback, Object fallbackTarget) {
+  BackonMethod(
+      String targetName,
+      Retrying retrying,
+      ReturnKind kind,
+      @Nullable FallbackMethod asyncFallback,
+      Object fallbackTarget) {
     this.targetName = targetName;
     this.withoutArguments = Invocation.of(targetName);
     this.retrying = retrying;
@@ -59,8 +63,8 @@ final class BackonMethod {
       return invocation.proceed();
     }
     @Nullable Object[] arguments = invocation.getArguments();
-    Invocation call = arguments.length == 0 ? withoutArguments
-        : Invocation.of(targetName, arguments);
+    Invocation call =
+        arguments.length == 0 ? withoutArguments : Invocation.of(targetName, arguments);
     switch (kind) {
       case FUTURE:
         return future(proxied, call);
@@ -75,38 +79,50 @@ final class BackonMethod {
     }
   }
 
-  private CompletableFuture<@Nullable Object> future(ProxyMethodInvocation invocation, Invocation call) {
-    CompletableFuture<@Nullable Object> result = retrying.callAsync(call, () -> {
-      try {
-        @SuppressWarnings("unchecked")
-        CompletionStage<@Nullable Object> stage = (CompletionStage<@Nullable Object>) invocation.invocableClone().proceed();
-        return stage;
-      } catch (Throwable t) {
-        return CompletableFuture.failedFuture(t);
-      }
-    });
+  private CompletableFuture<@Nullable Object> future(
+      ProxyMethodInvocation invocation, Invocation call) {
+    CompletableFuture<@Nullable Object> result =
+        retrying.callAsync(
+            call,
+            () -> {
+              try {
+                @SuppressWarnings("unchecked")
+                CompletionStage<@Nullable Object> stage =
+                    (CompletionStage<@Nullable Object>) invocation.invocableClone().proceed();
+                return stage;
+              } catch (Throwable t) {
+                return CompletableFuture.failedFuture(t);
+              }
+            });
     FallbackMethod fallback = asyncFallback;
     if (fallback == null) {
       return result;
     }
-    CompletableFuture<@Nullable Object> withFallback = result.exceptionallyCompose(failure -> {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
-      try {
-        @SuppressWarnings("unchecked")
-        CompletionStage<@Nullable Object> stage = (CompletionStage<@Nullable Object>)
-            fallback.invoke(fallbackTarget, invocation.getArguments(), cause);
-        return stage != null ? stage : CompletableFuture.completedFuture(null);
-      } catch (Throwable t) {
-        return CompletableFuture.failedFuture(FallbackMethod.suppressing(t, cause));
-      }
-    });
-    // The caller holds the dependent future: its cancel must reach the call, as it does without a fallback.
-    withFallback.whenComplete((value, failure) -> {
-      if (withFallback.isCancelled()) {
-        result.cancel(true);
-      }
-    });
+    CompletableFuture<@Nullable Object> withFallback =
+        result.exceptionallyCompose(
+            failure -> {
+              Throwable cause =
+                  failure instanceof CompletionException && failure.getCause() != null
+                      ? failure.getCause()
+                      : failure;
+              try {
+                @SuppressWarnings("unchecked")
+                CompletionStage<@Nullable Object> stage =
+                    (CompletionStage<@Nullable Object>)
+                        fallback.invoke(fallbackTarget, invocation.getArguments(), cause);
+                return stage != null ? stage : CompletableFuture.completedFuture(null);
+              } catch (Throwable t) {
+                return CompletableFuture.failedFuture(FallbackMethod.suppressing(t, cause));
+              }
+            });
+    // The caller holds the dependent future: its cancel must reach the call, as it does without a
+    // fallback.
+    withFallback.whenComplete(
+        (value, failure) -> {
+          if (withFallback.isCancelled()) {
+            result.cancel(true);
+          }
+        });
     return withFallback;
   }
 

@@ -31,9 +31,13 @@ final class BackonMethodFactory {
   private final AnnotationOverrides overrides;
   private final MethodPolicies methodPolicies;
 
-  BackonMethodFactory(RetryPolicyRegistry registry, PropertiesAssembly assembly,
-      PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
-      AnnotationOverrides overrides, MethodPolicies methodPolicies) {
+  BackonMethodFactory(
+      RetryPolicyRegistry registry,
+      PropertiesAssembly assembly,
+      PolicyAssembler assembler,
+      List<BackonPolicyCustomizer> customizers,
+      AnnotationOverrides overrides,
+      MethodPolicies methodPolicies) {
     this.registry = registry;
     this.assembly = assembly;
     this.assembler = assembler;
@@ -48,14 +52,18 @@ final class BackonMethodFactory {
     if (onMethod != null) {
       return onMethod;
     }
-    if (!Modifier.isPublic(method.getModifiers()) || method.getDeclaringClass() == Object.class
-        || Modifier.isStatic(method.getModifiers()) || method.isSynthetic()) {
+    if (!Modifier.isPublic(method.getModifiers())
+        || method.getDeclaringClass() == Object.class
+        || Modifier.isStatic(method.getModifiers())
+        || method.isSynthetic()) {
       return null;
     }
     return AnnotatedElementUtils.findMergedAnnotation(targetClass, Backon.class);
   }
 
-  /** Whether the annotation sits on the method itself (so a final or private method is a mistake). */
+  /**
+   * Whether the annotation sits on the method itself (so a final or private method is a mistake).
+   */
   static boolean annotatedDirectly(Method method) {
     return AnnotatedElementUtils.hasAnnotation(method, Backon.class);
   }
@@ -75,30 +83,44 @@ final class BackonMethodFactory {
     checkProxyable(method, subject, targetClass);
     String policyName = overrides.policyName(annotation, source);
     if (registry.find(policyName).isEmpty()) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY, source.describe("value"),
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNKNOWN_POLICY,
+          source.describe("value"),
           "no retry policy named '" + policyName + "' (known: " + registry.names() + ").",
-          "define backon.policies." + policyName + " or a RetryPolicy bean named '" + policyName
+          "define backon.policies."
+              + policyName
+              + " or a RetryPolicy bean named '"
+              + policyName
               + "', or fix the name in the annotation.");
     }
     ReturnKind kind = ReturnKind.of(method, subject);
     PolicyProperties layer = overrides.read(annotation, source);
     String fallbackName = overrides.fallback(annotation, source);
-    FallbackMethod fallback = fallbackName == null ? null
-        : FallbackMethod.resolve(targetClass, fallbackName, method, source.describe("fallback"));
-    LayeredSettings<PolicyProperties> own = LayeredSettings.empty(PolicyProperties::new).overlay(layer, source);
+    FallbackMethod fallback =
+        fallbackName == null
+            ? null
+            : FallbackMethod.resolve(
+                targetClass, fallbackName, method, source.describe("fallback"));
+    LayeredSettings<PolicyProperties> own =
+        LayeredSettings.empty(PolicyProperties::new).overlay(layer, source);
     boolean inProperties = registry.definedInProperties(policyName);
-    // Every Backon setting of the method: the policy's layers (when it comes from properties), then the annotation.
-    LayeredSettings<PolicyProperties> settings = inProperties
-        ? assembly.settingsOf(policyName).overlay(layer, source) : own;
+    // Every Backon setting of the method: the policy's layers (when it comes from properties), then
+    // the annotation.
+    LayeredSettings<PolicyProperties> settings =
+        inProperties ? assembly.settingsOf(policyName).overlay(layer, source) : own;
     boolean overridden = hasAnySetting(own);
     Retrying retrying = registry.retrying(policyName);
     if (overridden || fallback != null) {
       RetryPolicyBuilder builder;
       PolicyOrigins origins;
       if (inProperties) {
-        origins = new PolicyOrigins(settings, PropertiesAssembly.sectionOf(policyName).section(),
-            SettingOrigin.Kind.BUILT_IN);
-        builder = assembly.newBuilder(policyName, settings, source, assembler, customizers, origins);
+        origins =
+            new PolicyOrigins(
+                settings,
+                PropertiesAssembly.sectionOf(policyName).section(),
+                SettingOrigin.Kind.BUILT_IN);
+        builder =
+            assembly.newBuilder(policyName, settings, source, assembler, customizers, origins);
       } else {
         rejectHedgesOffOnHedgingBean(layer, retrying, policyName, source);
         origins = new PolicyOrigins(own, "", SettingOrigin.Kind.BEAN);
@@ -106,23 +128,31 @@ final class BackonMethodFactory {
         assembler.apply(own, source, false, builder);
       }
       if (fallback != null && kind == ReturnKind.BLOCKING) {
-        builder.fallback(event -> {
-          try {
-            return fallback.invoke(target, event.arguments().toArray(), event.failure());
-          } catch (Exception | Error e) {
-            throw e;
-          } catch (Throwable t) {
-            throw new java.lang.reflect.UndeclaredThrowableException(t);
-          }
-        });
+        builder.fallback(
+            event -> {
+              try {
+                return fallback.invoke(target, event.arguments().toArray(), event.failure());
+              } catch (Exception | Error e) {
+                throw e;
+              } catch (Throwable t) {
+                throw new java.lang.reflect.UndeclaredThrowableException(t);
+              }
+            });
       }
       RetryPolicy policy;
       try {
         policy = builder.build();
       } catch (IllegalStateException e) {
-        throw new BackonConfigurationException(ConfigErrorCode.CONTRADICTORY_SETTINGS, subject,
+        throw new BackonConfigurationException(
+            ConfigErrorCode.CONTRADICTORY_SETTINGS,
+            subject,
             "the overrides do not fit the policy '" + policyName + "' (" + e.getMessage() + ").",
-            "change the overrides of " + subject + " or the policy '" + policyName + "' as the message says.", e);
+            "change the overrides of "
+                + subject
+                + " or the policy '"
+                + policyName
+                + "' as the message says.",
+            e);
       }
       if (overridden) {
         FirstRetryCheck.check(policy, settings, source);
@@ -131,35 +161,50 @@ final class BackonMethodFactory {
         // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
         policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
       }
-      methodPolicies.record(description, policy,
+      methodPolicies.record(
+          description,
+          policy,
           originsOf(origins, policy, fallback, kind != ReturnKind.BLOCKING, source));
       retrying = assembly.retryingOf(policy);
     }
     String retryIf = settings.values().getRetryIf();
     boolean conditionSet = retryIf != null && !retryIf.isBlank();
-    ResultConditionCheck.check(method, kind, subject, policyName,
+    ResultConditionCheck.check(
+        method,
+        kind,
+        subject,
+        policyName,
         conditionSet ? settings.describe("retryIf", source) : null,
-        conditionSet && source.equals(settings.sourceOf("retryIf")), retrying.policy());
+        conditionSet && source.equals(settings.sourceOf("retryIf")),
+        retrying.policy());
     if (kind == ReturnKind.FLUX && retrying.policy().hedging() != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
-          "the method returns a Flux but its policy '" + policyName + "' hedges, and a Flux cannot be hedged"
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+          subject,
+          "the method returns a Flux but its policy '"
+              + policyName
+              + "' hedges, and a Flux cannot be hedged"
               + " (copies would emit duplicate elements).",
           "turn hedging off for this method (@Backon(hedges = 1)) or return a Mono.");
     }
-    return new BackonMethod(description, retrying, kind,
-        kind == ReturnKind.BLOCKING ? null : fallback, target);
+    return new BackonMethod(
+        description, retrying, kind, kind == ReturnKind.BLOCKING ? null : fallback, target);
   }
 
   /**
    * The origins of {@code policy}'s settings: a fallback is the annotation's, and so is the quieter
    * give-up level it brings to a non-blocking method.
    */
-  private static Map<String, SettingOrigin> originsOf(PolicyOrigins origins, RetryPolicy policy,
-      @Nullable FallbackMethod fallback, boolean quieted, SettingSource source) {
+  private static Map<String, SettingOrigin> originsOf(
+      PolicyOrigins origins,
+      RetryPolicy policy,
+      @Nullable FallbackMethod fallback,
+      boolean quieted,
+      SettingSource source) {
     Map<String, SettingOrigin> map = new LinkedHashMap<>(origins.of(policy));
     if (fallback != null) {
-      SettingOrigin annotation = new SettingOrigin(SettingOrigin.Kind.ANNOTATION,
-          List.of(source.describe("fallback")));
+      SettingOrigin annotation =
+          new SettingOrigin(SettingOrigin.Kind.ANNOTATION, List.of(source.describe("fallback")));
       map.put(PolicySetting.FALLBACK.key(), annotation);
       if (quieted) {
         map.put(PolicySetting.GIVE_UP_LOG_LEVEL.key(), annotation);
@@ -171,18 +216,25 @@ final class BackonMethodFactory {
   /** DEBUG, or {@code level} if it is lower (OFF stays OFF). */
   private static System.Logger.Level quieter(System.Logger.Level level) {
     return level == System.Logger.Level.OFF
-        || level.getSeverity() < System.Logger.Level.DEBUG.getSeverity()
-        ? level : System.Logger.Level.DEBUG;
+            || level.getSeverity() < System.Logger.Level.DEBUG.getSeverity()
+        ? level
+        : System.Logger.Level.DEBUG;
   }
 
-  /** The core builder can replace a bean policy's hedging but not remove it: hedges = 1 would be ignored. */
-  private static void rejectHedgesOffOnHedgingBean(PolicyProperties layer, Retrying bean, String policyName,
-      SettingSource source) {
+  /**
+   * The core builder can replace a bean policy's hedging but not remove it: hedges = 1 would be
+   * ignored.
+   */
+  private static void rejectHedgesOffOnHedgingBean(
+      PolicyProperties layer, Retrying bean, String policyName, SettingSource source) {
     if (Integer.valueOf(HedgeCount.NO_HEDGING).equals(layer.getHedging().getMaxHedges())
         && bean.policy().hedging() != null) {
       String subject = source.describe("hedging.maxHedges");
-      throw ConfigChecks.contradiction(subject,
-          "the RetryPolicy bean '" + policyName + "' hedges, and an annotation cannot remove a bean's hedging,"
+      throw ConfigChecks.contradiction(
+          subject,
+          "the RetryPolicy bean '"
+              + policyName
+              + "' hedges, and an annotation cannot remove a bean's hedging,"
               + " so hedges = 1 would be ignored.",
           "use a RetryPolicy bean without hedging for this method, or remove " + subject + ".");
     }
@@ -194,21 +246,38 @@ final class BackonMethodFactory {
 
   private static void checkProxyable(Method method, String subject, Class<?> targetClass) {
     int modifiers = method.getModifiers();
-    String problem = Modifier.isStatic(modifiers) ? "static" : Modifier.isPrivate(modifiers) ? "private"
-        : Modifier.isFinal(modifiers) ? "final" : null;
+    String problem =
+        Modifier.isStatic(modifiers)
+            ? "static"
+            : Modifier.isPrivate(modifiers)
+                ? "private"
+                : Modifier.isFinal(modifiers) ? "final" : null;
     if (problem != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
-          "the method is " + problem + ", so the Spring proxy cannot intercept it and @Backon would be ignored.",
-          "make the method non-" + problem + " (public or protected), or "
-              + (annotatedDirectly(method) ? "remove @Backon from it."
-                  : "move @Backon from the class " + targetClass.getSimpleName()
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNPROXYABLE_METHOD,
+          subject,
+          "the method is "
+              + problem
+              + ", so the Spring proxy cannot intercept it and @Backon would be ignored.",
+          "make the method non-"
+              + problem
+              + " (public or protected), or "
+              + (annotatedDirectly(method)
+                  ? "remove @Backon from it."
+                  : "move @Backon from the class "
+                      + targetClass.getSimpleName()
                       + " to the methods that should retry."));
     }
   }
 
   static String describe(Method method, Class<?> targetClass) {
-    return targetClass.getSimpleName() + "." + method.getName() + "("
-        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-            .collect(Collectors.joining(", ")) + ")";
+    return targetClass.getSimpleName()
+        + "."
+        + method.getName()
+        + "("
+        + Arrays.stream(method.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 }

@@ -16,12 +16,12 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Registers, for native images, what Backon reaches by reflection for some {@code @Backon}
- * methods: the types it scans for annotations (with their superclasses and interfaces), each
- * fallback method (invoked reflectively), the exception classes of {@code retryOn}/{@code abortOn}
- * (loaded by name when the policy is built), and each method's result type with its public
- * methods and properties (what a {@code retry-if} SpEL expression may read; a {@code retry-if}
- * can come from properties at run time, so every result type is registered). Stateless.
+ * Registers, for native images, what Backon reaches by reflection for some {@code @Backon} methods:
+ * the types it scans for annotations (with their superclasses and interfaces), each fallback method
+ * (invoked reflectively), the exception classes of {@code retryOn}/{@code abortOn} (loaded by name
+ * when the policy is built), and each method's result type with its public methods and properties
+ * (what a {@code retry-if} SpEL expression may read; a {@code retry-if} can come from properties at
+ * run time, so every result type is registered). Stateless.
  */
 final class BackonMethodHints {
 
@@ -33,7 +33,9 @@ final class BackonMethodHints {
    * @param placeholders resolves {@code ${...}} in a fallback name; throws IllegalArgumentException
    *     when it cannot, and then every declared method of the type is registered for invocation
    */
-  static void register(ReflectionHints hints, Collection<BackonAnnotatedMethod> methods,
+  static void register(
+      ReflectionHints hints,
+      Collection<BackonAnnotatedMethod> methods,
       UnaryOperator<String> placeholders) {
     Set<Class<?>> scanned = new LinkedHashSet<>();
     BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
@@ -57,9 +59,13 @@ final class BackonMethodHints {
     }
   }
 
-  /** The type and its supertypes: Backon lists their declared methods and reads their annotations. */
+  /**
+   * The type and its supertypes: Backon lists their declared methods and reads their annotations.
+   */
   private static void registerHierarchy(ReflectionHints hints, Class<?> type) {
-    for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+    for (Class<?> current = type;
+        current != null && current != Object.class;
+        current = current.getSuperclass()) {
       hints.registerType(current);
     }
     for (Class<?> implemented : ClassUtils.getAllInterfacesForClassAsSet(type)) {
@@ -67,8 +73,8 @@ final class BackonMethodHints {
     }
   }
 
-  private static void registerFallback(ReflectionHints hints, Class<?> type, String rawName,
-      UnaryOperator<String> placeholders) {
+  private static void registerFallback(
+      ReflectionHints hints, Class<?> type, String rawName, UnaryOperator<String> placeholders) {
     if (rawName.isBlank()) {
       return;
     }
@@ -77,7 +83,9 @@ final class BackonMethodHints {
       name = placeholders.apply(rawName);
     } catch (IllegalArgumentException unresolvable) {
       // Known only at run time: any declared method may be the one.
-      for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+      for (Class<?> current = type;
+          current != null && current != Object.class;
+          current = current.getSuperclass()) {
         hints.registerType(current, MemberCategory.INVOKE_DECLARED_METHODS);
       }
       return;
@@ -90,8 +98,8 @@ final class BackonMethodHints {
   }
 
   /**
-   * What the method produces: its return type, or the element type of a future or publisher;
-   * null for {@code void}, primitives, {@code Object} and types it cannot resolve.
+   * What the method produces: its return type, or the element type of a future or publisher; null
+   * for {@code void}, primitives, {@code Object} and types it cannot resolve.
    */
   static @Nullable Class<?> resultType(Method method, Class<?> type) {
     ResolvableType returned = ResolvableType.forMethodReturnType(method, type);
@@ -103,6 +111,7 @@ final class BackonMethodHints {
     }
     Class<?> result = (kind == ReturnKind.BLOCKING ? returned : returned.getGeneric(0)).resolve();
     return result == null || result.isPrimitive() || result == Object.class || result == Void.class
-        ? null : result;
+        ? null
+        : result;
   }
 }

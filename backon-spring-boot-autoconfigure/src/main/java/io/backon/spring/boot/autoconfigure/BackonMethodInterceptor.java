@@ -14,8 +14,8 @@ import org.springframework.aop.support.AopUtils;
  * Thread-safe; the method lookup is a map read after the first call of each method.
  *
  * <p>When Backon made the bean's proxy and its advisor is still the proxy's only one, no advice
- * runs inside Backon's: the advice chain is then just the target, and blocking attempts proceed
- * the proxy's own invocation instead of a clone (see {@link BackonMethod#invoke}).
+ * runs inside Backon's: the advice chain is then just the target, and blocking attempts proceed the
+ * proxy's own invocation instead of a clone (see {@link BackonMethod#invoke}).
  */
 final class BackonMethodInterceptor implements MethodInterceptor {
 
@@ -28,16 +28,16 @@ final class BackonMethodInterceptor implements MethodInterceptor {
    * @param ownProxy the configuration of the proxy Backon created for the bean; {@code null} when
    *     Backon's advisor was added to an existing proxy in front of other advice
    */
-  BackonMethodInterceptor(Map<Method, BackonMethod> methods, Class<?> targetClass,
-      @Nullable Advised ownProxy) {
+  BackonMethodInterceptor(
+      Map<Method, BackonMethod> methods, Class<?> targetClass, @Nullable Advised ownProxy) {
     this.methods = Map.copyOf(methods);
     this.targetClass = targetClass;
     this.ownProxy = ownProxy;
   }
 
   /**
-   * Whether no advice runs inside Backon's: the proxy is Backon's own and has no other advisor
-   * now (another post-processor, or code at run time, may add one to it later).
+   * Whether no advice runs inside Backon's: the proxy is Backon's own and has no other advisor now
+   * (another post-processor, or code at run time, may add one to it later).
    */
   private boolean innermost() {
     Advised proxy = ownProxy;
@@ -47,8 +47,8 @@ final class BackonMethodInterceptor implements MethodInterceptor {
   /** The resolved method for {@code method}, if it is one of this bean's @Backon methods. */
   java.util.Optional<BackonMethod> methodFor(Method method) {
     BackonMethod found = methods.get(method);
-    return java.util.Optional.ofNullable(found != null ? found
-        : methods.get(AopUtils.getMostSpecificMethod(method, targetClass)));
+    return java.util.Optional.ofNullable(
+        found != null ? found : methods.get(AopUtils.getMostSpecificMethod(method, targetClass)));
   }
 
   @Override

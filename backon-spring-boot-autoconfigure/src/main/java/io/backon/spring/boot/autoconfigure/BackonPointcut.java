@@ -16,6 +16,7 @@ final class BackonPointcut extends StaticMethodMatcherPointcut {
 
   @Override
   public boolean matches(Method method, Class<?> targetClass) {
-    return methods.contains(method) || methods.contains(AopUtils.getMostSpecificMethod(method, targetClass));
+    return methods.contains(method)
+        || methods.contains(AopUtils.getMostSpecificMethod(method, targetClass));
   }
 }

@@ -8,8 +8,8 @@ import io.backon.RetryPolicy;
  * listeners through {@link RetryPolicy#toBuilder()}: {@code onBackoff}, {@code onGiveUp}, a hedge
  * listener, a breaker's state listener. The Actuator's event history is one. Declare as beans; they
  * run in {@link org.springframework.core.annotation.Order} order, before the policy is put on
- * Backon's threads. Unlike a {@link BackonPolicyCustomizer}, it sees the whole built policy. Must be
- * stateless or thread-safe.
+ * Backon's threads. Unlike a {@link BackonPolicyCustomizer}, it sees the whole built policy. Must
+ * be stateless or thread-safe.
  */
 @FunctionalInterface
 public interface BackonPolicyDecorator {

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Every {@code backon.*} setting: the global switch, policy defaults, named policies, circuit
- * breakers, retry budgets, observations and HTTP clients. Unknown keys fail the startup (a typo never silently falls back to a
- * default). Mutable JavaBean for binding only; the policies, breakers and budgets built from it
- * are immutable.
+ * breakers, retry budgets, observations and HTTP clients. Unknown keys fail the startup (a typo
+ * never silently falls back to a default). Mutable JavaBean for binding only; the policies,
+ * breakers and budgets built from it are immutable.
  */
 @ConfigurationProperties(prefix = "backon", ignoreUnknownFields = false)
 public class BackonProperties {
@@ -27,8 +27,7 @@ public class BackonProperties {
   private boolean maxHedgesIncludesFirst;
 
   /** Settings every policy starts from, including the policy named "default". */
-  @NestedConfigurationProperty
-  private PolicyProperties defaults = new PolicyProperties();
+  @NestedConfigurationProperty private PolicyProperties defaults = new PolicyProperties();
 
   /** Named retry policies, referenced by @Backon("name"). */
   private Map<String, PolicyProperties> policies = new LinkedHashMap<>();
@@ -41,8 +40,7 @@ public class BackonProperties {
   private Map<String, CircuitBreakerProperties> circuitBreakers = new LinkedHashMap<>();
 
   /** Settings every configured retry budget starts from. */
-  @NestedConfigurationProperty
-  private BudgetProperties budgetDefaults = new BudgetProperties();
+  @NestedConfigurationProperty private BudgetProperties budgetDefaults = new BudgetProperties();
 
   /** Named retry budgets, referenced by a policy's budget setting. */
   private Map<String, BudgetProperties> budgets = new LinkedHashMap<>();
@@ -52,16 +50,13 @@ public class BackonProperties {
   private ObservationsProperties observations = new ObservationsProperties();
 
   /** HTTP clients (RestClient, RestTemplate, WebClient) and problem details on the serving side. */
-  @NestedConfigurationProperty
-  private HttpProperties http = new HttpProperties();
+  @NestedConfigurationProperty private HttpProperties http = new HttpProperties();
 
   /** The event history of /actuator/backon/events. */
-  @NestedConfigurationProperty
-  private EventsProperties events = new EventsProperties();
+  @NestedConfigurationProperty private EventsProperties events = new EventsProperties();
 
   /** The live dashboard at /actuator/backon/dashboard. */
-  @NestedConfigurationProperty
-  private DashboardProperties dashboard = new DashboardProperties();
+  @NestedConfigurationProperty private DashboardProperties dashboard = new DashboardProperties();
 
   /** Whether @Backon methods retry. */
   public boolean isEnabled() {

@@ -10,10 +10,10 @@ import org.springframework.util.ClassUtils;
 /**
  * Shapes the proxies Backon creates itself, in one place, so that the proxy class Spring AOT
  * generates at build time ({@link #predictedClass}) is exactly the class the running application
- * asks for ({@link #forBean}). Spring names generated proxy classes by their target class and
- * order ({@code Target$$SpringCGLIB$$0}); with {@code spring.aot.enabled=true} or in a native
- * image it loads that class instead of generating one, so both sides must agree on the target
- * class, the interfaces and the proxy settings. Stateless.
+ * asks for ({@link #forBean}). Spring names generated proxy classes by their target class and order
+ * ({@code Target$$SpringCGLIB$$0}); with {@code spring.aot.enabled=true} or in a native image it
+ * loads that class instead of generating one, so both sides must agree on the target class, the
+ * interfaces and the proxy settings. Stateless.
  */
 final class BackonProxies {
 
@@ -34,7 +34,8 @@ final class BackonProxies {
    * class that cannot be proxied (the startup reports why).
    */
   static Class<?> predictedClass(Class<?> beanClass) {
-    if (SpringProxy.class.isAssignableFrom(beanClass) || Proxy.isProxyClass(beanClass)
+    if (SpringProxy.class.isAssignableFrom(beanClass)
+        || Proxy.isProxyClass(beanClass)
         || AopInfrastructureBean.class.isAssignableFrom(beanClass)
         || BackonAnnotatedMethod.findAll(beanClass).isEmpty()) {
       return beanClass;
@@ -54,8 +55,10 @@ final class BackonProxies {
   private static ProxyFactory forClass(Class<?> targetClass) {
     ProxyFactory factory = new ProxyFactory();
     factory.setTargetClass(targetClass);
-    factory.setInterfaces(Proxy.isProxyClass(targetClass)
-        ? targetClass.getInterfaces() : ClassUtils.getAllInterfacesForClass(targetClass));
+    factory.setInterfaces(
+        Proxy.isProxyClass(targetClass)
+            ? targetClass.getInterfaces()
+            : ClassUtils.getAllInterfacesForClass(targetClass));
     factory.setProxyTargetClass(true);
     return factory;
   }

@@ -13,12 +13,14 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * {@code Executors.newVirtualThreadPerTaskExecutor()}, which backon-core looks up by method handle
  * (it compiles for Java 17), so blocking attempts keep running on virtual threads; and the JDK
  * proxy of a synthesized {@code @Backon} (a composed annotation that aliases its attributes).
- * backon-core's own reachability metadata says the same for plain-Java images. Imported by
- * {@link BackonAutoConfiguration}.
+ * backon-core's own reachability metadata says the same for plain-Java images. Imported by {@link
+ * BackonAutoConfiguration}.
  */
 final class BackonRuntimeHints implements RuntimeHintsRegistrar {
 
-  /** The JDK 21+ factory of the virtual-thread executor (absent on JDK 17, so named, not linked). */
+  /**
+   * The JDK 21+ factory of the virtual-thread executor (absent on JDK 17, so named, not linked).
+   */
   static final String VIRTUAL_THREAD_FACTORY = "newVirtualThreadPerTaskExecutor";
 
   /** Instantiated by {@code @ImportRuntimeHints}. */
@@ -26,8 +28,11 @@ final class BackonRuntimeHints implements RuntimeHintsRegistrar {
 
   @Override
   public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-    hints.reflection().registerType(Executors.class,
-        type -> type.withMethod(VIRTUAL_THREAD_FACTORY, List.of(), ExecutableMode.INVOKE));
+    hints
+        .reflection()
+        .registerType(
+            Executors.class,
+            type -> type.withMethod(VIRTUAL_THREAD_FACTORY, List.of(), ExecutableMode.INVOKE));
     hints.proxies().registerJdkProxy(Backon.class);
   }
 }

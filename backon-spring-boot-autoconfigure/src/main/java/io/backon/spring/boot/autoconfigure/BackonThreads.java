@@ -30,9 +30,9 @@ import org.springframework.core.task.support.CompositeTaskDecorator;
  *       from the submitting thread reaches every attempt and hedged copy of the call.
  * </ul>
  *
- * <p>Applied to every policy Backon assembles and to {@code RetryPolicy} beans that kept the
- * core's default executor or scheduler (a bean's own executor or scheduler is left alone). With
- * no decorator and virtual threads allowed, policies are left untouched. Thread-safe.
+ * <p>Applied to every policy Backon assembles and to {@code RetryPolicy} beans that kept the core's
+ * default executor or scheduler (a bean's own executor or scheduler is left alone). With no
+ * decorator and virtual threads allowed, policies are left untouched. Thread-safe.
  */
 final class BackonThreads implements AutoCloseable {
 
@@ -46,16 +46,22 @@ final class BackonThreads implements AutoCloseable {
   private final @Nullable Executor executor;
   private final @Nullable Scheduler decoratedTimer;
 
-  private BackonThreads(@Nullable ExecutorService platformPool, @Nullable Executor executor,
+  private BackonThreads(
+      @Nullable ExecutorService platformPool,
+      @Nullable Executor executor,
       @Nullable TaskDecorator decorator) {
     this.platformPool = platformPool;
     this.executor = executor;
     Scheduler shared = Scheduler.shared();
-    this.decoratedTimer = decorator == null ? null
-        : (task, delayNanos) -> shared.schedule(decorator.decorate(task), delayNanos);
+    this.decoratedTimer =
+        decorator == null
+            ? null
+            : (task, delayNanos) -> shared.schedule(decorator.decorate(task), delayNanos);
   }
 
-  /** Threads that change no policy: the core's defaults (for code that assembles without a context). */
+  /**
+   * Threads that change no policy: the core's defaults (for code that assembles without a context).
+   */
   static BackonThreads coreDefaults() {
     return new BackonThreads(null, null, null);
   }
@@ -67,10 +73,13 @@ final class BackonThreads implements AutoCloseable {
   static BackonThreads of(Environment environment, List<TaskDecorator> decorators) {
     Boolean virtualSetting = environment.getProperty(VIRTUAL_THREADS_PROPERTY, Boolean.class);
     // The core runs virtual threads on JDK 21+ and platform threads below.
-    boolean platformWanted = Boolean.FALSE.equals(virtualSetting) && Runtime.version().feature() >= 21;
+    boolean platformWanted =
+        Boolean.FALSE.equals(virtualSetting) && Runtime.version().feature() >= 21;
     ExecutorService pool = platformWanted ? platformPool() : null;
-    TaskDecorator decorator = decorators.isEmpty() ? null
-        : decorators.size() == 1 ? decorators.get(0) : new CompositeTaskDecorator(decorators);
+    TaskDecorator decorator =
+        decorators.isEmpty()
+            ? null
+            : decorators.size() == 1 ? decorators.get(0) : new CompositeTaskDecorator(decorators);
     Executor base = pool != null ? pool : CORE_EXECUTOR;
     Executor executor = decorator != null ? task -> base.execute(decorator.decorate(task)) : pool;
     return new BackonThreads(pool, executor, decorator);
@@ -99,7 +108,8 @@ final class BackonThreads implements AutoCloseable {
 
   private HedgingPolicy adopt(HedgingPolicy hedging) {
     Executor own = executor;
-    Executor chosen = own != null && hedging.executor() == CORE_HEDGING_EXECUTOR ? own : hedging.executor();
+    Executor chosen =
+        own != null && hedging.executor() == CORE_HEDGING_EXECUTOR ? own : hedging.executor();
     Scheduler scheduler = decorated(hedging.scheduler());
     if (chosen == hedging.executor() && scheduler == hedging.scheduler()) {
       return hedging;
@@ -131,7 +141,12 @@ final class BackonThreads implements AutoCloseable {
 
   private static ExecutorService platformPool() {
     AtomicInteger counter = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
         task -> {
           Thread thread = new Thread(task, "backon-worker-" + counter.incrementAndGet());
           thread.setDaemon(true);

@@ -13,13 +13,22 @@ import org.jspecify.annotations.Nullable;
  */
 public class CircuitBreakerProperties {
 
-  /** Whether an open breaker reports DOWN in /actuator/health (true) or CIRCUIT_OPEN, which keeps the application UP (false). Default false. */
+  /**
+   * Whether an open breaker reports DOWN in /actuator/health (true) or CIRCUIT_OPEN, which keeps
+   * the application UP (false). Default false.
+   */
   private @Nullable Boolean affectsHealth;
 
-  /** Consecutive failures that open the breaker. Default 5 (off when a sliding window is set, unless given). */
+  /**
+   * Consecutive failures that open the breaker. Default 5 (off when a sliding window is set, unless
+   * given).
+   */
   private @Nullable Integer failureThreshold;
 
-  /** The window the failure-rate and slow-call rules look at: none, count-based or time-based. Default none. */
+  /**
+   * The window the failure-rate and slow-call rules look at: none, count-based or time-based.
+   * Default none.
+   */
   private @Nullable SlidingWindowType slidingWindowType;
 
   /** Calls in a count-based window. */
@@ -46,7 +55,10 @@ public class CircuitBreakerProperties {
   /** Growth of the open time each time a trial fails (>= 1). Default 1 (no growth). */
   private @Nullable Double recoveryBackoffMultiplier;
 
-  /** Cap of the growing open time; required when recovery-backoff-multiplier is set. Default: recovery-timeout. */
+  /**
+   * Cap of the growing open time; required when recovery-backoff-multiplier is set. Default:
+   * recovery-timeout.
+   */
   private @Nullable Duration maxRecoveryTimeout;
 
   /** Trial calls admitted at once while half-open. Default 1. */
@@ -55,7 +67,10 @@ public class CircuitBreakerProperties {
   /** Successful trial calls that close the breaker. Default 1. */
   private @Nullable Integer successThreshold;
 
-  /** Fully-qualified exception classes that count as failures (with subclasses); empty counts every exception. */
+  /**
+   * Fully-qualified exception classes that count as failures (with subclasses); empty counts every
+   * exception.
+   */
   private List<String> recordOn = new ArrayList<>();
 
   /** Fully-qualified exception classes that count as neither success nor failure. */

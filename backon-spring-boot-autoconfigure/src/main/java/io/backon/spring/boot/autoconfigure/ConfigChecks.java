@@ -3,8 +3,8 @@ package io.backon.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.core.NativeDetector;
 import java.util.function.Function;
+import org.springframework.core.NativeDetector;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,10 +21,13 @@ final class ConfigChecks {
    * (the core validates every setting) becomes a configuration error naming {@code subject}.
    */
   static <V> void apply(String subject, V value, Consumer<V> setter) {
-    create(subject, value, v -> {
-      setter.accept(v);
-      return v;
-    });
+    create(
+        subject,
+        value,
+        v -> {
+          setter.accept(v);
+          return v;
+        });
   }
 
   /** Like {@link #apply}, for a core factory: its result, or the error naming {@code subject}. */
@@ -37,21 +40,27 @@ final class ConfigChecks {
   }
 
   static BackonConfigurationException outOfRange(String subject, Object value, Exception e) {
-    ConfigErrorCode code = value instanceof Duration ? ConfigErrorCode.INVALID_DURATION
-        : ConfigErrorCode.OUT_OF_RANGE;
-    return new BackonConfigurationException(code, subject,
+    ConfigErrorCode code =
+        value instanceof Duration ? ConfigErrorCode.INVALID_DURATION : ConfigErrorCode.OUT_OF_RANGE;
+    return new BackonConfigurationException(
+        code,
+        subject,
         "the value " + display(value) + " is not allowed (" + e.getMessage() + ").",
-        "change " + subject + " to a value that satisfies that rule.", e);
+        "change " + subject + " to a value that satisfies that rule.",
+        e);
   }
 
   /** Loads the named {@link Throwable} classes. */
   @SuppressWarnings("unchecked")
-  static Class<? extends Throwable>[] throwables(String subject, List<String> names, ClassLoader loader) {
+  static Class<? extends Throwable>[] throwables(
+      String subject, List<String> names, ClassLoader loader) {
     Class<?>[] classes = new Class<?>[names.size()];
     for (int i = 0; i < classes.length; i++) {
       String name = names.get(i).trim();
       if (name.isEmpty()) {
-        throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+        throw new BackonConfigurationException(
+            ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
+            subject,
             "entry " + (i + 1) + " of the list is empty (a stray comma?).",
             "remove the empty entry from " + subject + ".");
       }
@@ -68,7 +77,9 @@ final class ConfigChecks {
       throw classNotFound(subject, name, NativeDetector.inNativeImage(), e);
     }
     if (!Throwable.class.isAssignableFrom(type)) {
-      throw new BackonConfigurationException(ConfigErrorCode.NOT_A_THROWABLE, subject,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.NOT_A_THROWABLE,
+          subject,
           "the class '" + name + "' is not an exception (not a java.lang.Throwable).",
           "list only exception classes, e.g. java.io.IOException.");
     }
@@ -79,30 +90,40 @@ final class ConfigChecks {
    * The error for an exception class that cannot be loaded. In a native image, only the classes
    * Spring AOT registered when the image was built can be loaded by name.
    */
-  static BackonConfigurationException classNotFound(String subject, String name, boolean inNativeImage,
-      Throwable cause) {
+  static BackonConfigurationException classNotFound(
+      String subject, String name, boolean inNativeImage, Throwable cause) {
     if (inNativeImage) {
-      return new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
-          "the exception class '" + name + "' is not registered in this native image (Spring AOT registers"
+      return new BackonConfigurationException(
+          ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
+          subject,
+          "the exception class '"
+              + name
+              + "' is not registered in this native image (Spring AOT registers"
               + " the classes that backon.* and @Backon name in the configuration the image is built with).",
-          "name " + name + " in the configuration the image is built from (its application.yml, or a profile"
+          "name "
+              + name
+              + " in the configuration the image is built from (its application.yml, or a profile"
               + " active during process-aot) and rebuild, or register it with @ImportRuntimeHints; check the spelling.",
           cause);
     }
-    return new BackonConfigurationException(ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS, subject,
+    return new BackonConfigurationException(
+        ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
+        subject,
         "the exception class '" + name + "' is not on the class path.",
-        "use the fully-qualified name of an exception class, e.g. java.io.IOException.", cause);
+        "use the fully-qualified name of an exception class, e.g. java.io.IOException.",
+        cause);
   }
 
   static BackonConfigurationException contradiction(String subject, String problem, String fix) {
-    return new BackonConfigurationException(ConfigErrorCode.CONTRADICTORY_SETTINGS, subject,
-        problem, fix);
+    return new BackonConfigurationException(
+        ConfigErrorCode.CONTRADICTORY_SETTINGS, subject, problem, fix);
   }
 
   /** {@code value} as users write it: durations as {@code 1s}, {@code -500ms}. */
   static String display(Object value) {
     if (value instanceof Duration d) {
-      return d.isNegative() ? "-" + d.negated().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+      return d.isNegative()
+          ? "-" + d.negated().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
           : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
     return String.valueOf(value);

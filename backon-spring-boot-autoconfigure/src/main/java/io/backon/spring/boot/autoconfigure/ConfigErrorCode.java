@@ -6,11 +6,16 @@ package io.backon.spring.boot.autoconfigure;
  */
 public enum ConfigErrorCode {
 
-  /** A {@code backon.*} value could not be converted (not a number, not a duration, no such enum value). */
+  /**
+   * A {@code backon.*} value could not be converted (not a number, not a duration, no such enum
+   * value).
+   */
   INVALID_VALUE(1),
   /** A {@code backon.*} key that Backon does not know (usually a typo). */
   UNKNOWN_PROPERTY(2),
-  /** A policy name (in {@code @Backon} or {@code extends}) that is neither configured nor a bean. */
+  /**
+   * A policy name (in {@code @Backon} or {@code extends}) that is neither configured nor a bean.
+   */
   UNKNOWN_POLICY(3),
   /** An exception class name that is not on the class path. */
   UNKNOWN_EXCEPTION_CLASS(4),

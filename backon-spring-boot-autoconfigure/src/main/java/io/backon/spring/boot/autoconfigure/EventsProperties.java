@@ -1,8 +1,8 @@
 package io.backon.spring.boot.autoconfigure;
 
 /**
- * The event history of {@code /actuator/backon/events} ({@code backon.events.*}). Mutable
- * JavaBean for binding only.
+ * The event history of {@code /actuator/backon/events} ({@code backon.events.*}). Mutable JavaBean
+ * for binding only.
  */
 public class EventsProperties {
 

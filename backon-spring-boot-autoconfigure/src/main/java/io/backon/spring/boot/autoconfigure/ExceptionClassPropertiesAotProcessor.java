@@ -25,13 +25,14 @@ import org.springframework.util.ClassUtils;
  * record-on}, {@code ignore-on}, in any policy, breaker or defaults): Backon loads them by name
  * when it builds policies and breakers, which a native image allows only for registered classes.
  * Configuration that the build does not see (a profile active only at run time, an environment
- * variable set only in production) must name classes already registered, for example through
- * the same property in the build's {@code application.yml}. Registered in {@code
+ * variable set only in production) must name classes already registered, for example through the
+ * same property in the build's {@code application.yml}. Registered in {@code
  * META-INF/spring/aot.factories}.
  */
 final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializationAotProcessor {
 
   private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("backon");
+
   /** The exception-list keys in uniform form (lower case, no dashes). */
   private static final Set<String> LIST_KEYS = Set.of("retryon", "aborton", "recordon", "ignoreon");
 
@@ -45,13 +46,16 @@ final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializ
         || !beanFactory.containsBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME)) {
       return null;
     }
-    Environment environment = beanFactory.getBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, Environment.class);
+    Environment environment =
+        beanFactory.getBean(
+            ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, Environment.class);
     Set<String> names = exceptionClassNames(environment);
     if (names.isEmpty()) {
       return null;
     }
     ClassLoader loader = beanFactory.getBeanClassLoader();
-    return (generationContext, code) -> register(generationContext.getRuntimeHints().reflection(), names, loader);
+    return (generationContext, code) ->
+        register(generationContext.getRuntimeHints().reflection(), names, loader);
   }
 
   /** Every class name listed under an exception-list key below {@code backon}, sorted. */
@@ -59,15 +63,18 @@ final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializ
     Set<ConfigurationPropertyName> lists = new TreeSet<>();
     for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
       if (source instanceof IterableConfigurationPropertySource iterable) {
-        iterable.stream().filter(ROOT::isAncestorOf).forEach(name -> {
-          ConfigurationPropertyName list = name;
-          while (list.isLastElementIndexed()) {
-            list = list.getParent();
-          }
-          if (LIST_KEYS.contains(list.getLastElement(Form.UNIFORM))) {
-            lists.add(list);
-          }
-        });
+        iterable.stream()
+            .filter(ROOT::isAncestorOf)
+            .forEach(
+                name -> {
+                  ConfigurationPropertyName list = name;
+                  while (list.isLastElementIndexed()) {
+                    list = list.getParent();
+                  }
+                  if (LIST_KEYS.contains(list.getLastElement(Form.UNIFORM))) {
+                    lists.add(list);
+                  }
+                });
       }
     }
     Binder binder = Binder.get(environment);
@@ -83,7 +90,8 @@ final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializ
   }
 
   /** Registers each class the build can load; the others fail the startup as on the JVM. */
-  private static void register(ReflectionHints hints, Set<String> names, @Nullable ClassLoader loader) {
+  private static void register(
+      ReflectionHints hints, Set<String> names, @Nullable ClassLoader loader) {
     for (String name : names) {
       try {
         hints.registerType(ClassUtils.forName(name, loader));

@@ -12,9 +12,9 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * The method named by {@code @Backon(fallback = "...")}: same parameters as the annotated method,
- * optionally followed by one {@link Throwable} (or subtype) parameter, and a return type
- * assignable to the annotated method's. Resolved and validated at startup. When its last parameter
- * is a Throwable subtype and the failure is not of that type, the failure propagates unchanged.
+ * optionally followed by one {@link Throwable} (or subtype) parameter, and a return type assignable
+ * to the annotated method's. Resolved and validated at startup. When its last parameter is a
+ * Throwable subtype and the failure is not of that type, the failure propagates unchanged.
  * Immutable and thread-safe.
  */
 final class FallbackMethod {
@@ -29,7 +29,8 @@ final class FallbackMethod {
   }
 
   /** Finds and checks the fallback {@code name} for {@code annotated} on {@code targetClass}. */
-  static FallbackMethod resolve(Class<?> targetClass, String name, Method annotated, String subject) {
+  static FallbackMethod resolve(
+      Class<?> targetClass, String name, Method annotated, String subject) {
     Class<?>[] params = annotated.getParameterTypes();
     List<Method> named = new ArrayList<>();
     for (Method candidate : ReflectionUtils.getUniqueDeclaredMethods(targetClass)) {
@@ -39,40 +40,63 @@ final class FallbackMethod {
     }
     String expected = expectedSignature(annotated, name);
     if (named.isEmpty()) {
-      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_NOT_FOUND, subject,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.FALLBACK_NOT_FOUND,
+          subject,
           "the fallback method '" + name + "' does not exist on " + targetClass.getName() + ".",
-          "add a method " + expected + " to " + targetClass.getSimpleName()
+          "add a method "
+              + expected
+              + " to "
+              + targetClass.getSimpleName()
               + ", or fix the fallback name.");
     }
     List<Method> fitting = new ArrayList<>();
     for (Method candidate : named) {
       Class<?>[] types = candidate.getParameterTypes();
-      boolean returnFits = annotated.getReturnType() == void.class
-          ? candidate.getReturnType() == void.class
-          : ClassUtils.isAssignable(annotated.getReturnType(), candidate.getReturnType());
+      boolean returnFits =
+          annotated.getReturnType() == void.class
+              ? candidate.getReturnType() == void.class
+              : ClassUtils.isAssignable(annotated.getReturnType(), candidate.getReturnType());
       if (!returnFits) {
         continue;
       }
-      if (Arrays.equals(types, params) || (types.length == params.length + 1
-          && Arrays.equals(Arrays.copyOf(types, params.length), params)
-          && Throwable.class.isAssignableFrom(types[params.length]))) {
+      if (Arrays.equals(types, params)
+          || (types.length == params.length + 1
+              && Arrays.equals(Arrays.copyOf(types, params.length), params)
+              && Throwable.class.isAssignableFrom(types[params.length]))) {
         fitting.add(candidate);
       }
     }
     if (fitting.isEmpty()) {
-      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_SIGNATURE, subject,
-          "no method named '" + name + "' on " + targetClass.getName() + " fits: found "
+      throw new BackonConfigurationException(
+          ConfigErrorCode.FALLBACK_SIGNATURE,
+          subject,
+          "no method named '"
+              + name
+              + "' on "
+              + targetClass.getName()
+              + " fits: found "
               + named.stream().map(FallbackMethod::describe).collect(Collectors.joining(", "))
               + ".",
           "declare it as " + expected + ".");
     }
     if (fitting.size() > 1) {
       // Which one would be called must not depend on the order reflection lists them in.
-      throw new BackonConfigurationException(ConfigErrorCode.FALLBACK_SIGNATURE, subject,
-          fitting.size() + " methods named '" + name + "' fit: "
-              + fitting.stream().map(FallbackMethod::describe).sorted().collect(Collectors.joining(", "))
+      throw new BackonConfigurationException(
+          ConfigErrorCode.FALLBACK_SIGNATURE,
+          subject,
+          fitting.size()
+              + " methods named '"
+              + name
+              + "' fit: "
+              + fitting.stream()
+                  .map(FallbackMethod::describe)
+                  .sorted()
+                  .collect(Collectors.joining(", "))
               + "; Backon calls exactly one fallback.",
-          "keep one method named " + name + " (it may take a Throwable and check its type), or rename the others.");
+          "keep one method named "
+              + name
+              + " (it may take a Throwable and check its type), or rename the others.");
     }
     Method chosen = fitting.get(0);
     Class<?>[] types = chosen.getParameterTypes();
@@ -103,7 +127,10 @@ final class FallbackMethod {
     }
   }
 
-  /** {@code thrown} (by {@link #invoke}) with {@code failure} suppressed, unless it is the failure itself. */
+  /**
+   * {@code thrown} (by {@link #invoke}) with {@code failure} suppressed, unless it is the failure
+   * itself.
+   */
   static Throwable suppressing(Throwable thrown, @Nullable Throwable failure) {
     if (failure != null && thrown != failure) {
       thrown.addSuppressed(failure);
@@ -116,16 +143,33 @@ final class FallbackMethod {
   }
 
   private static String expectedSignature(Method annotated, String name) {
-    String params = Arrays.stream(annotated.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(", "));
+    String params =
+        Arrays.stream(annotated.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "));
     String withThrowable = params.isEmpty() ? "Throwable failure" : params + ", Throwable failure";
-    return annotated.getReturnType().getSimpleName() + " " + name + "(" + params + ") or "
-        + annotated.getReturnType().getSimpleName() + " " + name + "(" + withThrowable + ")";
+    return annotated.getReturnType().getSimpleName()
+        + " "
+        + name
+        + "("
+        + params
+        + ") or "
+        + annotated.getReturnType().getSimpleName()
+        + " "
+        + name
+        + "("
+        + withThrowable
+        + ")";
   }
 
   private static String describe(Method method) {
-    return method.getReturnType().getSimpleName() + " " + method.getName() + "("
-        + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-            .collect(Collectors.joining(", ")) + ")";
+    return method.getReturnType().getSimpleName()
+        + " "
+        + method.getName()
+        + "("
+        + Arrays.stream(method.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 }

@@ -20,7 +20,10 @@ public class HedgingProperties {
   /** Fixed delay before each hedge; 0 starts all copies at once. Default 100ms. */
   private @Nullable Duration delay;
 
-  /** Adaptive delay: the percentile (0 < p < 100) of recent attempt durations, e.g. 95. Replaces delay when set. */
+  /**
+   * Adaptive delay: the percentile (0 < p < 100) of recent attempt durations, e.g. 95. Replaces
+   * delay when set.
+   */
   private @Nullable Double delayPercentile;
 
   /** Copies in flight at most, the first included. */

@@ -13,8 +13,8 @@ import org.springframework.beans.PropertyAccessorFactory;
 /**
  * Settings merged from several layers (core defaults, {@code backon.defaults}, the {@code extends}
  * chain, the policy, an annotation), remembering which layer each value came from so an error can
- * name the exact property to fix. A setting is "set" when it is non-null (lists: non-empty).
- * Nested beans (hedging) merge property by property under {@code "hedging.maxHedges"}-style names.
+ * name the exact property to fix. A setting is "set" when it is non-null (lists: non-empty). Nested
+ * beans (hedging) merge property by property under {@code "hedging.maxHedges"}-style names.
  *
  * @param <T> one of the JavaBean property classes
  */
@@ -61,7 +61,9 @@ final class LayeredSettings<T> {
     return sources.get(property);
   }
 
-  /** The position of the layer that set {@code property}: higher is more specific; -1 when unset. */
+  /**
+   * The position of the layer that set {@code property}: higher is more specific; -1 when unset.
+   */
   int layerOf(String property) {
     return layers.getOrDefault(property, -1);
   }

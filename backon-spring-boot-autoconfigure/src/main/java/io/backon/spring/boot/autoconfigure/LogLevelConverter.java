@@ -8,15 +8,16 @@ import org.springframework.core.convert.converter.Converter;
 /**
  * Binds the {@code *-log-level} properties from Spring's level names ({@code TRACE}, {@code DEBUG},
  * {@code INFO}, {@code WARN}, {@code ERROR}, {@code FATAL} read as ERROR, {@code OFF}, as in {@code
- * logging.level.*}) as well as {@link System.Logger.Level}'s ({@code WARNING}, {@code ALL}), in
- * any case. An unknown name fails the binding, which {@link BackonBindFailureAnalyzer} reports as
+ * logging.level.*}) as well as {@link System.Logger.Level}'s ({@code WARNING}, {@code ALL}), in any
+ * case. An unknown name fails the binding, which {@link BackonBindFailureAnalyzer} reports as
  * {@code BACKON-CFG-001} listing {@link #ACCEPTED}. Stateless and thread-safe.
  */
 final class LogLevelConverter implements Converter<String, Level> {
 
   /** The names an error message offers, lowercase. */
-  static final String ACCEPTED = "trace, debug, info, warn, error, off "
-      + "(System.Logger's warning and all work too; any case)";
+  static final String ACCEPTED =
+      "trace, debug, info, warn, error, off "
+          + "(System.Logger's warning and all work too; any case)";
 
   /** Registered by {@link BackonAutoConfiguration} for configuration properties binding. */
   LogLevelConverter() {}
@@ -31,8 +32,9 @@ final class LogLevelConverter implements Converter<String, Level> {
       case "WARN", "WARNING" -> Level.WARNING;
       case "FATAL", "ERROR" -> Level.ERROR;
       case "ALL", "TRACE", "DEBUG", "INFO", "OFF" -> Level.valueOf(key);
-      default -> throw new IllegalArgumentException(
-          "no log level named '" + name + "'; use one of: " + ACCEPTED);
+      default ->
+          throw new IllegalArgumentException(
+              "no log level named '" + name + "'; use one of: " + ACCEPTED);
     };
   }
 }

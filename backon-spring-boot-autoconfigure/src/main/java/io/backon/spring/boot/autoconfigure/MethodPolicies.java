@@ -38,7 +38,9 @@ public final class MethodPolicies {
     methods.put(method, new Entry(policy, origins));
   }
 
-  /** Every recorded method ({@code PaymentClient.charge(Order)}) with its policy, sorted by method. */
+  /**
+   * Every recorded method ({@code PaymentClient.charge(Order)}) with its policy, sorted by method.
+   */
   public Map<String, Entry> all() {
     return Collections.unmodifiableMap(new TreeMap<>(methods));
   }

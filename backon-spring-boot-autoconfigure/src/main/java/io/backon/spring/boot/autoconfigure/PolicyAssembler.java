@@ -25,7 +25,10 @@ final class PolicyAssembler {
   private final ClassLoader classLoader;
   private final HedgeCount hedgeCount;
 
-  PolicyAssembler(CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets, ClassLoader classLoader,
+  PolicyAssembler(
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      ClassLoader classLoader,
       HedgeCount hedgeCount) {
     this.breakers = breakers;
     this.budgets = budgets;
@@ -41,7 +44,10 @@ final class PolicyAssembler {
    * @param waitKindKnown false when the builder comes from a bean whose wait kind is unknown, so a
    *     wait parameter without a wait kind is an error
    */
-  void apply(LayeredSettings<PolicyProperties> settings, SettingSource own, boolean waitKindKnown,
+  void apply(
+      LayeredSettings<PolicyProperties> settings,
+      SettingSource own,
+      boolean waitKindKnown,
       RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
     if (p.getEnabled() != null) {
@@ -75,8 +81,8 @@ final class PolicyAssembler {
     }
   }
 
-  private void applyConditions(LayeredSettings<PolicyProperties> settings, SettingSource own,
-      RetryPolicyBuilder builder) {
+  private void applyConditions(
+      LayeredSettings<PolicyProperties> settings, SettingSource own, RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
     Set<Class<? extends Throwable>> retried = new LinkedHashSet<>();
     if (!p.getRetryOn().isEmpty()) {
@@ -87,69 +93,104 @@ final class PolicyAssembler {
     }
     if (!p.getAbortOn().isEmpty()) {
       String subject = settings.describe("abortOn", own);
-      Class<? extends Throwable>[] types = ConfigChecks.throwables(subject, p.getAbortOn(), classLoader);
+      Class<? extends Throwable>[] types =
+          ConfigChecks.throwables(subject, p.getAbortOn(), classLoader);
       for (Class<? extends Throwable> type : types) {
         if (retried.contains(type)) {
-          throw ConfigChecks.contradiction(subject,
+          throw ConfigChecks.contradiction(
+              subject,
               type.getName() + " is listed in both retry-on and abort-on.",
-              "keep " + type.getName() + " in only one of " + settings.describe("retryOn", own)
-                  + " and " + subject + ".");
+              "keep "
+                  + type.getName()
+                  + " in only one of "
+                  + settings.describe("retryOn", own)
+                  + " and "
+                  + subject
+                  + ".");
         }
         for (Class<? extends Throwable> retry : retried) {
           if (type.isAssignableFrom(retry)) {
-            throw ConfigChecks.contradiction(subject,
-                retry.getName() + " in retry-on is never retried: " + type.getName()
+            throw ConfigChecks.contradiction(
+                subject,
+                retry.getName()
+                    + " in retry-on is never retried: "
+                    + type.getName()
                     + " in abort-on covers it.",
-                "remove " + retry.getName() + " from " + settings.describe("retryOn", own) + " or "
-                    + type.getName() + " from " + subject + ".");
+                "remove "
+                    + retry.getName()
+                    + " from "
+                    + settings.describe("retryOn", own)
+                    + " or "
+                    + type.getName()
+                    + " from "
+                    + subject
+                    + ".");
           }
         }
       }
       builder.abortOn(types);
     }
     if (p.getRetryIf() != null && !p.getRetryIf().isBlank()) {
-      builder.retryIfResult(ResultCondition.parse(settings.describe("retryIf", own), p.getRetryIf()));
+      builder.retryIfResult(
+          ResultCondition.parse(settings.describe("retryIf", own), p.getRetryIf()));
     }
   }
 
-  private static void applyTimeLimits(LayeredSettings<PolicyProperties> settings, SettingSource own,
-      RetryPolicyBuilder builder) {
+  private static void applyTimeLimits(
+      LayeredSettings<PolicyProperties> settings, SettingSource own, RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
     Duration attemptTimeout = p.getAttemptTimeout();
     Duration deadline = p.getDeadline();
     if (attemptTimeout != null) {
-      ConfigChecks.apply(settings.describe("attemptTimeout", own), attemptTimeout, builder::attemptTimeout);
+      ConfigChecks.apply(
+          settings.describe("attemptTimeout", own), attemptTimeout, builder::attemptTimeout);
     }
     if (deadline != null) {
       ConfigChecks.apply(settings.describe("deadline", own), deadline, builder::deadline);
     }
     if (attemptTimeout != null && deadline != null && attemptTimeout.compareTo(deadline) >= 0) {
       String subject = settings.describe("attemptTimeout", own);
-      throw ConfigChecks.contradiction(subject,
-          "the attempt timeout " + ConfigChecks.display(attemptTimeout) + " is not shorter than the deadline "
+      throw ConfigChecks.contradiction(
+          subject,
+          "the attempt timeout "
+              + ConfigChecks.display(attemptTimeout)
+              + " is not shorter than the deadline "
               + ConfigChecks.display(deadline)
               + ", so the deadline always ends the call first and no attempt is ever retried after a timeout.",
           "make " + subject + " shorter than " + settings.describe("deadline", own) + ".");
     }
   }
 
-  private void applyBreakerAndBudget(LayeredSettings<PolicyProperties> settings, SettingSource own,
-      RetryPolicyBuilder builder) {
+  private void applyBreakerAndBudget(
+      LayeredSettings<PolicyProperties> settings, SettingSource own, RetryPolicyBuilder builder) {
     PolicyProperties p = settings.values();
     String breakerName = p.getCircuitBreaker();
     if (breakerName != null && !breakerName.isBlank()) {
       String subject = settings.describe("circuitBreaker", own);
-      CircuitBreaker breaker = breakers.find(breakerName).orElseThrow(() ->
-          new BackonConfigurationException(ConfigErrorCode.UNKNOWN_CIRCUIT_BREAKER, subject,
-              "no circuit breaker named '" + breakerName + "' is configured (known: "
-                  + sortedNames(breakers.all().stream().map(CircuitBreaker::name).toList()) + ").",
-              "define backon.circuit-breakers." + breakerName + " or a CircuitBreaker bean with that name, or fix the name."));
+      CircuitBreaker breaker =
+          breakers
+              .find(breakerName)
+              .orElseThrow(
+                  () ->
+                      new BackonConfigurationException(
+                          ConfigErrorCode.UNKNOWN_CIRCUIT_BREAKER,
+                          subject,
+                          "no circuit breaker named '"
+                              + breakerName
+                              + "' is configured (known: "
+                              + sortedNames(
+                                  breakers.all().stream().map(CircuitBreaker::name).toList())
+                              + ").",
+                          "define backon.circuit-breakers."
+                              + breakerName
+                              + " or a CircuitBreaker bean with that name, or fix the name."));
       builder.circuitBreaker(breaker);
     }
     if (p.getRetryOnCircuitOpen() != null) {
       if (p.getRetryOnCircuitOpen() && (breakerName == null || breakerName.isBlank())) {
         String subject = settings.describe("retryOnCircuitOpen", own);
-        throw ConfigChecks.contradiction(subject,
+        throw ConfigChecks.contradiction(
+            subject,
             "retry-on-circuit-open is true but the policy has no circuit breaker.",
             "set circuit-breaker next to " + subject + ", or remove it.");
       }
@@ -158,30 +199,46 @@ final class PolicyAssembler {
     String budgetName = p.getBudget();
     if (budgetName != null && !budgetName.isBlank()) {
       String subject = settings.describe("budget", own);
-      RetryBudget budget = budgets.find(budgetName).orElseThrow(() ->
-          new BackonConfigurationException(ConfigErrorCode.UNKNOWN_BUDGET, subject,
-              "no retry budget named '" + budgetName + "' is configured (known: "
-                  + sortedNames(budgets.all().stream().map(RetryBudget::name).toList()) + ").",
-              "define backon.budgets." + budgetName + " or a RetryBudget bean with that name, or fix the name."));
+      RetryBudget budget =
+          budgets
+              .find(budgetName)
+              .orElseThrow(
+                  () ->
+                      new BackonConfigurationException(
+                          ConfigErrorCode.UNKNOWN_BUDGET,
+                          subject,
+                          "no retry budget named '"
+                              + budgetName
+                              + "' is configured (known: "
+                              + sortedNames(budgets.all().stream().map(RetryBudget::name).toList())
+                              + ").",
+                          "define backon.budgets."
+                              + budgetName
+                              + " or a RetryBudget bean with that name, or fix the name."));
       builder.retryBudget(budget);
     }
   }
 
-  private void applyHedging(LayeredSettings<PolicyProperties> settings, SettingSource own,
-      RetryPolicyBuilder builder) {
+  private void applyHedging(
+      LayeredSettings<PolicyProperties> settings, SettingSource own, RetryPolicyBuilder builder) {
     HedgingProperties h = settings.values().getHedging();
-    boolean anySet = settings.isSet("hedging.maxHedges") || settings.isSet("hedging.delay")
-        || settings.isSet("hedging.delayPercentile");
+    boolean anySet =
+        settings.isSet("hedging.maxHedges")
+            || settings.isSet("hedging.delay")
+            || settings.isSet("hedging.delayPercentile");
     if (!anySet) {
       return;
     }
     Integer maxHedges = h.getMaxHedges();
     String maxHedgesSubject = settings.describe("hedging.maxHedges", own);
     if (maxHedges == null) {
-      throw ConfigChecks.contradiction(settings.describe(
+      throw ConfigChecks.contradiction(
+          settings.describe(
               settings.isSet("hedging.delay") ? "hedging.delay" : "hedging.delayPercentile", own),
           "a hedge delay is set but max-hedges is not, so hedging stays off.",
-          "set " + maxHedgesSubject + " (for example 2: the first copy and one hedge), or remove the delay.");
+          "set "
+              + maxHedgesSubject
+              + " (for example 2: the first copy and one hedge), or remove the delay.");
     }
     hedgeCount.check(maxHedgesSubject, maxHedges);
     if (maxHedges == HedgeCount.NO_HEDGING) {
@@ -194,11 +251,17 @@ final class PolicyAssembler {
       int percentileLayer = settings.layerOf("hedging.delayPercentile");
       if (fixedLayer == percentileLayer) {
         String subject = settings.describe("hedging.delayPercentile", own);
-        throw ConfigChecks.contradiction(subject,
+        throw ConfigChecks.contradiction(
+            subject,
             "both a fixed hedge delay and a percentile delay are set.",
-            "keep only one of " + settings.describe("hedging.delay", own) + " and " + subject + ".");
+            "keep only one of "
+                + settings.describe("hedging.delay", own)
+                + " and "
+                + subject
+                + ".");
       }
-      // The more specific layer (policy over extends and defaults, annotation over policy) chooses the kind.
+      // The more specific layer (policy over extends and defaults, annotation over policy) chooses
+      // the kind.
       if (fixedLayer > percentileLayer) {
         percentile = null;
       } else {
@@ -208,11 +271,13 @@ final class PolicyAssembler {
     HedgingPolicyBuilder hedging = HedgingPolicy.builder();
     ConfigChecks.apply(maxHedgesSubject, maxHedges, hedging::maxHedges);
     if (fixedDelay != null) {
-      ConfigChecks.apply(settings.describe("hedging.delay", own), fixedDelay,
-          d -> hedging.hedgeDelay(d));
+      ConfigChecks.apply(
+          settings.describe("hedging.delay", own), fixedDelay, d -> hedging.hedgeDelay(d));
     }
     if (percentile != null) {
-      ConfigChecks.apply(settings.describe("hedging.delayPercentile", own), percentile,
+      ConfigChecks.apply(
+          settings.describe("hedging.delayPercentile", own),
+          percentile,
           p -> hedging.hedgeDelay(HedgeDelay.percentile(p)));
     }
     builder.hedging(hedging.build());

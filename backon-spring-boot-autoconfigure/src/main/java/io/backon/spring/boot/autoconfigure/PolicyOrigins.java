@@ -29,8 +29,8 @@ final class PolicyOrigins {
    * @param baseline the origin of settings no layer set: {@link SettingOrigin.Kind#BUILT_IN} or
    *     {@link SettingOrigin.Kind#BEAN}
    */
-  PolicyOrigins(LayeredSettings<PolicyProperties> settings, String ownSection,
-      SettingOrigin.Kind baseline) {
+  PolicyOrigins(
+      LayeredSettings<PolicyProperties> settings, String ownSection, SettingOrigin.Kind baseline) {
     this.settings = settings;
     this.ownSection = ownSection;
     this.baseline = baseline;
@@ -46,7 +46,9 @@ final class PolicyOrigins {
     }
   }
 
-  /** The origin of every setting of {@code built}, keyed by {@link PolicySetting#key()}, in order. */
+  /**
+   * The origin of every setting of {@code built}, keyed by {@link PolicySetting#key()}, in order.
+   */
   Map<String, SettingOrigin> of(RetryPolicy built) {
     Map<String, SettingOrigin> origins = new LinkedHashMap<>();
     for (PolicySetting setting : PolicySetting.values()) {
@@ -71,7 +73,8 @@ final class PolicyOrigins {
       }
     }
     SettingSource source = mostSpecific == null ? null : settings.sourceOf(mostSpecific);
-    return source == null ? new SettingOrigin(baseline, List.of())
+    return source == null
+        ? new SettingOrigin(baseline, List.of())
         : new SettingOrigin(kindOf(source), names);
   }
 
@@ -82,6 +85,8 @@ final class PolicyOrigins {
     if (source.section().equals("backon.defaults")) {
       return SettingOrigin.Kind.DEFAULTS;
     }
-    return source.section().equals(ownSection) ? SettingOrigin.Kind.POLICY : SettingOrigin.Kind.EXTENDS;
+    return source.section().equals(ownSection)
+        ? SettingOrigin.Kind.POLICY
+        : SettingOrigin.Kind.EXTENDS;
   }
 }

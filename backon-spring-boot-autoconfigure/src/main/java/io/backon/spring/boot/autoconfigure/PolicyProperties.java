@@ -31,7 +31,9 @@ public class PolicyProperties {
   /** The wait strategy between attempts. Default expo. */
   private @Nullable WaitKind wait;
 
-  /** The first or base wait of the strategy (constant: the wait; expo: the first wait). Default 1s. */
+  /**
+   * The first or base wait of the strategy (constant: the wait; expo: the first wait). Default 1s.
+   */
   private @Nullable Duration delay;
 
   /** The cap of the wait strategy (random: the upper bound). Default: no cap (random: 1s). */
@@ -40,7 +42,10 @@ public class PolicyProperties {
   /** The lower bound of the random, random-exponential and decay strategies. Default 0. */
   private @Nullable Duration minDelay;
 
-  /** The growth per attempt of expo, random-exponential and exponential-jitter (> 1), or the decay factor. Default 2 (decay: 1). */
+  /**
+   * The growth per attempt of expo, random-exponential and exponential-jitter (> 1), or the decay
+   * factor. Default 2 (decay: 1).
+   */
   private @Nullable Double multiplier;
 
   /** The step of incrementing, or the random part of exponential-jitter. Default 1s. */
@@ -52,48 +57,76 @@ public class PolicyProperties {
   /** The upper bound of the random jitter's added part. Default 1s. */
   private @Nullable Duration jitterMax;
 
-  /** Fully-qualified exception classes to retry (with subclasses); empty retries every Exception. */
+  /**
+   * Fully-qualified exception classes to retry (with subclasses); empty retries every Exception.
+   */
   private List<String> retryOn = new ArrayList<>();
 
   /** Fully-qualified exception classes never retried (with subclasses). */
   private List<String> abortOn = new ArrayList<>();
 
-  /** A SpEL condition on the returned value (#result) that asks for another attempt, e.g. "#result == null". */
+  /**
+   * A SpEL condition on the returned value (#result) that asks for another attempt, e.g. "#result
+   * == null".
+   */
   private @Nullable String retryIf;
 
-  /** Cancels one attempt that runs longer than this; the attempt fails with AttemptTimeoutException (retryable). Default: none. */
+  /**
+   * Cancels one attempt that runs longer than this; the attempt fails with AttemptTimeoutException
+   * (retryable). Default: none.
+   */
   private @Nullable Duration attemptTimeout;
 
-  /** Hard limit on the whole call including waits; ends it with DeadlineExceededException. Default: none. */
+  /**
+   * Hard limit on the whole call including waits; ends it with DeadlineExceededException. Default:
+   * none.
+   */
   private @Nullable Duration deadline;
 
-  /** The name of the circuit breaker (backon.circuit-breakers.<name> or a CircuitBreaker bean) each attempt goes through. */
+  /**
+   * The name of the circuit breaker (backon.circuit-breakers.<name> or a CircuitBreaker bean) each
+   * attempt goes through.
+   */
   private @Nullable String circuitBreaker;
 
   /** Whether a call rejected by an open breaker is retried after the wait. Default false. */
   private @Nullable Boolean retryOnCircuitOpen;
 
-  /** The name of the retry budget (backon.budgets.<name> or a RetryBudget bean) that retries spend. */
+  /**
+   * The name of the retry budget (backon.budgets.<name> or a RetryBudget bean) that retries spend.
+   */
   private @Nullable String budget;
 
-  /** Whether giving up throws the last failure (true) or returns the last value or null (false). Default true. */
+  /**
+   * Whether giving up throws the last failure (true) or returns the last value or null (false).
+   * Default true.
+   */
   private @Nullable Boolean raiseOnGiveUp;
 
-  /** Whether a supplyAsync retry waits for the call's abandoned attempts (attempts that timed out but ignore their interrupt) to end (true) or fails the call at once (false). Default true. */
+  /**
+   * Whether a supplyAsync retry waits for the call's abandoned attempts (attempts that timed out
+   * but ignore their interrupt) to end (true) or fails the call at once (false). Default true.
+   */
   private @Nullable Boolean waitForAbandonedAttempts;
 
   /** Whether the policy records RetryStatistics of the last call. Default false. */
   private @Nullable Boolean statistics;
 
-  /** The log level of each back-off line: trace, debug, info, warn (or warning), error or off, in any case. Default DEBUG. */
+  /**
+   * The log level of each back-off line: trace, debug, info, warn (or warning), error or off, in
+   * any case. Default DEBUG.
+   */
   private System.Logger.@Nullable Level backoffLogLevel;
 
-  /** The log level of the give-up line of a call whose failure reaches the caller (calls saved by a fallback and calls rejected by an open breaker log at DEBUG): trace, debug, info, warn (or warning), error or off, in any case. Default WARN. */
+  /**
+   * The log level of the give-up line of a call whose failure reaches the caller (calls saved by a
+   * fallback and calls rejected by an open breaker log at DEBUG): trace, debug, info, warn (or
+   * warning), error or off, in any case. Default WARN.
+   */
   private System.Logger.@Nullable Level giveUpLogLevel;
 
   /** Hedged requests: extra copies of a slow attempt. */
-  @NestedConfigurationProperty
-  private HedgingProperties hedging = new HedgingProperties();
+  @NestedConfigurationProperty private HedgingProperties hedging = new HedgingProperties();
 
   /** Another policy whose settings this one starts from (bound from the key {@code extends}). */
   public @Nullable String getExtends() {

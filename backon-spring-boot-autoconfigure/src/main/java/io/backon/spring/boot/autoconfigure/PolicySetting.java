@@ -14,24 +14,42 @@ enum PolicySetting {
   ENABLED("enabled", RetryPolicy::enabled, "enabled"),
   MAX_TRIES("maxTries", RetryPolicy::maxTries, "maxTries"),
   MAX_TIME("maxTime", RetryPolicy::maxTimeNanos, "maxTime"),
-  WAIT_STRATEGY("waitStrategy", RetryPolicy::waitStrategy,
-      "wait", "delay", "maxDelay", "minDelay", "multiplier", "increment"),
+  WAIT_STRATEGY(
+      "waitStrategy",
+      RetryPolicy::waitStrategy,
+      "wait",
+      "delay",
+      "maxDelay",
+      "minDelay",
+      "multiplier",
+      "increment"),
   JITTER("jitter", RetryPolicy::jitter, "jitter", "jitterMax"),
   RETRY_ON("retryOn", RetryPolicy::retryOn, "retryOn"),
   ABORT_ON("abortOn", RetryPolicy::abortOn, "abortOn"),
   RETRY_IF("retryIf", RetryPolicy::retryIfResult, "retryIf"),
-  RETRY_CONDITION("retryCondition", policy -> policy.retryCondition().describe(),
-      "retryOn", "abortOn", "retryIf"),
+  RETRY_CONDITION(
+      "retryCondition",
+      policy -> policy.retryCondition().describe(),
+      "retryOn",
+      "abortOn",
+      "retryIf"),
   ATTEMPT_TIMEOUT("attemptTimeout", RetryPolicy::attemptTimeoutNanos, "attemptTimeout"),
   DEADLINE("deadline", RetryPolicy::deadlineNanos, "deadline"),
   CIRCUIT_BREAKER("circuitBreaker", RetryPolicy::circuitBreaker, "circuitBreaker"),
-  RETRY_ON_CIRCUIT_OPEN("retryOnCircuitOpen", RetryPolicy::retryOnCircuitOpen, "retryOnCircuitOpen"),
+  RETRY_ON_CIRCUIT_OPEN(
+      "retryOnCircuitOpen", RetryPolicy::retryOnCircuitOpen, "retryOnCircuitOpen"),
   BUDGET("budget", RetryPolicy::retryBudget, "budget"),
-  HEDGING("hedging", RetryPolicy::hedging,
-      "hedging.maxHedges", "hedging.delay", "hedging.delayPercentile"),
+  HEDGING(
+      "hedging",
+      RetryPolicy::hedging,
+      "hedging.maxHedges",
+      "hedging.delay",
+      "hedging.delayPercentile"),
   FALLBACK("fallback", RetryPolicy::fallback),
   RAISE_ON_GIVE_UP("raiseOnGiveUp", RetryPolicy::raiseOnGiveUp, "raiseOnGiveUp"),
-  WAIT_FOR_ABANDONED_ATTEMPTS("waitForAbandonedAttempts", RetryPolicy::waitForAbandonedAttempts,
+  WAIT_FOR_ABANDONED_ATTEMPTS(
+      "waitForAbandonedAttempts",
+      RetryPolicy::waitForAbandonedAttempts,
       "waitForAbandonedAttempts"),
   STATISTICS("statistics", RetryPolicy::statistics, "statistics"),
   BACKOFF_LOG_LEVEL("backoffLogLevel", RetryPolicy::backoffLogLevel, "backoffLogLevel"),
@@ -57,7 +75,9 @@ enum PolicySetting {
     return properties;
   }
 
-  /** Its value in {@code policy}, comparable with {@code equals} between two builds of one builder. */
+  /**
+   * Its value in {@code policy}, comparable with {@code equals} between two builds of one builder.
+   */
   @Nullable Object valueIn(RetryPolicy policy) {
     return value.apply(policy);
   }

@@ -18,9 +18,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the breakers, budgets and policies described by {@link BackonProperties} (plus the
- * user's beans) at startup, failing with a {@link BackonConfigurationException} on the first bad
- * setting.
+ * Builds the breakers, budgets and policies described by {@link BackonProperties} (plus the user's
+ * beans) at startup, failing with a {@link BackonConfigurationException} on the first bad setting.
  */
 final class PropertiesAssembly {
 
@@ -36,8 +35,11 @@ final class PropertiesAssembly {
    * @param threads where every policy runs work off the caller's thread
    * @param decorators applied in order to every policy, before it is put on {@code threads}
    */
-  PropertiesAssembly(BackonProperties properties, ClassLoader classLoader,
-      @Nullable RetryInstrumentation instrumentation, BackonThreads threads,
+  PropertiesAssembly(
+      BackonProperties properties,
+      ClassLoader classLoader,
+      @Nullable RetryInstrumentation instrumentation,
+      BackonThreads threads,
       List<BackonPolicyDecorator> decorators) {
     this.properties = properties;
     this.classLoader = classLoader;
@@ -46,27 +48,36 @@ final class PropertiesAssembly {
     this.decorators = List.copyOf(decorators);
   }
 
-  CircuitBreakerRegistry breakers(List<CircuitBreaker> beans,
-      List<BackonCircuitBreakerCustomizer> customizers) {
+  CircuitBreakerRegistry breakers(
+      List<CircuitBreaker> beans, List<BackonCircuitBreakerCustomizer> customizers) {
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(breakerDefaults());
     for (CircuitBreaker bean : beans) {
-      rejectDuplicate("circuit-breakers", bean.name(), properties.getCircuitBreakers().keySet(),
+      rejectDuplicate(
+          "circuit-breakers",
+          bean.name(),
+          properties.getCircuitBreakers().keySet(),
           "CircuitBreaker");
       registry.register(bean);
     }
-    properties.getCircuitBreakers().forEach((name, own) -> {
-      SettingSource section = SettingSource.properties("backon.circuit-breakers." + name);
-      LayeredSettings<CircuitBreakerProperties> settings =
-          LayeredSettings.empty(CircuitBreakerProperties::new)
-              .overlay(properties.getCircuitBreakerDefaults(),
-                  SettingSource.properties("backon.circuit-breaker-defaults"))
-              .overlay(own, section);
-      registry.breaker(name, builder -> {
-        CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
-        customizers.forEach(c -> c.customize(name, builder));
-        validate(settings, section, builder);
-      });
-    });
+    properties
+        .getCircuitBreakers()
+        .forEach(
+            (name, own) -> {
+              SettingSource section = SettingSource.properties("backon.circuit-breakers." + name);
+              LayeredSettings<CircuitBreakerProperties> settings =
+                  LayeredSettings.empty(CircuitBreakerProperties::new)
+                      .overlay(
+                          properties.getCircuitBreakerDefaults(),
+                          SettingSource.properties("backon.circuit-breaker-defaults"))
+                      .overlay(own, section);
+              registry.breaker(
+                  name,
+                  builder -> {
+                    CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
+                    customizers.forEach(c -> c.customize(name, builder));
+                    validate(settings, section, builder);
+                  });
+            });
     return registry;
   }
 
@@ -80,24 +91,33 @@ final class PropertiesAssembly {
     CircuitBreakerBuilder builder = CircuitBreaker.builder("defaults");
     SettingSource defaults = SettingSource.properties("backon.circuit-breaker-defaults");
     try {
-      CircuitBreakerAssembler.apply(LayeredSettings.empty(CircuitBreakerProperties::new)
+      CircuitBreakerAssembler.apply(
+          LayeredSettings.empty(CircuitBreakerProperties::new)
               .overlay(properties.getCircuitBreakerDefaults(), defaults),
-          SettingSource.properties("backon.circuit-breakers.<name>"), classLoader, builder);
+          SettingSource.properties("backon.circuit-breakers.<name>"),
+          classLoader,
+          builder);
       builder.buildConfig();
       return builder;
-    } catch (BackonConfigurationException | IllegalArgumentException | IllegalStateException partial) {
+    } catch (BackonConfigurationException
+        | IllegalArgumentException
+        | IllegalStateException partial) {
       return CircuitBreaker.builder("defaults");
     }
   }
 
-  /** Runs the core builder's rules over the combined settings; a broken rule names the properties. */
-  private static void validate(LayeredSettings<CircuitBreakerProperties> settings, SettingSource section,
+  /**
+   * Runs the core builder's rules over the combined settings; a broken rule names the properties.
+   */
+  private static void validate(
+      LayeredSettings<CircuitBreakerProperties> settings,
+      SettingSource section,
       CircuitBreakerBuilder builder) {
     try {
       builder.buildConfig();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw BuilderRuleTranslation.contradiction(String.valueOf(e.getMessage()), settings, section,
-          CircuitBreakerProperties.class);
+      throw BuilderRuleTranslation.contradiction(
+          String.valueOf(e.getMessage()), settings, section, CircuitBreakerProperties.class);
     }
   }
 
@@ -107,28 +127,42 @@ final class PropertiesAssembly {
       rejectDuplicate("budgets", bean.name(), properties.getBudgets().keySet(), "RetryBudget");
       registry.register(bean);
     }
-    properties.getBudgets().forEach((name, own) -> {
-      SettingSource section = SettingSource.properties("backon.budgets." + name);
-      LayeredSettings<BudgetProperties> settings = LayeredSettings.empty(BudgetProperties::new)
-          .overlay(properties.getBudgetDefaults(), SettingSource.properties("backon.budget-defaults"))
-          .overlay(own, section);
-      registry.budget(name, builder -> {
-        BudgetProperties p = settings.values();
-        if (p.getMaxTokens() != null) {
-          ConfigChecks.apply(settings.describe("maxTokens", section), p.getMaxTokens(), builder::maxTokens);
-        }
-        if (p.getTokenRatio() != null) {
-          ConfigChecks.apply(settings.describe("tokenRatio", section), p.getTokenRatio(), builder::tokenRatio);
-        }
-      });
-    });
+    properties
+        .getBudgets()
+        .forEach(
+            (name, own) -> {
+              SettingSource section = SettingSource.properties("backon.budgets." + name);
+              LayeredSettings<BudgetProperties> settings =
+                  LayeredSettings.empty(BudgetProperties::new)
+                      .overlay(
+                          properties.getBudgetDefaults(),
+                          SettingSource.properties("backon.budget-defaults"))
+                      .overlay(own, section);
+              registry.budget(
+                  name,
+                  builder -> {
+                    BudgetProperties p = settings.values();
+                    if (p.getMaxTokens() != null) {
+                      ConfigChecks.apply(
+                          settings.describe("maxTokens", section),
+                          p.getMaxTokens(),
+                          builder::maxTokens);
+                    }
+                    if (p.getTokenRatio() != null) {
+                      ConfigChecks.apply(
+                          settings.describe("tokenRatio", section),
+                          p.getTokenRatio(),
+                          builder::tokenRatio);
+                    }
+                  });
+            });
     return registry;
   }
 
   /**
    * A {@link Retrying} of {@code policy}, decorated by the {@link BackonPolicyDecorator}s, on the
-   * application's {@linkplain BackonThreads threads}, switched off when {@code backon.enabled=false}
-   * (otherwise a policy's own {@code enabled: false} stays off).
+   * application's {@linkplain BackonThreads threads}, switched off when {@code
+   * backon.enabled=false} (otherwise a policy's own {@code enabled: false} stays off).
    */
   Retrying retryingOf(RetryPolicy policy) {
     RetryPolicy decorated = policy;
@@ -139,33 +173,46 @@ final class PropertiesAssembly {
     return properties.isEnabled() ? retrying : retrying.withEnabled(false);
   }
 
-  RetryPolicyRegistry policies(Map<String, RetryPolicy> beans, PolicyAssembler assembler,
+  RetryPolicyRegistry policies(
+      Map<String, RetryPolicy> beans,
+      PolicyAssembler assembler,
       List<BackonPolicyCustomizer> customizers) {
     if (properties.getDefaults().getExtends() != null) {
-      throw ConfigChecks.contradiction("backon.defaults.extends",
+      throw ConfigChecks.contradiction(
+          "backon.defaults.extends",
           "backon.defaults cannot extend another policy: every policy already extends the defaults.",
           "remove backon.defaults.extends.");
     }
     if (properties.getPolicies().containsKey(RetryPolicy.DEFAULT_NAME)) {
-      throw ConfigChecks.contradiction("backon.policies." + RetryPolicy.DEFAULT_NAME,
+      throw ConfigChecks.contradiction(
+          "backon.policies." + RetryPolicy.DEFAULT_NAME,
           "the policy 'default' is configured under backon.defaults, which every policy extends.",
           "move these settings to backon.defaults.");
     }
     new HedgeCount(properties.isMaxHedgesIncludesFirst()).checkAll(properties);
     Map<String, Retrying> retryings = new LinkedHashMap<>();
     Map<String, Map<String, SettingOrigin>> origins = new LinkedHashMap<>();
-    beans.forEach((name, policy) -> {
-      rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
-      // An unnamed bean would report as 'default' in events, logs and meters, mixed with the real one.
-      RetryPolicy named = RetryPolicy.DEFAULT_NAME.equals(policy.name()) && !RetryPolicy.DEFAULT_NAME.equals(name)
-          ? policy.toBuilder().name(name).build() : policy;
-      RetryPolicy instrumented = instrumentation != null
-          && named.instrumentation() == RetryInstrumentation.NONE
-          ? named.toBuilder().instrumentation(instrumentation).build() : named;
-      retryings.put(name, retryingOf(instrumented));
-      origins.put(name, new PolicyOrigins(LayeredSettings.empty(PolicyProperties::new), "",
-          SettingOrigin.Kind.BEAN).of(instrumented));
-    });
+    beans.forEach(
+        (name, policy) -> {
+          rejectDuplicate("policies", name, properties.getPolicies().keySet(), "RetryPolicy");
+          // An unnamed bean would report as 'default' in events, logs and meters, mixed with the
+          // real one.
+          RetryPolicy named =
+              RetryPolicy.DEFAULT_NAME.equals(policy.name())
+                      && !RetryPolicy.DEFAULT_NAME.equals(name)
+                  ? policy.toBuilder().name(name).build()
+                  : policy;
+          RetryPolicy instrumented =
+              instrumentation != null && named.instrumentation() == RetryInstrumentation.NONE
+                  ? named.toBuilder().instrumentation(instrumentation).build()
+                  : named;
+          retryings.put(name, retryingOf(instrumented));
+          origins.put(
+              name,
+              new PolicyOrigins(
+                      LayeredSettings.empty(PolicyProperties::new), "", SettingOrigin.Kind.BEAN)
+                  .of(instrumented));
+        });
     Set<String> names = new LinkedHashSet<>();
     if (!beans.containsKey(RetryPolicy.DEFAULT_NAME)) {
       names.add(RetryPolicy.DEFAULT_NAME);
@@ -173,10 +220,10 @@ final class PropertiesAssembly {
     names.addAll(properties.getPolicies().keySet());
     for (String name : names) {
       LayeredSettings<PolicyProperties> settings = settingsOf(name);
-      PolicyOrigins origin = new PolicyOrigins(settings, sectionOf(name).section(),
-          SettingOrigin.Kind.BUILT_IN);
-      RetryPolicy policy = newBuilder(name, settings, sectionOf(name), assembler, customizers, origin)
-          .build();
+      PolicyOrigins origin =
+          new PolicyOrigins(settings, sectionOf(name).section(), SettingOrigin.Kind.BUILT_IN);
+      RetryPolicy policy =
+          newBuilder(name, settings, sectionOf(name), assembler, customizers, origin).build();
       FirstRetryCheck.check(policy, settings, sectionOf(name));
       retryings.put(name, retryingOf(policy));
       origins.put(name, origin.of(policy));
@@ -189,8 +236,12 @@ final class PropertiesAssembly {
    *
    * @param origins told what the builder builds before the customizers run
    */
-  RetryPolicyBuilder newBuilder(String name, LayeredSettings<PolicyProperties> settings,
-      SettingSource own, PolicyAssembler assembler, List<BackonPolicyCustomizer> customizers,
+  RetryPolicyBuilder newBuilder(
+      String name,
+      LayeredSettings<PolicyProperties> settings,
+      SettingSource own,
+      PolicyAssembler assembler,
+      List<BackonPolicyCustomizer> customizers,
       PolicyOrigins origins) {
     RetryPolicyBuilder builder = RetryPolicy.builder().name(name);
     if (instrumentation != null) {
@@ -216,7 +267,8 @@ final class PropertiesAssembly {
     while (current != null && !RetryPolicy.DEFAULT_NAME.equals(current)) {
       if (chain.contains(current)) {
         chain.add(current);
-        throw new BackonConfigurationException(ConfigErrorCode.EXTENDS_CYCLE,
+        throw new BackonConfigurationException(
+            ConfigErrorCode.EXTENDS_CYCLE,
             "backon.policies." + name + ".extends",
             "the extends chain loops: " + String.join(" -> ", chain) + ".",
             "remove one of the extends settings in that chain.");
@@ -224,18 +276,24 @@ final class PropertiesAssembly {
       PolicyProperties policy = properties.getPolicies().get(current);
       if (policy == null) {
         String child = chain.get(chain.size() - 1);
-        throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY,
+        throw new BackonConfigurationException(
+            ConfigErrorCode.UNKNOWN_POLICY,
             "backon.policies." + child + ".extends",
-            "the policy '" + current + "' it extends is not configured (known: "
-                + properties.getPolicies().keySet() + ").",
-            "fix the name, or define backon.policies." + current
+            "the policy '"
+                + current
+                + "' it extends is not configured (known: "
+                + properties.getPolicies().keySet()
+                + ").",
+            "fix the name, or define backon.policies."
+                + current
                 + " (extends only reaches policies defined in properties, not RetryPolicy beans).");
       }
       chain.add(current);
       current = policy.getExtends();
     }
-    LayeredSettings<PolicyProperties> settings = LayeredSettings.empty(PolicyProperties::new)
-        .overlay(properties.getDefaults(), SettingSource.properties("backon.defaults"));
+    LayeredSettings<PolicyProperties> settings =
+        LayeredSettings.empty(PolicyProperties::new)
+            .overlay(properties.getDefaults(), SettingSource.properties("backon.defaults"));
     for (int i = chain.size() - 1; i >= 0; i--) {
       String link = chain.get(i);
       PolicyProperties policy = properties.getPolicies().get(link);
@@ -246,9 +304,11 @@ final class PropertiesAssembly {
     return settings;
   }
 
-  private static void rejectDuplicate(String section, String name, Set<String> configured, String type) {
+  private static void rejectDuplicate(
+      String section, String name, Set<String> configured, String type) {
     if (configured.contains(name)) {
-      throw new BackonConfigurationException(ConfigErrorCode.DUPLICATE_DEFINITION,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.DUPLICATE_DEFINITION,
           "backon." + section + "." + name,
           "'" + name + "' is defined both in properties and as a " + type + " bean.",
           "keep one definition: remove backon." + section + "." + name + " or the bean.");

@@ -24,30 +24,50 @@ final class ProxyCreationFailure {
   static BackonConfigurationException of(Class<?> targetClass, Method first, Exception cause) {
     String subject = "@Backon on " + BackonMethodFactory.describe(first, targetClass);
     Throwable root = rootCause(cause);
-    if (NativeDetector.inNativeImage() || String.valueOf(root.getMessage()).contains(NATIVE_REFUSAL)) {
-      return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
-          "the proxy class for " + targetClass.getName() + " was not generated at build time, and a native"
-              + " image cannot generate classes at run time (" + withoutFinalPeriod(root.getMessage()) + ").",
+    if (NativeDetector.inNativeImage()
+        || String.valueOf(root.getMessage()).contains(NATIVE_REFUSAL)) {
+      return new BackonConfigurationException(
+          ConfigErrorCode.UNPROXYABLE_METHOD,
+          subject,
+          "the proxy class for "
+              + targetClass.getName()
+              + " was not generated at build time, and a native"
+              + " image cannot generate classes at run time ("
+              + withoutFinalPeriod(root.getMessage())
+              + ").",
           "build the image from sources processed by Spring AOT with this Backon version (spring-boot-maven-plugin"
               + " process-aot, as the native profile of spring-boot-starter-parent does); if the bean comes from a"
-              + " @Bean method, declare the method's return type as " + targetClass.getSimpleName()
+              + " @Bean method, declare the method's return type as "
+              + targetClass.getSimpleName()
               + " so AOT sees the class it must proxy.",
           cause);
     }
     int modifiers = targetClass.getModifiers();
     if (Modifier.isFinal(modifiers) || Modifier.isPrivate(modifiers)) {
-      return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
-          "the class " + targetClass.getName() + " is " + (Modifier.isFinal(modifiers) ? "final" : "private")
+      return new BackonConfigurationException(
+          ConfigErrorCode.UNPROXYABLE_METHOD,
+          subject,
+          "the class "
+              + targetClass.getName()
+              + " is "
+              + (Modifier.isFinal(modifiers) ? "final" : "private")
               + ", so Spring cannot create the proxy that runs @Backon.",
           "make the class non-final and not private (in Kotlin: open, or the kotlin-spring plugin), or remove"
               + " @Backon from it.",
           cause);
     }
-    return new BackonConfigurationException(ConfigErrorCode.UNPROXYABLE_METHOD, subject,
-        "Spring cannot create the proxy that runs @Backon for " + targetClass.getName() + ": "
-            + root.getClass().getName() + ": " + root.getMessage(),
+    return new BackonConfigurationException(
+        ConfigErrorCode.UNPROXYABLE_METHOD,
+        subject,
+        "Spring cannot create the proxy that runs @Backon for "
+            + targetClass.getName()
+            + ": "
+            + root.getClass().getName()
+            + ": "
+            + root.getMessage(),
         "remove that cause (the stack trace above shows where it comes from), or remove @Backon from "
-            + targetClass.getSimpleName() + ".",
+            + targetClass.getSimpleName()
+            + ".",
         cause);
   }
 

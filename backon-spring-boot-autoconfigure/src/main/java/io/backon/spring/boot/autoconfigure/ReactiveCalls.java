@@ -22,8 +22,8 @@ final class ReactiveCalls {
 
   private ReactiveCalls() {}
 
-  static @Nullable Mono<Object> mono(BackonMethod method, ProxyMethodInvocation invocation,
-      Invocation call) throws Throwable {
+  static @Nullable Mono<Object> mono(
+      BackonMethod method, ProxyMethodInvocation invocation, Invocation call) throws Throwable {
     Object returned;
     try {
       returned = invocation.proceed();
@@ -35,17 +35,18 @@ final class ReactiveCalls {
     }
     @SuppressWarnings("unchecked")
     Mono<Object> source = (Mono<Object>) returned;
-    Mono<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
-        .withInvocation(call).mono(source);
+    Mono<Object> retried =
+        BackonReactor.<Object>retry(method.retrying().policy()).withInvocation(call).mono(source);
     FallbackMethod fallback = method.asyncFallback();
     if (fallback == null) {
       return retried;
     }
-    return retried.onErrorResume(failure -> Mono.from(fallback(method, fallback, invocation, failure)));
+    return retried.onErrorResume(
+        failure -> Mono.from(fallback(method, fallback, invocation, failure)));
   }
 
-  static @Nullable Flux<Object> flux(BackonMethod method, ProxyMethodInvocation invocation,
-      Invocation call) throws Throwable {
+  static @Nullable Flux<Object> flux(
+      BackonMethod method, ProxyMethodInvocation invocation, Invocation call) throws Throwable {
     Object returned;
     try {
       returned = invocation.proceed();
@@ -57,8 +58,8 @@ final class ReactiveCalls {
     }
     @SuppressWarnings("unchecked")
     Flux<Object> source = (Flux<Object>) returned;
-    Flux<Object> retried = BackonReactor.<Object>retry(method.retrying().policy())
-        .withInvocation(call).flux(source);
+    Flux<Object> retried =
+        BackonReactor.<Object>retry(method.retrying().policy()).withInvocation(call).flux(source);
     FallbackMethod fallback = method.asyncFallback();
     if (fallback == null) {
       return retried;
@@ -71,8 +72,8 @@ final class ReactiveCalls {
    * (or one that does not take this failure) the failure is thrown, as without Backon.
    */
   @SuppressWarnings("unchecked")
-  private static Publisher<Object> answerOrRethrow(BackonMethod method, ProxyMethodInvocation invocation,
-      Throwable failure) throws Throwable {
+  private static Publisher<Object> answerOrRethrow(
+      BackonMethod method, ProxyMethodInvocation invocation, Throwable failure) throws Throwable {
     FallbackMethod fallback = method.asyncFallback();
     if (fallback == null) {
       throw failure;
@@ -87,10 +88,14 @@ final class ReactiveCalls {
   }
 
   @SuppressWarnings("unchecked")
-  private static Publisher<Object> fallback(BackonMethod method, FallbackMethod fallback,
-      ProxyMethodInvocation invocation, Throwable failure) {
+  private static Publisher<Object> fallback(
+      BackonMethod method,
+      FallbackMethod fallback,
+      ProxyMethodInvocation invocation,
+      Throwable failure) {
     try {
-      Object publisher = fallback.invoke(method.fallbackTarget(), invocation.getArguments(), failure);
+      Object publisher =
+          fallback.invoke(method.fallbackTarget(), invocation.getArguments(), failure);
       return publisher == null ? Mono.empty() : (Publisher<Object>) publisher;
     } catch (Throwable t) {
       return Mono.error(FallbackMethod.suppressing(t, failure));

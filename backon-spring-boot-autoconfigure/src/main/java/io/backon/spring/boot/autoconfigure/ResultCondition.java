@@ -11,10 +11,10 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * A SpEL condition on a returned value ({@code retry-if: "#result == null"}): true asks for
- * another attempt. Evaluated in a read-only context (property access and instance methods on the
- * value; no type references, no bean access), so configuration cannot run arbitrary code.
- * Immutable and thread-safe.
+ * A SpEL condition on a returned value ({@code retry-if: "#result == null"}): true asks for another
+ * attempt. Evaluated in a read-only context (property access and instance methods on the value; no
+ * type references, no bean access), so configuration cannot run arbitrary code. Immutable and
+ * thread-safe.
  */
 final class ResultCondition implements Predicate<@Nullable Object>, Describable {
 
@@ -33,20 +33,24 @@ final class ResultCondition implements Predicate<@Nullable Object>, Describable 
     try {
       return new ResultCondition(text, PARSER.parseExpression(text));
     } catch (ParseException e) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_EXPRESSION, subject,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.INVALID_EXPRESSION,
+          subject,
           "the SpEL expression \"" + text + "\" does not parse (" + e.getSimpleMessage() + ").",
-          "write a boolean SpEL expression over #result, e.g. \"#result == null\".", e);
+          "write a boolean SpEL expression over #result, e.g. \"#result == null\".",
+          e);
     }
   }
 
   @Override
   public boolean test(@Nullable Object result) {
-    EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding()
-        .withInstanceMethods().build();
+    EvaluationContext context =
+        SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
     context.setVariable("result", result);
     Boolean retry = expression.getValue(context, Boolean.class);
     if (retry == null) {
-      throw new IllegalStateException("retry-if \"" + source + "\" evaluated to null, not a boolean");
+      throw new IllegalStateException(
+          "retry-if \"" + source + "\" evaluated to null, not a boolean");
     }
     return retry;
   }

@@ -9,8 +9,8 @@ import org.springframework.core.ResolvableType;
  * Rejects a result condition ({@code retry-if}) that the annotated method's return type cannot
  * feed: a method that returns no value ({@code void}, {@code CompletableFuture<Void>}, {@code
  * Mono<Void>}) would show the condition {@code null} on every success and retry it until the
- * attempts run out; a {@code Flux}'s elements are never checked, so the condition would be
- * silently ignored.
+ * attempts run out; a {@code Flux}'s elements are never checked, so the condition would be silently
+ * ignored.
  */
 final class ResultConditionCheck {
 
@@ -23,32 +23,56 @@ final class ResultConditionCheck {
    * @param fromAnnotation whether the annotation itself set it
    * @param policy the method's final policy: a bean's own condition is asked about {@code null}
    */
-  static void check(Method method, ReturnKind kind, String subject, String policyName,
-      @Nullable String conditionSetting, boolean fromAnnotation, RetryPolicy policy) {
+  static void check(
+      Method method,
+      ReturnKind kind,
+      String subject,
+      String policyName,
+      @Nullable String conditionSetting,
+      boolean fromAnnotation,
+      RetryPolicy policy) {
     if (kind == ReturnKind.FLUX && conditionSetting != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
           fromAnnotation ? conditionSetting : subject,
           "the method returns a Flux, whose elements are not checked by retry-if (only errors are retried),"
-              + " so the condition set by " + conditionSetting + " would be ignored.",
-          fromAnnotation ? "remove retryIf from the annotation, or return a Mono (e.g. collectList()) to check the whole result."
-              : "give the method a policy without retry-if (" + conditionSetting + " applies to every method of the"
-                  + " policy '" + policyName + "'), or return a Mono (e.g. collectList()) to check the whole result.");
+              + " so the condition set by "
+              + conditionSetting
+              + " would be ignored.",
+          fromAnnotation
+              ? "remove retryIf from the annotation, or return a Mono (e.g. collectList()) to check the whole result."
+              : "give the method a policy without retry-if ("
+                  + conditionSetting
+                  + " applies to every method of the"
+                  + " policy '"
+                  + policyName
+                  + "'), or return a Mono (e.g. collectList()) to check the whole result.");
     }
     if (!returnsNoValue(method, kind)) {
       return;
     }
     if (conditionSetting != null) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
           fromAnnotation ? conditionSetting : subject,
-          "the method returns no value, so the result condition set by " + conditionSetting
+          "the method returns no value, so the result condition set by "
+              + conditionSetting
               + " sees null on every successful call and retries it until the attempts run out.",
-          fromAnnotation ? "remove retryIf from the annotation, or return the value the condition should check."
-              : "give the method a policy without retry-if (" + conditionSetting + " applies to every method of the"
-                  + " policy '" + policyName + "'), or return the value the condition should check.");
+          fromAnnotation
+              ? "remove retryIf from the annotation, or return the value the condition should check."
+              : "give the method a policy without retry-if ("
+                  + conditionSetting
+                  + " applies to every method of the"
+                  + " policy '"
+                  + policyName
+                  + "'), or return the value the condition should check.");
     }
     if (retriesNull(policy)) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
-          "the method returns no value, and the retry condition of the RetryPolicy bean '" + policyName
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+          subject,
+          "the method returns no value, and the retry condition of the RetryPolicy bean '"
+              + policyName
               + "' retries a null result (or fails on one), so every successful call is retried until the attempts run out.",
           "give the method a policy whose retry condition does not check results, or return the value the"
               + " condition should check.");
@@ -59,12 +83,15 @@ final class ResultConditionCheck {
   private static boolean returnsNoValue(Method method, ReturnKind kind) {
     return switch (kind) {
       case BLOCKING -> method.getReturnType() == void.class || method.getReturnType() == Void.class;
-      case FUTURE, MONO -> ResolvableType.forMethodReturnType(method).getGeneric(0).resolve() == Void.class;
+      case FUTURE, MONO ->
+          ResolvableType.forMethodReturnType(method).getGeneric(0).resolve() == Void.class;
       case FLUX -> false;
     };
   }
 
-  /** Whether the policy's condition retries a successful call that returned null (or fails on it). */
+  /**
+   * Whether the policy's condition retries a successful call that returned null (or fails on it).
+   */
   private static boolean retriesNull(RetryPolicy policy) {
     try {
       return policy.retryCondition().shouldRetry(null, null);

@@ -31,13 +31,16 @@ public final class RetryPolicyRegistry {
    * @param fromProperties the names assembled from {@code backon.*} rather than taken from beans
    * @param origins per policy name, where each setting came from (see {@link #originsOf})
    */
-  RetryPolicyRegistry(Map<String, Retrying> retryings, Set<String> fromProperties,
-      Map<String, Map<String, SettingOrigin>> origins, boolean enabled) {
+  RetryPolicyRegistry(
+      Map<String, Retrying> retryings,
+      Set<String> fromProperties,
+      Map<String, Map<String, SettingOrigin>> origins,
+      boolean enabled) {
     this.retryings = Map.copyOf(retryings);
     this.fromProperties = Set.copyOf(fromProperties);
     Map<String, Map<String, SettingOrigin>> copy = new HashMap<>();
-    origins.forEach((name, map) -> copy.put(name,
-        Collections.unmodifiableMap(new LinkedHashMap<>(map))));
+    origins.forEach(
+        (name, map) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(map))));
     this.origins = Map.copyOf(copy);
     this.enabled = enabled;
   }
@@ -84,7 +87,9 @@ public final class RetryPolicyRegistry {
     return origins.getOrDefault(name, Map.of());
   }
 
-  /** Whether the policy {@code name} was assembled from {@code backon.*} (not a RetryPolicy bean). */
+  /**
+   * Whether the policy {@code name} was assembled from {@code backon.*} (not a RetryPolicy bean).
+   */
   boolean definedInProperties(String name) {
     return fromProperties.contains(name);
   }

@@ -12,7 +12,10 @@ enum ReturnKind {
 
   /** A plain value or {@code void}: the blocking engine on the caller's thread. */
   BLOCKING,
-  /** {@code CompletionStage} or {@code CompletableFuture}: the async engine; failed futures are retried. */
+  /**
+   * {@code CompletionStage} or {@code CompletableFuture}: the async engine; failed futures are
+   * retried.
+   */
   FUTURE,
   /** Reactor {@code Mono}: each attempt re-subscribes. */
   MONO,
@@ -21,8 +24,11 @@ enum ReturnKind {
 
   private static final boolean REACTOR_PRESENT =
       ClassUtils.isPresent("reactor.core.publisher.Mono", ReturnKind.class.getClassLoader());
-  private static final @Nullable Class<?> PUBLISHER = REACTOR_PRESENT
-      ? ClassUtils.resolveClassName("org.reactivestreams.Publisher", ReturnKind.class.getClassLoader()) : null;
+  private static final @Nullable Class<?> PUBLISHER =
+      REACTOR_PRESENT
+          ? ClassUtils.resolveClassName(
+              "org.reactivestreams.Publisher", ReturnKind.class.getClassLoader())
+          : null;
 
   static ReturnKind of(Method method, String subject) {
     Class<?> type = method.getReturnType();
@@ -30,8 +36,12 @@ enum ReturnKind {
       return FUTURE;
     }
     if (CompletionStage.class.isAssignableFrom(type)) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
-          "the return type " + type.getName() + " is a CompletionStage subtype Backon cannot create.",
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+          subject,
+          "the return type "
+              + type.getName()
+              + " is a CompletionStage subtype Backon cannot create.",
           "declare the method to return CompletionStage or CompletableFuture.");
     }
     if (Future.class.isAssignableFrom(type)) {
@@ -51,10 +61,17 @@ enum ReturnKind {
     return BLOCKING;
   }
 
-  /** A result whose failure arrives after the method returned, through a type Backon does not retry. */
-  private static BackonConfigurationException completesLater(String subject, Class<?> type, String supported) {
-    return new BackonConfigurationException(ConfigErrorCode.UNSUPPORTED_RETURN_TYPE, subject,
-        "the return type " + type.getName() + " completes after the method returned, and Backon cannot see"
+  /**
+   * A result whose failure arrives after the method returned, through a type Backon does not retry.
+   */
+  private static BackonConfigurationException completesLater(
+      String subject, Class<?> type, String supported) {
+    return new BackonConfigurationException(
+        ConfigErrorCode.UNSUPPORTED_RETURN_TYPE,
+        subject,
+        "the return type "
+            + type.getName()
+            + " completes after the method returned, and Backon cannot see"
             + " its failure, so only exceptions thrown before it returns would be retried.",
         "declare the method to return " + supported + ".");
   }

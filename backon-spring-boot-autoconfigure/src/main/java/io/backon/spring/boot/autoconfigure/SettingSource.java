@@ -2,7 +2,8 @@ package io.backon.spring.boot.autoconfigure;
 
 /**
  * Where a setting came from, for error messages: a properties section ({@code
- * backon.policies.payments}) or an annotated method ({@code @Backon on PaymentClient.charge(String)}).
+ * backon.policies.payments}) or an annotated method ({@code @Backon on
+ * PaymentClient.charge(String)}).
  *
  * @param section the properties prefix or the annotated method's description
  * @param annotation whether {@code section} describes an annotation rather than properties
@@ -17,7 +18,9 @@ record SettingSource(String section, boolean annotation) {
     return new SettingSource(methodDescription, true);
   }
 
-  /** The full name of {@code property} (camelCase) in this source, as a user would search for it. */
+  /**
+   * The full name of {@code property} (camelCase) in this source, as a user would search for it.
+   */
   String describe(String property) {
     if (annotation) {
       return "@Backon(" + attributeOf(property) + ") on " + section;

@@ -71,10 +71,18 @@ class AnnotatedBeansTest {
   void aFallbackThatThrowsPassesOnItsExceptionWithTheLastFailureSuppressedOnce() {
     sync.flaky().failFirst(10);
 
-    assertThatThrownBy(sync::withFailingFallback).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(sync::withFailingFallback)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("the fallback failed too")
-        .satisfies(thrown -> assertThat(thrown.getSuppressed()).singleElement()
-            .satisfies(suppressed -> assertThat(suppressed).isInstanceOf(IOException.class).hasMessage("boom#3")));
+        .satisfies(
+            thrown ->
+                assertThat(thrown.getSuppressed())
+                    .singleElement()
+                    .satisfies(
+                        suppressed ->
+                            assertThat(suppressed)
+                                .isInstanceOf(IOException.class)
+                                .hasMessage("boom#3")));
   }
 
   @Test
@@ -152,27 +160,36 @@ class AnnotatedBeansTest {
   void aFutureThatKeepsFailingCompletesWithTheLastFailure() {
     async.flaky().failFirst(10);
 
-    assertThatThrownBy(() -> async.future().join()).isInstanceOf(CompletionException.class)
-        .hasCauseInstanceOf(IOException.class).cause().hasMessage("boom#3");
+    assertThatThrownBy(() -> async.future().join())
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(IOException.class)
+        .cause()
+        .hasMessage("boom#3");
   }
 
   @Test
   void aMonoIsResubscribedPerAttempt() {
     async.flaky().failFirst(2);
 
-    StepVerifier.create(async.mono()).expectNext("ok#3").expectComplete().verify(Duration.ofSeconds(10));
+    StepVerifier.create(async.mono())
+        .expectNext("ok#3")
+        .expectComplete()
+        .verify(Duration.ofSeconds(10));
   }
 
   @Test
   void aFluxIsResubscribedPerAttempt() {
     async.flaky().failFirst(1);
 
-    assertThat(async.flux().collectList().block(Duration.ofSeconds(10))).isEqualTo(List.of("ok#2", "tail"));
+    assertThat(async.flux().collectList().block(Duration.ofSeconds(10)))
+        .isEqualTo(List.of("ok#2", "tail"));
   }
 
   @Test
   void aMonoFallbackReplacesTheFailure() {
-    StepVerifier.create(async.monoWithFallback()).expectNext("fallback:always").expectComplete()
+    StepVerifier.create(async.monoWithFallback())
+        .expectNext("fallback:always")
+        .expectComplete()
         .verify(Duration.ofSeconds(10));
   }
 

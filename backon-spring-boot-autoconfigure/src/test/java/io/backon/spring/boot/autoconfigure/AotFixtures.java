@@ -9,16 +9,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
-/** Beans for the AOT tests: a class with {@code @Backon} methods, one without, and an interface bean. */
+/**
+ * Beans for the AOT tests: a class with {@code @Backon} methods, one without, and an interface
+ * bean.
+ */
 final class AotFixtures {
 
   /** Backon's policy, breaker and exception lists for these beans, as a yml would set them. */
   static final String[] PROPERTIES = {
-      "backon.policies.quotes.retry-on=java.util.concurrent.TimeoutException",
-      "backon.policies.quotes.abort-on[0]=java.lang.IllegalStateException",
-      "backon.policies.quotes.circuit-breaker=quotes",
-      "backon.circuit-breakers.quotes.record-on=java.net.ConnectException, java.net.SocketTimeoutException",
-      "backon.circuit-breaker-defaults.ignore-on=java.io.FileNotFoundException",
+    "backon.policies.quotes.retry-on=java.util.concurrent.TimeoutException",
+    "backon.policies.quotes.abort-on[0]=java.lang.IllegalStateException",
+    "backon.policies.quotes.circuit-breaker=quotes",
+    "backon.circuit-breakers.quotes.record-on=java.net.ConnectException, java.net.SocketTimeoutException",
+    "backon.circuit-breaker-defaults.ignore-on=java.io.FileNotFoundException",
   };
 
   private AotFixtures() {}
@@ -29,7 +32,10 @@ final class AotFixtures {
   /** What {@link Quotes#price} and {@link Prices#latest} complete with. */
   record Price(long cents) {}
 
-  /** Where {@link Quotes} inherits its fallback from (a base class Spring's proxy hints do not cover). */
+  /**
+   * Where {@link Quotes} inherits its fallback from (a base class Spring's proxy hints do not
+   * cover).
+   */
   abstract static class CachedQuotes {
 
     Quote cached(String symbol, Throwable failure) {
@@ -37,10 +43,16 @@ final class AotFixtures {
     }
   }
 
-  /** A class-based bean with {@code @Backon} methods: a blocking one with a fallback, and a future. */
+  /**
+   * A class-based bean with {@code @Backon} methods: a blocking one with a fallback, and a future.
+   */
   static class Quotes extends CachedQuotes {
 
-    @Backon(value = "quotes", fallback = "cached", retryOn = IOException.class, abortOn = EOFException.class)
+    @Backon(
+        value = "quotes",
+        fallback = "cached",
+        retryOn = IOException.class,
+        abortOn = EOFException.class)
     public Quote quote(String symbol) throws IOException {
       return new Quote(symbol, 100);
     }
@@ -81,9 +93,14 @@ final class AotFixtures {
 
     @Bean
     Prices prices() {
-      return (Prices) Proxy.newProxyInstance(Prices.class.getClassLoader(), new Class<?>[] {Prices.class},
-          (proxy, method, args) -> method.getName().equals("latest") ? Mono.just(new Price(1))
-              : method.invoke(this, args));
+      return (Prices)
+          Proxy.newProxyInstance(
+              Prices.class.getClassLoader(),
+              new Class<?>[] {Prices.class},
+              (proxy, method, args) ->
+                  method.getName().equals("latest")
+                      ? Mono.just(new Price(1))
+                      : method.invoke(this, args));
     }
   }
 }

@@ -19,72 +19,86 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * How each blocking attempt reaches the target. A bean whose proxy carries only Backon's advisor
- * proceeds the proxy's own invocation on every attempt (nothing runs inside Backon); once any
- * other advice sits inside Backon's, every attempt runs it again on a fresh copy of the
- * invocation, with the arguments the caller passed.
+ * proceeds the proxy's own invocation on every attempt (nothing runs inside Backon); once any other
+ * advice sits inside Backon's, every attempt runs it again on a fresh copy of the invocation, with
+ * the arguments the caller passed.
  */
 class AttemptInvocationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
-      .withPropertyValues("backon.policies.twice.max-tries=3", "backon.policies.twice.wait=none")
-      .withBean(EchoClient.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+          .withPropertyValues(
+              "backon.policies.twice.max-tries=3", "backon.policies.twice.wait=none")
+          .withBean(EchoClient.class);
 
   @Test
   void aBeanWithOnlyBackonsAdviceRetriesWithTheSameArgumentsOnEveryAttempt() {
-    runner.run(context -> {
-      EchoClient client = context.getBean(EchoClient.class);
-      assertThat(((Advised) client).getAdvisorCount()).isEqualTo(1);
-      client.failFirst(2);
+    runner.run(
+        context -> {
+          EchoClient client = context.getBean(EchoClient.class);
+          assertThat(((Advised) client).getAdvisorCount()).isEqualTo(1);
+          client.failFirst(2);
 
-      assertThat(client.echo("parcel", 7)).isEqualTo("parcel x7 on attempt 3");
-      assertThat(client.seen()).containsExactly("parcel x7 #1", "parcel x7 #2", "parcel x7 #3");
-      assertThat(client.echoNothing()).isEqualTo("nothing on attempt 1");
-    });
+          assertThat(client.echo("parcel", 7)).isEqualTo("parcel x7 on attempt 3");
+          assertThat(client.seen()).containsExactly("parcel x7 #1", "parcel x7 #2", "parcel x7 #3");
+          assertThat(client.echoNothing()).isEqualTo("nothing on attempt 1");
+        });
   }
 
   @Test
   void aBeanWithOnlyBackonsAdviceGivesUpWithTheLastFailureAfterEveryAttempt() {
-    runner.run(context -> {
-      EchoClient client = context.getBean(EchoClient.class);
-      client.failFirst(5);
+    runner.run(
+        context -> {
+          EchoClient client = context.getBean(EchoClient.class);
+          client.failFirst(5);
 
-      assertThatThrownBy(() -> client.echo("parcel", 1)).isInstanceOf(IOException.class)
-          .hasMessage("down #3");
-      assertThat(client.seen()).hasSize(3);
-    });
+          assertThatThrownBy(() -> client.echo("parcel", 1))
+              .isInstanceOf(IOException.class)
+              .hasMessage("down #3");
+          assertThat(client.seen()).hasSize(3);
+        });
   }
 
   @Test
   void adviceAddedInsideBackonAfterStartupRunsOnEveryAttempt() {
-    runner.run(context -> {
-      EchoClient client = context.getBean(EchoClient.class);
-      AtomicInteger innerRuns = new AtomicInteger();
-      ((Advised) client).addAdvisor(onEcho(invocation -> {
-        innerRuns.incrementAndGet();
-        return invocation.proceed();
-      }));
-      client.failFirst(2);
+    runner.run(
+        context -> {
+          EchoClient client = context.getBean(EchoClient.class);
+          AtomicInteger innerRuns = new AtomicInteger();
+          ((Advised) client)
+              .addAdvisor(
+                  onEcho(
+                      invocation -> {
+                        innerRuns.incrementAndGet();
+                        return invocation.proceed();
+                      }));
+          client.failFirst(2);
 
-      assertThat(client.echo("parcel", 7)).isEqualTo("parcel x7 on attempt 3");
-      assertThat(innerRuns).as("the inner advice runs once per attempt").hasValue(3);
-    });
+          assertThat(client.echo("parcel", 7)).isEqualTo("parcel x7 on attempt 3");
+          assertThat(innerRuns).as("the inner advice runs once per attempt").hasValue(3);
+        });
   }
 
   @Test
   void innerAdviceThatRewritesTheArgumentsSeesTheCallersArgumentsOnEveryAttempt() {
-    runner.run(context -> {
-      EchoClient client = context.getBean(EchoClient.class);
-      ((Advised) client).addAdvisor(onEcho(invocation -> {
-        Object[] arguments = invocation.getArguments();
-        ((ProxyMethodInvocation) invocation).setArguments(arguments[0] + "!", arguments[1]);
-        return invocation.proceed();
-      }));
-      client.failFirst(1);
+    runner.run(
+        context -> {
+          EchoClient client = context.getBean(EchoClient.class);
+          ((Advised) client)
+              .addAdvisor(
+                  onEcho(
+                      invocation -> {
+                        Object[] arguments = invocation.getArguments();
+                        ((ProxyMethodInvocation) invocation)
+                            .setArguments(arguments[0] + "!", arguments[1]);
+                        return invocation.proceed();
+                      }));
+          client.failFirst(1);
 
-      assertThat(client.echo("parcel", 2)).isEqualTo("parcel! x2 on attempt 2");
-      assertThat(client.seen()).containsExactly("parcel! x2 #1", "parcel! x2 #2");
-    });
+          assertThat(client.echo("parcel", 2)).isEqualTo("parcel! x2 on attempt 2");
+          assertThat(client.seen()).containsExactly("parcel! x2 #1", "parcel! x2 #2");
+        });
   }
 
   /** Advice for {@link EchoClient#echo} only. */

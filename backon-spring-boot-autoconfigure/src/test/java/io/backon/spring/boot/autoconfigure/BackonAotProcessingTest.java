@@ -44,26 +44,30 @@ import org.springframework.javapoet.ClassName;
  */
 class BackonAotProcessingTest {
 
-  private static final ApplicationContextRunner RUNNER = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
-      .withUserConfiguration(AotFixtures.Beans.class)
-      .withPropertyValues(AotFixtures.PROPERTIES);
+  private static final ApplicationContextRunner RUNNER =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+          .withUserConfiguration(AotFixtures.Beans.class)
+          .withPropertyValues(AotFixtures.PROPERTIES);
 
   private static RuntimeHints hints = new RuntimeHints();
   private static Set<String> generatedClassFiles = Set.of();
 
   @BeforeAll
   static void processAheadOfTime() {
-    RUNNER.prepare(context -> {
-      InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
-      DefaultGenerationContext generation = new DefaultGenerationContext(
-          new ClassNameGenerator(ClassName.get("com.example", "AotTest")), files);
-      new ApplicationContextAotGenerator().processAheadOfTime(
-          (GenericApplicationContext) context.getSourceApplicationContext(), generation);
-      generation.writeGeneratedContent();
-      hints = generation.getRuntimeHints();
-      generatedClassFiles = files.getGeneratedFiles(Kind.CLASS).keySet();
-    });
+    RUNNER.prepare(
+        context -> {
+          InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+          DefaultGenerationContext generation =
+              new DefaultGenerationContext(
+                  new ClassNameGenerator(ClassName.get("com.example", "AotTest")), files);
+          new ApplicationContextAotGenerator()
+              .processAheadOfTime(
+                  (GenericApplicationContext) context.getSourceApplicationContext(), generation);
+          generation.writeGeneratedContent();
+          hints = generation.getRuntimeHints();
+          generatedClassFiles = files.getGeneratedFiles(Kind.CLASS).keySet();
+        });
   }
 
   @Test
@@ -71,8 +75,11 @@ class BackonAotProcessingTest {
     String proxyClass = Quotes.class.getName() + "$$SpringCGLIB$$0";
 
     assertThat(generatedClassFiles).contains(proxyClass.replace('.', '/') + ".class");
-    assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(proxyClass))
-        .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onType(TypeReference.of(proxyClass))
+                .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
+        .accepts(hints);
   }
 
   @Test
@@ -84,38 +91,53 @@ class BackonAotProcessingTest {
   void theBuildTimeProxyClassHasTheShapeOfTheOneTheRunningApplicationAsksFor() {
     Class<?> predicted = BackonProxies.predictedClass(Quotes.class);
 
-    RUNNER.run(context -> {
-      Class<?> running = context.getBean(Quotes.class).getClass();
-      assertThat(predicted.getSuperclass()).isEqualTo(running.getSuperclass()).isEqualTo(Quotes.class);
-      assertThat(predicted.getInterfaces()).containsExactly(running.getInterfaces());
-    });
+    RUNNER.run(
+        context -> {
+          Class<?> running = context.getBean(Quotes.class).getClass();
+          assertThat(predicted.getSuperclass())
+              .isEqualTo(running.getSuperclass())
+              .isEqualTo(Quotes.class);
+          assertThat(predicted.getInterfaces()).containsExactly(running.getInterfaces());
+        });
   }
 
   @Test
   void anInterfaceBeanGetsTheJdkProxyHintOfTheProxyTheRunningApplicationCreates() {
-    RUNNER.run(context -> {
-      Class<?> running = context.getBean(Prices.class).getClass();
-      assertThat(Proxy.isProxyClass(running)).isTrue();
-      assertThat(running.getInterfaces())
-          .containsExactly(Prices.class, SpringProxy.class, Advised.class, DecoratingProxy.class);
-    });
-    assertThat(RuntimeHintsPredicates.proxies()
-        .forInterfaces(Prices.class, SpringProxy.class, Advised.class, DecoratingProxy.class)).accepts(hints);
+    RUNNER.run(
+        context -> {
+          Class<?> running = context.getBean(Prices.class).getClass();
+          assertThat(Proxy.isProxyClass(running)).isTrue();
+          assertThat(running.getInterfaces())
+              .containsExactly(
+                  Prices.class, SpringProxy.class, Advised.class, DecoratingProxy.class);
+        });
+    assertThat(
+            RuntimeHintsPredicates.proxies()
+                .forInterfaces(
+                    Prices.class, SpringProxy.class, Advised.class, DecoratingProxy.class))
+        .accepts(hints);
   }
 
   @Test
   void theFallbackMethodIsRegisteredForInvocationEvenWhenInherited() {
-    assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AotFixtures.CachedQuotes.class, "cached"))
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onMethodInvocation(AotFixtures.CachedQuotes.class, "cached"))
         .accepts(hints);
   }
 
   @Test
   void resultTypesAreRegisteredForWhatARetryIfExpressionReads() {
     for (Class<?> result : List.of(Quote.class, Price.class)) {
-      assertThat(RuntimeHintsPredicates.reflection().onType(result)
-          .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS)).as(result.getSimpleName()).accepts(hints);
+      assertThat(
+              RuntimeHintsPredicates.reflection()
+                  .onType(result)
+                  .withMemberCategory(MemberCategory.INVOKE_PUBLIC_METHODS))
+          .as(result.getSimpleName())
+          .accepts(hints);
     }
-    assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Quote.class, "cents")).accepts(hints);
+    assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Quote.class, "cents"))
+        .accepts(hints);
   }
 
   @Test
@@ -126,9 +148,16 @@ class BackonAotProcessingTest {
 
   @Test
   void exceptionClassesNamedInPropertiesAreRegisteredForLoadingByName() {
-    for (Class<?> named : List.of(TimeoutException.class, IllegalStateException.class, ConnectException.class,
-        SocketTimeoutException.class, FileNotFoundException.class)) {
-      assertThat(RuntimeHintsPredicates.reflection().onType(named)).as(named.getName()).accepts(hints);
+    for (Class<?> named :
+        List.of(
+            TimeoutException.class,
+            IllegalStateException.class,
+            ConnectException.class,
+            SocketTimeoutException.class,
+            FileNotFoundException.class)) {
+      assertThat(RuntimeHintsPredicates.reflection().onType(named))
+          .as(named.getName())
+          .accepts(hints);
     }
   }
 
@@ -140,9 +169,15 @@ class BackonAotProcessingTest {
 
   @Test
   void theBackonPropertiesAreRegisteredForBindingDownToEachPolicy() {
-    for (Class<?> type : List.of(BackonProperties.class, PolicyProperties.class, CircuitBreakerProperties.class,
-        HedgingProperties.class)) {
-      assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getSimpleName()).accepts(hints);
+    for (Class<?> type :
+        List.of(
+            BackonProperties.class,
+            PolicyProperties.class,
+            CircuitBreakerProperties.class,
+            HedgingProperties.class)) {
+      assertThat(RuntimeHintsPredicates.reflection().onType(type))
+          .as(type.getSimpleName())
+          .accepts(hints);
     }
   }
 }

@@ -29,291 +29,391 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** One test per condition of {@link BackonAutoConfiguration}, plus how properties and beans combine. */
+/**
+ * One test per condition of {@link BackonAutoConfiguration}, plus how properties and beans combine.
+ */
 class BackonAutoConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
 
   @Test
   void providesTheThreeRegistriesAndTheAnnotationSupportByDefault() {
-    runner.run(context -> {
-      assertThat(context).hasNotFailed()
-          .hasSingleBean(CircuitBreakerRegistry.class)
-          .hasSingleBean(RetryBudgetRegistry.class)
-          .hasSingleBean(RetryPolicyRegistry.class)
-          .hasSingleBean(BackonAnnotationBeanPostProcessor.class);
-      RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
-      assertThat(policies.names()).containsExactly(RetryPolicy.DEFAULT_NAME);
-      assertThat(policies.isEnabled()).isTrue();
-      assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).maxTries()).isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
-    });
+    runner.run(
+        context -> {
+          assertThat(context)
+              .hasNotFailed()
+              .hasSingleBean(CircuitBreakerRegistry.class)
+              .hasSingleBean(RetryBudgetRegistry.class)
+              .hasSingleBean(RetryPolicyRegistry.class)
+              .hasSingleBean(BackonAnnotationBeanPostProcessor.class);
+          RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
+          assertThat(policies.names()).containsExactly(RetryPolicy.DEFAULT_NAME);
+          assertThat(policies.isEnabled()).isTrue();
+          assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).maxTries())
+              .isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
+        });
   }
 
   @Test
   void aPolicyCanEndCallsAtOnceInsteadOfWaitingForAbandonedAttempts() {
-    runner.withPropertyValues("backon.policies.strict.wait-for-abandoned-attempts=false")
-        .run(context -> {
-          RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
-          assertThat(policies.policy("strict").waitForAbandonedAttempts()).isFalse();
-          assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).waitForAbandonedAttempts())
-              .as("the default").isTrue();
-        });
+    runner
+        .withPropertyValues("backon.policies.strict.wait-for-abandoned-attempts=false")
+        .run(
+            context -> {
+              RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
+              assertThat(policies.policy("strict").waitForAbandonedAttempts()).isFalse();
+              assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).waitForAbandonedAttempts())
+                  .as("the default")
+                  .isTrue();
+            });
   }
 
   @Test
   void backsOffWhenTheApplicationDefinesItsOwnCircuitBreakerRegistry() {
     CircuitBreakerRegistry own = CircuitBreakerRegistry.ofDefaults();
-    runner.withBean(CircuitBreakerRegistry.class, () -> own)
+    runner
+        .withBean(CircuitBreakerRegistry.class, () -> own)
         .withPropertyValues("backon.circuit-breakers.ignored.failure-threshold=2")
-        .run(context -> {
-          assertThat(context).hasSingleBean(CircuitBreakerRegistry.class);
-          assertThat(context.getBean(CircuitBreakerRegistry.class)).isSameAs(own);
-          assertThat(own.find("ignored")).isEmpty();
-        });
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(CircuitBreakerRegistry.class);
+              assertThat(context.getBean(CircuitBreakerRegistry.class)).isSameAs(own);
+              assertThat(own.find("ignored")).isEmpty();
+            });
   }
 
   @Test
   void backsOffWhenTheApplicationDefinesItsOwnRetryBudgetRegistry() {
     RetryBudgetRegistry own = RetryBudgetRegistry.create();
-    runner.withBean(RetryBudgetRegistry.class, () -> own).run(context -> {
-      assertThat(context).hasSingleBean(RetryBudgetRegistry.class);
-      assertThat(context.getBean(RetryBudgetRegistry.class)).isSameAs(own);
-    });
+    runner
+        .withBean(RetryBudgetRegistry.class, () -> own)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(RetryBudgetRegistry.class);
+              assertThat(context.getBean(RetryBudgetRegistry.class)).isSameAs(own);
+            });
   }
 
   @Test
   void backsOffWhenTheApplicationDefinesItsOwnRetryPolicyRegistry() {
     RetryPolicy custom = RetryPolicy.builder().name("custom").maxTries(7).wait(Wait.none()).build();
     RetryPolicyRegistry own = new RetryPolicyRegistry(Map.of("custom", Retrying.of(custom)), true);
-    runner.withBean(RetryPolicyRegistry.class, () -> own)
+    runner
+        .withBean(RetryPolicyRegistry.class, () -> own)
         .withBean(CustomPolicyClient.class)
-        .run(context -> {
-          assertThat(context).hasSingleBean(RetryPolicyRegistry.class);
-          assertThat(context.getBean(RetryPolicyRegistry.class)).isSameAs(own);
-          CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
-          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-          assertThat(client.calls()).isEqualTo(7);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(RetryPolicyRegistry.class);
+              assertThat(context.getBean(RetryPolicyRegistry.class)).isSameAs(own);
+              CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
+              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+              assertThat(client.calls()).isEqualTo(7);
+            });
   }
 
   @Test
   void backonEnabledFalseHandsOutRetryingsThatCallTheTargetOnce() {
-    runner.withPropertyValues("backon.enabled=false", "backon.policies.p.max-tries=5").run(context -> {
-      RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-      assertThat(registry.isEnabled()).isFalse();
-      AtomicInteger calls = new AtomicInteger();
+    runner
+        .withPropertyValues("backon.enabled=false", "backon.policies.p.max-tries=5")
+        .run(
+            context -> {
+              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+              assertThat(registry.isEnabled()).isFalse();
+              AtomicInteger calls = new AtomicInteger();
 
-      assertThatThrownBy(() -> registry.retrying("p").call(() -> {
-        calls.incrementAndGet();
-        throw new IOException("down");
-      })).isInstanceOf(IOException.class);
-      assertThat(calls).hasValue(1);
-    });
+              assertThatThrownBy(
+                      () ->
+                          registry
+                              .retrying("p")
+                              .call(
+                                  () -> {
+                                    calls.incrementAndGet();
+                                    throw new IOException("down");
+                                  }))
+                  .isInstanceOf(IOException.class);
+              assertThat(calls).hasValue(1);
+            });
   }
 
   @Test
   void aPolicyWithEnabledFalseCallsItsTargetOnceWhileBackonIsOn() {
-    RetryPolicy switchedOff = RetryPolicy.builder().maxTries(5).wait(Wait.none()).enabled(false).build();
-    runner.withPropertyValues("backon.policies.off.enabled=false", "backon.policies.off.max-tries=5",
+    RetryPolicy switchedOff =
+        RetryPolicy.builder().maxTries(5).wait(Wait.none()).enabled(false).build();
+    runner
+        .withPropertyValues(
+            "backon.policies.off.enabled=false",
+            "backon.policies.off.max-tries=5",
             "backon.policies.off.wait=none")
         .withBean("offBean", RetryPolicy.class, () -> switchedOff)
         .withBean(SwitchedOffPolicyClient.class)
-        .run(context -> {
-          RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-          for (String name : List.of("off", "offBean")) {
-            AtomicInteger calls = new AtomicInteger();
-            assertThatThrownBy(() -> registry.retrying(name).call(() -> {
-              calls.incrementAndGet();
-              throw new IOException("down");
-            })).isInstanceOf(IOException.class);
-            assertThat(calls).as("calls under %s", name).hasValue(1);
-          }
-          SwitchedOffPolicyClient client = context.getBean(SwitchedOffPolicyClient.class);
-          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-          assertThat(client.calls()).isEqualTo(1);
-        });
+        .run(
+            context -> {
+              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+              for (String name : List.of("off", "offBean")) {
+                AtomicInteger calls = new AtomicInteger();
+                assertThatThrownBy(
+                        () ->
+                            registry
+                                .retrying(name)
+                                .call(
+                                    () -> {
+                                      calls.incrementAndGet();
+                                      throw new IOException("down");
+                                    }))
+                    .isInstanceOf(IOException.class);
+                assertThat(calls).as("calls under %s", name).hasValue(1);
+              }
+              SwitchedOffPolicyClient client = context.getBean(SwitchedOffPolicyClient.class);
+              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+              assertThat(client.calls()).isEqualTo(1);
+            });
   }
 
   @Test
   void withoutSpringAopThereIsNoAnnotationSupportButTheRegistriesRemain() {
-    runner.withClassLoader(new FilteredClassLoader(ProxyFactory.class)).withBean(DefaultPolicyClient.class)
-        .run(context -> {
-          assertThat(context).hasNotFailed()
-              .doesNotHaveBean(BackonAnnotationBeanPostProcessor.class)
-              .doesNotHaveBean(BackonMethodFactory.class)
-              .hasSingleBean(CircuitBreakerRegistry.class)
-              .hasSingleBean(RetryBudgetRegistry.class)
-              .hasSingleBean(RetryPolicyRegistry.class);
-          assertThat(AopUtils.isAopProxy(context.getBean(DefaultPolicyClient.class))).isFalse();
-        });
+    runner
+        .withClassLoader(new FilteredClassLoader(ProxyFactory.class))
+        .withBean(DefaultPolicyClient.class)
+        .run(
+            context -> {
+              assertThat(context)
+                  .hasNotFailed()
+                  .doesNotHaveBean(BackonAnnotationBeanPostProcessor.class)
+                  .doesNotHaveBean(BackonMethodFactory.class)
+                  .hasSingleBean(CircuitBreakerRegistry.class)
+                  .hasSingleBean(RetryBudgetRegistry.class)
+                  .hasSingleBean(RetryPolicyRegistry.class);
+              assertThat(AopUtils.isAopProxy(context.getBean(DefaultPolicyClient.class))).isFalse();
+            });
   }
 
   @Test
   void withoutReactorTheContextStartsAndBlockingMethodsRetry() {
-    runner.withClassLoader(new FilteredClassLoader("reactor.core"))
+    runner
+        .withClassLoader(new FilteredClassLoader("reactor.core"))
         .withPropertyValues("backon.defaults.wait=none")
         .withBean(DefaultPolicyClient.class)
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          DefaultPolicyClient client = context.getBean(DefaultPolicyClient.class);
-          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-          assertThat(client.calls()).isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              DefaultPolicyClient client = context.getBean(DefaultPolicyClient.class);
+              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+              assertThat(client.calls()).isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
+            });
   }
 
   @Test
   void aRetryPolicyBeanIsRegisteredUnderItsBeanNameAndServesBackonMethods() {
     RetryPolicy bean = RetryPolicy.builder().maxTries(7).wait(Wait.none()).build();
-    runner.withBean("custom", RetryPolicy.class, () -> bean).withBean(CustomPolicyClient.class).run(context -> {
-      RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-      assertThat(registry.names()).containsExactly("custom", RetryPolicy.DEFAULT_NAME);
-      assertThat(registry.policy("custom").name()).isEqualTo("custom");
-      assertThat(registry.policy("custom").maxTries()).isEqualTo(7);
-      CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
+    runner
+        .withBean("custom", RetryPolicy.class, () -> bean)
+        .withBean(CustomPolicyClient.class)
+        .run(
+            context -> {
+              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+              assertThat(registry.names()).containsExactly("custom", RetryPolicy.DEFAULT_NAME);
+              assertThat(registry.policy("custom").name()).isEqualTo("custom");
+              assertThat(registry.policy("custom").maxTries()).isEqualTo(7);
+              CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
 
-      assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-      assertThat(client.calls()).isEqualTo(7);
-    });
+              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+              assertThat(client.calls()).isEqualTo(7);
+            });
   }
 
   @Test
   void aRetryPolicyBeanNamedDefaultAlsoServesBackonMethodsWithOverridesOrAFallback() {
     RetryPolicy bean = RetryPolicy.builder().maxTries(7).wait(Wait.none()).build();
-    runner.withBean(RetryPolicy.DEFAULT_NAME, RetryPolicy.class, () -> bean)
+    runner
+        .withBean(RetryPolicy.DEFAULT_NAME, RetryPolicy.class, () -> bean)
         .withPropertyValues("backon.defaults.wait=none")
         .withBean(DefaultPolicyWithFallbackClient.class)
-        .run(context -> {
-          DefaultPolicyWithFallbackClient client = context.getBean(DefaultPolicyWithFallbackClient.class);
+        .run(
+            context -> {
+              DefaultPolicyWithFallbackClient client =
+                  context.getBean(DefaultPolicyWithFallbackClient.class);
 
-          assertThat(client.call()).isEqualTo("fallback after down");
-          assertThat(client.calls()).isEqualTo(7);
-        });
+              assertThat(client.call()).isEqualTo("fallback after down");
+              assertThat(client.calls()).isEqualTo(7);
+            });
   }
 
   @Test
   void anAnnotatedInterfaceServedByAJdkProxyBeanIsRetried() {
     AtomicInteger calls = new AtomicInteger();
-    Greeter client = (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(),
-        new Class<?>[] {Greeter.class}, (proxy, method, args) -> {
-          if (calls.incrementAndGet() < 3) {
-            throw new IOException("down");
-          }
-          return "hello " + args[0];
-        });
-    runner.withPropertyValues("backon.defaults.wait=none").withBean(Greeter.class, () -> client).run(context -> {
-      assertThat(context).hasNotFailed();
+    Greeter client =
+        (Greeter)
+            Proxy.newProxyInstance(
+                Greeter.class.getClassLoader(),
+                new Class<?>[] {Greeter.class},
+                (proxy, method, args) -> {
+                  if (calls.incrementAndGet() < 3) {
+                    throw new IOException("down");
+                  }
+                  return "hello " + args[0];
+                });
+    runner
+        .withPropertyValues("backon.defaults.wait=none")
+        .withBean(Greeter.class, () -> client)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
 
-      assertThat(context.getBean(Greeter.class).greet("ada")).isEqualTo("hello ada");
-      assertThat(calls).hasValue(3);
-    });
+              assertThat(context.getBean(Greeter.class).greet("ada")).isEqualTo("hello ada");
+              assertThat(calls).hasValue(3);
+            });
   }
 
   @Test
   void propertiesPoliciesCanNameCircuitBreakerAndBudgetBeans() {
     CircuitBreaker breaker = CircuitBreaker.ofDefaults("db");
     RetryBudget budget = RetryBudget.ofDefaults("shared");
-    runner.withBean(CircuitBreaker.class, () -> breaker).withBean(RetryBudget.class, () -> budget)
-        .withPropertyValues("backon.policies.p.circuit-breaker=db", "backon.policies.p.budget=shared")
-        .run(context -> {
-          RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
-          assertThat(policy.circuitBreaker()).isSameAs(breaker);
-          assertThat(policy.retryBudget()).isSameAs(budget);
-          assertThat(context.getBean(CircuitBreakerRegistry.class).find("db")).containsSame(breaker);
-          assertThat(context.getBean(RetryBudgetRegistry.class).find("shared")).containsSame(budget);
-        });
+    runner
+        .withBean(CircuitBreaker.class, () -> breaker)
+        .withBean(RetryBudget.class, () -> budget)
+        .withPropertyValues(
+            "backon.policies.p.circuit-breaker=db", "backon.policies.p.budget=shared")
+        .run(
+            context -> {
+              RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
+              assertThat(policy.circuitBreaker()).isSameAs(breaker);
+              assertThat(policy.retryBudget()).isSameAs(budget);
+              assertThat(context.getBean(CircuitBreakerRegistry.class).find("db"))
+                  .containsSame(breaker);
+              assertThat(context.getBean(RetryBudgetRegistry.class).find("shared"))
+                  .containsSame(budget);
+            });
   }
 
   @Test
   void policyCustomizersRunForEveryPropertiesPolicy() {
     List<String> customized = new CopyOnWriteArrayList<>();
     List<String> gaveUp = new CopyOnWriteArrayList<>();
-    BackonPolicyCustomizer customizer = (name, builder) -> {
-      customized.add(name);
-      builder.onGiveUp(event -> gaveUp.add(event.policyName()));
-    };
-    runner.withBean(BackonPolicyCustomizer.class, () -> customizer)
+    BackonPolicyCustomizer customizer =
+        (name, builder) -> {
+          customized.add(name);
+          builder.onGiveUp(event -> gaveUp.add(event.policyName()));
+        };
+    runner
+        .withBean(BackonPolicyCustomizer.class, () -> customizer)
         .withPropertyValues("backon.policies.p.max-tries=2", "backon.policies.p.wait=none")
-        .run(context -> {
-          assertThat(customized).containsExactlyInAnyOrder(RetryPolicy.DEFAULT_NAME, "p");
+        .run(
+            context -> {
+              assertThat(customized).containsExactlyInAnyOrder(RetryPolicy.DEFAULT_NAME, "p");
 
-          assertThatThrownBy(() -> context.getBean(RetryPolicyRegistry.class).retrying("p").call(() -> {
-            throw new IOException("down");
-          })).isInstanceOf(IOException.class);
-          assertThat(gaveUp).containsExactly("p");
-        });
+              assertThatThrownBy(
+                      () ->
+                          context
+                              .getBean(RetryPolicyRegistry.class)
+                              .retrying("p")
+                              .call(
+                                  () -> {
+                                    throw new IOException("down");
+                                  }))
+                  .isInstanceOf(IOException.class);
+              assertThat(gaveUp).containsExactly("p");
+            });
   }
 
   @Test
   void circuitBreakerCustomizersRunForEveryPropertiesBreaker() {
     List<CircuitStateTransition> transitions = new CopyOnWriteArrayList<>();
-    BackonCircuitBreakerCustomizer customizer = (name, builder) -> builder.onStateChange(transitions::add);
-    runner.withBean(BackonCircuitBreakerCustomizer.class, () -> customizer)
+    BackonCircuitBreakerCustomizer customizer =
+        (name, builder) -> builder.onStateChange(transitions::add);
+    runner
+        .withBean(BackonCircuitBreakerCustomizer.class, () -> customizer)
         .withPropertyValues("backon.circuit-breakers.db.failure-threshold=2")
-        .run(context -> {
-          CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).find("db").orElseThrow();
+        .run(
+            context -> {
+              CircuitBreaker breaker =
+                  context.getBean(CircuitBreakerRegistry.class).find("db").orElseThrow();
 
-          for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> breaker.call(() -> {
-              throw new IOException("down");
-            })).isInstanceOf(IOException.class);
-          }
+              for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(
+                        () ->
+                            breaker.call(
+                                () -> {
+                                  throw new IOException("down");
+                                }))
+                    .isInstanceOf(IOException.class);
+              }
 
-          assertThat(transitions).singleElement().satisfies(t -> {
-            assertThat(t.breakerName()).isEqualTo("db");
-            assertThat(t.to()).isEqualTo(CircuitState.OPEN);
-          });
-        });
+              assertThat(transitions)
+                  .singleElement()
+                  .satisfies(
+                      t -> {
+                        assertThat(t.breakerName()).isEqualTo("db");
+                        assertThat(t.to()).isEqualTo(CircuitState.OPEN);
+                      });
+            });
   }
 
   @Test
   void extendsAndDefaultsLayerOverEachOther() {
-    runner.withPropertyValues(
-            "backon.defaults.max-tries=5", "backon.defaults.delay=200ms", "backon.defaults.multiplier=3",
+    runner
+        .withPropertyValues(
+            "backon.defaults.max-tries=5",
+            "backon.defaults.delay=200ms",
+            "backon.defaults.multiplier=3",
             "backon.defaults.jitter=none",
-            "backon.policies.base.max-tries=4", "backon.policies.base.deadline=10s", "backon.policies.base.wait=constant",
-            "backon.policies.child.extends=base", "backon.policies.child.wait=expo",
-            "backon.policies.child.delay=50ms", "backon.policies.plain.attempt-timeout=1s")
-        .run(context -> {
-          RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-          RetryPolicy defaults = registry.policy(RetryPolicy.DEFAULT_NAME);
-          RetryPolicy base = registry.policy("base");
-          RetryPolicy child = registry.policy("child");
-          RetryPolicy plain = registry.policy("plain");
+            "backon.policies.base.max-tries=4",
+            "backon.policies.base.deadline=10s",
+            "backon.policies.base.wait=constant",
+            "backon.policies.child.extends=base",
+            "backon.policies.child.wait=expo",
+            "backon.policies.child.delay=50ms",
+            "backon.policies.plain.attempt-timeout=1s")
+        .run(
+            context -> {
+              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
+              RetryPolicy defaults = registry.policy(RetryPolicy.DEFAULT_NAME);
+              RetryPolicy base = registry.policy("base");
+              RetryPolicy child = registry.policy("child");
+              RetryPolicy plain = registry.policy("plain");
 
-          assertThat(defaults.maxTries()).isEqualTo(5);
-          assertThat(defaults.waitStrategy()).isEqualTo(Wait.expo(3, Duration.ofMillis(200), Wait.DEFAULT_MAX));
-          assertThat(plain.maxTries()).isEqualTo(5);
-          assertThat(plain.attemptTimeoutNanos()).isEqualTo(Duration.ofSeconds(1).toNanos());
-          assertThat(base.maxTries()).isEqualTo(4);
-          assertThat(base.deadlineNanos()).isEqualTo(Duration.ofSeconds(10).toNanos());
-          // the defaults' multiplier is not an error on a constant wait: it is meant for other policies
-          assertThat(base.waitStrategy()).isEqualTo(Wait.constant(Duration.ofMillis(200)));
-          assertThat(child.maxTries()).isEqualTo(4);
-          assertThat(child.deadlineNanos()).isEqualTo(Duration.ofSeconds(10).toNanos());
-          assertThat(child.waitStrategy()).isEqualTo(Wait.expo(3, Duration.ofMillis(50), Wait.DEFAULT_MAX));
-          assertThat(child.jitter()).isSameAs(Jitter.none());
-          assertThat(child.name()).isEqualTo("child");
-        });
+              assertThat(defaults.maxTries()).isEqualTo(5);
+              assertThat(defaults.waitStrategy())
+                  .isEqualTo(Wait.expo(3, Duration.ofMillis(200), Wait.DEFAULT_MAX));
+              assertThat(plain.maxTries()).isEqualTo(5);
+              assertThat(plain.attemptTimeoutNanos()).isEqualTo(Duration.ofSeconds(1).toNanos());
+              assertThat(base.maxTries()).isEqualTo(4);
+              assertThat(base.deadlineNanos()).isEqualTo(Duration.ofSeconds(10).toNanos());
+              // the defaults' multiplier is not an error on a constant wait: it is meant for other
+              // policies
+              assertThat(base.waitStrategy()).isEqualTo(Wait.constant(Duration.ofMillis(200)));
+              assertThat(child.maxTries()).isEqualTo(4);
+              assertThat(child.deadlineNanos()).isEqualTo(Duration.ofSeconds(10).toNanos());
+              assertThat(child.waitStrategy())
+                  .isEqualTo(Wait.expo(3, Duration.ofMillis(50), Wait.DEFAULT_MAX));
+              assertThat(child.jitter()).isSameAs(Jitter.none());
+              assertThat(child.name()).isEqualTo("child");
+            });
   }
 
   @Test
   void aPropertiesBreakerOpensAfterItsFailureThresholdUnderABackonMethod() {
-    runner.withPropertyValues("backon.circuit-breakers.db.failure-threshold=3",
-            "backon.policies.guarded.circuit-breaker=db", "backon.policies.guarded.max-tries=5",
+    runner
+        .withPropertyValues(
+            "backon.circuit-breakers.db.failure-threshold=3",
+            "backon.policies.guarded.circuit-breaker=db",
+            "backon.policies.guarded.max-tries=5",
             "backon.policies.guarded.wait=none")
         .withBean(GuardedClient.class)
-        .run(context -> {
-          GuardedClient client = context.getBean(GuardedClient.class);
-          CircuitBreaker breaker = context.getBean(CircuitBreakerRegistry.class).find("db").orElseThrow();
+        .run(
+            context -> {
+              GuardedClient client = context.getBean(GuardedClient.class);
+              CircuitBreaker breaker =
+                  context.getBean(CircuitBreakerRegistry.class).find("db").orElseThrow();
 
-          assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
-          assertThat(client.calls()).isEqualTo(3);
-          assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+              assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
+              assertThat(client.calls()).isEqualTo(3);
+              assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
 
-          assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
-          assertThat(client.calls()).isEqualTo(3);
-        });
+              assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
+              assertThat(client.calls()).isEqualTo(3);
+            });
   }
 
   /** An HTTP-interface-style client: only an interface, served by a JDK proxy. */

@@ -28,6 +28,7 @@ class BackonLoggingTest {
   /** Boot's console pattern: date, level, pid, "---", thread, logger, ": ", message. */
   private static final String LOGBACK_LINE =
       "^\\S+\\s+%s \\d+ --- .*\\] io\\.backon\\.retry\\s+: %s.*";
+
   private static final String RETRY_LOGGER = "io.backon.retry";
 
   @Autowired SyncService sync;
@@ -45,10 +46,15 @@ class BackonLoggingTest {
 
     assertThatThrownBy(sync::call).isInstanceOf(IOException.class);
 
-    assertThat(output.getOut().lines()).filteredOn(line -> line.contains("io.backon"))
-        .singleElement().asString().matches(LOGBACK_LINE.formatted(" WARN",
-            "Giving up on SyncService\\.call\\(\\) after 3 attempts \\(max tries reached\\): "
-                + "java\\.io\\.IOException: boom#3 \\[policy quick\\]"));
+    assertThat(output.getOut().lines())
+        .filteredOn(line -> line.contains("io.backon"))
+        .singleElement()
+        .asString()
+        .matches(
+            LOGBACK_LINE.formatted(
+                " WARN",
+                "Giving up on SyncService\\.call\\(\\) after 3 attempts \\(max tries reached\\): "
+                    + "java\\.io\\.IOException: boom#3 \\[policy quick\\]"));
     assertThat(output.getOut()).doesNotContain("java.io.IOException: boom#3\n\tat ");
   }
 
@@ -69,8 +75,13 @@ class BackonLoggingTest {
 
     assertThat(async.futureWithFallback().join()).isEqualTo("fallback:always");
 
-    assertThat(output.getOut().lines()).anyMatch(line -> line.matches(LOGBACK_LINE.formatted(
-        "DEBUG", "Giving up on AsyncService\\.futureWithFallback\\(\\) after 3 attempts .*")));
+    assertThat(output.getOut().lines())
+        .anyMatch(
+            line ->
+                line.matches(
+                    LOGBACK_LINE.formatted(
+                        "DEBUG",
+                        "Giving up on AsyncService\\.futureWithFallback\\(\\) after 3 attempts .*")));
   }
 
   @Test
@@ -90,9 +101,13 @@ class BackonLoggingTest {
     assertThat(sync.call()).isEqualTo("ok#2");
 
     assertThat(output.getOut().lines())
-        .anyMatch(line -> line.matches(LOGBACK_LINE.formatted("DEBUG",
-            "Retrying SyncService\\.call\\(\\) in 0s after attempt 1 failed with "
-                + "java\\.io\\.IOException: boom#1 \\[policy quick\\]")));
+        .anyMatch(
+            line ->
+                line.matches(
+                    LOGBACK_LINE.formatted(
+                        "DEBUG",
+                        "Retrying SyncService\\.call\\(\\) in 0s after attempt 1 failed with "
+                            + "java\\.io\\.IOException: boom#1 \\[policy quick\\]")));
   }
 
   @Test

@@ -26,18 +26,23 @@ class BackonRuntimeHintsTest {
     TypeHint executors = hints.reflection().getTypeHint(Executors.class);
 
     assertThat(executors).isNotNull();
-    assertThat(executors.methods()).singleElement().satisfies(method -> {
-      assertThat(method.getName()).isEqualTo("newVirtualThreadPerTaskExecutor");
-      assertThat(method.getParameterTypes()).isEmpty();
-      assertThat(method.getMode()).isEqualTo(ExecutableMode.INVOKE);
-    });
+    assertThat(executors.methods())
+        .singleElement()
+        .satisfies(
+            method -> {
+              assertThat(method.getName()).isEqualTo("newVirtualThreadPerTaskExecutor");
+              assertThat(method.getParameterTypes()).isEmpty();
+              assertThat(method.getMode()).isEqualTo(ExecutableMode.INVOKE);
+            });
   }
 
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the factory exists on JDK 21+")
   void theRegisteredFactoryIsTheJdksOwn() {
-    assertThat(RuntimeHintsPredicates.reflection()
-        .onMethodInvocation(Executors.class, BackonRuntimeHints.VIRTUAL_THREAD_FACTORY)).accepts(hints);
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onMethodInvocation(Executors.class, BackonRuntimeHints.VIRTUAL_THREAD_FACTORY))
+        .accepts(hints);
   }
 
   @Test

@@ -43,6 +43,7 @@ class BackonTestAnnotationTest {
   @Test
   void policyOfRejectsAMethodWithoutBackon() {
     assertThatThrownBy(() -> BackonBeans.policyOf(sync, "notAnnotated"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a @Backon method");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a @Backon method");
   }
 }

@@ -33,11 +33,18 @@ class ConfigurationHintsTest {
       assertThat(hints).as("value hints for %s", name).containsKey(name);
       List<String> offered = new ArrayList<>();
       hints.get(name).get("values").forEach(value -> offered.add(value.get("value").asString()));
-      assertThat(offered).as("values offered for %s", name).containsExactlyInAnyOrderElementsOf(writable(type));
+      assertThat(offered)
+          .as("values offered for %s", name)
+          .containsExactlyInAnyOrderElementsOf(writable(type));
     }
-    assertThat(checked).contains("backon.defaults.wait", "backon.defaults.jitter",
-        "backon.circuit-breaker-defaults.sliding-window-type", "backon.defaults.give-up-log-level",
-        "backon.observations.enabled", "backon.http.defaults.non-idempotent");
+    assertThat(checked)
+        .contains(
+            "backon.defaults.wait",
+            "backon.defaults.jitter",
+            "backon.circuit-breaker-defaults.sliding-window-type",
+            "backon.defaults.give-up-log-level",
+            "backon.observations.enabled",
+            "backon.http.defaults.non-idempotent");
   }
 
   @Test
@@ -54,10 +61,15 @@ class ConfigurationHintsTest {
       assertThat(hints).as("value hints for %s", name).containsKey(name);
       JsonNode provider = hints.get(name).get("providers").get(0);
       assertThat(provider.get("name").asString()).isEqualTo("class-reference");
-      assertThat(provider.get("parameters").get("target").asString()).isEqualTo("java.lang.Throwable");
+      assertThat(provider.get("parameters").get("target").asString())
+          .isEqualTo("java.lang.Throwable");
     }
-    assertThat(checked).containsExactlyInAnyOrder("backon.defaults.retry-on", "backon.defaults.abort-on",
-        "backon.circuit-breaker-defaults.record-on", "backon.circuit-breaker-defaults.ignore-on");
+    assertThat(checked)
+        .containsExactlyInAnyOrder(
+            "backon.defaults.retry-on",
+            "backon.defaults.abort-on",
+            "backon.circuit-breaker-defaults.record-on",
+            "backon.circuit-breaker-defaults.ignore-on");
   }
 
   @Test
@@ -69,14 +81,19 @@ class ConfigurationHintsTest {
     assertThat(hints().keySet()).allSatisfy(hint -> assertThat(names).contains(hint));
   }
 
-  /** The values a user writes: enum constants in kebab case without the annotation's POLICY; Spring's log level names. */
+  /**
+   * The values a user writes: enum constants in kebab case without the annotation's POLICY;
+   * Spring's log level names.
+   */
   private static List<String> writable(Class<?> type) {
     if (type == System.Logger.Level.class) {
       return List.of("trace", "debug", "info", "warn", "error", "off");
     }
-    return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+    return Arrays.stream(type.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name())
         .filter(constant -> !constant.equals("POLICY"))
-        .map(constant -> constant.toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        .map(constant -> constant.toLowerCase(Locale.ROOT).replace('_', '-'))
+        .toList();
   }
 
   private static Class<?> typeOf(JsonNode property) {
@@ -93,7 +110,9 @@ class ConfigurationHintsTest {
 
   private static Map<String, JsonNode> hints() throws IOException {
     Map<String, JsonNode> hints = new LinkedHashMap<>();
-    ConfigurationReferenceTest.metadata().get("hints").forEach(hint -> hints.put(hint.get("name").asString(), hint));
+    ConfigurationReferenceTest.metadata()
+        .get("hints")
+        .forEach(hint -> hints.put(hint.get("name").asString(), hint));
     return hints;
   }
 }

@@ -28,21 +28,24 @@ class ConfigurationReferenceTest {
   /** Policy keys valid only under {@code backon.policies.<name>.}, so absent from the metadata. */
   private static final List<String> NAMED_POLICY_ONLY = List.of("extends");
 
-  private static final List<String[]> SECTIONS = List.of(
-      new String[] {"backon.defaults.", "**Policy keys**"},
-      new String[] {"backon.circuit-breaker-defaults.", "**Circuit breaker keys**"},
-      new String[] {"backon.budget-defaults.", "**Retry budget keys**"},
-      new String[] {"backon.http.defaults.", "**HTTP client keys**"});
+  private static final List<String[]> SECTIONS =
+      List.of(
+          new String[] {"backon.defaults.", "**Policy keys**"},
+          new String[] {"backon.circuit-breaker-defaults.", "**Circuit breaker keys**"},
+          new String[] {"backon.budget-defaults.", "**Retry budget keys**"},
+          new String[] {"backon.http.defaults.", "**HTTP client keys**"});
 
   @Test
   void everyMetadataKeyIsDocumentedInTheReadmeWithItsDescription() throws IOException {
     String readme = Files.readString(Path.of("..", "README.md"));
     for (JsonNode property : metadata().get("properties")) {
       String name = property.get("name").asString();
-      String description = property.has("description") ? property.get("description").asString() : "";
+      String description =
+          property.has("description") ? property.get("description").asString() : "";
       String key = shortKey(name);
       String section = sectionOf(readme, name);
-      assertThat(section).as("README section for %s", name)
+      assertThat(section)
+          .as("README section for %s", name)
           .contains("| `" + key + "` |")
           .contains(description.replace("|", "\\|"));
     }
@@ -56,8 +59,9 @@ class ConfigurationReferenceTest {
     for (JsonNode property : metadata().get("properties")) {
       known.add(shortKey(property.get("name").asString()));
     }
-    String reference = readme.substring(readme.indexOf("### Configuration reference"),
-        readme.indexOf("### Startup errors"));
+    String reference =
+        readme.substring(
+            readme.indexOf("### Configuration reference"), readme.indexOf("### Startup errors"));
     Matcher row = Pattern.compile("(?m)^\\| `([a-z.-]+)` \\|").matcher(reference);
     int rows = 0;
     while (row.find()) {
@@ -99,7 +103,10 @@ class ConfigurationReferenceTest {
     for (int i = 0; i < SECTIONS.size(); i++) {
       if (name.startsWith(SECTIONS.get(i)[0])) {
         start = readme.indexOf(SECTIONS.get(i)[1]);
-        int end = i + 1 < SECTIONS.size() ? readme.indexOf(SECTIONS.get(i + 1)[1]) : readme.indexOf("### Startup errors");
+        int end =
+            i + 1 < SECTIONS.size()
+                ? readme.indexOf(SECTIONS.get(i + 1)[1])
+                : readme.indexOf("### Startup errors");
         return readme.substring(start, end);
       }
     }
@@ -107,8 +114,9 @@ class ConfigurationReferenceTest {
   }
 
   static JsonNode metadata() throws IOException {
-    try (InputStream in = ConfigurationReferenceTest.class.getResourceAsStream(
-        "/META-INF/spring-configuration-metadata.json")) {
+    try (InputStream in =
+        ConfigurationReferenceTest.class.getResourceAsStream(
+            "/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).as("generated metadata").isNotNull();
       return new ObjectMapper().readTree(in);
     }

@@ -13,65 +13,91 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Lazy singletons and prototype beans are created after the startup, so the post-processor sees
- * them only at first use; their {@code @Backon} methods are checked at the startup anyway, from
- * the bean definitions, without creating the beans.
+ * them only at first use; their {@code @Backon} methods are checked at the startup anyway, from the
+ * bean definitions, without creating the beans.
  */
 class DeferredBeansCheckTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
-      .withPropertyValues("backon.policies.thrice.max-tries=3", "backon.policies.thrice.wait=none");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+          .withPropertyValues(
+              "backon.policies.thrice.max-tries=3", "backon.policies.thrice.wait=none");
 
   @Test
   void aLazyBeanIsCheckedWithoutBeingCreatedAndRetriesWhenItIs() {
     CountingClient.created.set(0);
-    runner.withBean(CountingClient.class, CountingClient::new, definition -> definition.setLazyInit(true)).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(CountingClient.created).as("created at startup").hasValue(0);
+    runner
+        .withBean(
+            CountingClient.class, CountingClient::new, definition -> definition.setLazyInit(true))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(CountingClient.created).as("created at startup").hasValue(0);
 
-      CountingClient client = context.getBean(CountingClient.class);
+              CountingClient client = context.getBean(CountingClient.class);
 
-      assertThat(client.call()).isEqualTo("ok #3");
-      assertThat(CountingClient.created).hasValue(1);
-    });
+              assertThat(client.call()).isEqualTo("ok #3");
+              assertThat(CountingClient.created).hasValue(1);
+            });
   }
 
   @Test
   void everyPrototypeInstanceRetries() {
-    runner.withBean(CountingClient.class, CountingClient::new, definition -> definition.setScope("prototype")).run(context -> {
-      assertThat(context.getBean(CountingClient.class).call()).isEqualTo("ok #3");
-      assertThat(context.getBean(CountingClient.class).call()).isEqualTo("ok #3");
-    });
+    runner
+        .withBean(
+            CountingClient.class,
+            CountingClient::new,
+            definition -> definition.setScope("prototype"))
+        .run(
+            context -> {
+              assertThat(context.getBean(CountingClient.class).call()).isEqualTo("ok #3");
+              assertThat(context.getBean(CountingClient.class).call()).isEqualTo("ok #3");
+            });
   }
 
   @Test
   void underGlobalLazyInitializationAMistakeStillFailsTheStartup() {
-    runner.withInitializer(context -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+    runner
+        .withInitializer(
+            context ->
+                context.addBeanFactoryPostProcessor(
+                    new LazyInitializationBeanFactoryPostProcessor()))
         .withBean(BadlyAnnotatedBeans.UnknownPolicy.class)
-        .run(context -> {
-          BackonConfigurationException failure = backonFailureOf(context.getStartupFailure());
-          assertThat(failure.code()).isEqualTo(ConfigErrorCode.UNKNOWN_POLICY);
-          assertThat(failure.subject()).isEqualTo("@Backon(value) on UnknownPolicy.call()");
-        });
+        .run(
+            context -> {
+              BackonConfigurationException failure = backonFailureOf(context.getStartupFailure());
+              assertThat(failure.code()).isEqualTo(ConfigErrorCode.UNKNOWN_POLICY);
+              assertThat(failure.subject()).isEqualTo("@Backon(value) on UnknownPolicy.call()");
+            });
   }
 
   @Test
   void aMistakeOnTheInterfaceOfALazyInterfaceBeanFailsTheStartup() {
-    runner.withBean(Misnamed.class, () -> name -> "hello " + name, definition -> definition.setLazyInit(true))
-        .run(context -> assertThat(backonFailureOf(context.getStartupFailure()).subject())
-            .isEqualTo("@Backon(value) on Misnamed.greet(String)"));
+    runner
+        .withBean(
+            Misnamed.class,
+            () -> name -> "hello " + name,
+            definition -> definition.setLazyInit(true))
+        .run(
+            context ->
+                assertThat(backonFailureOf(context.getStartupFailure()).subject())
+                    .isEqualTo("@Backon(value) on Misnamed.greet(String)"));
   }
 
   @Test
   void aLazyBeanCreatedAtStartupAsADependencyRetries() {
     CountingClient.created.set(0);
-    runner.withBean(CountingClient.class, CountingClient::new, definition -> definition.setLazyInit(true))
+    runner
+        .withBean(
+            CountingClient.class, CountingClient::new, definition -> definition.setLazyInit(true))
         .withBean(Caller.class)
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(CountingClient.created).hasValue(1);
-          assertThat(context.getBean(Caller.class).client().call()).isEqualTo("ok #3");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(CountingClient.created).hasValue(1);
+              assertThat(context.getBean(Caller.class).client().call()).isEqualTo("ok #3");
+            });
   }
 
   /** The Backon error in a failed startup's cause chain. */

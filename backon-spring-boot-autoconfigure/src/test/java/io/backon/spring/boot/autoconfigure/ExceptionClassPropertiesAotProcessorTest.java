@@ -8,29 +8,45 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The exception classes the build's configuration names under {@code backon.*}, found for registration. */
+/**
+ * The exception classes the build's configuration names under {@code backon.*}, found for
+ * registration.
+ */
 class ExceptionClassPropertiesAotProcessorTest {
 
   @Test
   void everyExceptionListOfPoliciesBreakersAndDefaultsIsRead() {
-    MockEnvironment environment = new MockEnvironment()
-        .withProperty("backon.defaults.retry-on[0]", "java.io.IOException")
-        .withProperty("backon.defaults.retry-on[1]", "java.util.concurrent.TimeoutException")
-        .withProperty("backon.policies.payments.abort-on", "java.lang.IllegalStateException, java.io.EOFException")
-        .withProperty("backon.circuit-breakers.payments.record-on", "java.net.ConnectException")
-        .withProperty("backon.circuit-breaker-defaults.ignore-on[0]", "java.io.FileNotFoundException");
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("backon.defaults.retry-on[0]", "java.io.IOException")
+            .withProperty("backon.defaults.retry-on[1]", "java.util.concurrent.TimeoutException")
+            .withProperty(
+                "backon.policies.payments.abort-on",
+                "java.lang.IllegalStateException, java.io.EOFException")
+            .withProperty("backon.circuit-breakers.payments.record-on", "java.net.ConnectException")
+            .withProperty(
+                "backon.circuit-breaker-defaults.ignore-on[0]", "java.io.FileNotFoundException");
 
-    assertThat(ExceptionClassPropertiesAotProcessor.exceptionClassNames(environment)).containsExactly(
-        "java.io.EOFException", "java.io.FileNotFoundException", "java.io.IOException",
-        "java.lang.IllegalStateException", "java.net.ConnectException", "java.util.concurrent.TimeoutException");
+    assertThat(ExceptionClassPropertiesAotProcessor.exceptionClassNames(environment))
+        .containsExactly(
+            "java.io.EOFException",
+            "java.io.FileNotFoundException",
+            "java.io.IOException",
+            "java.lang.IllegalStateException",
+            "java.net.ConnectException",
+            "java.util.concurrent.TimeoutException");
   }
 
   @Test
   void anEnvironmentVariableCountsLikeAYmlKey() {
     StandardEnvironment environment = new StandardEnvironment();
-    environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            Map.of("BACKON_POLICIES_PAYMENTS_RETRYON", "java.net.SocketTimeoutException")));
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("BACKON_POLICIES_PAYMENTS_RETRYON", "java.net.SocketTimeoutException")));
 
     assertThat(ExceptionClassPropertiesAotProcessor.exceptionClassNames(environment))
         .containsExactly("java.net.SocketTimeoutException");
@@ -38,10 +54,11 @@ class ExceptionClassPropertiesAotProcessorTest {
 
   @Test
   void otherKeysAndOtherPrefixesAreIgnored() {
-    MockEnvironment environment = new MockEnvironment()
-        .withProperty("backon.policies.payments.retry-if", "#result == null")
-        .withProperty("backon.policies.payments.circuit-breaker", "java.io.IOException")
-        .withProperty("other.retry-on", "java.io.IOException");
+    MockEnvironment environment =
+        new MockEnvironment()
+            .withProperty("backon.policies.payments.retry-if", "#result == null")
+            .withProperty("backon.policies.payments.circuit-breaker", "java.io.IOException")
+            .withProperty("other.retry-on", "java.io.IOException");
 
     assertThat(ExceptionClassPropertiesAotProcessor.exceptionClassNames(environment)).isEmpty();
   }

@@ -19,70 +19,116 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * {@code @Backon} on an interface served by a JDK proxy whose target class does not implement it,
- * the way Spring Data serves a repository interface (a factory bean builds a Spring proxy around
- * a generic store; an interceptor answers the query methods). Spring Data is not on this module's
+ * the way Spring Data serves a repository interface (a factory bean builds a Spring proxy around a
+ * generic store; an interceptor answers the query methods). Spring Data is not on this module's
  * class path, so {@link RepositoryFactory} builds such a proxy as Spring Data does.
  */
 class InterfaceProxyBeansTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
-      .withPropertyValues("backon.policies.thrice.max-tries=3", "backon.policies.thrice.wait=none");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class))
+          .withPropertyValues(
+              "backon.policies.thrice.max-tries=3", "backon.policies.thrice.wait=none");
 
   @Test
   void aMethodAnnotatedOnlyOnARepositoryInterfaceIsRetried() {
-    runner.withBean("orders", RepositoryFactory.class, () -> new RepositoryFactory(OrderRepository.class, 2))
-        .run(context -> {
-          OrderRepository orders = context.getBean(OrderRepository.class);
+    runner
+        .withBean(
+            "orders",
+            RepositoryFactory.class,
+            () -> new RepositoryFactory(OrderRepository.class, 2))
+        .run(
+            context -> {
+              OrderRepository orders = context.getBean(OrderRepository.class);
 
-          assertThat(orders.findByName("book")).isEqualTo("book #3");
-          assertThat(orders.count()).as("the store's own methods still work").isEqualTo(42);
-        });
+              assertThat(orders.findByName("book")).isEqualTo("book #3");
+              assertThat(orders.count()).as("the store's own methods still work").isEqualTo(42);
+            });
   }
 
   @Test
   void aDefaultMethodOfTheRepositoryInterfaceCanBeTheFallback() {
-    runner.withBean("orders", RepositoryFactory.class, () -> new RepositoryFactory(OrderRepository.class, 10))
-        .run(context -> assertThat(context.getBean(OrderRepository.class).findByNameOrNone("book"))
-            .isEqualTo("none: down #3"));
+    runner
+        .withBean(
+            "orders",
+            RepositoryFactory.class,
+            () -> new RepositoryFactory(OrderRepository.class, 10))
+        .run(
+            context ->
+                assertThat(context.getBean(OrderRepository.class).findByNameOrNone("book"))
+                    .isEqualTo("none: down #3"));
   }
 
   @Test
   void aRepositoryWithoutBackonOverTheSameStoreClassDoesNotHideOneWithIt() {
-    runner.withBean("plain", RepositoryFactory.class, () -> new RepositoryFactory(PlainRepository.class, 0))
-        .withBean("orders", RepositoryFactory.class, () -> new RepositoryFactory(OrderRepository.class, 2))
-        .run(context -> {
-          assertThat(context.getBean(PlainRepository.class).count()).isEqualTo(42);
-          assertThat(context.getBean(OrderRepository.class).findByName("book")).isEqualTo("book #3");
-        });
+    runner
+        .withBean(
+            "plain", RepositoryFactory.class, () -> new RepositoryFactory(PlainRepository.class, 0))
+        .withBean(
+            "orders",
+            RepositoryFactory.class,
+            () -> new RepositoryFactory(OrderRepository.class, 2))
+        .run(
+            context -> {
+              assertThat(context.getBean(PlainRepository.class).count()).isEqualTo(42);
+              assertThat(context.getBean(OrderRepository.class).findByName("book"))
+                  .isEqualTo("book #3");
+            });
   }
 
   @Test
   void aFrozenInterfaceProxyIsWrappedInOneOfBackons() {
-    runner.withBean("orders", RepositoryFactory.class, () -> new RepositoryFactory(OrderRepository.class, 2).frozen())
-        .run(context -> assertThat(context.getBean(OrderRepository.class).findByName("book")).isEqualTo("book #3"));
+    runner
+        .withBean(
+            "orders",
+            RepositoryFactory.class,
+            () -> new RepositoryFactory(OrderRepository.class, 2).frozen())
+        .run(
+            context ->
+                assertThat(context.getBean(OrderRepository.class).findByName("book"))
+                    .isEqualTo("book #3"));
   }
 
   @Test
   void policyOfReadsTheRepositoryMethodsPolicy() {
-    runner.withBean("orders", RepositoryFactory.class, () -> new RepositoryFactory(OrderRepository.class, 0))
-        .run(context -> assertThat(BackonBeans.policyOf(context.getBean(OrderRepository.class), "findByName",
-            String.class).name()).isEqualTo("thrice"));
+    runner
+        .withBean(
+            "orders",
+            RepositoryFactory.class,
+            () -> new RepositoryFactory(OrderRepository.class, 0))
+        .run(
+            context ->
+                assertThat(
+                        BackonBeans.policyOf(
+                                context.getBean(OrderRepository.class), "findByName", String.class)
+                            .name())
+                    .isEqualTo("thrice"));
   }
 
   @Test
   void policyOfReadsThePolicyOfAPlainJdkProxyBean() {
-    Greeter greeter = (Greeter) Proxy.newProxyInstance(Greeter.class.getClassLoader(), new Class<?>[] {Greeter.class},
-        (proxy, method, args) -> "hello " + args[0]);
-    runner.withBean(Greeter.class, () -> greeter).run(context -> {
-      Greeter bean = context.getBean(Greeter.class);
+    Greeter greeter =
+        (Greeter)
+            Proxy.newProxyInstance(
+                Greeter.class.getClassLoader(),
+                new Class<?>[] {Greeter.class},
+                (proxy, method, args) -> "hello " + args[0]);
+    runner
+        .withBean(Greeter.class, () -> greeter)
+        .run(
+            context -> {
+              Greeter bean = context.getBean(Greeter.class);
 
-      assertThat(BackonBeans.policyOf(bean, "greet", String.class).name()).isEqualTo("thrice");
-      assertThatThrownBy(() -> BackonBeans.policyOf(bean, "wave")).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("not a @Backon method");
-      assertThatThrownBy(() -> BackonBeans.policyOf(bean, "nothing")).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("no method nothing");
-    });
+              assertThat(BackonBeans.policyOf(bean, "greet", String.class).name())
+                  .isEqualTo("thrice");
+              assertThatThrownBy(() -> BackonBeans.policyOf(bean, "wave"))
+                  .isInstanceOf(IllegalArgumentException.class)
+                  .hasMessageContaining("not a @Backon method");
+              assertThatThrownBy(() -> BackonBeans.policyOf(bean, "nothing"))
+                  .isInstanceOf(IllegalArgumentException.class)
+                  .hasMessageContaining("no method nothing");
+            });
   }
 
   /** What every repository of the store offers, as Spring Data's CrudRepository. */
@@ -145,20 +191,23 @@ class InterfaceProxyBeansTest {
     @Override
     public Object getObject() {
       AtomicInteger calls = new AtomicInteger();
-      MethodInterceptor queries = invocation -> {
-        if (invocation.getMethod().isDefault()) {
-          return InvocationHandler.invokeDefault(((ProxyMethodInvocation) invocation).getProxy(),
-              invocation.getMethod(), invocation.getArguments());
-        }
-        if (invocation.getMethod().getName().startsWith("findByName")) {
-          int call = calls.incrementAndGet();
-          if (call <= failures) {
-            throw new IOException("down #" + call);
-          }
-          return invocation.getArguments()[0] + " #" + call;
-        }
-        return invocation.proceed();
-      };
+      MethodInterceptor queries =
+          invocation -> {
+            if (invocation.getMethod().isDefault()) {
+              return InvocationHandler.invokeDefault(
+                  ((ProxyMethodInvocation) invocation).getProxy(),
+                  invocation.getMethod(),
+                  invocation.getArguments());
+            }
+            if (invocation.getMethod().getName().startsWith("findByName")) {
+              int call = calls.incrementAndGet();
+              if (call <= failures) {
+                throw new IOException("down #" + call);
+              }
+              return invocation.getArguments()[0] + " #" + call;
+            }
+            return invocation.proceed();
+          };
       ProxyFactory proxy = new ProxyFactory();
       proxy.setTarget(new GenericStore());
       proxy.setInterfaces(repositoryInterface, Store.class);

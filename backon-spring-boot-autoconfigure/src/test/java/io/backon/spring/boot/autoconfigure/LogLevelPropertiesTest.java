@@ -17,56 +17,86 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  */
 class LogLevelPropertiesTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
 
   @ParameterizedTest(name = "{0} binds as {1}")
   @CsvSource({
-      "WARN, WARNING", "warn, WARNING", "Warn, WARNING", "WARNING, WARNING", "warning, WARNING",
-      "ERROR, ERROR", "error, ERROR", "FATAL, ERROR",
-      "INFO, INFO", "info, INFO",
-      "DEBUG, DEBUG", "debug, DEBUG",
-      "TRACE, TRACE", "trace, TRACE",
-      "OFF, OFF", "off, OFF",
-      "ALL, ALL"})
+    "WARN, WARNING",
+    "warn, WARNING",
+    "Warn, WARNING",
+    "WARNING, WARNING",
+    "warning, WARNING",
+    "ERROR, ERROR",
+    "error, ERROR",
+    "FATAL, ERROR",
+    "INFO, INFO",
+    "info, INFO",
+    "DEBUG, DEBUG",
+    "debug, DEBUG",
+    "TRACE, TRACE",
+    "trace, TRACE",
+    "OFF, OFF",
+    "off, OFF",
+    "ALL, ALL"
+  })
   void aLevelNameBindsToItsSystemLoggerLevel(String name, Level level) {
-    runner.withPropertyValues("backon.policies.p.backoff-log-level=" + name,
-        "backon.policies.p.give-up-log-level=" + name).run(context -> {
-          assertThat(context).hasNotFailed();
-          RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
-          assertThat(policy.backoffLogLevel()).isEqualTo(level);
-          assertThat(policy.giveUpLogLevel()).isEqualTo(level);
-        });
+    runner
+        .withPropertyValues(
+            "backon.policies.p.backoff-log-level=" + name,
+            "backon.policies.p.give-up-log-level=" + name)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
+              assertThat(policy.backoffLogLevel()).isEqualTo(level);
+              assertThat(policy.giveUpLogLevel()).isEqualTo(level);
+            });
   }
 
   @Test
   void aLevelSetOnTheDefaultsReachesEveryPolicy() {
-    runner.withPropertyValues("backon.defaults.give-up-log-level=error",
-        "backon.policies.p.max-tries=2").run(context -> {
-          RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
-          assertThat(policy.giveUpLogLevel()).isEqualTo(Level.ERROR);
-          assertThat(policy.backoffLogLevel()).isEqualTo(RetryPolicy.DEFAULT_BACKOFF_LOG_LEVEL);
-        });
+    runner
+        .withPropertyValues(
+            "backon.defaults.give-up-log-level=error", "backon.policies.p.max-tries=2")
+        .run(
+            context -> {
+              RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
+              assertThat(policy.giveUpLogLevel()).isEqualTo(Level.ERROR);
+              assertThat(policy.backoffLogLevel()).isEqualTo(RetryPolicy.DEFAULT_BACKOFF_LOG_LEVEL);
+            });
   }
 
   @Test
   void withoutTheSettingsThePolicyLogsBackoffsAtDebugAndGiveUpsAtWarning() {
-    runner.withPropertyValues("backon.policies.p.max-tries=2").run(context -> {
-      RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
-      assertThat(policy.backoffLogLevel()).isEqualTo(Level.DEBUG);
-      assertThat(policy.giveUpLogLevel()).isEqualTo(Level.WARNING);
-    });
+    runner
+        .withPropertyValues("backon.policies.p.max-tries=2")
+        .run(
+            context -> {
+              RetryPolicy policy = context.getBean(RetryPolicyRegistry.class).policy("p");
+              assertThat(policy.backoffLogLevel()).isEqualTo(Level.DEBUG);
+              assertThat(policy.giveUpLogLevel()).isEqualTo(Level.WARNING);
+            });
   }
 
   @Test
   void anUnknownNameFailsTheStartupWithTheNamesThatWork() {
-    runner.withPropertyValues("backon.policies.p.give-up-log-level=loud").run(context -> {
-      assertThat(context).hasFailed();
-      FailureAnalysis report = BadConfigurationCorpusTest.analyze(context.getStartupFailure());
-      assertThat(report).isNotNull();
-      assertThat(report.getDescription()).contains("BACKON-CFG-001",
-          "backon.policies.p.give-up-log-level = \"loud\"", "no log level named 'loud'");
-      assertThat(report.getAction()).contains("use one of: trace, debug, info, warn, error, off");
-    });
+    runner
+        .withPropertyValues("backon.policies.p.give-up-log-level=loud")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              FailureAnalysis report =
+                  BadConfigurationCorpusTest.analyze(context.getStartupFailure());
+              assertThat(report).isNotNull();
+              assertThat(report.getDescription())
+                  .contains(
+                      "BACKON-CFG-001",
+                      "backon.policies.p.give-up-log-level = \"loud\"",
+                      "no log level named 'loud'");
+              assertThat(report.getAction())
+                  .contains("use one of: trace, debug, info, warn, error, off");
+            });
   }
 }

@@ -13,42 +13,60 @@ class ProxyCreationFailureTest {
 
   @Test
   void aProxyClassANativeImageCannotGenerateIsReportedAsMissingAotProcessing() {
-    // What Spring's CGLIB throws in a native image (and with -Dorg.graalvm.nativeimage.imagecode=runtime).
-    Exception cause = new AopConfigException("Unexpected AOP exception", new UnsupportedOperationException(
-        "CGLIB runtime enhancement not supported on native image. Make sure to enable Spring AOT processing"
-            + " to pre-generate 'AotFixtures$Quotes$$SpringCGLIB$$0' at build time."));
+    // What Spring's CGLIB throws in a native image (and with
+    // -Dorg.graalvm.nativeimage.imagecode=runtime).
+    Exception cause =
+        new AopConfigException(
+            "Unexpected AOP exception",
+            new UnsupportedOperationException(
+                "CGLIB runtime enhancement not supported on native image. Make sure to enable Spring AOT processing"
+                    + " to pre-generate 'AotFixtures$Quotes$$SpringCGLIB$$0' at build time."));
 
-    BackonConfigurationException error = ProxyCreationFailure.of(AotFixtures.Quotes.class, QUOTE, cause);
+    BackonConfigurationException error =
+        ProxyCreationFailure.of(AotFixtures.Quotes.class, QUOTE, cause);
 
     assertThat(error.code()).isEqualTo(ConfigErrorCode.UNPROXYABLE_METHOD);
     assertThat(error.subject()).isEqualTo("@Backon on Quotes.quote(String)");
     assertThat(error.problem())
-        .contains("the proxy class for " + AotFixtures.Quotes.class.getName() + " was not generated at build time")
-        .contains("(CGLIB runtime enhancement not supported on native image. Make sure to enable Spring AOT"
-            + " processing to pre-generate 'AotFixtures$Quotes$$SpringCGLIB$$0' at build time).")
+        .contains(
+            "the proxy class for "
+                + AotFixtures.Quotes.class.getName()
+                + " was not generated at build time")
+        .contains(
+            "(CGLIB runtime enhancement not supported on native image. Make sure to enable Spring AOT"
+                + " processing to pre-generate 'AotFixtures$Quotes$$SpringCGLIB$$0' at build time).")
         .doesNotContain("final");
-    assertThat(error.fix()).contains("Spring AOT", "process-aot", "return type as Quotes")
+    assertThat(error.fix())
+        .contains("Spring AOT", "process-aot", "return type as Quotes")
         .doesNotContain("non-final");
     assertThat(error.getCause()).isSameAs(cause);
   }
 
   @Test
   void aFinalClassIsReportedAsFinal() {
-    BackonConfigurationException error = ProxyCreationFailure.of(BadlyAnnotatedBeans.FinalClass.class,
-        method(BadlyAnnotatedBeans.FinalClass.class, "call"), new AopConfigException("Could not generate"));
+    BackonConfigurationException error =
+        ProxyCreationFailure.of(
+            BadlyAnnotatedBeans.FinalClass.class,
+            method(BadlyAnnotatedBeans.FinalClass.class, "call"),
+            new AopConfigException("Could not generate"));
 
-    assertThat(error.problem()).endsWith("FinalClass is final, so Spring cannot create the proxy that runs @Backon.");
+    assertThat(error.problem())
+        .endsWith("FinalClass is final, so Spring cannot create the proxy that runs @Backon.");
     assertThat(error.fix()).startsWith("make the class non-final");
   }
 
   @Test
   void anyOtherFailureIsReportedWithItsDeepestCauseNotTheWrappersMessage() {
-    Exception cause = new AopConfigException("Unexpected AOP exception",
-        new IllegalStateException("wrapper", new LinkageError("loader constraint violation")));
+    Exception cause =
+        new AopConfigException(
+            "Unexpected AOP exception",
+            new IllegalStateException("wrapper", new LinkageError("loader constraint violation")));
 
-    BackonConfigurationException error = ProxyCreationFailure.of(AotFixtures.Quotes.class, QUOTE, cause);
+    BackonConfigurationException error =
+        ProxyCreationFailure.of(AotFixtures.Quotes.class, QUOTE, cause);
 
-    assertThat(error.problem()).contains("java.lang.LinkageError: loader constraint violation")
+    assertThat(error.problem())
+        .contains("java.lang.LinkageError: loader constraint violation")
         .doesNotContain("Unexpected AOP exception");
     assertThat(error.fix()).doesNotContain("non-final");
   }

@@ -14,38 +14,58 @@ import reactor.core.publisher.Mono;
  */
 class StartupChecksBoundaryTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
 
   @Test
   void aDeadlineShorterThanTheDelayStartsWithFullJitterWhichCanWaitLess() {
-    runner.withPropertyValues("backon.policies.p.wait=constant", "backon.policies.p.delay=2s",
-        "backon.policies.p.deadline=1s").run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withPropertyValues(
+            "backon.policies.p.wait=constant",
+            "backon.policies.p.delay=2s",
+            "backon.policies.p.deadline=1s")
+        .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
   void aDeadlineJustLongerThanTheFirstWaitStarts() {
-    runner.withPropertyValues("backon.policies.p.wait=constant", "backon.policies.p.delay=1s",
-        "backon.policies.p.jitter=none", "backon.policies.p.deadline=1001ms")
+    runner
+        .withPropertyValues(
+            "backon.policies.p.wait=constant",
+            "backon.policies.p.delay=1s",
+            "backon.policies.p.jitter=none",
+            "backon.policies.p.deadline=1001ms")
         .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
   void aDeadlineWithASingleTryStartsSinceNothingIsRetried() {
-    runner.withPropertyValues("backon.policies.p.max-tries=1", "backon.policies.p.wait=constant",
-        "backon.policies.p.delay=2s", "backon.policies.p.jitter=none", "backon.policies.p.deadline=1s")
+    runner
+        .withPropertyValues(
+            "backon.policies.p.max-tries=1",
+            "backon.policies.p.wait=constant",
+            "backon.policies.p.delay=2s",
+            "backon.policies.p.jitter=none",
+            "backon.policies.p.deadline=1s")
         .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
   void aDelayEqualToMaxDelayStarts() {
-    runner.withPropertyValues("backon.policies.p.wait=expo", "backon.policies.p.delay=1s",
-        "backon.policies.p.max-delay=1s").run(context -> assertThat(context).hasNotFailed());
+    runner
+        .withPropertyValues(
+            "backon.policies.p.wait=expo",
+            "backon.policies.p.delay=1s",
+            "backon.policies.p.max-delay=1s")
+        .run(context -> assertThat(context).hasNotFailed());
   }
 
   @Test
   void retryIfOnMethodsThatReturnAValueStarts() {
-    runner.withPropertyValues("backon.policies.checked.retry-if=#result == null").withBean(ValueClient.class)
+    runner
+        .withPropertyValues("backon.policies.checked.retry-if=#result == null")
+        .withBean(ValueClient.class)
         .run(context -> assertThat(context).hasNotFailed());
   }
 

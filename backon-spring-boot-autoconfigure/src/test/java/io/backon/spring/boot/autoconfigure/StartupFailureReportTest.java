@@ -23,24 +23,30 @@ class StartupFailureReportTest {
   void anOutOfRangeSettingPrintsBackonsReport(CapturedOutput output) {
     assertThatThrownBy(() -> run("backon.policies.payments.max-tries=0")).isNotNull();
 
-    assertThat(output).contains("APPLICATION FAILED TO START")
+    assertThat(output)
+        .contains("APPLICATION FAILED TO START")
         .contains("Backon configuration error BACKON-CFG-007.")
         .contains("Where:   backon.policies.payments.max-tries")
-        .contains("Fix: change backon.policies.payments.max-tries to a value that satisfies that rule.");
+        .contains(
+            "Fix: change backon.policies.payments.max-tries to a value that satisfies that rule.");
   }
 
   @Test
   void aMistypedKeyPrintsBackonsReportRatherThanBootsGenericOne(CapturedOutput output) {
     assertThatThrownBy(() -> run("backon.policies.payments.max-trys=2")).isNotNull();
 
-    assertThat(output).contains("APPLICATION FAILED TO START")
+    assertThat(output)
+        .contains("APPLICATION FAILED TO START")
         .contains("Backon configuration error BACKON-CFG-002.")
         .contains("backon.policies.payments.max-trys = \"2\"");
   }
 
   private static void run(String property) {
-    new SpringApplicationBuilder(MinimalApplication.class).web(WebApplicationType.NONE)
-        .properties(property).run().close();
+    new SpringApplicationBuilder(MinimalApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(property)
+        .run()
+        .close();
   }
 
   @Configuration(proxyBeanMethods = false)

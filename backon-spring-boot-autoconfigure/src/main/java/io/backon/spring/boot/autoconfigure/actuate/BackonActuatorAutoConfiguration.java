@@ -32,11 +32,12 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 /**
  * Auto-configures the {@code backon} Actuator endpoint (with its web extension for HTTP statuses
  * and the dashboard of {@code backon.dashboard.enabled}), its event history (only while the
- * endpoint is available) and the health contributor when Spring Boot Actuator is present. Each backs off when the application
- * defines its own bean of that type; the endpoint follows the usual exposure rules ({@code
- * management.endpoints.web.exposure.include}, {@code management.endpoints.jmx.exposure.include})
- * and is read-only unless {@code management.endpoint.backon.access=unrestricted}; the health
- * contributor follows {@code management.health.backon.enabled}.
+ * endpoint is available) and the health contributor when Spring Boot Actuator is present. Each
+ * backs off when the application defines its own bean of that type; the endpoint follows the usual
+ * exposure rules ({@code management.endpoints.web.exposure.include}, {@code
+ * management.endpoints.jmx.exposure.include}) and is read-only unless {@code
+ * management.endpoint.backon.access=unrestricted}; the health contributor follows {@code
+ * management.health.backon.enabled}.
  */
 @AutoConfiguration(after = {BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
@@ -54,9 +55,14 @@ public final class BackonActuatorAutoConfiguration {
   BackonEventHistory backonEventHistory(BackonProperties properties) {
     int capacity = properties.getEvents().getCapacity();
     if (capacity < 1 || capacity > BackonEventHistory.MAX_CAPACITY) {
-      throw new BackonConfigurationException(ConfigErrorCode.OUT_OF_RANGE, "backon.events.capacity",
-          "the value " + capacity + " is not allowed (capacity must be >= 1 and <= "
-              + BackonEventHistory.MAX_CAPACITY + ").",
+      throw new BackonConfigurationException(
+          ConfigErrorCode.OUT_OF_RANGE,
+          "backon.events.capacity",
+          "the value "
+              + capacity
+              + " is not allowed (capacity must be >= 1 and <= "
+              + BackonEventHistory.MAX_CAPACITY
+              + ").",
           "set backon.events.capacity to the events to keep per policy, breaker and budget, e.g. 100.");
     }
     return new BackonEventHistory(capacity, Clock.systemUTC());
@@ -67,29 +73,39 @@ public final class BackonActuatorAutoConfiguration {
   @ConditionalOnBean(BackonEventHistory.class)
   static SmartInitializingSingleton backonEventHistoryBreakers(
       ObjectProvider<BackonEventHistory> history, ObjectProvider<CircuitBreakerRegistry> breakers) {
-    return () -> history.ifUnique(events -> breakers.ifUnique(
-        registry -> registry.all().forEach(events::watch)));
+    return () ->
+        history.ifUnique(
+            events -> breakers.ifUnique(registry -> registry.all().forEach(events::watch)));
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
-  BackonEndpoint backonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets, ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
-      ObjectProvider<MethodPolicies> methods, ObjectProvider<BackonEventHistory> history) {
+  BackonEndpoint backonEndpoint(
+      RetryPolicyRegistry policies,
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
+      ObjectProvider<MethodPolicies> methods,
+      ObjectProvider<BackonEventHistory> history) {
     HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> Map.of());
-    return new BackonEndpoint(policies, breakers, budgets, counts,
-        methods.getIfUnique(MethodPolicies::new), history.getIfUnique());
+    return new BackonEndpoint(
+        policies,
+        breakers,
+        budgets,
+        counts,
+        methods.getIfUnique(MethodPolicies::new),
+        history.getIfUnique());
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(BackonEndpoint.class)
   @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
-  BackonWebEndpointExtension backonWebEndpointExtension(BackonEndpoint endpoint,
-      BackonProperties properties) {
-    return new BackonWebEndpointExtension(endpoint,
-        properties.getDashboard().isEnabled() ? BackonDashboard.load() : null);
+  BackonWebEndpointExtension backonWebEndpointExtension(
+      BackonEndpoint endpoint, BackonProperties properties) {
+    return new BackonWebEndpointExtension(
+        endpoint, properties.getDashboard().isEnabled() ? BackonDashboard.load() : null);
   }
 
   /** The health contributor; needs Spring Boot's health module. */
@@ -100,16 +116,18 @@ public final class BackonActuatorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "backonHealthContributor")
-    BackonHealthContributor backonHealthContributor(CircuitBreakerRegistry breakers,
-        BackonProperties properties) {
-      Set<String> downWhenOpen = properties.getCircuitBreakers().entrySet().stream()
-          .filter(e -> Boolean.TRUE.equals(effective(properties, e.getValue())))
-          .map(Map.Entry::getKey).collect(Collectors.toSet());
+    BackonHealthContributor backonHealthContributor(
+        CircuitBreakerRegistry breakers, BackonProperties properties) {
+      Set<String> downWhenOpen =
+          properties.getCircuitBreakers().entrySet().stream()
+              .filter(e -> Boolean.TRUE.equals(effective(properties, e.getValue())))
+              .map(Map.Entry::getKey)
+              .collect(Collectors.toSet());
       return new BackonHealthContributor(breakers, downWhenOpen);
     }
 
-    private static @org.jspecify.annotations.Nullable Boolean effective(BackonProperties properties,
-        CircuitBreakerProperties breaker) {
+    private static @org.jspecify.annotations.Nullable Boolean effective(
+        BackonProperties properties, CircuitBreakerProperties breaker) {
       Boolean own = breaker.getAffectsHealth();
       return own != null ? own : properties.getCircuitBreakerDefaults().getAffectsHealth();
     }

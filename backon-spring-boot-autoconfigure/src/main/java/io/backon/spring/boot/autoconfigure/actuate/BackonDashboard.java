@@ -22,13 +22,15 @@ final class BackonDashboard {
 
   /** The path segment of the page under the endpoint. */
   static final String PATH = "dashboard";
+
   /** Where the page's files are on the class path. */
   static final String LOCATION = "META-INF/backon/dashboard/";
 
   private static final MimeType HTML = MimeType.valueOf("text/html;charset=UTF-8");
-  private static final Map<String, MimeType> ASSETS = Map.of(
-      "dashboard.js", MimeType.valueOf("text/javascript;charset=UTF-8"),
-      "dashboard.css", MimeType.valueOf("text/css;charset=UTF-8"));
+  private static final Map<String, MimeType> ASSETS =
+      Map.of(
+          "dashboard.js", MimeType.valueOf("text/javascript;charset=UTF-8"),
+          "dashboard.css", MimeType.valueOf("text/css;charset=UTF-8"));
 
   private final String page;
   private final Map<String, String> assets;
@@ -40,7 +42,8 @@ final class BackonDashboard {
 
   /** Reads the page and its files from the class path. */
   static BackonDashboard load() {
-    return new BackonDashboard(read("index.html"),
+    return new BackonDashboard(
+        read("index.html"),
         Map.of("dashboard.js", read("dashboard.js"), "dashboard.css", read("dashboard.css")));
   }
 
@@ -49,10 +52,13 @@ final class BackonDashboard {
     return new WebEndpointResponse<>(page, WebEndpointResponse.STATUS_OK, HTML);
   }
 
-  /** The script or style sheet {@code name}, or {@code null} when the page has none of that name. */
+  /**
+   * The script or style sheet {@code name}, or {@code null} when the page has none of that name.
+   */
   @Nullable WebEndpointResponse<Object> asset(String name) {
     String text = assets.get(name);
-    return text == null ? null
+    return text == null
+        ? null
         : new WebEndpointResponse<>(text, WebEndpointResponse.STATUS_OK, ASSETS.get(name));
   }
 
@@ -60,8 +66,8 @@ final class BackonDashboard {
     ClassLoader loader = BackonDashboard.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(LOCATION + file)) {
       if (in == null) {
-        throw new IllegalStateException("the dashboard file " + LOCATION + file
-            + " is missing from the class path");
+        throw new IllegalStateException(
+            "the dashboard file " + LOCATION + file + " is missing from the class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

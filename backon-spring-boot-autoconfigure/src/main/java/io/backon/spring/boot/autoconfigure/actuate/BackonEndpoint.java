@@ -57,8 +57,8 @@ public class BackonEndpoint {
   private final @Nullable BackonEventHistory history;
 
   /** An endpoint over these registries, without hedging counts or annotated methods. */
-  public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets) {
+  public BackonEndpoint(
+      RetryPolicyRegistry policies, CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets) {
     this(policies, breakers, budgets, name -> Map.of(), new MethodPolicies());
   }
 
@@ -66,8 +66,12 @@ public class BackonEndpoint {
    * An endpoint over these registries, with hedging counts from {@code hedgeCounts} and the
    * annotated methods that have their own settings from {@code methods}.
    */
-  public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets, HedgeOutcomeCounts hedgeCounts, MethodPolicies methods) {
+  public BackonEndpoint(
+      RetryPolicyRegistry policies,
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      HedgeOutcomeCounts hedgeCounts,
+      MethodPolicies methods) {
     this(policies, breakers, budgets, hedgeCounts, methods, null);
   }
 
@@ -76,8 +80,12 @@ public class BackonEndpoint {
    * RetryBudgetRegistry, HedgeOutcomeCounts, MethodPolicies)}, whose {@code events} come from
    * {@code history} ({@code null}: no history, {@code events} answers a message).
    */
-  public BackonEndpoint(RetryPolicyRegistry policies, CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets, HedgeOutcomeCounts hedgeCounts, MethodPolicies methods,
+  public BackonEndpoint(
+      RetryPolicyRegistry policies,
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      HedgeOutcomeCounts hedgeCounts,
+      MethodPolicies methods,
       @Nullable BackonEventHistory history) {
     this.history = history;
     this.policies = policies;
@@ -100,14 +108,23 @@ public class BackonEndpoint {
       }
     }
     Map<String, PolicyDescriptor> methodMap = new TreeMap<>();
-    methods.all().forEach((method, entry) ->
-        methodMap.put(method, PolicyDescriptor.of(entry.policy(), entry.origins())));
-    Map<String, CircuitBreakerDescriptor> breakerMap = breakers.all().stream().collect(Collectors
-        .toMap(CircuitBreaker::name, CircuitBreakerDescriptor::of, (a, b) -> a, TreeMap::new));
-    Map<String, BudgetDescriptor> budgetMap = budgets.all().stream().collect(Collectors
-        .toMap(RetryBudget::name, BudgetDescriptor::of, (a, b) -> a, TreeMap::new));
-    return new BackonReport(policies.isEnabled(), policyMap, methodMap, breakerMap, budgetMap,
-        hedgeMap);
+    methods
+        .all()
+        .forEach(
+            (method, entry) ->
+                methodMap.put(method, PolicyDescriptor.of(entry.policy(), entry.origins())));
+    Map<String, CircuitBreakerDescriptor> breakerMap =
+        breakers.all().stream()
+            .collect(
+                Collectors.toMap(
+                    CircuitBreaker::name, CircuitBreakerDescriptor::of, (a, b) -> a, TreeMap::new));
+    Map<String, BudgetDescriptor> budgetMap =
+        budgets.all().stream()
+            .collect(
+                Collectors.toMap(
+                    RetryBudget::name, BudgetDescriptor::of, (a, b) -> a, TreeMap::new));
+    return new BackonReport(
+        policies.isEnabled(), policyMap, methodMap, breakerMap, budgetMap, hedgeMap);
   }
 
   /**
@@ -130,16 +147,19 @@ public class BackonEndpoint {
    *     null}: every retained event
    */
   @ReadOperation
-  public Object events(@Selector String section, @Nullable String name, @Nullable String kind,
+  public Object events(
+      @Selector String section,
+      @Nullable String name,
+      @Nullable String kind,
       @Nullable Long since) {
     return history(section, name, kind, since).body();
   }
 
   /**
-   * Moves the breaker {@code name} ({@code kind} must be {@code circuit-breakers}) to {@code state}:
-   * {@code open} (forced open until closed), {@code closed}, {@code half-open}, {@code disabled}
-   * (always permits, records nothing) or {@code reset} (closed, window cleared). Answers the
-   * breaker, or {@code {"message": ...}} for an unknown breaker or state.
+   * Moves the breaker {@code name} ({@code kind} must be {@code circuit-breakers}) to {@code
+   * state}: {@code open} (forced open until closed), {@code closed}, {@code half-open}, {@code
+   * disabled} (always permits, records nothing) or {@code reset} (closed, window cleared). Answers
+   * the breaker, or {@code {"message": ...}} for an unknown breaker or state.
    */
   @WriteOperation
   public Object transition(@Selector String kind, @Selector String name, String state) {
@@ -148,16 +168,43 @@ public class BackonEndpoint {
 
   Answer find(String kind, String name) {
     return switch (kind) {
-      case POLICIES -> policies.find(name).isPresent() ? Answer.ok(describePolicy(name))
-          : Answer.notFound(unknown("retry policy", name, policies.names()));
-      case BREAKERS -> breakers.find(name).<Answer>map(b -> Answer.ok(CircuitBreakerDescriptor.of(b)))
-          .orElseGet(() -> Answer.notFound(unknown("circuit breaker", name,
-              breakers.all().stream().map(CircuitBreaker::name).toList())));
-      case BUDGETS -> budgets.find(name).<Answer>map(b -> Answer.ok(BudgetDescriptor.of(b)))
-          .orElseGet(() -> Answer.notFound(unknown("retry budget", name,
-              budgets.all().stream().map(RetryBudget::name).toList())));
-      default -> Answer.notFound("no kind '" + kind + "' here: use " + POLICIES + ", " + BREAKERS
-          + " or " + BUDGETS + ".");
+      case POLICIES ->
+          policies.find(name).isPresent()
+              ? Answer.ok(describePolicy(name))
+              : Answer.notFound(unknown("retry policy", name, policies.names()));
+      case BREAKERS ->
+          breakers
+              .find(name)
+              .<Answer>map(b -> Answer.ok(CircuitBreakerDescriptor.of(b)))
+              .orElseGet(
+                  () ->
+                      Answer.notFound(
+                          unknown(
+                              "circuit breaker",
+                              name,
+                              breakers.all().stream().map(CircuitBreaker::name).toList())));
+      case BUDGETS ->
+          budgets
+              .find(name)
+              .<Answer>map(b -> Answer.ok(BudgetDescriptor.of(b)))
+              .orElseGet(
+                  () ->
+                      Answer.notFound(
+                          unknown(
+                              "retry budget",
+                              name,
+                              budgets.all().stream().map(RetryBudget::name).toList())));
+      default ->
+          Answer.notFound(
+              "no kind '"
+                  + kind
+                  + "' here: use "
+                  + POLICIES
+                  + ", "
+                  + BREAKERS
+                  + " or "
+                  + BUDGETS
+                  + ".");
     };
   }
 
@@ -177,22 +224,36 @@ public class BackonEndpoint {
       case "disabled", "disable" -> breaker.disable();
       case "reset" -> breaker.reset();
       default -> {
-        return Answer.badRequest("state must be one of open, closed, half-open, disabled, reset"
-            + " but was '" + state + "'");
+        return Answer.badRequest(
+            "state must be one of open, closed, half-open, disabled, reset"
+                + " but was '"
+                + state
+                + "'");
       }
     }
     return Answer.ok(CircuitBreakerDescriptor.of(breaker));
   }
 
-  Answer history(String section, @Nullable String name, @Nullable String kind,
-      @Nullable Long since) {
+  Answer history(
+      String section, @Nullable String name, @Nullable String kind, @Nullable Long since) {
     if (BackonDashboard.PATH.equals(section)) {
-      return Answer.notFound("the dashboard is off: set backon.dashboard.enabled=true (it needs the"
-          + " endpoint exposed over HTTP).");
+      return Answer.notFound(
+          "the dashboard is off: set backon.dashboard.enabled=true (it needs the"
+              + " endpoint exposed over HTTP).");
     }
     if (!EVENTS.equals(section)) {
-      return Answer.notFound("nothing at '" + section + "' here: use " + EVENTS + ", or "
-          + POLICIES + ", " + BREAKERS + " or " + BUDGETS + " followed by a name.");
+      return Answer.notFound(
+          "nothing at '"
+              + section
+              + "' here: use "
+              + EVENTS
+              + ", or "
+              + POLICIES
+              + ", "
+              + BREAKERS
+              + " or "
+              + BUDGETS
+              + " followed by a name.");
     }
     BackonEventHistory events = history;
     if (events == null) {
@@ -202,24 +263,27 @@ public class BackonEndpoint {
     if (kind != null) {
       wanted = EventKind.of(kind);
       if (wanted == null) {
-        return Answer.badRequest("kind must be one of " + EventKind.names() + " but was '" + kind
-            + "'");
+        return Answer.badRequest(
+            "kind must be one of " + EventKind.names() + " but was '" + kind + "'");
       }
     }
     if (name != null && !knows(name, events)) {
-      return Answer.notFound(unknown("policy, circuit breaker or retry budget", name,
-          knownNames(events)));
+      return Answer.notFound(
+          unknown("policy, circuit breaker or retry budget", name, knownNames(events)));
     }
     // Read before collecting: an event recorded meanwhile may come twice (now and next poll).
     long latest = events.latest();
     List<RecordedEvent> found = events.events(name, wanted, since == null ? 0 : since);
-    return Answer.ok(new EventsDescriptor(events.capacity(), latest,
-        found.stream().map(RecordedEvent::json).toList()));
+    return Answer.ok(
+        new EventsDescriptor(
+            events.capacity(), latest, found.stream().map(RecordedEvent::json).toList()));
   }
 
   private boolean knows(String name, BackonEventHistory events) {
-    return policies.find(name).isPresent() || breakers.find(name).isPresent()
-        || budgets.find(name).isPresent() || events.names().contains(name);
+    return policies.find(name).isPresent()
+        || breakers.find(name).isPresent()
+        || budgets.find(name).isPresent()
+        || events.names().contains(name);
   }
 
   private TreeSet<String> knownNames(BackonEventHistory events) {

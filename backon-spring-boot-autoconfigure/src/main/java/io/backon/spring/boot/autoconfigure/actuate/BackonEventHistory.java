@@ -41,12 +41,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BackonEventHistory implements BackonPolicyDecorator {
 
-  /** Events kept per policy, breaker and budget unless {@code backon.events.capacity} says otherwise. */
+  /**
+   * Events kept per policy, breaker and budget unless {@code backon.events.capacity} says
+   * otherwise.
+   */
   public static final int DEFAULT_CAPACITY = 100;
 
   private final int capacity;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
+
   /** The most events kept per policy, breaker and budget: each source's ring is that long. */
   public static final int MAX_CAPACITY = 10_000;
 
@@ -61,8 +65,8 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
    */
   public BackonEventHistory(int capacity, Clock clock) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      throw new IllegalArgumentException("backon.events.capacity must be >= 1 and <= "
-          + MAX_CAPACITY + " but was " + capacity);
+      throw new IllegalArgumentException(
+          "backon.events.capacity must be >= 1 and <= " + MAX_CAPACITY + " but was " + capacity);
     }
     this.capacity = capacity;
     this.clock = clock;
@@ -75,9 +79,9 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
 
   /**
    * {@code policy} with the history's listeners: {@code onBackoff} records a retry, {@code
-   * onGiveUp} a give-up (and a budget refusal when the budget refused the retry), the hedge listener
-   * a hedged attempt that its first copy did not win; its breaker is {@linkplain #watch watched}.
-   * A policy that already has them is returned as it is.
+   * onGiveUp} a give-up (and a budget refusal when the budget refused the retry), the hedge
+   * listener a hedged attempt that its first copy did not win; its breaker is {@linkplain #watch
+   * watched}. A policy that already has them is returned as it is.
    */
   @Override
   public RetryPolicy decorate(RetryPolicy policy) {
@@ -91,15 +95,19 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
     String name = policy.name();
     EventRing ring = policies.computeIfAbsent(name, n -> new EventRing(capacity));
     RetryBudget budget = policy.retryBudget();
-    EventRing budgetRing = budget == null ? null
-        : budgets.computeIfAbsent(budget.name(), n -> new EventRing(capacity));
-    RetryPolicyBuilder builder = policy.toBuilder()
-        .onBackoff(new RetryRecorder(ring, name))
-        .onGiveUp(new GiveUpRecorder(ring, name, budgetRing, budget == null ? null : budget.name()));
+    EventRing budgetRing =
+        budget == null
+            ? null
+            : budgets.computeIfAbsent(budget.name(), n -> new EventRing(capacity));
+    RetryPolicyBuilder builder =
+        policy.toBuilder()
+            .onBackoff(new RetryRecorder(ring, name))
+            .onGiveUp(
+                new GiveUpRecorder(ring, name, budgetRing, budget == null ? null : budget.name()));
     HedgingPolicy hedging = policy.hedging();
     if (hedging != null) {
-      builder.hedging(hedging.toBuilder().onHedge(new HedgeRecorder(ring, name, hedging.onHedge()))
-          .build());
+      builder.hedging(
+          hedging.toBuilder().onHedge(new HedgeRecorder(ring, name, hedging.onHedge())).build());
     }
     return builder.build();
   }
@@ -143,8 +151,8 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
     return names;
   }
 
-  private static void collect(Map<String, EventRing> rings, @Nullable String name, long since,
-      List<RecordedEvent> into) {
+  private static void collect(
+      Map<String, EventRing> rings, @Nullable String name, long since, List<RecordedEvent> into) {
     if (name == null) {
       rings.values().forEach(ring -> ring.collect(since, into));
     } else {
@@ -180,9 +188,20 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
 
     @Override
     public void onEvent(RetryEvent event) {
-      ring.add(new RecordedEvent(nextId(), clock.millis(), EventKind.RETRY, name,
-          event.attemptNumber(), event.waitDuration().toNanos(), classOf(event.failure()), null,
-          null, null, null, null));
+      ring.add(
+          new RecordedEvent(
+              nextId(),
+              clock.millis(),
+              EventKind.RETRY,
+              name,
+              event.attemptNumber(),
+              event.waitDuration().toNanos(),
+              classOf(event.failure()),
+              null,
+              null,
+              null,
+              null,
+              null));
     }
   }
 
@@ -194,8 +213,8 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
     private final @Nullable EventRing budgetRing;
     private final @Nullable String budgetName;
 
-    GiveUpRecorder(EventRing ring, String name, @Nullable EventRing budgetRing,
-        @Nullable String budgetName) {
+    GiveUpRecorder(
+        EventRing ring, String name, @Nullable EventRing budgetRing, @Nullable String budgetName) {
       this.ring = ring;
       this.name = name;
       this.budgetRing = budgetRing;
@@ -211,13 +230,37 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
       GiveUpReason reason = event.giveUpReason();
       Class<?> exception = classOf(event.failure());
       long millis = clock.millis();
-      ring.add(new RecordedEvent(nextId(), millis, EventKind.GIVE_UP, name, event.attemptNumber(),
-          -1, exception, reason, null, null, null, null));
+      ring.add(
+          new RecordedEvent(
+              nextId(),
+              millis,
+              EventKind.GIVE_UP,
+              name,
+              event.attemptNumber(),
+              -1,
+              exception,
+              reason,
+              null,
+              null,
+              null,
+              null));
       EventRing budget = budgetRing;
       String budgetName = this.budgetName;
       if (reason == GiveUpReason.BUDGET_EXHAUSTED && budget != null && budgetName != null) {
-        budget.add(new RecordedEvent(nextId(), millis, EventKind.BUDGET_REFUSAL, budgetName,
-            event.attemptNumber(), -1, exception, reason, null, null, null, name));
+        budget.add(
+            new RecordedEvent(
+                nextId(),
+                millis,
+                EventKind.BUDGET_REFUSAL,
+                budgetName,
+                event.attemptNumber(),
+                -1,
+                exception,
+                reason,
+                null,
+                null,
+                null,
+                name));
       }
     }
   }
@@ -246,8 +289,20 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
     @Override
     public void onOutcome(HedgeOutcome outcome) {
       if (outcome != HedgeOutcome.PRIMARY_WON) {
-        ring.add(new RecordedEvent(nextId(), clock.millis(), EventKind.HEDGE, name, 0, -1, null,
-            null, outcome, null, null, null));
+        ring.add(
+            new RecordedEvent(
+                nextId(),
+                clock.millis(),
+                EventKind.HEDGE,
+                name,
+                0,
+                -1,
+                null,
+                null,
+                outcome,
+                null,
+                null,
+                null));
       }
       HedgeListener listener = delegate;
       if (listener != null) {
@@ -267,9 +322,20 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
 
     @Override
     public void accept(CircuitStateTransition transition) {
-      ring.add(new RecordedEvent(nextId(), transition.at().toEpochMilli(), EventKind.TRANSITION,
-          transition.breakerName(), 0, -1, null, null, null, transition.from(), transition.to(),
-          null));
+      ring.add(
+          new RecordedEvent(
+              nextId(),
+              transition.at().toEpochMilli(),
+              EventKind.TRANSITION,
+              transition.breakerName(),
+              0,
+              -1,
+              null,
+              null,
+              null,
+              transition.from(),
+              transition.to(),
+              null));
     }
   }
 }

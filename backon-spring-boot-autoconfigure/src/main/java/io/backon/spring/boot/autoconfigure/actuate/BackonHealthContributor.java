@@ -15,17 +15,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The {@code backon} health contributor: one indicator per circuit breaker
- * ({@code /actuator/health/backon/<name>}), including breakers created after startup. CLOSED,
- * HALF_OPEN and DISABLED breakers are {@code UP}; an OPEN or FORCED_OPEN one is {@link
- * #CIRCUIT_OPEN}, which ranks below {@code UP} in the default status order Backon contributes, so
- * the application stays UP — unless the breaker is listed in {@code downWhenOpen} ({@code
- * affects-health: true}), which makes it {@code DOWN}. Thread-safe.
+ * The {@code backon} health contributor: one indicator per circuit breaker ({@code
+ * /actuator/health/backon/<name>}), including breakers created after startup. CLOSED, HALF_OPEN and
+ * DISABLED breakers are {@code UP}; an OPEN or FORCED_OPEN one is {@link #CIRCUIT_OPEN}, which
+ * ranks below {@code UP} in the default status order Backon contributes, so the application stays
+ * UP — unless the breaker is listed in {@code downWhenOpen} ({@code affects-health: true}), which
+ * makes it {@code DOWN}. Thread-safe.
  */
 public final class BackonHealthContributor implements CompositeHealthContributor {
 
   /** The status of an open breaker that does not affect the application's health. */
-  public static final Status CIRCUIT_OPEN = new Status("CIRCUIT_OPEN", "the circuit breaker is open");
+  public static final Status CIRCUIT_OPEN =
+      new Status("CIRCUIT_OPEN", "the circuit breaker is open");
 
   private final CircuitBreakerRegistry breakers;
   private final Set<String> downWhenOpen;
@@ -46,7 +47,8 @@ public final class BackonHealthContributor implements CompositeHealthContributor
 
   @Override
   public Stream<HealthContributors.Entry> stream() {
-    return breakers.all().stream().sorted(Comparator.comparing(CircuitBreaker::name))
+    return breakers.all().stream()
+        .sorted(Comparator.comparing(CircuitBreaker::name))
         .map(b -> new HealthContributors.Entry(b.name(), indicator(b)));
   }
 
@@ -58,8 +60,10 @@ public final class BackonHealthContributor implements CompositeHealthContributor
     CircuitBreakerDescriptor d = CircuitBreakerDescriptor.of(breaker);
     CircuitState state = CircuitState.valueOf(d.state());
     boolean open = state == CircuitState.OPEN || state == CircuitState.FORCED_OPEN;
-    Health.Builder builder = !open ? Health.up()
-        : downWhenOpen.contains(breaker.name()) ? Health.down() : Health.status(CIRCUIT_OPEN);
+    Health.Builder builder =
+        !open
+            ? Health.up()
+            : downWhenOpen.contains(breaker.name()) ? Health.down() : Health.status(CIRCUIT_OPEN);
     builder.withDetail("state", d.state());
     // a rate that is not measured is left out rather than shown as -1 or NaN
     Double failureRate = d.failureRate();
@@ -70,7 +74,8 @@ public final class BackonHealthContributor implements CompositeHealthContributor
     if (slowCallRate != null) {
       builder.withDetail("slowCallRate", slowCallRate);
     }
-    return builder.withDetail("bufferedCalls", d.bufferedCalls())
+    return builder
+        .withDetail("bufferedCalls", d.bufferedCalls())
         .withDetail("failedCalls", d.failedCalls())
         .withDetail("consecutiveFailures", d.consecutiveFailures())
         .withDetail("rejectedCalls", d.rejectedCalls())

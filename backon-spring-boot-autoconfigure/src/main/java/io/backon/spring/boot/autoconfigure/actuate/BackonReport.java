@@ -15,6 +15,10 @@ import java.util.Map;
  * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer; zeros until
  *     the policy hedged)
  */
-public record BackonReport(boolean enabled, Map<String, PolicyDescriptor> policies,
-    Map<String, PolicyDescriptor> methods, Map<String, CircuitBreakerDescriptor> circuitBreakers,
-    Map<String, BudgetDescriptor> budgets, Map<String, HedgeOutcomesDescriptor> hedges) {}
+public record BackonReport(
+    boolean enabled,
+    Map<String, PolicyDescriptor> policies,
+    Map<String, PolicyDescriptor> methods,
+    Map<String, CircuitBreakerDescriptor> circuitBreakers,
+    Map<String, BudgetDescriptor> budgets,
+    Map<String, HedgeOutcomesDescriptor> hedges) {}

@@ -52,8 +52,11 @@ public class BackonWebEndpointExtension {
    * page (HTML).
    */
   @ReadOperation
-  public WebEndpointResponse<Object> events(@Selector String section, @Nullable String name,
-      @Nullable String kind, @Nullable Long since) {
+  public WebEndpointResponse<Object> events(
+      @Selector String section,
+      @Nullable String name,
+      @Nullable String kind,
+      @Nullable Long since) {
     BackonDashboard page = dashboard;
     if (page != null && BackonDashboard.PATH.equals(section)) {
       return page.page();
@@ -63,8 +66,8 @@ public class BackonWebEndpointExtension {
 
   /** {@code POST /actuator/backon/circuit-breakers/{name}} with {@code {"state": "open"}}. */
   @WriteOperation
-  public WebEndpointResponse<Object> transition(@Selector String kind, @Selector String name,
-      String state) {
+  public WebEndpointResponse<Object> transition(
+      @Selector String kind, @Selector String name, String state) {
     return response(endpoint.move(kind, name, state));
   }
 

@@ -12,13 +12,13 @@ import io.backon.budget.RetryBudgetSnapshot;
  * @param retriesAllowed retries and hedges allowed since the start
  * @param retriesRefused retries and hedges refused since the start
  */
-public record BudgetDescriptor(double tokens, int maxTokens, double tokenRatio,
-    long retriesAllowed, long retriesRefused) {
+public record BudgetDescriptor(
+    double tokens, int maxTokens, double tokenRatio, long retriesAllowed, long retriesRefused) {
 
   /** Describes {@code budget} now. */
   public static BudgetDescriptor of(RetryBudget budget) {
     RetryBudgetSnapshot s = budget.snapshot();
-    return new BudgetDescriptor(s.tokens(), s.maxTokens(), budget.tokenRatio(), s.retriesAllowed(),
-        s.retriesRefused());
+    return new BudgetDescriptor(
+        s.tokens(), s.maxTokens(), budget.tokenRatio(), s.retriesAllowed(), s.retriesRefused());
   }
 }

@@ -19,15 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param rejectedCalls calls rejected since the breaker was created or last reset
  * @param timeInState how long it has been in this state (ISO-8601)
  */
-public record CircuitBreakerDescriptor(String state, @Nullable Double failureRate,
-    @Nullable Double slowCallRate, int bufferedCalls, int failedCalls, int slowCalls,
-    int consecutiveFailures, long rejectedCalls, String timeInState) {
+public record CircuitBreakerDescriptor(
+    String state,
+    @Nullable Double failureRate,
+    @Nullable Double slowCallRate,
+    int bufferedCalls,
+    int failedCalls,
+    int slowCalls,
+    int consecutiveFailures,
+    long rejectedCalls,
+    String timeInState) {
 
   /** Describes {@code breaker} now. */
   public static CircuitBreakerDescriptor of(CircuitBreaker breaker) {
     CircuitBreakerSnapshot s = breaker.snapshot();
-    return new CircuitBreakerDescriptor(s.state().name(), JsonValues.rate(s.failureRate()),
-        JsonValues.rate(s.slowCallRate()), s.bufferedCalls(), s.failedCalls(), s.slowCalls(),
-        s.consecutiveFailures(), s.rejectedCalls(), s.timeInState().toString());
+    return new CircuitBreakerDescriptor(
+        s.state().name(),
+        JsonValues.rate(s.failureRate()),
+        JsonValues.rate(s.slowCallRate()),
+        s.bufferedCalls(),
+        s.failedCalls(),
+        s.slowCalls(),
+        s.consecutiveFailures(),
+        s.rejectedCalls(),
+        s.timeInState().toString());
   }
 }

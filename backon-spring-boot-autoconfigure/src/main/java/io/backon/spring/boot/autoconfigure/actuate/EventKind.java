@@ -32,7 +32,9 @@ enum EventKind {
     return json;
   }
 
-  /** What the event's {@code name} names: {@code policy}, {@code circuit-breaker} or {@code budget}. */
+  /**
+   * What the event's {@code name} names: {@code policy}, {@code circuit-breaker} or {@code budget}.
+   */
   String source() {
     return source;
   }

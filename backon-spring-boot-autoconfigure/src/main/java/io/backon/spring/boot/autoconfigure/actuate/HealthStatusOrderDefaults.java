@@ -21,8 +21,10 @@ public final class HealthStatusOrderDefaults implements EnvironmentPostProcessor
   public HealthStatusOrderDefaults() {}
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    environment.getPropertySources().addLast(
-        new MapPropertySource("backonHealthStatusOrder", Map.of(PROPERTY, ORDER)));
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    environment
+        .getPropertySources()
+        .addLast(new MapPropertySource("backonHealthStatusOrder", Map.of(PROPERTY, ORDER)));
   }
 }

@@ -3,10 +3,10 @@ package io.backon.spring.boot.autoconfigure.actuate;
 import java.util.Map;
 
 /**
- * How the hedged attempts of a policy ended so far, for {@code /actuator/backon}: outcome
- * ({@code primary_won}, {@code hedge_won}, {@code all_failed}, {@code cancelled}) to count. Backon
- * provides one that reads the {@code backon.hedges} meters when Micrometer is configured; without
- * it the report shows no hedging counts. Must be thread-safe.
+ * How the hedged attempts of a policy ended so far, for {@code /actuator/backon}: outcome ({@code
+ * primary_won}, {@code hedge_won}, {@code all_failed}, {@code cancelled}) to count. Backon provides
+ * one that reads the {@code backon.hedges} meters when Micrometer is configured; without it the
+ * report shows no hedging counts. Must be thread-safe.
  */
 @FunctionalInterface
 public interface HedgeOutcomeCounts {

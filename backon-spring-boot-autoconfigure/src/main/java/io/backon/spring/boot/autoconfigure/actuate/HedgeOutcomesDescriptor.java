@@ -10,12 +10,15 @@ import java.util.Map;
  * @param allFailed every copy failed
  * @param cancelled the call was cancelled before a copy succeeded
  */
-public record HedgeOutcomesDescriptor(long primaryWon, long hedgeWon, long allFailed, long cancelled) {
+public record HedgeOutcomesDescriptor(
+    long primaryWon, long hedgeWon, long allFailed, long cancelled) {
 
   /** Reads {@code counts}, keyed by the meters' {@code outcome} tag ({@code primary_won}, ...). */
   public static HedgeOutcomesDescriptor of(Map<String, Long> counts) {
-    return new HedgeOutcomesDescriptor(counts.getOrDefault("primary_won", 0L),
-        counts.getOrDefault("hedge_won", 0L), counts.getOrDefault("all_failed", 0L),
+    return new HedgeOutcomesDescriptor(
+        counts.getOrDefault("primary_won", 0L),
+        counts.getOrDefault("hedge_won", 0L),
+        counts.getOrDefault("all_failed", 0L),
         counts.getOrDefault("cancelled", 0L));
   }
 }

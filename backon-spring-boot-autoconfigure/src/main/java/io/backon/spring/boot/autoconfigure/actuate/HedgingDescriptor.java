@@ -16,6 +16,7 @@ public record HedgingDescriptor(int maxHedges, Map<String, @Nullable Object> del
 
   /** Describes {@code hedging}. */
   public static HedgingDescriptor of(HedgingPolicy hedging) {
-    return new HedgingDescriptor(hedging.maxHedges(), JsonValues.of(hedging.hedgeDelay().describe()));
+    return new HedgingDescriptor(
+        hedging.maxHedges(), JsonValues.of(hedging.hedgeDelay().describe()));
   }
 }

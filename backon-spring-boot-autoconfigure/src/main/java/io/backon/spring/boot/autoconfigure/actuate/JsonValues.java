@@ -23,7 +23,10 @@ final class JsonValues {
     return duration == null ? null : duration.toString();
   }
 
-  /** {@code nanos} as ISO-8601 text; {@code null} for none ({@code <= 0}) or no limit ({@code Long.MAX_VALUE}). */
+  /**
+   * {@code nanos} as ISO-8601 text; {@code null} for none ({@code <= 0}) or no limit ({@code
+   * Long.MAX_VALUE}).
+   */
   static @Nullable String nanos(long nanos) {
     return nanos <= 0 || nanos == Long.MAX_VALUE ? null : Duration.ofNanos(nanos).toString();
   }

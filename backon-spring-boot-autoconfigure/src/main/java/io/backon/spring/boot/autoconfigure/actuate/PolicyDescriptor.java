@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether the policy retries
  * @param maxTries attempts in total, or {@code null} when another stop condition replaced the limit
  * @param maxTime no attempt starts later than this, or {@code null}
- * @param waitStrategy the wait strategy, e.g. {@code {"kind":"expo","base":2.0,"factor":"PT0.1S","max":"PT1S"}}
+ * @param waitStrategy the wait strategy, e.g. {@code
+ *     {"kind":"expo","base":2.0,"factor":"PT0.1S","max":"PT1S"}}
  * @param jitter the jitter, e.g. {@code {"kind":"full"}}
  * @param retryOn exception types retried (fully qualified); empty: every exception
  * @param abortOn exception types never retried
@@ -44,15 +45,30 @@ import org.jspecify.annotations.Nullable;
  * @param giveUpLogLevel the level of the give-up log line ({@code WARNING}, ...)
  * @param sources where each setting above came from, under the same key
  */
-public record PolicyDescriptor(String name, boolean enabled, @Nullable Integer maxTries,
-    @Nullable String maxTime, Map<String, @Nullable Object> waitStrategy,
-    Map<String, @Nullable Object> jitter, List<String> retryOn, List<String> abortOn,
-    @Nullable Map<String, @Nullable Object> retryIf, Map<String, @Nullable Object> retryCondition,
-    @Nullable String attemptTimeout, @Nullable String deadline, @Nullable String circuitBreaker,
-    boolean retryOnCircuitOpen, @Nullable String budget, @Nullable HedgingDescriptor hedging,
-    boolean fallback, boolean raiseOnGiveUp, boolean waitForAbandonedAttempts, boolean statistics,
+public record PolicyDescriptor(
+    String name,
+    boolean enabled,
+    @Nullable Integer maxTries,
+    @Nullable String maxTime,
+    Map<String, @Nullable Object> waitStrategy,
+    Map<String, @Nullable Object> jitter,
+    List<String> retryOn,
+    List<String> abortOn,
+    @Nullable Map<String, @Nullable Object> retryIf,
+    Map<String, @Nullable Object> retryCondition,
+    @Nullable String attemptTimeout,
+    @Nullable String deadline,
+    @Nullable String circuitBreaker,
+    boolean retryOnCircuitOpen,
+    @Nullable String budget,
+    @Nullable HedgingDescriptor hedging,
+    boolean fallback,
+    boolean raiseOnGiveUp,
+    boolean waitForAbandonedAttempts,
+    boolean statistics,
     String backoffLogLevel,
-    String giveUpLogLevel, Map<String, SourceDescriptor> sources) {
+    String giveUpLogLevel,
+    Map<String, SourceDescriptor> sources) {
 
   /** Describes {@code policy}, with the origins of its settings (empty when unknown). */
   public static PolicyDescriptor of(RetryPolicy policy, Map<String, SettingOrigin> origins) {
@@ -62,18 +78,30 @@ public record PolicyDescriptor(String name, boolean enabled, @Nullable Integer m
     Predicate<?> retryIf = policy.retryIfResult();
     Map<String, SourceDescriptor> sources = new LinkedHashMap<>();
     origins.forEach((setting, origin) -> sources.put(setting, SourceDescriptor.of(origin)));
-    return new PolicyDescriptor(policy.name(), policy.enabled(),
-        policy.maxTries() > 0 ? policy.maxTries() : null, JsonValues.nanos(policy.maxTimeNanos()),
-        JsonValues.of(policy.waitStrategy().describe()), JsonValues.of(policy.jitter().describe()),
-        classNames(policy.retryOn()), classNames(policy.abortOn()),
+    return new PolicyDescriptor(
+        policy.name(),
+        policy.enabled(),
+        policy.maxTries() > 0 ? policy.maxTries() : null,
+        JsonValues.nanos(policy.maxTimeNanos()),
+        JsonValues.of(policy.waitStrategy().describe()),
+        JsonValues.of(policy.jitter().describe()),
+        classNames(policy.retryOn()),
+        classNames(policy.abortOn()),
         retryIf == null ? null : JsonValues.of(Description.of(retryIf)),
-        JsonValues.of(policy.retryCondition().describe()), JsonValues.nanos(policy.attemptTimeoutNanos()),
-        JsonValues.nanos(policy.deadlineNanos()), breaker == null ? null : breaker.name(),
-        policy.retryOnCircuitOpen(), budget == null ? null : budget.name(),
-        hedging == null ? null : HedgingDescriptor.of(hedging), policy.fallback() != null,
-        policy.raiseOnGiveUp(), policy.waitForAbandonedAttempts(), policy.statistics(),
+        JsonValues.of(policy.retryCondition().describe()),
+        JsonValues.nanos(policy.attemptTimeoutNanos()),
+        JsonValues.nanos(policy.deadlineNanos()),
+        breaker == null ? null : breaker.name(),
+        policy.retryOnCircuitOpen(),
+        budget == null ? null : budget.name(),
+        hedging == null ? null : HedgingDescriptor.of(hedging),
+        policy.fallback() != null,
+        policy.raiseOnGiveUp(),
+        policy.waitForAbandonedAttempts(),
+        policy.statistics(),
         policy.backoffLogLevel().name(),
-        policy.giveUpLogLevel().name(), sources);
+        policy.giveUpLogLevel().name(),
+        sources);
   }
 
   private static List<String> classNames(List<Class<? extends Throwable>> types) {

@@ -26,9 +26,18 @@ import org.jspecify.annotations.Nullable;
  * @param to the state entered (transition), else {@code null}
  * @param policy the policy whose retry was refused (budget refusal), else {@code null}
  */
-record RecordedEvent(long id, long epochMillis, EventKind kind, String name, int attempt,
-    long waitNanos, @Nullable Class<?> exception, @Nullable GiveUpReason reason,
-    @Nullable HedgeOutcome outcome, @Nullable CircuitState from, @Nullable CircuitState to,
+record RecordedEvent(
+    long id,
+    long epochMillis,
+    EventKind kind,
+    String name,
+    int attempt,
+    long waitNanos,
+    @Nullable Class<?> exception,
+    @Nullable GiveUpReason reason,
+    @Nullable HedgeOutcome outcome,
+    @Nullable CircuitState from,
+    @Nullable CircuitState to,
     @Nullable String policy) {
 
   /** The event as {@code /actuator/backon/events} shows it: only the fields of its kind. */

@@ -18,7 +18,7 @@ public record SourceDescriptor(String origin, List<String> properties) {
 
   /** Describes {@code origin}. */
   public static SourceDescriptor of(SettingOrigin origin) {
-    return new SourceDescriptor(origin.kind().name().replace("_", "").toLowerCase(Locale.ROOT),
-        origin.properties());
+    return new SourceDescriptor(
+        origin.kind().name().replace("_", "").toLowerCase(Locale.ROOT), origin.properties());
   }
 }

@@ -12,9 +12,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Backon for {@code RestClient} and {@code RestTemplate}: each request runs under its client's
- * HTTP rules (see {@link HttpResilience}). A failed answer that may be retried is read into memory
- * and its connection released before the next attempt; when the call gives up, the caller gets the
+ * Backon for {@code RestClient} and {@code RestTemplate}: each request runs under its client's HTTP
+ * rules (see {@link HttpResilience}). A failed answer that may be retried is read into memory and
+ * its connection released before the next attempt; when the call gives up, the caller gets the
  * server's last answer, so the client's own status handling applies. I/O failures reach the caller
  * as the client reports them. Thread-safe.
  */
@@ -27,13 +27,17 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   }
 
   @Override
-  public ClientHttpResponse intercept(HttpRequest request, byte[] body,
-      ClientHttpRequestExecution execution) throws IOException {
+  public ClientHttpResponse intercept(
+      HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
     Object client = request.getAttributes().get(BackonHttp.CLIENT_ATTRIBUTE);
     HttpHeaders headers = request.getHeaders();
-    HttpCall call = resilience.plan(request.getMethod().name(), request.getURI(),
-        client == null ? null : client.toString(), headers::containsHeader,
-        HttpResilience.insideAttempt());
+    HttpCall call =
+        resilience.plan(
+            request.getMethod().name(),
+            request.getURI(),
+            client == null ? null : client.toString(),
+            headers::containsHeader,
+            HttpResilience.insideAttempt());
     try {
       ClientHttpResponse response = execute(call, request, body, execution);
       call.finished(HttpCallOutcome.of(response.getStatusCode().value()));
@@ -44,8 +48,9 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     }
   }
 
-  private static ClientHttpResponse execute(HttpCall call, HttpRequest request, byte[] body,
-      ClientHttpRequestExecution execution) throws IOException {
+  private static ClientHttpResponse execute(
+      HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+      throws IOException {
     Retrying retrying = call.retrying();
     if (retrying == null) {
       return once(call, call.breaker(), request, body, execution);
@@ -69,13 +74,19 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   }
 
   /** Like {@link #execute}, closing the answers of the copies that lost the race. */
-  private static ClientHttpResponse hedged(HttpCall call, Retrying retrying, HttpRequest request,
-      byte[] body, ClientHttpRequestExecution execution) throws IOException {
+  private static ClientHttpResponse hedged(
+      HttpCall call,
+      Retrying retrying,
+      HttpRequest request,
+      byte[] body,
+      ClientHttpRequestExecution execution)
+      throws IOException {
     HedgedAnswers answers = new HedgedAnswers();
     ClientHttpResponse winner = null;
     try {
-      winner = retrying.call(call.invocation(),
-          () -> answers.add(attempt(call, request, body, execution)));
+      winner =
+          retrying.call(
+              call.invocation(), () -> answers.add(attempt(call, request, body, execution)));
       return winner;
     } catch (HttpStatusException gaveUp) {
       if (gaveUp.response() instanceof ClientHttpResponse response) {
@@ -92,21 +103,30 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   }
 
   /** One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. */
-  private static ClientHttpResponse attempt(HttpCall call, HttpRequest request, byte[] body,
-      ClientHttpRequestExecution execution) throws IOException {
+  private static ClientHttpResponse attempt(
+      HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+      throws IOException {
     ClientHttpResponse response = execution.execute(request, body);
     int status = response.getStatusCode().value();
     if (!call.failed(status)) {
       return response;
     }
     BufferedClientHttpResponse answer = BufferedClientHttpResponse.copyAndClose(response);
-    throw call.statusFailure(status, answer.getStatusText(),
-        answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), answer);
+    throw call.statusFailure(
+        status,
+        answer.getStatusText(),
+        answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+        answer);
   }
 
   /** One attempt, only through the breaker (if any); the answer goes to the caller unread. */
-  private static ClientHttpResponse once(HttpCall call, @Nullable CircuitBreaker breaker,
-      HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+  private static ClientHttpResponse once(
+      HttpCall call,
+      @Nullable CircuitBreaker breaker,
+      HttpRequest request,
+      byte[] body,
+      ClientHttpRequestExecution execution)
+      throws IOException {
     if (breaker == null) {
       return execution.execute(request, body);
     }
@@ -124,8 +144,8 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     }
     int status = response.getStatusCode().value();
     if (call.failed(status)) {
-      breaker.onError(HttpCall.breakerSince(breaker, start),
-          call.statusFailure(status, "", null, null));
+      breaker.onError(
+          HttpCall.breakerSince(breaker, start), call.statusFailure(status, "", null, null));
     } else {
       breaker.onSuccess(HttpCall.breakerSince(breaker, start));
     }

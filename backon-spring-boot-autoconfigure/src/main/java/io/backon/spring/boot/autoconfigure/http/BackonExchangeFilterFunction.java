@@ -35,39 +35,50 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
 
   @Override
   public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-    return Mono.deferContextual(context -> {
-      boolean inside = context.hasKey(BackonReactor.ATTEMPT_CONTEXT_KEY)
-          || HttpResilience.insideAttempt();
-      Object client = request.attribute(BackonHttp.CLIENT_ATTRIBUTE).orElse(null);
-      HttpHeaders headers = request.headers();
-      HttpCall call = resilience.plan(request.method().name(), request.url(),
-          client == null ? null : client.toString(), headers::containsHeader, inside);
-      return exchange(call, request, next)
-          .doOnSuccess(response -> {
-            if (response != null) {
-              call.finished(HttpCallOutcome.of(response.statusCode().value()));
-            }
-          })
-          .doOnError(failure -> call.finished(HttpCallOutcome.of(failure)))
-          .doOnCancel(() -> call.finished(HttpCallOutcome.CANCELLED));
-    });
+    return Mono.deferContextual(
+        context -> {
+          boolean inside =
+              context.hasKey(BackonReactor.ATTEMPT_CONTEXT_KEY) || HttpResilience.insideAttempt();
+          Object client = request.attribute(BackonHttp.CLIENT_ATTRIBUTE).orElse(null);
+          HttpHeaders headers = request.headers();
+          HttpCall call =
+              resilience.plan(
+                  request.method().name(),
+                  request.url(),
+                  client == null ? null : client.toString(),
+                  headers::containsHeader,
+                  inside);
+          return exchange(call, request, next)
+              .doOnSuccess(
+                  response -> {
+                    if (response != null) {
+                      call.finished(HttpCallOutcome.of(response.statusCode().value()));
+                    }
+                  })
+              .doOnError(failure -> call.finished(HttpCallOutcome.of(failure)))
+              .doOnCancel(() -> call.finished(HttpCallOutcome.CANCELLED));
+        });
   }
 
-  private static Mono<ClientResponse> exchange(HttpCall call, ClientRequest request,
-      ExchangeFunction next) {
+  private static Mono<ClientResponse> exchange(
+      HttpCall call, ClientRequest request, ExchangeFunction next) {
     Retrying retrying = call.retrying();
     if (retrying == null) {
       return once(call, call.breaker(), request, next);
     }
-    Mono<ClientResponse> attempt = Mono.defer(() -> next.exchange(request))
-        .flatMap(response -> checked(call, response));
+    Mono<ClientResponse> attempt =
+        Mono.defer(() -> next.exchange(request)).flatMap(response -> checked(call, response));
     return BackonReactor.<ClientResponse>retry(retrying.policy())
         .withInvocation(call.invocation())
         .mono(attempt)
         // a hedged copy's answer that lost the race is dropped: release its connection
         .doOnDiscard(ClientResponse.class, lost -> lost.releaseBody().subscribe())
-        .onErrorResume(HttpStatusException.class, gaveUp ->
-            gaveUp.response() instanceof ClientResponse answer ? Mono.just(answer) : Mono.error(gaveUp));
+        .onErrorResume(
+            HttpStatusException.class,
+            gaveUp ->
+                gaveUp.response() instanceof ClientResponse answer
+                    ? Mono.just(answer)
+                    : Mono.error(gaveUp));
   }
 
   /** A failed answer becomes an {@link HttpStatusException} carrying a buffered copy. */
@@ -76,54 +87,71 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
     if (!call.failed(status)) {
       return Mono.just(response);
     }
-    return response.bodyToMono(byte[].class)
+    return response
+        .bodyToMono(byte[].class)
         .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(new byte[0]))
         .defaultIfEmpty(new byte[0])
-        .flatMap(body -> {
-          ClientResponse answer = ClientResponse.create(response.statusCode(), response.strategies())
-              .headers(copy -> copy.addAll(response.headers().asHttpHeaders()))
-              .request(response.request())
-              .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
-              .build();
-          String reason = response.statusCode() instanceof org.springframework.http.HttpStatus known
-              ? known.getReasonPhrase() : "";
-          return Mono.error(call.statusFailure(status, reason,
-              response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), answer));
-        });
+        .flatMap(
+            body -> {
+              ClientResponse answer =
+                  ClientResponse.create(response.statusCode(), response.strategies())
+                      .headers(copy -> copy.addAll(response.headers().asHttpHeaders()))
+                      .request(response.request())
+                      .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+                      .build();
+              String reason =
+                  response.statusCode() instanceof org.springframework.http.HttpStatus known
+                      ? known.getReasonPhrase()
+                      : "";
+              return Mono.error(
+                  call.statusFailure(
+                      status,
+                      reason,
+                      response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                      answer));
+            });
   }
 
   /** One exchange, only through the breaker (if any); the answer goes to the caller unread. */
-  private static Mono<ClientResponse> once(HttpCall call, @Nullable CircuitBreaker breaker,
-      ClientRequest request, ExchangeFunction next) {
+  private static Mono<ClientResponse> once(
+      HttpCall call,
+      @Nullable CircuitBreaker breaker,
+      ClientRequest request,
+      ExchangeFunction next) {
     if (breaker == null) {
       return next.exchange(request);
     }
-    return Mono.defer(() -> {
-      if (!breaker.tryAcquirePermission()) {
-        return Mono.error(breaker.rejection());
-      }
-      long start = HttpCall.breakerNow(breaker);
-      boolean[] reported = new boolean[1];
-      return next.exchange(request)
-          .doOnNext(response -> {
-            reported[0] = true;
-            int status = response.statusCode().value();
-            if (call.failed(status)) {
-              breaker.onError(HttpCall.breakerSince(breaker, start),
-                  call.statusFailure(status, "", null, null));
-            } else {
-              breaker.onSuccess(HttpCall.breakerSince(breaker, start));
-            }
-          })
-          .doOnError(failure -> {
-            reported[0] = true;
-            breaker.onError(HttpCall.breakerSince(breaker, start), failure);
-          })
-          .doFinally(signal -> {
-            if (!reported[0] && signal != SignalType.ON_ERROR) {
-              breaker.releasePermission();
-            }
-          });
-    });
+    return Mono.defer(
+        () -> {
+          if (!breaker.tryAcquirePermission()) {
+            return Mono.error(breaker.rejection());
+          }
+          long start = HttpCall.breakerNow(breaker);
+          boolean[] reported = new boolean[1];
+          return next.exchange(request)
+              .doOnNext(
+                  response -> {
+                    reported[0] = true;
+                    int status = response.statusCode().value();
+                    if (call.failed(status)) {
+                      breaker.onError(
+                          HttpCall.breakerSince(breaker, start),
+                          call.statusFailure(status, "", null, null));
+                    } else {
+                      breaker.onSuccess(HttpCall.breakerSince(breaker, start));
+                    }
+                  })
+              .doOnError(
+                  failure -> {
+                    reported[0] = true;
+                    breaker.onError(HttpCall.breakerSince(breaker, start), failure);
+                  })
+              .doFinally(
+                  signal -> {
+                    if (!reported[0] && signal != SignalType.ON_ERROR) {
+                      breaker.releasePermission();
+                    }
+                  });
+        });
   }
 }

@@ -1,9 +1,9 @@
 package io.backon.spring.boot.autoconfigure.http;
 
 /**
- * Names for applications using Backon's HTTP client integration. A request names its client
- * (whose rules under {@code backon.http.clients.<name>} then apply, whatever its host) with the
- * request attribute {@link #CLIENT_ATTRIBUTE}:
+ * Names for applications using Backon's HTTP client integration. A request names its client (whose
+ * rules under {@code backon.http.clients.<name>} then apply, whatever its host) with the request
+ * attribute {@link #CLIENT_ATTRIBUTE}:
  *
  * <pre>{@code
  * restClient.get().uri("/quotes").attribute(BackonHttp.CLIENT_ATTRIBUTE, "quotes").retrieve() ...

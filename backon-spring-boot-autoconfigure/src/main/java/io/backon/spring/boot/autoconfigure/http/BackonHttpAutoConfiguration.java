@@ -35,8 +35,10 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  * Each client kind is configured only when its Spring Boot module is present; {@code
  * backon.http.enabled=false} turns all of it off.
  */
-@AutoConfiguration(after = BackonAutoConfiguration.class, afterName =
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@AutoConfiguration(
+    after = BackonAutoConfiguration.class,
+    afterName =
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.http.client.ClientHttpRequestInterceptor")
 @ConditionalOnBooleanProperty(name = "backon.http.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BackonProperties.class)
@@ -44,30 +46,46 @@ public final class BackonHttpAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  HttpResilience backonHttpResilience(BackonProperties properties, RetryPolicyRegistry policies,
-      CircuitBreakerRegistry breakers, ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
+  HttpResilience backonHttpResilience(
+      BackonProperties properties,
+      RetryPolicyRegistry policies,
+      CircuitBreakerRegistry breakers,
+      ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
       ObjectProvider<HttpCallMeters> meters) {
     HttpProperties http = properties.getHttp();
     if (http.getMaxHosts() < 1) {
-      throw new BackonConfigurationException(ConfigErrorCode.OUT_OF_RANGE, "backon.http.max-hosts",
+      throw new BackonConfigurationException(
+          ConfigErrorCode.OUT_OF_RANGE,
+          "backon.http.max-hosts",
           "the value " + http.getMaxHosts() + " is not allowed (max-hosts must be >= 1).",
           "set backon.http.max-hosts to the number of downstream hosts to keep a breaker for, e.g. 256.");
     }
-    HttpRulesResolver resolver = HttpRulesResolver.of(http, name -> policies.find(name).isPresent());
-    HostCircuitBreakers hosts = new HostCircuitBreakers(template(http, breakers),
-        customizers.orderedStream().toList(), http.getMaxHosts());
-    return new HttpResilience(resolver, policies, hosts, meters.getIfAvailable(() -> HttpCallMeters.NONE));
+    HttpRulesResolver resolver =
+        HttpRulesResolver.of(http, name -> policies.find(name).isPresent());
+    HostCircuitBreakers hosts =
+        new HostCircuitBreakers(
+            template(http, breakers), customizers.orderedStream().toList(), http.getMaxHosts());
+    return new HttpResilience(
+        resolver, policies, hosts, meters.getIfAvailable(() -> HttpCallMeters.NONE));
   }
 
-  private static CircuitBreakerConfig template(HttpProperties http, CircuitBreakerRegistry breakers) {
+  private static CircuitBreakerConfig template(
+      HttpProperties http, CircuitBreakerRegistry breakers) {
     String name = http.getHostCircuitBreakerTemplate();
     if (name == null) {
       return breakers.defaults();
     }
-    return breakers.find(name).orElseThrow(() -> new BackonConfigurationException(
-        ConfigErrorCode.UNKNOWN_CIRCUIT_BREAKER, "backon.http.host-circuit-breaker-template",
-        "there is no circuit breaker named '" + name + "'.",
-        "define backon.circuit-breakers." + name + " or a CircuitBreaker bean of that name, or fix the name."))
+    return breakers
+        .find(name)
+        .orElseThrow(
+            () ->
+                new BackonConfigurationException(
+                    ConfigErrorCode.UNKNOWN_CIRCUIT_BREAKER,
+                    "backon.http.host-circuit-breaker-template",
+                    "there is no circuit breaker named '" + name + "'.",
+                    "define backon.circuit-breakers."
+                        + name
+                        + " or a CircuitBreaker bean of that name, or fix the name."))
         .config();
   }
 
@@ -82,8 +100,8 @@ public final class BackonHttpAutoConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE)
   HttpRetryAfterCustomizer backonHttpRetryAfterCustomizer(BackonProperties properties) {
     java.time.Duration cap = properties.getHttp().getDefaults().getRetryAfterCap();
-    return new HttpRetryAfterCustomizer(cap != null ? cap : HttpClientRules.DEFAULT_RETRY_AFTER_CAP,
-        Clock.system());
+    return new HttpRetryAfterCustomizer(
+        cap != null ? cap : HttpClientRules.DEFAULT_RETRY_AFTER_CAP, Clock.system());
   }
 
   /** {@code backon.http.calls} when Micrometer is present. */
@@ -93,10 +111,11 @@ public final class BackonHttpAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HttpCallMeters backonHttpCallMeters(ObjectProvider<MeterRegistry> registry,
-        BackonProperties properties) {
+    HttpCallMeters backonHttpCallMeters(
+        ObjectProvider<MeterRegistry> registry, BackonProperties properties) {
       MeterRegistry meters = registry.getIfUnique();
-      return meters == null ? HttpCallMeters.NONE
+      return meters == null
+          ? HttpCallMeters.NONE
           : new MicrometerHttpCallMeters(meters, Math.max(1, properties.getHttp().getMaxHosts()));
     }
   }
@@ -108,27 +127,35 @@ public final class BackonHttpAutoConfiguration {
 
     /** First in the chain, so each attempt runs the interceptors after it again. */
     @Bean
-    RestClientCustomizer backonRestClientCustomizer(BackonClientHttpRequestInterceptor interceptor) {
+    RestClientCustomizer backonRestClientCustomizer(
+        BackonClientHttpRequestInterceptor interceptor) {
       return builder -> builder.requestInterceptors(list -> list.add(0, interceptor));
     }
 
     @Bean
-    RestTemplateCustomizer backonRestTemplateCustomizer(BackonClientHttpRequestInterceptor interceptor) {
+    RestTemplateCustomizer backonRestTemplateCustomizer(
+        BackonClientHttpRequestInterceptor interceptor) {
       return template -> template.getInterceptors().add(0, interceptor);
     }
 
     /** Names each HTTP service group's requests after the group: its client rules apply. */
     @Bean
     RestClientHttpServiceGroupConfigurer backonRestClientGroupNames() {
-      return groups -> groups.forEachClient((group, builder) -> builder.defaultRequest(
-          request -> request.attribute(BackonHttp.CLIENT_ATTRIBUTE, group.name())));
+      return groups ->
+          groups.forEachClient(
+              (group, builder) ->
+                  builder.defaultRequest(
+                      request -> request.attribute(BackonHttp.CLIENT_ATTRIBUTE, group.name())));
     }
   }
 
   /** {@code WebClient} (module {@code spring-boot-webclient}, Reactor). */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = {"org.springframework.boot.webclient.WebClientCustomizer",
-      "reactor.core.publisher.Mono"})
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.webclient.WebClientCustomizer",
+        "reactor.core.publisher.Mono"
+      })
   static final class WebClients {
 
     @Bean
@@ -146,8 +173,11 @@ public final class BackonHttpAutoConfiguration {
     /** Names each HTTP service group's requests after the group: its client rules apply. */
     @Bean
     WebClientHttpServiceGroupConfigurer backonWebClientGroupNames() {
-      return groups -> groups.forEachClient((group, builder) -> builder.defaultRequest(
-          request -> request.attribute(BackonHttp.CLIENT_ATTRIBUTE, group.name())));
+      return groups ->
+          groups.forEachClient(
+              (group, builder) ->
+                  builder.defaultRequest(
+                      request -> request.attribute(BackonHttp.CLIENT_ATTRIBUTE, group.name())));
     }
   }
 }

@@ -30,10 +30,13 @@ public final class BackonProblemDetailsAdvice {
   /** 503 with {@code Retry-After}: a downstream's breaker is open. */
   @ExceptionHandler(CircuitOpenException.class)
   public ResponseEntity<ProblemDetail> circuitOpen(CircuitOpenException open) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "A service this request needs is unavailable; try again later.");
-    ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "A service this request needs is unavailable; try again later.");
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     Duration remaining = open.remainingOpenTime();
     if (open.state() == CircuitState.OPEN) {
       answer.header(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsUp(remaining)));
@@ -44,10 +47,12 @@ public final class BackonProblemDetailsAdvice {
   /** 504: the call's deadline passed. */
   @ExceptionHandler(DeadlineExceededException.class)
   public ResponseEntity<ProblemDetail> deadlineExceeded(DeadlineExceededException exceeded) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-        "A service this request needs did not answer in time.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.GATEWAY_TIMEOUT, "A service this request needs did not answer in time.");
     return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** Whole seconds, rounded up, at least 1: a client never comes back before the breaker admits. */

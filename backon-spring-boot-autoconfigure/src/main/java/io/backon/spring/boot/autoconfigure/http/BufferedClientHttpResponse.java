@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A failed answer read into memory so that its connection is released at once: status, headers
- * and at most {@value #MAX_BODY_BYTES} bytes of body (the rest is dropped). Handed back to the
- * caller when the call gives up with it. Immutable; {@link #close()} does nothing.
+ * A failed answer read into memory so that its connection is released at once: status, headers and
+ * at most {@value #MAX_BODY_BYTES} bytes of body (the rest is dropped). Handed back to the caller
+ * when the call gives up with it. Immutable; {@link #close()} does nothing.
  */
 final class BufferedClientHttpResponse implements ClientHttpResponse {
 
@@ -22,8 +22,8 @@ final class BufferedClientHttpResponse implements ClientHttpResponse {
   private final HttpHeaders headers;
   private final byte[] body;
 
-  private BufferedClientHttpResponse(HttpStatusCode status, String statusText, HttpHeaders headers,
-      byte[] body) {
+  private BufferedClientHttpResponse(
+      HttpStatusCode status, String statusText, HttpHeaders headers, byte[] body) {
     this.status = status;
     this.statusText = statusText;
     this.headers = headers;
@@ -43,8 +43,11 @@ final class BufferedClientHttpResponse implements ClientHttpResponse {
       try (InputStream in = response.getBody()) {
         body = in.readNBytes(MAX_BODY_BYTES);
       }
-      return new BufferedClientHttpResponse(response.getStatusCode(), response.getStatusText(),
-          HttpHeaders.readOnlyHttpHeaders(headers), body);
+      return new BufferedClientHttpResponse(
+          response.getStatusCode(),
+          response.getStatusText(),
+          HttpHeaders.readOnlyHttpHeaders(headers),
+          body);
     }
   }
 

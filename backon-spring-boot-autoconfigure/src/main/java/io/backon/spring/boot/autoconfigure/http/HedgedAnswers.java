@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * The answers the copies of one hedged call received: only the winner goes to the caller, so
- * every other answer is closed when the call ends, and one arriving later is closed on arrival.
- * Without it a copy that lost the race with an answer in hand would keep its connection leased.
- * One per call; thread-safe (copies run on several threads).
+ * The answers the copies of one hedged call received: only the winner goes to the caller, so every
+ * other answer is closed when the call ends, and one arriving later is closed on arrival. Without
+ * it a copy that lost the race with an answer in hand would keep its connection leased. One per
+ * call; thread-safe (copies run on several threads).
  */
 final class HedgedAnswers {
 

@@ -19,8 +19,10 @@ record HostAddress(String host, int port) {
     String name = host == null ? "unknown" : host.toLowerCase(Locale.ROOT);
     int port = uri.getPort();
     if (port < 0) {
-      port = "https".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme())
-          ? 443 : 80;
+      port =
+          "https".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme())
+              ? 443
+              : 80;
     }
     return new HostAddress(name, port);
   }

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * One circuit breaker per downstream {@code host:port}, named after it, created on the first call
  * from the template settings and the {@link BackonCircuitBreakerCustomizer}s. At most {@code
- * maxHosts} hosts are kept: beyond that the least recently used host is dropped with its breaker
- * (a later call to it starts a fresh, closed breaker). Each host also keeps the HTTP policies
- * built around its breaker. Thread-safe: lookups take one short lock.
+ * maxHosts} hosts are kept: beyond that the least recently used host is dropped with its breaker (a
+ * later call to it starts a fresh, closed breaker). Each host also keeps the HTTP policies built
+ * around its breaker. Thread-safe: lookups take one short lock.
  */
 final class HostCircuitBreakers {
 
@@ -52,21 +52,24 @@ final class HostCircuitBreakers {
    * @param customizers run on each new breaker's builder, with the host as the breaker's name
    * @param maxHosts the most hosts kept, {@code >= 1}
    */
-  HostCircuitBreakers(CircuitBreakerConfig template, List<BackonCircuitBreakerCustomizer> customizers,
+  HostCircuitBreakers(
+      CircuitBreakerConfig template,
+      List<BackonCircuitBreakerCustomizer> customizers,
       int maxHosts) {
     if (maxHosts < 1) {
       throw new IllegalArgumentException("maxHosts must be >= 1 but was " + maxHosts);
     }
     this.template = template;
     this.customizers = List.copyOf(customizers);
-    this.hosts = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
+    this.hosts =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<HostAddress, Host> eldest) {
-        return size() > maxHosts;
-      }
-    };
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<HostAddress, Host> eldest) {
+            return size() > maxHosts;
+          }
+        };
   }
 
   /** The host's entry, created (and the least recently used one dropped) when it is new. */

@@ -64,7 +64,9 @@ final class HostPattern {
   }
 
   private static BackonConfigurationException invalid(String text, String subject) {
-    return new BackonConfigurationException(ConfigErrorCode.INVALID_VALUE, subject,
+    return new BackonConfigurationException(
+        ConfigErrorCode.INVALID_VALUE,
+        subject,
         "'" + text + "' is not a host pattern.",
         "write a host (api.example.com), a host and port (api.example.com:8443), a domain's "
             + "subdomains (*.example.com) or * for every host.");

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP call as the HTTP layer plans it: its downstream, the client rules that apply, the
- * breaker its attempts go through and, when this layer owns the retrying, the policy it runs
- * under. Made per call by {@link HttpResilience}; confined to that call.
+ * breaker its attempts go through and, when this layer owns the retrying, the policy it runs under.
+ * Made per call by {@link HttpResilience}; confined to that call.
  */
 final class HttpCall {
 
@@ -24,8 +24,14 @@ final class HttpCall {
   private final HttpCallMeters meters;
   private final long startNanos;
 
-  HttpCall(String method, HostAddress host, HttpClientRules rules, RetryPolicy base,
-      @Nullable CircuitBreaker breaker, @Nullable Retrying retrying, HttpCallMeters meters) {
+  HttpCall(
+      String method,
+      HostAddress host,
+      HttpClientRules rules,
+      RetryPolicy base,
+      @Nullable CircuitBreaker breaker,
+      @Nullable Retrying retrying,
+      HttpCallMeters meters) {
     this.method = method;
     this.host = host;
     this.rules = rules;
@@ -62,11 +68,13 @@ final class HttpCall {
    * @param retryAfter the answer's {@code Retry-After} header, if any
    * @param response the buffered answer to hand back if the call gives up with it, or null
    */
-  HttpStatusException statusFailure(int status, String reason, @Nullable String retryAfter,
-      @Nullable Object response) {
+  HttpStatusException statusFailure(
+      int status, String reason, @Nullable String retryAfter, @Nullable Object response) {
     boolean retried = rules.retries(status);
-    Duration wait = retried && retryAfter != null
-        ? RetryAfter.parse(retryAfter, base.clock().wallTime()).orElse(null) : null;
+    Duration wait =
+        retried && retryAfter != null
+            ? RetryAfter.parse(retryAfter, base.clock().wallTime()).orElse(null)
+            : null;
     boolean retryable = retried && (wait == null || wait.compareTo(rules.retryAfterCap()) <= 0);
     return new HttpStatusException(status, reason, host, method, wait, retryable, response);
   }

@@ -7,7 +7,7 @@ package io.backon.spring.boot.autoconfigure.http;
 interface HttpCallMeters {
 
   /** Records nothing: the HTTP layer without Micrometer. */
-  HttpCallMeters NONE = (policy, host, outcome, nanos) -> { };
+  HttpCallMeters NONE = (policy, host, outcome, nanos) -> {};
 
   /**
    * Records one call.

@@ -44,7 +44,8 @@ enum HttpCallOutcome {
     if (failure instanceof CircuitOpenException) {
       return CIRCUIT_OPEN;
     }
-    if (failure instanceof AttemptTimeoutException || failure instanceof DeadlineExceededException) {
+    if (failure instanceof AttemptTimeoutException
+        || failure instanceof DeadlineExceededException) {
       return TIMEOUT;
     }
     return HttpPolicyDerivation.isIoFailure(failure) ? IO_ERROR : OTHER;

@@ -12,25 +12,48 @@ import org.jspecify.annotations.Nullable;
  */
 public class HttpClientProperties {
 
-  /** Hosts this client's rules apply to: host, host:port, *.domain (any subdomain) or *. Only under backon.http.clients.<name>; an HTTP service group of that name, or a request with the attribute io.backon.http.client set to it, also selects the client. */
+  /**
+   * Hosts this client's rules apply to: host, host:port, *.domain (any subdomain) or *. Only under
+   * backon.http.clients.<name>; an HTTP service group of that name, or a request with the attribute
+   * io.backon.http.client set to it, also selects the client.
+   */
   private List<String> hosts = new ArrayList<>();
 
-  /** The Backon policy (backon.policies.<name>, a RetryPolicy bean, or default) whose attempts, waits, timeouts, deadline, budget, hedging, listeners and log levels HTTP calls use; the HTTP rules replace its retry conditions and its circuit breaker. Default: default. */
+  /**
+   * The Backon policy (backon.policies.<name>, a RetryPolicy bean, or default) whose attempts,
+   * waits, timeouts, deadline, budget, hedging, listeners and log levels HTTP calls use; the HTTP
+   * rules replace its retry conditions and its circuit breaker. Default: default.
+   */
   private @Nullable String policy;
 
-  /** Response statuses that are retried when the request may be repeated; any 5xx also counts against the host's circuit breaker. Default 429, 502, 503, 504. */
+  /**
+   * Response statuses that are retried when the request may be repeated; any 5xx also counts
+   * against the host's circuit breaker. Default 429, 502, 503, 504.
+   */
   private @Nullable List<Integer> retryStatuses;
 
-  /** When a request with a non-idempotent method (POST, PATCH, ...) may be sent again: never, with-key (only with the idempotency key header) or always. Default with-key. */
+  /**
+   * When a request with a non-idempotent method (POST, PATCH, ...) may be sent again: never,
+   * with-key (only with the idempotency key header) or always. Default with-key.
+   */
   private @Nullable NonIdempotentRetry nonIdempotent;
 
-  /** The request header whose presence makes a non-idempotent request safe to retry. Default Idempotency-Key. */
+  /**
+   * The request header whose presence makes a non-idempotent request safe to retry. Default
+   * Idempotency-Key.
+   */
   private @Nullable String idempotencyKeyHeader;
 
-  /** The longest Retry-After a retry waits; an answer asking for longer ends the call with that answer. Default 30s. */
+  /**
+   * The longest Retry-After a retry waits; an answer asking for longer ends the call with that
+   * answer. Default 30s.
+   */
   private @Nullable Duration retryAfterCap;
 
-  /** Whether each downstream host:port gets its own circuit breaker (false: the policy's circuit breaker, if any, applies). Default true. */
+  /**
+   * Whether each downstream host:port gets its own circuit breaker (false: the policy's circuit
+   * breaker, if any, applies). Default true.
+   */
   private @Nullable Boolean hostCircuitBreaker;
 
   /** The host patterns. */

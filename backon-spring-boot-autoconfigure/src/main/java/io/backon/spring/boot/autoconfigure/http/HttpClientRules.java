@@ -30,8 +30,14 @@ final class HttpClientRules {
   private final Duration retryAfterCap;
   private final boolean hostCircuitBreaker;
 
-  HttpClientRules(String name, List<HostPattern> hosts, String policy, List<Integer> retryStatuses,
-      NonIdempotentRetry nonIdempotent, String idempotencyKeyHeader, Duration retryAfterCap,
+  HttpClientRules(
+      String name,
+      List<HostPattern> hosts,
+      String policy,
+      List<Integer> retryStatuses,
+      NonIdempotentRetry nonIdempotent,
+      String idempotencyKeyHeader,
+      Duration retryAfterCap,
       boolean hostCircuitBreaker) {
     this.name = name;
     this.hosts = List.copyOf(hosts);
@@ -91,7 +97,8 @@ final class HttpClientRules {
    * @param hasIdempotencyKey whether the request carries the idempotency key header
    */
   boolean mayRepeat(String method, boolean hasIdempotencyKey) {
-    return idempotent(method) || nonIdempotent == NonIdempotentRetry.ALWAYS
+    return idempotent(method)
+        || nonIdempotent == NonIdempotentRetry.ALWAYS
         || (nonIdempotent == NonIdempotentRetry.WITH_KEY && hasIdempotencyKey);
   }
 

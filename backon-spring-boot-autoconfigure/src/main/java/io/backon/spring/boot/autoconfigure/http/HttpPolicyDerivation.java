@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
 final class HttpPolicyDerivation {
 
   /** What the HTTP layer retries; every request it runs under a policy may be repeated. */
-  static final RetryCondition HTTP_FAILURES = RetryCondition.onFailure(failure ->
-      failure instanceof HttpStatusException status ? status.retryable()
-          : isIoFailure(failure) || failure instanceof AttemptTimeoutException);
+  static final RetryCondition HTTP_FAILURES =
+      RetryCondition.onFailure(
+          failure ->
+              failure instanceof HttpStatusException status
+                  ? status.retryable()
+                  : isIoFailure(failure) || failure instanceof AttemptTimeoutException);
 
   private HttpPolicyDerivation() {}
 
@@ -37,21 +40,22 @@ final class HttpPolicyDerivation {
    * @param hedged whether to keep the policy's hedging (idempotent requests only)
    */
   static RetryPolicy derive(RetryPolicy base, @Nullable CircuitBreaker breaker, boolean hedged) {
-    RetryPolicyBuilder b = RetryPolicy.builder()
-        .name(base.name())
-        .wait(base.waitStrategy())
-        .jitter(base.jitter())
-        .retryIf(HTTP_FAILURES)
-        .waitOverride(retryAfterFirst(base.waitOverride()))
-        .clock(base.clock())
-        .sleeper(base.sleeper())
-        .scheduler(base.scheduler())
-        .executor(base.executor())
-        .backoffLogLevel(base.backoffLogLevel())
-        .giveUpLogLevel(base.giveUpLogLevel())
-        .instrumentation(base.instrumentation())
-        .retryOnCircuitOpen(base.retryOnCircuitOpen())
-        .enabled(base.enabled());
+    RetryPolicyBuilder b =
+        RetryPolicy.builder()
+            .name(base.name())
+            .wait(base.waitStrategy())
+            .jitter(base.jitter())
+            .retryIf(HTTP_FAILURES)
+            .waitOverride(retryAfterFirst(base.waitOverride()))
+            .clock(base.clock())
+            .sleeper(base.sleeper())
+            .scheduler(base.scheduler())
+            .executor(base.executor())
+            .backoffLogLevel(base.backoffLogLevel())
+            .giveUpLogLevel(base.giveUpLogLevel())
+            .instrumentation(base.instrumentation())
+            .retryOnCircuitOpen(base.retryOnCircuitOpen())
+            .enabled(base.enabled());
     if (base.maxTriesSupplier() != null) {
       b.maxTries(base.maxTriesSupplier());
     } else if (base.maxTries() > 0) {

@@ -12,23 +12,40 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  */
 public class HttpProperties {
 
-  /** Whether RestClient, RestTemplate and WebClient built from Spring Boot's builders (and HTTP interface clients on them) call through Backon. */
+  /**
+   * Whether RestClient, RestTemplate and WebClient built from Spring Boot's builders (and HTTP
+   * interface clients on them) call through Backon.
+   */
   private boolean enabled = true;
 
-  /** Whether Spring MVC and WebFlux answer an uncaught CircuitOpenException with 503 (Retry-After: the remaining open time) and a DeadlineExceededException with 504, as RFC 9457 problem details; your own @ExceptionHandler wins. */
+  /**
+   * Whether Spring MVC and WebFlux answer an uncaught CircuitOpenException with 503 (Retry-After:
+   * the remaining open time) and a DeadlineExceededException with 504, as RFC 9457 problem details;
+   * your own @ExceptionHandler wins.
+   */
   private boolean problemDetails = true;
 
-  /** Downstream hosts (host:port) that keep their own circuit breaker; beyond this the least recently used host's breaker is dropped (a later call starts it afresh, closed). Also bounds the host tag of backon.http.calls. */
+  /**
+   * Downstream hosts (host:port) that keep their own circuit breaker; beyond this the least
+   * recently used host's breaker is dropped (a later call starts it afresh, closed). Also bounds
+   * the host tag of backon.http.calls.
+   */
   private int maxHosts = 256;
 
-  /** The circuit breaker (backon.circuit-breakers.<name> or a CircuitBreaker bean) whose settings each host's breaker copies. Default: the settings of backon.circuit-breaker-defaults. */
+  /**
+   * The circuit breaker (backon.circuit-breakers.<name> or a CircuitBreaker bean) whose settings
+   * each host's breaker copies. Default: the settings of backon.circuit-breaker-defaults.
+   */
   private @Nullable String hostCircuitBreakerTemplate;
 
   /** The HTTP rules every client starts from. */
-  @NestedConfigurationProperty
-  private HttpClientProperties defaults = new HttpClientProperties();
+  @NestedConfigurationProperty private HttpClientProperties defaults = new HttpClientProperties();
 
-  /** Named clients: rules for the hosts they list, an HTTP service group of that name, or requests naming them. The first client (in order) whose hosts match a request applies; else the defaults. */
+  /**
+   * Named clients: rules for the hosts they list, an HTTP service group of that name, or requests
+   * naming them. The first client (in order) whose hosts match a request applies; else the
+   * defaults.
+   */
   private Map<String, HttpClientProperties> clients = new LinkedHashMap<>();
 
   /** Whether HTTP clients call through Backon. */

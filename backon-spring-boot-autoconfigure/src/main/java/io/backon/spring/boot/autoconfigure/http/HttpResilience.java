@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Plans each HTTP call for the client integrations: resolves the client rules for the request's
  * host, picks the host's circuit breaker, and decides who owns retrying. A request that may be
  * repeated runs under its client's policy (hedged only when its method is idempotent), unless the
- * call is made inside an attempt of an enclosing Backon call ({@code @Backon}, {@code Retrying},
- * a Reactor operator): then there is one owner of retrying, the enclosing call, and this layer
- * makes one attempt through the host's breaker. Thread-safe.
+ * call is made inside an attempt of an enclosing Backon call ({@code @Backon}, {@code Retrying}, a
+ * Reactor operator): then there is one owner of retrying, the enclosing call, and this layer makes
+ * one attempt through the host's breaker. Thread-safe.
  */
 final class HttpResilience {
 
@@ -28,8 +28,11 @@ final class HttpResilience {
   private final HttpCallMeters meters;
   private final ConcurrentMap<String, Retrying> withoutHostBreaker = new ConcurrentHashMap<>();
 
-  HttpResilience(HttpRulesResolver resolver, RetryPolicyRegistry policies,
-      HostCircuitBreakers breakers, HttpCallMeters meters) {
+  HttpResilience(
+      HttpRulesResolver resolver,
+      RetryPolicyRegistry policies,
+      HostCircuitBreakers breakers,
+      HttpCallMeters meters) {
     this.resolver = resolver;
     this.policies = policies;
     this.breakers = breakers;
@@ -45,7 +48,11 @@ final class HttpResilience {
    * @param hasHeader whether the request carries a header of that name
    * @param insideAttempt whether an enclosing Backon attempt owns retrying
    */
-  HttpCall plan(String method, URI uri, @Nullable String client, Predicate<String> hasHeader,
+  HttpCall plan(
+      String method,
+      URI uri,
+      @Nullable String client,
+      Predicate<String> hasHeader,
       boolean insideAttempt) {
     HostAddress host = HostAddress.of(uri);
     HttpClientRules rules = resolver.resolve(client, host);
@@ -60,9 +67,12 @@ final class HttpResilience {
     }
     boolean hedged = base.hedging() != null && HttpClientRules.idempotent(method);
     String key = rules.name() + (hedged ? " hedged" : "");
-    Supplier<Retrying> build = () -> Retrying.of(HttpPolicyDerivation.derive(base, breaker, hedged));
-    Retrying retrying = entry != null ? entry.policy(key, build)
-        : withoutHostBreaker.computeIfAbsent(key, k -> build.get());
+    Supplier<Retrying> build =
+        () -> Retrying.of(HttpPolicyDerivation.derive(base, breaker, hedged));
+    Retrying retrying =
+        entry != null
+            ? entry.policy(key, build)
+            : withoutHostBreaker.computeIfAbsent(key, k -> build.get());
     return new HttpCall(method, host, rules, base, breaker, retrying, meters);
   }
 

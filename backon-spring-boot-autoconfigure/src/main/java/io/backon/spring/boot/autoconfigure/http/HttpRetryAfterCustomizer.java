@@ -16,14 +16,15 @@ import org.springframework.web.client.RestClientResponseException;
  * ({@code RestClientResponseException}, {@code WebClientResponseException}) reaches the enclosing
  * policy, which then waits as long as the answer asked, and gives up at once when it asked for
  * longer than {@code backon.http.defaults.retry-after-cap}. Other failures keep the policy's own
- * back-off. Applied to every policy defined in properties, before the application's own
- * customizers (which may replace the wait override or give-up predicate). Thread-safe.
+ * back-off. Applied to every policy defined in properties, before the application's own customizers
+ * (which may replace the wait override or give-up predicate). Thread-safe.
  */
 final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
 
-  private static final boolean WEBFLUX = ClassUtils.isPresent(
-      "org.springframework.web.reactive.function.client.WebClientResponseException",
-      HttpRetryAfterCustomizer.class.getClassLoader());
+  private static final boolean WEBFLUX =
+      ClassUtils.isPresent(
+          "org.springframework.web.reactive.function.client.WebClientResponseException",
+          HttpRetryAfterCustomizer.class.getClassLoader());
 
   private final Duration cap;
   private final Clock clock;
@@ -39,10 +40,13 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
 
   @Override
   public void customize(String policyName, RetryPolicyBuilder builder) {
-    builder.waitOverride(this::waitFor).giveUpIf(failure -> {
-      Duration wait = retryAfter(failure, clock);
-      return wait != null && wait.compareTo(cap) > 0;
-    });
+    builder
+        .waitOverride(this::waitFor)
+        .giveUpIf(
+            failure -> {
+              Duration wait = retryAfter(failure, clock);
+              return wait != null && wait.compareTo(cap) > 0;
+            });
   }
 
   private @Nullable Duration waitFor(Throwable failure) {
@@ -66,9 +70,11 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
   private static final class WebClientErrors {
 
     static @Nullable String retryAfter(Throwable failure) {
-      return failure instanceof org.springframework.web.reactive.function.client
-          .WebClientResponseException response
-          ? response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER) : null;
+      return failure
+              instanceof
+              org.springframework.web.reactive.function.client.WebClientResponseException response
+          ? response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)
+          : null;
     }
   }
 }

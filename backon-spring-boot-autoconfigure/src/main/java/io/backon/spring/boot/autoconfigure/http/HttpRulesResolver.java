@@ -40,58 +40,94 @@ final class HttpRulesResolver {
   static HttpRulesResolver of(HttpProperties properties, Predicate<String> policyExists) {
     HttpClientProperties base = properties.getDefaults();
     if (!base.getHosts().isEmpty()) {
-      throw new BackonConfigurationException(ConfigErrorCode.CONTRADICTORY_SETTINGS,
-          PREFIX + "defaults.hosts", "the defaults apply to every host, so they list none.",
+      throw new BackonConfigurationException(
+          ConfigErrorCode.CONTRADICTORY_SETTINGS,
+          PREFIX + "defaults.hosts",
+          "the defaults apply to every host, so they list none.",
           "move the hosts to a client: backon.http.clients.<name>.hosts.");
     }
-    HttpClientRules defaults = rules(DEFAULTS, PREFIX + "defaults", base, new HttpClientProperties(),
-        policyExists);
+    HttpClientRules defaults =
+        rules(DEFAULTS, PREFIX + "defaults", base, new HttpClientProperties(), policyExists);
     Map<String, HttpClientRules> clients = new LinkedHashMap<>();
-    properties.getClients().forEach((name, own) -> clients.put(name,
-        rules(name, PREFIX + "clients." + name, own, base, policyExists)));
+    properties
+        .getClients()
+        .forEach(
+            (name, own) ->
+                clients.put(
+                    name, rules(name, PREFIX + "clients." + name, own, base, policyExists)));
     return new HttpRulesResolver(defaults, Collections.unmodifiableMap(clients));
   }
 
-  private static HttpClientRules rules(String name, String section, HttpClientProperties own,
-      HttpClientProperties base, Predicate<String> policyExists) {
+  private static HttpClientRules rules(
+      String name,
+      String section,
+      HttpClientProperties own,
+      HttpClientProperties base,
+      Predicate<String> policyExists) {
     List<HostPattern> hosts = new ArrayList<>();
     for (int i = 0; i < own.getHosts().size(); i++) {
       hosts.add(HostPattern.parse(own.getHosts().get(i), section + ".hosts[" + i + "]"));
     }
     String policy = first(own.getPolicy(), base.getPolicy(), io.backon.RetryPolicy.DEFAULT_NAME);
     if (!policyExists.test(policy)) {
-      throw new BackonConfigurationException(ConfigErrorCode.UNKNOWN_POLICY,
-          section(section, own.getPolicy(), "policy"), "there is no retry policy named '" + policy + "'.",
-          "define backon.policies." + policy + " or a RetryPolicy bean of that name, or fix the name.");
+      throw new BackonConfigurationException(
+          ConfigErrorCode.UNKNOWN_POLICY,
+          section(section, own.getPolicy(), "policy"),
+          "there is no retry policy named '" + policy + "'.",
+          "define backon.policies."
+              + policy
+              + " or a RetryPolicy bean of that name, or fix the name.");
     }
-    List<Integer> statuses = first(own.getRetryStatuses(), base.getRetryStatuses(),
-        HttpClientRules.DEFAULT_RETRY_STATUSES);
+    List<Integer> statuses =
+        first(
+            own.getRetryStatuses(),
+            base.getRetryStatuses(),
+            HttpClientRules.DEFAULT_RETRY_STATUSES);
     for (Integer status : statuses) {
       if (status == null || status < 100 || status > 599) {
-        throw new BackonConfigurationException(ConfigErrorCode.OUT_OF_RANGE,
+        throw new BackonConfigurationException(
+            ConfigErrorCode.OUT_OF_RANGE,
             section(section, own.getRetryStatuses(), "retry-statuses"),
             "the status " + status + " is not an HTTP status (100-599).",
             "list response statuses such as 429, 502, 503, 504.");
       }
     }
-    Duration cap = first(own.getRetryAfterCap(), base.getRetryAfterCap(),
-        HttpClientRules.DEFAULT_RETRY_AFTER_CAP);
+    Duration cap =
+        first(
+            own.getRetryAfterCap(),
+            base.getRetryAfterCap(),
+            HttpClientRules.DEFAULT_RETRY_AFTER_CAP);
     if (cap.isNegative()) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_DURATION,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.INVALID_DURATION,
           section(section, own.getRetryAfterCap(), "retry-after-cap"),
           "the duration " + cap + " must not be negative.",
           "set it to zero (never wait for Retry-After) or a positive duration such as 30s.");
     }
-    String header = first(own.getIdempotencyKeyHeader(), base.getIdempotencyKeyHeader(),
-        HttpClientRules.DEFAULT_IDEMPOTENCY_KEY_HEADER);
+    String header =
+        first(
+            own.getIdempotencyKeyHeader(),
+            base.getIdempotencyKeyHeader(),
+            HttpClientRules.DEFAULT_IDEMPOTENCY_KEY_HEADER);
     if (header.isBlank()) {
-      throw new BackonConfigurationException(ConfigErrorCode.INVALID_VALUE,
+      throw new BackonConfigurationException(
+          ConfigErrorCode.INVALID_VALUE,
           section(section, own.getIdempotencyKeyHeader(), "idempotency-key-header"),
-          "the header name is blank.", "name a header such as Idempotency-Key, or remove the setting.");
+          "the header name is blank.",
+          "name a header such as Idempotency-Key, or remove the setting.");
     }
-    return new HttpClientRules(name, hosts, policy, statuses,
-        first(own.getNonIdempotent(), base.getNonIdempotent(), HttpClientRules.DEFAULT_NON_IDEMPOTENT),
-        header, cap, first(own.getHostCircuitBreaker(), base.getHostCircuitBreaker(), Boolean.TRUE));
+    return new HttpClientRules(
+        name,
+        hosts,
+        policy,
+        statuses,
+        first(
+            own.getNonIdempotent(),
+            base.getNonIdempotent(),
+            HttpClientRules.DEFAULT_NON_IDEMPOTENT),
+        header,
+        cap,
+        first(own.getHostCircuitBreaker(), base.getHostCircuitBreaker(), Boolean.TRUE));
   }
 
   private static String section(String section, @Nullable Object own, String key) {

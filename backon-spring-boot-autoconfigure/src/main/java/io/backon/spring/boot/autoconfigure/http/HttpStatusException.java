@@ -4,13 +4,12 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP answer that counts as a failed attempt: a retried status (by default 429, 502, 503,
- * 504) or any 5xx. Backon's HTTP layer throws it inside its retry loop and its host's circuit
- * breaker counts it; when the call gives up, the caller gets the server's last answer back as a
- * normal response (so {@code RestClient} and {@code WebClient} raise their usual status
- * exceptions), never this exception. It can be seen as the cause of a {@code
- * DeadlineExceededException}, in listeners and in log lines, which name the host, never the URL.
- * Carries no stack trace. Immutable.
+ * An HTTP answer that counts as a failed attempt: a retried status (by default 429, 502, 503, 504)
+ * or any 5xx. Backon's HTTP layer throws it inside its retry loop and its host's circuit breaker
+ * counts it; when the call gives up, the caller gets the server's last answer back as a normal
+ * response (so {@code RestClient} and {@code WebClient} raise their usual status exceptions), never
+ * this exception. It can be seen as the cause of a {@code DeadlineExceededException}, in listeners
+ * and in log lines, which name the host, never the URL. Carries no stack trace. Immutable.
  */
 public final class HttpStatusException extends RuntimeException {
 
@@ -23,8 +22,14 @@ public final class HttpStatusException extends RuntimeException {
   private final boolean retryable;
   private final transient @Nullable Object response;
 
-  HttpStatusException(int status, String reason, HostAddress host, String method,
-      @Nullable Duration retryAfter, boolean retryable, @Nullable Object response) {
+  HttpStatusException(
+      int status,
+      String reason,
+      HostAddress host,
+      String method,
+      @Nullable Duration retryAfter,
+      boolean retryable,
+      @Nullable Object response) {
     super(message(status, reason, host, method, retryAfter), null, false, false);
     this.status = status;
     this.host = host.toString();
@@ -34,9 +39,10 @@ public final class HttpStatusException extends RuntimeException {
     this.response = response;
   }
 
-  private static String message(int status, String reason, HostAddress host, String method,
-      @Nullable Duration retryAfter) {
-    String text = status + (reason.isEmpty() ? "" : " " + reason) + " from " + host + " (" + method + ")";
+  private static String message(
+      int status, String reason, HostAddress host, String method, @Nullable Duration retryAfter) {
+    String text =
+        status + (reason.isEmpty() ? "" : " " + reason) + " from " + host + " (" + method + ")";
     return retryAfter == null ? text : text + "; Retry-After " + retryAfter.toSeconds() + "s";
   }
 

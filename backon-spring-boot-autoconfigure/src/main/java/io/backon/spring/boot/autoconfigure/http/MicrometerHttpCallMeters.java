@@ -16,6 +16,7 @@ final class MicrometerHttpCallMeters implements HttpCallMeters {
 
   /** The meter's name. */
   static final String CALLS = "backon.http.calls";
+
   static final String OTHER_HOST = "other";
 
   private final MeterRegistry registry;

@@ -37,8 +37,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configures Backon's Micrometer instrumentation: a {@link BackonMicrometer} (the {@link
  * RetryInstrumentation} every policy gets, including {@code RetryPolicy} beans without one) and a
- * {@link MeterBinder} for the breakers and budgets. A user-defined {@code RetryInstrumentation} bean
- * replaces Backon's.
+ * {@link MeterBinder} for the breakers and budgets. A user-defined {@code RetryInstrumentation}
+ * bean replaces Backon's.
  *
  * <p>Observations ({@code backon.call} per call, {@code backon.attempt} per attempt) cost
  * allocations on every call, so they are made only when something consumes them beyond Backon's own
@@ -51,10 +51,12 @@ import org.springframework.context.annotation.Bean;
  * Backon's observations are denied: {@code backon.calls} and {@code backon.attempt.duration}
  * already measure the same.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-    "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-    "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
+    })
 @ConditionalOnClass({MeterRegistry.class, BackonMicrometer.class})
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(BackonProperties.class)
@@ -64,7 +66,9 @@ public final class BackonMetricsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(RetryInstrumentation.class)
-  BackonMicrometer backonMicrometer(MeterRegistry meterRegistry, BackonProperties properties,
+  BackonMicrometer backonMicrometer(
+      MeterRegistry meterRegistry,
+      BackonProperties properties,
       ObjectProvider<ObservationRegistry> observationRegistry,
       ObjectProvider<ObservationHandler<?>> observationHandlers,
       ObjectProvider<BackonCallObservationConvention> callConvention,
@@ -81,21 +85,27 @@ public final class BackonMetricsAutoConfiguration {
   }
 
   /**
-   * Whether calls are observed: as forced by {@code backon.observations.enabled}, or in {@code auto}
-   * mode when a handler bean consumes observations beyond Backon's own meters.
+   * Whether calls are observed: as forced by {@code backon.observations.enabled}, or in {@code
+   * auto} mode when a handler bean consumes observations beyond Backon's own meters.
    */
-  private static boolean observes(ObservationsProperties.Enabled enabled,
-      ObjectProvider<ObservationHandler<?>> handlers) {
-    boolean observes = switch (enabled) {
-      case ON -> true;
-      case OFF -> false;
-      case AUTO -> handlers.stream()
-          .anyMatch(handler -> handler.getClass() != DefaultMeterObservationHandler.class);
-    };
+  private static boolean observes(
+      ObservationsProperties.Enabled enabled, ObjectProvider<ObservationHandler<?>> handlers) {
+    boolean observes =
+        switch (enabled) {
+          case ON -> true;
+          case OFF -> false;
+          case AUTO ->
+              handlers.stream()
+                  .anyMatch(handler -> handler.getClass() != DefaultMeterObservationHandler.class);
+        };
     if (LOGGER.isDebugEnabled()) {
-      LOGGER.debug("Backon calls are " + (observes ? "" : "not ") + "observed "
-          + "(backon.observations.enabled=" + enabled.name().toLowerCase(Locale.ROOT)
-          + ")");
+      LOGGER.debug(
+          "Backon calls are "
+              + (observes ? "" : "not ")
+              + "observed "
+              + "(backon.observations.enabled="
+              + enabled.name().toLowerCase(Locale.ROOT)
+              + ")");
     }
     return observes;
   }
@@ -116,7 +126,8 @@ public final class BackonMetricsAutoConfiguration {
   HedgeOutcomeCounts backonHedgeOutcomeCounts(MeterRegistry meterRegistry) {
     return policyName -> {
       Map<String, Long> counts = new TreeMap<>();
-      for (Counter counter : meterRegistry.find("backon.hedges").tag("name", policyName).counters()) {
+      for (Counter counter :
+          meterRegistry.find("backon.hedges").tag("name", policyName).counters()) {
         String outcome = counter.getId().getTag("outcome");
         if (outcome != null) {
           counts.merge(outcome, (long) counter.count(), Long::sum);
@@ -134,6 +145,7 @@ public final class BackonMetricsAutoConfiguration {
   @Bean
   MeterFilter backonObservationMeterFilter() {
     String policyKey = LowCardinalityKeys.POLICY.asString();
-    return MeterFilter.deny(id -> id.getName().startsWith("backon.") && id.getTag(policyKey) != null);
+    return MeterFilter.deny(
+        id -> id.getName().startsWith("backon.") && id.getTag(policyKey) != null);
   }
 }

@@ -28,7 +28,8 @@ public final class BackonBeans {
    * @param bean a bean from the application context (the Backon proxy)
    * @param methodName the annotated method
    * @param parameterTypes its parameter types
-   * @throws IllegalArgumentException when the method does not exist or is not a {@code @Backon} method of that bean
+   * @throws IllegalArgumentException when the method does not exist or is not a {@code @Backon}
+   *     method of that bean
    */
   public static RetryPolicy policyOf(Object bean, String methodName, Class<?>... parameterTypes) {
     boolean exists = false;
@@ -44,10 +45,14 @@ public final class BackonBeans {
       }
     }
     if (!exists) {
-      throw new IllegalArgumentException("no method " + methodName + " with those parameters on " + bean.getClass());
+      throw new IllegalArgumentException(
+          "no method " + methodName + " with those parameters on " + bean.getClass());
     }
     throw new IllegalArgumentException(
-        methodName + " of " + bean.getClass().getName() + " is not a @Backon method of a Backon proxy");
+        methodName
+            + " of "
+            + bean.getClass().getName()
+            + " is not a @Backon method of a Backon proxy");
   }
 
   /** The bean's class behind any proxy, then the interfaces its proxies implement. */

@@ -36,7 +36,10 @@ public @interface BackonTest {
   /** Every back-off wait is zero. Default true. */
   boolean removeBackoff() default true;
 
-  /** Caps every call at this many attempts ({@code >= 1}); {@code 0} (the default) keeps each policy's. */
+  /**
+   * Caps every call at this many attempts ({@code >= 1}); {@code 0} (the default) keeps each
+   * policy's.
+   */
   int limitRetries() default 0;
 
   /** Every call runs its target exactly once. Default false. */

@@ -15,8 +15,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * The JUnit 5 extension behind {@link BackonTest}: opens the requested scopes before each test
- * and closes them after it, even when the test fails.
+ * The JUnit 5 extension behind {@link BackonTest}: opens the requested scopes before each test and
+ * closes them after it, even when the test fails.
  *
  * <p>The settings come from the test method's annotation, else the test class's (its superclasses
  * and meta-annotations included), else, for a {@code @Nested} class, the enclosing classes': with
@@ -28,24 +28,29 @@ public final class BackonTestExtension implements BeforeEachCallback, AfterEachC
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(BackonTestExtension.class);
 
-  private static final boolean SPRING_TEST_PRESENT = ClassUtils.isPresent(
-      "org.springframework.test.context.TestContextAnnotationUtils", BackonTestExtension.class.getClassLoader());
+  private static final boolean SPRING_TEST_PRESENT =
+      ClassUtils.isPresent(
+          "org.springframework.test.context.TestContextAnnotationUtils",
+          BackonTestExtension.class.getClassLoader());
 
   /** Used by JUnit through {@link BackonTest}. */
   public BackonTestExtension() {}
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    BackonTest settings = context.getTestMethod()
-        .flatMap(m -> AnnotationSupport.findAnnotation(m, BackonTest.class))
-        .or(() -> context.getTestClass().map(c -> onClass(c, SPRING_TEST_PRESENT)))
-        .orElse(null);
+    BackonTest settings =
+        context
+            .getTestMethod()
+            .flatMap(m -> AnnotationSupport.findAnnotation(m, BackonTest.class))
+            .or(() -> context.getTestClass().map(c -> onClass(c, SPRING_TEST_PRESENT)))
+            .orElse(null);
     if (settings == null) {
       return;
     }
     if (settings.limitRetries() < 0) {
       throw new IllegalArgumentException(
-          "@BackonTest(limitRetries) must be >= 1, or 0 to keep each policy's, but was " + settings.limitRetries());
+          "@BackonTest(limitRetries) must be >= 1, or 0 to keep each policy's, but was "
+              + settings.limitRetries());
     }
     List<TestScope> scopes = new ArrayList<>();
     if (settings.removeBackoff()) {
@@ -89,9 +94,13 @@ public final class BackonTestExtension implements BeforeEachCallback, AfterEachC
     return null;
   }
 
-  /** The class a {@code @Nested} (inner) class is declared in; null for a top-level or static one. */
+  /**
+   * The class a {@code @Nested} (inner) class is declared in; null for a top-level or static one.
+   */
   private static @Nullable Class<?> nestedIn(Class<?> type) {
-    return type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) ? type.getEnclosingClass() : null;
+    return type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
+        ? type.getEnclosingClass()
+        : null;
   }
 
   /** Kept apart so that spring-test is loaded only when it is present. */

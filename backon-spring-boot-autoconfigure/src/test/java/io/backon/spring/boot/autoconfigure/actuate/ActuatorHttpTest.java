@@ -19,17 +19,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The endpoint over HTTP with the write operation granted (management.endpoint.backon.access). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = ActuatorHttpTest.App.class,
     properties = {
-        "management.endpoints.web.exposure.include=health,backon",
-        "management.endpoint.backon.access=unrestricted",
-        "management.endpoint.health.show-details=always",
-        "backon.budgets.payments-api.max-tokens=20",
-        "backon.policies.payments.budget=payments-api",
-        "backon.policies.payments.circuit-breaker=payments-api",
-        "backon.circuit-breakers.payments-api.failure-threshold=2",
-        "backon.circuit-breakers.critical.affects-health=true"})
+      "management.endpoints.web.exposure.include=health,backon",
+      "management.endpoint.backon.access=unrestricted",
+      "management.endpoint.health.show-details=always",
+      "backon.budgets.payments-api.max-tokens=20",
+      "backon.policies.payments.budget=payments-api",
+      "backon.policies.payments.circuit-breaker=payments-api",
+      "backon.circuit-breakers.payments-api.failure-threshold=2",
+      "backon.circuit-breakers.critical.affects-health=true"
+    })
 class ActuatorHttpTest {
 
   @SpringBootConfiguration
@@ -53,30 +55,49 @@ class ActuatorHttpTest {
     HttpResponse<String> response = get("/actuator/backon");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"payments\"").contains("\"circuitBreaker\":\"payments-api\"")
+    assertThat(response.body())
+        .contains("\"payments\"")
+        .contains("\"circuitBreaker\":\"payments-api\"")
         .contains("\"payments-api\":{\"state\":\"CLOSED\"");
   }
 
   @Test
   void everySelectorAnswersOverHttp() throws Exception {
-    assertThat(JSON.readTree(get("/actuator/backon/circuit-breakers/payments-api").body()).at("/state")
-        .asString()).isEqualTo("CLOSED");
-    assertThat(JSON.readTree(get("/actuator/backon/policies/payments").body()).at("/circuitBreaker")
-        .asString()).isEqualTo("payments-api");
-    assertThat(JSON.readTree(get("/actuator/backon/budgets/payments-api").body()).at("/maxTokens")
-        .asInt()).isEqualTo(20);
+    assertThat(
+            JSON.readTree(get("/actuator/backon/circuit-breakers/payments-api").body())
+                .at("/state")
+                .asString())
+        .isEqualTo("CLOSED");
+    assertThat(
+            JSON.readTree(get("/actuator/backon/policies/payments").body())
+                .at("/circuitBreaker")
+                .asString())
+        .isEqualTo("payments-api");
+    assertThat(
+            JSON.readTree(get("/actuator/backon/budgets/payments-api").body())
+                .at("/maxTokens")
+                .asInt())
+        .isEqualTo(20);
   }
 
   @Test
   void anUnknownNameOrKindIsA404WithAJsonMessage() throws Exception {
-    for (String path : new String[] {"/actuator/backon/circuit-breakers/nope",
-        "/actuator/backon/policies/nope", "/actuator/backon/budgets/nope", "/actuator/backon/widgets/x"}) {
+    for (String path :
+        new String[] {
+          "/actuator/backon/circuit-breakers/nope",
+          "/actuator/backon/policies/nope",
+          "/actuator/backon/budgets/nope",
+          "/actuator/backon/widgets/x"
+        }) {
       HttpResponse<String> response = get(path);
 
       assertThat(response.statusCode()).as(path).isEqualTo(404);
-      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
-          type -> assertThat(type).contains("json"));
-      assertThat(JSON.readTree(response.body()).at("/message").asString()).as(path).startsWith("no ");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .as(path)
+          .hasValueSatisfying(type -> assertThat(type).contains("json"));
+      assertThat(JSON.readTree(response.body()).at("/message").asString())
+          .as(path)
+          .startsWith("no ");
     }
   }
 
@@ -90,7 +111,8 @@ class ActuatorHttpTest {
 
   @Test
   void aPostOpensTheBreakerAndHealthShowsCircuitOpenWhileTheAppStaysUp() throws Exception {
-    HttpResponse<String> opened = post("/actuator/backon/circuit-breakers/payments-api", "{\"state\":\"open\"}");
+    HttpResponse<String> opened =
+        post("/actuator/backon/circuit-breakers/payments-api", "{\"state\":\"open\"}");
     assertThat(opened.statusCode()).isEqualTo(200);
     assertThat(opened.body()).contains("\"state\":\"FORCED_OPEN\"");
 
@@ -99,9 +121,14 @@ class ActuatorHttpTest {
     JsonNode json = JSON.readTree(health.body());
     assertThat(json.at("/status").asString()).isEqualTo("UP");
     assertThat(json.at("/components/backon/status").asString()).isEqualTo("UP");
-    assertThat(json.at("/components/backon/components/payments-api/status").asString()).isEqualTo("CIRCUIT_OPEN");
-    assertThat(json.at("/components/backon/components/payments-api/details/state").asString()).isEqualTo("FORCED_OPEN");
-    assertThat(JSON.readTree(get("/actuator/health/backon/payments-api").body()).at("/status").asString())
+    assertThat(json.at("/components/backon/components/payments-api/status").asString())
+        .isEqualTo("CIRCUIT_OPEN");
+    assertThat(json.at("/components/backon/components/payments-api/details/state").asString())
+        .isEqualTo("FORCED_OPEN");
+    assertThat(
+            JSON.readTree(get("/actuator/health/backon/payments-api").body())
+                .at("/status")
+                .asString())
         .isEqualTo("CIRCUIT_OPEN");
   }
 
@@ -113,26 +140,34 @@ class ActuatorHttpTest {
     assertThat(health.statusCode()).isEqualTo(503);
     JsonNode json = JSON.readTree(health.body());
     assertThat(json.at("/status").asString()).isEqualTo("DOWN");
-    assertThat(json.at("/components/backon/components/critical/status").asString()).isEqualTo("DOWN");
+    assertThat(json.at("/components/backon/components/critical/status").asString())
+        .isEqualTo("DOWN");
   }
 
   @Test
   void anUnknownStateIsABadRequestWithAMessage() throws Exception {
-    HttpResponse<String> response = post("/actuator/backon/circuit-breakers/payments-api", "{\"state\":\"sideways\"}");
+    HttpResponse<String> response =
+        post("/actuator/backon/circuit-breakers/payments-api", "{\"state\":\"sideways\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).at("/message").asString())
-        .isEqualTo("state must be one of open, closed, half-open, disabled, reset but was 'sideways'");
+        .isEqualTo(
+            "state must be one of open, closed, half-open, disabled, reset but was 'sideways'");
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+  private HttpResponse<String> post(String path, String json)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -19,64 +19,90 @@ import org.springframework.context.annotation.Configuration;
 
 class BackonActuatorAutoConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
-          BackonActuatorAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  BackonAutoConfiguration.class, BackonActuatorAutoConfiguration.class));
 
   @Test
   void theEndpointExistsWhenItIsExposed() {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=backon")
         .run(context -> assertThat(context).hasSingleBean(BackonEndpoint.class));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "10001"})
   void anEventCapacityOutOfRangeStopsTheStartupNamingTheProperty(String capacity) {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon",
+    runner
+        .withPropertyValues(
+            "management.endpoints.web.exposure.include=backon",
             "backon.events.capacity=" + capacity)
-        .run(context -> assertThat(context).getFailure().rootCause()
-            .isInstanceOf(BackonConfigurationException.class)
-            .hasMessageContaining("BACKON-CFG-007")
-            .hasMessageContaining("backon.events.capacity")
-            .hasMessageContaining("the value " + capacity + " is not allowed"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(BackonConfigurationException.class)
+                    .hasMessageContaining("BACKON-CFG-007")
+                    .hasMessageContaining("backon.events.capacity")
+                    .hasMessageContaining("the value " + capacity + " is not allowed"));
   }
 
   @Test
   void theWebExtensionAddsHttpStatusesWhenTheEndpointIsExposedOverHttp() {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=backon")
         .run(context -> assertThat(context).hasSingleBean(BackonWebEndpointExtension.class));
   }
 
   @Test
   void onlyJmxExposureNeedsNoWebExtension() {
-    runner.withPropertyValues("management.endpoints.jmx.exposure.include=backon",
-            "spring.jmx.enabled=true")
-        .run(context -> {
-          assertThat(context).hasSingleBean(BackonEndpoint.class);
-          assertThat(context).doesNotHaveBean(BackonWebEndpointExtension.class);
-        });
+    runner
+        .withPropertyValues(
+            "management.endpoints.jmx.exposure.include=backon", "spring.jmx.enabled=true")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(BackonEndpoint.class);
+              assertThat(context).doesNotHaveBean(BackonWebEndpointExtension.class);
+            });
   }
 
   @Test
   void theEventHistoryListensToEveryPolicyWhileTheEndpointIsAvailable() {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon",
-            "backon.policies.payments.max-tries=2", "backon.events.capacity=7")
-        .run(context -> {
-          assertThat(context).hasSingleBean(BackonEventHistory.class);
-          assertThat(context.getBean(BackonEventHistory.class).capacity()).isEqualTo(7);
-          assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments")
-              .listeners(EventType.GIVE_UP)).hasSize(1);
-        });
+    runner
+        .withPropertyValues(
+            "management.endpoints.web.exposure.include=backon",
+            "backon.policies.payments.max-tries=2",
+            "backon.events.capacity=7")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(BackonEventHistory.class);
+              assertThat(context.getBean(BackonEventHistory.class).capacity()).isEqualTo(7);
+              assertThat(
+                      context
+                          .getBean(RetryPolicyRegistry.class)
+                          .policy("payments")
+                          .listeners(EventType.GIVE_UP))
+                  .hasSize(1);
+            });
   }
 
   @Test
   void nothingIsRecordedWhenTheEndpointIsNotAvailable() {
-    runner.withPropertyValues("backon.policies.payments.max-tries=2")
-        .run(context -> {
-          assertThat(context).doesNotHaveBean(BackonEventHistory.class);
-          assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments")
-              .listeners(EventType.GIVE_UP)).isEmpty();
-        });
+    runner
+        .withPropertyValues("backon.policies.payments.max-tries=2")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(BackonEventHistory.class);
+              assertThat(
+                      context
+                          .getBean(RetryPolicyRegistry.class)
+                          .policy("payments")
+                          .listeners(EventType.GIVE_UP))
+                  .isEmpty();
+            });
   }
 
   @Test
@@ -86,20 +112,27 @@ class BackonActuatorAutoConfigurationTest {
 
   @Test
   void aUserDefinedEndpointBeanWins() {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=backon")
         .withUserConfiguration(OwnEndpoint.class)
-        .run(context -> assertThat(context).hasSingleBean(BackonEndpoint.class)
-            .getBean(BackonEndpoint.class).isSameAs(OwnEndpoint.INSTANCE));
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(BackonEndpoint.class)
+                    .getBean(BackonEndpoint.class)
+                    .isSameAs(OwnEndpoint.INSTANCE));
   }
 
   @Test
   void nothingIsConfiguredWithoutActuator() {
-    runner.withPropertyValues("management.endpoints.web.exposure.include=backon")
+    runner
+        .withPropertyValues("management.endpoints.web.exposure.include=backon")
         .withClassLoader(new FilteredClassLoader(Endpoint.class))
-        .run(context -> {
-          assertThat(context).doesNotHaveBean(BackonEndpoint.class);
-          assertThat(context).doesNotHaveBean(BackonHealthContributor.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(BackonEndpoint.class);
+              assertThat(context).doesNotHaveBean(BackonHealthContributor.class);
+            });
   }
 
   @Test
@@ -109,13 +142,15 @@ class BackonActuatorAutoConfigurationTest {
 
   @Test
   void theHealthContributorCanBeTurnedOff() {
-    runner.withPropertyValues("management.health.backon.enabled=false")
+    runner
+        .withPropertyValues("management.health.backon.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(BackonHealthContributor.class));
   }
 
   @Test
   void theHealthContributorNeedsTheHealthModule() {
-    runner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+    runner
+        .withClassLoader(new FilteredClassLoader(HealthContributor.class))
         .run(context -> assertThat(context).doesNotHaveBean(BackonHealthContributor.class));
   }
 

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
-/** The dashboard's files: read from the class path, and in every native image that may serve them. */
+/**
+ * The dashboard's files: read from the class path, and in every native image that may serve them.
+ */
 class BackonDashboardTest {
 
   @Test
@@ -26,7 +28,8 @@ class BackonDashboardTest {
 
     for (String file : new String[] {"index.html", "dashboard.js", "dashboard.css"}) {
       assertThat(RuntimeHintsPredicates.resource().forResource(BackonDashboard.LOCATION + file))
-          .as(file).accepts(hints);
+          .as(file)
+          .accepts(hints);
     }
   }
 }

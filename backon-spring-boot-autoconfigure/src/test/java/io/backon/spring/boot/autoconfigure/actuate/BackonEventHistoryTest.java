@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.GiveUpReason;
-import io.backon.Retrying;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
+import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.HedgeListener;
@@ -44,24 +44,75 @@ class BackonEventHistoryTest {
 
     failTwiceThenSucceed(retrying);
 
-    assertThat(json(history.events(null, null, 0))).containsExactly(
-        Map.of("id", 1L, "time", "2026-12-06T10:15:30Z", "kind", "retry", "source", "policy",
-            "name", "payments", "attempt", 1, "wait", "PT0.1S", "exception", "IOException"),
-        Map.of("id", 2L, "time", "2026-12-06T10:15:30Z", "kind", "retry", "source", "policy",
-            "name", "payments", "attempt", 2, "wait", "PT0.1S", "exception", "IOException"));
+    assertThat(json(history.events(null, null, 0)))
+        .containsExactly(
+            Map.of(
+                "id",
+                1L,
+                "time",
+                "2026-12-06T10:15:30Z",
+                "kind",
+                "retry",
+                "source",
+                "policy",
+                "name",
+                "payments",
+                "attempt",
+                1,
+                "wait",
+                "PT0.1S",
+                "exception",
+                "IOException"),
+            Map.of(
+                "id",
+                2L,
+                "time",
+                "2026-12-06T10:15:30Z",
+                "kind",
+                "retry",
+                "source",
+                "policy",
+                "name",
+                "payments",
+                "attempt",
+                2,
+                "wait",
+                "PT0.1S",
+                "exception",
+                "IOException"));
   }
 
   @Test
   void aCallThatGivesUpRecordsTheGiveUpWithItsReason() {
     Retrying retrying = Retrying.of(history.decorate(policy("payments").maxTries(2).build()));
 
-    assertThatThrownBy(() -> retrying.call(() -> {
-      throw new IOException("down");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IOException("down");
+                    }))
+        .isInstanceOf(IOException.class);
 
-    assertThat(json(history.events("payments", EventKind.GIVE_UP, 0))).containsExactly(
-        Map.of("id", 2L, "time", "2026-12-06T10:15:30Z", "kind", "give-up", "source", "policy",
-            "name", "payments", "attempt", 2, "exception", "IOException", "reason", "MAX_TRIES"));
+    assertThat(json(history.events("payments", EventKind.GIVE_UP, 0)))
+        .containsExactly(
+            Map.of(
+                "id",
+                2L,
+                "time",
+                "2026-12-06T10:15:30Z",
+                "kind",
+                "give-up",
+                "source",
+                "policy",
+                "name",
+                "payments",
+                "attempt",
+                2,
+                "exception",
+                "IOException",
+                "reason",
+                "MAX_TRIES"));
   }
 
   @Test
@@ -78,32 +129,60 @@ class BackonEventHistoryTest {
   void aRetryTheBudgetRefusesIsAGiveUpOfThePolicyAndARefusalOfTheBudget() {
     RetryBudget budget = RetryBudget.builder().name("shared").maxTokens(2).build();
     budget.onFailure();
-    Retrying retrying = Retrying.of(history.decorate(policy("payments").retryBudget(budget).build()));
+    Retrying retrying =
+        Retrying.of(history.decorate(policy("payments").retryBudget(budget).build()));
 
-    assertThatThrownBy(() -> retrying.call(() -> {
-      throw new IOException("down");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IOException("down");
+                    }))
+        .isInstanceOf(IOException.class);
 
-    assertThat(json(history.events("shared", null, 0))).containsExactly(
-        Map.of("id", 2L, "time", "2026-12-06T10:15:30Z", "kind", "budget-refusal",
-            "source", "budget", "name", "shared", "policy", "payments", "attempt", 1,
-            "exception", "IOException", "reason", GiveUpReason.BUDGET_EXHAUSTED.name()));
-    assertThat(history.events("payments", EventKind.GIVE_UP, 0)).singleElement()
+    assertThat(json(history.events("shared", null, 0)))
+        .containsExactly(
+            Map.of(
+                "id",
+                2L,
+                "time",
+                "2026-12-06T10:15:30Z",
+                "kind",
+                "budget-refusal",
+                "source",
+                "budget",
+                "name",
+                "shared",
+                "policy",
+                "payments",
+                "attempt",
+                1,
+                "exception",
+                "IOException",
+                "reason",
+                GiveUpReason.BUDGET_EXHAUSTED.name()));
+    assertThat(history.events("payments", EventKind.GIVE_UP, 0))
+        .singleElement()
         .satisfies(event -> assertThat(event.reason()).isEqualTo(GiveUpReason.BUDGET_EXHAUSTED));
   }
 
   @Test
   void aHedgedAttemptIsRecordedUnlessItsFirstCopyWon() {
     List<HedgeOutcome> told = new ArrayList<>();
-    HedgingPolicy hedging = HedgingPolicy.builder().maxHedges(2).onHedge(new HedgeListener() {
-      @Override
-      public void onHedge(int hedgeNumber) {}
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .onHedge(
+                new HedgeListener() {
+                  @Override
+                  public void onHedge(int hedgeNumber) {}
 
-      @Override
-      public void onOutcome(HedgeOutcome outcome) {
-        told.add(outcome);
-      }
-    }).build();
+                  @Override
+                  public void onOutcome(HedgeOutcome outcome) {
+                    told.add(outcome);
+                  }
+                })
+            .build();
     RetryPolicy decorated = history.decorate(policy("search").hedging(hedging).build());
     HedgeListener listener = decorated.hedging().onHedge();
 
@@ -111,9 +190,11 @@ class BackonEventHistoryTest {
     listener.onOutcome(HedgeOutcome.HEDGE_WON);
     listener.onOutcome(HedgeOutcome.ALL_FAILED);
 
-    assertThat(history.events("search", EventKind.HEDGE, 0)).extracting(RecordedEvent::outcome)
+    assertThat(history.events("search", EventKind.HEDGE, 0))
+        .extracting(RecordedEvent::outcome)
         .containsExactly(HedgeOutcome.HEDGE_WON, HedgeOutcome.ALL_FAILED);
-    assertThat(told).as("the policy's own listener still hears every outcome")
+    assertThat(told)
+        .as("the policy's own listener still hears every outcome")
         .containsExactly(HedgeOutcome.PRIMARY_WON, HedgeOutcome.HEDGE_WON, HedgeOutcome.ALL_FAILED);
   }
 
@@ -161,8 +242,10 @@ class BackonEventHistoryTest {
       failTimesThenSucceed(busy, 10);
     }
 
-    assertThat(small.events("busy", null, 0)).extracting(RecordedEvent::attempt)
-        .as("the newest three of a thousand").containsExactly(8, 9, 10);
+    assertThat(small.events("busy", null, 0))
+        .extracting(RecordedEvent::attempt)
+        .as("the newest three of a thousand")
+        .containsExactly(8, 9, 10);
     assertThat(small.events("quiet", null, 0)).as("untouched by the busy policy").hasSize(2);
     assertThat(small.latest()).isEqualTo(1002);
   }
@@ -175,7 +258,8 @@ class BackonEventHistoryTest {
 
     failTwiceThenSucceed(retrying);
 
-    assertThat(history.events(null, null, cursor)).extracting(RecordedEvent::id)
+    assertThat(history.events(null, null, cursor))
+        .extracting(RecordedEvent::id)
         .containsExactly(3L, 4L);
     assertThat(history.events(null, null, history.latest())).isEmpty();
   }
@@ -185,26 +269,36 @@ class BackonEventHistoryTest {
     Retrying payments = Retrying.of(history.decorate(policy("payments").maxTries(2).build()));
     Retrying search = Retrying.of(history.decorate(policy("search").build()));
     failTwiceThenSucceed(search);
-    assertThatThrownBy(() -> payments.call(() -> {
-      throw new IOException("down");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                payments.call(
+                    () -> {
+                      throw new IOException("down");
+                    }))
+        .isInstanceOf(IOException.class);
 
-    assertThat(history.events("search", null, 0)).extracting(RecordedEvent::kind)
+    assertThat(history.events("search", null, 0))
+        .extracting(RecordedEvent::kind)
         .containsExactly(EventKind.RETRY, EventKind.RETRY);
-    assertThat(history.events(null, EventKind.GIVE_UP, 0)).extracting(RecordedEvent::name)
+    assertThat(history.events(null, EventKind.GIVE_UP, 0))
+        .extracting(RecordedEvent::name)
         .containsExactly("payments");
   }
 
   @Test
   void theCapacityMustBeAtLeastOne() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new BackonEventHistory(0, Clock.systemUTC()))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new BackonEventHistory(0, Clock.systemUTC()))
         .withMessage("backon.events.capacity must be >= 1 and <= 10000 but was 0");
   }
 
   /** A policy named {@code name} that waits a constant 100 ms without really sleeping. */
   private static RetryPolicyBuilder policy(String name) {
-    return RetryPolicy.builder().name(name).wait(Wait.constant(Duration.ofMillis(100)))
-        .jitter(Jitter.none()).sleeper(new ManualSleeper());
+    return RetryPolicy.builder()
+        .name(name)
+        .wait(Wait.constant(Duration.ofMillis(100)))
+        .jitter(Jitter.none())
+        .sleeper(new ManualSleeper());
   }
 
   private static void failTwiceThenSucceed(Retrying retrying) throws Exception {
@@ -213,12 +307,13 @@ class BackonEventHistoryTest {
 
   private static void failTimesThenSucceed(Retrying retrying, int failures) throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    retrying.call(() -> {
-      if (calls.incrementAndGet() <= failures) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    retrying.call(
+        () -> {
+          if (calls.incrementAndGet() <= failures) {
+            throw new IOException("down");
+          }
+          return "ok";
+        });
   }
 
   private static List<Map<String, Object>> json(List<RecordedEvent> events) {

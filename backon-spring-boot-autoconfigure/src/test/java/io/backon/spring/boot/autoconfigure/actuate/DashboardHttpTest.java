@@ -19,12 +19,14 @@ import tools.jackson.databind.ObjectMapper;
  * path: the page, its script and style sheet with their content types, each address relative so
  * that the page polls the endpoint wherever the base path puts it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = DashboardHttpTest.App.class,
     properties = {
-        "management.endpoints.web.exposure.include=backon",
-        "management.endpoints.web.base-path=/manage",
-        "backon.dashboard.enabled=true"})
+      "management.endpoints.web.exposure.include=backon",
+      "management.endpoints.web.base-path=/manage",
+      "backon.dashboard.enabled=true"
+    })
 class DashboardHttpTest {
 
   @SpringBootConfiguration
@@ -41,7 +43,8 @@ class DashboardHttpTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
-    assertThat(page.body()).contains("<title>Backon</title>")
+    assertThat(page.body())
+        .contains("<title>Backon</title>")
         .contains("<script src=\"dashboard/dashboard.js\"></script>")
         .contains("<link rel=\"stylesheet\" href=\"dashboard/dashboard.css\">");
   }
@@ -49,10 +52,12 @@ class DashboardHttpTest {
   @Test
   void itsScriptAndStyleSheetAreServedBesideIt() throws Exception {
     HttpResponse<String> script = get("/manage/backon/dashboard/dashboard.js", "*/*");
-    HttpResponse<String> style = get("/manage/backon/dashboard/dashboard.css", "text/css,*/*;q=0.1");
+    HttpResponse<String> style =
+        get("/manage/backon/dashboard/dashboard.css", "text/css,*/*;q=0.1");
 
     assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValue("text/javascript;charset=UTF-8");
     assertThat(style.statusCode()).isEqualTo(200);
     assertThat(style.headers().firstValue("Content-Type")).hasValue("text/css;charset=UTF-8");
   }
@@ -63,11 +68,15 @@ class DashboardHttpTest {
     String script = get("/manage/backon/dashboard/dashboard.js", "*/*").body();
     String style = get("/manage/backon/dashboard/dashboard.css", "*/*").body();
 
-    assertThat(script).contains("new URL('../backon', window.location.href)")
+    assertThat(script)
+        .contains("new URL('../backon', window.location.href)")
         .contains("new URL('events', window.location.href)");
     for (String file : new String[] {page, script, style}) {
-      assertThat(file).doesNotContain("/actuator").doesNotContain("http://")
-          .doesNotContain("https://").doesNotContain("//cdn");
+      assertThat(file)
+          .doesNotContain("/actuator")
+          .doesNotContain("http://")
+          .doesNotContain("https://")
+          .doesNotContain("//cdn");
     }
   }
 
@@ -82,7 +91,10 @@ class DashboardHttpTest {
 
   private HttpResponse<String> get(String path, String accept)
       throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", accept)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -27,15 +27,17 @@ import tools.jackson.databind.ObjectMapper;
  * {@code GET /actuator/backon/events} over HTTP: the events of real calls, filtered by name and
  * kind, a {@code since} cursor for polling, and JSON messages for an unknown kind or name.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = EventsHttpTest.App.class,
     properties = {
-        "management.endpoints.web.exposure.include=backon",
-        "backon.events.capacity=5",
-        "backon.policies.payments.max-tries=3",
-        "backon.policies.payments.circuit-breaker=payments-api",
-        "backon.circuit-breakers.payments-api.failure-threshold=2",
-        "backon.policies.search.max-tries=2"})
+      "management.endpoints.web.exposure.include=backon",
+      "backon.events.capacity=5",
+      "backon.policies.payments.max-tries=3",
+      "backon.policies.payments.circuit-breaker=payments-api",
+      "backon.circuit-breakers.payments-api.failure-threshold=2",
+      "backon.policies.search.max-tries=2"
+    })
 @DirtiesContext
 class EventsHttpTest {
 
@@ -55,9 +57,15 @@ class EventsHttpTest {
   void aRetriedCallAGiveUpAndAnOpeningBreakerShowAsEventsFilteredByNameAndKind() throws Exception {
     long before = events("").at("/latest").asLong();
     failOnce(policies.retrying("search"));
-    assertThatThrownBy(() -> policies.retrying("payments").call(() -> {
-      throw new IOException("down");
-    })).isInstanceOf(CircuitOpenException.class);
+    assertThatThrownBy(
+            () ->
+                policies
+                    .retrying("payments")
+                    .call(
+                        () -> {
+                          throw new IOException("down");
+                        }))
+        .isInstanceOf(CircuitOpenException.class);
 
     JsonNode retries = events("?name=search&kind=retry&since=" + before);
     JsonNode payments = events("?name=payments&since=" + before);
@@ -97,13 +105,15 @@ class EventsHttpTest {
     HttpResponse<String> section = get("/actuator/backon/widgets");
 
     assertThat(kind.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(kind.body()).at("/message").asString()).isEqualTo(
-        "kind must be one of retry, give-up, hedge, transition, budget-refusal but was 'sideways'");
+    assertThat(JSON.readTree(kind.body()).at("/message").asString())
+        .isEqualTo(
+            "kind must be one of retry, give-up, hedge, transition, budget-refusal but was 'sideways'");
     assertThat(name.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(name.body()).at("/message").asString())
         .startsWith("no policy, circuit breaker or retry budget named 'nope' (known: [");
     assertThat(section.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(section.body()).at("/message").asString()).startsWith("nothing at 'widgets'");
+    assertThat(JSON.readTree(section.body()).at("/message").asString())
+        .startsWith("nothing at 'widgets'");
   }
 
   @Test
@@ -114,12 +124,13 @@ class EventsHttpTest {
 
   private static void failOnce(Retrying retrying) throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    retrying.call(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new IOException("down");
-      }
-      return "ok";
-    });
+    retrying.call(
+        () -> {
+          if (calls.incrementAndGet() == 1) {
+            throw new IOException("down");
+          }
+          return "ok";
+        });
   }
 
   private JsonNode events(String query) throws Exception {
@@ -129,7 +140,8 @@ class EventsHttpTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

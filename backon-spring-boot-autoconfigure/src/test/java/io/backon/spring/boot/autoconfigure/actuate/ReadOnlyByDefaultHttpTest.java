@@ -20,10 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the endpoint is read-only until management.endpoint.backon.access=unrestricted grants the write
  * (ActuatorHttpTest shows the granted POST).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = ReadOnlyByDefaultHttpTest.App.class,
-    properties = {"management.endpoints.web.exposure.include=backon",
-        "backon.circuit-breakers.payments-api.failure-threshold=2"})
+    properties = {
+      "management.endpoints.web.exposure.include=backon",
+      "backon.circuit-breakers.payments-api.failure-threshold=2"
+    })
 class ReadOnlyByDefaultHttpTest {
 
   @SpringBootConfiguration
@@ -37,10 +40,13 @@ class ReadOnlyByDefaultHttpTest {
 
   @Test
   void aPostThatWouldForceABreakerOpenIsRefusedAndTheBreakerStaysClosed() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/backon/circuit-breakers/payments-api"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"open\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/backon/circuit-breakers/payments-api"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"open\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(breakers.find("payments-api").orElseThrow().state()).isEqualTo(CircuitState.CLOSED);
@@ -48,8 +54,10 @@ class ReadOnlyByDefaultHttpTest {
 
   @Test
   void readsStillWork() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/backon/circuit-breakers/payments-api"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/actuator/backon/circuit-breakers/payments-api")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"state\":\"CLOSED\"");

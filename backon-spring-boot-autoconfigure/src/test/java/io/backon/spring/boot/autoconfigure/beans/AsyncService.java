@@ -7,7 +7,9 @@ import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** @Backon methods returning futures and publishers. */
+/**
+ * @Backon methods returning futures and publishers.
+ */
 public class AsyncService {
 
   private final Flaky flaky = new Flaky();

@@ -25,18 +25,29 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * HttpClient 5, and {@code WebClient} on Reactor Netty.
  */
 enum ClientKind {
-  REST_CLIENT_JDK(context -> restClient(context, new JdkClientHttpRequestFactory(
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()), null)),
-  REST_CLIENT_APACHE(context -> {
-    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create().build();
-    CloseableHttpClient apache = HttpClients.custom().setConnectionManager(pool)
-        .disableAutomaticRetries()
-        // a leaked connection shows as a failed call within seconds, not a 3-minute wait
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
-        .build();
-    return restClient(context, new HttpComponentsClientHttpRequestFactory(apache), pool);
-  }),
+  REST_CLIENT_JDK(
+      context ->
+          restClient(
+              context,
+              new JdkClientHttpRequestFactory(
+                  HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()),
+              null)),
+  REST_CLIENT_APACHE(
+      context -> {
+        PoolingHttpClientConnectionManager pool =
+            PoolingHttpClientConnectionManagerBuilder.create().build();
+        CloseableHttpClient apache =
+            HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                // a leaked connection shows as a failed call within seconds, not a 3-minute wait
+                .setDefaultRequestConfig(
+                    RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofSeconds(5))
+                        .build())
+                .build();
+        return restClient(context, new HttpComponentsClientHttpRequestFactory(apache), pool);
+      }),
   WEB_CLIENT_NETTY(ClientKind::webClient);
 
   private final Function<ApplicationContext, TestHttpClient> factory;
@@ -54,7 +65,8 @@ enum ClientKind {
     PoolingHttpClientConnectionManager pool();
   }
 
-  private static TestHttpClient restClient(ApplicationContext context,
+  private static TestHttpClient restClient(
+      ApplicationContext context,
       org.springframework.http.client.ClientHttpRequestFactory factory,
       PoolingHttpClientConnectionManager pool) {
     RestClient client = context.getBean(RestClient.Builder.class).requestFactory(factory).build();
@@ -62,8 +74,13 @@ enum ClientKind {
       @Override
       public Reply send(String method, java.net.URI uri, java.util.Map<String, String> headers) {
         try {
-          var entity = client.method(HttpMethod.valueOf(method)).uri(uri)
-              .headers(h -> headers.forEach(h::add)).retrieve().toEntity(String.class);
+          var entity =
+              client
+                  .method(HttpMethod.valueOf(method))
+                  .uri(uri)
+                  .headers(h -> headers.forEach(h::add))
+                  .retrieve()
+                  .toEntity(String.class);
           return Reply.answer(entity.getStatusCode().value(), entity.getBody());
         } catch (RestClientResponseException status) {
           return Reply.answer(status.getStatusCode().value(), status.getResponseBodyAsString());
@@ -88,16 +105,25 @@ enum ClientKind {
   }
 
   private static TestHttpClient webClient(ApplicationContext context) {
-    WebClient client = context.getBean(WebClient.Builder.class)
-        .clientConnector(new ReactorClientHttpConnector()).build();
+    WebClient client =
+        context
+            .getBean(WebClient.Builder.class)
+            .clientConnector(new ReactorClientHttpConnector())
+            .build();
     return new TestHttpClient() {
       @Override
       public Reply send(String method, java.net.URI uri, java.util.Map<String, String> headers) {
         try {
-          var entity = client.method(HttpMethod.valueOf(method)).uri(uri)
-              .headers(h -> headers.forEach(h::add)).retrieve().toEntity(String.class)
-              .block(Duration.ofSeconds(30));
-          return entity == null ? Reply.failed(new AssertionError("no entity"))
+          var entity =
+              client
+                  .method(HttpMethod.valueOf(method))
+                  .uri(uri)
+                  .headers(h -> headers.forEach(h::add))
+                  .retrieve()
+                  .toEntity(String.class)
+                  .block(Duration.ofSeconds(30));
+          return entity == null
+              ? Reply.failed(new AssertionError("no entity"))
               : Reply.answer(entity.getStatusCode().value(), entity.getBody());
         } catch (WebClientResponseException status) {
           return Reply.answer(status.getStatusCode().value(), status.getResponseBodyAsString());
@@ -107,8 +133,7 @@ enum ClientKind {
       }
 
       @Override
-      public void close() {
-      }
+      public void close() {}
     };
   }
 }

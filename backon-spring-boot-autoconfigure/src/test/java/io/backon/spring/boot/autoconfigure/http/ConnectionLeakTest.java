@@ -13,8 +13,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Every failed answer's body is released: after 1,000 calls that each fail twice and give up,
- * Apache's pool has no leased connection, and no client opened more than a handful of
- * connections (a leaked answer would pin its connection, forcing a new one per call).
+ * Apache's pool has no leased connection, and no client opened more than a handful of connections
+ * (a leaked answer would pin its connection, forcing a new one per call).
  */
 class ConnectionLeakTest {
 
@@ -29,40 +29,47 @@ class ConnectionLeakTest {
   }
 
   private static ApplicationContextRunner failingTwice() {
-    return HttpContexts.runner(new ManualSleeper()).withPropertyValues(
-        "backon.defaults.max-tries=2", "backon.http.defaults.host-circuit-breaker=false");
+    return HttpContexts.runner(new ManualSleeper())
+        .withPropertyValues(
+            "backon.defaults.max-tries=2", "backon.http.defaults.host-circuit-breaker=false");
   }
 
   @Test
   void apachesPoolHasNoLeasedConnectionAfterAThousandFailingCalls() {
     server.script("/down", Answer.of(503));
-    failingTwice().run(context -> {
-      try (TestHttpClient client = ClientKind.REST_CLIENT_APACHE.open(context)) {
-        for (int i = 0; i < CALLS; i++) {
-          assertThat(client.get(server.uri("/down")).status()).isEqualTo(503);
-        }
-        PoolStats stats = ((ClientKind.Pooled) client).pool().getTotalStats();
+    failingTwice()
+        .run(
+            context -> {
+              try (TestHttpClient client = ClientKind.REST_CLIENT_APACHE.open(context)) {
+                for (int i = 0; i < CALLS; i++) {
+                  assertThat(client.get(server.uri("/down")).status()).isEqualTo(503);
+                }
+                PoolStats stats = ((ClientKind.Pooled) client).pool().getTotalStats();
 
-        assertThat(stats.getLeased()).isZero();
-        assertThat(server.hits("/down")).isEqualTo(2 * CALLS);
-        assertThat(server.connections()).isLessThanOrEqualTo(FEW_CONNECTIONS);
-      }
-    });
+                assertThat(stats.getLeased()).isZero();
+                assertThat(server.hits("/down")).isEqualTo(2 * CALLS);
+                assertThat(server.connections()).isLessThanOrEqualTo(FEW_CONNECTIONS);
+              }
+            });
   }
 
   @ParameterizedTest
-  @EnumSource(value = ClientKind.class, names = {"REST_CLIENT_JDK", "WEB_CLIENT_NETTY"})
+  @EnumSource(
+      value = ClientKind.class,
+      names = {"REST_CLIENT_JDK", "WEB_CLIENT_NETTY"})
   void aThousandFailingCallsUseAFewConnections(ClientKind kind) {
     server.script("/down", Answer.of(503));
-    failingTwice().run(context -> {
-      try (TestHttpClient client = kind.open(context)) {
-        for (int i = 0; i < CALLS; i++) {
-          assertThat(client.get(server.uri("/down")).status()).isEqualTo(503);
-        }
+    failingTwice()
+        .run(
+            context -> {
+              try (TestHttpClient client = kind.open(context)) {
+                for (int i = 0; i < CALLS; i++) {
+                  assertThat(client.get(server.uri("/down")).status()).isEqualTo(503);
+                }
 
-        assertThat(server.hits("/down")).isEqualTo(2 * CALLS);
-        assertThat(server.connections()).isLessThanOrEqualTo(FEW_CONNECTIONS);
-      }
-    });
+                assertThat(server.hits("/down")).isEqualTo(2 * CALLS);
+                assertThat(server.connections()).isLessThanOrEqualTo(FEW_CONNECTIONS);
+              }
+            });
   }
 }

@@ -42,46 +42,59 @@ class HostCircuitBreakersTest {
     failing.script("/quote", Answer.of(503), Answer.of(503), Answer.of(200));
     ManualSleeper sleeper = new ManualSleeper();
     HttpContexts.runner(sleeper)
-        .withPropertyValues("backon.circuit-breaker-defaults.failure-threshold=2",
+        .withPropertyValues(
+            "backon.circuit-breaker-defaults.failure-threshold=2",
             "backon.circuit-breaker-defaults.recovery-timeout=10s")
-        .run(context -> {
-          HostCircuitBreakers breakers = context.getBean(HttpResilience.class).breakers();
-          try (TestHttpClient client = kind.open(context)) {
-            Reply rejected = client.get(failing.uri("/quote"));
+        .run(
+            context -> {
+              HostCircuitBreakers breakers = context.getBean(HttpResilience.class).breakers();
+              try (TestHttpClient client = kind.open(context)) {
+                Reply rejected = client.get(failing.uri("/quote"));
 
-            assertThat(rejected.rootFailure()).isInstanceOf(CircuitOpenException.class);
-            assertThat(failing.hits("/quote")).isEqualTo(2);
-            assertThat(breakers.find(hostOf(failing)).map(CircuitBreaker::state)).contains(CircuitState.OPEN);
+                assertThat(rejected.rootFailure()).isInstanceOf(CircuitOpenException.class);
+                assertThat(failing.hits("/quote")).isEqualTo(2);
+                assertThat(breakers.find(hostOf(failing)).map(CircuitBreaker::state))
+                    .contains(CircuitState.OPEN);
 
-            assertThat(client.get(healthy.uri("/quote")).status()).isEqualTo(200);
-            assertThat(breakers.find(hostOf(healthy)).map(CircuitBreaker::state)).contains(CircuitState.CLOSED);
-            assertThat(client.get(failing.uri("/quote")).rootFailure()).isInstanceOf(CircuitOpenException.class);
-            assertThat(failing.hits("/quote")).isEqualTo(2);
+                assertThat(client.get(healthy.uri("/quote")).status()).isEqualTo(200);
+                assertThat(breakers.find(hostOf(healthy)).map(CircuitBreaker::state))
+                    .contains(CircuitState.CLOSED);
+                assertThat(client.get(failing.uri("/quote")).rootFailure())
+                    .isInstanceOf(CircuitOpenException.class);
+                assertThat(failing.hits("/quote")).isEqualTo(2);
 
-            sleeper.clock().advance(Duration.ofSeconds(10));
-            assertThat(client.get(failing.uri("/quote")).status()).isEqualTo(200);
-            assertThat(breakers.find(hostOf(failing)).map(CircuitBreaker::state)).contains(CircuitState.CLOSED);
-          }
-        });
+                sleeper.clock().advance(Duration.ofSeconds(10));
+                assertThat(client.get(failing.uri("/quote")).status()).isEqualTo(200);
+                assertThat(breakers.find(hostOf(failing)).map(CircuitBreaker::state))
+                    .contains(CircuitState.CLOSED);
+              }
+            });
   }
 
   @Test
   void aHostsBreakerIsNamedAfterItAndUsesTheTemplateSettings() {
     HttpContexts.runner(new ManualSleeper())
-        .withPropertyValues("backon.circuit-breakers.downstreams.failure-threshold=7",
+        .withPropertyValues(
+            "backon.circuit-breakers.downstreams.failure-threshold=7",
             "backon.http.host-circuit-breaker-template=downstreams")
-        .run(context -> {
-          CircuitBreaker breaker = context.getBean(HttpResilience.class).breakers()
-              .host(HostAddress.of(URI.create("https://API.example.com/quotes?id=1"))).breaker();
+        .run(
+            context -> {
+              CircuitBreaker breaker =
+                  context
+                      .getBean(HttpResilience.class)
+                      .breakers()
+                      .host(HostAddress.of(URI.create("https://API.example.com/quotes?id=1")))
+                      .breaker();
 
-          assertThat(breaker.name()).isEqualTo("api.example.com:443");
-          assertThat(breaker.config().failureThreshold()).isEqualTo(7);
-        });
+              assertThat(breaker.name()).isEqualTo("api.example.com:443");
+              assertThat(breaker.config().failureThreshold()).isEqualTo(7);
+            });
   }
 
   @Test
   void keepsAtMostMaxHostsDroppingTheLeastRecentlyUsed() {
-    HostCircuitBreakers breakers = new HostCircuitBreakers(CircuitBreakerConfig.defaults(), List.of(), 2);
+    HostCircuitBreakers breakers =
+        new HostCircuitBreakers(CircuitBreakerConfig.defaults(), List.of(), 2);
     HostAddress a = new HostAddress("a.example.com", 443);
     HostAddress b = new HostAddress("b.example.com", 443);
     HostAddress c = new HostAddress("c.example.com", 443);
@@ -94,7 +107,9 @@ class HostCircuitBreakersTest {
 
     assertThat(breakers.hosts()).containsExactly(a, c);
     assertThat(breakers.host(a).breaker()).isSameAs(first);
-    assertThat(breakers.host(b).breaker()).isNotSameAs(dropped)
-        .extracting(CircuitBreaker::state).isEqualTo(CircuitState.CLOSED);
+    assertThat(breakers.host(b).breaker())
+        .isNotSameAs(dropped)
+        .extracting(CircuitBreaker::state)
+        .isEqualTo(CircuitState.CLOSED);
   }
 }

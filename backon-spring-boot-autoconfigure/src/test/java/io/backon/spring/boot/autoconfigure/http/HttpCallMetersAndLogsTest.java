@@ -31,20 +31,19 @@ class HttpCallMetersAndLogsTest {
   private final LoopbackServer server = LoopbackServer.start();
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final Logger retryLogger = Logger.getLogger("io.backon.retry");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+        }
 
-    @Override
-    public void flush() {
-    }
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {
-    }
-  };
+        @Override
+        public void close() {}
+      };
 
   @AfterEach
   void stop() {
@@ -60,28 +59,46 @@ class HttpCallMetersAndLogsTest {
     HttpContexts.runner(new ManualSleeper())
         .withConfiguration(AutoConfigurations.of(BackonMetricsAutoConfiguration.class))
         .withBean(MeterRegistry.class, () -> meters)
-        .run(context -> {
-          try (TestHttpClient client = ClientKind.REST_CLIENT_JDK.open(context)) {
-            client.get(server.uri("/quote?account=secret-42"));
-            client.get(server.uri("/down"));
-          }
-          String host = "127.0.0.1:" + server.port();
+        .run(
+            context -> {
+              try (TestHttpClient client = ClientKind.REST_CLIENT_JDK.open(context)) {
+                client.get(server.uri("/quote?account=secret-42"));
+                client.get(server.uri("/down"));
+              }
+              String host = "127.0.0.1:" + server.port();
 
-          assertThat(meters.get("backon.http.calls")
-              .tags("policy", "default", "host", host, "outcome", "success").timer().count()).isOne();
-          assertThat(meters.get("backon.http.calls")
-              .tags("policy", "default", "host", host, "outcome", "server_error").timer().count()).isOne();
-          Map<String, Set<Set<String>>> tagKeysByName = meters.getMeters().stream().collect(
-              Collectors.groupingBy(meter -> meter.getId().getName(),
-                  Collectors.mapping(HttpCallMetersAndLogsTest::tagKeys, Collectors.toSet())));
-          assertThat(tagKeysByName).allSatisfy((name, keySets) -> assertThat(keySets).hasSize(1));
-          assertThat(tagKeysByName).containsKey("backon.calls");
-          assertThat(tagKeysByName).allSatisfy((name, keySets) -> {
-            if (!name.equals("backon.http.calls")) {
-              assertThat(keySets.iterator().next()).doesNotContain("host");
-            }
-          });
-        });
+              assertThat(
+                      meters
+                          .get("backon.http.calls")
+                          .tags("policy", "default", "host", host, "outcome", "success")
+                          .timer()
+                          .count())
+                  .isOne();
+              assertThat(
+                      meters
+                          .get("backon.http.calls")
+                          .tags("policy", "default", "host", host, "outcome", "server_error")
+                          .timer()
+                          .count())
+                  .isOne();
+              Map<String, Set<Set<String>>> tagKeysByName =
+                  meters.getMeters().stream()
+                      .collect(
+                          Collectors.groupingBy(
+                              meter -> meter.getId().getName(),
+                              Collectors.mapping(
+                                  HttpCallMetersAndLogsTest::tagKeys, Collectors.toSet())));
+              assertThat(tagKeysByName)
+                  .allSatisfy((name, keySets) -> assertThat(keySets).hasSize(1));
+              assertThat(tagKeysByName).containsKey("backon.calls");
+              assertThat(tagKeysByName)
+                  .allSatisfy(
+                      (name, keySets) -> {
+                        if (!name.equals("backon.http.calls")) {
+                          assertThat(keySets.iterator().next()).doesNotContain("host");
+                        }
+                      });
+            });
   }
 
   private static Set<String> tagKeys(Meter meter) {
@@ -92,13 +109,17 @@ class HttpCallMetersAndLogsTest {
   void logLinesNameTheHostNeverThePathOrQuery() {
     retryLogger.addHandler(capture);
     server.script("/accounts/42", Answer.of(503));
-    HttpContexts.runner(new ManualSleeper()).run(context -> {
-      try (TestHttpClient client = ClientKind.REST_CLIENT_JDK.open(context)) {
-        client.get(server.uri("/accounts/42?token=secret-42"));
-      }
-    });
+    HttpContexts.runner(new ManualSleeper())
+        .run(
+            context -> {
+              try (TestHttpClient client = ClientKind.REST_CLIENT_JDK.open(context)) {
+                client.get(server.uri("/accounts/42?token=secret-42"));
+              }
+            });
 
-    assertThat(lines).singleElement().asString()
+    assertThat(lines)
+        .singleElement()
+        .asString()
         .startsWith("Giving up on GET 127.0.0.1:" + server.port() + " after 3 attempts")
         .contains("503 Service Unavailable from 127.0.0.1:" + server.port())
         .doesNotContain("/accounts", "secret-42");

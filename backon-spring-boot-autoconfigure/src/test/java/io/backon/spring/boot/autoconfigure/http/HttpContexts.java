@@ -13,8 +13,8 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 
 /**
  * The application the HTTP tests run: Backon's and Spring Boot's HTTP client auto-configuration,
- * every policy and breaker on one fake clock whose sleeper never blocks (so waits, Retry-After
- * and breaker recovery are measured, not slept), and policies without back-off by default.
+ * every policy and breaker on one fake clock whose sleeper never blocks (so waits, Retry-After and
+ * breaker recovery are measured, not slept), and policies without back-off by default.
  */
 final class HttpContexts {
 
@@ -24,13 +24,21 @@ final class HttpContexts {
   static ApplicationContextRunner runner(ManualSleeper sleeper) {
     FakeClock clock = sleeper.clock();
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
-            BackonHttpAutoConfiguration.class, RestClientAutoConfiguration.class,
-            RestTemplateAutoConfiguration.class, WebClientAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                BackonAutoConfiguration.class,
+                BackonHttpAutoConfiguration.class,
+                RestClientAutoConfiguration.class,
+                RestTemplateAutoConfiguration.class,
+                WebClientAutoConfiguration.class))
         .withPropertyValues("backon.defaults.wait=none")
-        .withBean("fakeTimePolicies", BackonPolicyCustomizer.class,
+        .withBean(
+            "fakeTimePolicies",
+            BackonPolicyCustomizer.class,
             () -> (name, builder) -> builder.clock(clock).sleeper(sleeper))
-        .withBean("fakeTimeBreakers", BackonCircuitBreakerCustomizer.class,
+        .withBean(
+            "fakeTimeBreakers",
+            BackonCircuitBreakerCustomizer.class,
             () -> (name, builder) -> builder.clock(clock));
   }
 }

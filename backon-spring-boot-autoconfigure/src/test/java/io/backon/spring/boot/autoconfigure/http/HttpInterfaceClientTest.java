@@ -40,14 +40,19 @@ class HttpInterfaceClientTest {
   void aGroupsClientsFollowTheRulesOfTheClientNamedAfterTheGroup() {
     server.script("/quote", Answer.of(500), Answer.of(200));
     HttpContexts.runner(new ManualSleeper())
-        .withConfiguration(AutoConfigurations.of(ImperativeHttpClientAutoConfiguration.class,
-            HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                ImperativeHttpClientAutoConfiguration.class,
+                HttpServiceClientPropertiesAutoConfiguration.class,
+                HttpServiceClientAutoConfiguration.class))
         .withUserConfiguration(QuotesGroup.class)
-        .withPropertyValues("spring.http.serviceclient.quotes.base-url=" + server.uri(""),
+        .withPropertyValues(
+            "spring.http.serviceclient.quotes.base-url=" + server.uri(""),
             "backon.http.clients.quotes.retry-statuses=500")
-        .run(context -> {
-          assertThat(context.getBean(Quotes.class).quote()).isEqualTo("status 200");
-          assertThat(server.hits("/quote")).isEqualTo(2);
-        });
+        .run(
+            context -> {
+              assertThat(context.getBean(Quotes.class).quote()).isEqualTo("status 200");
+              assertThat(server.hits("/quote")).isEqualTo(2);
+            });
   }
 }

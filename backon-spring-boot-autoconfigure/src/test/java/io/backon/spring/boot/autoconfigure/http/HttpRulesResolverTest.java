@@ -65,7 +65,9 @@ class HttpRulesResolverTest {
 
   @Test
   void theDefaultPortsComeFromTheScheme() {
-    assertThat(HostAddress.of(URI.create("https://api.example.com/a?b=c"))).hasToString("api.example.com:443");
-    assertThat(HostAddress.of(URI.create("http://api.example.com"))).hasToString("api.example.com:80");
+    assertThat(HostAddress.of(URI.create("https://api.example.com/a?b=c")))
+        .hasToString("api.example.com:443");
+    assertThat(HostAddress.of(URI.create("http://api.example.com")))
+        .hasToString("api.example.com:80");
   }
 }

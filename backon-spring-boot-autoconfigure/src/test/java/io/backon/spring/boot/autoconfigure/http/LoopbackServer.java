@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A scripted HTTP/1.1 server on loopback (the JDK's {@code HttpServer}): each path answers with
- * its queue of {@link Answer}s, the last one repeating, and counts the requests it got and the
- * client connections (distinct client ports) they came on.
+ * A scripted HTTP/1.1 server on loopback (the JDK's {@code HttpServer}): each path answers with its
+ * queue of {@link Answer}s, the last one repeating, and counts the requests it got and the client
+ * connections (distinct client ports) they came on.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -49,11 +49,13 @@ final class LoopbackServer implements AutoCloseable {
   record Seen(String method, String path, String query, Map<String, List<String>> headers) {}
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "loopback-server");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "loopback-server");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -82,10 +84,12 @@ final class LoopbackServer implements AutoCloseable {
 
   /** Replaces the scripted answers of {@code path} with a handler of the test's own. */
   LoopbackServer handle(String path, HttpHandler handler) {
-    server.createContext(path, exchange -> {
-      record(exchange);
-      handler.handle(exchange);
-    });
+    server.createContext(
+        path,
+        exchange -> {
+          record(exchange);
+          handler.handle(exchange);
+        });
     return this;
   }
 
@@ -116,8 +120,12 @@ final class LoopbackServer implements AutoCloseable {
     URI uri = exchange.getRequestURI();
     hits.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
     clientPorts.add(exchange.getRemoteAddress().getPort());
-    seen.add(new Seen(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-        Map.copyOf(exchange.getRequestHeaders())));
+    seen.add(
+        new Seen(
+            exchange.getRequestMethod(),
+            uri.getPath(),
+            uri.getRawQuery(),
+            Map.copyOf(exchange.getRequestHeaders())));
   }
 
   private void answer(HttpExchange exchange) throws IOException {

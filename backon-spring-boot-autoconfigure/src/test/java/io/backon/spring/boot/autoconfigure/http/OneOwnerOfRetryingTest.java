@@ -37,7 +37,10 @@ class OneOwnerOfRetryingTest {
   }
 
   private static RestClient restClient(ApplicationContext context) {
-    return context.getBean(RestClient.Builder.class).requestFactory(new JdkClientHttpRequestFactory()).build();
+    return context
+        .getBean(RestClient.Builder.class)
+        .requestFactory(new JdkClientHttpRequestFactory())
+        .build();
   }
 
   private static Retrying outer(ApplicationContext context) {
@@ -47,60 +50,106 @@ class OneOwnerOfRetryingTest {
   @Test
   void theEnclosingPolicyMakesEveryRetryAndWaitsAsTheServerAsks() {
     server.script("/busy", Answer.retryAfter(503, "2"));
-    HttpContexts.runner(sleeper).withPropertyValues("backon.policies.outer.max-tries=3").run(context -> {
-      RestClient client = restClient(context);
+    HttpContexts.runner(sleeper)
+        .withPropertyValues("backon.policies.outer.max-tries=3")
+        .run(
+            context -> {
+              RestClient client = restClient(context);
 
-      assertThatThrownBy(() -> outer(context).call(() ->
-          client.get().uri(server.uri("/busy")).retrieve().body(String.class)))
-          .isInstanceOf(HttpServerErrorException.ServiceUnavailable.class);
+              assertThatThrownBy(
+                      () ->
+                          outer(context)
+                              .call(
+                                  () ->
+                                      client
+                                          .get()
+                                          .uri(server.uri("/busy"))
+                                          .retrieve()
+                                          .body(String.class)))
+                  .isInstanceOf(HttpServerErrorException.ServiceUnavailable.class);
 
-      assertThat(server.hits("/busy")).isEqualTo(3);
-      assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
-    });
+              assertThat(server.hits("/busy")).isEqualTo(3);
+              assertThat(sleeper.sleeps())
+                  .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+            });
   }
 
   @Test
   void theEnclosingPolicyGivesUpWhenTheServerAsksForLongerThanTheCap() {
     server.script("/busy", Answer.retryAfter(503, "600"));
-    HttpContexts.runner(sleeper).withPropertyValues("backon.policies.outer.max-tries=3").run(context -> {
-      RestClient client = restClient(context);
+    HttpContexts.runner(sleeper)
+        .withPropertyValues("backon.policies.outer.max-tries=3")
+        .run(
+            context -> {
+              RestClient client = restClient(context);
 
-      assertThatThrownBy(() -> outer(context).call(() ->
-          client.get().uri(server.uri("/busy")).retrieve().body(String.class)))
-          .isInstanceOf(HttpServerErrorException.ServiceUnavailable.class);
+              assertThatThrownBy(
+                      () ->
+                          outer(context)
+                              .call(
+                                  () ->
+                                      client
+                                          .get()
+                                          .uri(server.uri("/busy"))
+                                          .retrieve()
+                                          .body(String.class)))
+                  .isInstanceOf(HttpServerErrorException.ServiceUnavailable.class);
 
-      assertThat(server.hits("/busy")).isEqualTo(1);
-      assertThat(sleeper.sleeps()).isEmpty();
-    });
+              assertThat(server.hits("/busy")).isEqualTo(1);
+              assertThat(sleeper.sleeps()).isEmpty();
+            });
   }
 
   @Test
   void theHostsBreakerStillGuardsEachRequestOfTheEnclosingCall() {
     server.script("/busy", Answer.of(503));
-    HttpContexts.runner(sleeper).withPropertyValues("backon.policies.outer.max-tries=5",
-        "backon.circuit-breaker-defaults.failure-threshold=2").run(context -> {
-          RestClient client = restClient(context);
+    HttpContexts.runner(sleeper)
+        .withPropertyValues(
+            "backon.policies.outer.max-tries=5",
+            "backon.circuit-breaker-defaults.failure-threshold=2")
+        .run(
+            context -> {
+              RestClient client = restClient(context);
 
-          assertThatThrownBy(() -> outer(context).call(() ->
-              client.get().uri(server.uri("/busy")).retrieve().body(String.class)))
-              .isInstanceOf(CircuitOpenException.class);
+              assertThatThrownBy(
+                      () ->
+                          outer(context)
+                              .call(
+                                  () ->
+                                      client
+                                          .get()
+                                          .uri(server.uri("/busy"))
+                                          .retrieve()
+                                          .body(String.class)))
+                  .isInstanceOf(CircuitOpenException.class);
 
-          assertThat(server.hits("/busy")).isEqualTo(2);
-        });
+              assertThat(server.hits("/busy")).isEqualTo(2);
+            });
   }
 
   @Test
   void aWebClientCallInsideARetriedMonoIsRetriedOnlyByIt() {
     server.script("/busy", Answer.of(503));
-    HttpContexts.runner(sleeper).withPropertyValues("backon.policies.outer.max-tries=3").run(context -> {
-      WebClient client = context.getBean(WebClient.Builder.class)
-          .clientConnector(new ReactorClientHttpConnector()).build();
-      Mono<String> call = client.get().uri(server.uri("/busy")).retrieve().bodyToMono(String.class)
-          .transform(BackonReactor.retry(outer(context).policy()));
+    HttpContexts.runner(sleeper)
+        .withPropertyValues("backon.policies.outer.max-tries=3")
+        .run(
+            context -> {
+              WebClient client =
+                  context
+                      .getBean(WebClient.Builder.class)
+                      .clientConnector(new ReactorClientHttpConnector())
+                      .build();
+              Mono<String> call =
+                  client
+                      .get()
+                      .uri(server.uri("/busy"))
+                      .retrieve()
+                      .bodyToMono(String.class)
+                      .transform(BackonReactor.retry(outer(context).policy()));
 
-      assertThatThrownBy(() -> call.block(Duration.ofSeconds(30)))
-          .isInstanceOf(WebClientResponseException.ServiceUnavailable.class);
-      assertThat(server.hits("/busy")).isEqualTo(3);
-    });
+              assertThatThrownBy(() -> call.block(Duration.ofSeconds(30)))
+                  .isInstanceOf(WebClientResponseException.ServiceUnavailable.class);
+              assertThat(server.hits("/busy")).isEqualTo(3);
+            });
   }
 }

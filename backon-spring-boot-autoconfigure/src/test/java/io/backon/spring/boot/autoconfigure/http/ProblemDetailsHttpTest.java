@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * HTTP: an open breaker 503 with {@code Retry-After} (its remaining open time, rounded up), a
  * passed deadline 504; the application's own {@code @ExceptionHandler}s win.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     classes = ProblemDetailsHttpTest.App.class)
 class ProblemDetailsHttpTest {
 
@@ -42,17 +43,20 @@ class ProblemDetailsHttpTest {
 
     @GetMapping("/open")
     String open() {
-      throw new CircuitOpenException("api.example.com:443", CircuitState.OPEN, Duration.ofMillis(2500));
+      throw new CircuitOpenException(
+          "api.example.com:443", CircuitState.OPEN, Duration.ofMillis(2500));
     }
 
     @GetMapping("/forced")
     String forced() {
-      throw new CircuitOpenException("api.example.com:443", CircuitState.FORCED_OPEN, Duration.ZERO);
+      throw new CircuitOpenException(
+          "api.example.com:443", CircuitState.FORCED_OPEN, Duration.ZERO);
     }
 
     @GetMapping("/late")
     String late() {
-      throw new DeadlineExceededException("GET api.example.com:443", Duration.ofSeconds(2), 3, null);
+      throw new DeadlineExceededException(
+          "GET api.example.com:443", Duration.ofSeconds(2), 3, null);
     }
   }
 
@@ -61,7 +65,8 @@ class ProblemDetailsHttpTest {
 
     @GetMapping("/own")
     String own() {
-      throw new CircuitOpenException("api.example.com:443", CircuitState.OPEN, Duration.ofSeconds(5));
+      throw new CircuitOpenException(
+          "api.example.com:443", CircuitState.OPEN, Duration.ofSeconds(5));
     }
 
     @ExceptionHandler(CircuitOpenException.class)
@@ -75,7 +80,8 @@ class ProblemDetailsHttpTest {
 
     @GetMapping("/advised")
     String advised() {
-      throw new DeadlineExceededException("GET api.example.com:443", Duration.ofSeconds(2), 1, null);
+      throw new DeadlineExceededException(
+          "GET api.example.com:443", Duration.ofSeconds(2), 1, null);
     }
   }
 
@@ -93,7 +99,8 @@ class ProblemDetailsHttpTest {
   @LocalServerPort int port;
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -104,7 +111,9 @@ class ProblemDetailsHttpTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).contains("3");
     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-    assertThat(response.body()).contains("\"status\":503").contains("\"title\":\"Service Unavailable\"")
+    assertThat(response.body())
+        .contains("\"status\":503")
+        .contains("\"title\":\"Service Unavailable\"")
         .doesNotContain("api.example.com");
   }
 
@@ -122,7 +131,9 @@ class ProblemDetailsHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(504);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-    assertThat(response.body()).contains("\"status\":504").contains("\"title\":\"Gateway Timeout\"");
+    assertThat(response.body())
+        .contains("\"status\":504")
+        .contains("\"title\":\"Gateway Timeout\"");
   }
 
   @Test

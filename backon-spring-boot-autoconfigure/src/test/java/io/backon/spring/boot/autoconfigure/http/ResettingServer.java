@@ -9,8 +9,8 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback socket that reads each request's head and then resets the connection (TCP RST): an
- * I/O failure after the request was sent, which HTTP clients report as a connection reset.
+ * A loopback socket that reads each request's head and then resets the connection (TCP RST): an I/O
+ * failure after the request was sent, which HTTP clients report as a connection reset.
  */
 final class ResettingServer implements AutoCloseable {
 

@@ -32,20 +32,30 @@ class WebClientRetryAfterTest {
   @Test
   void theRetryStartsWhenTheServerAsked() {
     server.script("/quote", Answer.retryAfter(503, "3"), Answer.of(200));
-    HttpContexts.runner(new ManualSleeper()).run(context -> {
-      WebClient client = context.getBean(WebClient.Builder.class)
-          .clientConnector(new ReactorClientHttpConnector()).build();
+    HttpContexts.runner(new ManualSleeper())
+        .run(
+            context -> {
+              WebClient client =
+                  context
+                      .getBean(WebClient.Builder.class)
+                      .clientConnector(new ReactorClientHttpConnector())
+                      .build();
 
-      CompletableFuture<String> quote = client.get().uri(server.uri("/quote")).retrieve()
-          .bodyToMono(String.class).toFuture();
+              CompletableFuture<String> quote =
+                  client
+                      .get()
+                      .uri(server.uri("/quote"))
+                      .retrieve()
+                      .bodyToMono(String.class)
+                      .toFuture();
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> server.hits("/quote") == 1);
-      time.advanceTimeBy(Duration.ofMillis(2999));
-      assertThat(quote).isNotDone();
-      assertThat(server.hits("/quote")).isEqualTo(1);
-      time.advanceTimeBy(Duration.ofMillis(1));
-      assertThat(quote.get()).isEqualTo("status 200");
-      assertThat(server.hits("/quote")).isEqualTo(2);
-    });
+              await().atMost(Duration.ofSeconds(10)).until(() -> server.hits("/quote") == 1);
+              time.advanceTimeBy(Duration.ofMillis(2999));
+              assertThat(quote).isNotDone();
+              assertThat(server.hits("/quote")).isEqualTo(1);
+              time.advanceTimeBy(Duration.ofMillis(1));
+              assertThat(quote.get()).isEqualTo("status 200");
+              assertThat(server.hits("/quote")).isEqualTo(2);
+            });
   }
 }

@@ -27,114 +27,178 @@ import org.springframework.context.annotation.Configuration;
 
 class BackonMetricsAutoConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-          CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-          ObservationAutoConfiguration.class, BackonAutoConfiguration.class,
-          BackonMetricsAutoConfiguration.class))
-      .withPropertyValues("backon.policies.payments.wait=none",
-          "backon.policies.payments.circuit-breaker=payments-api",
-          "backon.policies.payments.budget=payments-api",
-          "backon.circuit-breakers.payments-api.failure-threshold=5",
-          "backon.budgets.payments-api.max-tokens=20");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  MetricsAutoConfiguration.class,
+                  CompositeMeterRegistryAutoConfiguration.class,
+                  SimpleMetricsExportAutoConfiguration.class,
+                  ObservationAutoConfiguration.class,
+                  BackonAutoConfiguration.class,
+                  BackonMetricsAutoConfiguration.class))
+          .withPropertyValues(
+              "backon.policies.payments.wait=none",
+              "backon.policies.payments.circuit-breaker=payments-api",
+              "backon.policies.payments.budget=payments-api",
+              "backon.circuit-breakers.payments-api.failure-threshold=5",
+              "backon.budgets.payments-api.max-tokens=20");
 
   @Test
   void everyCallOfAnAnnotatedBeanIsMeasured() {
-    runner.withUserConfiguration(Client.Config.class).run(context -> {
-      Client client = context.getBean(Client.class);
-      client.failFirst(2);
+    runner
+        .withUserConfiguration(Client.Config.class)
+        .run(
+            context -> {
+              Client client = context.getBean(Client.class);
+              client.failFirst(2);
 
-      assertThat(client.call()).isEqualTo("ok");
+              assertThat(client.call()).isEqualTo("ok");
 
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
-      assertThat(meters.get("backon.calls").tag("name", "payments")
-          .tag("outcome", "success_with_retry").timer().count()).isEqualTo(1);
-      assertThat(meters.get("backon.attempts").tag("name", "payments").tag("outcome", "failure")
-          .tag("exception", "IOException").counter().count()).isEqualTo(2);
-      assertThat(meters.get("backon.attempts").tag("outcome", "success").counter().count()).isEqualTo(1);
-      assertThat(meters.get("backon.attempt.duration").tag("name", "payments").timers()).isNotEmpty();
-    });
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(
+                      meters
+                          .get("backon.calls")
+                          .tag("name", "payments")
+                          .tag("outcome", "success_with_retry")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      meters
+                          .get("backon.attempts")
+                          .tag("name", "payments")
+                          .tag("outcome", "failure")
+                          .tag("exception", "IOException")
+                          .counter()
+                          .count())
+                  .isEqualTo(2);
+              assertThat(meters.get("backon.attempts").tag("outcome", "success").counter().count())
+                  .isEqualTo(1);
+              assertThat(meters.get("backon.attempt.duration").tag("name", "payments").timers())
+                  .isNotEmpty();
+            });
   }
 
   @Test
   void breakersAndBudgetsFromPropertiesHaveTheirMeters() {
-    runner.run(context -> {
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
+    runner.run(
+        context -> {
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
 
-      assertThat(meters.get("backon.circuitbreaker.state").tag("name", "payments-api")
-          .tag("state", "closed").gauge().value()).isEqualTo(1.0);
-      assertThat(meters.get("backon.budget.tokens").tag("name", "payments-api").gauge().value())
-          .isEqualTo(20.0);
-    });
+          assertThat(
+                  meters
+                      .get("backon.circuitbreaker.state")
+                      .tag("name", "payments-api")
+                      .tag("state", "closed")
+                      .gauge()
+                      .value())
+              .isEqualTo(1.0);
+          assertThat(meters.get("backon.budget.tokens").tag("name", "payments-api").gauge().value())
+              .isEqualTo(20.0);
+        });
   }
 
   @Test
   void policiesDefinedAsBeansAreInstrumentedToo() {
-    runner.withUserConfiguration(BeanPolicy.class).run(context ->
-        assertThat(context.getBean(RetryPolicyRegistry.class).policy("beanPolicy").instrumentation())
-            .isNotSameAs(RetryInstrumentation.NONE));
+    runner
+        .withUserConfiguration(BeanPolicy.class)
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(RetryPolicyRegistry.class)
+                            .policy("beanPolicy")
+                            .instrumentation())
+                    .isNotSameAs(RetryInstrumentation.NONE));
   }
 
   @Test
   void aRetryPolicyBeanWithoutANameIsMeasuredUnderItsBeanName() {
-    runner.withUserConfiguration(BeanPolicy.class).withBean(BeanPolicyClient.class).run(context -> {
-      assertThat(context.getBean(BeanPolicyClient.class).call()).isEqualTo("ok");
+    runner
+        .withUserConfiguration(BeanPolicy.class)
+        .withBean(BeanPolicyClient.class)
+        .run(
+            context -> {
+              assertThat(context.getBean(BeanPolicyClient.class).call()).isEqualTo("ok");
 
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
-      assertThat(meters.get("backon.calls").tag("name", "beanPolicy").timer().count()).isEqualTo(1);
-      assertThat(meters.find("backon.calls").tag("name", RetryPolicy.DEFAULT_NAME).timers()).isEmpty();
-    });
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(meters.get("backon.calls").tag("name", "beanPolicy").timer().count())
+                  .isEqualTo(1);
+              assertThat(meters.find("backon.calls").tag("name", RetryPolicy.DEFAULT_NAME).timers())
+                  .isEmpty();
+            });
   }
 
   @Test
   void aUserInstrumentationWins() {
-    runner.withUserConfiguration(OwnInstrumentation.class).run(context -> {
-      assertThat(context).doesNotHaveBean(BackonMicrometer.class);
-      assertThat(context.getBean(RetryPolicyRegistry.class).policy("payments").instrumentation())
-          .isSameAs(OwnInstrumentation.INSTANCE);
-    });
+    runner
+        .withUserConfiguration(OwnInstrumentation.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+              assertThat(
+                      context
+                          .getBean(RetryPolicyRegistry.class)
+                          .policy("payments")
+                          .instrumentation())
+                  .isSameAs(OwnInstrumentation.INSTANCE);
+            });
   }
 
   @Test
   void nothingIsConfiguredWithoutAMeterRegistry() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
-            BackonMetricsAutoConfiguration.class))
-        .run(context -> {
-          assertThat(context).doesNotHaveBean(BackonMicrometer.class);
-          assertThat(context.getBean(RetryPolicyRegistry.class).policy("default").instrumentation())
-              .isSameAs(RetryInstrumentation.NONE);
-        });
+        .withConfiguration(
+            AutoConfigurations.of(
+                BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class))
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+              assertThat(
+                      context
+                          .getBean(RetryPolicyRegistry.class)
+                          .policy("default")
+                          .instrumentation())
+                  .isSameAs(RetryInstrumentation.NONE);
+            });
   }
 
   @Test
   void nothingIsConfiguredWithoutMicrometer() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class,
-            BackonMetricsAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class))
         .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(BackonMicrometer.class);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(BackonMicrometer.class);
+            });
   }
 
   @Test
   void thePrometheusScrapeContainsTheMeters() {
-    runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
-        .withUserConfiguration(Client.Config.class).run(context -> {
-          Client client = context.getBean(Client.class);
-          client.failFirst(10);
-          assertThatThrownBy(client::call).isInstanceOf(IOException.class);
+    runner
+        .withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
+        .withUserConfiguration(Client.Config.class)
+        .run(
+            context -> {
+              Client client = context.getBean(Client.class);
+              client.failFirst(10);
+              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
 
-          String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+              String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
 
-          assertThat(scrape)
-              .contains("backon_calls_seconds_count{exception=\"IOException\",name=\"payments\",outcome=\"failure_with_retry\"} 1")
-              .contains("backon_attempts_total{exception=\"IOException\",name=\"payments\",outcome=\"failure\"} 3")
-              .contains("backon_circuitbreaker_state{name=\"payments-api\",state=\"closed\"} 1")
-              .contains("backon_budget_tokens{name=\"payments-api\"}");
-        });
+              assertThat(scrape)
+                  .contains(
+                      "backon_calls_seconds_count{exception=\"IOException\",name=\"payments\",outcome=\"failure_with_retry\"} 1")
+                  .contains(
+                      "backon_attempts_total{exception=\"IOException\",name=\"payments\",outcome=\"failure\"} 3")
+                  .contains("backon_circuitbreaker_state{name=\"payments-api\",state=\"closed\"} 1")
+                  .contains("backon_budget_tokens{name=\"payments-api\"}");
+            });
   }
 
   /** A bean with one @Backon method failing its first calls. */
@@ -181,7 +245,8 @@ class BackonMetricsAutoConfigurationTest {
 
   @Configuration(proxyBeanMethods = false)
   static class OwnInstrumentation {
-    static final RetryInstrumentation INSTANCE = (policy, target) -> RetryInstrumentation.NONE.callStarted(policy, target);
+    static final RetryInstrumentation INSTANCE =
+        (policy, target) -> RetryInstrumentation.NONE.callStarted(policy, target);
 
     @Bean
     RetryInstrumentation myInstrumentation() {

@@ -47,141 +47,189 @@ import org.springframework.context.annotation.Configuration;
  */
 class BackonObservationsAutoConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-          CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-          ObservationAutoConfiguration.class, BackonAutoConfiguration.class,
-          BackonMetricsAutoConfiguration.class))
-      .withUserConfiguration(Client.Config.class)
-      .withPropertyValues("backon.policies.payments.wait=none");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  MetricsAutoConfiguration.class,
+                  CompositeMeterRegistryAutoConfiguration.class,
+                  SimpleMetricsExportAutoConfiguration.class,
+                  ObservationAutoConfiguration.class,
+                  BackonAutoConfiguration.class,
+                  BackonMetricsAutoConfiguration.class))
+          .withUserConfiguration(Client.Config.class)
+          .withPropertyValues("backon.policies.payments.wait=none");
 
   @Test
   void withOnlySpringBootsMeterHandlerCallsAreMeasuredButNotObserved() {
-    runner.withUserConfiguration(Observations.class).run(context -> {
-      callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withUserConfiguration(Observations.class)
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-      TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
-          .hasNumberOfObservationsWithNameEqualTo("backon.call", 0)
-          .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 0);
-      assertThat(context.getBean(MeterRegistry.class).get("backon.calls").timer().count())
-          .isEqualTo(1);
-    });
+              TestObservationRegistryAssert.assertThat(
+                      context.getBean(TestObservationRegistry.class))
+                  .hasNumberOfObservationsWithNameEqualTo("backon.call", 0)
+                  .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 0);
+              assertThat(context.getBean(MeterRegistry.class).get("backon.calls").timer().count())
+                  .isEqualTo(1);
+            });
   }
 
   @Test
   void aHandlerOfTheApplicationsMakesEachCallAnObservationWithAChildPerAttempt() {
-    runner.withUserConfiguration(Observations.class).withBean(OwnHandler.class).run(context -> {
-      callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withUserConfiguration(Observations.class)
+        .withBean(OwnHandler.class)
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-      TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
-          .hasNumberOfObservationsWithNameEqualTo("backon.call", 1)
-          .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2);
-      assertThat(context.getBean(OwnHandler.class).stopped)
-          .containsExactly("backon.attempt", "backon.attempt", "backon.call");
-    });
+              TestObservationRegistryAssert.assertThat(
+                      context.getBean(TestObservationRegistry.class))
+                  .hasNumberOfObservationsWithNameEqualTo("backon.call", 1)
+                  .hasNumberOfObservationsWithNameEqualTo("backon.attempt", 2);
+              assertThat(context.getBean(OwnHandler.class).stopped)
+                  .containsExactly("backon.attempt", "backon.attempt", "backon.call");
+            });
   }
 
   @Test
   void theMeterHandlersTimersOfObservedCallsAreDenied() {
-    runner.withUserConfiguration(Observations.class).withBean(OwnHandler.class).run(context -> {
-      callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withUserConfiguration(Observations.class)
+        .withBean(OwnHandler.class)
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-      MeterRegistry meters = context.getBean(MeterRegistry.class);
-      assertThat(meters.find("backon.call").meters()).isEmpty();
-      assertThat(meters.find("backon.attempt").meters()).isEmpty();
-      assertThat(meters.find("backon.call.active").meters()).isEmpty();
-      assertThat(meters.find("backon.calls").timers()).isNotEmpty();
-    });
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(meters.find("backon.call").meters()).isEmpty();
+              assertThat(meters.find("backon.attempt").meters()).isEmpty();
+              assertThat(meters.find("backon.call.active").meters()).isEmpty();
+              assertThat(meters.find("backon.calls").timers()).isNotEmpty();
+            });
   }
 
   @Test
   void aTracingBridgeMakesTheCallAndEachAttemptASpan() {
-    runner.withConfiguration(AutoConfigurations.of(MicrometerTracingAutoConfiguration.class))
-        .withUserConfiguration(Tracing.class).run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withConfiguration(AutoConfigurations.of(MicrometerTracingAutoConfiguration.class))
+        .withUserConfiguration(Tracing.class)
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          List<SimpleSpan> spans = new ArrayList<>(context.getBean(SimpleTracer.class).getSpans());
-          SimpleSpan call = spans.stream().filter(s -> s.getName().equals("backon payments"))
-              .findFirst().orElseThrow();
-          assertThat(spans).filteredOn(s -> s.getName().equals("backon payments attempt"))
-              .hasSize(2)
-              .allSatisfy(attempt -> assertThat(attempt.getParentId()).isEqualTo(call.getSpanId()))
-              .extracting(s -> s.getTags().get("backon.attempt"))
-              .containsExactlyInAnyOrder("1", "2");
-          assertThat(call.getTags()).containsEntry("outcome", "success_with_retry");
-        });
+              List<SimpleSpan> spans =
+                  new ArrayList<>(context.getBean(SimpleTracer.class).getSpans());
+              SimpleSpan call =
+                  spans.stream()
+                      .filter(s -> s.getName().equals("backon payments"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(spans)
+                  .filteredOn(s -> s.getName().equals("backon payments attempt"))
+                  .hasSize(2)
+                  .allSatisfy(
+                      attempt -> assertThat(attempt.getParentId()).isEqualTo(call.getSpanId()))
+                  .extracting(s -> s.getTags().get("backon.attempt"))
+                  .containsExactlyInAnyOrder("1", "2");
+              assertThat(call.getTags()).containsEntry("outcome", "success_with_retry");
+            });
   }
 
   @Test
   void observationsCanBeForcedOn() {
-    runner.withUserConfiguration(Observations.class)
-        .withPropertyValues("backon.observations.enabled=on").run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withUserConfiguration(Observations.class)
+        .withPropertyValues("backon.observations.enabled=on")
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
-              .hasNumberOfObservationsWithNameEqualTo("backon.call", 1);
-        });
+              TestObservationRegistryAssert.assertThat(
+                      context.getBean(TestObservationRegistry.class))
+                  .hasNumberOfObservationsWithNameEqualTo("backon.call", 1);
+            });
   }
 
   @Test
   void observationsCanBeTurnedOffDespiteAHandler() {
-    runner.withUserConfiguration(Observations.class).withBean(OwnHandler.class)
-        .withPropertyValues("backon.observations.enabled=false").run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+    runner
+        .withUserConfiguration(Observations.class)
+        .withBean(OwnHandler.class)
+        .withPropertyValues("backon.observations.enabled=false")
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          assertThat(context.getBean(OwnHandler.class).stopped).isEmpty();
-          assertThat(context.getBean(MeterRegistry.class).get("backon.calls").timer().count())
-              .isEqualTo(1);
-        });
+              assertThat(context.getBean(OwnHandler.class).stopped).isEmpty();
+              assertThat(context.getBean(MeterRegistry.class).get("backon.calls").timer().count())
+                  .isEqualTo(1);
+            });
   }
 
   @Test
   void aCallConventionBeanNamesAndTagsTheCallObservation() {
-    runner.withUserConfiguration(Observations.class, CallConvention.class)
+    runner
+        .withUserConfiguration(Observations.class, CallConvention.class)
         .withBean(OwnHandler.class)
-        .run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
-              .hasObservationWithNameEqualTo("backon.call").that()
-              .hasLowCardinalityKeyValue("team", "checkout");
-        });
+              TestObservationRegistryAssert.assertThat(
+                      context.getBean(TestObservationRegistry.class))
+                  .hasObservationWithNameEqualTo("backon.call")
+                  .that()
+                  .hasLowCardinalityKeyValue("team", "checkout");
+            });
   }
 
   @Test
   void anAttemptConventionBeanNamesTheAttemptObservations() {
-    runner.withUserConfiguration(Observations.class, AttemptConvention.class)
+    runner
+        .withUserConfiguration(Observations.class, AttemptConvention.class)
         .withBean(OwnHandler.class)
-        .run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
-              .hasNumberOfObservationsWithNameEqualTo("checkout.attempt", 2);
-        });
+              TestObservationRegistryAssert.assertThat(
+                      context.getBean(TestObservationRegistry.class))
+                  .hasNumberOfObservationsWithNameEqualTo("checkout.attempt", 2);
+            });
   }
 
   @Test
   void aScrapeWithTracingAndHedgingHasNoUndocumentedBackonMeter() {
-    runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class,
-            MicrometerTracingAutoConfiguration.class))
+    runner
+        .withConfiguration(
+            AutoConfigurations.of(
+                PrometheusMetricsExportAutoConfiguration.class,
+                MicrometerTracingAutoConfiguration.class))
         .withUserConfiguration(Tracing.class)
-        .withPropertyValues("backon.max-hedges-includes-first=true",
+        .withPropertyValues(
+            "backon.max-hedges-includes-first=true",
             "backon.policies.payments.hedging.max-hedges=2",
             "backon.policies.payments.hedging.delay=0ms",
             "backon.policies.payments.circuit-breaker=payments-api",
             "backon.policies.payments.budget=payments-api",
             "backon.circuit-breakers.payments-api.failure-threshold=5",
             "backon.budgets.payments-api.max-tokens=20")
-        .run(context -> {
-          callOnceAfterOneFailure(context.getBean(Client.class));
+        .run(
+            context -> {
+              callOnceAfterOneFailure(context.getBean(Client.class));
 
-          Set<String> scraped = backonMetricNames(
-              context.getBean(PrometheusMeterRegistry.class).scrape());
+              Set<String> scraped =
+                  backonMetricNames(context.getBean(PrometheusMeterRegistry.class).scrape());
 
-          assertThat(context.getBean(SimpleTracer.class).getSpans()).isNotEmpty();
-          assertThat(scraped).contains("backon_hedges_total", "backon_calls_seconds_count")
-              .allSatisfy(name -> assertThat(isDocumented(name)).as(name).isTrue());
-        });
+              assertThat(context.getBean(SimpleTracer.class).getSpans()).isNotEmpty();
+              assertThat(scraped)
+                  .contains("backon_hedges_total", "backon_calls_seconds_count")
+                  .allSatisfy(name -> assertThat(isDocumented(name)).as(name).isTrue());
+            });
   }
 
   private static void callOnceAfterOneFailure(Client client) throws Exception {
@@ -192,8 +240,8 @@ class BackonObservationsAutoConfigurationTest {
   /** Every metric name starting with "backon" in a scrape, from samples and comments alike. */
   private static Set<String> backonMetricNames(String scrape) {
     Set<String> names = new TreeSet<>();
-    Matcher metric = Pattern.compile("(?m)^(?:# (?:HELP|TYPE) )?(backon[a-zA-Z0-9_:]*)")
-        .matcher(scrape);
+    Matcher metric =
+        Pattern.compile("(?m)^(?:# (?:HELP|TYPE) )?(backon[a-zA-Z0-9_:]*)").matcher(scrape);
     while (metric.find()) {
       names.add(metric.group(1));
     }
@@ -203,9 +251,11 @@ class BackonObservationsAutoConfigurationTest {
   /** Whether a Prometheus name is a meter of {@link BackonMeterNames} with a unit or suffix. */
   private static boolean isDocumented(String prometheusName) throws IllegalAccessException {
     for (Field field : BackonMeterNames.class.getFields()) {
-      if (field.get(null) instanceof String meterName && meterName.startsWith("backon.")
-          && prometheusName.matches(Pattern.quote(meterName.replace('.', '_'))
-              + "(_seconds|_percent)?(_count|_sum|_max|_bucket|_total)?")) {
+      if (field.get(null) instanceof String meterName
+          && meterName.startsWith("backon.")
+          && prometheusName.matches(
+              Pattern.quote(meterName.replace('.', '_'))
+                  + "(_seconds|_percent)?(_count|_sum|_max|_bucket|_total)?")) {
         return true;
       }
     }

@@ -21,7 +21,10 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.otlp.OtlpMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** With micrometer-registry-otlp, Backon's meters are pushed to an OTLP endpoint (a local fake collector). */
+/**
+ * With micrometer-registry-otlp, Backon's meters are pushed to an OTLP endpoint (a local fake
+ * collector).
+ */
 class OtlpExportTest {
 
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -30,11 +33,14 @@ class OtlpExportTest {
   @BeforeEach
   void startCollector() throws IOException {
     collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    collector.createContext("/v1/metrics", exchange -> {
-      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    collector.createContext(
+        "/v1/metrics",
+        exchange -> {
+          received.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     collector.start();
   }
 
@@ -46,22 +52,36 @@ class OtlpExportTest {
   @Test
   void backonMetersArePushedOverOtlp() {
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-            CompositeMeterRegistryAutoConfiguration.class, OtlpMetricsExportAutoConfiguration.class,
-            BackonAutoConfiguration.class, BackonMetricsAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                MetricsAutoConfiguration.class,
+                CompositeMeterRegistryAutoConfiguration.class,
+                OtlpMetricsExportAutoConfiguration.class,
+                BackonAutoConfiguration.class,
+                BackonMetricsAutoConfiguration.class))
         .withUserConfiguration(BackonMetricsAutoConfigurationTest.Client.Config.class)
-        .withPropertyValues("backon.policies.payments.wait=none",
-            "management.otlp.metrics.export.url=http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics",
+        .withPropertyValues(
+            "backon.policies.payments.wait=none",
+            "management.otlp.metrics.export.url=http://127.0.0.1:"
+                + collector.getAddress().getPort()
+                + "/v1/metrics",
             "management.otlp.metrics.export.step=1s")
-        .run(context -> {
-          BackonMetricsAutoConfigurationTest.Client client =
-              context.getBean(BackonMetricsAutoConfigurationTest.Client.class);
-          client.failFirst(1);
-          client.call();
+        .run(
+            context -> {
+              BackonMetricsAutoConfigurationTest.Client client =
+                  context.getBean(BackonMetricsAutoConfigurationTest.Client.class);
+              client.failFirst(1);
+              client.call();
 
-          await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-              assertThat(String.join("\n", received)).contains("backon.calls").contains("backon.attempts")
-                  .contains("success_with_retry").contains("payments"));
-        });
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .untilAsserted(
+                      () ->
+                          assertThat(String.join("\n", received))
+                              .contains("backon.calls")
+                              .contains("backon.attempts")
+                              .contains("success_with_retry")
+                              .contains("payments"));
+            });
   }
 }

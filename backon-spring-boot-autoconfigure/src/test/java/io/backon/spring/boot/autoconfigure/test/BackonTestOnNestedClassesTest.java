@@ -14,8 +14,8 @@ import org.springframework.test.context.NestedTestConfiguration.EnclosingConfigu
 
 /**
  * {@code @BackonTest} on an enclosing class reaches its {@code @Nested} classes, as Spring's test
- * annotations do: a nested class's own annotation replaces it, and {@code
- * @NestedTestConfiguration(OVERRIDE)} stops it.
+ * annotations do: a nested class's own annotation replaces it, and
+ * {@code @NestedTestConfiguration(OVERRIDE)} stops it.
  */
 @BackonTest(limitRetries = 2)
 class BackonTestOnNestedClassesTest {
@@ -24,17 +24,20 @@ class BackonTestOnNestedClassesTest {
       Retrying.of(RetryPolicy.builder().maxTries(5).wait(Wait.none()).build());
 
   private static void alwaysFailing() throws Exception {
-    FIVE_TRIES.call(() -> {
-      throw new IOException("down");
-    });
+    FIVE_TRIES.call(
+        () -> {
+          throw new IOException("down");
+        });
   }
 
   @Test
   void theScopeAppliesToTheAnnotatedClass() {
-    assertRetried(() -> {
-      alwaysFailing();
-      return null;
-    }, 2);
+    assertRetried(
+        () -> {
+          alwaysFailing();
+          return null;
+        },
+        2);
   }
 
   @Nested
@@ -42,10 +45,12 @@ class BackonTestOnNestedClassesTest {
 
     @Test
     void getsTheEnclosingClassesScope() {
-      assertRetried(() -> {
-        alwaysFailing();
-        return null;
-      }, 2);
+      assertRetried(
+          () -> {
+            alwaysFailing();
+            return null;
+          },
+          2);
     }
 
     @Nested
@@ -53,10 +58,12 @@ class BackonTestOnNestedClassesTest {
 
       @Test
       void stillGetsTheOutermostScope() {
-        assertRetried(() -> {
-          alwaysFailing();
-          return null;
-        }, 2);
+        assertRetried(
+            () -> {
+              alwaysFailing();
+              return null;
+            },
+            2);
       }
     }
   }
@@ -67,10 +74,12 @@ class BackonTestOnNestedClassesTest {
 
     @Test
     void getsItsOwnScopeInstead() {
-      assertRetried(() -> {
-        alwaysFailing();
-        return null;
-      }, 1);
+      assertRetried(
+          () -> {
+            alwaysFailing();
+            return null;
+          },
+          1);
     }
   }
 
@@ -80,19 +89,23 @@ class BackonTestOnNestedClassesTest {
 
     @Test
     void getsNoScope() {
-      assertRetried(() -> {
-        alwaysFailing();
-        return null;
-      }, 5);
+      assertRetried(
+          () -> {
+            alwaysFailing();
+            return null;
+          },
+          5);
     }
   }
 
   @Test
   void withoutSpringTestAnEnclosingAnnotationStillReachesNestedClasses() {
     assertThat(BackonTestExtension.onClass(ANestedClass.NestedTwice.class, false))
-        .extracting(BackonTest::limitRetries).isEqualTo(2);
+        .extracting(BackonTest::limitRetries)
+        .isEqualTo(2);
     assertThat(BackonTestExtension.onClass(ANestedClassWithItsOwnAnnotation.class, false))
-        .extracting(BackonTest::disableRetries).isEqualTo(true);
+        .extracting(BackonTest::disableRetries)
+        .isEqualTo(true);
     assertThat(BackonTestExtension.onClass(Unannotated.class, false)).isNull();
   }
 
