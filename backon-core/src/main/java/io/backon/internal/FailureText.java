@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * characters, so that a body carried in an exception message never reaches the log. A body starts
  * after an HTTP status line ({@code 503 Service Unavailable: "{...}"}, the message of Spring's
  * {@code RestClientResponseException}s) and at a JSON object or array of objects ({@code {"},
- * {@code [{}) or a markup tag ({@code <html}, {@code <?xml}, {@code <!DOCTYPE}). Control characters
+ * {@code [{}) or a markup tag ({@code <html}, {@code <?xml}, {@code <!DOCTYPE}). A URL keeps only
+ * its origin ({@link UrlRedaction}): no path, query string or credentials. Control characters
  * become spaces. A message that throws is left out. Not API; stateless and thread-safe.
  */
 final class FailureText {
@@ -37,8 +38,8 @@ final class FailureText {
   }
 
   /**
-   * The first line of {@code message} up to any body, cut to the limit, control characters blanked;
-   * {@value #CUT} marks a cut.
+   * The first line of {@code message} up to any body, URLs cut to their origin, cut to the limit,
+   * control characters blanked; {@value #CUT} marks a cut.
    */
   static @Nullable String firstLine(@Nullable String message) {
     if (message == null) {
@@ -59,16 +60,18 @@ final class FailureText {
       end = body;
       cut = true;
     }
+    String kept = UrlRedaction.originsOnly(message.substring(0, end));
+    end = kept.length();
     if (end > MAX_MESSAGE_CHARS) {
       end = MAX_MESSAGE_CHARS;
-      if (Character.isHighSurrogate(message.charAt(end - 1))) {
+      if (Character.isHighSurrogate(kept.charAt(end - 1))) {
         end--;
       }
       cut = true;
     }
     StringBuilder line = new StringBuilder(end + CUT.length());
     for (int i = 0; i < end; i++) {
-      char c = message.charAt(i);
+      char c = kept.charAt(i);
       line.append(Character.isISOControl(c) ? ' ' : c);
     }
     String text = cut ? stripEnd(line.toString()) : line.toString().strip();

@@ -109,10 +109,10 @@ class FailureTextTest {
     assertThat(
             FailureText.of(
                 new IOException(
-                    "I/O error on GET request for \"http://h/data\": " + "Connection reset")))
+                    "I/O error on GET request for \"http://h\": " + "Connection reset")))
         .isEqualTo(
             "java.io.IOException: I/O error on GET request for "
-                + "\"http://h/data\": Connection reset");
+                + "\"http://h\": Connection reset");
   }
 
   @Test

@@ -1,7 +1,10 @@
 package io.backon.spring.boot.autoconfigure.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Retrying;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.http.LoopbackServer.Answer;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
 import io.backon.testing.ManualSleeper;
@@ -20,6 +23,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * HTTP calls are counted on a meter of their own, {@code backon.http.calls}, tagged with policy,
@@ -123,5 +129,48 @@ class HttpCallMetersAndLogsTest {
         .startsWith("Giving up on GET 127.0.0.1:" + server.port() + " after 3 attempts")
         .contains("503 Service Unavailable from 127.0.0.1:" + server.port())
         .doesNotContain("/accounts", "secret-42");
+  }
+
+  @Test
+  void anEnclosingPolicysGiveUpLineNamesTheHostOfTheFailedRequestOnly() throws Exception {
+    retryLogger.addHandler(capture);
+    try (ResettingServer resetting = ResettingServer.start()) {
+      HttpContexts.runner(new ManualSleeper())
+          .withPropertyValues(
+              "backon.policies.outer.max-tries=2",
+              "backon.policies.outer.retry-on="
+                  + "org.springframework.web.client.ResourceAccessException")
+          .run(
+              context -> {
+                RestClient client =
+                    context
+                        .getBean(RestClient.Builder.class)
+                        .requestFactory(new JdkClientHttpRequestFactory())
+                        .build();
+                Retrying outer = context.getBean(RetryPolicyRegistry.class).retrying("outer");
+
+                assertThatThrownBy(
+                        () ->
+                            outer.call(
+                                () ->
+                                    client
+                                        .get()
+                                        .uri(resetting.uri("/accounts/42?token=secret-42"))
+                                        .retrieve()
+                                        .body(String.class)))
+                    .isInstanceOf(ResourceAccessException.class)
+                    .hasMessageContaining("/accounts/42");
+              });
+    }
+
+    assertThat(lines)
+        .filteredOn(line -> line.startsWith("Giving up on"))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .contains("ResourceAccessException", "http://127.0.0.1:")
+                    .doesNotContain("/accounts", "secret-42"));
+    assertThat(lines).noneSatisfy(line -> assertThat(line).contains("secret-42"));
   }
 }
