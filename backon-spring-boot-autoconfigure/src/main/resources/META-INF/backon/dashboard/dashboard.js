@@ -189,7 +189,7 @@
       var history = answers[1];
       cursor = history.latest;
       take(history.events);
-      renderBreakers(report.circuitBreakers || {});
+      renderBreakers(Object.assign({}, report.circuitBreakers || {}, report.hostCircuitBreakers || {}));
       renderPolicies(report.policies || {}, Date.now());
       renderHedges(report.hedges || {});
       renderBudgets(report.budgets || {});

@@ -9,8 +9,10 @@ import io.backon.spring.boot.autoconfigure.CircuitBreakerProperties;
 import io.backon.spring.boot.autoconfigure.ConfigErrorCode;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import io.backon.spring.boot.autoconfigure.http.HostCircuitBreakers;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,15 +89,18 @@ public final class BackonActuatorAutoConfiguration {
       RetryBudgetRegistry budgets,
       ObjectProvider<HedgeOutcomeCounts> hedgeCounts,
       ObjectProvider<MethodPolicies> methods,
-      ObjectProvider<BackonEventHistory> history) {
+      ObjectProvider<BackonEventHistory> history,
+      ObjectProvider<HostCircuitBreakers> hostBreakers) {
     HedgeOutcomeCounts counts = hedgeCounts.getIfUnique(() -> name -> Map.of());
+    HostCircuitBreakers hosts = hostBreakers.getIfUnique();
     return new BackonEndpoint(
         policies,
         breakers,
         budgets,
         counts,
         methods.getIfUnique(MethodPolicies::new),
-        history.getIfUnique());
+        history.getIfUnique(),
+        hosts == null ? List::of : hosts::all);
   }
 
   @Bean

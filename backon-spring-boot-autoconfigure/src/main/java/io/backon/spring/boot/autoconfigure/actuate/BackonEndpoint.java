@@ -6,6 +6,7 @@ import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
 import io.backon.spring.boot.autoconfigure.MethodPolicies;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -55,6 +57,7 @@ public class BackonEndpoint {
   private final HedgeOutcomeCounts hedgeCounts;
   private final MethodPolicies methods;
   private final @Nullable BackonEventHistory history;
+  private final Supplier<? extends Collection<CircuitBreaker>> hostBreakers;
 
   /** An endpoint over these registries, without hedging counts or annotated methods. */
   public BackonEndpoint(
@@ -87,7 +90,26 @@ public class BackonEndpoint {
       HedgeOutcomeCounts hedgeCounts,
       MethodPolicies methods,
       @Nullable BackonEventHistory history) {
+    this(policies, breakers, budgets, hedgeCounts, methods, history, List::of);
+  }
+
+  /**
+   * An endpoint as {@link #BackonEndpoint(RetryPolicyRegistry, CircuitBreakerRegistry,
+   * RetryBudgetRegistry, HedgeOutcomeCounts, MethodPolicies, BackonEventHistory)} that also shows
+   * the HTTP client integration's per-host breakers, read from {@code hostBreakers} on each request
+   * (hosts come and go), under {@code hostCircuitBreakers}; {@code circuit-breakers/{host:port}}
+   * finds and moves them too.
+   */
+  public BackonEndpoint(
+      RetryPolicyRegistry policies,
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      HedgeOutcomeCounts hedgeCounts,
+      MethodPolicies methods,
+      @Nullable BackonEventHistory history,
+      Supplier<? extends Collection<CircuitBreaker>> hostBreakers) {
     this.history = history;
+    this.hostBreakers = hostBreakers;
     this.policies = policies;
     this.breakers = breakers;
     this.budgets = budgets;
@@ -118,13 +140,24 @@ public class BackonEndpoint {
             .collect(
                 Collectors.toMap(
                     CircuitBreaker::name, CircuitBreakerDescriptor::of, (a, b) -> a, TreeMap::new));
+    Map<String, CircuitBreakerDescriptor> hostBreakerMap =
+        hostBreakers.get().stream()
+            .collect(
+                Collectors.toMap(
+                    CircuitBreaker::name, CircuitBreakerDescriptor::of, (a, b) -> a, TreeMap::new));
     Map<String, BudgetDescriptor> budgetMap =
         budgets.all().stream()
             .collect(
                 Collectors.toMap(
                     RetryBudget::name, BudgetDescriptor::of, (a, b) -> a, TreeMap::new));
     return new BackonReport(
-        policies.isEnabled(), policyMap, methodMap, breakerMap, budgetMap, hedgeMap);
+        policies.isEnabled(),
+        policyMap,
+        methodMap,
+        breakerMap,
+        hostBreakerMap,
+        budgetMap,
+        hedgeMap);
   }
 
   /**
@@ -173,16 +206,9 @@ public class BackonEndpoint {
               ? Answer.ok(describePolicy(name))
               : Answer.notFound(unknown("retry policy", name, policies.names()));
       case BREAKERS ->
-          breakers
-              .find(name)
+          breaker(name)
               .<Answer>map(b -> Answer.ok(CircuitBreakerDescriptor.of(b)))
-              .orElseGet(
-                  () ->
-                      Answer.notFound(
-                          unknown(
-                              "circuit breaker",
-                              name,
-                              breakers.all().stream().map(CircuitBreaker::name).toList())));
+              .orElseGet(() -> Answer.notFound(unknown("circuit breaker", name, breakerNames())));
       case BUDGETS ->
           budgets
               .find(name)
@@ -212,7 +238,7 @@ public class BackonEndpoint {
     if (!BREAKERS.equals(kind)) {
       return Answer.notFound("only " + BREAKERS + "/{name} changes state, not '" + kind + "'.");
     }
-    Optional<CircuitBreaker> found = breakers.find(name);
+    Optional<CircuitBreaker> found = breaker(name);
     if (found.isEmpty()) {
       return find(kind, name);
     }
@@ -279,16 +305,32 @@ public class BackonEndpoint {
             events.capacity(), latest, found.stream().map(RecordedEvent::json).toList()));
   }
 
+  /** The registry's breaker {@code name}, else the per-host breaker of that name. */
+  private Optional<CircuitBreaker> breaker(String name) {
+    Optional<CircuitBreaker> named = breakers.find(name);
+    if (named.isPresent()) {
+      return named;
+    }
+    return hostBreakers.get().stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  private List<String> breakerNames() {
+    List<String> names = new ArrayList<>();
+    breakers.all().forEach(breaker -> names.add(breaker.name()));
+    hostBreakers.get().forEach(breaker -> names.add(breaker.name()));
+    return names;
+  }
+
   private boolean knows(String name, BackonEventHistory events) {
     return policies.find(name).isPresent()
-        || breakers.find(name).isPresent()
+        || breaker(name).isPresent()
         || budgets.find(name).isPresent()
         || events.names().contains(name);
   }
 
   private TreeSet<String> knownNames(BackonEventHistory events) {
     TreeSet<String> names = new TreeSet<>(policies.names());
-    breakers.all().forEach(breaker -> names.add(breaker.name()));
+    names.addAll(breakerNames());
     budgets.all().forEach(budget -> names.add(budget.name()));
     names.addAll(events.names());
     return names;

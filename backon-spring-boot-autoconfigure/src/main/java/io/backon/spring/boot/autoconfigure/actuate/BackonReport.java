@@ -11,6 +11,8 @@ import java.util.Map;
  *     overrides or a fallback), keyed by method ({@code PaymentClient.charge(Order)}), each with
  *     the settings it runs
  * @param circuitBreakers the circuit breakers with their state
+ * @param hostCircuitBreakers the HTTP client integration's per-host breakers ({@code host:port})
+ *     with their state: only the hosts kept now (at most {@code backon.http.max-hosts})
  * @param budgets the retry budgets with their tokens
  * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer; zeros until
  *     the policy hedged)
@@ -20,5 +22,6 @@ public record BackonReport(
     Map<String, PolicyDescriptor> policies,
     Map<String, PolicyDescriptor> methods,
     Map<String, CircuitBreakerDescriptor> circuitBreakers,
+    Map<String, CircuitBreakerDescriptor> hostCircuitBreakers,
     Map<String, BudgetDescriptor> budgets,
     Map<String, HedgeOutcomesDescriptor> hedges) {}

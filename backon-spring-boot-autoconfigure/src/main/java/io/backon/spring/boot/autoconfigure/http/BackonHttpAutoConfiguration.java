@@ -44,14 +44,13 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 @EnableConfigurationProperties(BackonProperties.class)
 public final class BackonHttpAutoConfiguration {
 
+  /** One breaker per downstream host, at most {@code backon.http.max-hosts}. */
   @Bean
   @ConditionalOnMissingBean
-  HttpResilience backonHttpResilience(
+  HostCircuitBreakers backonHostCircuitBreakers(
       BackonProperties properties,
-      RetryPolicyRegistry policies,
       CircuitBreakerRegistry breakers,
-      ObjectProvider<BackonCircuitBreakerCustomizer> customizers,
-      ObjectProvider<HttpCallMeters> meters) {
+      ObjectProvider<BackonCircuitBreakerCustomizer> customizers) {
     HttpProperties http = properties.getHttp();
     if (http.getMaxHosts() < 1) {
       throw new BackonConfigurationException(
@@ -60,11 +59,19 @@ public final class BackonHttpAutoConfiguration {
           "the value " + http.getMaxHosts() + " is not allowed (max-hosts must be >= 1).",
           "set backon.http.max-hosts to the number of downstream hosts to keep a breaker for, e.g. 256.");
     }
+    return new HostCircuitBreakers(
+        template(http, breakers), customizers.orderedStream().toList(), http.getMaxHosts());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  HttpResilience backonHttpResilience(
+      BackonProperties properties,
+      RetryPolicyRegistry policies,
+      HostCircuitBreakers hosts,
+      ObjectProvider<HttpCallMeters> meters) {
     HttpRulesResolver resolver =
-        HttpRulesResolver.of(http, name -> policies.find(name).isPresent());
-    HostCircuitBreakers hosts =
-        new HostCircuitBreakers(
-            template(http, breakers), customizers.orderedStream().toList(), http.getMaxHosts());
+        HttpRulesResolver.of(properties.getHttp(), name -> policies.find(name).isPresent());
     return new HttpResilience(
         resolver, policies, hosts, meters.getIfAvailable(() -> HttpCallMeters.NONE));
   }

@@ -16,11 +16,13 @@ import java.util.function.Supplier;
 /**
  * One circuit breaker per downstream {@code host:port}, named after it, created on the first call
  * from the template settings and the {@link BackonCircuitBreakerCustomizer}s. At most {@code
- * maxHosts} hosts are kept: beyond that the least recently used host is dropped with its breaker (a
- * later call to it starts a fresh, closed breaker). Each host also keeps the HTTP policies built
- * around its breaker. Thread-safe: lookups take one short lock.
+ * maxHosts} hosts are kept ({@code backon.http.max-hosts}): beyond that the least recently used
+ * host is dropped with its breaker (a later call to it starts a fresh, closed breaker). Each host
+ * also keeps the HTTP policies built around its breaker. A bean of the HTTP client integration;
+ * {@code /actuator/backon} lists its breakers under {@code hostCircuitBreakers}. Thread-safe:
+ * lookups take one short lock.
  */
-final class HostCircuitBreakers {
+public final class HostCircuitBreakers {
 
   /** A host's breaker and the policies built around it, by client rules and hedging. */
   static final class Host {
@@ -96,6 +98,29 @@ final class HostCircuitBreakers {
       Host host = hosts.get(address);
       return Optional.ofNullable(host == null ? null : host.breaker());
     }
+  }
+
+  /**
+   * The breakers of the hosts kept now, least recently used first: a snapshot, each named {@code
+   * host:port}. Reading does not count as a use.
+   */
+  public List<CircuitBreaker> all() {
+    synchronized (hosts) {
+      return hosts.values().stream().map(Host::breaker).toList();
+    }
+  }
+
+  /**
+   * The breaker of the kept host {@code hostAndPort} ({@code 127.0.0.1:8081}, as the breaker is
+   * named), if any. Reading does not count as a use.
+   */
+  public Optional<CircuitBreaker> find(String hostAndPort) {
+    for (CircuitBreaker breaker : all()) {
+      if (breaker.name().equals(hostAndPort)) {
+        return Optional.of(breaker);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The hosts kept now, least recently used first. */
