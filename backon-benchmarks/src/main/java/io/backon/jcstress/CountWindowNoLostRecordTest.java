@@ -36,22 +36,21 @@ public class CountWindowNoLostRecordTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final CircuitBreaker breaker =
       CircuitBreaker.builder("jcstress").countBasedWindow(8).minimumCalls(8).build();
 
   @Actor
   public void actor1() {
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
     breaker.onSuccess(0L);
   }
 
   @Actor
   public void actor2() {
     breaker.onSuccess(0L);
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Arbiter

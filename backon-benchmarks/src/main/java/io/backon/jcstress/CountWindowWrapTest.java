@@ -49,8 +49,7 @@ public class CountWindowWrapTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final CircuitBreaker breaker =
       CircuitBreaker.builder("jcstress")
@@ -67,14 +66,14 @@ public class CountWindowWrapTest {
 
   @Actor
   public void actor1() {
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
     breaker.onSuccess(0L);
   }
 
   @Actor
   public void actor2() {
     breaker.onSuccess(0L);
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Arbiter

@@ -44,8 +44,7 @@ public class FailureRateMinimumCallsTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final Transitions transitions = new Transitions();
   private final CircuitBreaker breaker =
@@ -58,19 +57,19 @@ public class FailureRateMinimumCallsTest {
 
   public FailureRateMinimumCallsTest() {
     breaker.tryAcquirePermission();
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Actor
   public void actor1() {
     breaker.tryAcquirePermission();
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Actor
   public void actor2() {
     breaker.tryAcquirePermission();
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Arbiter

@@ -48,8 +48,7 @@ public class FailureRateOpensAtThresholdTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final Transitions transitions = new Transitions();
   private final CircuitBreaker breaker =
@@ -66,13 +65,13 @@ public class FailureRateOpensAtThresholdTest {
     breaker.tryAcquirePermission();
     breaker.onSuccess(0L);
     breaker.tryAcquirePermission();
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Actor
   public void actor1() {
     if (breaker.tryAcquirePermission()) {
-      breaker.onError(0L, FAILURE);
+      breaker.onError(0L, failure);
     } else {
       rejected = true;
     }

@@ -46,8 +46,7 @@ public class FailureRateOpensOnceTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final Transitions transitions = new Transitions();
   private final CircuitBreaker breaker =
@@ -70,7 +69,7 @@ public class FailureRateOpensOnceTest {
   @Actor
   public void actor1() {
     if (breaker.tryAcquirePermission()) {
-      breaker.onError(0L, FAILURE);
+      breaker.onError(0L, failure);
     } else {
       rejected = true;
     }
@@ -79,7 +78,7 @@ public class FailureRateOpensOnceTest {
   @Actor
   public void actor2() {
     if (breaker.tryAcquirePermission()) {
-      breaker.onError(0L, FAILURE);
+      breaker.onError(0L, failure);
     } else {
       rejected = true;
     }

@@ -59,26 +59,27 @@ public class HedgeSuccessVsFailureTest {
           .executor(Runnable::run)
           .build();
 
-  @SuppressWarnings("unchecked")
-  private final CompletableFuture<String>[] stages =
-      new CompletableFuture[] {new CompletableFuture<String>(), new CompletableFuture<String>()};
+  /** The stages handed to copy 1 and copy 2. */
+  private final CompletableFuture<String> stage1 = new CompletableFuture<>();
+
+  private final CompletableFuture<String> stage2 = new CompletableFuture<>();
 
   private final CopyLog log = new CopyLog();
   private final CompletableFuture<String> result;
 
   public HedgeSuccessVsFailureTest() {
     int[] next = {0}; // the supplier runs on this thread only (primary inline, hedge direct)
-    result = Hedging.callAsync(POLICY, () -> stages[next[0]++], log);
+    result = Hedging.callAsync(POLICY, () -> next[0]++ == 0 ? stage1 : stage2, log);
   }
 
   @Actor
   public void actor1() {
-    stages[0].completeExceptionally(new IllegalStateException("copy 1 failed"));
+    stage1.completeExceptionally(new IllegalStateException("copy 1 failed"));
   }
 
   @Actor
   public void actor2() {
-    stages[1].complete("b");
+    stage2.complete("b");
   }
 
   @Arbiter

@@ -71,9 +71,10 @@ public class HedgeWinnerVsCancelTest {
           .executor(Runnable::run)
           .build();
 
-  @SuppressWarnings("unchecked")
-  private final CompletableFuture<String>[] stages =
-      new CompletableFuture[] {new CompletableFuture<String>(), new CompletableFuture<String>()};
+  /** The stages handed to copy 1 and copy 2. */
+  private final CompletableFuture<String> stage1 = new CompletableFuture<>();
+
+  private final CompletableFuture<String> stage2 = new CompletableFuture<>();
 
   private final CopyLog log = new CopyLog();
   private final CompletableFuture<String> result;
@@ -81,12 +82,12 @@ public class HedgeWinnerVsCancelTest {
 
   public HedgeWinnerVsCancelTest() {
     int[] next = {0};
-    result = Hedging.callAsync(POLICY, () -> stages[next[0]++], log);
+    result = Hedging.callAsync(POLICY, () -> next[0]++ == 0 ? stage1 : stage2, log);
   }
 
   @Actor
   public void actor1() {
-    stages[0].complete("a");
+    stage1.complete("a");
   }
 
   @Actor

@@ -57,8 +57,7 @@ public class TimeWindowWrapTest {
     QuietLogs.install();
   }
 
-  private static final IllegalStateException FAILURE =
-      new IllegalStateException("downstream failed");
+  private final IllegalStateException failure = new IllegalStateException("downstream failed");
 
   private final FakeClock clock = new FakeClock(); // starts at second 1 of its monotonic time
   private final CircuitBreaker breaker =
@@ -69,7 +68,7 @@ public class TimeWindowWrapTest {
           .build();
 
   public TimeWindowWrapTest() {
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
     clock.advance(Duration.ofSeconds(1));
     breaker.onSuccess(0L);
     clock.advance(Duration.ofSeconds(1));
@@ -77,12 +76,12 @@ public class TimeWindowWrapTest {
 
   @Actor
   public void actor1() {
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Actor
   public void actor2() {
-    breaker.onError(0L, FAILURE);
+    breaker.onError(0L, failure);
   }
 
   @Arbiter
