@@ -37,6 +37,10 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @State
 public class BreakerOpensOnceTest {
 
+  static {
+    QuietLogs.install();
+  }
+
   private static final IllegalStateException FAILURE =
       new IllegalStateException("downstream failed");
 

@@ -32,6 +32,10 @@ import org.openjdk.jcstress.infra.results.I_Result;
 @State
 public class HalfOpenAdmissionTest {
 
+  static {
+    QuietLogs.install();
+  }
+
   private final CircuitBreaker breaker =
       CircuitBreaker.builder("jcstress").halfOpenMaxCalls(1).build();
 
