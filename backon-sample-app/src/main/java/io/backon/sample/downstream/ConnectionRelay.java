@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The one piece of the {@link FlakyDownstream} below HTTP: it relays each TCP connection from the
@@ -102,8 +103,14 @@ final class ConnectionRelay implements Closeable {
     }
     int key = upstream.getLocalPort();
     clients.put(key, client);
-    pumps.execute(() -> copy(client, upstream, key));
-    pumps.execute(() -> copy(upstream, client, key));
+    try {
+      pumps.execute(() -> copy(client, upstream, key));
+      pumps.execute(() -> copy(upstream, client, key));
+    } catch (RejectedExecutionException stopping) {
+      clients.remove(key);
+      client.close();
+      upstream.close();
+    }
   }
 
   /** Copies until either side closes, then closes both. */
