@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at start, e.g. {@code sample.downstream.behaviour.failure-rate=0.3}.
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one (tests). Default 8081
- * @param maxConnections connections served at once; more are answered 503. Default 64
  * @param maxTrackedRequestIds request ids whose hits are counted; beyond it the oldest is
  *     forgotten. Default 10000
  * @param behaviour the initial behaviour (fields as in {@link BehaviourSettings}, kebab-case);
@@ -17,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sample.downstream")
 public record DownstreamProperties(
     @DefaultValue("8081") int port,
-    @DefaultValue("64") int maxConnections,
     @DefaultValue("10000") int maxTrackedRequestIds,
     @DefaultValue BehaviourSettings behaviour) {
 
@@ -25,7 +23,6 @@ public record DownstreamProperties(
   public FlakyDownstream newDownstream() {
     return FlakyDownstream.builder()
         .port(port)
-        .maxConnections(maxConnections)
         .maxTrackedRequestIds(maxTrackedRequestIds)
         .behaviour(behaviour.applyTo(DownstreamBehaviour.HEALTHY))
         .build();

@@ -1,11 +1,18 @@
 package io.backon.sample.downstream;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP/1.1 server on 127.0.0.1 that fails on purpose, as configured by a {@link
- * DownstreamBehaviour}: a real, misbehaving dependency for the sample app and its tests.
+ * A test double of an unreliable HTTP service on 127.0.0.1, failing on purpose as a {@link
+ * DownstreamBehaviour} says: the JDK's {@code HttpServer} with one handler ({@link
+ * DownstreamHandler}), behind a {@link ConnectionRelay} that can reset a connection.
  *
  * <p>Endpoints (all JSON):
  *
@@ -34,32 +42,34 @@ import org.slf4j.LoggerFactory;
  * every open connection and returns once its threads have ended; it can be started again (with port
  * 0 it gets a new port). Behaviour and counts survive a restart.
  *
- * <p>Threads: one acceptor thread, and one handler per open connection (an idle keep-alive
- * connection keeps its handler until the client closes it or 30 s pass), on virtual threads when
- * available (see {@link WorkerThreads}). At most {@code maxConnections} connections are served at
- * once; more are answered 503 and closed. All methods are thread-safe.
+ * <p>Threads, all named {@code flaky-downstream-<port>-...}: the relay's acceptor, two relaying
+ * threads per open connection (an idle keep-alive connection is closed by the server after 30 s),
+ * and one per request being answered. All methods are thread-safe.
  */
 public final class FlakyDownstream implements AutoCloseable {
 
+  static {
+    // Without it, Nagle's algorithm meets the client's delayed ACK: about 40 ms per answer. The
+    // JDK reads it once, when the first HttpServer of the JVM is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(FlakyDownstream.class);
+  private static final long STOP_TIMEOUT_SECONDS = 5;
 
   private final int requestedPort;
-  private final int maxConnections;
-  private final WorkerThreads workerThreads;
   private final DownstreamBehaviour initialBehaviour;
   private final AtomicReference<DownstreamBehaviour> behaviour;
   private final HitCounter hits;
-  private final DownstreamHandler handler;
-  private @Nullable DownstreamServer server;
+  private @Nullable Run run;
 
   private FlakyDownstream(Builder builder) {
     this.requestedPort = builder.port;
-    this.maxConnections = builder.maxConnections;
-    this.workerThreads = builder.workerThreads;
     this.initialBehaviour = builder.behaviour;
     this.behaviour = new AtomicReference<>(builder.behaviour);
     this.hits = new HitCounter(builder.maxTrackedRequestIds);
-    this.handler = new DownstreamHandler(this, hits);
   }
 
   /** A builder with port 0 (ephemeral), the healthy behaviour and the default limits. */
@@ -74,21 +84,9 @@ public final class FlakyDownstream implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound, with the cause
    */
   public synchronized FlakyDownstream start() {
-    if (server == null) {
-      ServerSocket socket;
-      try {
-        socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 128);
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            "flaky downstream cannot listen on 127.0.0.1:" + requestedPort, e);
-      }
-      server = new DownstreamServer(socket, handler, workerThreads, maxConnections);
-      LOG.info(
-          "Flaky downstream listening on {} ({})",
-          baseUri(),
-          workerThreads.virtual() ? "virtual threads" : maxConnections + " platform threads");
+    if (run == null) {
+      run = Run.start(this, requestedPort);
+      LOG.info("Flaky downstream listening on {}", baseUri());
     }
     return this;
   }
@@ -98,9 +96,9 @@ public final class FlakyDownstream implements AutoCloseable {
    * answer), then waits up to 5 s for its threads to end. Does nothing if not running.
    */
   public synchronized void stop() {
-    DownstreamServer stopping = server;
+    Run stopping = run;
     if (stopping != null) {
-      server = null;
+      run = null;
       stopping.stop();
       LOG.info("Flaky downstream on port {} stopped", stopping.port());
     }
@@ -114,7 +112,7 @@ public final class FlakyDownstream implements AutoCloseable {
 
   /** Whether the downstream is serving. */
   public synchronized boolean isRunning() {
-    return server != null;
+    return run != null;
   }
 
   /**
@@ -138,8 +136,8 @@ public final class FlakyDownstream implements AutoCloseable {
 
   /** How many client connections are open right now. */
   public synchronized int openConnections() {
-    DownstreamServer current = server;
-    return current == null ? 0 : current.openConnections();
+    Run current = run;
+    return current == null ? 0 : current.relay().openConnections();
   }
 
   /** The behaviour in force. */
@@ -196,27 +194,93 @@ public final class FlakyDownstream implements AutoCloseable {
     hits.reset();
   }
 
-  private DownstreamServer running() {
-    DownstreamServer current = server;
+  private Run running() {
+    Run current = run;
     if (current == null) {
       throw new IllegalStateException("flaky downstream is not running; call start() first");
     }
     return current;
   }
 
+  /**
+   * One run: the relay on the public port, the JDK server on an ephemeral one behind it, and the
+   * threads of both.
+   */
+  private record Run(
+      ConnectionRelay relay, HttpServer http, ExecutorService threads, Thread acceptor, int port) {
+
+    static Run start(FlakyDownstream downstream, int requestedPort) {
+      ServerSocket listener = null;
+      try {
+        listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 128);
+        int port = listener.getLocalPort();
+        ExecutorService threads = Executors.newCachedThreadPool(daemons(port));
+        HttpServer http = HttpServer.create(new InetSocketAddress(listener.getInetAddress(), 0), 0);
+        ConnectionRelay relay = new ConnectionRelay(listener, http.getAddress(), threads);
+        http.createContext("/", new DownstreamHandler(downstream, downstream.hits, relay));
+        http.setExecutor(threads);
+        http.start();
+        Thread acceptor = new Thread(relay::acceptAll, "flaky-downstream-" + port + "-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return new Run(relay, http, threads, acceptor, port);
+      } catch (IOException e) {
+        closeQuietly(listener);
+        throw new IllegalStateException(
+            "flaky downstream cannot listen on 127.0.0.1:" + requestedPort, e);
+      }
+    }
+
+    /** Closes every connection, stops the server, interrupts requests waiting out a latency. */
+    void stop() {
+      closeQuietly(relay);
+      http.stop(0);
+      threads.shutdownNow();
+      try {
+        acceptor.join(TimeUnit.SECONDS.toMillis(STOP_TIMEOUT_SECONDS));
+        if (!threads.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            || acceptor.isAlive()) {
+          LOG.warn(
+              "Flaky downstream on port {} has threads still running {} s after stop",
+              port,
+              STOP_TIMEOUT_SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static ThreadFactory daemons(int port) {
+      AtomicLong counter = new AtomicLong();
+      return task -> {
+        Thread thread =
+            new Thread(task, "flaky-downstream-" + port + "-" + counter.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      };
+    }
+
+    private static void closeQuietly(@Nullable Closeable closeable) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (IOException e) {
+        LOG.debug("Flaky downstream could not close {}", closeable, e);
+      }
+    }
+  }
+
   /** Configures a {@link FlakyDownstream}. Not thread-safe. */
   public static final class Builder {
-
-    /** Default connection limit: 64. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
     /** Default number of request ids whose hits are kept: 10,000. */
     public static final int DEFAULT_MAX_TRACKED_REQUEST_IDS = 10_000;
 
     private int port;
-    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private int maxTrackedRequestIds = DEFAULT_MAX_TRACKED_REQUEST_IDS;
-    private WorkerThreads workerThreads = WorkerThreads.AUTO;
     private DownstreamBehaviour behaviour = DownstreamBehaviour.HEALTHY;
 
     private Builder() {}
@@ -230,15 +294,6 @@ public final class FlakyDownstream implements AutoCloseable {
       return this;
     }
 
-    /** Connections served at once, >= 1; more are answered 503 and closed. Default 64. */
-    public Builder maxConnections(int maxConnections) {
-      if (maxConnections < 1) {
-        throw new IllegalArgumentException("maxConnections must be >= 1 but was " + maxConnections);
-      }
-      this.maxConnections = maxConnections;
-      return this;
-    }
-
     /**
      * Request ids whose hits are counted, >= 1; beyond it the oldest id is forgotten. Default
      * 10,000 (a few MB at most).
@@ -249,12 +304,6 @@ public final class FlakyDownstream implements AutoCloseable {
             "maxTrackedRequestIds must be >= 1 but was " + maxTrackedRequestIds);
       }
       this.maxTrackedRequestIds = maxTrackedRequestIds;
-      return this;
-    }
-
-    /** Which threads serve connections. Default {@link WorkerThreads#AUTO}. */
-    public Builder workerThreads(WorkerThreads workerThreads) {
-      this.workerThreads = Objects.requireNonNull(workerThreads, "workerThreads");
       return this;
     }
 

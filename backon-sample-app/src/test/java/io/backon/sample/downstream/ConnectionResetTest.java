@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -95,6 +96,31 @@ class ConnectionResetTest {
   }
 
   @Test
+  void aResetEndsOnlyItsOwnConnectionWhileAnotherRequestIsInFlight() {
+    DownstreamBehaviour halfReset =
+        DownstreamBehaviour.builder()
+            .resetRate(0.5)
+            .latency(Duration.ofMillis(300))
+            .seed(11)
+            .build();
+    downstream.setBehaviour(halfReset);
+
+    CompletableFuture<HttpResponse<String>> healthy =
+        sendAsync(firstIdOf(halfReset, HitOutcome.OK));
+    CompletableFuture<HttpResponse<String>> reset =
+        sendAsync(firstIdOf(halfReset, HitOutcome.RESET));
+
+    assertThat(healthy)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .satisfies(response -> assertThat(response.statusCode()).isEqualTo(200));
+    assertThat(reset)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableThat()
+        .havingRootCause()
+        .withMessage("Connection reset");
+  }
+
+  @Test
   void aResetHappensAfterTheLatency() {
     downstream.setBehaviour(
         DownstreamBehaviour.builder().resetRate(1.0).latency(Duration.ofMillis(200)).build());
@@ -107,5 +133,22 @@ class ConnectionResetTest {
 
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+  }
+
+  private static CompletableFuture<HttpResponse<String>> sendAsync(String requestId) {
+    HttpRequest request =
+        HttpRequest.newBuilder(downstream.baseUri().resolve("/data"))
+            .header("X-Request-Id", requestId)
+            .build();
+    return LoopbackHttp.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The first request id {@code id-<n>} whose first hit has {@code outcome}. */
+  private static String firstIdOf(DownstreamBehaviour behaviour, HitOutcome outcome) {
+    for (int n = 0; ; n++) {
+      if (HitPlan.decide(behaviour, "id-" + n, 1).outcome() == outcome) {
+        return "id-" + n;
+      }
+    }
   }
 }

@@ -39,7 +39,6 @@ class DownstreamConfigurationTest {
   void bindsTheLimitsAndTheInitialBehaviourFromProperties() {
     contextRunner
         .withPropertyValues(
-            "sample.downstream.max-connections=3",
             "sample.downstream.max-tracked-request-ids=7",
             "sample.downstream.behaviour.failure-rate=0.25",
             "sample.downstream.behaviour.latency-ms=15",
@@ -47,7 +46,6 @@ class DownstreamConfigurationTest {
         .run(
             context -> {
               DownstreamProperties properties = context.getBean(DownstreamProperties.class);
-              assertThat(properties.maxConnections()).isEqualTo(3);
               assertThat(properties.maxTrackedRequestIds()).isEqualTo(7);
               assertThat(context.getBean(FlakyDownstream.class).behaviour())
                   .isEqualTo(
@@ -66,7 +64,6 @@ class DownstreamConfigurationTest {
             .bindOrCreate("sample.downstream", DownstreamProperties.class);
 
     assertThat(defaults.port()).isEqualTo(8081);
-    assertThat(defaults.maxConnections()).isEqualTo(64);
     assertThat(defaults.maxTrackedRequestIds()).isEqualTo(10_000);
     assertThat(defaults.newDownstream().behaviour()).isEqualTo(DownstreamBehaviour.HEALTHY);
   }

@@ -49,8 +49,7 @@ class FlakyDownstreamStartStopTest {
 
   @Test
   void stopEndsEveryThreadItStarted() throws Exception {
-    FlakyDownstream downstream =
-        FlakyDownstream.builder().port(0).workerThreads(WorkerThreads.PLATFORM).build().start();
+    FlakyDownstream downstream = FlakyDownstream.builder().port(0).build().start();
     String prefix = "flaky-downstream-" + downstream.port() + "-";
     for (int i = 0; i < 5; i++) {
       LoopbackHttp.get(downstream, "/data", "call-" + i);
@@ -134,34 +133,9 @@ class FlakyDownstreamStartStopTest {
   }
 
   @Test
-  void connectionsBeyondTheLimitAreAnswered503() throws Exception {
-    try (FlakyDownstream downstream =
-        FlakyDownstream.builder()
-            .port(0)
-            .maxConnections(1)
-            .behaviour(DownstreamBehaviour.builder().latency(Duration.ofMillis(500)).build())
-            .build()
-            .start()) {
-      HttpRequest slow = HttpRequest.newBuilder(downstream.baseUri().resolve("/data")).build();
-      CompletableFuture<HttpResponse<String>> first =
-          LoopbackHttp.CLIENT.sendAsync(slow, HttpResponse.BodyHandlers.ofString());
-      await().atMost(Duration.ofSeconds(5)).until(() -> downstream.totalHits() == 1);
-
-      HttpResponse<String> second = LoopbackHttp.get(downstream, "/data", "too-many");
-
-      assertThat(second.statusCode()).isEqualTo(503);
-      assertThat(second.body()).contains("too many connections; the limit is 1");
-      assertThat(first.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-      assertThat(downstream.hits("too-many")).isZero();
-    }
-  }
-
-  @Test
   void theBuilderRejectsInvalidLimitsNamingThem() {
     assertThatThrownBy(() -> FlakyDownstream.builder().port(70_000))
         .hasMessage("port must be between 0 and 65535 but was 70000");
-    assertThatThrownBy(() -> FlakyDownstream.builder().maxConnections(0))
-        .hasMessage("maxConnections must be >= 1 but was 0");
     assertThatThrownBy(() -> FlakyDownstream.builder().maxTrackedRequestIds(0))
         .hasMessage("maxTrackedRequestIds must be >= 1 but was 0");
   }
