@@ -83,6 +83,7 @@ class AotNativeModeTest {
             "\"lastKnownGood\"",
             "\"newVirtualThreadPerTaskExecutor\"",
             "\"org.springframework.web.client.HttpClientErrorException$TooManyRequests\"",
+            "\"org.springframework.web.reactive.function.client.WebClientRequestException\"",
             "\"io.backon.sample.client.DownstreamReply\"");
   }
 

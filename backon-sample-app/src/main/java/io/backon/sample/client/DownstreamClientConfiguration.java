@@ -15,21 +15,22 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * One JDK {@link HttpClient} (HTTP/1.1, keep-alive pool) shared by the blocking {@link
- * DownstreamClient} (through Spring's {@link JdkClientHttpRequestFactory}) and the {@link
- * AsyncDownstreamClient}. The JDK client is used on purpose: unlike {@code HttpURLConnection}, it
- * resends a request by itself only when a pooled connection fails before the first response byte,
- * which the downstream never causes (its resets come after it), so the downstream's hit count per
- * request id equals the attempts Backon made.
+ * The blocking {@link DownstreamClient} on a JDK {@link HttpClient} (HTTP/1.1, keep-alive pool,
+ * through Spring's {@link JdkClientHttpRequestFactory}). The JDK client is used on purpose: unlike
+ * {@code HttpURLConnection}, it resends a request by itself only when a pooled connection fails
+ * before the first response byte, which the downstream never causes (its resets come after it), so
+ * the downstream's hit count per request id equals the attempts Backon made. (The asynchronous
+ * scenarios use Spring Boot's {@code WebClient.Builder} as it comes, on Reactor Netty, which does
+ * not resend a request once it was sent.)
  */
 @Configuration(proxyBeanMethods = false)
 class DownstreamClientConfiguration {
 
   /** Longest wait for a connection to the downstream; a Backon attempt timeout cuts it shorter. */
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   /** Longest wait for an answer, a safety net: the policies' timeouts are much shorter. */
-  static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
   private static final int THREADS = 8;
   private static final long IDLE_SECONDS = 2;
@@ -78,11 +79,5 @@ class DownstreamClientConfiguration {
     return new DownstreamClient(
         restClients.requestFactory(factory).requestInterceptor(new AttemptRecorder()).build(),
         endpoint);
-  }
-
-  @Bean
-  AsyncDownstreamClient asyncDownstreamClient(
-      HttpClient downstreamHttpClient, DownstreamEndpoint endpoint) {
-    return new AsyncDownstreamClient(downstreamHttpClient, endpoint);
   }
 }

@@ -27,7 +27,8 @@ public record DownstreamReply(
    * @param requestId the id the call was made for
    * @param header looks a response header up by name, {@code null} when absent
    */
-  static DownstreamReply fromHeaders(String requestId, Function<String, @Nullable String> header) {
+  public static DownstreamReply fromHeaders(
+      String requestId, Function<String, @Nullable String> header) {
     return new DownstreamReply(
         requestId,
         number(header.apply("X-Downstream-Hit")),

@@ -60,7 +60,8 @@ public class ScenarioCatalog {
         new Scenario(
             "async",
             "downstream-async",
-            "CompletableFuture on the JDK HttpClient's sendAsync; no thread blocks between attempts",
+            "WebClient as a CompletableFuture; no thread blocks between attempts, a slow attempt's "
+                + "exchange is cancelled",
             async::future));
     add(
         new Scenario(

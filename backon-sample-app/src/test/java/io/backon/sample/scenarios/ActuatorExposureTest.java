@@ -47,6 +47,20 @@ class ActuatorExposureTest extends RunningSampleApp {
   }
 
   @Test
+  void theWebClientPolicyRetriesWhatWebClientThrowsAndSaysWhereThatCameFrom() {
+    JsonNode async = json("/actuator/backon/policies/downstream-async", 200);
+
+    assertThat(async.at("/retryOn").toString())
+        .contains(
+            "org.springframework.web.reactive.function.client.WebClientResponseException"
+                + "$ServiceUnavailable",
+            "org.springframework.web.reactive.function.client.WebClientRequestException")
+        .doesNotContain("org.springframework.web.client.");
+    assertThat(async.at("/sources/retryOn/origin").asString()).isEqualTo("policy");
+    assertThat(async.at("/attemptTimeout").asString()).isEqualTo("PT1S");
+  }
+
+  @Test
   void anUnknownPolicyIsA404WithAMessage() {
     assertThat(json("/actuator/backon/policies/nope", 404).at("/message").asString())
         .startsWith("no retry policy named 'nope'");

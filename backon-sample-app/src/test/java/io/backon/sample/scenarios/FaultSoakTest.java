@@ -53,10 +53,18 @@ class FaultSoakTest extends RunningSampleApp {
   /** Server threads live as long as the client's idle keep-alive connections; not ours to count. */
   private static final String DOWNSTREAM_THREADS = "flaky-downstream-";
 
+  /** What RestClient (the blocking scenarios) throws for a 503 and for a reset connection. */
   private static final Set<String> HTTP_FAILURES =
       Set.of(
           "org.springframework.web.client.HttpServerErrorException$ServiceUnavailable",
           "org.springframework.web.client.ResourceAccessException");
+
+  /** The same for WebClient (the asynchronous scenarios). */
+  private static final Set<String> WEB_CLIENT_FAILURES =
+      Set.of(
+          "org.springframework.web.reactive.function.client.WebClientResponseException"
+              + "$ServiceUnavailable",
+          "org.springframework.web.reactive.function.client.WebClientRequestException");
 
   @Autowired ScenarioCatalog catalog;
 
@@ -201,7 +209,8 @@ class FaultSoakTest extends RunningSampleApp {
 
     static Expectation of(String scenario) {
       return switch (scenario) {
-        case "retry", "async", "reactive" -> new Expectation(4, true, HTTP_FAILURES);
+        case "retry" -> new Expectation(4, true, HTTP_FAILURES);
+        case "async", "reactive" -> new Expectation(4, true, WEB_CLIENT_FAILURES);
         case "catalog-item", "catalog-price", "fallback" -> new Expectation(3, true, HTTP_FAILURES);
         case "budget" -> new Expectation(3, false, HTTP_FAILURES);
         case "breaker" ->
