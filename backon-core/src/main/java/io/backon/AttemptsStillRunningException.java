@@ -1,11 +1,11 @@
 package io.backon;
 
 /**
- * A {@code supplyAsync} attempt (or hedged copy) found every slot of its call taken by targets
- * still running on Backon's threads, abandoned ones included (an attempt that timed out but ignores
- * its interrupt), and the policy fails at once instead of waiting for one to end ({@code
- * RetryPolicyBuilder.waitForAbandonedAttempts(false)}). It ends the call: the policy never retries
- * it.
+ * A {@code supplyAsync} attempt (or hedged copy) found every slot of its policy ({@code maxHedges}
+ * per call in flight) taken by targets still running on Backon's threads, abandoned ones included
+ * (an attempt that timed out but ignores its interrupt), and the policy fails at once instead of
+ * waiting for one to end ({@code RetryPolicyBuilder.waitForAbandonedAttempts(false)}). It ends the
+ * call: the policy never retries it.
  */
 public class AttemptsStillRunningException extends BackonException {
 

@@ -183,7 +183,7 @@ public final class RetryPolicy {
   }
 
   /**
-   * Whether a {@code supplyAsync} attempt waits for a slot held by its call's abandoned attempts
+   * Whether a {@code supplyAsync} attempt waits for a slot held by the policy's abandoned attempts
    * ({@code true}, default) or fails with {@link AttemptsStillRunningException}; see {@link
    * RetryPolicyBuilder#waitForAbandonedAttempts}.
    */

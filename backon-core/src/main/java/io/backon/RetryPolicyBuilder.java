@@ -178,12 +178,13 @@ public final class RetryPolicyBuilder {
   }
 
   /**
-   * What a {@code supplyAsync} attempt does when its call's targets still occupy every slot ({@code
-   * maxHedges} of them, 1 without hedging) because earlier attempts timed out but ignore their
-   * interrupt: {@code true} (default) waits in line for one of them to end (the wait counts in the
-   * attempt timeout and the deadline), {@code false} fails the call at once with {@link
-   * AttemptsStillRunningException}. Only policies with an attempt timeout, a deadline or hedging
-   * keep slots; abandoned targets of a call that has ended are not counted.
+   * What a {@code supplyAsync} attempt does when the policy's targets occupy every slot ({@code
+   * maxHedges} per call in flight, 1 without hedging) because earlier attempts timed out but ignore
+   * their interrupt: {@code true} (default) waits in line for one of them to end (the wait counts
+   * in the attempt timeout and the deadline), {@code false} fails the call at once with {@link
+   * AttemptsStillRunningException}. A target keeps its slot until it really ends, also after its
+   * call ended, so targets that ignore interrupts never pile up. Only policies with an attempt
+   * timeout, a deadline or hedging keep slots.
    */
   public RetryPolicyBuilder waitForAbandonedAttempts(boolean wait) {
     s.waitForAbandonedAttempts = wait;

@@ -8,59 +8,109 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The slots of one {@code supplyAsync} call whose attempts may be abandoned (attempt timeout,
- * deadline or hedging): at most {@code maxHedges} of its targets run on Backon's threads at once,
+ * The slots of one policy's targets that run on Backon's threads ({@code supplyAsync} attempts and
+ * the blocking face's hedged copies), for policies whose attempts may be abandoned (attempt
+ * timeout, deadline or hedging): at most {@code maxHedges} per call in flight run at once,
  * abandoned ones included. A target holds its slot until it really returns, even after its attempt
- * timed out and an interrupt it ignored; a later attempt or hedged copy waits in line for a slot
- * (its wait counts in its attempt timeout and in the call's deadline; cancelling it leaves the
- * line), or fails at once with {@link AttemptsStillRunningException} when the policy says so.
- * Thread-safe. Not API.
+ * timed out and after its call ended; an attempt (first, retry or hedged copy) that finds every
+ * slot taken waits in line for one (its wait counts in its attempt timeout and in the call's
+ * deadline; cancelling it leaves the line), or fails at once with {@link
+ * AttemptsStillRunningException} when the policy says so. So targets that ignore their interrupt
+ * never pile up: a new call waits for its share while the targets its predecessors abandoned still
+ * run. Thread-safe. Not API.
  */
 final class AttemptSlots {
 
-  private final int limit;
+  private final int perCall;
   private final boolean waits;
-  private final String targetName;
 
-  /** Guarded by {@code this}. */
+  /** Guarded by {@code this}: targets running now, abandoned ones included. */
   private int running;
+
+  /** Guarded by {@code this}: calls opened and not yet closed. */
+  private int callsInFlight;
 
   /** Guarded by {@code this}: attempts waiting for a slot, oldest first. */
   private final ArrayDeque<Waiting<?>> line = new ArrayDeque<>();
 
   /**
-   * @param limit how many targets may run at once ({@code maxHedges}, 1 without hedging)
+   * @param perCall how many targets each call in flight may add ({@code maxHedges}, 1 without
+   *     hedging)
    * @param waits whether an attempt waits for a slot; else it fails at once
    */
-  AttemptSlots(int limit, boolean waits, String targetName) {
-    this.limit = limit;
+  AttemptSlots(int perCall, boolean waits) {
+    this.perCall = perCall;
     this.waits = waits;
-    this.targetName = targetName;
   }
 
   /**
-   * Runs {@code target} on {@code executor} in a free slot, or once one frees up. The returned
-   * future completes with the target's outcome; cancelling it interrupts a running target, or takes
-   * a waiting one out of the line.
+   * Opens a call: {@code perCall} more slots until it is {@linkplain Call#close() closed}, which
+   * attempts in line (of any call) may take at once.
    */
-  <T extends @Nullable Object> CompletableFuture<T> submit(Callable<T> target, Executor executor) {
-    AttemptContext context = AttemptContext.current();
+  Call open(String targetName) {
+    synchronized (this) {
+      callsInFlight++;
+    }
+    startWaiting();
+    return new Call(targetName);
+  }
+
+  /** One call's access to its policy's slots; closed once, when the call's future completes. */
+  final class Call {
+
+    private final String targetName;
+
+    private Call(String targetName) {
+      this.targetName = targetName;
+    }
+
+    /**
+     * Runs {@code target} on {@code executor} in a free slot, or once one frees up. The returned
+     * future completes with the target's outcome; cancelling it interrupts a running target, or
+     * takes a waiting one out of the line.
+     */
+    <T extends @Nullable Object> CompletableFuture<T> submit(
+        Callable<T> target, Executor executor) {
+      AttemptContext context = AttemptContext.current();
+      return AttemptSlots.this.submit(
+          target, executor, context.attempt(), context.trace(), targetName);
+    }
+
+    /** Like {@link #submit(Callable, Executor)} for the attempt {@code attemptNumber}. */
+    <T extends @Nullable Object> CompletableFuture<T> submit(
+        Callable<T> target, Executor executor, int attemptNumber, @Nullable AttemptTrace trace) {
+      return AttemptSlots.this.submit(target, executor, attemptNumber, trace, targetName);
+    }
+
+    /** The call ended: its share of slots goes; targets it left running keep theirs. */
+    void close() {
+      synchronized (AttemptSlots.this) {
+        callsInFlight--;
+      }
+    }
+  }
+
+  private <T extends @Nullable Object> CompletableFuture<T> submit(
+      Callable<T> target,
+      Executor executor,
+      int attemptNumber,
+      @Nullable AttemptTrace trace,
+      String targetName) {
     Waiting<T> waiting;
     synchronized (this) {
-      if (running < limit) {
+      if (line.isEmpty() && running < capacity()) {
         running++;
         waiting = null;
       } else if (!waits) {
         return CompletableFuture.failedFuture(
             new AttemptsStillRunningException(targetName, running));
       } else {
-        waiting = new Waiting<>(target, executor, context.attempt(), context.trace());
+        waiting = new Waiting<>(target, executor, attemptNumber, trace);
         line.add(waiting);
       }
     }
     if (waiting == null) {
-      return BlockingAttempt.submit(
-          target, executor, context.attempt(), context.trace(), this::release);
+      return BlockingAttempt.submit(target, executor, attemptNumber, trace, this::release);
     }
     waiting.whenComplete(
         (value, failure) -> {
@@ -71,7 +121,12 @@ final class AttemptSlots {
     return waiting;
   }
 
-  /** The number of this call's targets running now (tests and reports). */
+  /** Guarded by {@code this}: the slots of the calls in flight. */
+  private long capacity() {
+    return (long) callsInFlight * perCall;
+  }
+
+  /** The number of this policy's targets running now, abandoned ones included (tests, reports). */
   synchronized int running() {
     return running;
   }
@@ -80,17 +135,27 @@ final class AttemptSlots {
     line.remove(waiting);
   }
 
-  /** A target ended, or will never run: its slot goes to the first attempt in line, if any. */
+  /** A target ended, or will never run: its slot goes to the attempts in line, if any. */
   private void release() {
-    Waiting<?> next;
     synchronized (this) {
-      next = line.poll();
-      if (next == null) {
-        running--;
-        return;
-      }
+      running--;
     }
-    next.start(this::release);
+    startWaiting();
+  }
+
+  /** Starts the attempts in line, oldest first, while free slots last. */
+  private void startWaiting() {
+    while (true) {
+      Waiting<?> next;
+      synchronized (this) {
+        if (line.isEmpty() || running >= capacity()) {
+          return;
+        }
+        next = line.poll();
+        running++;
+      }
+      next.start(this::release);
+    }
   }
 
   /** An attempt waiting for a slot: its future follows the target's once it runs. */

@@ -74,10 +74,19 @@ public final class Engine {
       Callable<T> target,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     Executor executor = pipeline.policy().executor();
-    AttemptSlots slots = pipeline.slotsForCall(TargetNames.of(invocation, target));
+    AttemptSlots.Call slots = pipeline.slotsForCall(TargetNames.of(invocation, target));
     if (slots != null) {
-      return AsyncCall.start(
-          pipeline, invocation, () -> slots.submit(target, executor), target, statistics);
+      CompletableFuture<T> result;
+      try {
+        result =
+            AsyncCall.start(
+                pipeline, invocation, () -> slots.submit(target, executor), target, statistics);
+      } catch (RuntimeException | Error e) {
+        slots.close();
+        throw e;
+      }
+      result.whenComplete((value, failure) -> slots.close());
+      return result;
     }
     return AsyncCall.start(
         pipeline, invocation, () -> BlockingAttempt.submit(target, executor), target, statistics);

@@ -31,16 +31,23 @@ final class HedgeLayer extends Layer {
   private final HedgingPolicy hedging;
   private final @Nullable RetryBudget budget;
   private final @Nullable CircuitBreaker breaker;
+  private final @Nullable AttemptSlots slots;
 
+  /**
+   * @param slots the policy's slots that the blocking face's copies run in (losing copies that
+   *     ignore their interrupt keep theirs), or {@code null} for none
+   */
   HedgeLayer(
       HedgingPolicy hedging,
       @Nullable RetryBudget budget,
       @Nullable CircuitBreaker breaker,
-      @Nullable Layer inner) {
+      @Nullable Layer inner,
+      @Nullable AttemptSlots slots) {
     super(inner);
     this.hedging = hedging;
     this.budget = budget;
     this.breaker = breaker;
+    this.slots = slots;
   }
 
   @Override
@@ -48,10 +55,17 @@ final class HedgeLayer extends Layer {
     return "hedge(" + hedging.maxHedges() + ")";
   }
 
+  /**
+   * Runs the copies on the hedging executor, in the policy's slots when it has them: the race is
+   * one call in flight while it runs, and a losing copy that ignores its interrupt keeps its slot
+   * after the race, so later races wait for it rather than pile up threads.
+   */
   @Override
   <T extends @Nullable Object> T blocking(AttemptRun run, Callable<T> target) throws Exception {
     Executor executor = executor(run);
     Race race = new Race(run);
+    AttemptSlots shared = slots;
+    AttemptSlots.Call slotted = shared == null ? null : shared.open(TargetNames.of(null, target));
     HedgedCall<T> call =
         new HedgedCall<>(
             hedging,
@@ -59,9 +73,17 @@ final class HedgeLayer extends Layer {
             run.clock(),
             race,
             number ->
-                BlockingAttempt.submit(
-                    () -> next(run, target), executor, run.number(), run.trace()));
-    return await(call);
+                slotted != null
+                    ? slotted.submit(() -> next(run, target), executor, run.number(), run.trace())
+                    : BlockingAttempt.submit(
+                        () -> next(run, target), executor, run.number(), run.trace()));
+    try {
+      return await(call);
+    } finally {
+      if (slotted != null) {
+        slotted.close();
+      }
+    }
   }
 
   @Override

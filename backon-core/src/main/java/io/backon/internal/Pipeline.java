@@ -47,6 +47,7 @@ public final class Pipeline {
   private final boolean abortsOnCircuitOpen;
   private final long deadlineNanos;
   private final AttemptRun.Environment environment;
+  private final @Nullable AttemptSlots slots;
 
   private Pipeline(RetryPolicy policy, List<List<RetryListener>> listeners, boolean checksResults) {
     this.policy = policy;
@@ -61,9 +62,14 @@ public final class Pipeline {
     this.timeout = attemptTimeout >= 0 ? new TimeoutLayer(attemptTimeout, null) : null;
     this.breaker = circuitBreaker != null ? new BreakerLayer(circuitBreaker, timeout) : null;
     Layer copy = breaker != null ? breaker : timeout;
+    this.slots =
+        timeout == null && policy.deadlineNanos() < 0 && hedging == null
+            ? null
+            : new AttemptSlots(
+                hedging != null ? hedging.maxHedges() : 1, policy.waitForAbandonedAttempts());
     this.hedge =
         hedging != null
-            ? new HedgeLayer(hedging, policy.retryBudget(), circuitBreaker, copy)
+            ? new HedgeLayer(hedging, policy.retryBudget(), circuitBreaker, copy, slots)
             : null;
     this.chain = hedge != null ? hedge : copy;
     this.budget = policy.retryBudget();
@@ -219,16 +225,13 @@ public final class Pipeline {
   }
 
   /**
-   * The slots of a new {@code supplyAsync} call, or {@code null} when its attempts are never
-   * abandoned (no attempt timeout, deadline or hedging): see {@link AttemptSlots}.
+   * A new {@code supplyAsync} call's access to the policy's slots, to close when the call ends; or
+   * {@code null} when its attempts are never abandoned (no attempt timeout, deadline or hedging):
+   * see {@link AttemptSlots}.
    */
-  @Nullable AttemptSlots slotsForCall(String targetName) {
-    if (timeout == null && deadlineNanos < 0 && hedge == null) {
-      return null;
-    }
-    HedgingPolicy hedging = policy.hedging();
-    return new AttemptSlots(
-        hedging != null ? hedging.maxHedges() : 1, policy.waitForAbandonedAttempts(), targetName);
+  AttemptSlots.@Nullable Call slotsForCall(String targetName) {
+    AttemptSlots shared = slots;
+    return shared == null ? null : shared.open(targetName);
   }
 
   /** Whether an attempt passes through any layer (hedging, breaker or attempt timeout). */

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -231,5 +234,134 @@ class AbandonedAttemptSlotsTest {
     assertThat(threadsDuring - threadsBefore)
         .as("threads added: one per abandoned target, plus pool threads starting retries")
         .isLessThan(2 * calls);
+  }
+
+  @Test
+  void callsAfterAnAbandoningCallWaitForItsTargetInsteadOfPilingUpThreads() throws Exception {
+    Retrying retrying = Retrying.of(policy().maxTries(1).build());
+    int threadsBefore = Thread.activeCount();
+
+    CompletableFuture<String> first = retrying.supplyAsync(this::alwaysStubborn);
+    await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 1);
+    scheduler.advance(TIMEOUT);
+    await().atMost(Duration.ofSeconds(10)).until(first::isDone);
+    assertThat(first).isCompletedExceptionally();
+    List<CompletableFuture<String>> later = new ArrayList<>();
+    for (int call = 0; call < 20; call++) {
+      later.add(retrying.supplyAsync(this::alwaysStubborn));
+      scheduler.advance(TIMEOUT);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> later.stream().allMatch(CompletableFuture::isDone));
+    int threadsDuring = Thread.activeCount();
+
+    assertThat(later)
+        .as("each later call timed out waiting for the slot the first call's target holds")
+        .allSatisfy(
+            result ->
+                assertThat(result)
+                    .failsWithin(Duration.ZERO)
+                    .withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(AttemptTimeoutException.class));
+    assertThat(targetsStarted).as("targets started by 21 calls").hasValue(1);
+    assertThat(targetsRunning).as("the abandoned target still runs").hasValue(1);
+    assertThat(threadsDuring - threadsBefore)
+        .as("threads added: the abandoned target's, not one per call")
+        .isLessThanOrEqualTo(2);
+    release.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> targetsRunning.get() == 0);
+
+    assertThat(retrying.supplyAsync(() -> "fresh").get(10, TimeUnit.SECONDS))
+        .as("once the abandoned target ended, the next call runs at once")
+        .isEqualTo("fresh");
+  }
+
+  @Test
+  void aCallThatDoesNotWaitFailsAtOnceWhileAnEndedCallsTargetStillRuns() throws Exception {
+    Retrying retrying = Retrying.of(policy().maxTries(1).waitForAbandonedAttempts(false).build());
+    CompletableFuture<String> first = retrying.supplyAsync(this::alwaysStubborn);
+    await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 1);
+    scheduler.advance(TIMEOUT);
+    await().atMost(Duration.ofSeconds(10)).until(first::isDone);
+
+    CompletableFuture<String> second = retrying.supplyAsync(this::alwaysStubborn);
+
+    assertThat(second)
+        .failsWithin(Duration.ofSeconds(10))
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(
+            AttemptsStillRunningException.class, e -> assertThat(e.running()).isEqualTo(1));
+    assertThat(targetsStarted).hasValue(1);
+  }
+
+  @Test
+  void concurrentCallsEachGetTheirShareOfSlots() throws Exception {
+    Retrying retrying = Retrying.of(policy().maxTries(1).build());
+
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int call = 0; call < 5; call++) {
+      calls.add(retrying.supplyAsync(this::alwaysStubborn));
+    }
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 5);
+    release.countDown();
+    for (CompletableFuture<String> call : calls) {
+      assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo("late");
+    }
+    assertThat(mostTargetsRunning).as("one target per call in flight").hasValue(5);
+  }
+
+  /** Odd-numbered targets ignore interrupts until the test releases them; even ones answer. */
+  private String oddTargetsStubborn() {
+    int number = targetsStarted.incrementAndGet();
+    mostTargetsRunning.accumulateAndGet(targetsRunning.incrementAndGet(), Math::max);
+    try {
+      if (number % 2 == 1) {
+        awaitReleaseIgnoringInterrupts();
+        return "late";
+      }
+      return "fresh";
+    } finally {
+      targetsRunning.decrementAndGet();
+    }
+  }
+
+  @Test
+  void aBlockingCallsLosingCopyKeepsItsSlotSoTheNextCallCannotPileUpCopies() throws Exception {
+    HedgingPolicy hedging =
+        HedgingPolicy.builder()
+            .maxHedges(2)
+            .hedgeDelay(Duration.ofMillis(10))
+            .scheduler(scheduler)
+            .clock(clock)
+            .executor(pool)
+            .build();
+    Retrying retrying = Retrying.of(policy().hedging(hedging).maxTries(1).build());
+    ExecutorService callers = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> first = callers.submit(() -> retrying.call(this::oddTargetsStubborn));
+      await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 1);
+      scheduler.advance(Duration.ofMillis(10));
+      assertThat(first.get(10, TimeUnit.SECONDS)).as("the hedged copy won").isEqualTo("fresh");
+      assertThat(targetsRunning).as("the losing copy ignores its interrupt").hasValue(1);
+
+      Future<String> second = callers.submit(() -> retrying.call(this::oddTargetsStubborn));
+      await().atMost(Duration.ofSeconds(10)).until(() -> targetsStarted.get() == 3);
+      scheduler.advance(Duration.ofMillis(10));
+
+      assertThat(second).as("its hedge waits for a slot").isNotDone();
+      assertThat(targetsStarted)
+          .as("the second call's hedge did not start beside two running copies")
+          .hasValue(3);
+      release.countDown();
+      assertThat(second.get(10, TimeUnit.SECONDS)).isIn("late", "fresh");
+      assertThat(mostTargetsRunning)
+          .as("copies running at once: maxHedges for the one call in flight")
+          .hasValue(2);
+    } finally {
+      callers.shutdownNow();
+    }
   }
 }

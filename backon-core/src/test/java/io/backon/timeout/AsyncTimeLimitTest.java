@@ -628,19 +628,18 @@ class AsyncTimeLimitTest {
                 return "too late";
               });
 
-      assertThat(failureOf(result))
-          .isInstanceOfSatisfying(
-              DeadlineExceededException.class,
-              e -> {
-                assertThat(e.attempts()).isEqualTo(5);
-                assertThat(e.getCause()).isInstanceOf(AttemptTimeoutException.class);
-              });
+      // Five 100 ms attempts fit the 500 ms deadline; a loaded machine may start fewer in time.
+      Throwable failure = failureOf(result);
+      assertThat(failure).isInstanceOf(DeadlineExceededException.class);
+      DeadlineExceededException exceeded = (DeadlineExceededException) failure;
+      assertThat(exceeded.attempts()).isBetween(2, 5);
+      assertThat(exceeded.getCause()).isInstanceOf(AttemptTimeoutException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
-      assertThat(calls).hasValue(5);
+      assertThat(calls).hasValue(exceeded.attempts());
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(5))
-          .until(() -> interrupted.size() == 5);
+          .until(() -> interrupted.size() == exceeded.attempts());
     }
 
     @Test
@@ -664,12 +663,14 @@ class AsyncTimeLimitTest {
                 return never;
               });
 
-      assertThat(failureOf(result))
-          .isInstanceOfSatisfying(
-              DeadlineExceededException.class, e -> assertThat(e.attempts()).isEqualTo(5));
+      // Five 100 ms attempts fit the 500 ms deadline; a loaded machine may start fewer in time.
+      Throwable failure = failureOf(result);
+      assertThat(failure).isInstanceOf(DeadlineExceededException.class);
+      DeadlineExceededException exceeded = (DeadlineExceededException) failure;
+      assertThat(exceeded.attempts()).isBetween(2, 5);
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isBetween(Duration.ofMillis(400), Duration.ofSeconds(3));
-      assertThat(calls).hasValue(5);
+      assertThat(calls).hasValue(exceeded.attempts());
       assertThat(attempts).allSatisfy(attempt -> assertThat(attempt).isCancelled());
     }
 
@@ -705,7 +706,7 @@ class AsyncTimeLimitTest {
       Retrying retrying =
           Retrying.of(
               policy()
-                  .attemptTimeout(Duration.ofMillis(150))
+                  .attemptTimeout(Duration.ofMillis(500))
                   .maxTries(5)
                   .wait(Wait.none())
                   .build());
@@ -714,12 +715,13 @@ class AsyncTimeLimitTest {
           retrying.supplyAsync(
               () -> {
                 int attempt = calls.incrementAndGet();
-                Thread.sleep(
-                    attempt < 5 ? 600 - 100L * attempt : 10L); // attempts 1-4 outlive 150 ms
+                // attempts 1-4 outlive the 500 ms timeout by far; the 5th ends well within it,
+                // even on a loaded machine
+                Thread.sleep(attempt < 5 ? 5_000L - 100L * attempt : 10L);
                 return "served by attempt " + attempt;
               });
 
-      assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("served by attempt 5");
+      assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo("served by attempt 5");
       assertThat(calls).hasValue(5);
     }
 

@@ -104,8 +104,9 @@ public class PolicyProperties {
   private @Nullable Boolean raiseOnGiveUp;
 
   /**
-   * Whether a supplyAsync retry waits for the call's abandoned attempts (attempts that timed out
-   * but ignore their interrupt) to end (true) or fails the call at once (false). Default true.
+   * Whether a supplyAsync attempt waits for a slot held by abandoned attempts (attempts of this
+   * policy that timed out but ignore their interrupt, also of calls that ended) to end (true) or
+   * fails the call at once (false). Default true.
    */
   private @Nullable Boolean waitForAbandonedAttempts;
 
@@ -338,12 +339,12 @@ public class PolicyProperties {
     this.raiseOnGiveUp = raiseOnGiveUp;
   }
 
-  /** Whether a supplyAsync retry waits for the call's abandoned attempts. */
+  /** Whether a supplyAsync attempt waits for a slot held by abandoned attempts. */
   public @Nullable Boolean getWaitForAbandonedAttempts() {
     return waitForAbandonedAttempts;
   }
 
-  /** Sets whether a supplyAsync retry waits for the call's abandoned attempts. */
+  /** Sets whether a supplyAsync attempt waits for a slot held by abandoned attempts. */
   public void setWaitForAbandonedAttempts(@Nullable Boolean waitForAbandonedAttempts) {
     this.waitForAbandonedAttempts = waitForAbandonedAttempts;
   }
