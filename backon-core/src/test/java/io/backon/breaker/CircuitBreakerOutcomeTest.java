@@ -214,6 +214,30 @@ class CircuitBreakerOutcomeTest {
   }
 
   @Test
+  void aTrialDyingOfAVirtualMachineErrorInCallFreesItsSlot() {
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("vmerror")
+            .clock(clock)
+            .failureThreshold(1)
+            .recoveryTimeout(Duration.ofSeconds(10))
+            .build();
+    fail(breaker, 1);
+    clock.advance(Duration.ofSeconds(10));
+    StackOverflowError overflow = new StackOverflowError("trial");
+
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw overflow;
+                    }))
+        .isSameAs(overflow);
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
+    assertThat(breaker.tryAcquirePermission()).as("the only trial slot is free again").isTrue();
+  }
+
+  @Test
   void callAppliesTheResultPredicate() throws Exception {
     CircuitBreaker breaker = breaker().recordResult(v -> v == null).build();
 
@@ -245,5 +269,23 @@ class CircuitBreakerOutcomeTest {
     breaker.call(() -> clock.advance(Duration.ofSeconds(1)));
 
     assertThat(breaker.snapshot().slowCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void callTimesAFailingTargetToo() {
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(2).slowCallDuration(Duration.ofSeconds(2)).build();
+
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      clock.advance(Duration.ofSeconds(3));
+                      throw BOOM;
+                    }))
+        .isSameAs(BOOM);
+
+    assertThat(breaker.snapshot().failedCalls()).isEqualTo(1);
+    assertThat(breaker.snapshot().slowCalls()).as("a slow failure").isEqualTo(1);
   }
 }
