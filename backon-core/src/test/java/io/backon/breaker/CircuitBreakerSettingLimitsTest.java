@@ -92,6 +92,18 @@ class CircuitBreakerSettingLimitsTest {
         .isEqualTo(Duration.ofSeconds(30).toNanos());
   }
 
+  @Test
+  void theFirstTripStaysOpenForExactlyTheRecoveryTimeoutEvenWithABackoff() {
+    Duration notExactAsADouble = Duration.ofNanos((1L << 53) + 1); // about 104 days
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryTimeout(notExactAsADouble)
+            .recoveryBackoff(2, notExactAsADouble.multipliedBy(4))
+            .buildConfig();
+
+    assertThat(config.openNanos(1)).isEqualTo(notExactAsADouble.toNanos());
+  }
+
   static Stream<Arguments> durations() {
     return Stream.of(
         duration("slowCallDuration", CircuitBreakerBuilder::slowCallDuration),
