@@ -78,13 +78,14 @@ public final class CircuitBreakerConfig {
     Double rate = settings.failureRateThreshold;
     this.failureRateThreshold = rate != null ? rate : DEFAULT_FAILURE_RATE_THRESHOLD;
     Duration slowCall = settings.slowCallDuration;
-    this.slowCallNanos = slowCall == null ? 0L : nanos(slowCall);
+    this.slowCallNanos = slowCall == null ? 0L : slowCall.toNanos();
     Double slowRate = settings.slowCallRateThreshold;
     this.slowCallRateThreshold = slowRate != null ? slowRate : DEFAULT_SLOW_CALL_RATE_THRESHOLD;
     Duration max = settings.maxRecoveryTimeout;
     this.maxRecoveryTimeout = max != null ? max : settings.recoveryTimeout;
-    this.recoveryNanos = nanos(settings.recoveryTimeout);
-    this.maxRecoveryNanos = nanos(maxRecoveryTimeout);
+    // The builder keeps every duration within Long.MAX_VALUE nanoseconds (Checks.positive).
+    this.recoveryNanos = settings.recoveryTimeout.toNanos();
+    this.maxRecoveryNanos = maxRecoveryTimeout.toNanos();
   }
 
   /**
@@ -221,14 +222,6 @@ public final class CircuitBreakerConfig {
       }
     }
     return false;
-  }
-
-  private static long nanos(Duration duration) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException tooLong) {
-      return Long.MAX_VALUE;
-    }
   }
 
   @Override

@@ -6,7 +6,7 @@ import io.backon.RetryState;
 record AfterAttempt(int attempts) implements Stop {
 
   AfterAttempt {
-    StopChecks.attempts(attempts, "attempts");
+    attempts = StopChecks.attempts(attempts, "attempts");
   }
 
   @Override

@@ -35,7 +35,7 @@ public interface Jitter extends Describable {
    */
   default Duration apply(Duration wait, RetryState state) {
     Objects.requireNonNull(wait, "wait");
-    long nanos = apply(Nanos.clamp(Nanos.of(wait)), state);
+    long nanos = apply(Nanos.ofDynamic(wait), state);
     return Duration.ofNanos(Nanos.clamp(nanos));
   }
 

@@ -15,19 +15,11 @@ final class Nanos {
   /** The longest {@link Duration} that fits in a {@code long} of nanoseconds (about 292 years). */
   static final Duration MAX_DURATION = Checks.MAX_DURATION;
 
-  private static final Duration MIN_DURATION = Duration.ofNanos(Long.MIN_VALUE);
-
   private Nanos() {}
 
-  /** {@code d} in nanoseconds, saturated to {@code [Long.MIN_VALUE, Long.MAX_VALUE]}. */
+  /** {@code d} ({@code >= 0}) in nanoseconds, saturated at {@link Long#MAX_VALUE}. */
   static long of(Duration d) {
-    if (d.compareTo(MAX_DURATION) >= 0) {
-      return Long.MAX_VALUE;
-    }
-    if (d.compareTo(MIN_DURATION) <= 0) {
-      return Long.MIN_VALUE;
-    }
-    return d.toNanos();
+    return d.compareTo(MAX_DURATION) >= 0 ? Long.MAX_VALUE : d.toNanos();
   }
 
   /** A user-supplied wait in nanoseconds: {@code null} and negative durations become {@code 0}. */

@@ -24,10 +24,7 @@ final class SequenceWait implements Wait {
 
   @Override
   public long nextWaitNanos(RetryState state) {
-    int index = state.attemptNumber() - 1;
-    if (index < 0) {
-      return nanos[0];
-    }
+    int index = Nanos.exponent(state.attemptNumber()); // attempt - 1, at least 0
     return index < nanos.length ? nanos[index] : EXHAUSTED;
   }
 

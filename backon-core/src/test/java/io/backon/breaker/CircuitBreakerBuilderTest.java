@@ -7,8 +7,11 @@ import io.backon.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -174,6 +177,55 @@ class CircuitBreakerBuilderTest {
     assertThat(copy.config()).hasToString(config.toString());
     assertThat(CircuitBreaker.builder("x").config(CircuitBreakerConfig.defaults()).buildConfig())
         .hasToString(CircuitBreakerConfig.defaults().toString());
+  }
+
+  @Test
+  void aConfigShowsEverySetting() {
+    Predicate<@Nullable Object> isNull = Objects::isNull;
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .countBasedWindow(20)
+            .minimumCalls(7)
+            .failureRateThreshold(30)
+            .slowCallDuration(Duration.ofSeconds(2))
+            .recordOn(IOException.class)
+            .ignoreOn(IllegalStateException.class)
+            .recordResult(isNull)
+            .buildConfig();
+
+    assertThat(config.slowCallDuration()).contains(Duration.ofSeconds(2));
+    assertThat(config.ignoreOn()).containsExactly(IllegalStateException.class);
+    assertThat(config.recordResult()).containsSame(isNull);
+    assertThat(config)
+        .hasToString(
+            "CircuitBreakerConfig{failureThreshold=0, window=COUNT_BASED(20), minimumCalls=7,"
+                + " failureRateThreshold=30.0, slowCallDuration=PT2S, slowCallRateThreshold=100.0,"
+                + " recoveryTimeout=PT1M, recoveryBackoffMultiplier=1.0, maxRecoveryTimeout=PT1M,"
+                + " halfOpenMaxCalls=1, successThreshold=1, recordOn=[class java.io.IOException],"
+                + " ignoreOn=[class java.lang.IllegalStateException], recordResult=true, clock="
+                + Clock.system()
+                + "}");
+  }
+
+  @Test
+  void theDefaultConfigShowsNoWindowAndNoResultPredicate() {
+    assertThat(CircuitBreakerConfig.defaults())
+        .hasToString(
+            "CircuitBreakerConfig{failureThreshold=5, window=NONE, minimumCalls=0,"
+                + " failureRateThreshold=50.0, slowCallDuration=null, slowCallRateThreshold=100.0,"
+                + " recoveryTimeout=PT1M, recoveryBackoffMultiplier=1.0, maxRecoveryTimeout=PT1M,"
+                + " halfOpenMaxCalls=1, successThreshold=1, recordOn=[class java.lang.Exception],"
+                + " ignoreOn=[], recordResult=false, clock="
+                + Clock.system()
+                + "}");
+  }
+
+  @Test
+  void aBreakerShowsItsNameAndState() {
+    CircuitBreaker breaker = CircuitBreaker.ofDefaults("payments");
+    breaker.forceOpen();
+
+    assertThat(breaker).hasToString("CircuitBreaker{name=payments, state=FORCED_OPEN}");
   }
 
   @Test

@@ -106,6 +106,18 @@ class CircuitBreakerListenerTest {
   }
 
   @Test
+  void listenersHearTransitionsWhileTheBreakerLogIsOff() {
+    CircuitBreaker breaker = breaker().onStateChange(events::add).build();
+
+    try (CapturedLog off = CapturedLog.attach("io.backon.breaker", Level.OFF)) {
+      fail(breaker, 2);
+
+      assertThat(off.lines()).isEmpty();
+    }
+    assertThat(events).extracting(CircuitStateTransition::to).containsExactly(CircuitState.OPEN);
+  }
+
+  @Test
   void aThrowingListenerIsLoggedAndIgnored() {
     CircuitBreaker breaker =
         breaker()

@@ -9,6 +9,7 @@ import io.backon.testing.FakeClock;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +215,30 @@ class CircuitBreakerOutcomeTest {
   }
 
   @Test
+  void aTrialDyingOfAVirtualMachineErrorInCallFreesItsSlot() {
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("vmerror")
+            .clock(clock)
+            .failureThreshold(1)
+            .recoveryTimeout(Duration.ofSeconds(10))
+            .build();
+    fail(breaker, 1);
+    clock.advance(Duration.ofSeconds(10));
+    StackOverflowError overflow = new StackOverflowError("trial");
+
+    assertThatThrownBy(
+            () ->
+                breaker.call(
+                    () -> {
+                      throw overflow;
+                    }))
+        .isSameAs(overflow);
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
+    assertThat(breaker.tryAcquirePermission()).as("the only trial slot is free again").isTrue();
+  }
+
+  @Test
   void callAppliesTheResultPredicate() throws Exception {
     CircuitBreaker breaker = breaker().recordResult(v -> v == null).build();
 
@@ -245,5 +270,25 @@ class CircuitBreakerOutcomeTest {
     breaker.call(() -> clock.advance(Duration.ofSeconds(1)));
 
     assertThat(breaker.snapshot().slowCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void callTimesAFailingTargetToo() {
+    CircuitBreaker breaker =
+        breaker().countBasedWindow(2).slowCallDuration(Duration.ofSeconds(2)).build();
+
+    for (Duration took : List.of(Duration.ofSeconds(1), Duration.ofSeconds(3))) {
+      assertThatThrownBy(
+              () ->
+                  breaker.call(
+                      () -> {
+                        clock.advance(took);
+                        throw BOOM;
+                      }))
+          .isSameAs(BOOM);
+    }
+
+    assertThat(breaker.snapshot().failedCalls()).isEqualTo(2);
+    assertThat(breaker.snapshot().slowCalls()).as("only the 3 s failure was slow").isEqualTo(1);
   }
 }

@@ -113,6 +113,35 @@ class CircuitBreakerRegistryTest {
   }
 
   @Test
+  void registersABreakerBuiltElsewhereUnderItsOwnName() {
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    CircuitBreaker stock = CircuitBreaker.builder("stock").failureThreshold(1).build();
+
+    assertThat(registry.register(stock)).isSameAs(stock);
+    assertThat(registry.register(stock)).as("the same instance again").isSameAs(stock);
+    assertThat(registry.breaker("stock")).isSameAs(stock);
+  }
+
+  @Test
+  void rejectsASecondBreakerWithATakenName() {
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    CircuitBreaker stock = registry.breaker("stock");
+
+    assertThatThrownBy(() -> registry.register(CircuitBreaker.ofDefaults("stock")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a circuit breaker named 'stock' is already registered");
+    assertThat(registry.breaker("stock")).isSameAs(stock);
+  }
+
+  @Test
+  void namesItsBreakersInToString() {
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+    registry.breaker("payments");
+
+    assertThat(registry).hasToString("CircuitBreakerRegistry[payments]");
+  }
+
+  @Test
   void rejectsBlankNamesAndInvalidDefaults() {
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
 

@@ -59,6 +59,51 @@ class CircuitBreakerSettingLimitsTest {
         .hasMessage("timeBasedWindow must be whole seconds from 1s to 86400s but was PT2628000H");
   }
 
+  @Test
+  void theShortestTimeWindowIsOneSecond() {
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments").timeBasedWindow(Duration.ofSeconds(1)).buildConfig();
+
+    assertThat(config.slidingWindowSize()).isEqualTo(1);
+  }
+
+  @Test
+  void aRecoveryBackoffMultiplierOfOneKeepsEveryOpenTimeAtTheRecoveryTimeout() {
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryBackoff(1.0, Duration.ofMinutes(5))
+            .buildConfig();
+
+    assertThat(config.recoveryBackoffMultiplier()).isEqualTo(1.0);
+    assertThat(config.openNanos(3)).isEqualTo(Duration.ofMinutes(1).toNanos());
+  }
+
+  @Test
+  void aMaximumRecoveryTimeoutEqualToTheRecoveryTimeoutIsAccepted() {
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryTimeout(Duration.ofSeconds(30))
+            .recoveryBackoff(2, Duration.ofSeconds(30))
+            .buildConfig();
+
+    assertThat(config.maxRecoveryTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.openNanos(2))
+        .as("capped at once")
+        .isEqualTo(Duration.ofSeconds(30).toNanos());
+  }
+
+  @Test
+  void theFirstTripStaysOpenForExactlyTheRecoveryTimeoutEvenWithABackoff() {
+    Duration notExactAsADouble = Duration.ofNanos((1L << 53) + 1); // about 104 days
+    CircuitBreakerConfig config =
+        CircuitBreaker.builder("payments")
+            .recoveryTimeout(notExactAsADouble)
+            .recoveryBackoff(2, notExactAsADouble.multipliedBy(4))
+            .buildConfig();
+
+    assertThat(config.openNanos(1)).isEqualTo(notExactAsADouble.toNanos());
+  }
+
   static Stream<Arguments> durations() {
     return Stream.of(
         duration("slowCallDuration", CircuitBreakerBuilder::slowCallDuration),

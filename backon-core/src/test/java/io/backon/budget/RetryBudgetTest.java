@@ -67,10 +67,25 @@ class RetryBudgetTest {
     RetryBudget budget = RetryBudget.ofDefaults("b");
     budget.onFailure();
     budget.tryAcquireRetry();
+    for (int i = 0; i < 5; i++) {
+      budget.onFailure();
+    }
+    assertThat(budget.tryAcquireRetry()).isFalse();
+    assertThat(budget.snapshot()).isEqualTo(new RetryBudgetSnapshot("b", 4.0, 10, 1, 1));
 
     budget.reset();
 
     assertThat(budget.snapshot()).isEqualTo(new RetryBudgetSnapshot("b", 10.0, 10, 0, 0));
+  }
+
+  @Test
+  void showsItsSettings() {
+    RetryBudget budget = RetryBudget.builder().name("stock").maxTokens(4).tokenRatio(0.25).build();
+    budget.onFailure();
+
+    assertThat(budget.maxTokens()).isEqualTo(4);
+    assertThat(budget.tokenRatio()).isEqualTo(0.25);
+    assertThat(budget).hasToString("RetryBudget{name=stock, tokens=3.0/4, tokenRatio=0.25}");
   }
 
   @Test

@@ -43,6 +43,14 @@ class JitterTest {
   }
 
   @Test
+  void fullJitterOfTheLargestWaitSpreadsOverTheWholeRange() {
+    List<Long> draws = draws(Jitter.full(), Long.MAX_VALUE, 1);
+
+    assertThat(draws).anySatisfy(w -> assertThat(w).isLessThan(Long.MAX_VALUE / 10));
+    assertThat(draws).anySatisfy(w -> assertThat(w).isGreaterThan(Long.MAX_VALUE / 10 * 9));
+  }
+
+  @Test
   void noJitterKeepsTheWait() {
     assertThat(Jitter.none().apply(5 * SECOND, new TestRetryState())).isEqualTo(5 * SECOND);
     assertThat(Jitter.none().apply(-1L, new TestRetryState())).isZero();
@@ -133,6 +141,9 @@ class JitterTest {
     assertThat(Jitter.none().apply(Duration.ofSeconds(3), new TestRetryState()))
         .isEqualTo(Duration.ofSeconds(3));
     assertThat(Jitter.none().apply(Duration.ofSeconds(-3), new TestRetryState()))
+        .isEqualTo(Duration.ZERO);
+    assertThat(Jitter.none().apply(Duration.ofSeconds(Long.MIN_VALUE), new TestRetryState()))
+        .as("negative beyond Long.MIN_VALUE nanoseconds")
         .isEqualTo(Duration.ZERO);
     assertThat(Jitter.full().apply(Duration.ofDays(365_000_000L), new TestRetryState()))
         .isBetween(Duration.ZERO, Wait.DEFAULT_MAX);
