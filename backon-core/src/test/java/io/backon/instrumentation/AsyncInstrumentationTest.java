@@ -258,4 +258,19 @@ class AsyncInstrumentationTest {
             "attempt 1 ended cancelled none 0ms",
             "call ended failure_without_retry CancellationException 1 0ms");
   }
+
+  @Test
+  void cancellingAFluxEndsTheRunningAttemptAndTheCall() {
+    Disposable subscription =
+        Flux.<String>never().transform(BackonReactor.retry(policy().build())).subscribe();
+
+    subscription.dispose();
+
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended cancelled none 0ms",
+            "call ended failure_without_retry CancellationException 1 0ms");
+  }
 }

@@ -190,4 +190,20 @@ class MonoTimingTest {
     assertThat(flaky.cancellations).hasValue(1);
     assertThat(flaky.subscriptions).hasValue(1);
   }
+
+  @Test
+  void aMonoAttemptThatStartsAfterTheDeadlineIsCutAtOnce() {
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    RetryPolicy policy =
+        noWait()
+            .deadline(Duration.ofSeconds(1))
+            .onAttempt(event -> time.advanceTimeBy(Duration.ofSeconds(2))) // a slow listener
+            .build();
+
+    StepVerifier.create(Mono.<String>never().transform(BackonReactor.retry(policy, time)))
+        .expectSubscription()
+        .then(time::advanceTime)
+        .expectError(DeadlineExceededException.class)
+        .verify(Duration.ofSeconds(10));
+  }
 }
