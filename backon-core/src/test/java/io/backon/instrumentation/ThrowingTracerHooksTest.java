@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every attempt hook of an instrumentation may throw: it is logged and the call goes on. */
 class ThrowingTracerHooksTest {
@@ -103,6 +105,55 @@ class ThrowingTracerHooksTest {
       assertThat(log.linesOf("io.backon.instrumentation"))
           .extracting(CapturedLog.Line::message)
           .contains("Instrumentation hook hedgeEnded threw; the call goes on");
+    }
+  }
+
+  /** Starts calls whose attempts record nothing and whose end throws. */
+  private static final RetryInstrumentation BROKEN_CALL_END =
+      (policy, targetName) ->
+          new CallTracer() {
+            @Override
+            public AttemptTracer attemptStarted(int attemptNumber) {
+              return (outcome, failure, durationNanos) -> {};
+            }
+
+            @Override
+            public void callEnded(
+                CallOutcome outcome,
+                @Nullable Throwable failure,
+                int attempts,
+                long durationNanos) {
+              throw new IllegalStateException("callEnded broke");
+            }
+          };
+
+  @Test
+  void aThrowingCallStartIsLoggedAndTheCallRunsUntraced() throws Exception {
+    RetryInstrumentation broken =
+        (policy, targetName) -> {
+          throw new IllegalStateException("callStarted broke");
+        };
+    try (CapturedLog log = CapturedLog.attach()) {
+      assertThat(Retrying.of(policy().instrumentation(broken).build()).call(this::failingOnce))
+          .isEqualTo("ok");
+
+      assertThat(log.linesOf("io.backon.instrumentation"))
+          .extracting(CapturedLog.Line::message)
+          .contains("Instrumentation hook callStarted threw; the call goes on");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} failures before success")
+  @ValueSource(ints = {0, 1})
+  void aThrowingCallEndIsLoggedAndTheValueStillReturned(int failures) throws Exception {
+    Retrying retrying = Retrying.of(policy().instrumentation(BROKEN_CALL_END).build());
+    calls.set(1 - failures);
+    try (CapturedLog log = CapturedLog.attach()) {
+      assertThat(retrying.call(this::failingOnce)).isEqualTo("ok");
+
+      assertThat(log.linesOf("io.backon.instrumentation"))
+          .extracting(CapturedLog.Line::message)
+          .containsExactly("Instrumentation hook callEnded threw; the call goes on");
     }
   }
 }
