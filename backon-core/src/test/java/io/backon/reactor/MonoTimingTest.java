@@ -206,4 +206,23 @@ class MonoTimingTest {
         .expectError(DeadlineExceededException.class)
         .verify(Duration.ofSeconds(10));
   }
+
+  @Test
+  void theDeadlineCountsFromTheCallsStartNotFromTheSchedulersOrigin() {
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    time.advanceTimeBy(Duration.ofHours(1));
+    RetryOperator<String> operator =
+        BackonReactor.retry(
+            noWait().statistics(true).deadline(Duration.ofSeconds(3)).build(), time);
+
+    StepVerifier.create(Mono.<String>never().transform(operator))
+        .expectSubscription()
+        .then(() -> time.advanceTimeBy(Duration.ofMillis(2999)))
+        .expectNoEvent(Duration.ZERO)
+        .then(() -> time.advanceTimeBy(Duration.ofMillis(1)))
+        .expectError(DeadlineExceededException.class)
+        .verify(Duration.ofSeconds(10));
+    assertThat(operator.statistics().attemptNumber()).isEqualTo(1);
+    assertThat(operator.statistics().elapsed()).isEqualTo(Duration.ofSeconds(3));
+  }
 }
