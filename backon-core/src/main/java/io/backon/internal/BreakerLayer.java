@@ -83,7 +83,13 @@ final class BreakerLayer extends Layer {
     Clock clock = run.clock();
     boolean slowCalls = breaker.measuresDurations();
     long start = slowCalls ? clock.nanoTime() : 0L;
-    CompletionStage<T> stage = nextAsync(run, target);
+    CompletionStage<T> stage;
+    try {
+      stage = nextAsync(run, target);
+    } catch (VirtualMachineError fatal) { // rethrown by Layer.invoke: no verdict, as in call()
+      breaker.releasePermission();
+      throw fatal;
+    }
     CompletableFuture<T> done = Stages.completedNormally(stage);
     if (done != null) { // the common fast case: report at once, nothing to wait for
       report(slowCalls ? clock.nanoTime() - start : 0L, done.join(), null, run.raceDecided());

@@ -156,4 +156,16 @@ class SupplyAsyncTest {
     assertThat(calls).hasValue(1);
     assertThat(threads).singleElement().asString().startsWith("supply-worker-");
   }
+
+  @Test
+  void aBlockingTargetRunInlineLeavesNoAttemptNumberOnTheThread() {
+    Retrying inline =
+        Retrying.of(
+            fakeTimePolicy(clock, scheduler).executor(Runnable::run).wait(Wait.none()).build());
+
+    String value = valueOf(inline.supplyAsync(() -> "attempt " + Retries.attemptNumber()));
+
+    assertThat(value).isEqualTo("attempt 1");
+    assertThat(Retries.attemptNumber()).as("attempt number after the call").isZero();
+  }
 }

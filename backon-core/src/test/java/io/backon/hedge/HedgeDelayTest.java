@@ -28,6 +28,17 @@ class HedgeDelayTest {
   }
 
   @Test
+  void fixedDelaysOfDifferentDurationsAreDifferentValues() {
+    HedgeDelay forty = HedgeDelay.fixed(Duration.ofMillis(40));
+
+    assertThat(forty)
+        .isNotEqualTo(HedgeDelay.fixed(Duration.ofMillis(50)))
+        .isNotEqualTo(HedgeDelay.percentile(95))
+        .hasSameHashCodeAs(HedgeDelay.fixed(Duration.ofMillis(40)))
+        .doesNotHaveSameHashCodeAs(HedgeDelay.fixed(Duration.ofMillis(50)));
+  }
+
+  @Test
   void aFixedDelayDescribesItsDuration() {
     assertThat(HedgeDelay.fixed(Duration.ofMillis(40)).describe())
         .isEqualTo(Description.of("fixed").with("delay", Duration.ofMillis(40)));
@@ -94,6 +105,27 @@ class HedgeDelayTest {
     long expectedRank = (long) Math.ceil(percentile * samples / 100.0);
 
     assertThat(Duration.ofNanos(delay.delayNanos())).isEqualTo(Duration.ofMillis(expectedRank));
+  }
+
+  @Test
+  void percentileRanksLatenciesRecordedOutOfOrder() {
+    HedgeDelay median = HedgeDelay.percentile(50, 5, 1, Duration.ZERO);
+    for (long ms : new long[] {90, 10, 70, 50, 30}) {
+      median.recordLatency(ms * MS);
+    }
+
+    assertThat(median.delayNanos()).isEqualTo(50 * MS);
+  }
+
+  @Test
+  void minSamplesMayEqualTheWindow() {
+    HedgeDelay delay = HedgeDelay.percentile(100, 3, 3, Duration.ofMillis(100));
+    delay.recordLatency(10 * MS);
+    delay.recordLatency(20 * MS);
+    assertThat(delay.delayNanos()).isEqualTo(100 * MS);
+
+    delay.recordLatency(30 * MS);
+    assertThat(delay.delayNanos()).isEqualTo(30 * MS);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.backon.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Retries;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
@@ -257,5 +258,45 @@ class AsyncInstrumentationTest {
             "attempt 1 started",
             "attempt 1 ended cancelled none 0ms",
             "call ended failure_without_retry CancellationException 1 0ms");
+  }
+
+  @Test
+  void cancellingAFluxEndsTheRunningAttemptAndTheCall() {
+    Disposable subscription =
+        Flux.<String>never().transform(BackonReactor.retry(policy().build())).subscribe();
+
+    subscription.dispose();
+
+    assertThat(instrumentation.events)
+        .containsExactly(
+            "call started p",
+            "attempt 1 started",
+            "attempt 1 ended cancelled none 0ms",
+            "call ended failure_without_retry CancellationException 1 0ms");
+  }
+
+  @Test
+  void theFirstAttemptsScopeIsClosedOnTheCallingThreadWhenTheCallGoesOn() {
+    CompletableFuture<String> call = Retrying.of(policy().build()).callAsync(() -> flakyStage(1));
+
+    assertThat(call).isNotDone();
+    assertThat(instrumentation.attemptInScope()).as("scope open on the caller").isZero();
+    scheduler.advance(Duration.ofMillis(100));
+    assertThat(call).isCompletedWithValue("ok");
+  }
+
+  @Test
+  void aHedgedAsyncCallLeavesNoScopeAndNoAttemptNumberOnTheCallingThread() {
+    HedgingPolicy hedging =
+        HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofSeconds(1)).build();
+    CompletableFuture<String> pending = new CompletableFuture<>();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy().hedging(hedging).build()).callAsync(() -> pending);
+
+    assertThat(instrumentation.attemptInScope()).as("scope open on the caller").isZero();
+    assertThat(Retries.attemptNumber()).as("attempt number on the caller").isZero();
+    pending.complete("ok");
+    assertThat(call).isCompletedWithValue("ok");
   }
 }

@@ -64,4 +64,16 @@ class DurationTextTest {
         .isEqualTo("9.8s")
         .doesNotContain("PT");
   }
+
+  @Test
+  void exactlyOneDayReadsAsADay() {
+    assertThat(DurationText.of(Duration.ofDays(1))).isEqualTo("1d");
+    assertThat(DurationText.of(Duration.ofHours(1))).isEqualTo("1h");
+  }
+
+  @Test
+  void halfASecondPastAMinuteRoundsUp() {
+    assertThat(DurationText.of(Duration.ofMillis(60_500))).isEqualTo("1m1s");
+    assertThat(DurationText.of(Duration.ofMillis(60_499))).isEqualTo("1m");
+  }
 }

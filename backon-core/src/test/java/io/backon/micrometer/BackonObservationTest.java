@@ -278,6 +278,36 @@ class BackonObservationTest extends MetricsFixture {
     assertThat(observations).hasObservationWithNameEqualTo("backon.call");
     assertThat(meters.get("backon.calls").tag("outcome", "success_without_retry").timer().count())
         .isEqualTo(1);
+    assertThat(meters.get("backon.attempts").tag("outcome", "success").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theObservationContextsNameTheTargetForCustomConventions() throws Exception {
+    List<String> targets = new CopyOnWriteArrayList<>();
+    observations
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<Observation.Context>() {
+              @Override
+              public void onStart(Observation.Context context) {
+                if (context instanceof BackonCallContext call) {
+                  targets.add("call " + call.targetName());
+                } else if (context instanceof BackonAttemptContext attempt) {
+                  targets.add("attempt " + attempt.targetName());
+                }
+              }
+
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+            });
+
+    Retrying.of(policy().instrumentation(instrumentation).build()).call(() -> flaky(0));
+
+    String lambda = BackonObservationTest.class.getName() + " (lambda)";
+    assertThat(targets).containsExactly("call " + lambda, "attempt " + lambda);
   }
 
   @Test

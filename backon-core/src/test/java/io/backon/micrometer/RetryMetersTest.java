@@ -3,6 +3,7 @@ package io.backon.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.CapturedLog;
 import io.backon.Retrying;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testing.BackonTesting;
@@ -10,9 +11,11 @@ import io.backon.testing.TestScope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** The per-call meters in a SimpleMeterRegistry: names, tags, counts and fake-clock durations. */
@@ -181,5 +184,63 @@ class RetryMetersTest extends MetricsFixture {
 
     assertThat(registry.find("backon.calls").timers()).isEmpty();
     assertThat(registry.find("backon.attempts").counters()).isEmpty();
+  }
+
+  @Test
+  void reachingTheExceptionTagLimitLogsOneWarningNamingThePolicyTheLimitAndTheFirstClass() {
+    BackonMicrometer limited =
+        BackonMicrometer.builder().meterRegistry(registry).maxExceptionTags(1).build();
+    Retrying retrying = Retrying.of(policy().maxTries(1).instrumentation(limited).build());
+    try (CapturedLog log = CapturedLog.attach("io.backon.micrometer", Level.ALL)) {
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> retrying.call(() -> flaky(1))).isInstanceOf(IOException.class);
+        calls.set(0);
+        assertThatThrownBy(
+                () ->
+                    retrying.call(
+                        () -> {
+                          throw new IllegalStateException("a second class");
+                        }))
+            .isInstanceOf(IllegalStateException.class);
+      }
+
+      assertThat(log.lines())
+          .singleElement()
+          .satisfies(
+              line -> {
+                assertThat(line.level()).isEqualTo("WARNING");
+                assertThat(line.message())
+                    .contains(
+                        "'payments'",
+                        "limit of 1 exception tags",
+                        "first: IllegalStateException",
+                        "exception=\"other\"");
+              });
+    }
+  }
+
+  @Test
+  void anAnonymousExceptionClassIsTaggedWithItsBinaryName() {
+    IOException anonymous = new IOException("anonymous") {};
+    Retrying retrying = Retrying.of(policy().maxTries(1).instrumentation(metrics).build());
+
+    assertThatThrownBy(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw anonymous;
+                    }))
+        .isSameAs(anonymous);
+
+    assertThat(attempts("failure", anonymous.getClass().getName()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void describesWhichRegistriesItRecordsTo() {
+    assertThat(metrics).hasToString("BackonMicrometer{meters=true, observations=false}");
+    assertThat(BackonMicrometer.of(registry, ObservationRegistry.create()))
+        .hasToString("BackonMicrometer{meters=true, observations=true}");
+    assertThat(BackonMicrometer.of(ObservationRegistry.create()))
+        .hasToString("BackonMicrometer{meters=false, observations=true}");
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 class FluxRetryTest {
 
@@ -132,5 +133,62 @@ class FluxRetryTest {
         .expectNext(0L, 1L)
         .expectError(DeadlineExceededException.class)
         .verify();
+  }
+
+  @Test
+  void whenTheDeadlineAndTheAttemptTimeoutFallTogetherTheDeadlineEndsTheCall() {
+    RetryPolicy policy =
+        noWait()
+            .maxTries(5)
+            .attemptTimeout(Duration.ofSeconds(2))
+            .deadline(Duration.ofSeconds(2))
+            .build();
+    IOException first = new IOException("first");
+    Flux<String> source =
+        Flux.defer(() -> subscriptions.incrementAndGet() == 1 ? Flux.error(first) : Flux.never());
+
+    StepVerifier.withVirtualTime(() -> source.transform(BackonReactor.retry(policy)))
+        .expectSubscription()
+        .thenAwait(Duration.ofSeconds(2))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error).isInstanceOf(DeadlineExceededException.class).hasCause(first))
+        .verify();
+    assertThat(subscriptions).hasValue(2);
+  }
+
+  @Test
+  void anAttemptTimeoutShorterThanTheDeadlineCutsTheFluxAttemptAndRetries() {
+    RetryPolicy policy =
+        noWait()
+            .maxTries(5)
+            .attemptTimeout(Duration.ofSeconds(1))
+            .deadline(Duration.ofSeconds(10))
+            .build();
+    Flux<String> source =
+        Flux.defer(() -> subscriptions.incrementAndGet() == 1 ? Flux.never() : Flux.just("ok"));
+
+    StepVerifier.withVirtualTime(() -> source.transform(BackonReactor.retry(policy)))
+        .expectSubscription()
+        .thenAwait(Duration.ofSeconds(1))
+        .expectNext("ok")
+        .verifyComplete();
+    assertThat(subscriptions).hasValue(2);
+  }
+
+  @Test
+  void aFluxAttemptThatStartsAfterTheDeadlineIsCutAtOnce() {
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    RetryPolicy policy =
+        noWait()
+            .deadline(Duration.ofSeconds(1))
+            .onAttempt(event -> time.advanceTimeBy(Duration.ofSeconds(2))) // a slow listener
+            .build();
+
+    StepVerifier.create(Flux.<String>never().transform(BackonReactor.retry(policy, time)))
+        .expectSubscription()
+        .then(time::advanceTime)
+        .expectError(DeadlineExceededException.class)
+        .verify(Duration.ofSeconds(10));
   }
 }

@@ -190,4 +190,39 @@ class MonoTimingTest {
     assertThat(flaky.cancellations).hasValue(1);
     assertThat(flaky.subscriptions).hasValue(1);
   }
+
+  @Test
+  void aMonoAttemptThatStartsAfterTheDeadlineIsCutAtOnce() {
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    RetryPolicy policy =
+        noWait()
+            .deadline(Duration.ofSeconds(1))
+            .onAttempt(event -> time.advanceTimeBy(Duration.ofSeconds(2))) // a slow listener
+            .build();
+
+    StepVerifier.create(Mono.<String>never().transform(BackonReactor.retry(policy, time)))
+        .expectSubscription()
+        .then(time::advanceTime)
+        .expectError(DeadlineExceededException.class)
+        .verify(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theDeadlineCountsFromTheCallsStartNotFromTheSchedulersOrigin() {
+    VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    time.advanceTimeBy(Duration.ofHours(1));
+    RetryOperator<String> operator =
+        BackonReactor.retry(
+            noWait().statistics(true).deadline(Duration.ofSeconds(3)).build(), time);
+
+    StepVerifier.create(Mono.<String>never().transform(operator))
+        .expectSubscription()
+        .then(() -> time.advanceTimeBy(Duration.ofMillis(2999)))
+        .expectNoEvent(Duration.ZERO)
+        .then(() -> time.advanceTimeBy(Duration.ofMillis(1)))
+        .expectError(DeadlineExceededException.class)
+        .verify(Duration.ofSeconds(10));
+    assertThat(operator.statistics().attemptNumber()).isEqualTo(1);
+    assertThat(operator.statistics().elapsed()).isEqualTo(Duration.ofSeconds(3));
+  }
 }

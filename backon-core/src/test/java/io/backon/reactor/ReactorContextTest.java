@@ -123,4 +123,15 @@ class ReactorContextTest {
     accessor.restore();
     assertThat(Retries.isRetrying()).isFalse();
   }
+
+  @Test
+  void accessorClearsTheAttemptNumberForAContextWithoutOne() {
+    AttemptNumberAccessor accessor = new AttemptNumberAccessor();
+    accessor.setValue(4);
+
+    accessor.setValue();
+
+    assertThat(Retries.isRetrying()).isFalse();
+    assertThat(accessor.getValue()).isNull();
+  }
 }

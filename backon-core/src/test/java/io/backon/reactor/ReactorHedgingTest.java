@@ -322,6 +322,10 @@ class ReactorHedgingTest {
           .thenAwait(DELAY.multipliedBy(3))
           .expectNext(1, 2, 3)
           .verifyComplete();
+      assertThat(log.lines())
+          .as("the first Flux warns")
+          .filteredOn(line -> line.level().equals("WARNING"))
+          .hasSize(1);
       StepVerifier.create(ticks.transform(operator)).expectNext(1, 2, 3).verifyComplete();
 
       assertThat(fluxSubscriptions).as("one subscription per call, no copies").hasValue(2);

@@ -3,6 +3,7 @@ package io.backon.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.backon.DeadlineExceededException;
 import io.backon.EventType;
@@ -12,11 +13,15 @@ import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
+import io.backon.wait.Jitter;
+import io.backon.wait.Wait;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -137,5 +142,36 @@ class DeadlineEventsTest {
               // observed: 0s (attemptEndNanos was never set for the cut-short first attempt)
               assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
             });
+  }
+
+  @Test
+  void theAfterEventOfAnAsyncAttemptCutByTheDeadlineReportsWhenItWasCut() {
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .deadline(Duration.ofSeconds(1))
+            .wait(Wait.constant(Duration.ofMillis(100)))
+            .jitter(Jitter.none())
+            .after(events::add)
+            .clock(clock)
+            .scheduler(scheduler)
+            .executor(Runnable::run)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
+    AtomicInteger calls = new AtomicInteger();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(
+                () ->
+                    calls.incrementAndGet() == 1
+                        ? CompletableFuture.failedFuture(new IOException("down"))
+                        : new CompletableFuture<String>());
+    scheduler.advance(Duration.ofSeconds(1));
+
+    assertThat(call).isCompletedExceptionally();
+    assertThat(events)
+        .extracting(RetryEvent::attemptNumber, RetryEvent::elapsed)
+        .containsExactly(tuple(1, Duration.ZERO), tuple(2, Duration.ofSeconds(1)));
   }
 }
