@@ -111,8 +111,7 @@ final class AsyncCall<T extends @Nullable Object> {
       return invokeOnce(supplier);
     }
     if (pipeline.tracedFirstAttempt() && !pipeline.checksResults()) {
-      CallTracer tracer =
-          CallTrace.tracer(pipeline.policy(), overrides, TargetNames.of(invocation, nameSource));
+      CallTracer tracer = CallTrace.tracer(pipeline, overrides, invocation, nameSource);
       if (tracer != null) {
         return startTraced(
             pipeline, overrides, invocation, supplier, nameSource, statistics, tracer);

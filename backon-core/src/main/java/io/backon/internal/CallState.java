@@ -122,7 +122,7 @@ final class CallState implements RetryState {
         resumed != null
             ? resumed
             : pipeline.instrumented()
-                ? CallTrace.start(policy, overrides, targetName(), startNanos)
+                ? CallTrace.start(pipeline, overrides, invocation, target, startNanos)
                 : null;
   }
 

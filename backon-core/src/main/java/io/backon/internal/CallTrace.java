@@ -1,6 +1,7 @@
 package io.backon.internal;
 
 import io.backon.AttemptTimeoutException;
+import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.AttemptOutcome;
@@ -37,22 +38,36 @@ final class CallTrace {
    * when the policy has no instrumentation, retrying is off, or the instrumentation threw.
    */
   static @Nullable CallTrace start(
-      RetryPolicy policy, GlobalSettings overrides, String targetName, long startNanos) {
-    CallTracer tracer = tracer(policy, overrides, targetName);
-    return tracer == null ? null : new CallTrace(tracer, policy.clock(), startNanos);
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object nameSource,
+      long startNanos) {
+    CallTracer tracer = tracer(pipeline, overrides, invocation, nameSource);
+    return tracer == null ? null : new CallTrace(tracer, pipeline.policy().clock(), startNanos);
   }
 
   /**
    * The instrumentation's tracer of a call starting now, without the per-call holder that {@link
-   * #start} adds; {@code null} when retrying is off or the instrumentation threw.
+   * #start} adds: the policy's shared tracer, else one the instrumentation starts for this call
+   * (named after {@code invocation}, else {@code nameSource}'s class); {@code null} when retrying
+   * is off or the instrumentation threw.
    */
   static @Nullable CallTracer tracer(
-      RetryPolicy policy, GlobalSettings overrides, String targetName) {
+      Pipeline pipeline,
+      GlobalSettings overrides,
+      @Nullable Invocation invocation,
+      Object nameSource) {
+    RetryPolicy policy = pipeline.policy();
     if (!policy.enabled() || overrides.disabled()) {
       return null;
     }
+    CallTracer shared = pipeline.sharedTracer();
+    if (shared != null) {
+      return shared;
+    }
     try {
-      return policy.instrumentation().callStarted(policy, targetName);
+      return policy.instrumentation().callStarted(policy, TargetNames.of(invocation, nameSource));
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable broken) {

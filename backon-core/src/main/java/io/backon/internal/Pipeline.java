@@ -8,6 +8,7 @@ import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.budget.RetryBudget;
 import io.backon.hedge.HedgingPolicy;
+import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.RetryInstrumentation;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +43,7 @@ public final class Pipeline {
   private final boolean timed;
   private final boolean checksResults;
   private final boolean instrumented;
+  private final @Nullable CallTracer sharedTracer;
   private final boolean tracedFirstAttempt;
   private final Class<? extends Throwable>[] abortOn;
   private final boolean abortsOnCircuitOpen;
@@ -75,6 +77,7 @@ public final class Pipeline {
     this.budget = policy.retryBudget();
     this.environment = new AttemptRun.Environment(policy.scheduler(), policy.clock(), null, null);
     this.instrumented = policy.instrumentation() != RetryInstrumentation.NONE;
+    this.sharedTracer = instrumented ? sharedTracer(policy) : null;
     this.deadlineNanos = policy.deadlineNanos();
     this.abortOn = abortTypes(policy);
     this.abortsOnCircuitOpen = !policy.retryOnCircuitOpen();
@@ -192,6 +195,25 @@ public final class Pipeline {
   /** Whether an instrumentation other than {@link RetryInstrumentation#NONE} is set. */
   public boolean instrumented() {
     return instrumented;
+  }
+
+  /**
+   * The instrumentation's tracer of all this policy's calls, or {@code null} when each call starts
+   * its own (see {@link RetryInstrumentation#sharedTracer}).
+   */
+  @Nullable CallTracer sharedTracer() {
+    return sharedTracer;
+  }
+
+  private static @Nullable CallTracer sharedTracer(RetryPolicy policy) {
+    try {
+      return policy.instrumentation().sharedTracer(policy);
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("sharedTracer", broken);
+      return null;
+    }
   }
 
   /** The deadline over the whole call in nanoseconds, {@code -1} without one. */

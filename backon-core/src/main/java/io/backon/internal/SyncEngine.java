@@ -137,8 +137,7 @@ final class SyncEngine {
       @Nullable AtomicReference<RetryStatistics> statistics)
       throws Exception {
     if (pipeline.tracedFirstAttempt()) {
-      CallTracer tracer =
-          CallTrace.tracer(pipeline.policy(), overrides, TargetNames.of(invocation, target));
+      CallTracer tracer = CallTrace.tracer(pipeline, overrides, invocation, target);
       if (tracer != null) {
         return traced(pipeline, overrides, invocation, target, invoker, statistics, tracer);
       }

@@ -16,7 +16,8 @@ public final class BackonMeterNames {
   public static final String ATTEMPTS = "backon.attempts";
 
   /**
-   * Timer per attempt (percentile histogram on request); tags {@value #NAME}, {@value #OUTCOME}.
+   * Timer per attempt, only when {@link BackonMicrometerBuilder#attemptDurations(boolean)} is on
+   * (percentile histogram on request); tags {@value #NAME}, {@value #OUTCOME}.
    */
   public static final String ATTEMPT_DURATION = "backon.attempt.duration";
 

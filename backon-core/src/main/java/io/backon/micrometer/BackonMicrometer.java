@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>With a {@link MeterRegistry} every instrumented call records the meters listed in {@link
- * BackonMeterNames}: {@code backon.calls}, {@code backon.attempts}, {@code backon.attempt.duration}
- * and {@code backon.hedges}, tagged with the policy name. Each meter is registered on its policy's
- * first call with that outcome (and exception) and kept, so a metered call that makes no
- * observation allocates nothing on the success path. Each policy gets at most {@link
+ * BackonMeterNames}: {@code backon.calls}, {@code backon.attempts} and {@code backon.hedges} (plus
+ * {@code backon.attempt.duration} when {@link BackonMicrometerBuilder#attemptDurations(boolean)
+ * asked for}), tagged with the policy name. Each meter is registered on its policy's first call
+ * with that outcome (and exception) and kept, so a metered call that makes no observation allocates
+ * nothing on the success path. Each policy gets at most {@link
  * BackonMicrometerBuilder#maxExceptionTags} distinct {@code exception} tag values (default {@value
  * #DEFAULT_MAX_EXCEPTION_TAGS}); further exception classes are tagged {@value
  * BackonMeterNames#OTHER}. Configure meter filters on the registry before the first call.
@@ -72,7 +73,11 @@ public final class BackonMicrometer implements RetryInstrumentation {
     this.meters =
         registry == null
             ? null
-            : new RetryMeters(registry, builder.attemptHistogram, builder.maxExceptionTags);
+            : new RetryMeters(
+                registry,
+                builder.attemptDurations || builder.attemptHistogram,
+                builder.attemptHistogram,
+                builder.maxExceptionTags);
   }
 
   /** Records Backon's meters in {@code meterRegistry}; no observations. */
@@ -97,7 +102,7 @@ public final class BackonMicrometer implements RetryInstrumentation {
     return builder().observationRegistry(observationRegistry).build();
   }
 
-  /** A builder for the other options (conventions, attempt-duration histogram). */
+  /** A builder for the other options (conventions, attempt durations and their histogram). */
   public static BackonMicrometerBuilder builder() {
     return new BackonMicrometerBuilder();
   }
@@ -125,6 +130,19 @@ public final class BackonMicrometer implements RetryInstrumentation {
                 registry)
             .start();
     return new MicrometerCallTracer(this, targetName, observation, context, policyMeters);
+  }
+
+  /**
+   * With meters and no observation registry, the policy's meters, which serve every call without
+   * per-call state; with an observation registry {@code null}, so that each call decides whether to
+   * observe (handlers may be added to the registry after the policy is built).
+   */
+  @Override
+  public @Nullable CallTracer sharedTracer(RetryPolicy policy) {
+    RetryMeters retryMeters = meters;
+    return retryMeters != null && observationRegistry == null
+        ? retryMeters.forPolicy(policy.name())
+        : null;
   }
 
   /**

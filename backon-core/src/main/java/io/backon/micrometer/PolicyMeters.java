@@ -31,7 +31,7 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
   private final RetryMeters meters;
   private final String policyName;
   private final ExceptionMeters withoutFailure;
-  private final MeterSlots<Timer> attemptDurations;
+  private final @Nullable MeterSlots<Timer> attemptDurations;
   private final MeterSlots<Counter> hedges;
   private final ConcurrentMap<String, ExceptionMeters> byException = new ConcurrentHashMap<>();
 
@@ -43,8 +43,10 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     this.policyName = policyName;
     this.withoutFailure = new ExceptionMeters(meters, policyName, BackonMeterNames.NONE);
     this.attemptDurations =
-        new MeterSlots<>(
-            ATTEMPT_OUTCOMES.length, i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]));
+        meters.attemptDurations()
+            ? new MeterSlots<>(
+                ATTEMPT_OUTCOMES.length, i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]))
+            : null;
     this.hedges =
         new MeterSlots<>(
             HEDGE_OUTCOMES.length, i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]));
@@ -64,7 +66,10 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
   public void attemptEnded(
       AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {
     forFailure(failure).attempt(outcome).increment();
-    attemptDurations.get(outcome.ordinal()).record(durationNanos, TimeUnit.NANOSECONDS);
+    MeterSlots<Timer> durations = attemptDurations;
+    if (durations != null) {
+      durations.get(outcome.ordinal()).record(durationNanos, TimeUnit.NANOSECONDS);
+    }
   }
 
   @Override

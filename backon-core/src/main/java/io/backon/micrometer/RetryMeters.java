@@ -11,20 +11,27 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Registers the per-call meters of {@link BackonMeterNames} ({@code backon.calls}, {@code
- * backon.attempts}, {@code backon.attempt.duration}, {@code backon.hedges}) and keeps one {@link
- * PolicyMeters} per policy name, created on the policy's first call. A policy's meters are resolved
- * once and kept, so recording allocates nothing; meter filters must therefore be configured on the
- * registry before the first call (as Spring Boot does). Thread-safe.
+ * backon.attempts}, {@code backon.hedges}, and {@code backon.attempt.duration} when asked for) and
+ * keeps one {@link PolicyMeters} per policy name, created when a policy is built (or on its first
+ * call). A policy's meters are resolved once and kept, so recording allocates nothing; meter
+ * filters must therefore be configured on the registry before the first call (as Spring Boot does).
+ * Thread-safe.
  */
 final class RetryMeters {
 
   private final MeterRegistry registry;
+  private final boolean attemptDurations;
   private final boolean attemptHistogram;
   private final int maxExceptionTags;
   private final ConcurrentMap<String, PolicyMeters> policies = new ConcurrentHashMap<>();
 
-  RetryMeters(MeterRegistry registry, boolean attemptHistogram, int maxExceptionTags) {
+  RetryMeters(
+      MeterRegistry registry,
+      boolean attemptDurations,
+      boolean attemptHistogram,
+      int maxExceptionTags) {
     this.registry = registry;
+    this.attemptDurations = attemptDurations;
     this.attemptHistogram = attemptHistogram;
     this.maxExceptionTags = maxExceptionTags;
   }
@@ -35,6 +42,11 @@ final class RetryMeters {
     return meters != null
         ? meters
         : policies.computeIfAbsent(policyName, name -> new PolicyMeters(this, name));
+  }
+
+  /** Whether {@code backon.attempt.duration} times attempts (off by default). */
+  boolean attemptDurations() {
+    return attemptDurations;
   }
 
   /** How many {@value BackonMeterNames#EXCEPTION} values besides {@code none} a policy gets. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class RetryMetersTest extends MetricsFixture {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final BackonMicrometer metrics = BackonMicrometer.of(registry);
+  private final BackonMicrometer metrics =
+      BackonMicrometer.builder().meterRegistry(registry).attemptDurations(true).build();
 
   private Timer calls(String outcome, String exception) {
     return registry
@@ -54,6 +55,28 @@ class RetryMetersTest extends MetricsFixture {
             .timer();
     assertThat(failed.count()).isEqualTo(2);
     assertThat(failed.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(20);
+  }
+
+  @Test
+  void attemptsAreCountedButNotTimedByDefault() throws Exception {
+    Retrying.of(policy().instrumentation(BackonMicrometer.of(registry)).build())
+        .call(() -> flaky(1));
+
+    assertThat(attempts("failure", "IOException").count()).isEqualTo(1);
+    assertThat(attempts("success", "none").count()).isEqualTo(1);
+    assertThat(registry.find(BackonMeterNames.ATTEMPT_DURATION).meters()).isEmpty();
+  }
+
+  @Test
+  void anAttemptDurationHistogramTurnsAttemptDurationsOn() throws Exception {
+    BackonMicrometer histogram =
+        BackonMicrometer.builder().meterRegistry(registry).attemptDurationHistogram(true).build();
+
+    Retrying.of(policy().instrumentation(histogram).build()).call(() -> flaky(0));
+
+    assertThat(registry.get(BackonMeterNames.ATTEMPT_DURATION).tag("outcome", "success").timer())
+        .extracting(Timer::count)
+        .isEqualTo(1L);
   }
 
   @Test

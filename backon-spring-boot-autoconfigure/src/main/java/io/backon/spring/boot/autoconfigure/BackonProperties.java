@@ -49,6 +49,9 @@ public class BackonProperties {
   @NestedConfigurationProperty
   private ObservationsProperties observations = new ObservationsProperties();
 
+  /** Which optional meters are recorded. */
+  @NestedConfigurationProperty private MetricsProperties metrics = new MetricsProperties();
+
   /** HTTP clients (RestClient, RestTemplate, WebClient) and problem details on the serving side. */
   @NestedConfigurationProperty private HttpProperties http = new HttpProperties();
 
@@ -176,5 +179,15 @@ public class BackonProperties {
   /** Sets the dashboard's settings. */
   public void setDashboard(DashboardProperties dashboard) {
     this.dashboard = dashboard;
+  }
+
+  /** Which optional meters are recorded. */
+  public MetricsProperties getMetrics() {
+    return metrics;
+  }
+
+  /** Sets which optional meters are recorded. */
+  public void setMetrics(MetricsProperties metrics) {
+    this.metrics = metrics;
   }
 }

@@ -37,8 +37,9 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configures Backon's Micrometer instrumentation: a {@link BackonMicrometer} (the {@link
  * RetryInstrumentation} every policy gets, including {@code RetryPolicy} beans without one) and a
- * {@link MeterBinder} for the breakers and budgets. A user-defined {@code RetryInstrumentation}
- * bean replaces Backon's.
+ * {@link MeterBinder} for the breakers and budgets. Attempts are timed ({@code
+ * backon.attempt.duration}) only with {@code backon.metrics.attempt-durations=true}. A user-defined
+ * {@code RetryInstrumentation} bean replaces Backon's.
  *
  * <p>Observations ({@code backon.call} per call, {@code backon.attempt} per attempt) cost
  * allocations on every call, so they are made only when something consumes them beyond Backon's own
@@ -73,7 +74,10 @@ public final class BackonMetricsAutoConfiguration {
       ObjectProvider<ObservationHandler<?>> observationHandlers,
       ObjectProvider<BackonCallObservationConvention> callConvention,
       ObjectProvider<BackonAttemptObservationConvention> attemptConvention) {
-    BackonMicrometerBuilder builder = BackonMicrometer.builder().meterRegistry(meterRegistry);
+    BackonMicrometerBuilder builder =
+        BackonMicrometer.builder()
+            .meterRegistry(meterRegistry)
+            .attemptDurations(properties.getMetrics().isAttemptDurations());
     ObservationRegistry observations = observationRegistry.getIfUnique();
     if (observations != null
         && observes(properties.getObservations().getEnabled(), observationHandlers)) {

@@ -10,6 +10,7 @@ import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,8 +76,40 @@ class BackonMetricsAutoConfigurationTest {
                   .isEqualTo(2);
               assertThat(meters.get("backon.attempts").tag("outcome", "success").counter().count())
                   .isEqualTo(1);
-              assertThat(meters.get("backon.attempt.duration").tag("name", "payments").timers())
-                  .isNotEmpty();
+              assertThat(meters.find("backon.attempt.duration").meters())
+                  .as("attempts are timed only on request")
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void attemptDurationsAreTimedOnRequestWithBootsHistogramProperty() {
+    runner
+        .withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
+        .withUserConfiguration(Client.Config.class)
+        .withPropertyValues(
+            "backon.metrics.attempt-durations=true",
+            "management.metrics.distribution.percentiles-histogram.backon.attempt.duration=true")
+        .run(
+            context -> {
+              Client client = context.getBean(Client.class);
+              client.failFirst(1);
+
+              assertThat(client.call()).isEqualTo("ok");
+
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              for (String outcome : new String[] {"failure", "success"}) {
+                Timer timer =
+                    meters
+                        .get("backon.attempt.duration")
+                        .tag("name", "payments")
+                        .tag("outcome", outcome)
+                        .timer();
+                assertThat(timer.count()).as(outcome).isEqualTo(1);
+              }
+              assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+                  .contains(
+                      "backon_attempt_duration_seconds_bucket{name=\"payments\",outcome=\"failure\",");
             });
   }
 
