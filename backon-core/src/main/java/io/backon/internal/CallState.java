@@ -216,6 +216,11 @@ final class CallState implements RetryState {
     return trace;
   }
 
+  /** Whether the call is traced ({@link #trace()} is not {@code null}). */
+  boolean traced() {
+    return trace != null;
+  }
+
   /**
    * Starts attempt {@code number}: the one step every face takes before it runs an attempt. Fires
    * {@code onAttempt} and {@code before}, counts the attempt for the testing scopes, and starts the
@@ -324,17 +329,8 @@ final class CallState implements RetryState {
   public long decide() {
     Throwable thrown = failure;
     if (thrown != null) {
-      if (thrown instanceof InterruptedException
-          || (blocking && Thread.currentThread().isInterrupted())) {
-        return giveUp(GiveUpReason.INTERRUPTED);
-      }
-      if (pipeline.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
-        return giveUp(GiveUpReason.NOT_RETRYABLE);
-      }
-      spendBudget();
-      Predicate<? super Throwable> giveUpIf = policy.giveUpIf();
-      if (giveUpIf != null && giveUpIf.test(thrown)) {
-        return giveUp(GiveUpReason.GIVE_UP_PREDICATE);
+      if (!mayRetry(thrown)) {
+        return GIVE_UP;
       }
     } else if (!pipeline.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
       RetryBudget budget = pipeline.budget();
@@ -349,6 +345,41 @@ final class CallState implements RetryState {
     if (wait == Wait.EXHAUSTED) {
       return giveUp(GiveUpReason.WAIT_EXHAUSTED);
     }
+    if (pipeline.limitsTriesOnly()) {
+      upcomingWaitNanos = wait;
+      return triesExhausted() ? giveUp(GiveUpReason.MAX_TRIES) : wait;
+    }
+    return withinLimits(wait);
+  }
+
+  /**
+   * Whether failure {@code thrown} may be retried; if not, the call gives up (interrupted, not
+   * retryable, or the give-up predicate). A retryable failure costs the budget a token.
+   */
+  private boolean mayRetry(Throwable thrown) {
+    if (thrown instanceof InterruptedException
+        || (blocking && Thread.currentThread().isInterrupted())) {
+      giveUp(GiveUpReason.INTERRUPTED);
+      return false;
+    }
+    if (pipeline.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
+      giveUp(GiveUpReason.NOT_RETRYABLE);
+      return false;
+    }
+    spendBudget();
+    Predicate<? super Throwable> giveUpIf = policy.giveUpIf();
+    if (giveUpIf != null && giveUpIf.test(thrown)) {
+      giveUp(GiveUpReason.GIVE_UP_PREDICATE);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The limits after the wait, in order: time limit, attempt limit, custom stop, deadline, retry
+   * budget; returns the wait (shortened to the time limit), or gives up.
+   */
+  private long withinLimits(long wait) {
     long maxTime = maxTimeNanos();
     if (maxTime >= 0) {
       long elapsed = elapsedNanos();
@@ -358,8 +389,7 @@ final class CallState implements RetryState {
       wait = Math.min(wait, maxTime - elapsed);
     }
     upcomingWaitNanos = wait;
-    int maxTries = maxTries();
-    if (maxTries > 0 && attempt >= maxTries) {
+    if (triesExhausted()) {
       return giveUp(GiveUpReason.MAX_TRIES);
     }
     Stop stop = policy.stop();
@@ -375,6 +405,11 @@ final class CallState implements RetryState {
       return giveUp(GiveUpReason.BUDGET_EXHAUSTED);
     }
     return wait;
+  }
+
+  private boolean triesExhausted() {
+    int maxTries = maxTries();
+    return maxTries > 0 && attempt >= maxTries;
   }
 
   /** A retryable outcome (failure or rejected value) costs a budget token. */

@@ -45,6 +45,7 @@ public final class Pipeline {
   private final boolean instrumented;
   private final @Nullable CallTracer sharedTracer;
   private final boolean tracedFirstAttempt;
+  private final boolean limitsTriesOnly;
   private final Class<? extends Throwable>[] abortOn;
   private final boolean abortsOnCircuitOpen;
   private final long deadlineNanos;
@@ -93,6 +94,12 @@ public final class Pipeline {
             && deadlineNanos < 0
             && hedge == null
             && timeout == null;
+    this.limitsTriesOnly =
+        policy.maxTimeNanos() < 0
+            && policy.maxTimeSupplier() == null
+            && policy.stop() == null
+            && deadlineNanos < 0
+            && policy.retryBudget() == null;
     this.timed =
         policy.statistics()
             || instrumented
@@ -190,6 +197,14 @@ public final class Pipeline {
   /** Whether values (not only failures) are tested by the retry condition. */
   public boolean checksResults() {
     return checksResults;
+  }
+
+  /**
+   * Whether the attempt limit is the only limit after the wait: no time limit, custom stop,
+   * deadline or retry budget, so that {@link CallState#decide()} checks nothing else.
+   */
+  boolean limitsTriesOnly() {
+    return limitsTriesOnly;
   }
 
   /** Whether an instrumentation other than {@link RetryInstrumentation#NONE} is set. */

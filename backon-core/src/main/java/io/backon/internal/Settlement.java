@@ -42,18 +42,11 @@ final class Settlement {
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable broken) {
-      if (thrown != null && thrown != broken) {
-        broken.addSuppressed(thrown);
-      }
-      state.endWith(GiveUpReason.POLICY_ERROR, broken);
-      record(statistics, state);
-      CallTrace trace = state.trace();
-      if (trace != null) {
-        trace.attemptSettled(attempt, thrown != null ? thrown : broken, false);
-      }
-      return CallState.GIVE_UP;
+      return policyFailed(state, attempt, thrown, broken, statistics);
     }
-    CallTrace trace = state.trace();
+    // traced() first: an uninstrumented call never reaches trace(), whose return type the JIT
+    // would have to load before inlining it
+    CallTrace trace = state.traced() ? state.trace() : null;
     if (trace != null) {
       trace.attemptSettled(attempt, thrown, decision == CallState.SUCCESS);
     }
@@ -73,6 +66,25 @@ final class Settlement {
     state.fire(EventType.BACKOFF, attempt);
     RetryLog.backoff(state, decision);
     return decision;
+  }
+
+  /** Ends a call whose policy callback (condition, wait, stop, ...) threw {@code broken}. */
+  private static long policyFailed(
+      CallState state,
+      int attempt,
+      @Nullable Throwable thrown,
+      Throwable broken,
+      @Nullable AtomicReference<RetryStatistics> statistics) {
+    if (thrown != null && thrown != broken) {
+      broken.addSuppressed(thrown);
+    }
+    state.endWith(GiveUpReason.POLICY_ERROR, broken);
+    record(statistics, state);
+    CallTrace trace = state.trace();
+    if (trace != null) {
+      trace.attemptSettled(attempt, thrown != null ? thrown : broken, false);
+    }
+    return CallState.GIVE_UP;
   }
 
   /** Accounts a completed back-off and warns once per call about hot retry loops. */
