@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The attempt running on the current thread, behind {@code Retries.isRetrying()} and {@code
- * Retries.attemptNumber()}, and the instrumented attempt whose scope is open on this thread. One
- * mutable holder per thread so entering an attempt allocates nothing. Not API.
+ * Retries.attemptNumber()}, the instrumented attempt whose scope is open on this thread, and the
+ * thread's spare blocking-call state. One mutable holder per thread, Backon's only thread-local, so
+ * entering an attempt allocates nothing and costs one thread-local look-up. Not API.
  */
 final class AttemptContext {
 
@@ -14,6 +15,12 @@ final class AttemptContext {
 
   private int attempt;
   private @Nullable AttemptTrace trace;
+
+  /**
+   * The state a blocking call on this thread may reuse, {@code null} while a call uses it (see
+   * {@link CallState#forBlockingCall}).
+   */
+  @Nullable CallState spare;
 
   private AttemptContext() {}
 

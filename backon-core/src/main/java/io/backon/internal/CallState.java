@@ -35,9 +35,8 @@ final class CallState implements RetryState {
   public static final long GIVE_UP = -1L;
 
   /** Each thread's spare state for blocking calls, see {@link #forBlockingCall}. */
-  private static final ThreadLocal<Spare> SPARE = ThreadLocal.withInitial(Spare::new);
-
   private static final long FAST_RETRY_NANOS = 100_000_000L;
+
   private static final int FAST_RETRY_WARN_COUNT = 5;
 
   private Pipeline pipeline;
@@ -70,7 +69,7 @@ final class CallState implements RetryState {
   private @Nullable Throwable endingFailure;
 
   /** The slot of the thread this state goes back to when the call ends; null if it does not. */
-  private @Nullable Spare home;
+  private @Nullable AttemptContext home;
 
   private @Nullable CallTrace trace;
 
@@ -152,12 +151,12 @@ final class CallState implements RetryState {
     if (pipeline.hedge() != null) {
       return new CallState(pipeline, overrides, invocation, target, startNanos, resumed).blocking();
     }
-    Spare slot = SPARE.get();
-    CallState state = slot.state;
+    AttemptContext slot = AttemptContext.current();
+    CallState state = slot.spare;
     if (state == null) {
       state = new CallState(pipeline, overrides, invocation, target, startNanos, resumed);
     } else {
-      slot.state = null;
+      slot.spare = null;
       state.begin(pipeline, overrides, invocation, target, startNanos, resumed);
     }
     state.home = slot;
@@ -170,13 +169,13 @@ final class CallState implements RetryState {
    * states.
    */
   void release() {
-    Spare slot = home;
+    AttemptContext slot = home;
     if (slot == null) {
       return;
     }
     home = null;
     invocation = null;
-    target = SPARE;
+    target = slot;
     trace = null;
     attempt = 0;
     attemptEndNanos = 0L;
@@ -193,12 +192,7 @@ final class CallState implements RetryState {
     cut = false;
     thrownWhenCut = null;
     endingFailure = null;
-    slot.state = this;
-  }
-
-  /** A thread's slot for its spare state. */
-  private static final class Spare {
-    @Nullable CallState state;
+    slot.spare = this;
   }
 
   /**
