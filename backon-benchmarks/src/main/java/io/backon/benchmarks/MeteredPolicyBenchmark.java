@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@code backonMetered}: {@code BackonMicrometer.of(meterRegistry)}: Backon's meters, which
- *       time the call ({@code backon.calls} is a timer) and its attempt.
+ *       time the call ({@code backon.calls} is a timer) and count its attempt ({@code
+ *       backon.attempts}; attempt timers are off by default).
  *   <li>{@code backonObserved}: {@code BackonMicrometer.of(meterRegistry, observationRegistry)},
  *       where the observation registry's only handler is Micrometer's {@link
  *       DefaultMeterObservationHandler} (what Boot with Actuator wires when no tracing is present).
