@@ -60,7 +60,8 @@ public interface RetryInstrumentation {
    * the {@link CallTracer} and as the {@link AttemptTracer} of attempts from many calls at once, so
    * the engine need not even name the target.
    *
-   * @param policy the policy being built; its settings are final, it has made no call yet
+   * @param policy the policy being built: read its settings (its name, say), but make no call
+   *     through it, since it is not ready for calls until this method returned
    * @return the policy's shared tracer, or {@code null}
    */
   default @Nullable CallTracer sharedTracer(RetryPolicy policy) {

@@ -34,7 +34,7 @@ final class CallState implements RetryState {
   /** {@link #decide()} result: the call gives up; see {@link #giveUpReason()}. */
   public static final long GIVE_UP = -1L;
 
-  /** Each thread's spare state for blocking calls, see {@link #forBlockingCall}. */
+  /** A back-off shorter than this (100 ms) counts as a fast retry. */
   private static final long FAST_RETRY_NANOS = 100_000_000L;
 
   private static final int FAST_RETRY_WARN_COUNT = 5;

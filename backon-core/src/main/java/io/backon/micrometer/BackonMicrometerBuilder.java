@@ -58,8 +58,9 @@ public final class BackonMicrometerBuilder {
 
   /**
    * Publishes a percentile histogram for {@code backon.attempt.duration} (Prometheus buckets), and
-   * so also turns {@link #attemptDurations(boolean) attempt durations} on; default {@code false}. A
-   * {@code MeterFilter} on the registry can turn the histogram on as well.
+   * so also turns {@link #attemptDurations(boolean) attempt durations} on; default {@code false}.
+   * With attempt durations on, a {@code MeterFilter} on the registry can turn the histogram on as
+   * well.
    */
   public BackonMicrometerBuilder attemptDurationHistogram(boolean publish) {
     this.attemptHistogram = publish;

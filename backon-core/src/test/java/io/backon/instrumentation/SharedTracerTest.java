@@ -2,7 +2,10 @@ package io.backon.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Attempt;
+import io.backon.Attempts;
 import io.backon.CapturedLog;
+import io.backon.Retries;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
@@ -162,6 +165,26 @@ class SharedTracerTest {
     assertThat(retrying.call(() -> "once")).isEqualTo("once");
     assertThat(retrying.callAsync(() -> CompletableFuture.completedFuture("twice")).join())
         .isEqualTo("twice");
+
+    assertThat(recorder.events).isEmpty();
+  }
+
+  /** The iterator face builds its call state even when retrying is off; it reports nothing. */
+  @Test
+  void retriesSwitchedOffReportNothingToASharedTracerOnTheIteratorFace() throws Exception {
+    SharedRecorder recorder = new SharedRecorder();
+    Retrying retrying = Retrying.of(policy(recorder).build());
+    recorder.events.clear();
+    Retries.disable();
+    try {
+      Attempts<String> attempts = retrying.attempts();
+      for (Attempt<String> attempt : attempts) {
+        attempt.succeed("once");
+      }
+      assertThat(attempts.result()).isEqualTo("once");
+    } finally {
+      Retries.enable();
+    }
 
     assertThat(recorder.events).isEmpty();
   }

@@ -49,8 +49,9 @@ import org.springframework.context.annotation.Bean;
  * ObservationRegistryCustomizer} are not seen; {@code on} forces observations, {@code off} turns
  * them off. {@link BackonCallObservationConvention} and {@link BackonAttemptObservationConvention}
  * beans replace the default conventions. Meters that a meter observation handler makes from
- * Backon's observations are denied: {@code backon.calls} and {@code backon.attempt.duration}
- * already measure the same.
+ * Backon's observations are denied: {@code backon.calls} measures the calls, and attempts are
+ * counted by {@code backon.attempts} and timed by {@code backon.attempt.duration} when {@code
+ * backon.metrics.attempt-durations=true} (off by default, so that a call records one timer).
  */
 @AutoConfiguration(
     afterName = {
