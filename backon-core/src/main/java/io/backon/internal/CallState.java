@@ -7,17 +7,10 @@ import io.backon.RetryEvent;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.RetryState;
-import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.AttemptOutcome;
-import io.backon.stop.Stop;
-import io.backon.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -316,170 +309,26 @@ final class CallState implements RetryState {
    * Decides what follows the recorded outcome, in the documented order: not retryable → wait
    * (override, or strategy + jitter) → time limit → attempt limit → custom stop → deadline (a wait
    * that would end at or after the deadline ends the call now) → retry budget. A retryable outcome
-   * costs the budget a token, an accepted one earns {@code tokenRatio}.
+   * costs the budget a token, an accepted one earns {@code tokenRatio}. See {@link RetryDecision}.
    *
    * @return {@link #SUCCESS}, {@link #GIVE_UP}, or the wait in nanoseconds before the next attempt
    */
   public long decide() {
-    Throwable thrown = failure;
-    if (thrown != null) {
-      if (!mayRetry(thrown)) {
-        return GIVE_UP;
-      }
-    } else if (!pipeline.checksResults() || !policy.retryCondition().shouldRetry(result, null)) {
-      RetryBudget budget = pipeline.budget();
-      if (budget != null) {
-        budget.onSuccess();
-      }
-      return SUCCESS;
-    } else {
-      spendBudget();
-    }
-    long wait = computeWait(thrown);
-    if (wait == Wait.EXHAUSTED) {
-      return giveUp(GiveUpReason.WAIT_EXHAUSTED);
-    }
-    if (pipeline.limitsTriesOnly()) {
-      upcomingWaitNanos = wait;
-      return triesExhausted() ? giveUp(GiveUpReason.MAX_TRIES) : wait;
-    }
-    return withinLimits(wait);
+    return RetryDecision.decide(this);
   }
 
-  /**
-   * Whether failure {@code thrown} may be retried; if not, the call gives up (interrupted, not
-   * retryable, or the give-up predicate). A retryable failure costs the budget a token.
-   */
-  private boolean mayRetry(Throwable thrown) {
-    if (thrown instanceof InterruptedException
-        || (blocking && Thread.currentThread().isInterrupted())) {
-      giveUp(GiveUpReason.INTERRUPTED);
-      return false;
-    }
-    if (pipeline.aborts(thrown) || !policy.retryCondition().shouldRetry(null, thrown)) {
-      giveUp(GiveUpReason.NOT_RETRYABLE);
-      return false;
-    }
-    spendBudget();
-    Predicate<? super Throwable> giveUpIf = policy.giveUpIf();
-    if (giveUpIf != null && giveUpIf.test(thrown)) {
-      giveUp(GiveUpReason.GIVE_UP_PREDICATE);
-      return false;
-    }
-    return true;
+  /** Whether the call runs on the caller's thread (see {@link #blocking()}). */
+  boolean isBlocking() {
+    return blocking;
   }
 
-  /**
-   * The limits after the wait, in order: time limit, attempt limit, custom stop, deadline, retry
-   * budget; returns the wait (shortened to the time limit), or gives up.
-   */
-  private long withinLimits(long wait) {
-    long maxTime = maxTimeNanos();
-    if (maxTime >= 0) {
-      long elapsed = elapsedNanos();
-      if (elapsed >= maxTime) {
-        return giveUp(GiveUpReason.MAX_TIME);
-      }
-      wait = Math.min(wait, maxTime - elapsed);
-    }
-    upcomingWaitNanos = wait;
-    if (triesExhausted()) {
-      return giveUp(GiveUpReason.MAX_TRIES);
-    }
-    Stop stop = policy.stop();
-    if (stop != null && stop.shouldStop(this)) {
-      return giveUp(GiveUpReason.STOP_CONDITION);
-    }
-    long deadline = policy.deadlineNanos();
-    if (deadline >= 0 && wait >= deadline - elapsedNanos()) {
-      return giveUp(GiveUpReason.DEADLINE_EXCEEDED);
-    }
-    RetryBudget budget = policy.retryBudget();
-    if (budget != null && !budget.tryAcquireRetry()) {
-      return giveUp(GiveUpReason.BUDGET_EXHAUSTED);
-    }
-    return wait;
+  /** The back-off the decision settled on; events and the log read it. */
+  void upcomingWait(long waitNanos) {
+    this.upcomingWaitNanos = waitNanos;
   }
 
-  private boolean triesExhausted() {
-    int maxTries = maxTries();
-    return maxTries > 0 && attempt >= maxTries;
-  }
-
-  /** A retryable outcome (failure or rejected value) costs a budget token. */
-  private void spendBudget() {
-    RetryBudget budget = policy.retryBudget();
-    if (budget != null) {
-      budget.onFailure();
-    }
-  }
-
-  private long computeWait(@Nullable Throwable thrown) {
-    long wait;
-    Function<? super Throwable, ? extends @Nullable Duration> override = policy.waitOverride();
-    Duration overridden = thrown != null && override != null ? override.apply(thrown) : null;
-    if (overridden != null) {
-      wait = saturatedNanos(overridden);
-    } else {
-      wait = policy.waitStrategy().nextWaitNanos(this);
-      if (wait == Wait.EXHAUSTED) {
-        return Wait.EXHAUSTED;
-      }
-      wait = Math.max(0L, policy.jitter().apply(Math.max(0L, wait), this));
-    }
-    return overrides.noBackoff() ? 0L : wait;
-  }
-
-  private static long saturatedNanos(Duration duration) {
-    if (duration.isNegative()) {
-      return 0L;
-    }
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException overflow) {
-      return Long.MAX_VALUE;
-    }
-  }
-
-  private int maxTries() {
-    int limit = policy.maxTries();
-    IntSupplier supplier = policy.maxTriesSupplier();
-    if (supplier != null) {
-      limit = supplier.getAsInt();
-      if (limit < 1) {
-        throw new IllegalStateException(
-            "maxTries supplier of policy '"
-                + policy.name()
-                + "' returned "
-                + limit
-                + "; it must return >= 1");
-      }
-    }
-    int scoped = overrides.maxTriesLimit();
-    if (scoped > 0 && (limit == 0 || scoped < limit)) {
-      return scoped;
-    }
-    return limit;
-  }
-
-  private long maxTimeNanos() {
-    Supplier<Duration> supplier = policy.maxTimeSupplier();
-    if (supplier == null) {
-      return policy.maxTimeNanos();
-    }
-    Duration value = supplier.get();
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalStateException(
-          "maxTime supplier of policy '"
-              + policy.name()
-              + "' returned "
-              + value
-              + "; it must return a positive duration");
-    }
-    return saturatedNanos(value);
-  }
-
-  private long giveUp(GiveUpReason reason) {
+  /** Ends the call with {@code reason}; returns {@link #GIVE_UP}. */
+  long giveUp(GiveUpReason reason) {
     this.giveUpReason = reason;
     return GIVE_UP;
   }

@@ -14,7 +14,8 @@
  *                 reactor.ReactorCall (a timeout around each attempt), IteratorCall (late reports)
  * retry loop      SyncEngine (blocking), AsyncCall (CompletionStage, scheduled waits),
  *                 reactor.ReactorCall through CallDriver (retryWhen), IteratorCall (for loop);
- *                 all of them settle an attempt with Settlement and decide with CallState.decide()
+ *                 all of them settle an attempt with Settlement and decide with
+ *                 CallState.decide() (RetryDecision: retryable? wait, then the limits)
  * hedging         HedgeLayer, running HedgedCall (the race: first success wins)
  * breaker         BreakerLayer (the one place that asks for permission and reports outcomes)
  * attempt timeout TimeoutLayer (AttemptGuard for blocking copies, a timer for async ones)
