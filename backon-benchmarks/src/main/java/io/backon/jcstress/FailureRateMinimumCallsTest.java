@@ -3,8 +3,6 @@ package io.backon.jcstress;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.backon.breaker.CircuitBreaker;
-import io.backon.breaker.CircuitBreakerSnapshot;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -44,39 +42,24 @@ public class FailureRateMinimumCallsTest {
     QuietLogs.install();
   }
 
-  private final IllegalStateException failure = new IllegalStateException("downstream failed");
-
-  private final Transitions transitions = new Transitions();
-  private final CircuitBreaker breaker =
-      CircuitBreaker.builder("jcstress")
-          .countBasedWindow(4)
-          .minimumCalls(4)
-          .failureRateThreshold(50)
-          .onStateChange(transitions)
-          .build();
+  private final RateOnlyBreaker breaker = new RateOnlyBreaker();
 
   public FailureRateMinimumCallsTest() {
-    breaker.tryAcquirePermission();
-    breaker.onError(0L, failure);
+    breaker.call(true);
   }
 
   @Actor
   public void actor1() {
-    breaker.tryAcquirePermission();
-    breaker.onError(0L, failure);
+    breaker.call(true);
   }
 
   @Actor
   public void actor2() {
-    breaker.tryAcquirePermission();
-    breaker.onError(0L, failure);
+    breaker.call(true);
   }
 
   @Arbiter
   public void arbiter(LLL_Result r) {
-    CircuitBreakerSnapshot snapshot = breaker.snapshot();
-    r.r1 = snapshot.state();
-    r.r2 = transitions.toString();
-    r.r3 = snapshot.bufferedCalls() + "/" + snapshot.failedCalls() + " " + snapshot.failureRate();
+    breaker.report(r, true);
   }
 }

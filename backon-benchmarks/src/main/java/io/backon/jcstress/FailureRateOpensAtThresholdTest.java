@@ -3,8 +3,6 @@ package io.backon.jcstress;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.backon.breaker.CircuitBreaker;
-import io.backon.breaker.CircuitBreakerSnapshot;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -48,49 +46,25 @@ public class FailureRateOpensAtThresholdTest {
     QuietLogs.install();
   }
 
-  private final IllegalStateException failure = new IllegalStateException("downstream failed");
-
-  private final Transitions transitions = new Transitions();
-  private final CircuitBreaker breaker =
-      CircuitBreaker.builder("jcstress")
-          .countBasedWindow(4)
-          .minimumCalls(4)
-          .failureRateThreshold(50)
-          .onStateChange(transitions)
-          .build();
-
-  private volatile boolean rejected;
+  private final RateOnlyBreaker breaker = new RateOnlyBreaker();
 
   public FailureRateOpensAtThresholdTest() {
-    breaker.tryAcquirePermission();
-    breaker.onSuccess(0L);
-    breaker.tryAcquirePermission();
-    breaker.onError(0L, failure);
+    breaker.call(false);
+    breaker.call(true);
   }
 
   @Actor
   public void actor1() {
-    if (breaker.tryAcquirePermission()) {
-      breaker.onError(0L, failure);
-    } else {
-      rejected = true;
-    }
+    breaker.call(true);
   }
 
   @Actor
   public void actor2() {
-    if (breaker.tryAcquirePermission()) {
-      breaker.onSuccess(0L);
-    } else {
-      rejected = true;
-    }
+    breaker.call(false);
   }
 
   @Arbiter
   public void arbiter(LLL_Result r) {
-    CircuitBreakerSnapshot snapshot = breaker.snapshot();
-    r.r1 = snapshot.state();
-    r.r2 = transitions.toString();
-    r.r3 = snapshot.bufferedCalls() + "/" + snapshot.failedCalls() + (rejected ? " rejected" : "");
+    breaker.report(r, false);
   }
 }
