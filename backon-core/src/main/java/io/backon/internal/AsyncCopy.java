@@ -52,7 +52,7 @@ final class AsyncCopy {
     CompletionStage<T> stage;
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(attemptNumber);
-    TraceScope scope = AttemptTrace.open(trace);
+    TraceScope scope = trace == null ? null : trace.open();
     try {
       stage = supplier.get();
       if (stage == null) {
@@ -67,7 +67,9 @@ final class AsyncCopy {
     } catch (Throwable failure) {
       stage = CompletableFuture.failedFuture(failure);
     } finally {
-      AttemptTrace.close(scope);
+      if (scope != null) {
+        scope.close();
+      }
       context.restore(saved);
     }
     CompletableFuture<?> source = Stages.sourceOf(stage);

@@ -95,7 +95,10 @@ final class AttemptTrace {
 
   /**
    * Opens the attempt's scope on this thread and makes it the thread's current attempt trace until
-   * the returned scope is closed, which must happen on this thread.
+   * the returned scope is closed, which must happen on this thread. Callers test for a trace
+   * themselves ({@code trace == null ? null : trace.open()}) rather than through a static helper
+   * whose signature names {@link TraceScope}: C2 does not inline a method whose signature has a
+   * class not yet loaded, which it is in an application without instrumentation.
    */
   public TraceScope open() {
     return publish(scope(tracer));
@@ -115,18 +118,6 @@ final class AttemptTrace {
         context.swapTrace(previous);
       }
     };
-  }
-
-  /** Opens {@code trace}'s scope on this thread, or returns {@code null} without one. */
-  public static @Nullable TraceScope open(@Nullable AttemptTrace trace) {
-    return trace == null ? null : trace.open();
-  }
-
-  /** Closes a scope from {@link #open(AttemptTrace)}, if any. */
-  public static void close(@Nullable TraceScope scope) {
-    if (scope != null) {
-      scope.close();
-    }
   }
 
   /** The attempt's hedged race ended. */

@@ -85,13 +85,15 @@ final class BlockingAttempt<T extends @Nullable Object> extends CompletableFutur
     }
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(attemptNumber);
-    TraceScope scope = AttemptTrace.open(trace);
+    TraceScope scope = trace == null ? null : trace.open();
     try {
       complete(target.call());
     } catch (Throwable failure) {
       completeExceptionally(failure);
     } finally {
-      AttemptTrace.close(scope);
+      if (scope != null) {
+        scope.close();
+      }
       context.restore(saved);
       synchronized (this) {
         runner = null;

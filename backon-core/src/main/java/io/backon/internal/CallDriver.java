@@ -80,9 +80,12 @@ public final class CallDriver {
   public TraceScope enterAttempt(int number) {
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(number);
-    TraceScope scope = AttemptTrace.open(state.attemptTrace());
+    AttemptTrace trace = state.attemptTrace();
+    TraceScope scope = trace == null ? null : trace.open();
     return () -> {
-      AttemptTrace.close(scope);
+      if (scope != null) {
+        scope.close();
+      }
       context.restore(saved);
     };
   }

@@ -64,7 +64,7 @@ public final class Engine {
       Supplier<? extends @Nullable CompletionStage<T>> target,
       Object nameSource,
       @Nullable AtomicReference<RetryStatistics> statistics) {
-    return AsyncCall.start(pipeline, invocation, target, nameSource, statistics);
+    return AsyncStart.start(pipeline, invocation, target, nameSource, statistics);
   }
 
   /** Runs a blocking target off the caller's thread: each attempt on the policy's executor. */
@@ -79,7 +79,7 @@ public final class Engine {
       CompletableFuture<T> result;
       try {
         result =
-            AsyncCall.start(
+            AsyncStart.start(
                 pipeline, invocation, () -> slots.submit(target, executor), target, statistics);
       } catch (RuntimeException | Error e) {
         slots.close();
@@ -88,7 +88,7 @@ public final class Engine {
       result.whenComplete((value, failure) -> slots.close());
       return result;
     }
-    return AsyncCall.start(
+    return AsyncStart.start(
         pipeline, invocation, () -> BlockingAttempt.submit(target, executor), target, statistics);
   }
 

@@ -120,7 +120,8 @@ public final class IteratorCall {
     }
     savedContext = AttemptContext.current().enter(number);
     if (!disabled) {
-      traceScope = AttemptTrace.open(state.attemptTrace());
+      AttemptTrace trace = state.attemptTrace();
+      traceScope = trace == null ? null : trace.open();
     }
     phase = Phase.RUNNING;
     return number;
@@ -136,7 +137,10 @@ public final class IteratorCall {
       throw new IllegalStateException(
           "Attempt{" + attempt + "} was already reported or is not the " + "current one");
     }
-    AttemptTrace.close(traceScope);
+    TraceScope scope = traceScope;
+    if (scope != null) {
+      scope.close();
+    }
     traceScope = null;
     AttemptContext.current().restore(savedContext);
     long duration = policy.clock().nanoTime() - startNanos;

@@ -311,7 +311,8 @@ final class SyncEngine {
       @Nullable T value = null;
       Throwable thrown = null;
       int saved = context.enter(attempt);
-      TraceScope scope = AttemptTrace.open(state.attemptTrace());
+      AttemptTrace trace = state.attemptTrace();
+      TraceScope scope = trace == null ? null : trace.open();
       try {
         value = runAttempt(pipeline, clock, run, callable, target, invoker);
       } catch (VirtualMachineError fatal) {
@@ -322,7 +323,9 @@ final class SyncEngine {
       } catch (Throwable failure) {
         thrown = failure;
       } finally {
-        AttemptTrace.close(scope);
+        if (scope != null) {
+          scope.close();
+        }
         context.restore(saved);
       }
       if (deadlineGuard != null && deadlineGuard.finish()) {

@@ -12,7 +12,8 @@
  *
  * deadline        SyncEngine (AttemptGuard interrupts the caller), AsyncCall (a timer),
  *                 reactor.ReactorCall (a timeout around each attempt), IteratorCall (late reports)
- * retry loop      SyncEngine (blocking), AsyncCall (CompletionStage, scheduled waits),
+ * retry loop      SyncEngine (blocking), AsyncStart then AsyncCall (CompletionStage,
+ *                 scheduled waits),
  *                 reactor.ReactorCall through CallDriver (retryWhen), IteratorCall (for loop);
  *                 all of them settle an attempt with Settlement and decide with
  *                 CallState.decide() (RetryDecision: retryable? wait, then the limits)
