@@ -1,8 +1,6 @@
 package io.backon;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +44,18 @@ public final class Invocation {
     return arguments;
   }
 
+  /**
+   * An unmodifiable copy of {@code source} that may hold nulls; a list this method returned is
+   * returned as it is.
+   */
   static List<@Nullable Object> copyOf(List<@Nullable Object> source) {
+    if (source instanceof ArgumentList) {
+      return source;
+    }
     if (source.isEmpty()) {
       return List.of();
     }
-    return Collections.unmodifiableList(new ArrayList<>(source));
+    return new ArgumentList(source.toArray());
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class RetryEventsTest {
@@ -152,9 +153,39 @@ class RetryEventsTest {
 
   @Test
   void eventArgumentsCannotBeModified() throws Exception {
-    Retrying.of(recordingPolicy().build()).call(Invocation.of("t", "a"), () -> "ok");
+    Retrying.of(recordingPolicy().build()).call(Invocation.of("t", "a", null), () -> "ok");
 
-    assertThatThrownBy(() -> events.get(0).arguments().add("b"))
+    List<@Nullable Object> arguments = events.get(0).arguments();
+    assertThat(arguments).containsExactly("a", null);
+    assertThatThrownBy(() -> arguments.add("b")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> arguments.set(0, "b"))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> arguments.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void everyEventOfACallSharesTheInvocationsArgumentsInsteadOfCopyingThem() throws Exception {
+    Invocation invocation = Invocation.of("PaymentClient.charge", "order-7", 42);
+
+    Retrying.of(recordingPolicy().build())
+        .call(invocation, FlakyTarget.failingThen("ok", new IOException()));
+
+    assertThat(events).hasSizeGreaterThan(2);
+    assertThat(events).allSatisfy(e -> assertThat(e.arguments()).isSameAs(invocation.arguments()));
+  }
+
+  @Test
+  void anEventBuiltByHandCopiesTheArgumentsItIsGiven() {
+    List<@Nullable Object> mutable = new ArrayList<>(List.of("a"));
+    RetryEvent event =
+        new RetryEvent(
+            EventType.AFTER, "p", "t", mutable, 1, Duration.ZERO, null, null, Duration.ZERO, null);
+
+    mutable.set(0, "changed");
+    mutable.add("b");
+
+    assertThat(event.arguments()).containsExactly("a");
+    assertThat(event.arguments()).isEqualTo(List.of("a")).hasSameHashCodeAs(List.of("a"));
+    assertThat(event.arguments()).hasToString("[a]");
   }
 }
