@@ -4,7 +4,7 @@ import io.backon.Backon;
 import io.backon.wait.JitterKind;
 import io.backon.wait.WaitKind;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
@@ -53,8 +53,8 @@ final class AnnotationOverrides {
     if (annotation.jitter() != JitterKind.POLICY) {
       p.setJitter(annotation.jitter());
     }
-    p.setRetryOn(Arrays.stream(annotation.retryOn()).map(Class::getName).toList());
-    p.setAbortOn(Arrays.stream(annotation.abortOn()).map(Class::getName).toList());
+    p.setRetryOn(List.of(annotation.retryOn()));
+    p.setAbortOn(List.of(annotation.abortOn()));
     p.setRetryIf(text(annotation.retryIf(), "retryIf", source));
     p.setAttemptTimeout(duration(annotation.attemptTimeout(), "attemptTimeout", source));
     p.setDeadline(duration(annotation.deadline(), "deadline", source));

@@ -76,10 +76,7 @@ public final class BackonAutoConfiguration {
       ConfigurableBeanFactory beanFactory) {
     PolicyAssembler assembler =
         new PolicyAssembler(
-            breakers,
-            budgets,
-            classLoader(beanFactory),
-            new HedgeCount(properties.isMaxHedgesIncludesFirst()));
+            breakers, budgets, new HedgeCount(properties.isMaxHedgesIncludesFirst()));
     return assembly(properties, beanFactory)
         .policies(
             ((ListableBeanFactory) beanFactory).getBeansOfType(RetryPolicy.class),
@@ -103,15 +100,9 @@ public final class BackonAutoConfiguration {
     ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
     return new PropertiesAssembly(
         properties,
-        classLoader(beanFactory),
         beans.getBeanProvider(RetryInstrumentation.class).getIfUnique(),
         beans.getBeanProvider(BackonThreads.class).getIfAvailable(BackonThreads::coreDefaults),
         beans.getBeanProvider(BackonPolicyDecorator.class).orderedStream().toList());
-  }
-
-  private static ClassLoader classLoader(ConfigurableBeanFactory beanFactory) {
-    ClassLoader loader = beanFactory.getBeanClassLoader();
-    return loader != null ? loader : BackonAutoConfiguration.class.getClassLoader();
   }
 
   /** The {@code @Backon} advisor; needs Spring AOP (always there with the starter). */
@@ -152,12 +143,11 @@ public final class BackonAutoConfiguration {
         ObjectProvider<BackonPolicyCustomizer> customizers,
         ConfigurableBeanFactory beanFactory,
         MethodPolicies methodPolicies) {
-      ClassLoader loader = classLoader(beanFactory);
       return new BackonMethodFactory(
           registry,
           assembly(properties, beanFactory),
           new PolicyAssembler(
-              breakers, budgets, loader, new HedgeCount(properties.isMaxHedgesIncludesFirst())),
+              breakers, budgets, new HedgeCount(properties.isMaxHedgesIncludesFirst())),
           customizers.orderedStream().toList(),
           new AnnotationOverrides(
               text -> {

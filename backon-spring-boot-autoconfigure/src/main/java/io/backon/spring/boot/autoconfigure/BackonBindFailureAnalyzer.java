@@ -13,9 +13,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports {@code backon.*} values that cannot be bound — an unknown key ({@code BACKON-CFG-002}) or
- * a value of the wrong type ({@code BACKON-CFG-001}) — with the property, its value, where it was
- * set and the fix. Other bind failures are left to Spring Boot's own analyzer.
+ * Reports {@code backon.*} values that cannot be bound — an unknown key ({@code BACKON-CFG-002}), a
+ * class name in an exception list that cannot be loaded ({@code BACKON-CFG-004}) or another value
+ * of the wrong type ({@code BACKON-CFG-001}) — with the property, its value, where it was set and
+ * the fix. Other bind failures are left to Spring Boot's own analyzer.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
@@ -45,6 +46,12 @@ public final class BackonBindFailureAnalyzer extends AbstractFailureAnalyzer<Bin
     }
     ConfigurationProperty property = cause.getProperty();
     String where = property != null ? describe(property) : name;
+    if (ExceptionClassNames.isClassList(cause.getTarget().getType())) {
+      BackonConfigurationException unknown =
+          ExceptionClassNames.notLoadable(
+              cause.getName(), property != null ? property.getValue() : null, reason);
+      return report(unknown.code(), where, unknown.problem(), unknown.fix(), cause);
+    }
     Class<?> type = cause.getTarget().getType().resolve(Object.class);
     String problem =
         "the value cannot be converted to "

@@ -13,7 +13,6 @@ final class CircuitBreakerAssembler {
   static void apply(
       LayeredSettings<CircuitBreakerProperties> settings,
       SettingSource own,
-      ClassLoader classLoader,
       CircuitBreakerBuilder b) {
     CircuitBreakerProperties p = settings.values();
     set(settings, own, "failureThreshold", p.getFailureThreshold(), b::failureThreshold);
@@ -110,14 +109,10 @@ final class CircuitBreakerAssembler {
     set(settings, own, "halfOpenMaxCalls", p.getHalfOpenMaxCalls(), b::halfOpenMaxCalls);
     set(settings, own, "successThreshold", p.getSuccessThreshold(), b::successThreshold);
     if (!p.getRecordOn().isEmpty()) {
-      b.recordOn(
-          ConfigChecks.throwables(
-              settings.describe("recordOn", own), p.getRecordOn(), classLoader));
+      b.recordOn(ConfigChecks.throwables(settings.describe("recordOn", own), p.getRecordOn()));
     }
     if (!p.getIgnoreOn().isEmpty()) {
-      b.ignoreOn(
-          ConfigChecks.throwables(
-              settings.describe("ignoreOn", own), p.getIgnoreOn(), classLoader));
+      b.ignoreOn(ConfigChecks.throwables(settings.describe("ignoreOn", own), p.getIgnoreOn()));
     }
   }
 

@@ -71,10 +71,10 @@ public class CircuitBreakerProperties {
    * Fully-qualified exception classes that count as failures (with subclasses); empty counts every
    * exception.
    */
-  private List<String> recordOn = new ArrayList<>();
+  private List<Class<? extends Throwable>> recordOn = new ArrayList<>();
 
   /** Fully-qualified exception classes that count as neither success nor failure. */
-  private List<String> ignoreOn = new ArrayList<>();
+  private List<Class<? extends Throwable>> ignoreOn = new ArrayList<>();
 
   /** Whether an open breaker reports DOWN. */
   public @Nullable Boolean getAffectsHealth() {
@@ -216,23 +216,28 @@ public class CircuitBreakerProperties {
     this.successThreshold = successThreshold;
   }
 
-  /** The exception class names that count as failures. */
-  public List<String> getRecordOn() {
+  /**
+   * The exception classes that count as failures. Typed as classes (not names) so that IDEs
+   * complete exception classes under every breaker; the binder loads each name, and the element
+   * type is not checked there: the breaker's assembly rejects a class that is not a Throwable
+   * (BACKON-CFG-005).
+   */
+  public List<Class<? extends Throwable>> getRecordOn() {
     return recordOn;
   }
 
-  /** Sets the exception class names that count as failures. */
-  public void setRecordOn(List<String> recordOn) {
+  /** Sets the exception classes that count as failures. */
+  public void setRecordOn(List<Class<? extends Throwable>> recordOn) {
     this.recordOn = recordOn;
   }
 
-  /** The exception class names that are ignored. */
-  public List<String> getIgnoreOn() {
+  /** The exception classes that are ignored; like {@link #getRecordOn()}. */
+  public List<Class<? extends Throwable>> getIgnoreOn() {
     return ignoreOn;
   }
 
-  /** Sets the exception class names that are ignored. */
-  public void setIgnoreOn(List<String> ignoreOn) {
+  /** Sets the exception classes that are ignored. */
+  public void setIgnoreOn(List<Class<? extends Throwable>> ignoreOn) {
     this.ignoreOn = ignoreOn;
   }
 }

@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.springframework.core.NativeDetector;
-import org.springframework.util.ClassUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns bad setting values into {@link BackonConfigurationException}s that name the setting. The
@@ -50,40 +49,35 @@ final class ConfigChecks {
         e);
   }
 
-  /** Loads the named {@link Throwable} classes. */
+  /**
+   * Checks the classes bound to an exception list ({@code retry-on}, {@code abort-on}, {@code
+   * record-on}, {@code ignore-on}). The binder has loaded each name (an unknown one fails the
+   * binding, see {@link BackonBindFailureAnalyzer}) but checks no type bound and binds an empty
+   * entry as null, so both are reported here.
+   */
   @SuppressWarnings("unchecked")
   static Class<? extends Throwable>[] throwables(
-      String subject, List<String> names, ClassLoader loader) {
-    Class<?>[] classes = new Class<?>[names.size()];
-    for (int i = 0; i < classes.length; i++) {
-      String name = names.get(i).trim();
-      if (name.isEmpty()) {
+      String subject, List<? extends @Nullable Class<?>> classes) {
+    Class<?>[] checked = new Class<?>[classes.size()];
+    for (int i = 0; i < checked.length; i++) {
+      Class<?> type = classes.get(i);
+      if (type == null) {
         throw new BackonConfigurationException(
             ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
             subject,
             "entry " + (i + 1) + " of the list is empty (a stray comma?).",
             "remove the empty entry from " + subject + ".");
       }
-      classes[i] = throwable(subject, name, loader);
+      if (!Throwable.class.isAssignableFrom(type)) {
+        throw new BackonConfigurationException(
+            ConfigErrorCode.NOT_A_THROWABLE,
+            subject,
+            "the class '" + type.getName() + "' is not an exception (not a java.lang.Throwable).",
+            "list only exception classes, e.g. java.io.IOException.");
+      }
+      checked[i] = type;
     }
-    return (Class<? extends Throwable>[]) classes;
-  }
-
-  static Class<? extends Throwable> throwable(String subject, String name, ClassLoader loader) {
-    Class<?> type;
-    try {
-      type = ClassUtils.forName(name, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw classNotFound(subject, name, NativeDetector.inNativeImage(), e);
-    }
-    if (!Throwable.class.isAssignableFrom(type)) {
-      throw new BackonConfigurationException(
-          ConfigErrorCode.NOT_A_THROWABLE,
-          subject,
-          "the class '" + name + "' is not an exception (not a java.lang.Throwable).",
-          "list only exception classes, e.g. java.io.IOException.");
-    }
-    return type.asSubclass(Throwable.class);
+    return (Class<? extends Throwable>[]) checked;
   }
 
   /**
@@ -91,7 +85,7 @@ final class ConfigChecks {
    * Spring AOT registered when the image was built can be loaded by name.
    */
   static BackonConfigurationException classNotFound(
-      String subject, String name, boolean inNativeImage, Throwable cause) {
+      String subject, String name, boolean inNativeImage, @Nullable Throwable cause) {
     if (inNativeImage) {
       return new BackonConfigurationException(
           ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
@@ -110,7 +104,8 @@ final class ConfigChecks {
         ConfigErrorCode.UNKNOWN_EXCEPTION_CLASS,
         subject,
         "the exception class '" + name + "' is not on the class path.",
-        "use the fully-qualified name of an exception class, e.g. java.io.IOException.",
+        "use the fully-qualified name of an exception class on the class path, e.g."
+            + " java.io.IOException (a nested class as Outer$Inner).",
         cause);
   }
 

@@ -17,7 +17,10 @@ public enum ConfigErrorCode {
    * A policy name (in {@code @Backon} or {@code extends}) that is neither configured nor a bean.
    */
   UNKNOWN_POLICY(3),
-  /** An exception class name that is not on the class path. */
+  /**
+   * An exception class name that cannot be loaded (not on the class path; in a native image, not
+   * registered), or an empty entry in an exception list.
+   */
   UNKNOWN_EXCEPTION_CLASS(4),
   /** A class name that is not a {@link Throwable}. */
   NOT_A_THROWABLE(5),

@@ -22,11 +22,13 @@ import org.springframework.util.ClassUtils;
 /**
  * At build time (Spring AOT), registers for reflection every exception class that the build's
  * configuration names under {@code backon.*} ({@code retry-on}, {@code abort-on}, {@code
- * record-on}, {@code ignore-on}, in any policy, breaker or defaults): Backon loads them by name
- * when it builds policies and breakers, which a native image allows only for registered classes.
- * Configuration that the build does not see (a profile active only at run time, an environment
- * variable set only in production) must name classes already registered, for example through the
- * same property in the build's {@code application.yml}. Registered in {@code
+ * record-on}, {@code ignore-on}, in any policy, breaker or defaults): the binder loads them by name
+ * (the lists are typed {@code List<Class<? extends Throwable>>}) when it binds {@link
+ * BackonProperties}, which a native image allows only for registered classes. The names are read as
+ * the strings written, so a name the build cannot load registers nothing and fails the startup as
+ * on the JVM. Configuration that the build does not see (a profile active only at run time, an
+ * environment variable set only in production) must name classes already registered, for example
+ * through the same property in the build's {@code application.yml}. Registered in {@code
  * META-INF/spring/aot.factories}.
  */
 final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializationAotProcessor {
@@ -89,9 +91,12 @@ final class ExceptionClassPropertiesAotProcessor implements BeanFactoryInitializ
     return names;
   }
 
-  /** Registers each class the build can load; the others fail the startup as on the JVM. */
-  private static void register(
-      ReflectionHints hints, Set<String> names, @Nullable ClassLoader loader) {
+  /**
+   * Registers each class the build can load, found as the binder finds it ({@code
+   * ClassUtils.forName}, so {@code Outer.Inner} registers the nested class {@code Outer$Inner});
+   * the names the build cannot load fail the startup as on the JVM.
+   */
+  static void register(ReflectionHints hints, Set<String> names, @Nullable ClassLoader loader) {
     for (String name : names) {
       try {
         hints.registerType(ClassUtils.forName(name, loader));

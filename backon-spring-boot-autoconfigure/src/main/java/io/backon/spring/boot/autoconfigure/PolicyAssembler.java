@@ -22,17 +22,12 @@ final class PolicyAssembler {
 
   private final CircuitBreakerRegistry breakers;
   private final RetryBudgetRegistry budgets;
-  private final ClassLoader classLoader;
   private final HedgeCount hedgeCount;
 
   PolicyAssembler(
-      CircuitBreakerRegistry breakers,
-      RetryBudgetRegistry budgets,
-      ClassLoader classLoader,
-      HedgeCount hedgeCount) {
+      CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets, HedgeCount hedgeCount) {
     this.breakers = breakers;
     this.budgets = budgets;
-    this.classLoader = classLoader;
     this.hedgeCount = hedgeCount;
   }
 
@@ -87,14 +82,13 @@ final class PolicyAssembler {
     Set<Class<? extends Throwable>> retried = new LinkedHashSet<>();
     if (!p.getRetryOn().isEmpty()) {
       Class<? extends Throwable>[] types =
-          ConfigChecks.throwables(settings.describe("retryOn", own), p.getRetryOn(), classLoader);
+          ConfigChecks.throwables(settings.describe("retryOn", own), p.getRetryOn());
       retried.addAll(List.of(types));
       builder.retryOn(types);
     }
     if (!p.getAbortOn().isEmpty()) {
       String subject = settings.describe("abortOn", own);
-      Class<? extends Throwable>[] types =
-          ConfigChecks.throwables(subject, p.getAbortOn(), classLoader);
+      Class<? extends Throwable>[] types = ConfigChecks.throwables(subject, p.getAbortOn());
       for (Class<? extends Throwable> type : types) {
         if (retried.contains(type)) {
           throw ConfigChecks.contradiction(

@@ -60,10 +60,10 @@ public class PolicyProperties {
   /**
    * Fully-qualified exception classes to retry (with subclasses); empty retries every Exception.
    */
-  private List<String> retryOn = new ArrayList<>();
+  private List<Class<? extends Throwable>> retryOn = new ArrayList<>();
 
   /** Fully-qualified exception classes never retried (with subclasses). */
-  private List<String> abortOn = new ArrayList<>();
+  private List<Class<? extends Throwable>> abortOn = new ArrayList<>();
 
   /**
    * A SpEL condition on the returned value (#result) that asks for another attempt, e.g. "#result
@@ -249,23 +249,27 @@ public class PolicyProperties {
     this.jitterMax = jitterMax;
   }
 
-  /** Exception class names to retry. */
-  public List<String> getRetryOn() {
+  /**
+   * The exception classes to retry. Typed as classes (not names) so that IDEs complete exception
+   * classes under every policy; the binder loads each name, and the element type is not checked
+   * there: the policy's assembly rejects a class that is not a Throwable (BACKON-CFG-005).
+   */
+  public List<Class<? extends Throwable>> getRetryOn() {
     return retryOn;
   }
 
-  /** Sets the exception class names to retry. */
-  public void setRetryOn(List<String> retryOn) {
+  /** Sets the exception classes to retry. */
+  public void setRetryOn(List<Class<? extends Throwable>> retryOn) {
     this.retryOn = retryOn;
   }
 
-  /** Exception class names never retried. */
-  public List<String> getAbortOn() {
+  /** The exception classes never retried; like {@link #getRetryOn()}. */
+  public List<Class<? extends Throwable>> getAbortOn() {
     return abortOn;
   }
 
-  /** Sets the exception class names never retried. */
-  public void setAbortOn(List<String> abortOn) {
+  /** Sets the exception classes never retried. */
+  public void setAbortOn(List<Class<? extends Throwable>> abortOn) {
     this.abortOn = abortOn;
   }
 

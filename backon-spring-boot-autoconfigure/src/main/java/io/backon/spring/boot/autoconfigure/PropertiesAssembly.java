@@ -24,7 +24,6 @@ import org.jspecify.annotations.Nullable;
 final class PropertiesAssembly {
 
   private final BackonProperties properties;
-  private final ClassLoader classLoader;
 
   private final @Nullable RetryInstrumentation instrumentation;
   private final BackonThreads threads;
@@ -37,12 +36,10 @@ final class PropertiesAssembly {
    */
   PropertiesAssembly(
       BackonProperties properties,
-      ClassLoader classLoader,
       @Nullable RetryInstrumentation instrumentation,
       BackonThreads threads,
       List<BackonPolicyDecorator> decorators) {
     this.properties = properties;
-    this.classLoader = classLoader;
     this.instrumentation = instrumentation;
     this.threads = threads;
     this.decorators = List.copyOf(decorators);
@@ -73,7 +70,7 @@ final class PropertiesAssembly {
               registry.breaker(
                   name,
                   builder -> {
-                    CircuitBreakerAssembler.apply(settings, section, classLoader, builder);
+                    CircuitBreakerAssembler.apply(settings, section, builder);
                     customizers.forEach(c -> c.customize(name, builder));
                     validate(settings, section, builder);
                   });
@@ -90,12 +87,16 @@ final class PropertiesAssembly {
   private CircuitBreakerBuilder breakerDefaults() {
     CircuitBreakerBuilder builder = CircuitBreaker.builder("defaults");
     SettingSource defaults = SettingSource.properties("backon.circuit-breaker-defaults");
+    // An exception list needs no other setting: a class in it that is not an exception is an error
+    // even when no named breaker uses the defaults.
+    CircuitBreakerProperties lists = properties.getCircuitBreakerDefaults();
+    ConfigChecks.throwables(defaults.describe("recordOn"), lists.getRecordOn());
+    ConfigChecks.throwables(defaults.describe("ignoreOn"), lists.getIgnoreOn());
     try {
       CircuitBreakerAssembler.apply(
           LayeredSettings.empty(CircuitBreakerProperties::new)
               .overlay(properties.getCircuitBreakerDefaults(), defaults),
           SettingSource.properties("backon.circuit-breakers.<name>"),
-          classLoader,
           builder);
       builder.buildConfig();
       return builder;

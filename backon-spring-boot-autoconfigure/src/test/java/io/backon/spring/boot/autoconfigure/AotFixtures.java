@@ -19,12 +19,18 @@ final class AotFixtures {
   static final String[] PROPERTIES = {
     "backon.policies.quotes.retry-on=java.util.concurrent.TimeoutException",
     "backon.policies.quotes.abort-on[0]=java.lang.IllegalStateException",
+    "backon.policies.quotes.abort-on[1]=io.backon.spring.boot.autoconfigure.AotFixtures.QuoteExpired",
     "backon.policies.quotes.circuit-breaker=quotes",
     "backon.circuit-breakers.quotes.record-on=java.net.ConnectException, java.net.SocketTimeoutException",
     "backon.circuit-breaker-defaults.ignore-on=java.io.FileNotFoundException",
   };
 
   private AotFixtures() {}
+
+  /** A nested exception class, named in {@link #PROPERTIES} with a dot ({@code Outer.Inner}). */
+  static final class QuoteExpired extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
 
   /** What {@link Quotes#quote} returns; a {@code retry-if} may read its properties. */
   record Quote(String symbol, long cents) {}

@@ -162,6 +162,12 @@ class BackonAotProcessingTest {
   }
 
   @Test
+  void aNestedClassWrittenWithADotIsRegisteredAsTheClassTheBinderLoads() {
+    assertThat(RuntimeHintsPredicates.reflection().onType(AotFixtures.QuoteExpired.class))
+        .accepts(hints);
+  }
+
+  @Test
   void theStartersOwnHintsAreImportedWithTheAutoConfiguration() {
     assertThat(RuntimeHintsPredicates.proxies().forInterfaces(Backon.class)).accepts(hints);
     assertThat(hints.reflection().getTypeHint(Executors.class)).isNotNull();

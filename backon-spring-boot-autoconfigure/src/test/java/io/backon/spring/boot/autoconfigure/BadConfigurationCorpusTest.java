@@ -316,9 +316,26 @@ class BadConfigurationCorpusTest {
                 .given("backon.policies.p.retry-on=com.example.NoSuchException")
                 .fails(
                     UNKNOWN_EXCEPTION_CLASS,
-                    "backon.policies.p.retry-on",
+                    "backon.policies.p.retry-on = \"com.example.NoSuchException\"",
                     "'com.example.NoSuchException' is not on the class path",
-                    "fully-qualified name of an exception class"),
+                    "use the fully-qualified name of an exception class on the class path"),
+            bad("an exception class that does not exist among several in one string")
+                .given(
+                    "backon.policies.p.retry-on=java.io.IOException, com.example.NoSuchException")
+                .fails(
+                    UNKNOWN_EXCEPTION_CLASS,
+                    "backon.policies.p.retry-on = \"java.io.IOException, com.example.NoSuchException\"",
+                    "the exception class 'com.example.NoSuchException' is not on the class path",
+                    "use the fully-qualified name of an exception class on the class path"),
+            bad("an exception class that does not exist in one entry of a yml list")
+                .given(
+                    "backon.policies.p.abort-on[0]=java.io.IOException",
+                    "backon.policies.p.abort-on[1]=com.example.Gone")
+                .fails(
+                    UNKNOWN_EXCEPTION_CLASS,
+                    "backon.policies.p.abort-on[1] = \"com.example.Gone\"",
+                    "the exception class 'com.example.Gone' is not on the class path",
+                    "use the fully-qualified name of an exception class on the class path"),
             bad("an empty entry in an exception list")
                 .given("backon.policies.p.retry-on=java.io.IOException,")
                 .fails(
@@ -541,6 +558,42 @@ class BadConfigurationCorpusTest {
                     "backon.circuit-breakers.cb.record-on",
                     "'java.lang.String' is not an exception",
                     "list only exception classes"),
+            bad("a breaker that ignores a class that is not an exception")
+                .given("backon.circuit-breakers.cb.ignore-on[0]=java.lang.String")
+                .fails(
+                    NOT_A_THROWABLE,
+                    "backon.circuit-breakers.cb.ignore-on",
+                    "'java.lang.String' is not an exception",
+                    "list only exception classes"),
+            bad("breaker defaults that record a class that is not an exception")
+                .given("backon.circuit-breaker-defaults.record-on=java.lang.String")
+                .fails(
+                    NOT_A_THROWABLE,
+                    "backon.circuit-breaker-defaults.record-on",
+                    "'java.lang.String' is not an exception",
+                    "list only exception classes"),
+            bad("a breaker that records a class that does not exist")
+                .given("backon.circuit-breakers.cb.record-on=com.example.NoSuchException")
+                .fails(
+                    UNKNOWN_EXCEPTION_CLASS,
+                    "backon.circuit-breakers.cb.record-on = \"com.example.NoSuchException\"",
+                    "the exception class 'com.example.NoSuchException' is not on the class path",
+                    "use the fully-qualified name of an exception class on the class path"),
+            bad("breaker defaults that ignore a class that does not exist")
+                .given("backon.circuit-breaker-defaults.ignore-on[0]=com.example.Gone")
+                .fails(
+                    UNKNOWN_EXCEPTION_CLASS,
+                    "backon.circuit-breaker-defaults.ignore-on[0] = \"com.example.Gone\"",
+                    "the exception class 'com.example.Gone' is not on the class path",
+                    "use the fully-qualified name of an exception class on the class path"),
+            bad("an empty entry in a breaker's exception list")
+                .given(
+                    "backon.circuit-breakers.cb.ignore-on=java.io.IOException,,java.io.EOFException")
+                .fails(
+                    UNKNOWN_EXCEPTION_CLASS,
+                    "backon.circuit-breakers.cb.ignore-on",
+                    "entry 2 of the list is empty",
+                    "remove the empty entry from backon.circuit-breakers.cb.ignore-on"),
             bad("a failure rate threshold of 150 percent")
                 .given(
                     "backon.circuit-breakers.cb.sliding-window-type=count-based",

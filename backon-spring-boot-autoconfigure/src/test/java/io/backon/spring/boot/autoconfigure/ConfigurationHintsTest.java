@@ -3,6 +3,7 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,10 +15,49 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The IDE offers the values a user may write for every enum-typed and exception-list key the
- * metadata lists. (Spring Boot's metadata format cannot describe keys inside a named map entry,
- * such as {@code backon.policies.<name>.wait}; there the IDE infers values from the Java types.)
+ * metadata lists. Spring Boot's metadata format cannot describe keys inside a named map entry, such
+ * as {@code backon.policies.<name>.wait}; there the IDE infers values from the Java types, so the
+ * settings with a closed set of values are enums and the exception lists are lists of {@code
+ * Throwable} classes.
  */
 class ConfigurationHintsTest {
+
+  /** The type of every exception list, as Java and the generated metadata spell it. */
+  private static final String THROWABLE_CLASSES =
+      "java.util.List<java.lang.Class<? extends java.lang.Throwable>>";
+
+  private static final String EXCEPTION_LIST = ".*\\.(retry-on|abort-on|record-on|ignore-on)";
+
+  @Test
+  void everyExceptionListIsTypedAsThrowableClassesSoIdesCompleteThemUnderEveryEntry()
+      throws Exception {
+    for (Method getter :
+        List.of(
+            PolicyProperties.class.getMethod("getRetryOn"),
+            PolicyProperties.class.getMethod("getAbortOn"),
+            CircuitBreakerProperties.class.getMethod("getRecordOn"),
+            CircuitBreakerProperties.class.getMethod("getIgnoreOn"))) {
+      assertThat(getter.getGenericReturnType().getTypeName())
+          .as("the return type of %s", getter.getName())
+          .isEqualTo(THROWABLE_CLASSES);
+    }
+    List<String> typed = new ArrayList<>();
+    for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
+      String name = property.get("name").asString();
+      if (name.matches(EXCEPTION_LIST)) {
+        assertThat(property.get("type").asString())
+            .as("the type of %s", name)
+            .isEqualTo(THROWABLE_CLASSES);
+        typed.add(name);
+      }
+    }
+    assertThat(typed)
+        .containsExactlyInAnyOrder(
+            "backon.defaults.retry-on",
+            "backon.defaults.abort-on",
+            "backon.circuit-breaker-defaults.record-on",
+            "backon.circuit-breaker-defaults.ignore-on");
+  }
 
   @Test
   void everyEnumKeyOffersExactlyTheValuesUsersMayWrite() throws Exception {
@@ -53,8 +93,7 @@ class ConfigurationHintsTest {
     List<String> checked = new ArrayList<>();
     for (JsonNode property : ConfigurationReferenceTest.metadata().get("properties")) {
       String name = property.get("name").asString();
-      if (!property.get("type").asString().equals("java.util.List<java.lang.String>")
-          || !name.matches(".*\\.(retry-on|abort-on|record-on|ignore-on)")) {
+      if (!name.matches(EXCEPTION_LIST)) {
         continue;
       }
       checked.add(name);

@@ -3,7 +3,9 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -50,6 +52,20 @@ class ExceptionClassPropertiesAotProcessorTest {
 
     assertThat(ExceptionClassPropertiesAotProcessor.exceptionClassNames(environment))
         .containsExactly("java.net.SocketTimeoutException");
+  }
+
+  @Test
+  void eachNameIsRegisteredAsTheClassTheBinderLoadsAndANameTheBuildCannotLoadRegistersNothing() {
+    Class<?> nested = ExceptionClassListsTest.DownstreamTimeout.class;
+    ReflectionHints hints = new ReflectionHints();
+
+    ExceptionClassPropertiesAotProcessor.register(
+        hints,
+        Set.of("java.io.IOException", nested.getName().replace('$', '.'), "com.example.Gone"),
+        getClass().getClassLoader());
+
+    assertThat(hints.typeHints().map(hint -> hint.getType().getName()))
+        .containsExactlyInAnyOrder("java.io.IOException", nested.getName());
   }
 
   @Test
