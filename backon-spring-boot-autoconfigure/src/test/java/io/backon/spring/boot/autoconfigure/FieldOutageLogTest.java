@@ -46,7 +46,9 @@ import reactor.core.publisher.Mono;
       "backon.policies.inventory.retry-on=java.io.IOException",
       "backon.policies.inventory.circuit-breaker=inventory",
       "backon.circuit-breakers.inventory.failure-threshold=6",
-      "backon.circuit-breakers.inventory.recovery-timeout=60s"
+      "backon.circuit-breakers.inventory.recovery-timeout=60s",
+      "backon.policies.hot.wait=none",
+      "backon.policies.hot.max-tries=8"
     })
 @ExtendWith(OutputCaptureExtension.class)
 class FieldOutageLogTest {
@@ -126,6 +128,22 @@ class FieldOutageLogTest {
         .asString()
         .contains(" WARN ")
         .contains("Giving up on Inventory.reserveAsync(String) after 3 attempts");
+  }
+
+  @Test
+  void aPolicyThatHammersItsDownstreamIsWarnedAboutOnceAMinute(CapturedOutput output)
+      throws IOException {
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> inventory.poll("l")).isInstanceOf(IOException.class);
+      assertThat(inventory.pollOrCached("m")).isEqualTo("cached:m");
+    }
+
+    assertThat(backonLines(output))
+        .filteredOn(line -> line.contains("Policy 'hot' has retried"))
+        .singleElement()
+        .asString()
+        .contains(" WARN ")
+        .contains("5 times less than 100 ms apart (1 call so far)");
   }
 
   @Test
@@ -228,6 +246,16 @@ class FieldOutageLogTest {
     public Mono<String> reserveMono(String sku) {
       invocations.incrementAndGet();
       return Mono.error(unavailable());
+    }
+
+    @Backon("hot")
+    public String poll(String sku) throws IOException {
+      throw unavailable();
+    }
+
+    @Backon(value = "hot", fallback = "cached")
+    public String pollOrCached(String sku) throws IOException {
+      throw unavailable();
     }
 
     @Backon("inventory")
