@@ -131,6 +131,19 @@ class FieldOutageLogTest {
   }
 
   @Test
+  void aFailureItsFallbackDoesNotTakeIsAPropagatedGiveUp(CapturedOutput output) {
+    assertThatThrownBy(() -> inventory.price("n")).isInstanceOf(IOException.class);
+
+    assertThat(backonLines(output))
+        .singleElement()
+        .asString()
+        .contains(" WARN ")
+        .endsWith(
+            "Giving up on Inventory.price(String) after 3 attempts (max tries reached):"
+                + " java.io.IOException: 503 Service Unavailable [...] [policy inventory]");
+  }
+
+  @Test
   void aPolicyThatHammersItsDownstreamIsWarnedAboutOnceAMinute(CapturedOutput output)
       throws IOException {
     for (int i = 0; i < 3; i++) {
@@ -246,6 +259,15 @@ class FieldOutageLogTest {
     public Mono<String> reserveMono(String sku) {
       invocations.incrementAndGet();
       return Mono.error(unavailable());
+    }
+
+    @Backon(value = "inventory", fallback = "listPrice")
+    public String price(String sku) throws IOException {
+      throw unavailable();
+    }
+
+    String listPrice(String sku, IllegalStateException failure) {
+      return "list:" + sku;
     }
 
     @Backon("hot")
