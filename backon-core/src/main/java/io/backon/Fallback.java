@@ -13,4 +13,14 @@ public interface Fallback {
 
   /** The value to return instead of failing; may be {@code null}. */
   @Nullable Object apply(RetryEvent giveUp) throws Exception;
+
+  /**
+   * Whether this fallback answers a call that gave up with {@code failure} ({@code null}: the call
+   * gave up on a rejected value). When it does not, the call ends as without a fallback: its
+   * failure reaches the caller, and its give-up line is logged at the policy's give-up level, not
+   * as a call saved by a fallback. Default: every give-up.
+   */
+  default boolean answers(@Nullable Throwable failure) {
+    return true;
+  }
 }

@@ -125,6 +125,22 @@ class FastRetryWarningTest {
   }
 
   @Test
+  void policiesOfOneNameShareTheirMinute() throws Exception {
+    Retrying.of(hammering("hammer", 6)).call(succeedingOnTry(6));
+    calls.set(0);
+    Retrying.of(hammering("hammer", 8)).call(succeedingOnTry(6));
+    clock.advance(Duration.ofMinutes(1));
+    calls.set(0);
+    Retrying.of(hammering("hammer", 6)).call(succeedingOnTry(6));
+
+    assertThat(log.lines())
+        .extracting(Line::message)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("(1 call so far)"),
+            second -> assertThat(second).contains("(2 calls in the last 1m)"));
+  }
+
+  @Test
   void fourQuickRetriesAreNoReasonToWarn() throws Exception {
     Retrying.of(hammering("hammer", 5)).call(succeedingOnTry(5));
 

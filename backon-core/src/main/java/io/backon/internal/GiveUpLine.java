@@ -1,5 +1,6 @@
 package io.backon.internal;
 
+import io.backon.Fallback;
 import io.backon.GiveUpReason;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
@@ -89,7 +90,8 @@ final class GiveUpLine {
   }
 
   private static boolean savedByFallback(CallState state) {
-    return state.policy().fallback() != null && endsNormally(state);
+    Fallback fallback = state.policy().fallback();
+    return fallback != null && fallback.answers(state.lastFailure()) && endsNormally(state);
   }
 
   /** An interrupt and a throwing policy callback always end the call with an exception. */

@@ -130,8 +130,11 @@ final class Settlement {
       trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
       throw thrown;
     }
+    Fallback fallback = state.policy().fallback();
     boolean fellBack =
-        state.policy().fallback() != null && state.giveUpReason() != GiveUpReason.INTERRUPTED;
+        fallback != null
+            && state.giveUpReason() != GiveUpReason.INTERRUPTED
+            && fallback.answers(state.lastFailure());
     trace.callEnded(
         fellBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts),
         state.lastFailure(),
@@ -152,7 +155,7 @@ final class Settlement {
       throw Exceptions.propagate(ending);
     }
     Fallback fallback = policy.fallback();
-    if (fallback != null && !interrupted) {
+    if (fallback != null && !interrupted && fallback.answers(failure)) {
       try {
         return Nulls.cast(fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber())));
       } catch (VirtualMachineError fatal) {

@@ -1,11 +1,14 @@
 package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Backon;
+import io.backon.Fallback;
+import io.backon.RetryEvent;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,16 +131,7 @@ final class BackonMethodFactory {
         assembler.apply(own, source, false, builder);
       }
       if (fallback != null && kind == ReturnKind.BLOCKING) {
-        builder.fallback(
-            event -> {
-              try {
-                return fallback.invoke(target, event.arguments().toArray(), event.failure());
-              } catch (Exception | Error e) {
-                throw e;
-              } catch (Throwable t) {
-                throw new java.lang.reflect.UndeclaredThrowableException(t);
-              }
-            });
+        builder.fallback(blockingFallback(fallback, target));
       }
       RetryPolicy policy;
       try {
@@ -189,6 +183,30 @@ final class BackonMethodFactory {
     }
     return new BackonMethod(
         description, retrying, kind, kind == ReturnKind.BLOCKING ? null : fallback, target);
+  }
+
+  /**
+   * A blocking method's fallback as the policy's: it answers only the failures its parameters take
+   * (a failure of another type reaches the caller as a give-up, logged as one).
+   */
+  private static Fallback blockingFallback(FallbackMethod fallback, Object target) {
+    return new Fallback() {
+      @Override
+      public @Nullable Object apply(RetryEvent giveUp) throws Exception {
+        try {
+          return fallback.invoke(target, giveUp.arguments().toArray(), giveUp.failure());
+        } catch (Exception | Error e) {
+          throw e;
+        } catch (Throwable t) {
+          throw new UndeclaredThrowableException(t);
+        }
+      }
+
+      @Override
+      public boolean answers(@Nullable Throwable failure) {
+        return fallback.takes(failure);
+      }
+    };
   }
 
   /**

@@ -104,6 +104,15 @@ final class FallbackMethod {
   }
 
   /**
+   * Whether this fallback answers a call that failed with {@code failure}: always, unless its
+   * trailing parameter names a failure type that {@code failure} is not (then {@link #invoke}
+   * throws {@code failure} itself). {@code null} (a rejected value) is always answered.
+   */
+  boolean takes(@Nullable Throwable failure) {
+    return failureType == null || failure == null || failureType.isInstance(failure);
+  }
+
+  /**
    * Calls the fallback on {@code target}. The blocking engine adds {@code failure} to what the
    * fallback throws; the future and Reactor faces do so with {@link #suppressing}.
    *

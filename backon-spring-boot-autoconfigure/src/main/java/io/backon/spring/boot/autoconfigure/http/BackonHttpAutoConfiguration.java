@@ -156,6 +156,26 @@ public final class BackonHttpAutoConfiguration {
     }
   }
 
+  /**
+   * Apache HttpClient 5 under Spring Boot's request factories: its own retries off, so that one
+   * Backon attempt is one request.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer",
+        "org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder",
+        "org.apache.hc.client5.http.impl.classic.HttpClientBuilder"
+      })
+  static final class HttpComponents {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HttpComponentsRetriesOff backonHttpComponentsRetriesOff() {
+      return new HttpComponentsRetriesOff();
+    }
+  }
+
   /** {@code WebClient} (module {@code spring-boot-webclient}, Reactor). */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
