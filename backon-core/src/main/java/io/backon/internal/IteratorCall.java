@@ -88,7 +88,7 @@ public final class IteratorCall {
                 + " was neither succeeded nor failed; "
                 + "call attempt.succeed(value) or attempt.fail(exception) before the next iteration");
       case REPORTED:
-        return settle();
+        return settle() && admitted(); // hasNext() is true only for an attempt next() hands out
       default:
         return false;
     }
