@@ -121,6 +121,27 @@ class EveryFaceLimitsAlikeTest {
   }
 
   @ParameterizedTest
+  @EnumSource(names = {"CALL", "RETRIES", "ITERATOR"}) // the faces that sleep the back-off
+  void anInterruptDuringTheBackOffEndsTheCallWithTheLastFailureAndKeepsTheFlag(Face face) {
+    Script script = Script.of(new IOException("down"), "ok");
+
+    Throwable failure =
+        face.run(
+                recorded()
+                    .wait(Wait.constant(SECOND))
+                    .beforeSleep(event -> Thread.currentThread().interrupt())
+                    .fallback(event -> "skipped on interrupt"),
+                script)
+            .failed();
+
+    assertThat(Thread.interrupted()).as("interrupt flag restored (and cleared here)").isTrue();
+    assertThat(failure).isSameAs(script.lastThrown());
+    assertThat(failure.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+    assertThat(script.calls()).isEqualTo(1);
+    assertThat(giveUp().giveUpReason()).isEqualTo(GiveUpReason.INTERRUPTED);
+  }
+
+  @ParameterizedTest
   @EnumSource(Face.class)
   void anOpenBreakerRejectsTheCallWithoutReachingTheTargetOrRetrying(Face face) {
     Script script = Script.of("ok");

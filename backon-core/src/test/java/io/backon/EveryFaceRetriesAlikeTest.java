@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 class EveryFaceRetriesAlikeTest {
 
   private static final Duration MS_100 = Duration.ofMillis(100);
+  private static final Duration SECOND = Duration.ofSeconds(1);
 
   private final List<RetryEvent> events = new CopyOnWriteArrayList<>();
 
@@ -171,6 +172,40 @@ class EveryFaceRetriesAlikeTest {
     assertThat(value).isEqualTo("cached");
     assertThat(script.calls()).isEqualTo(2);
     assertThat(giveUp().failure()).isSameAs(script.lastThrown());
+  }
+
+  @ParameterizedTest
+  @FieldSource("io.backon.Face#CHECKING_RESULTS")
+  void withoutRaiseOnGiveUpARejectedLastValueIsReturned(Face face) {
+    Script script = Script.of("pending");
+
+    Object value =
+        face.run(
+                recorded().maxTries(2).retryIfResult("pending"::equals).raiseOnGiveUp(false),
+                script)
+            .returned();
+
+    assertThat(value).isEqualTo("pending");
+    assertThat(script.calls()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Face.class)
+  void maxTimeShortensTheLastWaitSoNoAttemptStartsAfterIt(Face face) {
+    Script script = Script.of(new IOException("down"));
+
+    Throwable failure =
+        face.run(
+                recorded()
+                    .wait(Wait.constant(Duration.ofSeconds(2)))
+                    .maxTime(Duration.ofSeconds(5)),
+                script)
+            .failed();
+
+    assertThat(failure).isSameAs(script.lastThrown());
+    assertThat(script.calls()).as("attempts at 0, 2, 4 and 5 s").isEqualTo(4);
+    assertThat(backoffWaits()).last().isEqualTo(SECOND);
+    assertThat(giveUp().giveUpReason()).isEqualTo(GiveUpReason.MAX_TIME);
   }
 
   @ParameterizedTest
