@@ -156,7 +156,10 @@ class EveryFaceLimitsAlikeTest {
     assertThat(script.calls()).isZero();
     assertThat(giveUp().giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
     assertThat(giveUp().attemptNumber()).isEqualTo(1);
-    assertThat(count(EventType.BACKOFF)).isZero();
+    assertThat(events)
+        .extracting(RetryEvent::type)
+        .as("the rejected attempt starts and ends like any other, with no back-off")
+        .containsExactly(EventType.ATTEMPT, EventType.BEFORE, EventType.AFTER, EventType.GIVE_UP);
   }
 
   @ParameterizedTest

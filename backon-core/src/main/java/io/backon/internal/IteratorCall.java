@@ -101,6 +101,7 @@ public final class IteratorCall {
     }
     while (!breaker.admit()) {
       number++;
+      state.beginAttempt(number); // a rejected attempt starts like on every other face
       if (!settleOutcome(null, breaker.breaker().rejection())) {
         return false;
       }
