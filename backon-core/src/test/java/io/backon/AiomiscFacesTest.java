@@ -1,9 +1,12 @@
 package io.backon;
 
+import static io.backon.testfixtures.Async.failureOf;
+import static io.backon.testfixtures.Async.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.stop.Stop;
+import io.backon.testfixtures.FakeTime;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import io.backon.wait.Jitter;
@@ -14,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,39 @@ class AiomiscFacesTest {
   }
 
   @Test
+  void asyncBackoffEndsWhenThePauseWouldEndAfterTheDeadlineWithoutWaitingForIt() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(null, MS_500, Duration.ofMillis(300), IOException.class))
+            .call(failing(this::ioFailure));
+
+    scheduler.advance(Duration.ofMillis(300));
+
+    assertThat(result).as("a second pause would end at 600 ms, after the deadline").isDone();
+    assertThat(failureOf(result))
+        .isInstanceOf(DeadlineExceededException.class)
+        .hasCauseReference(thrown.get(1));
+    assertThat(calls).hasValue(2);
+    assertThat(scheduler.pendingTasks()).isZero();
+  }
+
+  @Test
+  void asyncBackoffCutsTheLastAttemptAtTheDeadlineBeforeItsOwnTimeout() {
+    CompletableFuture<String> result =
+        onFakeTime(Retries.asyncBackoff(Duration.ofMillis(300), MS_500, Duration.ZERO))
+            .call(this::hanging);
+
+    scheduler.advance(Duration.ofMillis(300));
+    assertThat(result).as("the first attempt timed out and is retried").isNotDone();
+    scheduler.advance(MS_200);
+
+    assertThat(failureOf(result))
+        .isInstanceOf(DeadlineExceededException.class)
+        .cause()
+        .isInstanceOf(AttemptTimeoutException.class);
+    assertThat(attempts).hasSize(2).allSatisfy(attempt -> assertThat(attempt).isCancelled());
+  }
+
+  @Test
   void asyncBackoffWithoutDeadlineOrMaxTriesRetriesUntilItSucceeds() {
     AsyncRetryingCaller face = Retries.asyncBackoff(null, null, Duration.ZERO, IOException.class);
 
@@ -378,28 +413,6 @@ class AiomiscFacesTest {
   }
 
   private void advanceUntilDone(CompletableFuture<?> result) {
-    for (int tick = 0; !result.isDone() && tick < 1_000; tick++) {
-      scheduler.advance(Duration.ofMillis(10));
-    }
-  }
-
-  private static Throwable failureOf(CompletableFuture<?> future) {
-    try {
-      Throwable failure = future.handle((value, failed) -> failed).get(10, TimeUnit.SECONDS);
-      if (failure == null) {
-        throw new AssertionError("the call should have failed but completed with " + future.join());
-      }
-      return failure;
-    } catch (Exception unexpected) {
-      throw new AssertionError("future did not complete in time: " + future, unexpected);
-    }
-  }
-
-  private static <T> T valueOf(CompletableFuture<T> future) {
-    try {
-      return future.get(10, TimeUnit.SECONDS);
-    } catch (Exception unexpected) {
-      throw new AssertionError("future did not complete normally: " + future, unexpected);
-    }
+    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(10));
   }
 }

@@ -7,6 +7,7 @@ import io.backon.RetryEvent;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.RetryState;
+import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.AttemptOutcome;
 import java.time.Duration;
 import java.util.List;
@@ -292,9 +293,13 @@ final class CallState implements RetryState {
   /**
    * Records the outcome of attempt {@code number}. When it ended is read from the clock only if
    * something asks (a time limit, a stop or wait reading the elapsed time, an event), so that a
-   * retry of a policy without time limits and a success read no clock.
+   * retry of a policy without time limits and a success read no clock. A breaker's rejection after
+   * a failed attempt keeps that failure as suppressed, so the caller still sees what opened it.
    */
   public void recordOutcome(int number, @Nullable Object value, @Nullable Throwable thrown) {
+    if (thrown instanceof CircuitOpenException rejected && failure != null) {
+      keepEarlierFailure(rejected, failure);
+    }
     this.attempt = number;
     boolean atStart = number == 1 && startsAtFirstAttemptEnd;
     this.attemptEndNanos = atStart ? startNanos : 0L;
@@ -303,6 +308,21 @@ final class CallState implements RetryState {
     this.failure = thrown;
     this.result = thrown == null ? value : null;
     this.upcomingWaitNanos = 0L;
+  }
+
+  /**
+   * Adds the target's own failure before {@code rejected} to it as suppressed: {@code earlier}
+   * itself, or what an earlier rejection kept (with {@code retryOnCircuitOpen}).
+   */
+  private static void keepEarlierFailure(CircuitOpenException rejected, Throwable earlier) {
+    Throwable kept = earlier;
+    if (earlier instanceof CircuitOpenException earlierRejection) {
+      Throwable[] suppressed = earlierRejection.getSuppressed();
+      kept = suppressed.length == 0 ? null : suppressed[0];
+    }
+    if (kept != null && kept != rejected && rejected.getSuppressed().length == 0) {
+      rejected.addSuppressed(kept);
+    }
   }
 
   /**

@@ -88,7 +88,7 @@ public final class IteratorCall {
                 + " was neither succeeded nor failed; "
                 + "call attempt.succeed(value) or attempt.fail(exception) before the next iteration");
       case REPORTED:
-        return settle();
+        return settle() && admitted(); // hasNext() is true only for an attempt next() hands out
       default:
         return false;
     }
@@ -101,6 +101,7 @@ public final class IteratorCall {
     }
     while (!breaker.admit()) {
       number++;
+      state.beginAttempt(number); // a rejected attempt starts like on every other face
       if (!settleOutcome(null, breaker.breaker().rejection())) {
         return false;
       }
