@@ -53,7 +53,7 @@ public final class CallDriver {
       Executor hedgeExecutor) {
     this.pipeline = Pipeline.of(policy);
     Clock clock = policy.clock();
-    this.state = new CallState(pipeline, overrides, invocation, nameSource, clock.nanoTime());
+    this.state = new CallState(pipeline, overrides, invocation, nameSource, clock.nanoTime(), null);
     this.statistics = statistics;
     this.environment = new AttemptRun.Environment(scheduler, clock, scheduler, hedgeExecutor);
   }

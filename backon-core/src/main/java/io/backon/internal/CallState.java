@@ -3,13 +3,10 @@ package io.backon.internal;
 import io.backon.EventType;
 import io.backon.GiveUpReason;
 import io.backon.Invocation;
-import io.backon.RetryEvent;
-import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.RetryState;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.instrumentation.AttemptOutcome;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -69,20 +66,11 @@ final class CallState implements RetryState {
 
   /**
    * State for a call that started at {@code startNanos} (on the policy's clock). When the policy
-   * has an instrumentation (and retrying is on), the call's tracing starts here.
+   * has an instrumentation (and retrying is on), the call's tracing starts here, unless a {@code
+   * resumed} trace goes on.
    *
    * @param target the callable, used for its name when there is no invocation
    */
-  CallState(
-      Pipeline pipeline,
-      GlobalSettings overrides,
-      @Nullable Invocation invocation,
-      Object target,
-      long startNanos) {
-    this(pipeline, overrides, invocation, target, startNanos, null);
-  }
-
-  /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
   CallState(
       Pipeline pipeline,
       GlobalSettings overrides,
@@ -123,18 +111,9 @@ final class CallState implements RetryState {
    * The state of a blocking call on this thread, started at {@code startNanos}: the thread's spare
    * state when it is free (a blocking call is confined to its thread, so retrying allocates no
    * state), else a new one. Hedged calls get a new one, since their copies may outlive the call.
-   * Give it back with {@link #release()} when the call has ended.
+   * Give it back with {@link #release()} when the call has ended. A non-null {@code resumed} trace
+   * goes on instead of starting one.
    */
-  static CallState forBlockingCall(
-      Pipeline pipeline,
-      GlobalSettings overrides,
-      @Nullable Invocation invocation,
-      Object target,
-      long startNanos) {
-    return forBlockingCall(pipeline, overrides, invocation, target, startNanos, null);
-  }
-
-  /** As above; a non-null {@code resumed} trace goes on instead of starting one. */
   static CallState forBlockingCall(
       Pipeline pipeline,
       GlobalSettings overrides,
@@ -215,8 +194,8 @@ final class CallState implements RetryState {
    * attempt's tracing (see {@link #attemptTrace()}).
    */
   void beginAttempt(int number) {
-    fire(EventType.ATTEMPT, number);
-    fire(EventType.BEFORE, number);
+    CallEvents.fire(this, EventType.ATTEMPT, number);
+    CallEvents.fire(this, EventType.BEFORE, number);
     AtomicInteger counter = overrides.attemptCounter();
     if (counter != null) {
       counter.incrementAndGet();
@@ -298,7 +277,7 @@ final class CallState implements RetryState {
    */
   public void recordOutcome(int number, @Nullable Object value, @Nullable Throwable thrown) {
     if (thrown instanceof CircuitOpenException rejected && failure != null) {
-      keepEarlierFailure(rejected, failure);
+      Exceptions.keepEarlierFailure(rejected, failure);
     }
     this.attempt = number;
     boolean atStart = number == 1 && startsAtFirstAttemptEnd;
@@ -308,21 +287,6 @@ final class CallState implements RetryState {
     this.failure = thrown;
     this.result = thrown == null ? value : null;
     this.upcomingWaitNanos = 0L;
-  }
-
-  /**
-   * Adds the target's own failure before {@code rejected} to it as suppressed: {@code earlier}
-   * itself, or what an earlier rejection kept (with {@code retryOnCircuitOpen}).
-   */
-  private static void keepEarlierFailure(CircuitOpenException rejected, Throwable earlier) {
-    Throwable kept = earlier;
-    if (earlier instanceof CircuitOpenException earlierRejection) {
-      Throwable[] suppressed = earlierRejection.getSuppressed();
-      kept = suppressed.length == 0 ? null : suppressed[0];
-    }
-    if (kept != null && kept != rejected && rejected.getSuppressed().length == 0) {
-      rejected.addSuppressed(kept);
-    }
   }
 
   /**
@@ -376,7 +340,7 @@ final class CallState implements RetryState {
     endedNow();
     this.cut = true;
     this.thrownWhenCut = thrownWhenCut;
-    fire(EventType.AFTER, number);
+    CallEvents.fire(this, EventType.AFTER, number);
     if (trace != null) {
       trace.attemptEnded(number, AttemptOutcome.CANCELLED, thrownWhenCut);
     }
@@ -426,47 +390,24 @@ final class CallState implements RetryState {
     return pipeline.listens(type);
   }
 
-  /**
-   * Delivers an event for {@code type} to its listeners; a throwing listener is logged. Small, so
-   * that the JIT inlines the check of a hook without listeners into every caller.
-   */
-  public void fire(EventType type, int number) {
-    RetryListener[] listeners = pipeline.listeners(type);
-    if (listeners.length != 0) {
-      deliver(listeners, type, number);
-    }
+  /** The target's arguments, empty when the call has no invocation. */
+  List<@Nullable Object> arguments() {
+    return invocation == null ? List.of() : invocation.arguments();
   }
 
-  private void deliver(RetryListener[] listeners, EventType type, int number) {
-    RetryEvent event = event(type, number);
-    for (RetryListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable broken) {
-        RetryLog.listenerFailed(policy, type, listener, broken);
-      }
-    }
+  /** Whether the last attempt was cut short by the deadline ({@link #attemptCutShort}). */
+  boolean cutShort() {
+    return cut;
   }
 
-  /** The event describing this call at {@code type} for attempt {@code number}. */
-  public RetryEvent event(EventType type, int number) {
-    boolean outcomeKnown = type != EventType.ATTEMPT && type != EventType.BEFORE;
-    boolean cutAfter = cut && type == EventType.AFTER;
-    boolean sleeping = type == EventType.BEFORE_SLEEP || type == EventType.BACKOFF;
-    long now = outcomeKnown ? attemptEndNanos() : policy.clock().nanoTime();
-    return new RetryEvent(
-        type,
-        policy.name(),
-        targetName(),
-        invocation == null ? List.of() : invocation.arguments(),
-        number,
-        Duration.ofNanos(Math.max(0L, now - startNanos)),
-        outcomeKnown && !cutAfter ? result : null,
-        cutAfter ? thrownWhenCut : outcomeKnown ? failure : null,
-        sleeping ? Duration.ofNanos(upcomingWaitNanos) : Duration.ZERO,
-        type == EventType.GIVE_UP ? giveUpReason : null);
+  /** What the attempt cut short threw when it was cut, if anything. */
+  @Nullable Throwable thrownWhenCut() {
+    return thrownWhenCut;
+  }
+
+  /** Nanoseconds from the call's start to now, read from the clock. */
+  long nanosSinceStart() {
+    return Math.max(0L, policy.clock().nanoTime() - startNanos);
   }
 
   /** The target's name: the invocation's, else derived from the callable's class. */

@@ -62,7 +62,7 @@ public final class IteratorCall {
     this.overrides = GlobalSettings.current();
     this.disabled = overrides.disabled() || !policy.enabled();
     this.state =
-        new CallState(pipeline, overrides, invocation, nameSource, policy.clock().nanoTime())
+        new CallState(pipeline, overrides, invocation, nameSource, policy.clock().nanoTime(), null)
             .blocking();
   }
 

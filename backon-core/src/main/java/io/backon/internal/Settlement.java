@@ -35,7 +35,7 @@ final class Settlement {
       @Nullable Throwable thrown,
       @Nullable AtomicReference<RetryStatistics> statistics) {
     state.recordOutcome(attempt, value, thrown);
-    state.fire(EventType.AFTER, attempt);
+    CallEvents.fire(state, EventType.AFTER, attempt);
     long decision;
     try {
       decision = state.decide();
@@ -51,7 +51,7 @@ final class Settlement {
       trace.attemptSettled(attempt, thrown, decision == CallState.SUCCESS);
     }
     if (decision == CallState.SUCCESS) {
-      state.fire(EventType.SUCCESS, attempt);
+      CallEvents.fire(state, EventType.SUCCESS, attempt);
       record(statistics, state);
       if (trace != null) {
         trace.callEnded(CallOutcome.success(attempt), null, attempt);
@@ -62,8 +62,8 @@ final class Settlement {
       record(statistics, state);
       return decision;
     }
-    state.fire(EventType.BEFORE_SLEEP, attempt);
-    state.fire(EventType.BACKOFF, attempt);
+    CallEvents.fire(state, EventType.BEFORE_SLEEP, attempt);
+    CallEvents.fire(state, EventType.BACKOFF, attempt);
     RetryLog.backoff(state, decision);
     return decision;
   }
@@ -144,7 +144,7 @@ final class Settlement {
 
   @SuppressWarnings("unchecked")
   private static <T extends @Nullable Object> T giveUpUntraced(CallState state) throws Exception {
-    state.fire(EventType.GIVE_UP, state.attemptNumber());
+    CallEvents.fire(state, EventType.GIVE_UP, state.attemptNumber());
     RetryLog.giveUp(state);
     RetryPolicy policy = state.policy();
     Throwable failure = state.lastFailure();
@@ -157,7 +157,8 @@ final class Settlement {
     Fallback fallback = policy.fallback();
     if (fallback != null && !interrupted && fallback.answers(failure)) {
       try {
-        return Nulls.cast(fallback.apply(state.event(EventType.GIVE_UP, state.attemptNumber())));
+        return Nulls.cast(
+            fallback.apply(CallEvents.event(state, EventType.GIVE_UP, state.attemptNumber())));
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable fallbackFailure) {

@@ -144,7 +144,7 @@ final class SyncEngine {
     }
     CallState state =
         CallState.forBlockingCall(
-            pipeline, overrides, invocation, target, pipeline.policy().clock().nanoTime());
+            pipeline, overrides, invocation, target, pipeline.policy().clock().nanoTime(), null);
     try {
       return attempts(state, target, invoker, statistics, 1);
     } finally {
@@ -248,7 +248,8 @@ final class SyncEngine {
       @Nullable T value,
       @Nullable Throwable thrown)
       throws Exception {
-    CallState state = CallState.forBlockingCall(pipeline, overrides, invocation, target, start);
+    CallState state =
+        CallState.forBlockingCall(pipeline, overrides, invocation, target, start, null);
     if (!pipeline.timed()) {
       state.startsAtFirstAttemptEnd();
     }
