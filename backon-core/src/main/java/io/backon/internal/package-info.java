@@ -25,8 +25,9 @@
  * <p>{@link io.backon.internal.Pipeline} is a policy compiled once, when it is built: it chains
  * only the layers the policy has ({@code Layer}, each with a blocking and an async entry) and tells
  * the loops which machinery a call needs. "Start an attempt" is one step, {@code
- * CallState.beginAttempt} (events, testing counters, instrumentation), used by every loop. A call
- * whose policy needs no state before its first attempt runs it with no {@code CallState} at all.
+ * CallState.beginAttempt} (events, testing counters, instrumentation), used by every loop; {@code
+ * CallEvents} builds an event only for a hook that has listeners. A call whose policy needs no
+ * state before its first attempt runs it with no {@code CallState} at all.
  */
 @NullMarked
 package io.backon.internal;
