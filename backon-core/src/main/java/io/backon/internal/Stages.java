@@ -21,15 +21,23 @@ final class Stages {
     void ended(@Nullable T value, @Nullable Throwable failure, boolean cancelled);
   }
 
-  /** The stage as a future when it already completed normally, else {@code null}. */
+  /**
+   * The stage as a future when it already completed normally, else {@code null}. A subclass of
+   * {@link CompletableFuture} is asked through {@code toCompletableFuture()}: the JDK's minimal
+   * stages ({@code CompletableFuture.completedStage}, {@code minimalCompletionStage()}) are
+   * subclasses that refuse {@code isDone()} and {@code join()}, and give a completed copy instead.
+   */
   @SuppressWarnings("unchecked")
   static <T extends @Nullable Object> @Nullable CompletableFuture<T> completedNormally(
       CompletionStage<T> stage) {
     if (!(stage instanceof CompletableFuture)) {
       return null;
     }
-    CompletableFuture<T> future = (CompletableFuture<T>) stage;
-    return future.isDone() && !future.isCompletedExceptionally() ? future : null;
+    CompletableFuture<T> future =
+        stage.getClass() == CompletableFuture.class
+            ? (CompletableFuture<T>) stage
+            : sourceOf(stage);
+    return future != null && future.isDone() && !future.isCompletedExceptionally() ? future : null;
   }
 
   /**
@@ -61,7 +69,8 @@ final class Stages {
   }
 
   /** The stage's own future, to cancel it, or {@code null} when it cannot give one. */
-  static @Nullable CompletableFuture<?> sourceOf(CompletionStage<?> stage) {
+  static <T extends @Nullable Object> @Nullable CompletableFuture<T> sourceOf(
+      CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture();
     } catch (UnsupportedOperationException notConvertible) {
