@@ -87,8 +87,7 @@ class LogLevelPropertiesTest {
         .run(
             context -> {
               assertThat(context).hasFailed();
-              FailureAnalysis report =
-                  BadConfigurationCorpusTest.analyze(context.getStartupFailure());
+              FailureAnalysis report = BadConfig.analyze(context.getStartupFailure());
               assertThat(report).isNotNull();
               assertThat(report.getDescription())
                   .contains(

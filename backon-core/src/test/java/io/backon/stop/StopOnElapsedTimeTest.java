@@ -7,115 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.testfixtures.TestRetryState;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class StopTest {
+/**
+ * Stops on time: after a delay, after a delay read from a supplier, or before the next wait would
+ * end past a delay.
+ */
+class StopOnElapsedTimeTest {
 
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
-
-  @Nested
-  class AfterAnAttemptCount {
-
-    @Test
-    void stopsAfterTheThirdAttempt() {
-      Stop stop = Stop.afterAttempt(3);
-
-      assertThat(stop.shouldStop(afterAttempt(3))).isTrue();
-      assertThat(stop.shouldStop(afterAttempt(4))).isTrue();
-    }
-
-    @Test
-    void keepsRetryingBeforeTheThirdAttempt() {
-      Stop stop = Stop.afterAttempt(3);
-
-      assertThat(stop.shouldStop(afterAttempt(1))).isFalse();
-      assertThat(stop.shouldStop(afterAttempt(2))).isFalse();
-    }
-
-    @Test
-    void oneAttemptMeansNoRetry() {
-      assertThat(Stop.afterAttempt(1).shouldStop(afterAttempt(1))).isTrue();
-    }
-
-    @Test
-    void ignoresTimeAndWait() {
-      TestRetryState late = afterAttempt(2).elapsedNanos(Long.MAX_VALUE).upcomingWaitNanos(1);
-
-      assertThat(Stop.afterAttempt(3).shouldStop(late)).isFalse();
-    }
-
-    @Test
-    void rejectsZeroAttempts() {
-      assertThatThrownBy(() -> Stop.afterAttempt(0))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("attempts must be >= 1 but was 0");
-    }
-
-    @Test
-    void rejectsNegativeAttempts() {
-      assertThatThrownBy(() -> Stop.afterAttempt(-5))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("attempts must be >= 1 but was -5");
-    }
-
-    @Test
-    void isAValue() {
-      assertThat(Stop.afterAttempt(3))
-          .isEqualTo(Stop.afterAttempt(3))
-          .hasSameHashCodeAs(Stop.afterAttempt(3))
-          .isNotEqualTo(Stop.afterAttempt(4))
-          .hasToString("afterAttempt(3)");
-    }
-  }
-
-  @Nested
-  class AfterAttemptFromASupplier {
-
-    @Test
-    void readsTheLimitOnEveryCheck() {
-      AtomicInteger maxTries = new AtomicInteger(5);
-      Stop stop = Stop.afterAttempt(maxTries::get);
-
-      assertThat(stop.shouldStop(afterAttempt(3))).isFalse();
-      maxTries.set(3);
-      assertThat(stop.shouldStop(afterAttempt(3))).isTrue();
-    }
-
-    @Test
-    void rejectsASupplierThatReturnsZeroWhenChecked() {
-      Stop stop = Stop.afterAttempt(() -> 0);
-
-      assertThatThrownBy(() -> stop.shouldStop(afterAttempt(1)))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("maxTries supplier returned 0; it must return >= 1");
-    }
-
-    @Test
-    void aSupplierThatReturnsOneStopsAfterTheFirstAttempt() {
-      assertThat(Stop.afterAttempt(() -> 1).shouldStop(afterAttempt(1))).isTrue();
-    }
-
-    @Test
-    void rejectsANullSupplier() {
-      assertThatThrownBy(() -> Stop.afterAttempt((IntSupplier) null))
-          .isInstanceOf(NullPointerException.class)
-          .hasMessage("maxTries must not be null");
-    }
-
-    @Test
-    void namesTheSupplierInToString() {
-      IntSupplier maxTries = namedIntSupplier("config.maxTries");
-
-      assertThat(Stop.afterAttempt(maxTries)).hasToString("afterAttempt(config.maxTries)");
-    }
-  }
 
   @Nested
   class AfterADelay {
@@ -311,107 +214,5 @@ class StopTest {
           .isNotEqualTo(Stop.beforeDelay(Duration.ofSeconds(11)))
           .isNotEqualTo(Stop.afterDelay(TEN_SECONDS));
     }
-  }
-
-  @Nested
-  class Never {
-
-    @Test
-    void neverStopsEvenAfterTheLastIntAttemptAndTheLongestTime() {
-      TestRetryState state =
-          afterAttempt(Integer.MAX_VALUE)
-              .elapsedNanos(Long.MAX_VALUE)
-              .upcomingWaitNanos(Long.MAX_VALUE);
-
-      assertThat(Stop.never().shouldStop(state)).isFalse();
-    }
-
-    @Test
-    void isASingleton() {
-      assertThat(Stop.never()).isSameAs(Stop.never()).hasToString("never()");
-    }
-  }
-
-  @Nested
-  class WhenAFlagIsSet {
-
-    @Test
-    void stopsOnceTheFlagIsSet() {
-      AtomicBoolean shuttingDown = new AtomicBoolean();
-      Stop stop = Stop.whenSet(shuttingDown);
-
-      assertThat(stop.shouldStop(afterAttempt(1))).isFalse();
-      shuttingDown.set(true);
-      assertThat(stop.shouldStop(afterAttempt(1))).isTrue();
-    }
-
-    @Test
-    void showsTheFlagInToString() {
-      AtomicBoolean flag = new AtomicBoolean();
-
-      assertThat(Stop.whenSet(flag)).hasToString("whenSet(flag=false)");
-      flag.set(true);
-      assertThat(Stop.whenSet(flag)).hasToString("whenSet(flag=true)");
-    }
-
-    @Test
-    void rejectsANullFlag() {
-      assertThatThrownBy(() -> Stop.whenSet(null))
-          .isInstanceOf(NullPointerException.class)
-          .hasMessage("flag must not be null");
-    }
-  }
-
-  @Nested
-  class WhenASupplierSaysSo {
-
-    @Test
-    void stopsOnceTheSupplierSaysSo() {
-      AtomicBoolean cancelled = new AtomicBoolean();
-      Stop stop = Stop.when(cancelled::get);
-
-      assertThat(stop.shouldStop(afterAttempt(1))).isFalse();
-      cancelled.set(true);
-      assertThat(stop.shouldStop(afterAttempt(1))).isTrue();
-    }
-
-    @Test
-    void namesTheSupplierInToString() {
-      BooleanSupplier cancelled =
-          new BooleanSupplier() {
-            @Override
-            public boolean getAsBoolean() {
-              return false;
-            }
-
-            @Override
-            public String toString() {
-              return "cancelled";
-            }
-          };
-
-      assertThat(Stop.when(cancelled)).hasToString("when(cancelled)");
-    }
-
-    @Test
-    void rejectsANullSupplier() {
-      assertThatThrownBy(() -> Stop.when(null))
-          .isInstanceOf(NullPointerException.class)
-          .hasMessage("condition must not be null");
-    }
-  }
-
-  private static IntSupplier namedIntSupplier(String name) {
-    return new IntSupplier() {
-      @Override
-      public int getAsInt() {
-        return 3;
-      }
-
-      @Override
-      public String toString() {
-        return name;
-      }
-    };
   }
 }

@@ -3,9 +3,7 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backon.Backon;
 import io.backon.RetryPolicy;
-import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.breaker.CircuitOpenException;
@@ -13,196 +11,28 @@ import io.backon.breaker.CircuitState;
 import io.backon.breaker.CircuitStateTransition;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
+import io.backon.spring.boot.autoconfigure.AlwaysFailingClients.*;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * One test per condition of {@link BackonAutoConfiguration}, plus how properties and beans combine.
+ * How the policies, breakers and budgets of {@link BackonAutoConfiguration} combine properties with
+ * beans: policy beans, beans named in properties, customizers, and layered defaults.
  */
-class BackonAutoConfigurationTest {
+class PropertiesAndBeansTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(BackonAutoConfiguration.class));
-
-  @Test
-  void providesTheThreeRegistriesAndTheAnnotationSupportByDefault() {
-    runner.run(
-        context -> {
-          assertThat(context)
-              .hasNotFailed()
-              .hasSingleBean(CircuitBreakerRegistry.class)
-              .hasSingleBean(RetryBudgetRegistry.class)
-              .hasSingleBean(RetryPolicyRegistry.class)
-              .hasSingleBean(BackonAnnotationBeanPostProcessor.class);
-          RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
-          assertThat(policies.names()).containsExactly(RetryPolicy.DEFAULT_NAME);
-          assertThat(policies.isEnabled()).isTrue();
-          assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).maxTries())
-              .isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
-        });
-  }
-
-  @Test
-  void aPolicyCanEndCallsAtOnceInsteadOfWaitingForAbandonedAttempts() {
-    runner
-        .withPropertyValues("backon.policies.strict.wait-for-abandoned-attempts=false")
-        .run(
-            context -> {
-              RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
-              assertThat(policies.policy("strict").waitForAbandonedAttempts()).isFalse();
-              assertThat(policies.policy(RetryPolicy.DEFAULT_NAME).waitForAbandonedAttempts())
-                  .as("the default")
-                  .isTrue();
-            });
-  }
-
-  @Test
-  void backsOffWhenTheApplicationDefinesItsOwnCircuitBreakerRegistry() {
-    CircuitBreakerRegistry own = CircuitBreakerRegistry.ofDefaults();
-    runner
-        .withBean(CircuitBreakerRegistry.class, () -> own)
-        .withPropertyValues("backon.circuit-breakers.ignored.failure-threshold=2")
-        .run(
-            context -> {
-              assertThat(context).hasSingleBean(CircuitBreakerRegistry.class);
-              assertThat(context.getBean(CircuitBreakerRegistry.class)).isSameAs(own);
-              assertThat(own.find("ignored")).isEmpty();
-            });
-  }
-
-  @Test
-  void backsOffWhenTheApplicationDefinesItsOwnRetryBudgetRegistry() {
-    RetryBudgetRegistry own = RetryBudgetRegistry.create();
-    runner
-        .withBean(RetryBudgetRegistry.class, () -> own)
-        .run(
-            context -> {
-              assertThat(context).hasSingleBean(RetryBudgetRegistry.class);
-              assertThat(context.getBean(RetryBudgetRegistry.class)).isSameAs(own);
-            });
-  }
-
-  @Test
-  void backsOffWhenTheApplicationDefinesItsOwnRetryPolicyRegistry() {
-    RetryPolicy custom = RetryPolicy.builder().name("custom").maxTries(7).wait(Wait.none()).build();
-    RetryPolicyRegistry own = new RetryPolicyRegistry(Map.of("custom", Retrying.of(custom)), true);
-    runner
-        .withBean(RetryPolicyRegistry.class, () -> own)
-        .withBean(CustomPolicyClient.class)
-        .run(
-            context -> {
-              assertThat(context).hasSingleBean(RetryPolicyRegistry.class);
-              assertThat(context.getBean(RetryPolicyRegistry.class)).isSameAs(own);
-              CustomPolicyClient client = context.getBean(CustomPolicyClient.class);
-              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-              assertThat(client.calls()).isEqualTo(7);
-            });
-  }
-
-  @Test
-  void backonEnabledFalseHandsOutRetryingsThatCallTheTargetOnce() {
-    runner
-        .withPropertyValues("backon.enabled=false", "backon.policies.p.max-tries=5")
-        .run(
-            context -> {
-              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-              assertThat(registry.isEnabled()).isFalse();
-              AtomicInteger calls = new AtomicInteger();
-
-              assertThatThrownBy(
-                      () ->
-                          registry
-                              .retrying("p")
-                              .call(
-                                  () -> {
-                                    calls.incrementAndGet();
-                                    throw new IOException("down");
-                                  }))
-                  .isInstanceOf(IOException.class);
-              assertThat(calls).hasValue(1);
-            });
-  }
-
-  @Test
-  void aPolicyWithEnabledFalseCallsItsTargetOnceWhileBackonIsOn() {
-    RetryPolicy switchedOff =
-        RetryPolicy.builder().maxTries(5).wait(Wait.none()).enabled(false).build();
-    runner
-        .withPropertyValues(
-            "backon.policies.off.enabled=false",
-            "backon.policies.off.max-tries=5",
-            "backon.policies.off.wait=none")
-        .withBean("offBean", RetryPolicy.class, () -> switchedOff)
-        .withBean(SwitchedOffPolicyClient.class)
-        .run(
-            context -> {
-              RetryPolicyRegistry registry = context.getBean(RetryPolicyRegistry.class);
-              for (String name : List.of("off", "offBean")) {
-                AtomicInteger calls = new AtomicInteger();
-                assertThatThrownBy(
-                        () ->
-                            registry
-                                .retrying(name)
-                                .call(
-                                    () -> {
-                                      calls.incrementAndGet();
-                                      throw new IOException("down");
-                                    }))
-                    .isInstanceOf(IOException.class);
-                assertThat(calls).as("calls under %s", name).hasValue(1);
-              }
-              SwitchedOffPolicyClient client = context.getBean(SwitchedOffPolicyClient.class);
-              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-              assertThat(client.calls()).isEqualTo(1);
-            });
-  }
-
-  @Test
-  void withoutSpringAopThereIsNoAnnotationSupportButTheRegistriesRemain() {
-    runner
-        .withClassLoader(new FilteredClassLoader(ProxyFactory.class))
-        .withBean(DefaultPolicyClient.class)
-        .run(
-            context -> {
-              assertThat(context)
-                  .hasNotFailed()
-                  .doesNotHaveBean(BackonAnnotationBeanPostProcessor.class)
-                  .doesNotHaveBean(BackonMethodFactory.class)
-                  .hasSingleBean(CircuitBreakerRegistry.class)
-                  .hasSingleBean(RetryBudgetRegistry.class)
-                  .hasSingleBean(RetryPolicyRegistry.class);
-              assertThat(AopUtils.isAopProxy(context.getBean(DefaultPolicyClient.class))).isFalse();
-            });
-  }
-
-  @Test
-  void withoutReactorTheContextStartsAndBlockingMethodsRetry() {
-    runner
-        .withClassLoader(new FilteredClassLoader("reactor.core"))
-        .withPropertyValues("backon.defaults.wait=none")
-        .withBean(DefaultPolicyClient.class)
-        .run(
-            context -> {
-              assertThat(context).hasNotFailed();
-              DefaultPolicyClient client = context.getBean(DefaultPolicyClient.class);
-              assertThatThrownBy(client::call).isInstanceOf(IOException.class);
-              assertThat(client.calls()).isEqualTo(RetryPolicy.DEFAULT_MAX_TRIES);
-            });
-  }
 
   @Test
   void aRetryPolicyBeanIsRegisteredUnderItsBeanNameAndServesBackonMethods() {
@@ -414,69 +244,5 @@ class BackonAutoConfigurationTest {
               assertThatThrownBy(client::call).isInstanceOf(CircuitOpenException.class);
               assertThat(client.calls()).isEqualTo(3);
             });
-  }
-
-  /** An HTTP-interface-style client: only an interface, served by a JDK proxy. */
-  interface Greeter {
-    @Backon
-    String greet(String name) throws IOException;
-  }
-
-  /** Counts its calls and always fails. */
-  abstract static class AlwaysFailingClient {
-    private final AtomicInteger calls = new AtomicInteger();
-
-    public int calls() {
-      return calls.get();
-    }
-
-    String fail() throws IOException {
-      calls.incrementAndGet();
-      throw new IOException("down");
-    }
-  }
-
-  /** Retried under the policy {@code default}. */
-  static class DefaultPolicyClient extends AlwaysFailingClient {
-    @Backon
-    public String call() throws IOException {
-      return fail();
-    }
-  }
-
-  /** Retried under the policy {@code custom}. */
-  static class CustomPolicyClient extends AlwaysFailingClient {
-    @Backon("custom")
-    public String call() throws IOException {
-      return fail();
-    }
-  }
-
-  /** Under the switched-off policy {@code off}, with an inline override. */
-  static class SwitchedOffPolicyClient extends AlwaysFailingClient {
-    @Backon(value = "off", maxTries = 4)
-    public String call() throws IOException {
-      return fail();
-    }
-  }
-
-  /** Under the policy {@code default}, with a fallback. */
-  static class DefaultPolicyWithFallbackClient extends AlwaysFailingClient {
-    @Backon(fallback = "recover")
-    public String call() throws IOException {
-      return fail();
-    }
-
-    String recover(IOException failure) {
-      return "fallback after " + failure.getMessage();
-    }
-  }
-
-  /** Retried under the policy {@code guarded}. */
-  static class GuardedClient extends AlwaysFailingClient {
-    @Backon("guarded")
-    public String call() throws IOException {
-      return fail();
-    }
   }
 }

@@ -7,6 +7,8 @@ import static io.backon.spring.boot.autoconfigure.ConfigErrorCode.OUT_OF_RANGE;
 import io.backon.spring.boot.autoconfigure.BadlyAnnotatedBeans.CenturiesLongDeadline;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The part of {@link BadConfigurationCorpusTest}'s corpus about the core's upper bounds: durations
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Named;
  * core builder or factory rejects each; the report names the property that set it and quotes the
  * core's message.
  */
-final class SettingLimitsCorpus {
+class SettingLimitsCorpusTest {
 
   /** 110000 days, about 301 years, as {@link java.time.Duration#toString()} writes it. */
   private static final String CENTURIES = "PT2640000H";
@@ -25,7 +27,11 @@ final class SettingLimitsCorpus {
           + " but was "
           + CENTURIES;
 
-  private SettingLimitsCorpus() {}
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void stopsTheStartupWithAReportNamingTheCodeThePlaceAndTheFix(BadConfig bad) {
+    BadConfig.stopsTheStartupWithAReportNamingTheCodeThePlaceAndTheFix(bad);
+  }
 
   static Stream<Named<BadConfig>> cases() {
     return Stream.of(

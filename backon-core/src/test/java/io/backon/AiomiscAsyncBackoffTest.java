@@ -6,100 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.stop.Stop;
-import io.backon.testfixtures.FakeTime;
-import io.backon.testing.FakeClock;
-import io.backon.testing.ManualScheduler;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The aiomisc faces {@link Retries#asyncRetry} and {@link Retries#asyncBackoff}. Behaviour runs in
- * fake time: the policy each face built, with only its clock, scheduler and executor swapped, so
- * what is tested is exactly what the face configured. A target whose failure must not be retried
- * succeeds on a second try, so a wrong retry shows up as a value instead of a loop that fake time
- * never ends.
+ * The aiomisc face {@link Retries#asyncBackoff}: a fixed pause, attempt timeouts, a deadline,
+ * give-up rules, and the arguments it rejects.
  */
-class AiomiscFacesTest {
-
-  private static final Duration MS_100 = Duration.ofMillis(100);
-  private static final Duration MS_200 = Duration.ofMillis(200);
-  private static final Duration MS_500 = Duration.ofMillis(500);
-  private static final Duration SECOND = Duration.ofSeconds(1);
-
-  private final FakeClock clock = new FakeClock();
-  private final ManualScheduler scheduler = new ManualScheduler(clock);
-  private final AtomicInteger calls = new AtomicInteger();
-  private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
-  private final List<CompletableFuture<String>> attempts = new CopyOnWriteArrayList<>();
-
-  // ------------------------------------------------------------------------------- asyncRetry
-
-  @Test
-  void asyncRetryWaitsNothingBetweenAttempts() {
-    RetryPolicy policy = Retries.asyncRetry(3, IOException.class).policy();
-
-    assertThat(policy.waitStrategy()).isSameAs(Wait.none());
-    assertThat(policy.jitter()).isSameAs(Jitter.none());
-    assertThat(policy.maxTries()).isEqualTo(3);
-    assertThat(policy.attemptTimeoutNanos()).as("no attempt timeout").isEqualTo(-1);
-    assertThat(policy.deadlineNanos()).as("no deadline").isEqualTo(-1);
-  }
-
-  @Test
-  void asyncRetryMakesItsAttemptsBackToBackWithoutTimePassing() {
-    CompletableFuture<String> result =
-        onFakeTime(Retries.asyncRetry(3, IOException.class)).call(failing(this::ioFailure));
-
-    assertThat(result).as("done without advancing the clock").isDone();
-    assertThat(calls).hasValue(3);
-    assertThat(failureOf(result)).isSameAs(thrown.get(2));
-    assertThat(scheduler.pendingTasks()).isZero();
-  }
-
-  @Test
-  void asyncRetryGivesUpAfterMaxTriesWithTheLastFailureOnTheRealScheduler() {
-    CompletableFuture<String> result =
-        Retries.asyncRetry(3, IOException.class).call(failing(this::ioFailure));
-
-    assertThat(failureOf(result)).isSameAs(thrown.get(2));
-    assertThat(calls).hasValue(3);
-  }
-
-  @Test
-  void asyncRetryDoesNotRetryTypesItWasNotGiven() {
-    CompletableFuture<String> result =
-        onFakeTime(Retries.asyncRetry(3, IOException.class))
-            .call(failingThenOk(2, () -> new IllegalStateException("bug")));
-
-    assertThat(failureOf(result)).isSameAs(thrown.get(0));
-    assertThat(calls).hasValue(1);
-  }
-
-  @Test
-  void asyncRetryWithoutTypesRetriesAnyException() {
-    CompletableFuture<String> result =
-        onFakeTime(Retries.asyncRetry(3))
-            .call(failingThenOk(3, () -> new IllegalStateException("bug")));
-
-    assertThat(result).isCompletedWithValue("ok");
-    assertThat(calls).hasValue(3);
-  }
-
-  @Test
-  void asyncRetryRejectsZeroTriesWithTheRule() {
-    assertThatThrownBy(() -> Retries.asyncRetry(0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maxTries must be >= 1 but was 0");
-  }
+class AiomiscAsyncBackoffTest extends AiomiscFacesFixture {
 
   // ----------------------------------------------------------------------------- asyncBackoff
 
@@ -357,62 +277,5 @@ class AiomiscFacesTest {
             () -> Retries.asyncBackoff(null, SECOND, Duration.ZERO, IOException.class, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("exceptions[1]");
-  }
-
-  // ------------------------------------------------------------------------------- helpers
-
-  /** The face's own policy on fake time: waits and timers run when the test advances the clock. */
-  private AsyncRetryingCaller onFakeTime(AsyncRetryingCaller face) {
-    return AsyncRetryingCaller.of(
-        face.policy().toBuilder()
-            .clock(clock)
-            .scheduler(scheduler)
-            .executor(Runnable::run)
-            .sleeper(
-                nanos -> {
-                  throw new AssertionError(
-                      "an async call slept a thread for " + Duration.ofNanos(nanos));
-                })
-            .backoffLogLevel(Level.OFF)
-            .giveUpLogLevel(Level.OFF)
-            .build());
-  }
-
-  private IOException ioFailure() {
-    return new IOException("down #" + calls.get());
-  }
-
-  private Supplier<CompletableFuture<String>> failing(Supplier<? extends Exception> failure) {
-    return () -> {
-      calls.incrementAndGet();
-      return failed(failure.get());
-    };
-  }
-
-  private Supplier<CompletableFuture<String>> failingThenOk(
-      int successfulTry, Supplier<? extends Exception> failure) {
-    return () -> calls.incrementAndGet() < successfulTry ? failed(failure.get()) : completed("ok");
-  }
-
-  private CompletableFuture<String> failed(Exception failure) {
-    thrown.add(failure);
-    return track(CompletableFuture.failedFuture(failure));
-  }
-
-  private CompletableFuture<String> completed(String value) {
-    return track(CompletableFuture.completedFuture(value));
-  }
-
-  private CompletableFuture<String> hanging() {
-    return track(new CompletableFuture<>());
-  }
-
-  private CompletableFuture<String> track(CompletableFuture<String> attempt) {
-    attempts.add(attempt);
-    return attempt;
-  }
-
-  private void advanceUntilDone(CompletableFuture<?> result) {
-    FakeTime.advanceUntilDone(scheduler, result, Duration.ofSeconds(10));
   }
 }
