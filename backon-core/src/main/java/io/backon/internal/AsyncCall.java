@@ -217,7 +217,16 @@ final class AsyncCall<T extends @Nullable Object> {
       if (finished) {
         return;
       }
-      busy = true;
+      if (failure instanceof VirtualMachineError) {
+        finished = true; // as in the blocking loop: no decision, no fallback, nothing scheduled
+        cancel(deadlineTimer);
+      } else {
+        busy = true;
+      }
+    }
+    if (failure instanceof VirtualMachineError) {
+      result.completeExceptionally(failure);
+      return;
     }
     long decision = Settlement.afterAttempt(state, number, value, failure, statistics);
     boolean ended = decision == CallState.SUCCESS || decision == CallState.GIVE_UP;
