@@ -255,8 +255,13 @@ final class AsyncCall<T extends @Nullable Object> {
       finishGivingUp();
     } else {
       long wait = decision;
-      Cancellable task =
-          policy.scheduler().schedule(() -> wakeUp(waitGeneration, number, wait), wait);
+      Cancellable task;
+      try {
+        task = policy.scheduler().schedule(() -> wakeUp(waitGeneration, number, wait), wait);
+      } catch (RuntimeException rejected) {
+        endRejected(rejected); // e.g. a user's ScheduledExecutorService that was shut down
+        return;
+      }
       synchronized (this) {
         if (finished || wokenGeneration == waitGeneration) {
           task.cancel();
@@ -284,17 +289,22 @@ final class AsyncCall<T extends @Nullable Object> {
     try {
       policy.executor().execute(() -> startAttempt(number + 1));
     } catch (RuntimeException rejected) {
-      synchronized (this) {
-        if (finished) {
-          return;
-        }
-        finished = true;
-        cancel(deadlineTimer);
-      }
-      state.endWith(GiveUpReason.REJECTED, rejected);
-      Settlement.record(statistics, state);
-      finishGivingUp();
+      endRejected(rejected);
     }
+  }
+
+  /** Gives up because the scheduler or the executor refused the next wait or attempt. */
+  private void endRejected(RuntimeException rejected) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      cancel(deadlineTimer);
+    }
+    state.endWith(GiveUpReason.REJECTED, rejected);
+    Settlement.record(statistics, state);
+    finishGivingUp();
   }
 
   private void deadlinePassed() {

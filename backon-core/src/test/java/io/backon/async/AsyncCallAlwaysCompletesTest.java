@@ -3,6 +3,7 @@ package io.backon.async;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
@@ -25,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The future of an async call always completes: a user callback consulted by {@code
- * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor
- * that refuses the next attempt, or a long run of instant retries must end the call, never leave it
- * pending forever or overflow the stack.
+ * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor or
+ * a scheduler that refuses the next attempt or its wait, or a long run of instant retries must end
+ * the call, never leave it pending forever or overflow the stack.
  */
 class AsyncCallAlwaysCompletesTest {
 
@@ -152,5 +153,33 @@ class AsyncCallAlwaysCompletesTest {
         .withThrowableOfType(Exception.class)
         .havingRootCause()
         .isSameAs(last);
+  }
+
+  @Test
+  void aSchedulerRejectingTheBackOffEndsTheCallWithTheLastFailure() {
+    List<RetryEvent> giveUps = new CopyOnWriteArrayList<>();
+    IOException last = new IOException("attempt 1 failed");
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .onGiveUp(giveUps::add)
+            .clock(clock)
+            .scheduler(
+                (task, delayNanos) -> {
+                  throw new RejectedExecutionException("scheduler shut down");
+                })
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy).callAsync(() -> CompletableFuture.failedFuture(last));
+
+    assertThat(call).failsWithin(0, TimeUnit.SECONDS);
+    assertThat(giveUps)
+        .singleElement()
+        .satisfies(giveUp -> assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.REJECTED));
+    assertThat(catchThrowable(call::join)).hasCause(last);
   }
 }
