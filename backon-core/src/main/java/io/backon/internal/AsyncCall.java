@@ -147,7 +147,12 @@ final class AsyncCall<T extends @Nullable Object> {
     CompletionStage<T> ran = firstStage;
     firstStage = null;
     if (ran == null) {
-      state.beginAttempt(number);
+      try {
+        state.beginAttempt(number);
+      } catch (VirtualMachineError fatal) { // from a listener
+        endFatally(fatal);
+        return;
+      }
     } else {
       state.attemptTraced(number); // attempt 1 ran before the state existed
     }
@@ -213,22 +218,23 @@ final class AsyncCall<T extends @Nullable Object> {
   }
 
   private void settle(int number, @Nullable T value, @Nullable Throwable failure) {
+    if (failure instanceof VirtualMachineError fatal) {
+      endFatally(fatal); // as in the blocking loop: no decision, no fallback, nothing scheduled
+      return;
+    }
     synchronized (this) {
       if (finished) {
         return;
       }
-      if (failure instanceof VirtualMachineError) {
-        finished = true; // as in the blocking loop: no decision, no fallback, nothing scheduled
-        cancel(deadlineTimer);
-      } else {
-        busy = true;
-      }
+      busy = true;
     }
-    if (failure instanceof VirtualMachineError) {
-      result.completeExceptionally(failure);
+    long decision;
+    try {
+      decision = Settlement.afterAttempt(state, number, value, failure, statistics);
+    } catch (VirtualMachineError fatal) { // from a listener: the caller sees it, as when blocking
+      endFatally(fatal);
       return;
     }
-    long decision = Settlement.afterAttempt(state, number, value, failure, statistics);
     boolean ended = decision == CallState.SUCCESS || decision == CallState.GIVE_UP;
     long waitGeneration;
     synchronized (this) {
@@ -291,6 +297,20 @@ final class AsyncCall<T extends @Nullable Object> {
     } catch (RuntimeException rejected) {
       endRejected(rejected);
     }
+  }
+
+  /** Ends the call with a {@link VirtualMachineError}, as is, stopping everything. */
+  private void endFatally(VirtualMachineError fatal) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      busy = false;
+      cancel(deadlineTimer);
+      stopEverything();
+    }
+    result.completeExceptionally(fatal);
   }
 
   /** Gives up because the scheduler or the executor refused the next wait or attempt. */

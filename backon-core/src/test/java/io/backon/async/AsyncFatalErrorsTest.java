@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@link VirtualMachineError} from an async target ends the call with that very error, as on the
- * blocking face: no fallback answers it, nothing more is scheduled.
+ * A {@link VirtualMachineError} from an async target, or from a listener of the call, ends the call
+ * with that very error, as on the blocking face: no fallback answers it, nothing more is scheduled,
+ * and the returned future never hangs.
  */
 class AsyncFatalErrorsTest {
 
@@ -74,5 +75,52 @@ class AsyncFatalErrorsTest {
 
     assertThat(failureOf(call)).isSameAs(fatal);
     assertThat(calls).hasValue(2);
+  }
+
+  @Test
+  void aListenerThrowingAStackOverflowErrorWhenALateStageSucceedsFailsTheCallWithIt() {
+    StackOverflowError fatal = new StackOverflowError("listener");
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    RetryPolicy policy =
+        fakeTimePolicy(clock, scheduler)
+            .onSuccess(
+                success -> {
+                  throw fatal;
+                })
+            .build();
+
+    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> pending);
+    pending.complete("ok");
+
+    assertThat(failureOf(call)).isSameAs(fatal);
+  }
+
+  @Test
+  void aListenerThrowingAnOutOfMemoryErrorBeforeARetryFailsTheCallWithIt() {
+    OutOfMemoryError fatal = new OutOfMemoryError("listener");
+    RetryPolicy policy =
+        fakeTimePolicy(clock, scheduler)
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .deadline(Duration.ofMinutes(1))
+            .onAttempt(
+                attempt -> {
+                  if (attempt.attemptNumber() == 2) {
+                    throw fatal;
+                  }
+                })
+            .build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy)
+            .callAsync(
+                () -> {
+                  calls.incrementAndGet();
+                  return CompletableFuture.failedFuture(new IOException("503"));
+                });
+    scheduler.advance(Duration.ofSeconds(1));
+
+    assertThat(failureOf(call)).isSameAs(fatal);
+    assertThat(calls).hasValue(1);
+    assertThat(scheduler.pendingTasks()).as("the deadline timer is cancelled").isZero();
   }
 }
