@@ -9,6 +9,7 @@ import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
+import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testfixtures.ForeignStage;
 import io.backon.wait.Wait;
@@ -133,5 +134,21 @@ class ForeignStagesTest {
             .callAsync(() -> CompletableFuture.failedFuture(new CompletionException(down)));
 
     assertThat(failureOf(call)).isSameAs(down);
+  }
+
+  @Test
+  void hedgingWithoutRetryingAwaitsAForeignStageAndUnwrapsItsFailure() {
+    HedgingPolicy hedging =
+        HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofSeconds(5)).build();
+    CompletableFuture<String> source = new CompletableFuture<>();
+    IOException down = new IOException("503");
+
+    CompletableFuture<String> late = Hedging.callAsync(hedging, () -> ForeignStage.of(source));
+    source.complete("late");
+    CompletableFuture<String> failed =
+        Hedging.callAsync(hedging, () -> ForeignStage.failed(new CompletionException(down)));
+
+    assertThat(valueOf(late)).isEqualTo("late");
+    assertThat(failureOf(failed)).isSameAs(down);
   }
 }
