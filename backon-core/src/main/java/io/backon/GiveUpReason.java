@@ -18,7 +18,7 @@ public enum GiveUpReason {
   BUDGET_EXHAUSTED("budget exhausted"),
   /** The call's deadline passed, or the next attempt could not start before it. */
   DEADLINE_EXCEEDED("deadline exceeded"),
-  /** The executor refused to run the next attempt (e.g. it was shut down). */
+  /** The executor or scheduler refused the next attempt or its wait (e.g. it was shut down). */
   REJECTED("executor rejected the next attempt"),
   /**
    * A callback of the policy itself (retry condition, wait strategy, stop, supplier, giveUpIf)

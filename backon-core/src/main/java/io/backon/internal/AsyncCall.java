@@ -147,7 +147,12 @@ final class AsyncCall<T extends @Nullable Object> {
     CompletionStage<T> ran = firstStage;
     firstStage = null;
     if (ran == null) {
-      state.beginAttempt(number);
+      try {
+        state.beginAttempt(number);
+      } catch (VirtualMachineError fatal) { // from a listener
+        endFatally(fatal);
+        return;
+      }
     } else {
       state.attemptTraced(number); // attempt 1 ran before the state existed
     }
@@ -213,13 +218,23 @@ final class AsyncCall<T extends @Nullable Object> {
   }
 
   private void settle(int number, @Nullable T value, @Nullable Throwable failure) {
+    if (failure instanceof VirtualMachineError fatal) {
+      endFatally(fatal); // as in the blocking loop: no decision, no fallback, nothing scheduled
+      return;
+    }
     synchronized (this) {
       if (finished) {
         return;
       }
       busy = true;
     }
-    long decision = Settlement.afterAttempt(state, number, value, failure, statistics);
+    long decision;
+    try {
+      decision = Settlement.afterAttempt(state, number, value, failure, statistics);
+    } catch (VirtualMachineError fatal) { // from a listener: the caller sees it, as when blocking
+      endFatally(fatal);
+      return;
+    }
     boolean ended = decision == CallState.SUCCESS || decision == CallState.GIVE_UP;
     long waitGeneration;
     synchronized (this) {
@@ -246,8 +261,13 @@ final class AsyncCall<T extends @Nullable Object> {
       finishGivingUp();
     } else {
       long wait = decision;
-      Cancellable task =
-          policy.scheduler().schedule(() -> wakeUp(waitGeneration, number, wait), wait);
+      Cancellable task;
+      try {
+        task = policy.scheduler().schedule(() -> wakeUp(waitGeneration, number, wait), wait);
+      } catch (RuntimeException rejected) {
+        endRejected(rejected); // e.g. a user's ScheduledExecutorService that was shut down
+        return;
+      }
       synchronized (this) {
         if (finished || wokenGeneration == waitGeneration) {
           task.cancel();
@@ -275,17 +295,36 @@ final class AsyncCall<T extends @Nullable Object> {
     try {
       policy.executor().execute(() -> startAttempt(number + 1));
     } catch (RuntimeException rejected) {
-      synchronized (this) {
-        if (finished) {
-          return;
-        }
-        finished = true;
-        cancel(deadlineTimer);
-      }
-      state.endWith(GiveUpReason.REJECTED, rejected);
-      Settlement.record(statistics, state);
-      finishGivingUp();
+      endRejected(rejected);
     }
+  }
+
+  /** Ends the call with a {@link VirtualMachineError}, as is, stopping everything. */
+  private void endFatally(VirtualMachineError fatal) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      busy = false;
+      cancel(deadlineTimer);
+      stopEverything();
+    }
+    result.completeExceptionally(fatal);
+  }
+
+  /** Gives up because the scheduler or the executor refused the next wait or attempt. */
+  private void endRejected(RuntimeException rejected) {
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      cancel(deadlineTimer);
+    }
+    state.endWith(GiveUpReason.REJECTED, rejected);
+    Settlement.record(statistics, state);
+    finishGivingUp();
   }
 
   private void deadlinePassed() {

@@ -219,6 +219,11 @@ final class AsyncStart {
     return end;
   }
 
+  /**
+   * Calls the target once, for a switched-off call: the returned future mirrors its stage (any
+   * {@code CompletionStage}, also one that refuses {@code toCompletableFuture()}), fails with the
+   * target's own failure, unwrapped, and cancels the stage's future when cancelled.
+   */
   private static <T extends @Nullable Object> CompletableFuture<T> invokeOnce(
       Supplier<? extends @Nullable CompletionStage<T>> supplier) {
     try {
@@ -228,7 +233,7 @@ final class AsyncStart {
             new NullPointerException(
                 "the async target returned null instead of a CompletionStage"));
       }
-      return stage.toCompletableFuture();
+      return Stages.whenDone(stage, (value, failure, cancelled) -> {});
     } catch (Throwable failure) {
       return CompletableFuture.failedFuture(failure);
     }

@@ -22,6 +22,9 @@ final class AttemptGuard implements Runnable {
   private final Thread thread;
   private final Cancellable timer;
 
+  /** Whether the thread's flag was already set when the timer fired: not ours to clear. */
+  private boolean flagWasSet;
+
   private AttemptGuard(Scheduler scheduler, long timeoutNanos) {
     this.thread = Thread.currentThread();
     this.timer = scheduler.schedule(this, timeoutNanos);
@@ -35,6 +38,7 @@ final class AttemptGuard implements Runnable {
   @Override
   public void run() {
     if (phase.compareAndSet(RUNNING, FIRING)) {
+      flagWasSet = thread.isInterrupted();
       thread.interrupt();
       phase.set(FIRED);
     }
@@ -48,7 +52,8 @@ final class AttemptGuard implements Runnable {
   /**
    * Ends the guard on the attempt's thread.
    *
-   * @return whether the time ran out (the attempt was interrupted; its interrupt is now cleared)
+   * @return whether the time ran out (the attempt was interrupted; that interrupt is now cleared,
+   *     while one the thread already had when the time ran out is kept)
    */
   boolean finish() {
     if (phase.compareAndSet(RUNNING, FINISHED)) {
@@ -58,7 +63,9 @@ final class AttemptGuard implements Runnable {
     while (phase.get() != FIRED) {
       Thread.onSpinWait();
     }
-    Thread.interrupted();
+    if (!flagWasSet) {
+      Thread.interrupted(); // the caller's own interrupt, set before the timer fired, stays set
+    }
     return true;
   }
 }

@@ -241,7 +241,9 @@ final class HedgedCall<T extends @Nullable Object> {
         inFlight--;
         allFailed = inFlight == 0 && (refused || launched >= maxCopies);
       }
-      if (allFailed) {
+      if (cause instanceof VirtualMachineError) {
+        finishFatally(cause); // the JVM is in trouble: launch nothing more
+      } else if (allFailed) {
         finishFailed();
       } else {
         launchNext(ANY);
@@ -284,6 +286,17 @@ final class HedgedCall<T extends @Nullable Object> {
     stopAll(null);
     ended(HedgeOutcome.ALL_FAILED);
     outcomeFailure = HedgeFailures.withSuppressed(last, earlier);
+    release();
+  }
+
+  /** Ends the call with a copy's {@link VirtualMachineError}, as is, cancelling the others. */
+  private void finishFatally(Throwable fatal) {
+    if (!done.compareAndSet(false, true)) {
+      return;
+    }
+    stopAll(null);
+    ended(HedgeOutcome.ALL_FAILED);
+    outcomeFailure = fatal;
     release();
   }
 

@@ -84,12 +84,24 @@ final class Stages {
     return unwrapped != null ? unwrapped : failure;
   }
 
-  /** The failure the target really produced, without CompletableFuture's wrappers. */
+  /**
+   * The failure the target really produced, without CompletableFuture's wrappers; {@code failure}
+   * itself when its wrappers cause each other in a loop.
+   */
   static @Nullable Throwable unwrap(@Nullable Throwable failure) {
     Throwable current = failure;
+    Throwable behind = failure; // follows at half speed (Floyd): meeting it means a loop
+    boolean moveBehind = false;
     while ((current instanceof CompletionException || current instanceof ExecutionException)
         && current.getCause() != null) {
       current = current.getCause();
+      if (moveBehind && behind != null) {
+        behind = behind.getCause();
+      }
+      moveBehind = !moveBehind;
+      if (current == behind) {
+        return failure;
+      }
     }
     return current;
   }

@@ -90,19 +90,27 @@ final class TimeoutLayer extends Layer {
     AtomicReference<@Nullable AttemptTimeoutException> timedOut = new AtomicReference<>();
     // The copy's future is cancelled before the attempt fails, so that whoever sees the failure
     // (the retry loop, then the caller) never sees the abandoned copy still running.
-    Cancellable timer =
-        run.scheduler()
-            .schedule(
-                () -> {
-                  AttemptTimeoutException failure = timedOut(run.targetName(), run.number());
-                  if (timedOut.compareAndSet(null, failure)) {
-                    if (source != null && !source.isDone()) {
-                      source.cancel(true);
+    Cancellable timer;
+    try {
+      timer =
+          run.scheduler()
+              .schedule(
+                  () -> {
+                    AttemptTimeoutException failure = timedOut(run.targetName(), run.number());
+                    if (timedOut.compareAndSet(null, failure)) {
+                      if (source != null && !source.isDone()) {
+                        source.cancel(true);
+                      }
+                      copy.completeExceptionally(failure);
                     }
-                    copy.completeExceptionally(failure);
-                  }
-                },
-                left);
+                  },
+                  left);
+    } catch (RuntimeException rejected) { // e.g. a shut-down ScheduledExecutorService
+      if (source != null && !source.isDone()) {
+        source.cancel(true); // an attempt nothing can time out is not left running
+      }
+      return CompletableFuture.failedFuture(rejected);
+    }
     copy.whenComplete(
         (value, failure) -> {
           timer.cancel();

@@ -3,6 +3,7 @@ package io.backon.async;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The future of an async call always completes: a user callback consulted by {@code
- * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor
- * that refuses the next attempt, or a long run of instant retries must end the call, never leave it
- * pending forever or overflow the stack.
+ * CallState.decide()} (retry predicate, maxTries supplier, stop, wait) that throws, an executor or
+ * a scheduler that refuses the next attempt, its wait or its timeout, or a long run of instant
+ * retries must end the call, never leave it pending forever or overflow the stack.
  */
 class AsyncCallAlwaysCompletesTest {
 
@@ -152,5 +156,79 @@ class AsyncCallAlwaysCompletesTest {
         .withThrowableOfType(Exception.class)
         .havingRootCause()
         .isSameAs(last);
+  }
+
+  @Test
+  void aSchedulerRejectingTheBackOffEndsTheCallWithTheLastFailure() {
+    List<RetryEvent> giveUps = new CopyOnWriteArrayList<>();
+    IOException last = new IOException("attempt 1 failed");
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .onGiveUp(giveUps::add)
+            .clock(clock)
+            .scheduler(
+                (task, delayNanos) -> {
+                  throw new RejectedExecutionException("scheduler shut down");
+                })
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy).callAsync(() -> CompletableFuture.failedFuture(last));
+
+    assertThat(call).failsWithin(0, TimeUnit.SECONDS);
+    assertThat(giveUps)
+        .singleElement()
+        .satisfies(giveUp -> assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.REJECTED));
+    assertThat(catchThrowable(call::join)).hasCause(last);
+  }
+
+  @Test
+  void aSchedulerRefusingTheAttemptTimeoutOfARetryEndsTheCallAndCancelsThatAttempt()
+      throws InterruptedException {
+    AtomicInteger accepted = new AtomicInteger(2); // attempt 1's timeout and the back-off
+    List<CompletableFuture<String>> attempts = new CopyOnWriteArrayList<>();
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    RetryPolicy policy =
+        RetryPolicy.builder()
+            .attemptTimeout(Duration.ofSeconds(1))
+            .wait(Wait.constant(Duration.ofSeconds(1)))
+            .jitter(Jitter.none())
+            .clock(clock)
+            .scheduler(
+                (task, delayNanos) -> {
+                  if (accepted.getAndDecrement() <= 0) {
+                    throw new RejectedExecutionException("scheduler shut down");
+                  }
+                  return scheduler.schedule(task, delayNanos);
+                })
+            .executor(executor)
+            .backoffLogLevel(Level.OFF)
+            .giveUpLogLevel(Level.OFF)
+            .build();
+
+    try {
+      CompletableFuture<String> call =
+          Retrying.of(policy)
+              .callAsync(
+                  () -> {
+                    CompletableFuture<String> attempt = new CompletableFuture<>();
+                    attempts.add(attempt);
+                    return attempt;
+                  });
+      scheduler.advance(Duration.ofSeconds(1)); // attempt 1 times out
+      scheduler.advance(Duration.ofSeconds(1)); // attempt 2 starts on the executor
+
+      assertThat(call)
+          .failsWithin(10, TimeUnit.SECONDS)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(RejectedExecutionException.class);
+      assertThat(attempts).hasSize(2).allSatisfy(attempt -> assertThat(attempt).isCancelled());
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }
