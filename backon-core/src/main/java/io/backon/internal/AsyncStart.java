@@ -107,10 +107,7 @@ final class AsyncStart {
     Clock clock = pipeline.policy().clock();
     boolean timed = pipeline.timed();
     long start = timed ? clock.nanoTime() : 0L;
-    AtomicInteger counter = overrides.attemptCounter();
-    if (counter != null) {
-      counter.incrementAndGet();
-    }
+    countAttempt(overrides);
     CompletionStage<T> first =
         pipeline.hasLayers()
             ? pipeline.async(
@@ -119,13 +116,7 @@ final class AsyncStart {
     CompletableFuture<T> done = Stages.completedNormally(first);
     if (done != null) {
       T value = done.join();
-      RetryBudget budget = pipeline.budget();
-      if (budget != null) {
-        budget.onSuccess();
-      }
-      if (statistics != null) {
-        Statistics.record(statistics, clock, start, clock.nanoTime(), 1, 0L);
-      }
+      succeeded(pipeline, statistics, clock, start);
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
     return AsyncCall.begin(
@@ -181,12 +172,7 @@ final class AsyncStart {
       CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       return CompletableFuture.completedFuture(value); // not the target's own future
     }
-    CallTrace resumed =
-        CallTrace.resume(
-            tracer,
-            clock,
-            start,
-            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    CallTrace resumed = CallTrace.resume(tracer, clock, start, attempt, attemptTracer);
     return AsyncCall.begin(
         pipeline, overrides, invocation, supplier, nameSource, statistics, start, resumed, first);
   }

@@ -79,10 +79,18 @@ final class CallTrace {
   /**
    * Goes on tracing a call whose first attempt ran without per-call state (see {@code SyncEngine}),
    * once that attempt failed or its value must be checked.
+   *
+   * @param first the first attempt's trace, when its tracer opened a scope; else {@code null}, and
+   *     the attempt is traced from {@code firstTracer}
    */
-  static CallTrace resume(CallTracer tracer, Clock clock, long startNanos, AttemptTrace first) {
+  static CallTrace resume(
+      CallTracer tracer,
+      Clock clock,
+      long startNanos,
+      @Nullable AttemptTrace first,
+      AttemptTracer firstTracer) {
     CallTrace trace = new CallTrace(tracer, clock, startNanos);
-    trace.current = first;
+    trace.current = first != null ? first : AttemptTrace.of(firstTracer, 1, startNanos);
     return trace;
   }
 

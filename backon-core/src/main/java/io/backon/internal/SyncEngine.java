@@ -204,12 +204,7 @@ final class SyncEngine {
       CallTrace.succeededAtOnce(tracer, attemptTracer, Math.max(0L, end - start));
       return Nulls.cast(value);
     }
-    CallTrace resumed =
-        CallTrace.resume(
-            tracer,
-            clock,
-            start,
-            attempt != null ? attempt : AttemptTrace.of(attemptTracer, 1, start));
+    CallTrace resumed = CallTrace.resume(tracer, clock, start, attempt, attemptTracer);
     CallState state =
         CallState.forBlockingCall(pipeline, overrides, invocation, target, start, resumed);
     return afterFirstAttempt(state, target, invoker, statistics, value, thrown);
