@@ -35,7 +35,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       backon.attempts}; attempt timers are off by default).
  *   <li>{@code backonObserved}: {@code BackonMicrometer.of(meterRegistry, observationRegistry)},
  *       where the observation registry's only handler is Micrometer's {@link
- *       DefaultMeterObservationHandler} (what Boot with Actuator wires when no tracing is present).
+ *       DefaultMeterObservationHandler} (what Boot with Actuator wires when no tracing is present):
+ *       Backon sees that nothing but that handler consumes the observations and makes none.
+ *   <li>{@code backonObservedAlways}: the same with {@code observeAlways(true)}: what the
+ *       observations themselves cost (a call and an attempt observation, and the handler's timers).
  *   <li>{@code resilience4jMetered}: Resilience4j's {@code Retry} with {@link TaggedRetryMetrics}
  *       bound to the registry; it counts calls by outcome and reads no clock.
  *   <li>{@code resilience4jMeteredTimed}: the same inside one Micrometer {@link Timer}, so that it
@@ -76,6 +79,18 @@ public class MeteredPolicyBenchmark {
               .instrumentation(BackonMicrometer.of(meterRegistry, observationRegistry))
               .build());
 
+  private final Retrying backonObservedAlways =
+      Retrying.of(
+          RealisticPolicies.backon(retries)
+              .name("observedAlways")
+              .instrumentation(
+                  BackonMicrometer.builder()
+                      .meterRegistry(meterRegistry)
+                      .observationRegistry(observationRegistry)
+                      .observeAlways(true)
+                      .build())
+              .build());
+
   private final Callable<String> resilience4jMetered =
       Retry.decorateCallable(meteredResilience4j(meterRegistry, retries), TARGET);
 
@@ -111,6 +126,12 @@ public class MeteredPolicyBenchmark {
   @Benchmark
   public void backonObserved(Blackhole blackhole) throws Exception {
     blackhole.consume(backonObserved.call(TARGET));
+  }
+
+  /** Backon with its meters and observations made although only the meter handler takes them. */
+  @Benchmark
+  public void backonObservedAlways(Blackhole blackhole) throws Exception {
+    blackhole.consume(backonObservedAlways.call(TARGET));
   }
 
   /** Resilience4j with its tagged retry metrics. */

@@ -36,12 +36,17 @@ import org.jspecify.annotations.Nullable;
  * BackonObservationDocumentation#CALL}, a child of the observation current when the call starts)
  * with a child observation per attempt ({@link BackonObservationDocumentation#ATTEMPT}) whose scope
  * is open wherever the attempt's code runs, so a tracing bridge shows each attempt as a span.
- * Observations cost allocations on every call: pass an observation registry only when something
- * consumes them (a tracing bridge, a handler of yours). A registry without handlers makes none. The
- * observations are named {@code backon.call}/{@code backon.attempt}, distinct from the meters: if
- * the observation registry also has a {@code DefaultMeterObservationHandler}, it adds timers of
- * those names (and {@code .active} long-task timers), which duplicate {@code backon.calls}/{@code
- * backon.attempt.duration}; deny them with a {@code MeterFilter} (Spring Boot does this for you).
+ * Observations cost allocations on every call (about 2.5 KB each), so they are made only while
+ * something consumes them beyond Backon's own meters: a registry without handlers makes none, and
+ * with a meter registry neither does one whose only handlers are Micrometer's {@code
+ * DefaultMeterObservationHandler} (its timers would duplicate {@code backon.calls}); any other
+ * handler (a tracing bridge, a handler of yours), also one added after the policy was built, turns
+ * them on. {@link BackonMicrometerBuilder#observeAlways(boolean)} observes regardless. The
+ * observations are named {@code backon.call}/{@code backon.attempt}, distinct from the meters: when
+ * they are made and the observation registry also has a {@code DefaultMeterObservationHandler}, it
+ * adds timers of those names (and {@code .active} long-task timers), which duplicate {@code
+ * backon.calls}/{@code backon.attempt.duration}; deny them with a {@code MeterFilter} (Spring Boot
+ * does this for you).
  *
  * <p>{@link #bindTo(CircuitBreaker...)} and {@link #bindTo(RetryBudget...)} add the breaker and
  * budget meters ({@link CircuitBreakerMetrics}, {@link RetryBudgetMetrics}).
@@ -64,6 +69,9 @@ public final class BackonMicrometer implements RetryInstrumentation {
   private final @Nullable BackonCallObservationConvention callConvention;
   private final @Nullable BackonAttemptObservationConvention attemptConvention;
 
+  /** Set when observations are skipped while only meter handlers would consume them. */
+  private final @Nullable ObservationConsumers consumers;
+
   BackonMicrometer(BackonMicrometerBuilder builder) {
     this.meterRegistry = builder.meterRegistry;
     this.observationRegistry = builder.observationRegistry;
@@ -78,6 +86,11 @@ public final class BackonMicrometer implements RetryInstrumentation {
                 builder.attemptDurations || builder.attemptHistogram,
                 builder.attemptHistogram,
                 builder.maxExceptionTags);
+    ObservationRegistry observations = builder.observationRegistry;
+    this.consumers =
+        observations == null || registry == null || builder.observeAlways
+            ? null
+            : ObservationConsumers.of(observations);
   }
 
   /** Records Backon's meters in {@code meterRegistry}; no observations. */
@@ -108,8 +121,9 @@ public final class BackonMicrometer implements RetryInstrumentation {
   }
 
   /**
-   * Without observations (none configured, or a registry without handlers) returns the policy's
-   * shared, stateless meter tracer: nothing is allocated. With observations, starts the call's.
+   * Without observations (none configured, a registry without handlers, or one whose only handlers
+   * make meters while this instance records its own) returns the policy's shared, stateless meter
+   * tracer: nothing is allocated. With observations, starts the call's.
    */
   @Override
   public CallTracer callStarted(RetryPolicy policy, String targetName) {
@@ -117,7 +131,10 @@ public final class BackonMicrometer implements RetryInstrumentation {
     RetryMeters retryMeters = meters;
     PolicyMeters policyMeters = retryMeters == null ? null : retryMeters.forPolicy(policyName);
     ObservationRegistry registry = observationRegistry;
-    if (registry == null || registry.isNoop()) {
+    ObservationConsumers observationConsumers = consumers;
+    if (registry == null
+        || registry.isNoop()
+        || (observationConsumers != null && !observationConsumers.beyondMeters())) {
       return policyMeters != null ? policyMeters : NONE.callStarted(policy, targetName);
     }
     BackonCallContext context = new BackonCallContext(policyName, targetName);

@@ -17,6 +17,7 @@ public final class BackonMicrometerBuilder {
   @Nullable BackonAttemptObservationConvention attemptConvention;
   boolean attemptDurations;
   boolean attemptHistogram;
+  boolean observeAlways;
   int maxExceptionTags = BackonMicrometer.DEFAULT_MAX_EXCEPTION_TAGS;
 
   BackonMicrometerBuilder() {}
@@ -30,6 +31,18 @@ public final class BackonMicrometerBuilder {
   /** Where the call and attempt observations go; none by default (no observations). */
   public BackonMicrometerBuilder observationRegistry(ObservationRegistry registry) {
     this.observationRegistry = Objects.requireNonNull(registry, "registry");
+    return this;
+  }
+
+  /**
+   * Observes every call even while the observation registry's only handlers are Micrometer's {@code
+   * DefaultMeterObservationHandler}; default {@code false}. By default, with a {@link
+   * #meterRegistry meter registry} as well, such calls are not observed: the handler's timers would
+   * duplicate Backon's meters at about 2.5 KB per observation. Without a meter registry every call
+   * is observed (the meter handler is then the only source of timers).
+   */
+  public BackonMicrometerBuilder observeAlways(boolean observe) {
+    this.observeAlways = observe;
     return this;
   }
 

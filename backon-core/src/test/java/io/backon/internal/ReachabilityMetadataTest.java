@@ -77,6 +77,21 @@ class ReachabilityMetadataTest {
         .isEqualTo("io.backon.reactor.BackonReactor");
   }
 
+  @Test
+  void theObservationHandlerListIsRegisteredWhenObservationConsumersIsReached() throws Exception {
+    JsonNode config = entryFor("io.micrometer.observation.ObservationRegistry$ObservationConfig");
+    String name = config.at("/methods/0/name").asString();
+
+    assertThat(config.at("/condition/typeReached").asString())
+        .isEqualTo("io.backon.micrometer.ObservationConsumers");
+    assertThat(config.at("/methods/0/parameterTypes")).isEmpty();
+    assertThat(
+            io.micrometer.observation.ObservationRegistry.ObservationConfig.class
+                .getDeclaredMethod(name)
+                .getReturnType())
+        .isEqualTo(java.util.Collection.class);
+  }
+
   private JsonNode entryFor(String type) {
     for (JsonNode entry : metadata.get("reflection")) {
       if (entry.get("type").asString().equals(type)) {

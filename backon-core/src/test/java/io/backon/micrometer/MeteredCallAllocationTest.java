@@ -14,7 +14,9 @@ import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.instrumentation.TraceScope;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -111,6 +113,21 @@ class MeteredCallAllocationTest {
     assertThat(registry.get(BackonMeterNames.ATTEMPTS).tag("outcome", "success").counter().count())
         .isEqualTo(2.0 * CALLS);
     assertThat(retries.sum()).isZero();
+  }
+
+  @Test
+  void aMeteredCallAllocatesNothingWhenItsObservationRegistryHasOnlyTheMeterHandler()
+      throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations
+        .observationConfig()
+        .observationHandler(new DefaultMeterObservationHandler(registry));
+
+    long bytes = allocatedBy(BackonMicrometer.of(registry, observations));
+
+    assertThat(bytes).as("bytes allocated by %d metered calls", CALLS).isLessThan(2_000);
+    assertThat(registry.find("backon.call").timer()).isNull();
   }
 
   @Test

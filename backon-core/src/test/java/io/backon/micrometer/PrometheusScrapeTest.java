@@ -89,7 +89,12 @@ class PrometheusScrapeTest extends MetricsFixture {
         Retrying.of(
             policy()
                 .hedging(hedging)
-                .instrumentation(BackonMicrometer.of(registry, observations))
+                .instrumentation(
+                    BackonMicrometer.builder()
+                        .meterRegistry(registry)
+                        .observationRegistry(observations)
+                        .observeAlways(true)
+                        .build())
                 .build());
 
     retrying.call(() -> flaky(1));

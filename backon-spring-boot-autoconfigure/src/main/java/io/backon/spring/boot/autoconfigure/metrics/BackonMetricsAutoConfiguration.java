@@ -80,9 +80,11 @@ public final class BackonMetricsAutoConfiguration {
             .meterRegistry(meterRegistry)
             .attemptDurations(properties.getMetrics().isAttemptDurations());
     ObservationRegistry observations = observationRegistry.getIfUnique();
-    if (observations != null
-        && observes(properties.getObservations().getEnabled(), observationHandlers)) {
-      builder.observationRegistry(observations);
+    ObservationsProperties.Enabled enabled = properties.getObservations().getEnabled();
+    if (observations != null && observes(enabled, observationHandlers)) {
+      builder
+          .observationRegistry(observations)
+          .observeAlways(enabled == ObservationsProperties.Enabled.ON);
     }
     callConvention.ifUnique(builder::callConvention);
     attemptConvention.ifUnique(builder::attemptConvention);

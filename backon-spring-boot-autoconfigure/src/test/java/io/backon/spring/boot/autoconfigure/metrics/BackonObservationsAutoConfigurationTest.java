@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Backon;
 import io.backon.micrometer.BackonAttemptContext;
 import io.backon.micrometer.BackonAttemptObservationConvention;
 import io.backon.micrometer.BackonCallContext;
@@ -15,6 +16,7 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -155,6 +157,35 @@ class BackonObservationsAutoConfigurationTest {
   }
 
   @Test
+  void forcedOnCallsAreObservedEvenWhenOnlySpringBootsMeterHandlerConsumesThem() {
+    runner
+        .withBean(ObservedClient.class)
+        .withPropertyValues("backon.observations.enabled=on")
+        .run(
+            context -> {
+              ObservedClient client = context.getBean(ObservedClient.class);
+
+              client.call();
+
+              assertThat(client.observedAs()).containsExactly("backon.attempt");
+            });
+  }
+
+  @Test
+  void byDefaultCallsWithOnlySpringBootsMeterHandlerRunOutsideAnyObservation() {
+    runner
+        .withBean(ObservedClient.class)
+        .run(
+            context -> {
+              ObservedClient client = context.getBean(ObservedClient.class);
+
+              client.call();
+
+              assertThat(client.observedAs()).containsExactly("none");
+            });
+  }
+
+  @Test
   void observationsCanBeTurnedOffDespiteAHandler() {
     runner
         .withUserConfiguration(Observations.class)
@@ -260,6 +291,29 @@ class BackonObservationsAutoConfigurationTest {
       }
     }
     return false;
+  }
+
+  /** Notes the name of the observation current while its @Backon method runs. */
+  public static class ObservedClient {
+
+    private final ObservationRegistry registry;
+    private final List<String> observedAs = new CopyOnWriteArrayList<>();
+
+    public ObservedClient(ObservationRegistry registry) {
+      this.registry = registry;
+    }
+
+    @Backon("payments")
+    public String call() {
+      Observation current = registry.getCurrentObservation();
+      observedAs.add(current == null ? "none" : current.getContext().getName());
+      return "ok";
+    }
+
+    /** The observation names noted so far, oldest first. */
+    public List<String> observedAs() {
+      return List.copyOf(observedAs);
+    }
   }
 
   @Configuration(proxyBeanMethods = false)
