@@ -1,5 +1,6 @@
 package io.backon;
 
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +23,30 @@ public interface Fallback {
    */
   default boolean answers(@Nullable Throwable failure) {
     return true;
+  }
+
+  /**
+   * Whether the caller applies this fallback itself, after the call has failed; default {@code
+   * false}. See {@link #appliedByCaller(Predicate)}.
+   */
+  default boolean isAppliedByCaller() {
+    return false;
+  }
+
+  /**
+   * Declares a fallback that the caller applies itself once the call has failed (e.g. {@code
+   * exceptionallyCompose} on the returned future, {@code onErrorResume} on a publisher), so that
+   * Backon logs and counts give-ups as it does for its own fallbacks: a give-up whose failure
+   * {@code answers} accepts is logged at DEBUG and counted with outcome {@code fallback}; any other
+   * is logged at the policy's give-up level and counted as a failure. {@code answers} receives what
+   * the caller will see: the last failure, a {@link DeadlineExceededException} when the deadline
+   * ended the call, a {@link RetriesExhaustedException} when it gave up on a rejected value. Backon
+   * never applies it (the call fails as without a fallback), and the policy reads no clock for it;
+   * its {@link #apply} throws {@link UnsupportedOperationException}.
+   *
+   * @param answers which failures the caller's fallback takes; must be thread-safe
+   */
+  static Fallback appliedByCaller(Predicate<? super Throwable> answers) {
+    return new CallerAppliedFallback(answers);
   }
 }

@@ -1,6 +1,5 @@
 package io.backon.internal;
 
-import io.backon.Fallback;
 import io.backon.GiveUpReason;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
@@ -23,17 +22,21 @@ final class GiveUpLine {
 
   private GiveUpLine() {}
 
-  /** The level to log {@code state}'s give-up at, or {@link Level#OFF} for none. */
-  static Level level(CallState state) {
+  /**
+   * The level to log {@code state}'s give-up at, or {@link Level#OFF} for none.
+   *
+   * @param fallsBack whether a fallback (the policy's or the caller's) answers the call
+   */
+  static Level level(CallState state, boolean fallsBack) {
     Level configured = state.policy().giveUpLogLevel();
-    if (configured == Level.OFF || !(rejectedByBreaker(state) || answered(state))) {
+    if (configured == Level.OFF || !(rejectedByBreaker(state) || answered(state, fallsBack))) {
       return configured;
     }
     return configured.getSeverity() < Level.DEBUG.getSeverity() ? configured : Level.DEBUG;
   }
 
-  /** The text of {@code state}'s give-up line. */
-  static String text(CallState state) {
+  /** The text of {@code state}'s give-up line; {@code fallsBack} as for {@link #level}. */
+  static String text(CallState state, boolean fallsBack) {
     RetryPolicy policy = state.policy();
     GiveUpReason given = state.giveUpReason();
     GiveUpReason reason = given != null ? given : GiveUpReason.STOP_CONDITION;
@@ -41,8 +44,7 @@ final class GiveUpLine {
     boolean rejected = rejectedByBreaker(state);
     int attempts = state.attemptNumber();
     StringBuilder line = new StringBuilder(160);
-    line.append(savedByFallback(state) ? "Falling back on " : "Giving up on ")
-        .append(state.targetName());
+    line.append(fallsBack ? "Falling back on " : "Giving up on ").append(state.targetName());
     if (rejected) {
       line.append(" at attempt ").append(attempts);
     } else {
@@ -57,7 +59,7 @@ final class GiveUpLine {
       line.append(": ").append(RetryLog.rejectedValue(state.lastResult()));
     }
     line.append(" [policy ").append(policy.name()).append(']');
-    if (answered(state) && !savedByFallback(state)) {
+    if (!fallsBack && answered(state, false)) {
       line.append("; returning ")
           .append(failure == null ? "the last result" : "null")
           .append(" (raiseOnGiveUp false)");
@@ -84,14 +86,9 @@ final class GiveUpLine {
     return state.lastFailure() instanceof CircuitOpenException;
   }
 
-  /** Whether the call returns instead of throwing: a fallback answers, or raiseOnGiveUp(false). */
-  private static boolean answered(CallState state) {
-    return savedByFallback(state) || (!state.policy().raiseOnGiveUp() && endsNormally(state));
-  }
-
-  private static boolean savedByFallback(CallState state) {
-    Fallback fallback = state.policy().fallback();
-    return fallback != null && fallback.answers(state.lastFailure()) && endsNormally(state);
+  /** Whether the caller gets a value: a fallback answers, or raiseOnGiveUp(false). */
+  private static boolean answered(CallState state, boolean fallsBack) {
+    return fallsBack || (!state.policy().raiseOnGiveUp() && endsNormally(state));
   }
 
   /** An interrupt and a throwing policy callback always end the call with an exception. */

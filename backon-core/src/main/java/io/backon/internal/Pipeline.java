@@ -2,6 +2,7 @@ package io.backon.internal;
 
 import io.backon.AttemptsStillRunningException;
 import io.backon.EventType;
+import io.backon.Fallback;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
@@ -106,10 +107,16 @@ public final class Pipeline {
             || stateFromStart
             || hedge != null
             || timeout != null
-            || policy.fallback() != null
+            || appliesFallback(policy)
             || policy.stop() != null
             || policy.maxTimeNanos() >= 0
             || policy.maxTimeSupplier() != null;
+  }
+
+  /** Whether the engine applies the policy's fallback (whose event needs the call's start). */
+  private static boolean appliesFallback(RetryPolicy policy) {
+    Fallback fallback = policy.fallback();
+    return fallback != null && !fallback.isAppliedByCaller();
   }
 
   /**

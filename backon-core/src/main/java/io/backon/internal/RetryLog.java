@@ -56,14 +56,16 @@ final class RetryLog {
   /**
    * When a call gives up: one line, at the level {@link GiveUpLine#level} chooses. The failure's
    * stack trace goes along only when DEBUG is enabled for this logger.
+   *
+   * @param fallsBack whether the policy's fallback (or the caller's) answers the call
    */
-  static void giveUp(CallState state) {
+  static void giveUp(CallState state, boolean fallsBack) {
     try {
-      Level level = GiveUpLine.level(state);
+      Level level = GiveUpLine.level(state, fallsBack);
       if (level == Level.OFF || !LOGGER.isLoggable(level)) {
         return;
       }
-      String line = GiveUpLine.text(state);
+      String line = GiveUpLine.text(state, fallsBack);
       Throwable failure = state.lastFailure();
       if (failure != null && LOGGER.isLoggable(Level.DEBUG)) {
         LOGGER.log(level, line, failure);

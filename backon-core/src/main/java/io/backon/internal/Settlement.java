@@ -123,16 +123,20 @@ final class Settlement {
       return giveUpUntraced(state);
     }
     int attempts = state.attemptNumber();
+    Fallback fallback = state.policy().fallback();
     T value;
     try {
       value = giveUpUntraced(state);
     } catch (Exception | Error thrown) {
-      trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
+      boolean callerFallsBack =
+          fallback != null && fallback.isAppliedByCaller() && fallback.answers(thrown);
+      trace.callEnded(
+          callerFallsBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts), thrown, attempts);
       throw thrown;
     }
-    Fallback fallback = state.policy().fallback();
     boolean fellBack =
         fallback != null
+            && !fallback.isAppliedByCaller()
             && state.giveUpReason() != GiveUpReason.INTERRUPTED
             && fallback.answers(state.lastFailure());
     trace.callEnded(
@@ -145,17 +149,21 @@ final class Settlement {
   @SuppressWarnings("unchecked")
   private static <T extends @Nullable Object> T giveUpUntraced(CallState state) throws Exception {
     CallEvents.fire(state, EventType.GIVE_UP, state.attemptNumber());
-    RetryLog.giveUp(state);
     RetryPolicy policy = state.policy();
     Throwable failure = state.lastFailure();
     GiveUpReason reason = state.giveUpReason();
     boolean interrupted = reason == GiveUpReason.INTERRUPTED;
+    Fallback fallback = policy.fallback();
+    if (fallback != null && fallback.isAppliedByCaller()) {
+      return endAsWithoutFallback(state, fallback);
+    }
+    boolean fallsBack = fallback != null && !interrupted && fallback.answers(failure);
+    RetryLog.giveUp(state, fallsBack && reason != GiveUpReason.POLICY_ERROR);
     Throwable ending = state.endingFailure();
     if (reason == GiveUpReason.POLICY_ERROR && ending != null) {
       throw Exceptions.propagate(ending);
     }
-    Fallback fallback = policy.fallback();
-    if (fallback != null && !interrupted && fallback.answers(failure)) {
+    if (fallback != null && fallsBack) {
       try {
         return Nulls.cast(
             fallback.apply(CallEvents.event(state, EventType.GIVE_UP, state.attemptNumber())));
@@ -172,6 +180,28 @@ final class Settlement {
       return Nulls.cast(failure == null ? state.lastResult() : null);
     }
     throw Exceptions.propagate(failureToThrow(state, failure, reason));
+  }
+
+  /**
+   * Ends a call whose fallback the caller applies: as without a fallback, with its give-up line at
+   * DEBUG when that fallback takes what the call ends with.
+   */
+  private static <T extends @Nullable Object> T endAsWithoutFallback(
+      CallState state, Fallback callerFallback) throws Exception {
+    GiveUpReason reason = state.giveUpReason();
+    Throwable ending = state.endingFailure();
+    Throwable failure = state.lastFailure();
+    Throwable thrown;
+    if (reason == GiveUpReason.POLICY_ERROR && ending != null) {
+      thrown = ending;
+    } else if (!state.policy().raiseOnGiveUp() && reason != GiveUpReason.INTERRUPTED) {
+      RetryLog.giveUp(state, false);
+      return Nulls.cast(failure == null ? state.lastResult() : null);
+    } else {
+      thrown = failureToThrow(state, failure, reason);
+    }
+    RetryLog.giveUp(state, callerFallback.answers(thrown));
+    throw Exceptions.propagate(thrown);
   }
 
   private static Throwable failureToThrow(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.CapturedLog;
+import io.backon.Fallback;
+import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testing.BackonTesting;
@@ -113,6 +115,30 @@ class RetryMetersTest extends MetricsFixture {
 
     assertThat(retrying.call(() -> flaky(5))).isEqualTo("cached");
     assertThat(calls("fallback", "IOException").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aGiveUpTheCallersFallbackTakesIsCountedAsFallbackAndOneItDoesNotAsAFailure() {
+    RetryPolicy policy =
+        policy()
+            .maxTries(2)
+            .fallback(Fallback.appliedByCaller(failure -> failure instanceof IOException))
+            .instrumentation(metrics)
+            .build();
+
+    assertThatThrownBy(() -> Retrying.of(policy).call(() -> flaky(5)))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          throw new IllegalStateException("broken");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(calls("fallback", "IOException").count()).isEqualTo(1);
+    assertThat(calls("failure_with_retry", "IllegalStateException").count()).isEqualTo(1);
   }
 
   @Test

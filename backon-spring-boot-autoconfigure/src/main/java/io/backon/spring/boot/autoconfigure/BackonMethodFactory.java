@@ -130,8 +130,11 @@ final class BackonMethodFactory {
         builder = retrying.policy().toBuilder();
         assembler.apply(own, source, false, builder);
       }
-      if (fallback != null && kind == ReturnKind.BLOCKING) {
-        builder.fallback(blockingFallback(fallback, target));
+      if (fallback != null) {
+        builder.fallback(
+            kind == ReturnKind.BLOCKING
+                ? blockingFallback(fallback, target)
+                : Fallback.appliedByCaller(fallback::takes));
       }
       RetryPolicy policy;
       try {
@@ -151,14 +154,7 @@ final class BackonMethodFactory {
       if (overridden) {
         FirstRetryCheck.check(policy, settings, source);
       }
-      if (fallback != null && kind != ReturnKind.BLOCKING) {
-        // the interceptor's fallback answers what the policy gives up on: not a WARN (DESIGN §3)
-        policy = policy.toBuilder().giveUpLogLevel(quieter(policy.giveUpLogLevel())).build();
-      }
-      methodPolicies.record(
-          description,
-          policy,
-          originsOf(origins, policy, fallback, kind != ReturnKind.BLOCKING, source));
+      methodPolicies.record(description, policy, originsOf(origins, policy, fallback, source));
       retrying = assembly.retryingOf(policy);
     }
     String retryIf = settings.values().getRetryIf();
@@ -209,34 +205,19 @@ final class BackonMethodFactory {
     };
   }
 
-  /**
-   * The origins of {@code policy}'s settings: a fallback is the annotation's, and so is the quieter
-   * give-up level it brings to a non-blocking method.
-   */
+  /** The origins of {@code policy}'s settings: a fallback is the annotation's. */
   private static Map<String, SettingOrigin> originsOf(
       PolicyOrigins origins,
       RetryPolicy policy,
       @Nullable FallbackMethod fallback,
-      boolean quieted,
       SettingSource source) {
     Map<String, SettingOrigin> map = new LinkedHashMap<>(origins.of(policy));
     if (fallback != null) {
-      SettingOrigin annotation =
-          new SettingOrigin(SettingOrigin.Kind.ANNOTATION, List.of(source.describe("fallback")));
-      map.put(PolicySetting.FALLBACK.key(), annotation);
-      if (quieted) {
-        map.put(PolicySetting.GIVE_UP_LOG_LEVEL.key(), annotation);
-      }
+      map.put(
+          PolicySetting.FALLBACK.key(),
+          new SettingOrigin(SettingOrigin.Kind.ANNOTATION, List.of(source.describe("fallback"))));
     }
     return map;
-  }
-
-  /** DEBUG, or {@code level} if it is lower (OFF stays OFF). */
-  private static System.Logger.Level quieter(System.Logger.Level level) {
-    return level == System.Logger.Level.OFF
-            || level.getSeverity() < System.Logger.Level.DEBUG.getSeverity()
-        ? level
-        : System.Logger.Level.DEBUG;
   }
 
   /**

@@ -81,7 +81,34 @@ class BackonLoggingTest {
                 line.matches(
                     LOGBACK_LINE.formatted(
                         "DEBUG",
-                        "Giving up on AsyncService\\.futureWithFallback\\(\\) after 3 attempts .*")));
+                        "Falling back on AsyncService\\.futureWithFallback\\(\\) after 3 "
+                            + "attempts .*")));
+  }
+
+  @Test
+  void aFutureOrMonoGiveUpItsFallbackDoesNotTakeIsOneWarnLine(CapturedOutput output) {
+    assertThatThrownBy(() -> async.futureWithNarrowFallback().join())
+        .hasCauseInstanceOf(IOException.class);
+    assertThatThrownBy(() -> async.monoWithNarrowFallback().block())
+        .hasCauseInstanceOf(IOException.class);
+
+    assertThat(output.getOut().lines().filter(line -> line.contains("io.backon")))
+        .satisfiesExactly(
+            future ->
+                assertThat(future)
+                    .matches(
+                        LOGBACK_LINE.formatted(
+                            " WARN",
+                            "Giving up on AsyncService\\.futureWithNarrowFallback\\(\\) after 3 "
+                                + "attempts \\(max tries reached\\): java\\.io\\.IOException: "
+                                + "always \\[policy quick\\]")),
+            mono ->
+                assertThat(mono)
+                    .matches(
+                        LOGBACK_LINE.formatted(
+                            " WARN",
+                            "Giving up on AsyncService\\.monoWithNarrowFallback\\(\\) after 3 "
+                                + "attempts .*")));
   }
 
   @Test

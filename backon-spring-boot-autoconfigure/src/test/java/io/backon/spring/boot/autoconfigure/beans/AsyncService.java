@@ -69,6 +69,30 @@ public class AsyncService {
     return Mono.just("fallback:" + failure.getMessage());
   }
 
+  /**
+   * Fails with an IOException, which its fallback (it takes only IllegalStateException) rethrows.
+   */
+  @Backon(value = "quick", fallback = "staleFutureFallback")
+  public CompletableFuture<String> futureWithNarrowFallback() {
+    return CompletableFuture.failedFuture(new IOException("always"));
+  }
+
+  CompletableFuture<String> staleFutureFallback(IllegalStateException failure) {
+    return CompletableFuture.completedFuture("stale:" + failure.getMessage());
+  }
+
+  /**
+   * Fails with an IOException, which its fallback (it takes only IllegalStateException) rethrows.
+   */
+  @Backon(value = "quick", fallback = "staleMonoFallback")
+  public Mono<String> monoWithNarrowFallback() {
+    return Mono.error(new IOException("always"));
+  }
+
+  Mono<String> staleMonoFallback(IllegalStateException failure) {
+    return Mono.just("stale:" + failure.getMessage());
+  }
+
   public Flaky flaky() {
     return flaky;
   }
