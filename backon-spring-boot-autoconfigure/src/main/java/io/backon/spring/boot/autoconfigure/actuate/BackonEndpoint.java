@@ -133,8 +133,15 @@ public class BackonEndpoint {
     methods
         .all()
         .forEach(
-            (method, entry) ->
-                methodMap.put(method, PolicyDescriptor.of(entry.policy(), entry.origins())));
+            (method, entry) -> {
+              methodMap.put(method, PolicyDescriptor.of(entry.policy(), entry.origins()));
+              // A method that hedges through @Backon(hedges) records its races under its policy's
+              // name, also when the named policy itself does not hedge.
+              String name = entry.policy().name();
+              if (entry.policy().hedging() != null && !hedgeMap.containsKey(name)) {
+                hedgeMap.put(name, HedgeOutcomesDescriptor.of(hedgeCounts.of(name)));
+              }
+            });
     Map<String, CircuitBreakerDescriptor> breakerMap =
         breakers.all().stream()
             .collect(

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param hostCircuitBreakers the HTTP client integration's per-host breakers ({@code host:port})
  *     with their state: only the hosts kept now (at most {@code backon.http.max-hosts})
  * @param budgets the retry budgets with their tokens
- * @param hedges per hedging policy, how its hedged attempts ended (needs Micrometer; zeros until
- *     the policy hedged)
+ * @param hedges per hedging policy (also one that hedges only through a method's
+ *     {@code @Backon(hedges)}), how its hedged attempts ended (needs Micrometer; zeros until the
+ *     policy hedged)
  */
 public record BackonReport(
     boolean enabled,

@@ -2,17 +2,23 @@ package io.backon.spring.boot.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Backon;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.HedgingSettingsTest;
 import io.backon.spring.boot.autoconfigure.actuate.BackonActuatorAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.actuate.BackonEndpoint;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomesDescriptor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** /actuator/backon shows how each hedging policy's races ended, from the backon.hedges meters. */
 class HedgeCountsInEndpointTest {
@@ -49,5 +55,44 @@ class HedgeCountsInEndpointTest {
               assertThat(endpoint.report().hedges().get("hedged").hedgeWon()).isEqualTo(1L);
               assertThat(endpoint.report().hedges()).doesNotContainKey("default");
             });
+  }
+
+  @Test
+  void aMethodThatHedgesAPolicyThatDoesNotIsCountedUnderThePolicysName() {
+    runner
+        .withUserConfiguration(InlineHedgeConfig.class)
+        .run(
+            context -> {
+              BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
+
+              assertThat(context.getBean(InlineHedge.class).call()).isEqualTo("hedge");
+
+              assertThat(endpoint.report().hedges())
+                  .containsEntry("default", new HedgeOutcomesDescriptor(0, 1, 0, 0));
+            });
+  }
+
+  /** Hedges the non-hedging default policy through its annotation; its first copy hangs. */
+  static class InlineHedge {
+
+    private final AtomicInteger copies = new AtomicInteger();
+
+    @Backon(hedges = 2, hedgeDelay = "20ms")
+    public String call() throws InterruptedException {
+      if (copies.incrementAndGet() == 1) {
+        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+        return "primary";
+      }
+      return "hedge";
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class InlineHedgeConfig {
+
+    @Bean
+    InlineHedge inlineHedge() {
+      return new InlineHedge();
+    }
   }
 }
