@@ -174,7 +174,10 @@ final class ReactorCall<T> {
    * subscribing thread, and the number in the Context.
    */
   private Flux<T> scoped(int number) {
-    return new AttemptScope<>(source, () -> driver.enterAttempt(number))
+    return new AttemptScope<>(
+            source,
+            () -> driver.enterAttempt(number),
+            BackonReactor.CONTEXT_PROPAGATION && driver.traced())
         .contextWrite(Context.of(BackonReactor.ATTEMPT_CONTEXT_KEY, number));
   }
 
