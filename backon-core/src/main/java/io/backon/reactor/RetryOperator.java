@@ -205,10 +205,16 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
           context,
           () ->
               new ReactorCall<>(
-                  effective, overrides, invocation, source, clock.scheduler(), statistics));
+                  effective,
+                  overrides,
+                  invocation,
+                  source,
+                  clock.scheduler(),
+                  statistics,
+                  context));
     }
     return new ReactorCall<>(
-        effective, overrides, invocation, source, clock.scheduler(), statistics);
+        effective, overrides, invocation, source, clock.scheduler(), statistics, context);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */

@@ -10,19 +10,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Reactive code keeps its current observation in the Reactor {@code Context}, not on the thread:
  * WebFlux puts the server request's observation there and {@code WebClient} takes its parent from
  * there. A retried publisher's call observation is a child of the one in its subscriber's Context,
  * and the source of each attempt finds the attempt's observation in its own Context, so what the
- * target observes (its {@code WebClient} exchange) nests under the attempt.
+ * target observes (its {@code WebClient} exchange) nests under the attempt. An attempt's outcome is
+ * settled with the subscriber's observation current, whatever thread it arrives on, so listeners
+ * and log lines run in the caller's trace.
  */
 class ReactorObservationContextTest extends MetricsFixture {
 
@@ -104,6 +108,34 @@ class ReactorObservationContextTest extends MetricsFixture {
     request.stop();
 
     assertThat(foundInContext).containsExactly(request, request);
+  }
+
+  @Test
+  void listenersOfAnAttemptEndingOnAnotherThreadRunInTheSubscribersObservation() {
+    Observation request = Observation.start("http.server.requests", observations);
+    RetryPolicy policy =
+        policy()
+            .wait(Wait.none())
+            .maxTries(2)
+            .instrumentation(instrumentation)
+            .onBackoff(event -> foundInContext.add(currentOrNone()))
+            .onGiveUp(event -> foundInContext.add(currentOrNone()))
+            .build();
+
+    Mono.<String>error(new IOException("down"))
+        .subscribeOn(Schedulers.single())
+        .transform(BackonReactor.retry(policy))
+        .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, request))
+        .onErrorResume(IOException.class, failure -> Mono.just("failed"))
+        .block(Duration.ofSeconds(10));
+    request.stop();
+
+    assertThat(foundInContext).containsExactly(request, request);
+  }
+
+  private Object currentOrNone() {
+    Observation current = observations.getCurrentObservation();
+    return current == null ? "none" : current;
   }
 
   private RetryPolicy observed() {
