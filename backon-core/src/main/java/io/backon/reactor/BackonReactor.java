@@ -39,8 +39,11 @@ public final class BackonReactor {
 
   private static final String CONTEXT_REGISTRY = "io.micrometer.context.ContextRegistry";
 
+  /** Whether Micrometer's context-propagation library is on the class path. */
+  static final boolean CONTEXT_PROPAGATION = isPresent(CONTEXT_REGISTRY);
+
   static {
-    if (isPresent(CONTEXT_REGISTRY)) {
+    if (CONTEXT_PROPAGATION) {
       AttemptNumberAccessor.register();
     }
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 
 /**
@@ -42,6 +44,8 @@ final class ReactorCall<T> {
   private final Publisher<T> source;
   private final Scheduler scheduler;
   private final CallDriver driver;
+  private final ContextView subscriberContext;
+  private final boolean restoresObservation;
   private int attempt;
   private int settledAttempt;
   private long pendingWaitNanos;
@@ -52,9 +56,13 @@ final class ReactorCall<T> {
       @Nullable Invocation invocation,
       Publisher<T> source,
       Scheduler scheduler,
-      @Nullable AtomicReference<RetryStatistics> statistics) {
+      @Nullable AtomicReference<RetryStatistics> statistics,
+      ContextView subscriberContext) {
     this.source = source;
     this.scheduler = scheduler;
+    this.subscriberContext = subscriberContext;
+    this.restoresObservation =
+        BackonReactor.CONTEXT_PROPAGATION && subscriberContext.hasKey(ObservationPropagation.KEY);
     io.backon.time.Scheduler timers =
         (task, delayNanos) -> {
           Disposable timer =
@@ -99,7 +107,7 @@ final class ReactorCall<T> {
               Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)),
               scheduler);
     }
-    return one.materialize().flatMap(signal -> outcome(number, signal));
+    return one.materialize().flatMap(signal -> inCallersObservation(() -> outcome(number, signal)));
   }
 
   private Flux<T> fluxAttempt() {
@@ -115,9 +123,13 @@ final class ReactorCall<T> {
     if (driver.breaks()) {
       one = withBreaker(one, number);
     }
-    return one.onErrorResume(failure -> failed(number, failure))
+    return one.onErrorResume(failure -> inCallersObservation(() -> failed(number, failure)))
         .concatWith(
-            Mono.defer(() -> settledAttempt == number ? Mono.empty() : settle(number, null, null)));
+            Mono.defer(
+                () ->
+                    settledAttempt == number
+                        ? Mono.empty()
+                        : inCallersObservation(() -> settle(number, null, null))));
   }
 
   /**
@@ -174,7 +186,10 @@ final class ReactorCall<T> {
    * subscribing thread, and the number in the Context.
    */
   private Flux<T> scoped(int number) {
-    return new AttemptScope<>(source, () -> driver.enterAttempt(number))
+    return new AttemptScope<>(
+            source,
+            () -> driver.enterAttempt(number),
+            BackonReactor.CONTEXT_PROPAGATION && driver.traced())
         .contextWrite(Context.of(BackonReactor.ATTEMPT_CONTEXT_KEY, number));
   }
 
@@ -189,6 +204,18 @@ final class ReactorCall<T> {
                 scheduler);
     return attemptFlux.timeout(
         Mono.delay(Duration.ofNanos(nanos), scheduler), rest, Flux.error(() -> new Marker(kind)));
+  }
+
+  /**
+   * Settles an attempt with the observation of the subscriber's Context current, if it has one: the
+   * attempt's outcome arrives on whatever thread the source signalled on, and the back-off and
+   * give-up lines, listeners and the fallback then run in the caller's trace (a tracing bridge puts
+   * its ids in the MDC), as they do on a blocking caller's thread.
+   */
+  private Mono<T> inCallersObservation(Supplier<Mono<T>> settlement) {
+    return restoresObservation
+        ? ObservationPropagation.withObservationOf(subscriberContext, settlement)
+        : settlement.get();
   }
 
   private Mono<T> outcome(int number, Signal<T> signal) {

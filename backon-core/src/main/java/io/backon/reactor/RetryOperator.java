@@ -18,6 +18,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.context.ContextView;
 
 /**
  * Retries a {@code Mono} or {@code Flux} under a {@link RetryPolicy}; obtain one from {@link
@@ -131,10 +132,10 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     if (!policy.enabled()) {
       return source;
     }
-    return Mono.defer(
-        () -> {
+    return Mono.deferContextual(
+        context -> {
           GlobalSettings overrides = activeOverrides();
-          return overrides == null ? source : call(source, valuePolicy, overrides).mono();
+          return overrides == null ? source : call(context, source, valuePolicy, overrides).mono();
         });
   }
 
@@ -161,10 +162,10 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
                   + " stream cannot be raced safely); the Flux is retried without hedging. Use a policy"
                   + " without hedging for Flux sources, or hedge a Mono (e.g. flux.collectList()).");
     }
-    return Flux.defer(
-        () -> {
+    return Flux.deferContextual(
+        context -> {
           GlobalSettings overrides = activeOverrides();
-          return overrides == null ? source : call(source, streamPolicy, overrides).flux();
+          return overrides == null ? source : call(context, source, streamPolicy, overrides).flux();
         });
   }
 
@@ -193,10 +194,27 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return Engine.statistics(statistics, policy.name());
   }
 
+  /**
+   * A new call; it starts as a child of the observation in the subscriber's Context, if any (see
+   * {@link ObservationPropagation}).
+   */
   private ReactorCall<T> call(
-      Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
+      ContextView context, Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
+    if (BackonReactor.CONTEXT_PROPAGATION) {
+      return ObservationPropagation.withObservationOf(
+          context,
+          () ->
+              new ReactorCall<>(
+                  effective,
+                  overrides,
+                  invocation,
+                  source,
+                  clock.scheduler(),
+                  statistics,
+                  context));
+    }
     return new ReactorCall<>(
-        effective, overrides, invocation, source, clock.scheduler(), statistics);
+        effective, overrides, invocation, source, clock.scheduler(), statistics, context);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */
