@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A call rejected by an open circuit breaker logs its give-up at DEBUG only, as "circuit open"; the
- * breaker's transition is what an outage shows above DEBUG.
+ * A call rejected by an open circuit breaker before reaching the target logs its give-up at DEBUG
+ * only, as "circuit open"; the breaker's transition is what an outage shows above DEBUG. A call
+ * whose own failures opened the breaker reaches its caller as a warned give-up.
  */
 class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
 
@@ -61,7 +62,41 @@ class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
   }
 
   @Test
-  void aBreakerRejectingTheLastRetryIsLoggedAtDebugWithTheLimitAndCircuitOpen() {
+  void aCallWhoseOwnFailuresOpenTheBreakerIsAWarnedGiveUpNamingTheTargetsFailure() {
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("payments")
+            .clock(clock)
+            .failureThreshold(2)
+            .recoveryTimeout(Duration.ofMinutes(1))
+            .build();
+    RetryPolicy policy = policy("payments", 3).circuitBreaker(breaker).build();
+
+    try (CapturedLog all = CapturedLog.attach()) {
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy)
+                      .call(
+                          Invocation.of(TARGET),
+                          FlakyTarget.alwaysFailing(new IOException("down"))))
+          .isInstanceOf(CircuitOpenException.class)
+          .hasSuppressedException(new IOException("down"));
+
+      assertThat(all.linesOf("io.backon.retry"))
+          .last()
+          .satisfies(
+              line -> {
+                assertThat(line.level()).isEqualTo("WARNING");
+                assertThat(line.message())
+                    .startsWith(
+                        "Giving up on PaymentClient.charge at attempt 3 (circuit open): "
+                            + "io.backon.breaker.CircuitOpenException: Circuit breaker 'payments' ")
+                    .endsWith(" (after java.io.IOException: down) [policy payments]");
+              });
+    }
+  }
+
+  @Test
+  void aBreakerRejectingTheLastRetryIsLoggedWithTheLimitAndCircuitOpen() {
     CircuitBreaker breaker =
         CircuitBreaker.builder("payments")
             .clock(clock)
@@ -84,11 +119,12 @@ class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
           .last()
           .satisfies(
               line -> {
-                assertThat(line.level()).isEqualTo("FINE");
+                assertThat(line.level()).isEqualTo("WARNING");
                 assertThat(line.message())
                     .startsWith(
                         "Giving up on PaymentClient.charge at attempt 3 "
-                            + "(max tries reached, circuit open): io.backon.breaker.CircuitOpenException: ");
+                            + "(max tries reached, circuit open): io.backon.breaker.CircuitOpenException: ")
+                    .endsWith(" (after java.io.IOException: down) [policy payments]");
               });
     }
   }

@@ -4,16 +4,19 @@ import io.backon.GiveUpReason;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import java.lang.System.Logger.Level;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one line logged when a call gives up: its level and its text. A failure that reaches the
  * caller is logged at the policy's give-up level; a call saved by a fallback (or returning instead
- * of throwing, {@code raiseOnGiveUp(false)}) and a call rejected by an open breaker are logged at
- * DEBUG (or lower if the policy's level is lower; a fallback that throws hands its exception to the
- * caller, who decides what to log). The text names the target, the attempts, the reason, the
- * failure (class and a short first line of its message) and the policy, e.g. {@code Giving up on
- * PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException: connection reset
- * [policy payments]}. Not API.
+ * of throwing, {@code raiseOnGiveUp(false)}) and a call an open breaker rejected before any of its
+ * attempts reached the target are logged at DEBUG (or lower if the policy's level is lower; a
+ * fallback that throws hands its exception to the caller, who decides what to log). A call whose
+ * own failures opened the breaker, so that it ended on a rejection, is logged at the give-up level,
+ * naming the target's last failure after the rejection. The text names the target, the attempts,
+ * the reason, the failure (class and a short first line of its message) and the policy, e.g. {@code
+ * Giving up on PaymentClient.charge after 3 attempts (max tries reached): java.io.IOException:
+ * connection reset [policy payments]}. Not API.
  */
 final class GiveUpLine {
 
@@ -29,7 +32,7 @@ final class GiveUpLine {
    */
   static Level level(CallState state, boolean fallsBack) {
     Level configured = state.policy().giveUpLogLevel();
-    if (configured == Level.OFF || !(rejectedByBreaker(state) || answered(state, fallsBack))) {
+    if (configured == Level.OFF || !(neverReachedTarget(state) || answered(state, fallsBack))) {
       return configured;
     }
     return configured.getSeverity() < Level.DEBUG.getSeverity() ? configured : Level.DEBUG;
@@ -55,6 +58,10 @@ final class GiveUpLine {
     Throwable shown = reason == GiveUpReason.POLICY_ERROR && ending != null ? ending : failure;
     if (shown != null) {
       line.append(": ").append(FailureText.of(shown));
+      Throwable opening = rejected ? targetFailureBefore(failure) : null;
+      if (opening != null) {
+        line.append(" (after ").append(FailureText.of(opening)).append(')');
+      }
     } else if (reason != GiveUpReason.DEADLINE_EXCEEDED) {
       line.append(": ").append(RetryLog.rejectedValue(state.lastResult()));
     }
@@ -84,6 +91,24 @@ final class GiveUpLine {
   /** Whether an open breaker rejected the last attempt, so it never reached the target. */
   static boolean rejectedByBreaker(CallState state) {
     return state.lastFailure() instanceof CircuitOpenException;
+  }
+
+  /**
+   * Whether an open breaker rejected the call before any of its attempts reached the target: a
+   * rejection that followed failures of the target (often the ones that opened the breaker) ends a
+   * call whose failure reaches the caller like any other.
+   */
+  private static boolean neverReachedTarget(CallState state) {
+    return state.lastFailure() instanceof CircuitOpenException rejected
+        && targetFailureBefore(rejected) == null;
+  }
+
+  /** The target's failure an earlier attempt of the call ended with, kept by the rejection. */
+  private static @Nullable Throwable targetFailureBefore(@Nullable Throwable rejection) {
+    Throwable[] suppressed = rejection == null ? new Throwable[0] : rejection.getSuppressed();
+    return suppressed.length == 0 || suppressed[0] instanceof CircuitOpenException
+        ? null
+        : suppressed[0];
   }
 
   /** Whether the caller gets a value: a fallback answers, or raiseOnGiveUp(false). */

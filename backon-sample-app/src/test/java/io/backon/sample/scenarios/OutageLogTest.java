@@ -17,11 +17,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What the app's log shows during an outage of its downstream, with Logback at Spring Boot's
- * default levels: one WARN line per call whose failure reaches the caller, each breaker transition
- * once, nothing for calls a fallback saved or an open breaker rejected (they are counted in
- * meters), no stack trace and never the downstream's response body. Every request id carries {@link
- * #MARKER}, which the downstream echoes in the JSON body of each error it answers (Spring's
- * exception messages carry that body), so the marker in the log would be a body in the log.
+ * default levels: one WARN line per call whose failure reaches the caller (also the call whose own
+ * failures opened the breaker), each breaker transition once, nothing for calls a fallback saved or
+ * an open breaker rejected outright (they are counted in meters), no stack trace and never the
+ * downstream's response body. Every request id carries {@link #MARKER}, which the downstream echoes
+ * in the JSON body of each error it answers (Spring's exception messages carry that body), so the
+ * marker in the log would be a body in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OutageLogTest extends RunningSampleApp {
@@ -38,6 +39,15 @@ class OutageLogTest extends RunningSampleApp {
   private static final String OPENED =
       "WARN io.backon.breaker: Circuit breaker 'downstream' "
           + "CLOSED -> OPEN after … in CLOSED; rejecting calls for 10s";
+
+  /** The call whose own second 503 opened the breaker: its third attempt was rejected. */
+  private static final String REJECTED_AFTER_OPENING =
+      "WARN io.backon.retry: Giving up on DownstreamService.behindBreaker(String, CallTrace) at "
+          + "attempt 3 (circuit open): io.backon.breaker.CircuitOpenException: Circuit breaker "
+          + "'downstream' is OPEN; retry in … (after "
+          + UNAVAILABLE
+          + ") [policy downstream-breaker]";
+
   private static final String HALF_OPENED =
       "INFO io.backon.breaker: Circuit breaker 'downstream' "
           + "OPEN -> HALF_OPEN after … in OPEN; admitting 1 trial call";
@@ -73,6 +83,7 @@ class OutageLogTest extends RunningSampleApp {
             giveUp("hedged", 2, "downstream-hedged"),
             giveUp("behindBreaker", 3, "downstream-breaker"),
             OPENED,
+            REJECTED_AFTER_OPENING,
             HALF_OPENED,
             CLOSED);
   }
@@ -137,7 +148,8 @@ class OutageLogTest extends RunningSampleApp {
             giveUp("withRetry", 4, "downstream-retry"),
             giveUp("hedged", 2, "downstream-hedged"),
             giveUp("behindBreaker", 3, "downstream-breaker"),
-            OPENED);
+            OPENED,
+            REJECTED_AFTER_OPENING);
   }
 
   /**
@@ -155,7 +167,9 @@ class OutageLogTest extends RunningSampleApp {
                 + " "
                 + line.logger()
                 + ": "
-                + line.message().replaceAll("after \\S+ in ", "after … in "));
+                + line.message()
+                    .replaceAll("after \\S+ in ", "after … in ")
+                    .replaceAll("retry in \\S+ ", "retry in … "));
       }
     }
     return lines;
