@@ -63,12 +63,7 @@ class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
 
   @Test
   void aCallWhoseOwnFailuresOpenTheBreakerIsAWarnedGiveUpNamingTheTargetsFailure() {
-    CircuitBreaker breaker =
-        CircuitBreaker.builder("payments")
-            .clock(clock)
-            .failureThreshold(2)
-            .recoveryTimeout(Duration.ofMinutes(1))
-            .build();
+    CircuitBreaker breaker = breakerOpeningAfterTwoFailures();
     RetryPolicy policy = policy("payments", 3).circuitBreaker(breaker).build();
 
     try (CapturedLog all = CapturedLog.attach()) {
@@ -97,12 +92,7 @@ class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
 
   @Test
   void aBreakerRejectingTheLastRetryIsLoggedWithTheLimitAndCircuitOpen() {
-    CircuitBreaker breaker =
-        CircuitBreaker.builder("payments")
-            .clock(clock)
-            .failureThreshold(2)
-            .recoveryTimeout(Duration.ofMinutes(1))
-            .build();
+    CircuitBreaker breaker = breakerOpeningAfterTwoFailures();
     RetryPolicy policy =
         policy("payments", 3).circuitBreaker(breaker).retryOnCircuitOpen(true).build();
 
@@ -127,5 +117,13 @@ class OpenBreakerGiveUpLoggingTest extends GiveUpLoggingFixture {
                     .endsWith(" (after java.io.IOException: down) [policy payments]");
               });
     }
+  }
+
+  private CircuitBreaker breakerOpeningAfterTwoFailures() {
+    return CircuitBreaker.builder("payments")
+        .clock(clock)
+        .failureThreshold(2)
+        .recoveryTimeout(Duration.ofMinutes(1))
+        .build();
   }
 }
