@@ -12,6 +12,7 @@ import io.backon.hedge.HedgingPolicy;
 import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.RetryInstrumentation;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -52,6 +53,9 @@ public final class Pipeline {
   private final long deadlineNanos;
   private final AttemptRun.Environment environment;
   private final @Nullable AttemptSlots slots;
+
+  /** See {@link #reactorForms}; set on first use. */
+  private volatile @Nullable Object reactorForms;
 
   private Pipeline(RetryPolicy policy, List<List<RetryListener>> listeners, boolean checksResults) {
     this.policy = policy;
@@ -111,6 +115,20 @@ public final class Pipeline {
             || policy.stop() != null
             || policy.maxTimeNanos() >= 0
             || policy.maxTimeSupplier() != null;
+  }
+
+  /**
+   * The Reactor face's forms of this policy, derived by {@code derive} on first use and kept (two
+   * threads may both derive them; one result is kept). They are policies built from this one, which
+   * an operator made per call would otherwise build again on every call.
+   */
+  public Object reactorForms(Supplier<?> derive) {
+    Object forms = reactorForms;
+    if (forms == null) {
+      forms = Objects.requireNonNull(derive.get(), "derived forms");
+      reactorForms = forms;
+    }
+    return forms;
   }
 
   /** Whether the engine applies the policy's fallback (whose event needs the call's start). */

@@ -3,11 +3,8 @@ package io.backon.reactor;
 import io.backon.Invocation;
 import io.backon.RetryPolicy;
 import io.backon.RetryStatistics;
-import io.backon.condition.RetryCondition;
 import io.backon.internal.Engine;
 import io.backon.internal.GlobalSettings;
-import io.backon.internal.Pipeline;
-import io.backon.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,24 +81,28 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
   private static final System.Logger LOGGER = System.getLogger("io.backon.reactor");
 
   private final RetryPolicy policy;
-  private final RetryPolicy valuePolicy;
-  private final RetryPolicy streamPolicy;
-  private final SchedulerClock clock;
+  private final ReactorForms forms;
   private final @Nullable Scheduler scheduler;
   private final @Nullable Invocation invocation;
   private final @Nullable AtomicReference<RetryStatistics> statistics;
-  private final AtomicBoolean fluxHedgingWarned = new AtomicBoolean();
+  private final AtomicBoolean fluxHedgingWarned;
 
   RetryOperator(
       RetryPolicy policy, @Nullable Scheduler scheduler, @Nullable Invocation invocation) {
+    this(policy, scheduler, invocation, ReactorForms.of(policy, scheduler), new AtomicBoolean());
+  }
+
+  private RetryOperator(
+      RetryPolicy policy,
+      @Nullable Scheduler scheduler,
+      @Nullable Invocation invocation,
+      ReactorForms forms,
+      AtomicBoolean fluxHedgingWarned) {
     this.policy = policy;
     this.scheduler = scheduler;
     this.invocation = invocation;
-    this.clock = new SchedulerClock(scheduler);
-    this.valuePolicy =
-        policy.clock() == Clock.system() ? policy.toBuilder().clock(clock).build() : policy;
-    this.streamPolicy =
-        Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
+    this.forms = forms;
+    this.fluxHedgingWarned = fluxHedgingWarned;
     this.statistics = policy.statistics() ? new AtomicReference<>(RetryStatistics.NONE) : null;
   }
 
@@ -135,7 +136,9 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return Mono.deferContextual(
         context -> {
           GlobalSettings overrides = activeOverrides();
-          return overrides == null ? source : call(context, source, valuePolicy, overrides).mono();
+          return overrides == null
+              ? source
+              : call(context, source, forms.valuePolicy(), overrides).mono();
         });
   }
 
@@ -165,7 +168,9 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return Flux.deferContextual(
         context -> {
           GlobalSettings overrides = activeOverrides();
-          return overrides == null ? source : call(context, source, streamPolicy, overrides).flux();
+          return overrides == null
+              ? source
+              : call(context, source, forms.streamPolicy(), overrides).flux();
         });
   }
 
@@ -177,7 +182,12 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
    * @return a new operator with the same policy and scheduler
    */
   public RetryOperator<T> withInvocation(Invocation invocation) {
-    return new RetryOperator<>(policy, scheduler, Objects.requireNonNull(invocation, "invocation"));
+    return new RetryOperator<>(
+        policy,
+        scheduler,
+        Objects.requireNonNull(invocation, "invocation"),
+        forms,
+        fluxHedgingWarned);
   }
 
   /** The policy this operator applies, as given. */
@@ -209,12 +219,12 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
                   overrides,
                   invocation,
                   source,
-                  clock.scheduler(),
+                  forms.clock().scheduler(),
                   statistics,
                   context));
     }
     return new ReactorCall<>(
-        effective, overrides, invocation, source, clock.scheduler(), statistics, context);
+        effective, overrides, invocation, source, forms.clock().scheduler(), statistics, context);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */
@@ -230,26 +240,8 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
     return overrides;
   }
 
-  /**
-   * The policy for a Flux, whose completion carries no value: the same policy with result
-   * conditions neutralised, so completing never counts as a rejected value. A policy built with
-   * {@code retryIfResult} gets a never-matching value predicate; one built with a whole {@code
-   * retryIf} condition (which the builder refuses to combine with {@code retryIfResult}) gets that
-   * condition restricted to failures.
-   */
-  private static RetryPolicy failuresOnly(RetryPolicy policy) {
-    try {
-      return policy.toBuilder().retryIfResult(value -> false).build();
-    } catch (IllegalStateException wholeCondition) {
-      RetryCondition condition = policy.retryCondition();
-      return policy.toBuilder()
-          .retryIf((value, failure) -> failure != null && condition.shouldRetry(value, failure))
-          .build();
-    }
-  }
-
   @Override
   public String toString() {
-    return "RetryOperator{" + policy + ", " + clock + '}';
+    return "RetryOperator{" + policy + ", " + forms.clock() + '}';
   }
 }
