@@ -101,6 +101,14 @@ public final class CallDriver {
     return pipeline.async(state.attemptRun(number, null, environment), copy);
   }
 
+  /**
+   * Whether attempts run through layers (hedging, breaker, attempt timeout); without, a face may
+   * subscribe its source directly instead of through {@link #attempt}.
+   */
+  public boolean layered() {
+    return pipeline.hasLayers();
+  }
+
   /** Whether the policy has hedging. */
   public boolean hedged() {
     return pipeline.hedge() != null;

@@ -89,16 +89,7 @@ final class ReactorCall<T> {
 
   private Mono<T> monoAttempt() {
     int number = begin();
-    Mono<T> one =
-        Mono.deferContextual(
-            context ->
-                Mono.fromFuture(
-                    driver
-                        .<@Nullable T>attempt(
-                            number,
-                            () -> Mono.fromDirect(scoped(number)).contextWrite(context).toFuture())
-                        .toCompletableFuture(),
-                    false));
+    Mono<T> one = driver.layered() ? throughLayers(number) : Mono.fromDirect(scoped(number));
     long deadlineLeft = driver.deadlineLeftNanos();
     if (deadlineLeft >= 0) {
       one =
@@ -108,6 +99,22 @@ final class ReactorCall<T> {
               scheduler);
     }
     return one.materialize().flatMap(signal -> inCallersObservation(() -> outcome(number, signal)));
+  }
+
+  /**
+   * Attempt n through the policy's attempt layers: each copy subscribed with {@code toFuture()},
+   * the attempt bridged back with {@code Mono.fromFuture(future, false)}.
+   */
+  private Mono<T> throughLayers(int number) {
+    return Mono.deferContextual(
+        context ->
+            Mono.fromFuture(
+                driver
+                    .<@Nullable T>attempt(
+                        number,
+                        () -> Mono.fromDirect(scoped(number)).contextWrite(context).toFuture())
+                    .toCompletableFuture(),
+                false));
   }
 
   private Flux<T> fluxAttempt() {

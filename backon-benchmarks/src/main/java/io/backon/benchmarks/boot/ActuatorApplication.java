@@ -51,6 +51,9 @@ public class ActuatorApplication {
       backon.failureThenSuccess();
       resilience4j.failureThenSuccess();
       springCore.failureThenSuccess();
+      backon.mono().block();
+      resilience4j.mono().block();
+      springCore.mono().block();
     }
     FieldConfigurationCheck.require(context, mode);
   }

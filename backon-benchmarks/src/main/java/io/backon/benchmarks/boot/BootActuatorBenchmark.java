@@ -57,6 +57,30 @@ public class BootActuatorBenchmark {
     blackhole.consume(app.springCore.call());
   }
 
+  /** Baseline of the reactive path: the unadvised bean's {@code Mono}, blocked on. */
+  @Benchmark
+  public void unadvisedMono(ActuatorApplication app, Blackhole blackhole) {
+    blackhole.consume(app.unadvised.mono().block());
+  }
+
+  /** Backon {@code @Backon("downstream")} on a method returning a {@code Mono}. */
+  @Benchmark
+  public void backonMono(ActuatorApplication app, Blackhole blackhole) {
+    blackhole.consume(app.backon.mono().block());
+  }
+
+  /** Resilience4j {@code @Retry(name = "downstream")} on a {@code Mono} (resilience4j-reactor). */
+  @Benchmark
+  public void resilience4jMono(ActuatorApplication app, Blackhole blackhole) {
+    blackhole.consume(app.resilience4j.mono().block());
+  }
+
+  /** Spring Framework 7 {@code @Retryable} on a {@code Mono}. */
+  @Benchmark
+  public void springCoreMono(ActuatorApplication app, Blackhole blackhole) {
+    blackhole.consume(app.springCore.mono().block());
+  }
+
   /** Baseline of the failure path: the failing call, caught, then the succeeding call. */
   @Benchmark
   public void unadvisedFailureThenSuccess(ActuatorApplication app, Blackhole blackhole)

@@ -3,6 +3,7 @@ package io.backon.benchmarks.boot;
 import io.backon.benchmarks.Targets;
 import io.backon.benchmarks.Targets.TransientFailure;
 import io.github.resilience4j.retry.annotation.Retry;
+import reactor.core.publisher.Mono;
 
 /**
  * Resilience4j's {@code @Retry}, applied by the {@code RetryAspect} of its Boot 4 starter, under
@@ -16,6 +17,12 @@ public class BootResilience4jService {
   @Retry(name = "downstream")
   public String call() {
     return Targets.answer();
+  }
+
+  /** The target's value in a {@code Mono}, under the realistic instance {@code downstream}. */
+  @Retry(name = "downstream")
+  public Mono<String> mono() {
+    return Mono.just(Targets.answer());
   }
 
   /** A failure, then a success on the retry, under the zero-wait instance {@code flaky}. */

@@ -4,6 +4,7 @@ import io.backon.benchmarks.Targets;
 import io.backon.benchmarks.Targets.TransientFailure;
 import java.io.IOException;
 import org.springframework.resilience.annotation.Retryable;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring Framework 7's {@code @Retryable} ({@code @EnableResilientMethods}), configured in the
@@ -26,6 +27,18 @@ public class BootRetryableService {
       jitter = 100)
   public String call() {
     return Targets.answer();
+  }
+
+  /** The target's value in a {@code Mono}, under the same realistic policy as {@link #call()}. */
+  @Retryable(
+      includes = IOException.class,
+      maxRetries = 2,
+      delay = 100,
+      multiplier = 2,
+      maxDelay = 5000,
+      jitter = 100)
+  public Mono<String> mono() {
+    return Mono.just(Targets.answer());
   }
 
   /** A failure, then a success on the retry, with no delay. */
