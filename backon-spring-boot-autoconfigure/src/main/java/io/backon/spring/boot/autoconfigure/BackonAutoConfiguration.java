@@ -48,7 +48,8 @@ public final class BackonAutoConfiguration {
 
   /**
    * Holds environment variables and system properties to the README's rules: an unknown key in a
-   * Backon group fails the startup. Static: a post-processor.
+   * Backon group fails the startup, and a dash-less name overrides the dashed entry it stands for.
+   * Static: a post-processor.
    */
   @Bean
   @Role(BeanDefinition.ROLE_INFRASTRUCTURE)

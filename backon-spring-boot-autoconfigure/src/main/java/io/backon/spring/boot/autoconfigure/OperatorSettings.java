@@ -1,6 +1,8 @@
 package io.backon.spring.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,11 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  *       -Dbackon.policies.payments.maxTrys}) fails the startup with {@code BACKON-CFG-002}, as it
  *       does in {@code application.yml} (Boot leaves these two sources out of its unknown-key
  *       check; other {@code BACKON_*} variables, such as Kubernetes service links, are left alone);
+ *   <li>an environment variable cannot spell the dash of a name: {@code
+ *       BACKON_CIRCUITBREAKERS_PAYMENTSAPI_FAILURETHRESHOLD} binds an entry {@code paymentsapi}.
+ *       When only environment variables name that entry and exactly one configured entry of the
+ *       same map reads the same without its dashes ({@code payments-api}), its settings override
+ *       that entry's, instead of making a second, unused breaker, budget or policy.
  * </ul>
  */
 final class OperatorSettings implements BeanPostProcessor {
@@ -65,9 +72,10 @@ final class OperatorSettings implements BeanPostProcessor {
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof BackonProperties
+    if (bean instanceof BackonProperties properties
         && environment instanceof ConfigurableEnvironment configurable) {
       rejectUnknownKeys(configurable);
+      mergeDashlessEntries(configurable, properties);
     }
     return bean;
   }
@@ -102,6 +110,54 @@ final class OperatorSettings implements BeanPostProcessor {
     }
   }
 
+  private static void mergeDashlessEntries(
+      ConfigurableEnvironment environment, BackonProperties properties) {
+    merge(environment, "policies", properties.getPolicies());
+    merge(environment, "circuit-breakers", properties.getCircuitBreakers());
+    merge(environment, "budgets", properties.getBudgets());
+  }
+
+  private static <T> void merge(
+      ConfigurableEnvironment environment, String map, Map<String, T> entries) {
+    for (String key : new ArrayList<>(entries.keySet())) {
+      List<String> dashed =
+          entries.keySet().stream()
+              .filter(other -> other.indexOf('-') >= 0 && undashed(other).equals(key))
+              .toList();
+      if (key.indexOf('-') >= 0 || dashed.size() != 1) {
+        continue;
+      }
+      T target = entries.get(dashed.get(0));
+      List<ConfigurationPropertySource> naming = sourcesNaming(environment, map, key);
+      if (target == null
+          || naming.isEmpty()
+          || !naming.stream().allMatch(OperatorSettings::isEnvironment)) {
+        continue; // a yml or system property named it so on purpose: two entries
+      }
+      binder(naming, environment).bind("backon." + map + "." + key, Bindable.ofInstance(target));
+      entries.remove(key);
+    }
+  }
+
+  /** The sources that name the entry {@code key} of {@code backon.<map>}, spelled exactly so. */
+  private static List<ConfigurationPropertySource> sourcesNaming(
+      ConfigurableEnvironment environment, String map, String key) {
+    ConfigurationPropertyName prefix = ConfigurationPropertyName.of("backon." + map);
+    List<ConfigurationPropertySource> naming = new ArrayList<>();
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (source instanceof IterableConfigurationPropertySource all
+          && all.stream()
+              .anyMatch(
+                  name ->
+                      prefix.isAncestorOf(name)
+                          && name.getNumberOfElements() > 2
+                          && name.getElement(2, Form.ORIGINAL).equalsIgnoreCase(key))) {
+        naming.add(source);
+      }
+    }
+    return naming;
+  }
+
   private static Binder binder(
       Iterable<ConfigurationPropertySource> sources, ConfigurableEnvironment environment) {
     ApplicationConversionService conversions = new ApplicationConversionService();
@@ -117,10 +173,14 @@ final class OperatorSettings implements BeanPostProcessor {
 
   /** Environment variables and system properties: the sources Boot's own check leaves out. */
   private static boolean isOperatorSource(ConfigurationPropertySource source) {
-    return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource
+    return isEnvironment(source)
         || source.getUnderlyingSource() instanceof PropertySource<?> properties
             && StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(
                 properties.getName());
+  }
+
+  private static boolean isEnvironment(ConfigurationPropertySource source) {
+    return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
   }
 
   private static String undashed(String name) {

@@ -3,6 +3,9 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitBreakerRegistry;
+import io.backon.budget.RetryBudgetRegistry;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.time.Duration;
@@ -51,6 +54,64 @@ class OperatorConfigurationTest {
                   .as("a plain number is milliseconds")
                   .isEqualTo(Duration.ofSeconds(10).toNanos());
             });
+  }
+
+  @Test
+  void anEnvironmentVariableOverridesTheBreakerWhoseNameHasADash() {
+    environment("BACKON_CIRCUITBREAKERS_PAYMENTSAPI_FAILURETHRESHOLD", "7")
+        .withPropertyValues(
+            "backon.policies.payments.circuit-breaker=payments-api",
+            "backon.circuit-breakers.payments-api.failure-threshold=5",
+            "backon.circuit-breakers.payments-api.recovery-timeout=30s")
+        .run(
+            context -> {
+              CircuitBreakerRegistry breakers = context.getBean(CircuitBreakerRegistry.class);
+              assertThat(breakers.all())
+                  .extracting(CircuitBreaker::name)
+                  .containsExactly("payments-api");
+              RetryPolicy payments = context.getBean(RetryPolicyRegistry.class).policy("payments");
+              assertThat(payments.circuitBreaker()).isNotNull();
+              assertThat(payments.circuitBreaker().config().failureThreshold()).isEqualTo(7);
+              assertThat(payments.circuitBreaker().config().recoveryTimeout())
+                  .isEqualTo(Duration.ofSeconds(30));
+            });
+  }
+
+  @Test
+  void environmentVariablesOverrideThePolicyAndBudgetWhoseNamesHaveADash() {
+    environment(
+            "BACKON_POLICIES_PAYMENTSREADS_MAXTRIES", "4",
+            "BACKON_BUDGETS_PAYMENTSAPI_MAXTOKENS", "40")
+        .withPropertyValues(
+            "backon.policies.payments-reads.max-tries=2",
+            "backon.policies.payments-reads.budget=payments-api",
+            "backon.budgets.payments-api.max-tokens=20")
+        .run(
+            context -> {
+              RetryPolicyRegistry policies = context.getBean(RetryPolicyRegistry.class);
+              assertThat(policies.names()).doesNotContain("paymentsreads");
+              assertThat(policies.policy("payments-reads").maxTries()).isEqualTo(4);
+              assertThat(
+                      context
+                          .getBean(RetryBudgetRegistry.class)
+                          .find("payments-api")
+                          .orElseThrow()
+                          .maxTokens())
+                  .isEqualTo(40);
+            });
+  }
+
+  @Test
+  void aDashlessNameInTheApplicationsOwnPropertiesStaysAnEntryOfItsOwn() {
+    runner
+        .withPropertyValues(
+            "backon.circuit-breakers.payments-api.failure-threshold=5",
+            "backon.circuit-breakers.paymentsapi.failure-threshold=7")
+        .run(
+            context ->
+                assertThat(context.getBean(CircuitBreakerRegistry.class).all())
+                    .extracting(CircuitBreaker::name)
+                    .containsExactlyInAnyOrder("payments-api", "paymentsapi"));
   }
 
   @Test
