@@ -46,6 +46,17 @@ public final class BackonAutoConfiguration {
     return new LogLevelConverter();
   }
 
+  /**
+   * Holds environment variables and system properties to the README's rules: an unknown key in a
+   * Backon group fails the startup, and a dash-less name overrides the dashed entry it stands for.
+   * Static: a post-processor.
+   */
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  static OperatorSettings backonOperatorSettings(Environment environment) {
+    return new OperatorSettings(environment);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   CircuitBreakerRegistry backonCircuitBreakerRegistry(
