@@ -34,7 +34,11 @@ public final class CallDriver {
   private final Pipeline pipeline;
   private final CallState state;
   private final @Nullable AtomicReference<RetryStatistics> statistics;
-  private final AttemptRun.Environment environment;
+  private final Scheduler scheduler;
+  private final Executor hedgeExecutor;
+
+  /** The layers' environment, made by the first attempt that runs through them. */
+  private AttemptRun.@Nullable Environment environment;
 
   /**
    * A call under {@code policy} started now.
@@ -55,7 +59,8 @@ public final class CallDriver {
     Clock clock = policy.clock();
     this.state = new CallState(pipeline, overrides, invocation, nameSource, clock.nanoTime(), null);
     this.statistics = statistics;
-    this.environment = new AttemptRun.Environment(scheduler, clock, scheduler, hedgeExecutor);
+    this.scheduler = scheduler;
+    this.hedgeExecutor = hedgeExecutor;
   }
 
   /** Whether the policy has an instrumentation (cancellations must then be reported). */
@@ -80,14 +85,34 @@ public final class CallDriver {
   public TraceScope enterAttempt(int number) {
     AttemptContext context = AttemptContext.current();
     int saved = context.enter(number);
+    TraceScope scope = openAttemptTrace();
+    return () -> exitAttempt(context, saved, scope);
+  }
+
+  /**
+   * Like {@link #enterAttempt} without a scope object: makes attempt {@code number} current on this
+   * thread and returns what {@link #exitAttempt(int)} restores. Opens the instrumented attempt's
+   * scope only when {@link #traced()}; use {@link #enterAttempt} then.
+   */
+  public int enterUntracedAttempt(int number) {
+    return AttemptContext.current().enter(number);
+  }
+
+  /** Undoes {@link #enterUntracedAttempt} on the same thread. */
+  public void exitAttempt(int saved) {
+    AttemptContext.current().restore(saved);
+  }
+
+  private @Nullable TraceScope openAttemptTrace() {
     AttemptTrace trace = state.attemptTrace();
-    TraceScope scope = trace == null ? null : trace.open();
-    return () -> {
-      if (scope != null) {
-        scope.close();
-      }
-      context.restore(saved);
-    };
+    return trace == null ? null : trace.open();
+  }
+
+  private static void exitAttempt(AttemptContext context, int saved, @Nullable TraceScope scope) {
+    if (scope != null) {
+      scope.close();
+    }
+    context.restore(saved);
   }
 
   /**
@@ -98,7 +123,14 @@ public final class CallDriver {
    */
   public <T extends @Nullable Object> CompletionStage<T> attempt(
       int number, Supplier<? extends @Nullable CompletionStage<T>> copy) {
-    return pipeline.async(state.attemptRun(number, null, environment), copy);
+    AttemptRun.Environment layers = environment;
+    if (layers == null) {
+      layers =
+          new AttemptRun.Environment(
+              scheduler, pipeline.policy().clock(), scheduler, hedgeExecutor);
+      environment = layers;
+    }
+    return pipeline.async(state.attemptRun(number, null, layers), copy);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.backon.reactor;
 
 import io.backon.instrumentation.TraceScope;
-import java.util.function.Supplier;
+import io.backon.internal.CallDriver;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -18,24 +18,35 @@ import reactor.util.context.Context;
 final class AttemptScope<T> extends Flux<T> {
 
   private final Publisher<T> source;
-  private final Supplier<TraceScope> enter;
+  private final CallDriver driver;
+  private final int number;
   private final boolean propagates;
 
   /**
-   * @param enter makes the attempt current and returns the scope that undoes it
+   * @param driver the call, whose attempt {@code number} this is
    * @param propagates whether to hand the attempt's observation down in the Context (needs
    *     context-propagation on the class path)
    */
-  AttemptScope(Publisher<T> source, Supplier<TraceScope> enter, boolean propagates) {
+  AttemptScope(Publisher<T> source, CallDriver driver, int number, boolean propagates) {
     this.source = source;
-    this.enter = enter;
+    this.driver = driver;
+    this.number = number;
     this.propagates = propagates;
   }
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
+    if (!driver.traced()) {
+      int saved = driver.enterUntracedAttempt(number);
+      try {
+        source.subscribe(actual);
+      } finally {
+        driver.exitAttempt(saved);
+      }
+      return;
+    }
     Object before = propagates ? ObservationPropagation.current() : null;
-    TraceScope scope = enter.get();
+    TraceScope scope = driver.enterAttempt(number);
     try {
       Object attempt = propagates ? ObservationPropagation.current() : null;
       if (attempt != null && attempt != before) {

@@ -14,10 +14,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Signal;
 import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
@@ -56,6 +54,7 @@ final class ReactorCall<T> {
       @Nullable Invocation invocation,
       Publisher<T> source,
       Scheduler scheduler,
+      io.backon.time.Scheduler timers,
       @Nullable AtomicReference<RetryStatistics> statistics,
       ContextView subscriberContext) {
     this.source = source;
@@ -63,14 +62,6 @@ final class ReactorCall<T> {
     this.subscriberContext = subscriberContext;
     this.restoresObservation =
         BackonReactor.CONTEXT_PROPAGATION && subscriberContext.hasKey(ObservationPropagation.KEY);
-    io.backon.time.Scheduler timers =
-        (task, delayNanos) -> {
-          Disposable timer =
-              delayNanos <= 0L
-                  ? scheduler.schedule(task)
-                  : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-          return timer::dispose;
-        };
     this.driver =
         new CallDriver(policy, overrides, invocation, source, statistics, timers, Runnable::run);
   }
@@ -98,7 +89,8 @@ final class ReactorCall<T> {
               Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)),
               scheduler);
     }
-    return one.materialize().flatMap(signal -> inCallersObservation(() -> outcome(number, signal)));
+    return new SettledAttempt<>(
+        one, (value, failure) -> answerInCallersObservation(number, value, failure));
   }
 
   /**
@@ -130,13 +122,13 @@ final class ReactorCall<T> {
     if (driver.breaks()) {
       one = withBreaker(one, number);
     }
-    return one.onErrorResume(failure -> inCallersObservation(() -> failed(number, failure)))
+    return one.onErrorResume(failure -> inCallersObservation(() -> answered(number, null, failure)))
         .concatWith(
             Mono.defer(
                 () ->
                     settledAttempt == number
                         ? Mono.empty()
-                        : inCallersObservation(() -> settle(number, null, null))));
+                        : inCallersObservation(() -> answered(number, null, null))));
   }
 
   /**
@@ -194,9 +186,7 @@ final class ReactorCall<T> {
    */
   private Flux<T> scoped(int number) {
     return new AttemptScope<>(
-            source,
-            () -> driver.enterAttempt(number),
-            BackonReactor.CONTEXT_PROPAGATION && driver.traced())
+            source, driver, number, BackonReactor.CONTEXT_PROPAGATION && driver.traced())
         .contextWrite(Context.of(BackonReactor.ATTEMPT_CONTEXT_KEY, number));
   }
 
@@ -225,43 +215,71 @@ final class ReactorCall<T> {
         : settlement.get();
   }
 
-  private Mono<T> outcome(int number, Signal<T> signal) {
-    Throwable failure = signal.getThrowable();
-    return failure != null ? failed(number, failure) : settle(number, signal.get(), null);
+  /**
+   * {@link #answer} with the observation of the subscriber's Context current, if it has one (see
+   * {@link #inCallersObservation}).
+   */
+  private @Nullable T answerInCallersObservation(
+      int number, @Nullable T value, @Nullable Throwable failure) throws Throwable {
+    if (!restoresObservation) {
+      return answer(number, value, failure);
+    }
+    @Nullable Object[] answer = new Object[1];
+    Throwable thrown =
+        ObservationPropagation.withObservationOf(
+            subscriberContext,
+            () -> {
+              try {
+                answer[0] = answer(number, value, failure);
+                return null;
+              } catch (Throwable failed) {
+                return failed;
+              }
+            });
+    if (thrown != null) {
+      throw thrown;
+    }
+    @SuppressWarnings("unchecked")
+    T answered = (T) answer[0];
+    return answered;
   }
 
-  private Mono<T> failed(int number, Throwable failure) {
+  /** {@link #answer} as a Mono: the value, empty, or the failure. */
+  private Mono<T> answered(int number, @Nullable T value, @Nullable Throwable failure) {
+    try {
+      return Mono.justOrEmpty(answer(number, value, failure));
+    } catch (Throwable thrown) {
+      return Mono.error(thrown);
+    }
+  }
+
+  /**
+   * Settles attempt n, which ended with {@code value} ({@code null}: empty or a Flux's completion)
+   * or {@code failure}, with the decision every face shares.
+   *
+   * @return the call's value (the attempt's, or the fallback's on a give-up), {@code null} for none
+   * @throws Throwable the call's failure, or a retry signal for the companion
+   */
+  private @Nullable T answer(int number, @Nullable T value, @Nullable Throwable failure)
+      throws Throwable {
+    settledAttempt = number;
+    Throwable outcome = failure;
     if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)) {
-      settledAttempt = number;
       driver.deadlinePassed(number);
-      return giveUp();
+      return driver.<@Nullable T>giveUp();
     }
     if (Marker.is(failure, Marker.Kind.TIMED_OUT)) {
-      return settle(number, null, driver.timedOut(number));
+      outcome = driver.timedOut(number);
     }
-    return settle(number, null, failure);
-  }
-
-  /** The shared decision; the result is the call's outcome, or a retry signal for the companion. */
-  private Mono<T> settle(int number, @Nullable T value, @Nullable Throwable failure) {
-    settledAttempt = number;
-    long decision = driver.settle(number, value, failure);
+    long decision = driver.settle(number, value, outcome);
     if (decision == CallDriver.SUCCESS) {
-      return Mono.justOrEmpty(value);
+      return value;
     }
     if (decision == CallDriver.GIVE_UP) {
-      return giveUp();
+      return driver.<@Nullable T>giveUp();
     }
     pendingWaitNanos = decision;
-    return Mono.error(new Marker(Marker.Kind.RETRY));
-  }
-
-  private Mono<T> giveUp() {
-    try {
-      return Mono.justOrEmpty(driver.<@Nullable T>giveUp());
-    } catch (Throwable failure) {
-      return Mono.error(failure);
-    }
+    throw new Marker(Marker.Kind.RETRY);
   }
 
   private Retry companion() {
@@ -299,7 +317,7 @@ final class ReactorCall<T> {
       this.kind = kind;
     }
 
-    static boolean is(Throwable failure, Kind kind) {
+    static boolean is(@Nullable Throwable failure, Kind kind) {
       return failure instanceof Marker marker && marker.kind == kind;
     }
   }

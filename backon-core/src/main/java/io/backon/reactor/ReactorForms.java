@@ -4,7 +4,9 @@ import io.backon.RetryPolicy;
 import io.backon.condition.RetryCondition;
 import io.backon.internal.Pipeline;
 import io.backon.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -16,10 +18,16 @@ import reactor.core.scheduler.Scheduler;
  * costs no policy build. Immutable and thread-safe.
  *
  * @param clock the clock of the scheduler waits run on
+ * @param timers the engine's timers (attempt timeouts, hedge delays) on that scheduler, resolved
+ *     when each timer is set
  * @param valuePolicy the policy of a {@code Mono} call
  * @param streamPolicy the policy of a {@code Flux} call
  */
-record ReactorForms(SchedulerClock clock, RetryPolicy valuePolicy, RetryPolicy streamPolicy) {
+record ReactorForms(
+    SchedulerClock clock,
+    io.backon.time.Scheduler timers,
+    RetryPolicy valuePolicy,
+    RetryPolicy streamPolicy) {
 
   /** The forms of {@code policy} on {@code scheduler}, or on {@code Schedulers.parallel()}. */
   static ReactorForms of(RetryPolicy policy, @Nullable Scheduler scheduler) {
@@ -35,7 +43,18 @@ record ReactorForms(SchedulerClock clock, RetryPolicy valuePolicy, RetryPolicy s
         policy.clock() == Clock.system() ? policy.toBuilder().clock(clock).build() : policy;
     RetryPolicy streamPolicy =
         Pipeline.of(valuePolicy).checksResults() ? failuresOnly(valuePolicy) : valuePolicy;
-    return new ReactorForms(clock, valuePolicy, streamPolicy);
+    return new ReactorForms(clock, timersOn(clock), valuePolicy, streamPolicy);
+  }
+
+  private static io.backon.time.Scheduler timersOn(SchedulerClock clock) {
+    return (task, delayNanos) -> {
+      Scheduler scheduler = clock.scheduler();
+      Disposable timer =
+          delayNanos <= 0L
+              ? scheduler.schedule(task)
+              : scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+      return timer::dispose;
+    };
   }
 
   /**

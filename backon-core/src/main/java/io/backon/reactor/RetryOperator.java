@@ -210,7 +210,7 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
    */
   private ReactorCall<T> call(
       ContextView context, Publisher<T> source, RetryPolicy effective, GlobalSettings overrides) {
-    if (BackonReactor.CONTEXT_PROPAGATION) {
+    if (BackonReactor.CONTEXT_PROPAGATION && context.hasKey(ObservationPropagation.KEY)) {
       return ObservationPropagation.withObservationOf(
           context,
           () ->
@@ -220,11 +220,19 @@ public final class RetryOperator<T> implements Function<Publisher<T>, Publisher<
                   invocation,
                   source,
                   forms.clock().scheduler(),
+                  forms.timers(),
                   statistics,
                   context));
     }
     return new ReactorCall<>(
-        effective, overrides, invocation, source, forms.clock().scheduler(), statistics, context);
+        effective,
+        overrides,
+        invocation,
+        source,
+        forms.clock().scheduler(),
+        forms.timers(),
+        statistics,
+        context);
   }
 
   /** The switches for a new call, or {@code null} when retrying is off (the try is counted). */
