@@ -51,7 +51,8 @@ public final class RetryPolicy {
 
   /**
    * Log level of the line written when a call gives up and its failure reaches the caller (calls
-   * saved by a fallback and calls rejected by an open breaker log at DEBUG).
+   * saved by a fallback and calls an open breaker rejected before any attempt reached the target
+   * log at DEBUG).
    */
   public static final System.Logger.Level DEFAULT_GIVE_UP_LOG_LEVEL = System.Logger.Level.WARNING;
 

@@ -264,7 +264,8 @@ public final class RetryPolicyBuilder {
   /**
    * Level of the line logged when a call gives up and its failure reaches the caller; default
    * WARNING, {@code OFF} disables every give-up line. Calls saved by a fallback (or not raised) and
-   * calls rejected by an open breaker log at DEBUG, or at this level if it is lower.
+   * calls an open breaker rejected before any attempt reached the target log at DEBUG, or at this
+   * level if it is lower.
    */
   public RetryPolicyBuilder giveUpLogLevel(System.Logger.Level level) {
     s.giveUpLogLevel = Objects.requireNonNull(level, "level");

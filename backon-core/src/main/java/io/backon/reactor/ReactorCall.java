@@ -37,7 +37,7 @@ import reactor.util.retry.Retry;
  * reports to it itself, and times itself with a stream timer. The deadline is a timer around each
  * attempt (set to the time left).
  */
-final class ReactorCall<T> {
+final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
 
   private final Publisher<T> source;
   private final Scheduler scheduler;
@@ -68,8 +68,39 @@ final class ReactorCall<T> {
 
   /** The call for a Mono: its value, or emptiness as {@code null}, is settled. */
   Mono<T> mono() {
-    Mono<T> call = Mono.defer(this::monoAttempt).retryWhen(companion());
-    return driver.traced() ? call.doOnCancel(driver::cancelled) : call;
+    return new MonoRetryLoop<>(this);
+  }
+
+  @Override
+  public Mono<T> next() {
+    return monoAttempt();
+  }
+
+  @Override
+  public boolean isRetry(Throwable failure) {
+    return Marker.is(failure, Marker.Kind.RETRY);
+  }
+
+  @Override
+  public long waitNanos() {
+    return pendingWaitNanos;
+  }
+
+  @Override
+  public void slept(long waitNanos) {
+    driver.slept(waitNanos);
+  }
+
+  @Override
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public void cancelled() {
+    if (driver.traced()) {
+      driver.cancelled();
+    }
   }
 
   /** The call for a Flux: elements pass through; errors and completion are settled. */
@@ -89,8 +120,10 @@ final class ReactorCall<T> {
               Mono.error(() -> new Marker(Marker.Kind.DEADLINE_PASSED)),
               scheduler);
     }
-    return new SettledAttempt<>(
-        one, (value, failure) -> answerInCallersObservation(number, value, failure));
+    return one.materialize()
+        .flatMap(
+            signal ->
+                inCallersObservation(() -> answered(number, signal.get(), signal.getThrowable())));
   }
 
   /**
@@ -213,35 +246,6 @@ final class ReactorCall<T> {
     return restoresObservation
         ? ObservationPropagation.withObservationOf(subscriberContext, settlement)
         : settlement.get();
-  }
-
-  /**
-   * {@link #answer} with the observation of the subscriber's Context current, if it has one (see
-   * {@link #inCallersObservation}).
-   */
-  private @Nullable T answerInCallersObservation(
-      int number, @Nullable T value, @Nullable Throwable failure) throws Throwable {
-    if (!restoresObservation) {
-      return answer(number, value, failure);
-    }
-    @Nullable Object[] answer = new Object[1];
-    Throwable thrown =
-        ObservationPropagation.withObservationOf(
-            subscriberContext,
-            () -> {
-              try {
-                answer[0] = answer(number, value, failure);
-                return null;
-              } catch (Throwable failed) {
-                return failed;
-              }
-            });
-    if (thrown != null) {
-      throw thrown;
-    }
-    @SuppressWarnings("unchecked")
-    T answered = (T) answer[0];
-    return answered;
   }
 
   /** {@link #answer} as a Mono: the value, empty, or the failure. */

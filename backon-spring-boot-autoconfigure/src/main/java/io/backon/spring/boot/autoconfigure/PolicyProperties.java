@@ -121,8 +121,8 @@ public class PolicyProperties {
 
   /**
    * The log level of the give-up line of a call whose failure reaches the caller (calls saved by a
-   * fallback and calls rejected by an open breaker log at DEBUG): trace, debug, info, warn (or
-   * warning), error or off, in any case. Default WARN.
+   * fallback and calls an open breaker rejected before any attempt reached the target log at
+   * DEBUG): trace, debug, info, warn (or warning), error or off, in any case. Default WARN.
    */
   private System.Logger.@Nullable Level giveUpLogLevel;
 
