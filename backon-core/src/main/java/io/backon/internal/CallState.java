@@ -147,6 +147,9 @@ final class CallState implements RetryState {
       return;
     }
     home = null;
+    pipeline = Released.PIPELINE; // a spare must not keep the call's policy, listeners and beans
+    policy = pipeline.policy();
+    overrides = GlobalSettings.NONE;
     invocation = null;
     target = slot;
     trace = null;
@@ -166,6 +169,11 @@ final class CallState implements RetryState {
     thrownWhenCut = null;
     endingFailure = null;
     slot.spare = this;
+  }
+
+  /** What a spare state refers to between calls: a default policy, nothing of the application's. */
+  private static final class Released {
+    static final Pipeline PIPELINE = Pipeline.of(RetryPolicy.builder().name("released").build());
   }
 
   /**
