@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class ReactorBreakerTest {
@@ -43,6 +44,26 @@ class ReactorBreakerTest {
     assertThat(breaker.snapshot().failedCalls()).isEqualTo(2);
     assertThat(breaker.snapshot().bufferedCalls()).isEqualTo(3);
     assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void aBreakerOpenedByFailuresSignalledOnAnotherThreadRejectsTheNextAttempt() {
+    CircuitBreaker breaker = CircuitBreaker.builder("quotes").failureThreshold(2).build();
+
+    for (int call = 0; call < 50; call++) {
+      Flaky failing = new Flaky();
+      breaker.reset();
+
+      StepVerifier.create(
+              failing
+                  .alwaysFailing()
+                  .publishOn(Schedulers.parallel())
+                  .transform(BackonReactor.retry(policy(breaker, 5))))
+          .expectError(CircuitOpenException.class)
+          .verify(Duration.ofSeconds(10));
+
+      assertThat(failing.subscriptions).as("subscriptions of call %d", call).hasValue(2);
+    }
   }
 
   @Test
