@@ -179,8 +179,8 @@ class MonoCallSubscriberTest {
         @Override
         public void callEnded(
             CallOutcome outcome, @Nullable Throwable failure, int attempts, long durationNanos) {
-          calls.add(outcome);
           failures.add(failure);
+          calls.add(outcome);
         }
       };
     }

@@ -22,15 +22,24 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A Mono call cancelled on one thread while its attempts end and its wait timers fire on others:
- * the subscriber gets serial signals and at most one terminal one, every attempt the
+ * A Mono or Flux call cancelled on one thread while its attempts end and its wait timers fire on
+ * others: the subscriber gets serial signals and at most one terminal one, every attempt the
  * instrumentation saw start is ended, and the call ends once, as cancelled only when the subscriber
  * got no answer.
  */
-class MonoCallRaceTest {
+class CancelRaceTest {
 
   @Test
-  void aCancelRacingAttemptsAndTimersOnOtherThreadsLeavesOneConsistentEnd() throws Exception {
+  void aMonoCancelRacingAttemptsAndTimersOnOtherThreadsLeavesOneConsistentEnd() throws Exception {
+    raceCancels(false);
+  }
+
+  @Test
+  void aFluxCancelRacingAttemptsAndTimersOnOtherThreadsLeavesOneConsistentEnd() throws Exception {
+    raceCancels(true);
+  }
+
+  private static void raceCancels(boolean asFlux) throws Exception {
     for (int round = 0; round < 2_000; round++) {
       MonoCallSubscriberTest.Tracing tracing = new MonoCallSubscriberTest.Tracing();
       RetryPolicy policy =
@@ -51,7 +60,11 @@ class MonoCallRaceTest {
                   })
               .subscribeOn(Schedulers.parallel());
       Recorder recorder = new Recorder();
-      source.transform(BackonReactor.retry(policy)).subscribe(recorder);
+      if (asFlux) {
+        BackonReactor.<String>retry(policy).flux(source).subscribe(recorder);
+      } else {
+        source.transform(BackonReactor.retry(policy)).subscribe(recorder);
+      }
       recorder.subscribed.await();
       int spin = ThreadLocalRandom.current().nextInt(20_000);
       for (int i = 0; i < spin; i++) {
@@ -70,11 +83,14 @@ class MonoCallRaceTest {
               });
       assertThat(recorder.overlaps).hasValue(0);
       assertThat(recorder.terminals).hasValueLessThanOrEqualTo(1);
-      if (!recorder.values.isEmpty()) {
+      if (!asFlux && !recorder.values.isEmpty()) {
         assertThat(tracing.calls).containsExactly(CallOutcome.SUCCESS_WITH_RETRY);
       }
       if (tracing.failures.get(0) instanceof CancellationException) {
-        assertThat(recorder.values).isEmpty();
+        assertThat(recorder.terminals).hasValue(0);
+        if (!asFlux) {
+          assertThat(recorder.values).isEmpty();
+        }
       }
     }
   }
