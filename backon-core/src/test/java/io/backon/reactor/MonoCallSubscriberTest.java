@@ -156,6 +156,30 @@ class MonoCallSubscriberTest {
     assertThat(tracing.calls).containsExactly(CallOutcome.FAILURE_WITHOUT_RETRY);
   }
 
+  @Test
+  void aCallCancelledDuringATimedOutRetryEndsEveryAttemptItStarted() {
+    Flaky flaky = new Flaky();
+    Tracing tracing = new Tracing();
+    RetryPolicy policy =
+        everySecond()
+            .maxTries(10)
+            .attemptTimeout(Duration.ofSeconds(1))
+            .instrumentation(tracing)
+            .build();
+
+    StepVerifier.withVirtualTime(
+            () -> flaky.hangingThen(10, "never").transform(BackonReactor.retry(policy)))
+        .expectSubscription()
+        .thenAwait(Duration.ofMillis(2_500))
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+
+    assertThat(flaky.subscriptions).hasValue(2);
+    assertThat(flaky.cancellations).hasValue(2);
+    assertThat(tracing.calls).containsExactly(CallOutcome.FAILURE_WITH_RETRY);
+    assertThat(tracing.attempts).containsExactly(AttemptOutcome.TIMEOUT, AttemptOutcome.CANCELLED);
+  }
+
   /** Counts what the instrumentation is told. */
   static final class Tracing implements RetryInstrumentation {
     final List<CallOutcome> calls = new CopyOnWriteArrayList<>();
