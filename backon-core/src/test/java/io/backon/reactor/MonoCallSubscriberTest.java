@@ -180,6 +180,35 @@ class MonoCallSubscriberTest {
     assertThat(tracing.attempts).containsExactly(AttemptOutcome.TIMEOUT, AttemptOutcome.CANCELLED);
   }
 
+  @Test
+  void aSubscriberCancellingInOnSubscribeStartsNoAttemptAndEndsTheCallOnce() {
+    Flaky flaky = new Flaky();
+    Tracing tracing = new Tracing();
+    RetryPolicy policy = noWait().instrumentation(tracing).build();
+
+    List<String> values = new CopyOnWriteArrayList<>();
+    flaky
+        .failing(0, "ok")
+        .transform(BackonReactor.retry(policy))
+        .subscribe(
+            new reactor.core.publisher.BaseSubscriber<String>() {
+              @Override
+              protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                subscription.cancel();
+              }
+
+              @Override
+              protected void hookOnNext(String value) {
+                values.add(value);
+              }
+            });
+
+    assertThat(values).isEmpty();
+    assertThat(flaky.subscriptions).hasValue(0);
+    assertThat(tracing.attemptsStarted).hasValue(0);
+    assertThat(tracing.calls).hasSize(1);
+  }
+
   /** Counts what the instrumentation is told. */
   static final class Tracing implements RetryInstrumentation {
     final List<CallOutcome> calls = new CopyOnWriteArrayList<>();
