@@ -209,6 +209,33 @@ class MonoCallSubscriberTest {
     assertThat(tracing.calls).hasSize(1);
   }
 
+  @Test
+  void aHedgedCallCancelledWhileItsCopiesRunCancelsThemAndEndsOnceAsCancelled() {
+    Flaky flaky = new Flaky();
+    Tracing tracing = new Tracing();
+    RetryPolicy policy =
+        everySecond()
+            .hedging(
+                io.backon.hedge.HedgingPolicy.builder()
+                    .maxHedges(2)
+                    .hedgeDelay(Duration.ofMillis(100))
+                    .build())
+            .instrumentation(tracing)
+            .build();
+
+    StepVerifier.withVirtualTime(
+            () -> flaky.hangingThen(10, "never").transform(BackonReactor.retry(policy)))
+        .expectSubscription()
+        .thenAwait(Duration.ofMillis(150))
+        .thenCancel()
+        .verify(Duration.ofSeconds(5));
+
+    assertThat(flaky.subscriptions).hasValue(2);
+    assertThat(flaky.cancellations).hasValue(2);
+    assertThat(tracing.calls).containsExactly(CallOutcome.FAILURE_WITHOUT_RETRY);
+    assertThat(tracing.attempts).containsExactly(AttemptOutcome.CANCELLED);
+  }
+
   /** Counts what the instrumentation is told. */
   static final class Tracing implements RetryInstrumentation {
     final List<CallOutcome> calls = new CopyOnWriteArrayList<>();
