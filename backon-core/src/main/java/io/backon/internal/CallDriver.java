@@ -37,6 +37,9 @@ public final class CallDriver {
   private final Scheduler scheduler;
   private final Executor hedgeExecutor;
 
+  /** Whether the caller cancelled a traced call; guarded by {@code this}. */
+  private boolean cancelled;
+
   /** The layers' environment, made by the first attempt that runs through them. */
   private AttemptRun.@Nullable Environment environment;
 
@@ -68,14 +71,35 @@ public final class CallDriver {
     return state.trace() != null;
   }
 
-  /** The caller cancelled the call. */
+  /**
+   * The caller cancelled the call; may run on any thread, even while another starts or settles an
+   * attempt. Once it returns, no attempt of a traced call starts.
+   */
   public void cancelled() {
-    state.cancelled();
+    synchronized (this) {
+      cancelled = true;
+      state.cancelled();
+    }
   }
 
-  /** Starts attempt {@code number}: events, testing counters, instrumentation. */
-  public void beginAttempt(int number) {
-    state.beginAttempt(number);
+  /**
+   * Starts attempt {@code number}: events, testing counters, instrumentation.
+   *
+   * @return {@code false} when the caller cancelled a traced call already: the attempt did not
+   *     start (its trace would outlive the call's) and must not run
+   */
+  public boolean beginAttempt(int number) {
+    if (!traced()) {
+      state.beginAttempt(number);
+      return true;
+    }
+    synchronized (this) {
+      if (cancelled) {
+        return false;
+      }
+      state.beginAttempt(number);
+      return true;
+    }
   }
 
   /**

@@ -111,6 +111,9 @@ final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
 
   private Mono<T> monoAttempt() {
     int number = begin();
+    if (number == 0) {
+      return Mono.never(); // cancelled meanwhile: the loop cancels it at once
+    }
     Mono<T> one = driver.layered() ? throughLayers(number) : Mono.fromDirect(scoped(number));
     long deadlineLeft = driver.deadlineLeftNanos();
     if (deadlineLeft >= 0) {
@@ -144,6 +147,9 @@ final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
 
   private Flux<T> fluxAttempt() {
     int number = begin();
+    if (number == 0) {
+      return Flux.never(); // cancelled meanwhile: retryWhen cancels it at once
+    }
     Flux<T> one = scoped(number);
     long timeout = driver.attemptTimeoutNanos();
     long deadlineLeft = driver.deadlineLeftNanos();
@@ -206,11 +212,13 @@ final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
         });
   }
 
-  /** Starts attempt n: the engine's one "start an attempt" step; returns its number. */
+  /**
+   * Starts attempt n: the engine's one "start an attempt" step; returns its number, or 0 when the
+   * subscriber cancelled the call meanwhile (on another thread).
+   */
   private int begin() {
     int number = ++attempt;
-    driver.beginAttempt(number);
-    return number;
+    return driver.beginAttempt(number) ? number : 0;
   }
 
   /**
