@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.backon.micrometer.BackonMeterNames;
+import io.backon.micrometer.BackonMicrometer;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualSleeper;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -145,6 +148,25 @@ class CallerAppliedFallbackTest {
     assertThat(thrown).isInstanceOf(RetriesExhaustedException.class);
     assertThat(asked).singleElement().isSameAs(thrown);
     assertThat(theGiveUpLine().level()).isEqualTo("FINE");
+  }
+
+  @Test
+  void anInstrumentedCallAsksTheCallersFallbackOnceForItsLineAndItsMeters() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    IOException down = new IOException("down");
+
+    catchThrowable(
+        () ->
+            Retrying.of(
+                    policyTaking(IOException.class)
+                        .instrumentation(BackonMicrometer.of(meters))
+                        .build())
+                .call(Invocation.of("Prices.get"), () -> fail(down)));
+
+    assertThat(asked).containsExactly(down);
+    assertThat(theGiveUpLine().level()).isEqualTo("FINE");
+    assertThat(meters.get(BackonMeterNames.CALLS).tag("outcome", "fallback").timer().count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -118,25 +118,24 @@ final class Settlement {
    * instrumentation, if any, then sees the call end.
    */
   public static <T extends @Nullable Object> T giveUp(CallState state) throws Exception {
+    Fallback fallback = state.policy().fallback();
+    if (fallback != null && fallback.isAppliedByCaller()) {
+      return endAsWithoutFallback(state, fallback);
+    }
     CallTrace trace = state.trace();
     if (trace == null) {
       return giveUpUntraced(state);
     }
     int attempts = state.attemptNumber();
-    Fallback fallback = state.policy().fallback();
     T value;
     try {
       value = giveUpUntraced(state);
     } catch (Exception | Error thrown) {
-      boolean callerFallsBack =
-          fallback != null && fallback.isAppliedByCaller() && fallback.answers(thrown);
-      trace.callEnded(
-          callerFallsBack ? CallOutcome.FALLBACK : CallOutcome.failure(attempts), thrown, attempts);
+      trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
       throw thrown;
     }
     boolean fellBack =
         fallback != null
-            && !fallback.isAppliedByCaller()
             && state.giveUpReason() != GiveUpReason.INTERRUPTED
             && fallback.answers(state.lastFailure());
     trace.callEnded(
@@ -154,9 +153,6 @@ final class Settlement {
     GiveUpReason reason = state.giveUpReason();
     boolean interrupted = reason == GiveUpReason.INTERRUPTED;
     Fallback fallback = policy.fallback();
-    if (fallback != null && fallback.isAppliedByCaller()) {
-      return endAsWithoutFallback(state, fallback);
-    }
     boolean fallsBack = fallback != null && !interrupted && fallback.answers(failure);
     RetryLog.giveUp(state, fallsBack && reason != GiveUpReason.POLICY_ERROR);
     Throwable ending = state.endingFailure();
@@ -183,11 +179,15 @@ final class Settlement {
   }
 
   /**
-   * Ends a call whose fallback the caller applies: as without a fallback, with its give-up line at
-   * DEBUG when that fallback takes what the call ends with.
+   * Ends a call whose fallback the caller applies: tells the listeners, then ends as without a
+   * fallback, with its give-up line at DEBUG and its outcome {@code fallback} when that fallback
+   * takes what the call ends with (asked once).
    */
   private static <T extends @Nullable Object> T endAsWithoutFallback(
       CallState state, Fallback callerFallback) throws Exception {
+    CallEvents.fire(state, EventType.GIVE_UP, state.attemptNumber());
+    CallTrace trace = state.trace();
+    int attempts = state.attemptNumber();
     GiveUpReason reason = state.giveUpReason();
     Throwable ending = state.endingFailure();
     Throwable failure = state.lastFailure();
@@ -196,11 +196,19 @@ final class Settlement {
       thrown = ending;
     } else if (!state.policy().raiseOnGiveUp() && reason != GiveUpReason.INTERRUPTED) {
       RetryLog.giveUp(state, false);
+      if (trace != null) {
+        trace.callEnded(CallOutcome.failure(attempts), failure, attempts);
+      }
       return Nulls.cast(failure == null ? state.lastResult() : null);
     } else {
       thrown = failureToThrow(state, failure, reason);
     }
-    RetryLog.giveUp(state, callerFallback.answers(thrown));
+    boolean taken = callerFallback.answers(thrown);
+    RetryLog.giveUp(state, taken);
+    if (trace != null) {
+      trace.callEnded(
+          taken ? CallOutcome.FALLBACK : CallOutcome.failure(attempts), thrown, attempts);
+    }
     throw Exceptions.propagate(thrown);
   }
 
