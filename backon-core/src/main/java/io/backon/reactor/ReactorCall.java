@@ -23,19 +23,20 @@ import reactor.util.retry.Retry;
 
 /**
  * One subscription's retried call, driven through the engine's {@link CallDriver}. Each attempt is
- * a subscription to the source; its outcome is settled with the decision every face shares, and a
- * decided wait is a {@code Mono.delay} on the Reactor scheduler in {@code retryWhen}'s companion,
- * which then re-subscribes. Reactive Streams' serial signals order every access to the state;
- * cancellation is Reactor's own (it cancels the attempt and the pending delay).
+ * a subscription to the source; its outcome is settled with the decision every face shares. A Mono
+ * call is a {@link MonoRetryLoop}, which waits the decided back-off on the Reactor scheduler and
+ * re-subscribes; a Flux call waits it in {@code retryWhen}'s companion. Reactive Streams' serial
+ * signals order every access to the state; cancelling cancels the attempt and the pending wait, and
+ * a traced call starts no attempt once cancelled.
  *
- * <p>A Mono attempt runs through the policy's attempt layers (hedging → per copy: breaker → attempt
- * timeout), the same ones every face uses, with their timers on the Reactor scheduler (so virtual
- * time works) and hedged copies subscribed on the thread that launches them; each copy is bridged
- * with {@code toFuture()} (whose cancellation cancels the subscription) and the attempt back with
- * {@code Mono.fromFuture(future, false)}, so cancelling the attempt cancels its copies. A Flux
- * attempt is a stream, which a future cannot carry: it asks the breaker layer for admission and
- * reports to it itself, and times itself with a stream timer. The deadline is a timer around each
- * attempt (set to the time left).
+ * <p>A Mono attempt of a policy without attempt layers subscribes the source directly; one with
+ * layers runs through them (hedging → per copy: breaker → attempt timeout), the same ones every
+ * face uses, with their timers on the Reactor scheduler (so virtual time works) and hedged copies
+ * subscribed on the thread that launches them; each copy is bridged with {@code toFuture()} (whose
+ * cancellation cancels the subscription) and the attempt back with {@code Mono.fromFuture(future,
+ * false)}, so cancelling the attempt cancels its copies. A Flux attempt is a stream, which a future
+ * cannot carry: it asks the breaker layer for admission and reports to it itself, and times itself
+ * with a stream timer. The deadline is a timer around each attempt (set to the time left).
  */
 final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
 
@@ -256,42 +257,38 @@ final class ReactorCall<T> implements MonoRetryLoop.Attempts<T> {
         : settlement.get();
   }
 
-  /** {@link #answer} as a Mono: the value, empty, or the failure. */
-  private Mono<T> answered(int number, @Nullable T value, @Nullable Throwable failure) {
-    try {
-      return Mono.justOrEmpty(answer(number, value, failure));
-    } catch (Throwable thrown) {
-      return Mono.error(thrown);
-    }
-  }
-
   /**
    * Settles attempt n, which ended with {@code value} ({@code null}: empty or a Flux's completion)
    * or {@code failure}, with the decision every face shares.
    *
-   * @return the call's value (the attempt's, or the fallback's on a give-up), {@code null} for none
-   * @throws Throwable the call's failure, or a retry signal for the companion
+   * @return the call's value (the attempt's, or the fallback's on a give-up), empty for none, the
+   *     call's failure, or a retry signal for the companion
    */
-  private @Nullable T answer(int number, @Nullable T value, @Nullable Throwable failure)
-      throws Throwable {
+  private Mono<T> answered(int number, @Nullable T value, @Nullable Throwable failure) {
     settledAttempt = number;
-    Throwable outcome = failure;
     if (Marker.is(failure, Marker.Kind.DEADLINE_PASSED)) {
       driver.deadlinePassed(number);
-      return driver.<@Nullable T>giveUp();
+      return giveUp();
     }
-    if (Marker.is(failure, Marker.Kind.TIMED_OUT)) {
-      outcome = driver.timedOut(number);
-    }
+    Throwable outcome =
+        Marker.is(failure, Marker.Kind.TIMED_OUT) ? driver.timedOut(number) : failure;
     long decision = driver.settle(number, value, outcome);
     if (decision == CallDriver.SUCCESS) {
-      return value;
+      return Mono.justOrEmpty(value);
     }
     if (decision == CallDriver.GIVE_UP) {
-      return driver.<@Nullable T>giveUp();
+      return giveUp();
     }
     pendingWaitNanos = decision;
-    throw new Marker(Marker.Kind.RETRY);
+    return Mono.error(new Marker(Marker.Kind.RETRY));
+  }
+
+  private Mono<T> giveUp() {
+    try {
+      return Mono.justOrEmpty(driver.<@Nullable T>giveUp());
+    } catch (Throwable failure) {
+      return Mono.error(failure);
+    }
   }
 
   private Retry companion() {
