@@ -1,20 +1,45 @@
 package io.backon.spring.boot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.origin.Origin;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * Reports a {@link BackonConfigurationException} anywhere in a failed startup's cause chain as a
  * short "what, where, how to fix" block with its stable code, instead of a bean-creation stack.
+ * When the subject is a property, the report names where its value was set (a line of {@code
+ * application.yml}, an environment variable, a system property), as Spring Boot's own bind report
+ * does.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class BackonConfigurationFailureAnalyzer
     extends AbstractFailureAnalyzer<BackonConfigurationException> {
 
-  /** Registered through {@code META-INF/spring.factories}. */
-  public BackonConfigurationFailureAnalyzer() {}
+  private final @Nullable Environment environment;
+
+  /**
+   * Registered through {@code META-INF/spring.factories}; Spring Boot passes the failed
+   * application's environment.
+   *
+   * @param environment where the report looks up a property's origin; {@code null} when the
+   *     application failed before it had one (the report then names the property only)
+   */
+  public BackonConfigurationFailureAnalyzer(@Nullable Environment environment) {
+    this.environment = environment;
+  }
+
+  /** An analyzer without an environment: reports name the property, not its origin. */
+  BackonConfigurationFailureAnalyzer() {
+    this(null);
+  }
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, BackonConfigurationException cause) {
@@ -24,6 +49,7 @@ public final class BackonConfigurationFailureAnalyzer
             + ".\n\n"
             + "    Where:   "
             + cause.subject()
+            + originOf(cause.subject())
             + "\n"
             + "    Problem: "
             + cause.problem();
@@ -31,5 +57,22 @@ public final class BackonConfigurationFailureAnalyzer
         description,
         "Fix: " + cause.fix() + " (Error codes are listed in the Backon README.)",
         cause);
+  }
+
+  /** {@code " (from <origin>)"} when {@code subject} is a property set somewhere known, else "". */
+  private String originOf(String subject) {
+    Environment source = environment;
+    if (source == null || !ConfigurationPropertyName.isValid(subject)) {
+      return "";
+    }
+    ConfigurationPropertyName name = ConfigurationPropertyName.of(subject);
+    for (ConfigurationPropertySource properties : ConfigurationPropertySources.get(source)) {
+      ConfigurationProperty property = properties.getConfigurationProperty(name);
+      if (property != null) {
+        Origin origin = property.getOrigin();
+        return origin != null ? " (from " + origin + ")" : "";
+      }
+    }
+    return "";
   }
 }

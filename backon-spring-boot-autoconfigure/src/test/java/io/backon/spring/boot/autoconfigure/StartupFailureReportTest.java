@@ -3,6 +3,7 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
@@ -11,6 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The failure analyzers are registered in {@code META-INF/spring.factories}: a real {@code
@@ -29,6 +32,51 @@ class StartupFailureReportTest {
         .contains("Where:   backon.policies.payments.max-tries")
         .contains(
             "Fix: change backon.policies.payments.max-tries to a value that satisfies that rule.");
+  }
+
+  @Test
+  void anOutOfRangeValueIsReportedWithTheLineOfTheFileThatSetIt(CapturedOutput output) {
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(MinimalApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties(
+                        "spring.config.name=out-of-range",
+                        "spring.config.location=classpath:startup-failure/")
+                    .run()
+                    .close())
+        .isNotNull();
+
+    assertThat(output)
+        .contains("Backon configuration error BACKON-CFG-007.")
+        .contains(
+            "Where:   backon.circuit-breakers.api.failure-threshold (from class path resource"
+                + " [startup-failure/out-of-range.yml] - 4:26)");
+  }
+
+  @Test
+  void anOutOfRangeEnvironmentVariableIsReportedByTheVariableThatSetIt(CapturedOutput output) {
+    Map<String, Object> variables = Map.of("BACKON_POLICIES_PAYMENTS_MAXTRIES", "0");
+    String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    assertThatThrownBy(
+            () ->
+                new SpringApplicationBuilder(MinimalApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .initializers(
+                        context ->
+                            context
+                                .getEnvironment()
+                                .getPropertySources()
+                                .replace(
+                                    name, new SystemEnvironmentPropertySource(name, variables)))
+                    .run()
+                    .close())
+        .isNotNull();
+
+    assertThat(output)
+        .contains("Backon configuration error BACKON-CFG-007.")
+        .contains("Where:   backon.policies.payments.max-tries (from ")
+        .contains("BACKON_POLICIES_PAYMENTS_MAXTRIES");
   }
 
   @Test
