@@ -323,7 +323,9 @@ public final class RetryPolicyBuilder {
   /**
    * Guards every attempt (every hedged copy) with this breaker: a copy it rejects fails with {@link
    * CircuitOpenException}, which ends the call at once unless {@link #retryOnCircuitOpen(boolean)}.
-   * Share one breaker per downstream across policies.
+   * A retry this breaker is sure to reject (OPEN for longer than the wait, or forced open) runs
+   * without its wait, so a call whose failures opened the breaker ends promptly. Share one breaker
+   * per downstream across policies.
    */
   public RetryPolicyBuilder circuitBreaker(CircuitBreaker breaker) {
     s.circuitBreaker = Objects.requireNonNull(breaker, "breaker");

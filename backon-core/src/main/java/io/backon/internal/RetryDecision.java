@@ -2,6 +2,8 @@ package io.backon.internal;
 
 import io.backon.GiveUpReason;
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.breaker.CircuitState;
 import io.backon.budget.RetryBudget;
 import io.backon.stop.Stop;
 import io.backon.wait.Wait;
@@ -44,6 +46,7 @@ final class RetryDecision {
     if (wait == Wait.EXHAUSTED) {
       return state.giveUp(GiveUpReason.WAIT_EXHAUSTED);
     }
+    wait = beforeOpenBreaker(state, wait);
     if (pipeline.limitsTriesOnly()) {
       state.upcomingWait(wait);
       return triesExhausted(state) ? state.giveUp(GiveUpReason.MAX_TRIES) : wait;
@@ -106,6 +109,30 @@ final class RetryDecision {
       return state.giveUp(GiveUpReason.BUDGET_EXHAUSTED);
     }
     return wait;
+  }
+
+  /**
+   * No wait before an attempt the policy's breaker is sure to reject: when it is OPEN for longer
+   * than {@code wait} (or forced open), the next attempt is rejected at once instead of after the
+   * back-off, so a call whose failures opened the breaker ends without holding its caller for a
+   * wait that cannot help. A policy that {@linkplain RetryPolicy#retryOnCircuitOpen() retries on
+   * rejections} waits as configured: it waits for the breaker on purpose.
+   */
+  private static long beforeOpenBreaker(CallState state, long wait) {
+    BreakerLayer layer = state.pipeline().breaker();
+    if (layer == null || wait <= 0L || state.policy().retryOnCircuitOpen()) {
+      return wait;
+    }
+    CircuitBreaker breaker = layer.breaker();
+    CircuitState now = breaker.state();
+    if (now == CircuitState.FORCED_OPEN) {
+      return 0L;
+    }
+    if (now != CircuitState.OPEN) {
+      return wait;
+    }
+    long remaining = saturatedNanos(breaker.rejection().remainingOpenTime());
+    return remaining > wait ? 0L : wait;
   }
 
   private static boolean triesExhausted(CallState state) {

@@ -132,13 +132,54 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(rejection.remainingOpenTime()).isPositive();
     assertThat(invocations).as("the rejected 4th attempt never reached the target").hasValue(3);
     assertThat(attempts()).containsExactly(1, 2, 3, 4);
-    assertThat(sleeper.sleeps()).as("no back-off after the rejection").hasSize(3);
+    assertThat(sleeper.sleeps())
+        .as("no back-off before the attempt the open breaker rejects, none after the rejection")
+        .containsExactly(WAIT, WAIT, Duration.ZERO);
     RetryEvent giveUp = theGiveUp();
     assertThat(giveUp.giveUpReason()).isEqualTo(GiveUpReason.NOT_RETRYABLE);
     assertThat(giveUp.attemptNumber()).isEqualTo(4);
     assertThat(giveUp.failure()).isSameAs(thrown);
     assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
     assertThat(transitions).containsExactly("CLOSED->OPEN");
+  }
+
+  @Test
+  void aBackOffLongerThanTheBreakersOpenTimeIsSleptAndItsTrialAttemptReachesTheTarget()
+      throws Exception {
+    CircuitBreaker breaker = breaker(3).build();
+    Duration wait = Duration.ofSeconds(2);
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy().maxTries(5).wait(Wait.constant(wait)).circuitBreaker(breaker).build());
+
+    // the third failure opens the breaker for 1 s; the 2 s back-off outlasts it
+    String value = retrying.call(() -> flaky(3));
+
+    assertThat(value).isEqualTo("in stock");
+    assertThat(sleeper.sleeps()).containsExactly(wait, wait, wait);
+    assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
+  }
+
+  @Test
+  void aBreakerForcedOpenDuringTheRetriesEndsTheCallWithoutAnotherBackOff() {
+    CircuitBreaker breaker = breaker(10).build();
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                retrying.call(
+                    () -> {
+                      if (invocations.get() == 1) {
+                        breaker.forceOpen(); // an operator, during the second attempt
+                      }
+                      return flaky(Integer.MAX_VALUE);
+                    }));
+
+    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
+    assertThat(((CircuitOpenException) thrown).state()).isEqualTo(CircuitState.FORCED_OPEN);
+    assertThat(invocations).hasValue(2);
+    assertThat(sleeper.sleeps()).containsExactly(WAIT, Duration.ZERO);
   }
 
   @Test
@@ -294,8 +335,8 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
     assertThat(scheduler.pendingTasks()).as("nothing more scheduled").isZero();
     assertThat(clock.elapsed())
-        .as("three back-offs, none after the rejection")
-        .isEqualTo(WAIT.multipliedBy(3));
+        .as("two back-offs: none before the rejected attempt, none after the rejection")
+        .isEqualTo(WAIT.multipliedBy(2));
   }
 
   @Test
