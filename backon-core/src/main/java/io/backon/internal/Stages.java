@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /** Small helpers for the async entries of the layers and loops. Not API. */
@@ -42,18 +43,30 @@ final class Stages {
 
   /**
    * A future mirroring {@code stage} whose cancellation cancels the stage's own future, and which
-   * tells {@code onEnd} how it ended, once.
+   * tells {@code onEnd} how it ended, once. When the stage ends, {@code onEnd} runs before the
+   * returned future completes, so whatever depends on that future (the next attempt's admission)
+   * sees its effect (a breaker's verdict); when the returned future ends first (cancelled, or
+   * completed by a layer above), {@code onEnd} learns that instead.
    */
   static <T extends @Nullable Object> CompletableFuture<T> whenDone(
       CompletionStage<T> stage, Ended<T> onEnd) {
     CompletableFuture<T> copy = new CompletableFuture<>();
     CompletableFuture<?> source = sourceOf(stage);
+    AtomicBoolean told = new AtomicBoolean();
     stage.whenComplete(
         (value, failure) -> {
-          if (failure != null) {
-            copy.completeExceptionally(unwrapNonNull(failure));
-          } else {
-            copy.complete(value);
+          if (copy.isDone() || !told.compareAndSet(false, true)) {
+            return; // the copy ended first and tells onEnd itself
+          }
+          Throwable unwrapped = failure != null ? unwrapNonNull(failure) : null;
+          try {
+            onEnd.ended(value, unwrapped, false);
+          } finally {
+            if (unwrapped != null) {
+              copy.completeExceptionally(unwrapped);
+            } else {
+              copy.complete(value);
+            }
           }
         });
     copy.whenComplete(
@@ -61,9 +74,11 @@ final class Stages {
           if (source != null && !source.isDone()) {
             source.cancel(true);
           }
-          boolean cancelled = copy.isCancelled();
-          onEnd.ended(
-              value, failure == null || cancelled ? null : unwrapNonNull(failure), cancelled);
+          if (told.compareAndSet(false, true)) {
+            boolean cancelled = copy.isCancelled();
+            onEnd.ended(
+                value, failure == null || cancelled ? null : unwrapNonNull(failure), cancelled);
+          }
         });
     return copy;
   }

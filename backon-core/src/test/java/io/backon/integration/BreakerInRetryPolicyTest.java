@@ -340,6 +340,30 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
   }
 
   @Test
+  void anAsyncFailureThatOpensTheBreakerIsRecordedBeforeTheNextAttemptAsksForAPermission() {
+    CircuitBreaker breaker = breaker(1).build();
+    Retrying retrying =
+        Retrying.of(asyncPolicy().maxTries(3).wait(Wait.none()).circuitBreaker(breaker).build());
+    List<CompletableFuture<String>> pending = new CopyOnWriteArrayList<>();
+
+    CompletableFuture<String> result =
+        retrying.callAsync(
+            () -> {
+              invocations.incrementAndGet();
+              CompletableFuture<String> attempt = new CompletableFuture<>();
+              pending.add(attempt);
+              return attempt;
+            });
+    pending.get(0).completeExceptionally(new IOException("down"));
+
+    assertThat(failureOf(result))
+        .as("the failure opened the breaker before the retry asked it")
+        .isInstanceOf(CircuitOpenException.class);
+    assertThat(invocations).hasValue(1);
+    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
+  }
+
+  @Test
   void withRetryOnCircuitOpenAsyncRejectionsAreRetriedUntilATrialCallClosesTheBreaker() {
     CircuitBreaker breaker = breaker(3).build();
     Retrying retrying =
