@@ -469,6 +469,44 @@ class FallbackMethodsTest {
                     .endsWith("flux", "fallback"));
   }
 
+  @Backon(fallback = "recover")
+  static class ClassLevelWithFallback {
+    private final AtomicInteger calls = new AtomicInteger();
+
+    public String charge(String order) throws IOException {
+      calls.incrementAndGet();
+      throw new IOException("down");
+    }
+
+    public String refund(String order) throws IOException {
+      calls.incrementAndGet();
+      throw new IOException("down");
+    }
+
+    public String recover(String order, Throwable failure) {
+      return "recovered " + order + " after " + calls.get();
+    }
+  }
+
+  @Test
+  void aClassLevelFallbackAnswersEveryMethodAndIsNotRetriedItself() {
+    runner
+        .withBean(ClassLevelWithFallback.class)
+        .run(
+            context -> {
+              ClassLevelWithFallback bean = context.getBean(ClassLevelWithFallback.class);
+
+              assertThat(bean.charge("o-1")).isEqualTo("recovered o-1 after 3");
+              assertThat(bean.refund("o-1")).isEqualTo("recovered o-1 after 6");
+              assertThat(
+                      BackonIntrospection.policyOf(
+                          bean,
+                          ClassLevelWithFallback.class.getMethod(
+                              "recover", String.class, Throwable.class)))
+                  .isEmpty();
+            });
+  }
+
   static class FutureFallbackOfAnotherValueType {
     @Backon(fallback = "count")
     public CompletableFuture<String> name() {
