@@ -59,12 +59,15 @@ final class BackonMethod {
    *     ReflectiveMethodInvocation} for that
    */
   @Nullable Object invoke(MethodInvocation invocation, boolean innermost) throws Throwable {
-    if (!retrying.isEnabled() || !(invocation instanceof ProxyMethodInvocation proxied)) {
+    if (!(invocation instanceof ProxyMethodInvocation proxied)) {
       return invocation.proceed();
     }
     @Nullable Object[] arguments = invocation.getArguments();
     Invocation call =
         arguments.length == 0 ? withoutArguments : Invocation.of(targetName, arguments);
+    if (!retrying.isEnabled()) {
+      return once(proxied, call);
+    }
     switch (kind) {
       case FUTURE:
         return future(proxied, call);
@@ -79,21 +82,28 @@ final class BackonMethod {
     }
   }
 
+  /**
+   * One call while retrying is off ({@code backon.enabled=false}, {@code Retries.disable()}, a
+   * testing scope): the target once, without a fallback, through the engine's face for the return
+   * type, which calls it directly and counts the try for {@code assertRetried}.
+   */
+  private @Nullable Object once(ProxyMethodInvocation invocation, Invocation call)
+      throws Throwable {
+    switch (kind) {
+      case FUTURE:
+        return retrying.callAsync(call, () -> stageOf(invocation));
+      case MONO:
+      case FLUX:
+        return ReactiveCalls.once(this, invocation, call);
+      default:
+        return retrying.call(call, () -> proceedInPlace(invocation));
+    }
+  }
+
   private CompletableFuture<@Nullable Object> future(
       ProxyMethodInvocation invocation, Invocation call) {
     CompletableFuture<@Nullable Object> result =
-        retrying.callAsync(
-            call,
-            () -> {
-              try {
-                @SuppressWarnings("unchecked")
-                CompletionStage<@Nullable Object> stage =
-                    (CompletionStage<@Nullable Object>) invocation.invocableClone().proceed();
-                return stage;
-              } catch (Throwable t) {
-                return CompletableFuture.failedFuture(t);
-              }
-            });
+        retrying.callAsync(call, () -> stageOf(invocation.invocableClone()));
     FallbackMethod fallback = asyncFallback;
     if (fallback == null) {
       return result;
@@ -124,6 +134,18 @@ final class BackonMethod {
           }
         });
     return withFallback;
+  }
+
+  /** One attempt of a future method: its stage, or a failed one when it threw instead. */
+  private static CompletionStage<@Nullable Object> stageOf(MethodInvocation invocation) {
+    try {
+      @SuppressWarnings("unchecked")
+      CompletionStage<@Nullable Object> stage =
+          (CompletionStage<@Nullable Object>) invocation.proceed();
+      return stage;
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
   }
 
   /** The fallback applied by the interceptor (futures, Mono, Flux); null for blocking methods. */

@@ -49,7 +49,10 @@ final class BackonMethodFactory {
     this.methodPolicies = methodPolicies;
   }
 
-  /** The annotation that applies to {@code method} of {@code targetClass}, if any. */
+  /**
+   * The annotation that applies to {@code method} of {@code targetClass}, if any: the method's own,
+   * else the class's for a public instance method other than the class annotation's fallback.
+   */
   static @Nullable Backon annotationOf(Method method, Class<?> targetClass) {
     Backon onMethod = AnnotatedElementUtils.findMergedAnnotation(method, Backon.class);
     if (onMethod != null) {
@@ -61,7 +64,9 @@ final class BackonMethodFactory {
         || method.isSynthetic()) {
       return null;
     }
-    return AnnotatedElementUtils.findMergedAnnotation(targetClass, Backon.class);
+    Backon onClass = AnnotatedElementUtils.findMergedAnnotation(targetClass, Backon.class);
+    // The class's fallback answers its methods; it is not one of the methods that retry.
+    return onClass != null && onClass.fallback().trim().equals(method.getName()) ? null : onClass;
   }
 
   /**

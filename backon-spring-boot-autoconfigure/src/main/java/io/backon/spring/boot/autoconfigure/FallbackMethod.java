@@ -2,11 +2,13 @@ package io.backon.spring.boot.autoconfigure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -38,7 +40,7 @@ final class FallbackMethod {
         named.add(candidate);
       }
     }
-    String expected = expectedSignature(annotated, name);
+    String expected = expectedSignature(annotated, name, targetClass);
     if (named.isEmpty()) {
       throw new BackonConfigurationException(
           ConfigErrorCode.FALLBACK_NOT_FOUND,
@@ -53,11 +55,7 @@ final class FallbackMethod {
     List<Method> fitting = new ArrayList<>();
     for (Method candidate : named) {
       Class<?>[] types = candidate.getParameterTypes();
-      boolean returnFits =
-          annotated.getReturnType() == void.class
-              ? candidate.getReturnType() == void.class
-              : ClassUtils.isAssignable(annotated.getReturnType(), candidate.getReturnType());
-      if (!returnFits) {
+      if (!returnFits(annotated, candidate, targetClass)) {
         continue;
       }
       if (Arrays.equals(types, params)
@@ -76,7 +74,7 @@ final class FallbackMethod {
               + "' on "
               + targetClass.getName()
               + " fits: found "
-              + named.stream().map(FallbackMethod::describe).collect(Collectors.joining(", "))
+              + named.stream().map(m -> describe(m, targetClass)).collect(Collectors.joining(", "))
               + ".",
           "declare it as " + expected + ".");
     }
@@ -90,7 +88,7 @@ final class FallbackMethod {
               + name
               + "' fit: "
               + fitting.stream()
-                  .map(FallbackMethod::describe)
+                  .map(m -> describe(m, targetClass))
                   .sorted()
                   .collect(Collectors.joining(", "))
               + "; Backon calls exactly one fallback.",
@@ -101,6 +99,26 @@ final class FallbackMethod {
     Method chosen = fitting.get(0);
     Class<?>[] types = chosen.getParameterTypes();
     return new FallbackMethod(chosen, types.length == params.length ? null : types[params.length]);
+  }
+
+  /**
+   * Whether {@code candidate}'s value can stand for {@code annotated}'s: {@code void} for {@code
+   * void}, else assignable with the type arguments both declare on {@code targetClass} (a {@code
+   * CompletableFuture<Integer>} does not fit a {@code CompletableFuture<String>} method; a type
+   * variable the class binds, as in {@code T find(ID)} of a generic base class, is resolved first).
+   */
+  private static boolean returnFits(Method annotated, Method candidate, Class<?> targetClass) {
+    if (annotated.getReturnType() == void.class) {
+      return candidate.getReturnType() == void.class;
+    }
+    if (!ClassUtils.isAssignable(annotated.getReturnType(), candidate.getReturnType())) {
+      return false;
+    }
+    return returnType(annotated, targetClass).isAssignableFrom(returnType(candidate, targetClass));
+  }
+
+  private static ResolvableType returnType(Method method, Class<?> targetClass) {
+    return ResolvableType.forMethodReturnType(method, targetClass);
   }
 
   /**
@@ -151,19 +169,20 @@ final class FallbackMethod {
     return method;
   }
 
-  private static String expectedSignature(Method annotated, String name) {
+  private static String expectedSignature(Method annotated, String name, Class<?> targetClass) {
     String params =
         Arrays.stream(annotated.getParameterTypes())
             .map(Class::getSimpleName)
             .collect(Collectors.joining(", "));
     String withThrowable = params.isEmpty() ? "Throwable failure" : params + ", Throwable failure";
-    return annotated.getReturnType().getSimpleName()
+    String returns = returnTypeName(annotated, targetClass);
+    return returns
         + " "
         + name
         + "("
         + params
         + ") or "
-        + annotated.getReturnType().getSimpleName()
+        + returns
         + " "
         + name
         + "("
@@ -171,8 +190,8 @@ final class FallbackMethod {
         + ")";
   }
 
-  private static String describe(Method method) {
-    return method.getReturnType().getSimpleName()
+  private static String describe(Method method, Class<?> targetClass) {
+    return returnTypeName(method, targetClass)
         + " "
         + method.getName()
         + "("
@@ -180,5 +199,24 @@ final class FallbackMethod {
             .map(Class::getSimpleName)
             .collect(Collectors.joining(", "))
         + ")";
+  }
+
+  /** The return type as source code spells it, with simple names: {@code List<String>}. */
+  private static String returnTypeName(Method method, Class<?> targetClass) {
+    return simpleName(returnType(method, targetClass));
+  }
+
+  private static String simpleName(ResolvableType type) {
+    Class<?> raw = type.resolve();
+    if (raw == null || type.getType() instanceof WildcardType) {
+      return type.getType().getTypeName();
+    }
+    if (!type.hasGenerics()) {
+      return raw.getSimpleName();
+    }
+    return raw.getSimpleName()
+        + Arrays.stream(type.getGenerics())
+            .map(FallbackMethod::simpleName)
+            .collect(Collectors.joining(", ", "<", ">"));
   }
 }

@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure;
 
 import io.backon.Invocation;
 import io.backon.reactor.BackonReactor;
+import io.backon.reactor.RetryOperator;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.aop.ProxyMethodInvocation;
@@ -43,6 +44,24 @@ final class ReactiveCalls {
     }
     return retried.onErrorResume(
         failure -> Mono.from(fallback(method, fallback, invocation, failure)));
+  }
+
+  /**
+   * A call while retrying is off: the method's publisher, subscribed once per subscription through
+   * the Reactor face, which counts the try for {@code assertRetried}; no fallback.
+   */
+  @SuppressWarnings("unchecked")
+  static @Nullable Object once(
+      BackonMethod method, ProxyMethodInvocation invocation, Invocation call) throws Throwable {
+    Object returned = invocation.proceed();
+    if (returned == null) {
+      return null;
+    }
+    RetryOperator<Object> retry =
+        BackonReactor.<Object>retry(method.retrying().policy()).withInvocation(call);
+    return method.kind() == ReturnKind.FLUX
+        ? retry.flux((Flux<Object>) returned)
+        : retry.mono((Mono<Object>) returned);
   }
 
   static @Nullable Flux<Object> flux(

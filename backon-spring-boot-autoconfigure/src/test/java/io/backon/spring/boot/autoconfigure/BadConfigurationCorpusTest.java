@@ -41,7 +41,8 @@ class BadConfigurationCorpusTest {
             BreakersAndBudgetsCorpusTest.cases(),
             DuplicateNamesCorpusTest.cases(),
             AnnotationsCorpusTest.cases(),
-            AnnotatedMethodsCorpusTest.cases())
+            AnnotatedMethodsCorpusTest.cases(),
+            MigrationMistakesCorpusTest.cases())
         .flatMap(table -> table);
   }
 }
