@@ -219,7 +219,7 @@ final class AsyncStart {
             new NullPointerException(
                 "the async target returned null instead of a CompletionStage"));
       }
-      return Stages.whenDone(stage, (value, failure, cancelled) -> {});
+      return Stages.mirror(stage);
     } catch (Throwable failure) {
       return CompletableFuture.failedFuture(failure);
     }

@@ -106,7 +106,7 @@ final class HedgeLayer extends Layer {
             race,
             number ->
                 number == 1
-                    ? Stages.whenDone(first, (value, failure, cancelled) -> {})
+                    ? Stages.mirror(first)
                     : AsyncCopy.start(
                         () -> nextAsync(run, target), run.number(), run.trace(), executor));
     return call.start();

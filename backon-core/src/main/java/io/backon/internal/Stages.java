@@ -42,6 +42,32 @@ final class Stages {
   }
 
   /**
+   * A future mirroring {@code stage}: completes as it does, with its failure unwrapped, and its
+   * cancellation cancels the stage's own future. {@link #whenDone} without a callback.
+   */
+  static <T extends @Nullable Object> CompletableFuture<T> mirror(CompletionStage<T> stage) {
+    CompletableFuture<T> copy = new CompletableFuture<>();
+    CompletableFuture<?> source = sourceOf(stage);
+    stage.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            copy.completeExceptionally(unwrapNonNull(failure));
+          } else {
+            copy.complete(value);
+          }
+        });
+    if (source != null) {
+      copy.whenComplete(
+          (value, failure) -> {
+            if (!source.isDone()) {
+              source.cancel(true);
+            }
+          });
+    }
+    return copy;
+  }
+
+  /**
    * A future mirroring {@code stage} whose cancellation cancels the stage's own future, and which
    * tells {@code onEnd} how it ended, once. When the stage ends, {@code onEnd} runs before the
    * returned future completes, so whatever depends on that future (the next attempt's admission)
