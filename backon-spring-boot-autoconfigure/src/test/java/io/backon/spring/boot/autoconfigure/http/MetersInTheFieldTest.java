@@ -27,8 +27,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The meters of HTTP calls as Prometheus scrapes them from {@code /actuator/prometheus} in the
- * field configuration: many threads calling through one policy add up exactly, and the scrape
- * shows only the meters the README documents, each with exactly its documented tags.
+ * field configuration: many threads calling through one policy add up exactly, and the scrape shows
+ * only the meters the README documents, each with exactly its documented tags.
  */
 @SpringBootTest(
     classes = FieldApp.class,

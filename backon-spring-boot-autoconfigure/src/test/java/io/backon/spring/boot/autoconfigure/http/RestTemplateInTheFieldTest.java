@@ -22,11 +22,11 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * A {@code RestTemplate} from Spring Boot's {@link RestTemplateBuilder} (on the Apache HttpClient 5
- * Boot picks) in the field configuration: transient statuses are retried under the named policy with
- * its jittered waits and the user's listeners, {@code Retry-After} replaces the wait, a {@code POST}
- * is sent again only with an idempotency key, other statuses are answered at once, and each host's
- * breaker counts failed answers. Every test talks to a server of its own, so to a breaker of its
- * own.
+ * Boot picks) in the field configuration: transient statuses are retried under the named policy
+ * with its jittered waits and the user's listeners, {@code Retry-After} replaces the wait, a {@code
+ * POST} is sent again only with an idempotency key, other statuses are answered at once, and each
+ * host's breaker counts failed answers. Every test talks to a server of its own, so to a breaker of
+ * its own.
  */
 @SpringBootTest(
     classes = FieldApp.class,
@@ -50,7 +50,8 @@ class RestTemplateInTheFieldTest {
 
   @Test
   void aGetFailingWithTwoTransientStatusesSucceedsOnItsThirdRequest() {
-    server.script("/quote", Answer.of(503), Answer.of(502), new Answer(200, java.util.Map.of(), "42"));
+    server.script(
+        "/quote", Answer.of(503), Answer.of(502), new Answer(200, java.util.Map.of(), "42"));
     RestTemplate rest = builder.build();
 
     ResponseEntity<String> quote = rest.getForEntity(server.uri("/quote"), String.class);
