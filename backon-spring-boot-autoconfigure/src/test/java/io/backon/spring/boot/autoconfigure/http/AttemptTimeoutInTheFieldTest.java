@@ -113,6 +113,26 @@ class AttemptTimeoutInTheFieldTest {
   }
 
   @Test
+  void aPostSentOnlyOnceIsStillCutAtTheAttemptTimeout() {
+    hangOnTheFirstRequest();
+    RestClient client = restClients.build();
+
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                client
+                    .post()
+                    .uri(server.uri("/hang"))
+                    .attribute(BackonHttp.CLIENT_ATTRIBUTE, "slow")
+                    .body("order")
+                    .retrieve()
+                    .body(String.class))
+        .isInstanceOf(AttemptTimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG.dividedBy(2));
+    assertThat(server.hits("/hang")).isEqualTo(1);
+  }
+
+  @Test
   void aHangingRequestOfRestClientOnTheJdkClientIsCutAtTheAttemptTimeout() {
     hangOnTheFirstRequest();
     RestClient client = restClients.requestFactory(new JdkClientHttpRequestFactory()).build();
