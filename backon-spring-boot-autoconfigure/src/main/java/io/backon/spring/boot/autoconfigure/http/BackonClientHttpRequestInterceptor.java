@@ -102,11 +102,20 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     }
   }
 
-  /** One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. */
+  /**
+   * One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. The
+   * attempt's time limit is handed to the client underneath ({@link HttpAttemptLimit}).
+   */
   private static ClientHttpResponse attempt(
       HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
       throws IOException {
-    ClientHttpResponse response = execution.execute(request, body);
+    ClientHttpResponse response;
+    HttpAttemptLimit outer = HttpAttemptLimit.enter(call.attemptLimit());
+    try {
+      response = execution.execute(request, body);
+    } finally {
+      HttpAttemptLimit.restore(outer);
+    }
     int status = response.getStatusCode().value();
     if (!call.failed(status)) {
       return response;

@@ -158,7 +158,7 @@ public final class BackonHttpAutoConfiguration {
 
   /**
    * Apache HttpClient 5 under Spring Boot's request factories: its own retries off, so that one
-   * Backon attempt is one request.
+   * Backon attempt is one request, and a request aborted when its attempt times out.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
@@ -173,6 +173,12 @@ public final class BackonHttpAutoConfiguration {
     @ConditionalOnMissingBean
     HttpComponentsRetriesOff backonHttpComponentsRetriesOff() {
       return new HttpComponentsRetriesOff();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HttpComponentsAttemptAbort backonHttpComponentsAttemptAbort() {
+      return new HttpComponentsAttemptAbort();
     }
   }
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * fallback are replaced by the HTTP rules (retry I/O failures, attempt timeouts and {@link
  * HttpStatusException}s the rules call retryable); its wait override applies only where no {@code
  * Retry-After} does; its circuit breaker gives way to the host's; hedging is kept only for
- * idempotent requests. Stateless.
+ * idempotent requests; a request that may not be repeated retries nothing. Stateless.
  */
 final class HttpPolicyDerivation {
 
@@ -38,14 +38,17 @@ final class HttpPolicyDerivation {
    * @param base the named policy
    * @param breaker the breaker each attempt goes through (the host's, or the policy's own), if any
    * @param hedged whether to keep the policy's hedging (idempotent requests only)
+   * @param repeatable whether the request may be sent again; if not, every failed attempt gives up
+   *     (the policy's time limits, breaker, listeners and meters still apply to the one attempt)
    */
-  static RetryPolicy derive(RetryPolicy base, @Nullable CircuitBreaker breaker, boolean hedged) {
+  static RetryPolicy derive(
+      RetryPolicy base, @Nullable CircuitBreaker breaker, boolean hedged, boolean repeatable) {
     RetryPolicyBuilder b =
         RetryPolicy.builder()
             .name(base.name())
             .wait(base.waitStrategy())
             .jitter(base.jitter())
-            .retryIf(HTTP_FAILURES)
+            .retryIf(repeatable ? HTTP_FAILURES : RetryCondition.never())
             .waitOverride(retryAfterFirst(base.waitOverride()))
             .clock(base.clock())
             .sleeper(base.sleeper())

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plans each HTTP call for the client integrations: resolves the client rules for the request's
- * host, picks the host's circuit breaker, and decides who owns retrying. A request that may be
- * repeated runs under its client's policy (hedged only when its method is idempotent), unless the
- * call is made inside an attempt of an enclosing Backon call ({@code @Backon}, {@code Retrying}, a
- * Reactor operator): then there is one owner of retrying, the enclosing call, and this layer makes
+ * host, picks the host's circuit breaker, and decides who owns retrying. A request runs under its
+ * client's policy: retried when it may be repeated (hedged only when its method is idempotent),
+ * else one attempt that still has the policy's attempt timeout, deadline, breaker, listeners and
+ * meters. A call made inside an attempt of an enclosing Backon call ({@code @Backon}, {@code
+ * Retrying}, a Reactor operator) has one owner of retrying, the enclosing call: this layer makes
  * one attempt through the host's breaker. Thread-safe.
  */
 final class HttpResilience {
@@ -62,13 +63,14 @@ final class HttpResilience {
     }
     HostCircuitBreakers.Host entry = rules.hostCircuitBreaker() ? breakers.host(host) : null;
     CircuitBreaker breaker = entry != null ? entry.breaker() : base.circuitBreaker();
-    if (insideAttempt || !rules.mayRepeat(method, hasHeader.test(rules.idempotencyKeyHeader()))) {
+    if (insideAttempt) {
       return new HttpCall(method, host, rules, base, breaker, null, meters);
     }
-    boolean hedged = base.hedging() != null && HttpClientRules.idempotent(method);
-    String key = rules.name() + (hedged ? " hedged" : "");
+    boolean repeatable = rules.mayRepeat(method, hasHeader.test(rules.idempotencyKeyHeader()));
+    boolean hedged = repeatable && base.hedging() != null && HttpClientRules.idempotent(method);
+    String key = rules.name() + (!repeatable ? " once" : hedged ? " hedged" : "");
     Supplier<Retrying> build =
-        () -> Retrying.of(HttpPolicyDerivation.derive(base, breaker, hedged));
+        () -> Retrying.of(HttpPolicyDerivation.derive(base, breaker, hedged, repeatable));
     Retrying retrying =
         entry != null
             ? entry.policy(key, build)
