@@ -17,6 +17,19 @@ public interface CallTracer {
   AttemptTracer attemptStarted(int attemptNumber);
 
   /**
+   * Opens, on the current thread, the scope of the context the call started in (its caller's, such
+   * as the span current when it started), for the work the engine does for an async call on another
+   * thread: settling an attempt whose future completed there, the back-off and give-up log lines
+   * and listeners that this runs, and a deadline passing on the scheduler's thread. The engine
+   * closes it on the same thread. The default opens nothing.
+   *
+   * @return the open scope; {@link TraceScope#NONE} when there is nothing to open
+   */
+  default TraceScope openCallerScope() {
+    return TraceScope.NONE;
+  }
+
+  /**
    * The call ended, after the listeners of its end ran and after any fallback returned or threw.
    *
    * @param outcome how it ended

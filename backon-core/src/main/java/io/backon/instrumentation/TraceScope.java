@@ -1,8 +1,9 @@
 package io.backon.instrumentation;
 
 /**
- * An open scope of an attempt on one thread, from {@link AttemptTracer#openScope()}; the engine
- * closes it on the thread that opened it.
+ * An open scope of an attempt on one thread, from {@link AttemptTracer#openScope()}, or of a call's
+ * caller, from {@link CallTracer#openCallerScope()}; the engine closes it on the thread that opened
+ * it.
  */
 @FunctionalInterface
 public interface TraceScope extends AutoCloseable {

@@ -217,7 +217,17 @@ final class AsyncCall<T extends @Nullable Object> {
     }
   }
 
+  /** Settles attempt {@code number}, on the thread that completed it, in the caller's scope. */
   private void settle(int number, @Nullable T value, @Nullable Throwable failure) {
+    TraceScope caller = openCallerScope();
+    try {
+      settleHere(number, value, failure);
+    } finally {
+      closeCallerScope(caller);
+    }
+  }
+
+  private void settleHere(int number, @Nullable T value, @Nullable Throwable failure) {
     if (failure instanceof VirtualMachineError fatal) {
       endFatally(fatal); // as in the blocking loop: no decision, no fallback, nothing scheduled
       return;
@@ -278,7 +288,17 @@ final class AsyncCall<T extends @Nullable Object> {
     }
   }
 
+  /** The back-off ended, on the scheduler's thread: in the caller's scope, the next attempt. */
   private void wakeUp(long waitGeneration, int number, long waitNanos) {
+    TraceScope caller = openCallerScope();
+    try {
+      wakeUpHere(waitGeneration, number, waitNanos);
+    } finally {
+      closeCallerScope(caller);
+    }
+  }
+
+  private void wakeUpHere(long waitGeneration, int number, long waitNanos) {
     synchronized (this) {
       if (finished || waitGeneration != generation) {
         return;
@@ -338,7 +358,27 @@ final class AsyncCall<T extends @Nullable Object> {
       }
       finished = true;
     }
-    endByDeadline();
+    TraceScope caller = openCallerScope();
+    try {
+      endByDeadline();
+    } finally {
+      closeCallerScope(caller);
+    }
+  }
+
+  /**
+   * Opens the caller's trace scope on this thread, for work done off the caller's thread; {@code
+   * null} when the call is not traced.
+   */
+  private @Nullable TraceScope openCallerScope() {
+    CallTrace trace = state.trace();
+    return trace == null ? null : trace.openCallerScope();
+  }
+
+  private static void closeCallerScope(@Nullable TraceScope scope) {
+    if (scope != null) {
+      AttemptTrace.closeScope(scope);
+    }
   }
 
   /** Ends the call because its deadline passed; the caller has set {@code finished}. */

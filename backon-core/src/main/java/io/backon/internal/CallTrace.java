@@ -8,6 +8,7 @@ import io.backon.instrumentation.AttemptOutcome;
 import io.backon.instrumentation.AttemptTracer;
 import io.backon.instrumentation.CallOutcome;
 import io.backon.instrumentation.CallTracer;
+import io.backon.instrumentation.TraceScope;
 import io.backon.time.Clock;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -112,6 +113,21 @@ final class CallTrace {
   /** Attempt {@code number} starts now. */
   void attemptStarted(int number) {
     current = AttemptTrace.start(tracer, number, clock);
+  }
+
+  /**
+   * Opens the scope of the call's caller on this thread ({@link CallTracer#openCallerScope()});
+   * {@link TraceScope#NONE} if the hook threw. Close it with {@link AttemptTrace#closeScope}.
+   */
+  TraceScope openCallerScope() {
+    try {
+      return tracer.openCallerScope();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("openCallerScope", broken);
+      return TraceScope.NONE;
+    }
   }
 
   /** The attempt started last, or {@code null} before the first. */

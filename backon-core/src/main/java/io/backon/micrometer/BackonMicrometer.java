@@ -138,6 +138,7 @@ public final class BackonMicrometer implements RetryInstrumentation {
       return policyMeters != null ? policyMeters : NONE.callStarted(policy, targetName);
     }
     BackonCallContext context = new BackonCallContext(policyName, targetName);
+    Observation caller = registry.getCurrentObservation();
     Observation observation =
         BackonObservationDocumentation.CALL
             .observation(
@@ -146,7 +147,7 @@ public final class BackonMicrometer implements RetryInstrumentation {
                 () -> context,
                 registry)
             .start();
-    return new MicrometerCallTracer(this, targetName, observation, context, policyMeters);
+    return new MicrometerCallTracer(this, targetName, caller, observation, context, policyMeters);
   }
 
   /**

@@ -11,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One observed call seen by {@link BackonMicrometer}: its observation with a child per attempt, and
- * its policy's meters when a meter registry is set. Calls without observations use the stateless
- * {@link PolicyMeters} instead. Thread-safe as the SPI requires.
+ * its policy's meters when a meter registry is set. The observation current when the call started
+ * (its caller's, its parent) is made current again where the engine works for the call on another
+ * thread, so that log lines and listeners there are in the caller's trace. Calls without
+ * observations use the stateless {@link PolicyMeters} instead. Thread-safe as the SPI requires.
  */
 final class MicrometerCallTracer implements CallTracer {
 
   private final BackonMicrometer owner;
   private final String targetName;
+  private final @Nullable Observation caller;
   private final Observation observation;
   private final BackonCallContext context;
   private final @Nullable PolicyMeters meters;
@@ -25,11 +28,13 @@ final class MicrometerCallTracer implements CallTracer {
   MicrometerCallTracer(
       BackonMicrometer owner,
       String targetName,
+      @Nullable Observation caller,
       Observation observation,
       BackonCallContext context,
       @Nullable PolicyMeters meters) {
     this.owner = owner;
     this.targetName = targetName;
+    this.caller = caller;
     this.observation = observation;
     this.context = context;
     this.meters = meters;
@@ -40,6 +45,16 @@ final class MicrometerCallTracer implements CallTracer {
     BackonAttemptContext attemptContext =
         new BackonAttemptContext(context.policyName(), targetName, attemptNumber);
     return new Attempt(owner.startAttempt(attemptContext, observation), attemptContext);
+  }
+
+  @Override
+  public TraceScope openCallerScope() {
+    Observation parent = caller;
+    if (parent == null) {
+      return TraceScope.NONE;
+    }
+    Observation.Scope scope = parent.openScope();
+    return scope::close;
   }
 
   @Override

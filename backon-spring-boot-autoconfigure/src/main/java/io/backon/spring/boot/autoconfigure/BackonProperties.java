@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 @ConfigurationProperties(prefix = "backon", ignoreUnknownFields = false)
 public class BackonProperties {
 
-  /** Whether @Backon methods retry; false calls each target exactly once, directly. */
+  /**
+   * Whether @Backon methods retry; false calls each target exactly once, directly. Default true.
+   */
   private boolean enabled = true;
 
   /**

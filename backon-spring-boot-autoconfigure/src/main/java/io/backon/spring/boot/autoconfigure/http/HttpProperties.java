@@ -14,21 +14,21 @@ public class HttpProperties {
 
   /**
    * Whether RestClient, RestTemplate and WebClient built from Spring Boot's builders (and HTTP
-   * interface clients on them) call through Backon.
+   * interface clients on them) call through Backon. Default true.
    */
   private boolean enabled = true;
 
   /**
    * Whether Spring MVC and WebFlux answer an uncaught CircuitOpenException with 503 (Retry-After:
    * the remaining open time) and a DeadlineExceededException with 504, as RFC 9457 problem details;
-   * your own @ExceptionHandler wins.
+   * your own @ExceptionHandler wins. Default true.
    */
   private boolean problemDetails = true;
 
   /**
    * Downstream hosts (host:port) that keep their own circuit breaker; beyond this the least
    * recently used host's breaker is dropped (a later call starts it afresh, closed). Also bounds
-   * the host tag of backon.http.calls.
+   * the host tag of backon.http.calls. Default 256.
    */
   private int maxHosts = 256;
 
