@@ -9,6 +9,7 @@ import io.backon.breaker.CircuitState;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -136,5 +137,26 @@ class ReactorBreakerTest {
     assertThat(breaker.snapshot().failedCalls()).isZero();
     assertThat(breaker.snapshot().bufferedCalls()).as("one recorded success").isEqualTo(1);
     assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void aMonoValueTheResultPredicateChokesOnFailsTheAttemptWithThePredicatesException() {
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("prices")
+            .recordResult(
+                value -> {
+                  throw new IllegalStateException("predicate bug");
+                })
+            .build();
+
+    StepVerifier.create(
+            Mono.fromFuture(() -> new CompletableFuture<String>().completeAsync(() -> "42"))
+                .transform(BackonReactor.retry(policy(breaker, 1))))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("predicate bug"))
+        .verify(Duration.ofSeconds(10));
   }
 }
