@@ -2,6 +2,8 @@ package io.backon.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Attempt;
+import io.backon.Attempts;
 import io.backon.RetryEvent;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
@@ -51,6 +53,21 @@ class ThrowingBreakerPredicateTest extends PipelineFixture {
 
     assertThat(retrying.call(this::answer)).isEqualTo("42");
 
+    assertThat(invocations).hasValue(2);
+    assertThat(theFirstFailure()).hasMessage("predicate bug");
+    assertTheTrialSlotIsFree();
+  }
+
+  @Test
+  void anIteratorAttemptWhoseValueThePredicateChokesOnFailsAndIsRetried() throws Exception {
+    Retrying retrying = Retrying.of(blockingPolicy().maxTries(3).circuitBreaker(breaker).build());
+
+    Attempts<String> attempts = retrying.attempts();
+    for (Attempt<String> attempt : attempts) {
+      attempt.succeed(answer());
+    }
+
+    assertThat(attempts.result()).isEqualTo("42");
     assertThat(invocations).hasValue(2);
     assertThat(theFirstFailure()).hasMessage("predicate bug");
     assertTheTrialSlotIsFree();
