@@ -92,7 +92,13 @@ final class BreakerLayer extends Layer {
     }
     CompletableFuture<T> done = Stages.completedNormally(stage);
     if (done != null) { // the common fast case: report at once, nothing to wait for
-      report(slowCalls ? clock.nanoTime() - start : 0L, done.join(), null, run.raceDecided());
+      try {
+        report(slowCalls ? clock.nanoTime() - start : 0L, done.join(), null, run.raceDecided());
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable thrown) { // a throwing recordResult: the copy fails, as when blocking
+        return CompletableFuture.failedFuture(thrown);
+      }
       return stage;
     }
     return Stages.whenDone(

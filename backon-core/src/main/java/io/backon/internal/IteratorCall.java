@@ -156,15 +156,25 @@ public final class IteratorCall {
       outcome = timedOut;
       accepted = null;
     }
-    this.value = accepted;
-    this.failure = outcome;
-    this.phase = Phase.REPORTED;
     boolean late = !disabled && pastDeadline();
     BreakerLayer breaker = pipeline.breaker();
     if (permitted && breaker != null) {
       permitted = false;
-      breaker.report(duration, accepted, outcome, late);
+      try {
+        breaker.report(duration, accepted, outcome, late);
+      } catch (VirtualMachineError fatal) {
+        throw fatal;
+      } catch (Throwable judging) { // a throwing recordResult fails the attempt, as when blocking
+        if (outcome != null && outcome != judging) {
+          judging.addSuppressed(outcome);
+        }
+        outcome = judging;
+        accepted = null;
+      }
     }
+    this.value = accepted;
+    this.failure = outcome;
+    this.phase = Phase.REPORTED;
     if (disabled) {
       phase = outcome == null ? Phase.SUCCEEDED : Phase.GAVE_UP;
     } else if (late) {

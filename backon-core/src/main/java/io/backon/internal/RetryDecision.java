@@ -46,8 +46,8 @@ final class RetryDecision {
     if (wait == Wait.EXHAUSTED) {
       return state.giveUp(GiveUpReason.WAIT_EXHAUSTED);
     }
-    wait = beforeOpenBreaker(state, wait);
     if (pipeline.limitsTriesOnly()) {
+      wait = beforeOpenBreaker(state, wait);
       state.upcomingWait(wait);
       return triesExhausted(state) ? state.giveUp(GiveUpReason.MAX_TRIES) : wait;
     }
@@ -80,7 +80,8 @@ final class RetryDecision {
 
   /**
    * The limits after the wait, in order: time limit, attempt limit, custom stop, deadline, retry
-   * budget; returns the wait (shortened to the time limit), or gives up.
+   * budget; returns the wait (shortened to the time limit, or dropped before an attempt the open
+   * breaker is sure to reject), or gives up.
    */
   private static long withinLimits(CallState state, long wait) {
     RetryPolicy policy = state.policy();
@@ -92,6 +93,7 @@ final class RetryDecision {
       }
       wait = Math.min(wait, maxTime - elapsed);
     }
+    wait = beforeOpenBreaker(state, wait); // the wait as shortened: what the caller would sleep
     state.upcomingWait(wait);
     if (triesExhausted(state)) {
       return state.giveUp(GiveUpReason.MAX_TRIES);

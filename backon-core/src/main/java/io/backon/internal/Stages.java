@@ -72,7 +72,9 @@ final class Stages {
    * tells {@code onEnd} how it ended, once. When the stage ends, {@code onEnd} runs before the
    * returned future completes, so whatever depends on that future (the next attempt's admission)
    * sees its effect (a breaker's verdict); when the returned future ends first (cancelled, or
-   * completed by a layer above), {@code onEnd} learns that instead.
+   * completed by a layer above), {@code onEnd} learns that instead. When {@code onEnd} throws as
+   * the stage ends, the returned future fails with that exception (the stage's own failure
+   * suppressed), as a blocking layer's attempt would.
    */
   static <T extends @Nullable Object> CompletableFuture<T> whenDone(
       CompletionStage<T> stage, Ended<T> onEnd) {
@@ -85,14 +87,19 @@ final class Stages {
             return; // the copy ended first and tells onEnd itself
           }
           Throwable unwrapped = failure != null ? unwrapNonNull(failure) : null;
+          Throwable outcome = unwrapped;
           try {
             onEnd.ended(value, unwrapped, false);
-          } finally {
-            if (unwrapped != null) {
-              copy.completeExceptionally(unwrapped);
-            } else {
-              copy.complete(value);
+          } catch (Throwable thrown) { // e.g. a breaker's recordResult: the stage fails with it
+            if (unwrapped != null && unwrapped != thrown) {
+              thrown.addSuppressed(unwrapped);
             }
+            outcome = thrown;
+          }
+          if (outcome != null) {
+            copy.completeExceptionally(outcome);
+          } else {
+            copy.complete(value);
           }
         });
     copy.whenComplete(

@@ -161,6 +161,29 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
   }
 
   @Test
+  void aBackOffShortenedByMaxTimeToLessThanTheOpenTimeIsNotSlept() {
+    CircuitBreaker breaker = breaker(3).build();
+    Duration wait = Duration.ofSeconds(2);
+    Retrying retrying =
+        Retrying.of(
+            blockingPolicy()
+                .maxTries(5)
+                .maxTime(Duration.ofMillis(4_500))
+                .wait(Wait.constant(wait))
+                .circuitBreaker(breaker)
+                .build());
+
+    // the third failure, at 4 s, opens the breaker for 1 s; maxTime leaves a 0.5 s back-off
+    Throwable thrown = catchThrowable(() -> retrying.call(() -> flaky(Integer.MAX_VALUE)));
+
+    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
+    assertThat(invocations).hasValue(3);
+    assertThat(sleeper.sleeps())
+        .as("the shortened back-off would end while the breaker still rejects")
+        .containsExactly(wait, wait, Duration.ZERO);
+  }
+
+  @Test
   void aBreakerForcedOpenDuringTheRetriesEndsTheCallWithoutAnotherBackOff() {
     CircuitBreaker breaker = breaker(10).build();
     Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());

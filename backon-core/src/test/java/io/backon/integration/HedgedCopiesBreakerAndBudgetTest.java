@@ -224,6 +224,30 @@ class HedgedCopiesBreakerAndBudgetTest extends HedgedPipelineFixture {
   }
 
   @Test
+  void hedgedCopiesWhoseFailuresOpenTheBreakerEndTheCallWithoutABackOff() {
+    CircuitBreaker breaker = breaker().failureThreshold(2).build();
+    Retrying retrying =
+        Retrying.of(
+            asyncPolicy()
+                .maxTries(3)
+                .circuitBreaker(breaker)
+                .hedging(manualHedging().build())
+                .build());
+
+    CompletableFuture<String> result = retrying.callAsync(this::newCopy);
+    advance(100); // the hedge starts
+    copies.get(0).completeExceptionally(new IOException("copy 1"));
+    copies.get(1).completeExceptionally(new IOException("copy 2"));
+
+    assertThat(failureOf(result))
+        .as("rejected at once, the failure that opened the breaker kept")
+        .isInstanceOf(CircuitOpenException.class)
+        .hasSuppressedException(new IOException("copy 2"));
+    assertThat(invocations).hasValue(2);
+    assertThat(clock.elapsed()).as("only the hedge delay passed").isEqualTo(WAIT);
+  }
+
+  @Test
   void anAsyncCopyCancelledBecauseAnotherWonRecordsNothingInTheBreaker() {
     CircuitBreaker breaker = breaker().build();
     Retrying retrying =

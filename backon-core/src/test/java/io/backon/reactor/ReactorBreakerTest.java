@@ -8,7 +8,10 @@ import io.backon.breaker.CircuitOpenException;
 import io.backon.breaker.CircuitState;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -136,5 +139,78 @@ class ReactorBreakerTest {
     assertThat(breaker.snapshot().failedCalls()).isZero();
     assertThat(breaker.snapshot().bufferedCalls()).as("one recorded success").isEqualTo(1);
     assertThat(breaker.state()).isEqualTo(CircuitState.CLOSED);
+  }
+
+  @Test
+  void aMonoValueTheResultPredicateChokesOnFailsTheAttemptWithThePredicatesException() {
+    CircuitBreaker breaker =
+        CircuitBreaker.builder("prices")
+            .recordResult(
+                value -> {
+                  throw new IllegalStateException("predicate bug");
+                })
+            .build();
+
+    StepVerifier.create(
+            Mono.fromFuture(() -> new CompletableFuture<String>().completeAsync(() -> "42"))
+                .transform(BackonReactor.retry(policy(breaker, 1))))
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("predicate bug"))
+        .verify(Duration.ofSeconds(10));
+  }
+
+  /** Opens on the first failure and stays open for an hour; the policy waits ten minutes. */
+  private static RetryPolicy patientPolicy(CircuitBreaker breaker) {
+    return RetryPolicy.builder()
+        .wait(Wait.constant(Duration.ofMinutes(10)))
+        .jitter(Jitter.none())
+        .maxTries(5)
+        .circuitBreaker(breaker)
+        .build();
+  }
+
+  private static CircuitBreaker openingOnTheFirstFailure() {
+    return CircuitBreaker.builder("quotes")
+        .failureThreshold(1)
+        .recoveryTimeout(Duration.ofHours(1))
+        .build();
+  }
+
+  @Test
+  void aMonoWhoseFailureOpenedTheBreakerEndsWithoutItsBackOff() {
+    CircuitBreaker breaker = openingOnTheFirstFailure();
+
+    // virtual time never advances: a ten-minute back-off would never end
+    StepVerifier.withVirtualTime(
+            () -> flaky.alwaysFailing().transform(BackonReactor.retry(patientPolicy(breaker))))
+        .expectSubscription()
+        .expectErrorSatisfies(
+            error ->
+                assertThat(error)
+                    .isInstanceOf(CircuitOpenException.class)
+                    .hasSuppressedException(flaky.last()))
+        .verify(Duration.ofSeconds(10));
+
+    assertThat(flaky.subscriptions).hasValue(1);
+  }
+
+  @Test
+  void aFluxWhoseFailureOpenedTheBreakerEndsWithoutItsBackOff() {
+    CircuitBreaker breaker = openingOnTheFirstFailure();
+    AtomicInteger subscriptions = new AtomicInteger();
+
+    StepVerifier.withVirtualTime(
+            () ->
+                Flux.<Integer>error(new IOException("down"))
+                    .doOnSubscribe(s -> subscriptions.incrementAndGet())
+                    .transform(BackonReactor.retry(patientPolicy(breaker))))
+        .expectSubscription()
+        .expectError(CircuitOpenException.class)
+        .verify(Duration.ofSeconds(10));
+
+    assertThat(subscriptions).hasValue(1);
   }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -59,20 +60,42 @@ public final class BackonConfigurationFailureAnalyzer
         cause);
   }
 
-  /** {@code " (from <origin>)"} when {@code subject} is a property set somewhere known, else "". */
+  /**
+   * {@code " (from <origin>)"} when {@code subject} is a property set somewhere known, else "". A
+   * failing lookup yields "" too: the report matters more than the origin.
+   */
   private String originOf(String subject) {
-    Environment source = environment;
-    if (source == null || !ConfigurationPropertyName.isValid(subject)) {
+    ConfigurationPropertyName name = propertyName(subject);
+    if (!(environment instanceof ConfigurableEnvironment source) || name == null) {
       return "";
     }
-    ConfigurationPropertyName name = ConfigurationPropertyName.of(subject);
-    for (ConfigurationPropertySource properties : ConfigurationPropertySources.get(source)) {
-      ConfigurationProperty property = properties.getConfigurationProperty(name);
-      if (property != null) {
-        Origin origin = property.getOrigin();
-        return origin != null ? " (from " + origin + ")" : "";
+    try {
+      for (ConfigurationPropertySource properties : ConfigurationPropertySources.get(source)) {
+        ConfigurationProperty property = properties.getConfigurationProperty(name);
+        if (property != null) {
+          Origin origin = property.getOrigin();
+          return origin != null ? " (from " + origin + ")" : "";
+        }
       }
+    } catch (RuntimeException lookupFailed) { // e.g. a remote property source that is down
+      return "";
     }
     return "";
+  }
+
+  /**
+   * {@code subject} as a property name: as it is when it is in canonical form, else adapted when it
+   * is a {@code backon.*} path with a map key in capitals ({@code backon.policies.Payments});
+   * {@code null} for a subject that is no property (a method, an annotation).
+   */
+  private static @Nullable ConfigurationPropertyName propertyName(String subject) {
+    if (ConfigurationPropertyName.isValid(subject)) {
+      return ConfigurationPropertyName.of(subject);
+    }
+    if (!subject.startsWith("backon.") || !subject.matches("[A-Za-z0-9.\\[\\]_-]+")) {
+      return null;
+    }
+    ConfigurationPropertyName adapted = ConfigurationPropertyName.adapt(subject, '.');
+    return adapted.isEmpty() ? null : adapted;
   }
 }
