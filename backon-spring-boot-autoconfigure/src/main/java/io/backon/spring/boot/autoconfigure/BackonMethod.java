@@ -136,8 +136,11 @@ final class BackonMethod {
     return withFallback;
   }
 
-  /** One attempt of a future method: its stage, or a failed one when it threw instead. */
-  private static CompletionStage<@Nullable Object> stageOf(MethodInvocation invocation) {
+  /**
+   * One attempt of a future method: its stage, or a failed one when it threw instead; {@code null}
+   * when the method returned null (the engine fails that attempt with a message saying so).
+   */
+  private static @Nullable CompletionStage<@Nullable Object> stageOf(MethodInvocation invocation) {
     try {
       @SuppressWarnings("unchecked")
       CompletionStage<@Nullable Object> stage =
