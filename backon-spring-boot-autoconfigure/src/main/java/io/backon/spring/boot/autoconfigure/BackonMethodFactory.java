@@ -89,6 +89,7 @@ final class BackonMethodFactory {
     String subject = "@Backon on " + description;
     SettingSource source = SettingSource.annotation(description);
     checkProxyable(method, subject, targetClass);
+    OtherRetryAnnotations.reject(method, targetClass, subject);
     String policyName = overrides.policyName(annotation, source);
     if (registry.find(policyName).isEmpty()) {
       throw new BackonConfigurationException(

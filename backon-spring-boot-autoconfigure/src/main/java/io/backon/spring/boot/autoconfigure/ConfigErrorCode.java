@@ -58,7 +58,13 @@ public enum ConfigErrorCode {
    * backon.max-hedges-includes-first} is not true: the count now includes the first copy, so the
    * same number runs one copy fewer than it used to.
    */
-  HEDGE_COUNT_CHANGED(19);
+  HEDGE_COUNT_CHANGED(19),
+  /**
+   * {@code @Backon} on a method that another library's retry annotation also covers (Spring's or
+   * Spring Retry's {@code @Retryable}, Resilience4j's {@code @Retry}): the call would be retried
+   * twice over.
+   */
+  DOUBLE_RETRY(20);
 
   private final String code;
 

@@ -71,4 +71,22 @@ final class MigratedAnnotations {
       return "x";
     }
   }
+
+  /** Spring Framework 7's {@code @Retryable} left beside the {@code @Backon} that replaces it. */
+  static class RetryableLeftBeside {
+    @Backon
+    @org.springframework.resilience.annotation.Retryable
+    public String call() {
+      return "ok";
+    }
+  }
+
+  /** A class-level {@code @Retryable} over a method that now has {@code @Backon}. */
+  @org.springframework.resilience.annotation.Retryable
+  static class RetryableOnTheClass {
+    @Backon
+    public String call() {
+      return "ok";
+    }
+  }
 }

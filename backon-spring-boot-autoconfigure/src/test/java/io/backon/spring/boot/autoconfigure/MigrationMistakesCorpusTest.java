@@ -60,6 +60,20 @@ class MigrationMistakesCorpusTest {
                 "@Backon(hedges) on ZeroHedges.call()",
                 "maxHedges must be >= 1 but was 0; 1 turns hedging off",
                 "change @Backon(hedges) on ZeroHedges.call()"),
+        bad("Spring's @Retryable left beside @Backon")
+            .withBean(RetryableLeftBeside.class)
+            .fails(
+                DOUBLE_RETRY,
+                "@Backon on RetryableLeftBeside.call()",
+                "Spring Framework's @Retryable on the method retries the call as well",
+                "remove Spring Framework's @Retryable (Backon's policy replaces it)"),
+        bad("a class-level @Retryable over a @Backon method")
+            .withBean(RetryableOnTheClass.class)
+            .fails(
+                DOUBLE_RETRY,
+                "@Backon on RetryableOnTheClass.call()",
+                "Spring Framework's @Retryable on its class RetryableOnTheClass retries the call",
+                "remove Spring Framework's @Retryable"),
         bad("a misspelled policy name")
             .given("backon.policies.payments.max-tries=5")
             .withBean(MisspelledPolicy.class)
