@@ -88,7 +88,9 @@ class AotNativeModeTest {
             "\"io.backon.sample.client.DownstreamReply\"",
             // looked up by name at run time: Mono methods, Retry-After of WebClient answers
             "\"reactor.core.publisher.Mono\"",
-            "\"org.springframework.web.reactive.function.client.WebClientResponseException\"");
+            "\"org.springframework.web.reactive.function.client.WebClientResponseException\"",
+            // /actuator/backon/events answers it as an Object: Jackson reads it by reflection
+            "\"io.backon.spring.boot.autoconfigure.actuate.EventsDescriptor\"");
   }
 
   @Test
