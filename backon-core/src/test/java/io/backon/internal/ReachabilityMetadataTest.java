@@ -44,6 +44,34 @@ class ReachabilityMetadataTest {
   }
 
   @Test
+  @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "it names a JDK 21 method")
+  void everyMethodAndFieldItNamesExistsWithThoseParameterTypes() throws Exception {
+    // A renamed member is not an error for native-image: the image just lacks it at run time.
+    int members = 0;
+    for (JsonNode entry : metadata.get("reflection")) {
+      Class<?> type = load(entry.get("type").asString());
+      for (JsonNode method : entry.path("methods")) {
+        List<Class<?>> parameters = new ArrayList<>();
+        for (JsonNode parameter : method.get("parameterTypes")) {
+          parameters.add(load(parameter.asString()));
+        }
+        String name = method.get("name").asString();
+        if (name.equals("<init>")) {
+          assertThat(type.getDeclaredConstructor(parameters.toArray(Class<?>[]::new))).isNotNull();
+        } else {
+          assertThat(type.getDeclaredMethod(name, parameters.toArray(Class<?>[]::new))).isNotNull();
+        }
+        members++;
+      }
+      for (JsonNode field : entry.path("fields")) {
+        assertThat(type.getDeclaredField(field.get("name").asString())).isNotNull();
+        members++;
+      }
+    }
+    assertThat(members).as("members named").isPositive();
+  }
+
+  @Test
   void theVirtualThreadFactoryIsRegisteredWhenDefaultExecutorsIsReached() {
     JsonNode executors = entryFor("java.util.concurrent.Executors");
 
@@ -90,6 +118,11 @@ class ReachabilityMetadataTest {
                 .getDeclaredMethod(name)
                 .getReturnType())
         .isEqualTo(java.util.Collection.class);
+  }
+
+  /** A type the metadata names, not initialized. */
+  private Class<?> load(String name) throws ClassNotFoundException {
+    return Class.forName(name, false, getClass().getClassLoader());
   }
 
   private JsonNode entryFor(String type) {

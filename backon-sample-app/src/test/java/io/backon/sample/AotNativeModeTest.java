@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The sample app processed by Spring AOT and run in Spring's native-image mode ({@link
  * AotProcessedApp}): Backon's proxies come from build time, and every kind of {@code @Backon} call
- * works — blocking, {@code CompletableFuture}, {@code Mono}, fallback, circuit breaker — as does
- * {@code /actuator/backon}, and {@code backon.*} values still come from run-time configuration. One
- * processing, one startup (about a minute on 2 cores).
+ * works — blocking, {@code CompletableFuture}, {@code Mono}, class-level, fallback, circuit
+ * breaker, and the HTTP layer's own retries — as does {@code /actuator/backon}, and {@code
+ * backon.*} values still come from run-time configuration. One processing, one startup (about a
+ * minute on 2 cores).
  */
 @EnabledForJreRange(
     min = JRE.JAVA_25,
@@ -84,7 +85,12 @@ class AotNativeModeTest {
             "\"newVirtualThreadPerTaskExecutor\"",
             "\"org.springframework.web.client.HttpClientErrorException$TooManyRequests\"",
             "\"org.springframework.web.reactive.function.client.WebClientRequestException\"",
-            "\"io.backon.sample.client.DownstreamReply\"");
+            "\"io.backon.sample.client.DownstreamReply\"",
+            // looked up by name at run time: Mono methods, Retry-After of WebClient answers
+            "\"reactor.core.publisher.Mono\"",
+            "\"org.springframework.web.reactive.function.client.WebClientResponseException\"",
+            // /actuator/backon/events answers it as an Object: Jackson reads it by reflection
+            "\"io.backon.spring.boot.autoconfigure.actuate.EventsDescriptor\"");
   }
 
   @Test
@@ -112,6 +118,27 @@ class AotNativeModeTest {
     failFirstTwoHits();
 
     JsonNode result = run("reactive", "aot-mono");
+
+    assertThat(result.get("outcome").asString()).isEqualTo("success");
+    assertThat(result.get("serverHits").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aMethodUnderAClassLevelBackonIsRetriedUntilTheDownstreamAnswers() throws Exception {
+    failFirstTwoHits();
+
+    JsonNode result = run("catalog-item", "aot-class-level");
+
+    assertThat(result.get("outcome").asString()).isEqualTo("success");
+    assertThat(result.get("serverHits").asInt()).isEqualTo(3);
+    assertThat(result.get("policy").asString()).isEqualTo("downstream-default");
+  }
+
+  @Test
+  void theHttpLayerRetriesARequestMadeOutsideAnyBackonMethod() throws Exception {
+    failFirstTwoHits();
+
+    JsonNode result = run("http", "aot-http");
 
     assertThat(result.get("outcome").asString()).isEqualTo("success");
     assertThat(result.get("serverHits").asInt()).isEqualTo(3);

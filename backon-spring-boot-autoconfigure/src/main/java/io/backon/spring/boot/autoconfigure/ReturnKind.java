@@ -22,12 +22,21 @@ enum ReturnKind {
   /** Reactor {@code Flux}: each attempt re-subscribes (never hedged). */
   FLUX;
 
+  /**
+   * The Reactor type whose presence is checked by name (a native image answers only for registered
+   * names: {@link BackonRuntimeHints} registers it).
+   */
+  static final String REACTOR_MONO = "reactor.core.publisher.Mono";
+
+  /** The Reactive Streams type loaded by name when Reactor is present (registered likewise). */
+  static final String REACTIVE_STREAMS_PUBLISHER = "org.reactivestreams.Publisher";
+
   private static final boolean REACTOR_PRESENT =
-      ClassUtils.isPresent("reactor.core.publisher.Mono", ReturnKind.class.getClassLoader());
+      ClassUtils.isPresent(REACTOR_MONO, ReturnKind.class.getClassLoader());
   private static final @Nullable Class<?> PUBLISHER =
       REACTOR_PRESENT
           ? ClassUtils.resolveClassName(
-              "org.reactivestreams.Publisher", ReturnKind.class.getClassLoader())
+              REACTIVE_STREAMS_PUBLISHER, ReturnKind.class.getClassLoader())
           : null;
 
   static ReturnKind of(Method method, String subject) {
@@ -48,7 +57,7 @@ enum ReturnKind {
       throw completesLater(subject, type, "CompletionStage or CompletableFuture");
     }
     if (REACTOR_PRESENT) {
-      if (type.getName().equals("reactor.core.publisher.Mono")) {
+      if (type.getName().equals(REACTOR_MONO)) {
         return MONO;
       }
       if (type.getName().equals("reactor.core.publisher.Flux")) {

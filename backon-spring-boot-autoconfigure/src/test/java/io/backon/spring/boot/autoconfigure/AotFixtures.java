@@ -69,6 +69,30 @@ final class AotFixtures {
     }
   }
 
+  /**
+   * A class-level {@code @Backon} whose fallback answers every method, blocking and reactive (the
+   * reactive one is applied by the caller of the policy, reflectively too).
+   */
+  @Backon(value = "quotes", fallback = "offline")
+  static class Catalog {
+
+    public Quote item(String symbol) {
+      return new Quote(symbol, 1);
+    }
+
+    public Mono<Price> price(String symbol) {
+      return Mono.just(new Price(1));
+    }
+
+    Quote offline(String symbol) {
+      return new Quote(symbol, 0);
+    }
+
+    Mono<Price> offline(String symbol, Throwable failure) {
+      return Mono.just(new Price(0));
+    }
+  }
+
   /** A bean without {@code @Backon}. */
   static class Plain {
 
@@ -90,6 +114,11 @@ final class AotFixtures {
     @Bean
     Quotes quotes() {
       return new Quotes();
+    }
+
+    @Bean
+    Catalog catalog() {
+      return new Catalog();
     }
 
     @Bean

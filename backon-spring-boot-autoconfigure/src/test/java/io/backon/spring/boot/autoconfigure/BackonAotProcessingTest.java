@@ -8,6 +8,7 @@ import io.backon.spring.boot.autoconfigure.AotFixtures.Price;
 import io.backon.spring.boot.autoconfigure.AotFixtures.Prices;
 import io.backon.spring.boot.autoconfigure.AotFixtures.Quote;
 import io.backon.spring.boot.autoconfigure.AotFixtures.Quotes;
+import io.backon.spring.boot.autoconfigure.actuate.HealthStatusOrderDefaults;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.DecoratingProxy;
+import org.springframework.core.env.Environment;
 import org.springframework.javapoet.ClassName;
 
 /**
@@ -123,6 +125,40 @@ class BackonAotProcessingTest {
     assertThat(
             RuntimeHintsPredicates.reflection()
                 .onMethodInvocation(AotFixtures.CachedQuotes.class, "cached"))
+        .accepts(hints);
+  }
+
+  @Test
+  void aClassLevelFallbackIsRegisteredForInvocationInEachOfItsForms() throws Exception {
+    Class<?> catalog = AotFixtures.Catalog.class;
+
+    assertThat(generatedClassFiles)
+        .contains(catalog.getName().replace('.', '/') + "$$SpringCGLIB$$0.class");
+    for (var offline :
+        List.of(
+            catalog.getDeclaredMethod("offline", String.class),
+            catalog.getDeclaredMethod("offline", String.class, Throwable.class))) {
+      assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(offline))
+          .as(offline.toString())
+          .accepts(hints);
+    }
+  }
+
+  @Test
+  void theFailureAnalyzersAreCreatedWithTheConstructorsSpringBootChooses() throws Exception {
+    // Loaded from META-INF/spring.factories; Spring Boot passes the Environment it asks for.
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onConstructorInvocation(
+                    BackonConfigurationFailureAnalyzer.class.getConstructor(Environment.class)))
+        .accepts(hints);
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onConstructorInvocation(BackonBindFailureAnalyzer.class.getConstructor()))
+        .accepts(hints);
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onConstructorInvocation(HealthStatusOrderDefaults.class.getConstructor()))
         .accepts(hints);
   }
 

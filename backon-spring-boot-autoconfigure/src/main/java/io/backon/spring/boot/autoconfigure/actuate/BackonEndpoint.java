@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -172,6 +173,11 @@ public class BackonEndpoint {
    * {@code budgets}); {@code {"message": ...}} for an unknown kind or name.
    */
   @ReadOperation
+  @RegisterReflectionForBinding({
+    PolicyDescriptor.class,
+    CircuitBreakerDescriptor.class,
+    BudgetDescriptor.class
+  })
   public Object entry(@Selector String kind, @Selector String name) {
     return find(kind, name).body();
   }
@@ -187,6 +193,7 @@ public class BackonEndpoint {
    *     null}: every retained event
    */
   @ReadOperation
+  @RegisterReflectionForBinding(EventsDescriptor.class)
   public Object events(
       @Selector String section,
       @Nullable String name,
@@ -202,6 +209,7 @@ public class BackonEndpoint {
    * the breaker, or {@code {"message": ...}} for an unknown breaker or state.
    */
   @WriteOperation
+  @RegisterReflectionForBinding(CircuitBreakerDescriptor.class)
   public Object transition(@Selector String kind, @Selector String name, String state) {
     return move(kind, name, state).body();
   }

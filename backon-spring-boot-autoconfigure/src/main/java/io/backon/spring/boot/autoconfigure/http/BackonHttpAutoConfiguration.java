@@ -21,6 +21,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
@@ -42,6 +43,7 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
 @ConditionalOnClass(name = "org.springframework.http.client.ClientHttpRequestInterceptor")
 @ConditionalOnBooleanProperty(name = "backon.http.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(BackonProperties.class)
+@ImportRuntimeHints(BackonHttpRuntimeHints.class)
 public final class BackonHttpAutoConfiguration {
 
   /** One breaker per downstream host, at most {@code backon.http.max-hosts}. */

@@ -21,10 +21,16 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
 
+  /**
+   * The WebFlux type whose presence is checked by name (a native image answers only for registered
+   * names: {@link BackonHttpRuntimeHints} registers it).
+   */
+  static final String WEB_CLIENT_RESPONSE_EXCEPTION =
+      "org.springframework.web.reactive.function.client.WebClientResponseException";
+
   private static final boolean WEBFLUX =
       ClassUtils.isPresent(
-          "org.springframework.web.reactive.function.client.WebClientResponseException",
-          HttpRetryAfterCustomizer.class.getClassLoader());
+          WEB_CLIENT_RESPONSE_EXCEPTION, HttpRetryAfterCustomizer.class.getClassLoader());
 
   private final Duration cap;
   private final Clock clock;
