@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
+import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.breaker.CircuitState;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +65,16 @@ abstract class OutageFixture {
   /** Back-offs the blocking face slept, in nanoseconds (the sleeper only records them). */
   final List<Long> sleeps = new CopyOnWriteArrayList<>();
 
+  /** Records a back-off of the blocking face; one of no time is none. */
+  void sleep(long nanos) {
+    if (nanos > 0) {
+      sleeps.add(nanos);
+    }
+  }
+
+  /** Calls started so far. */
+  final AtomicLong callsMade = new AtomicLong();
+
   /** How each call ended, by kind. */
   final Map<Seen, LongAdder> seen = new ConcurrentHashMap<>();
 
@@ -84,12 +96,31 @@ abstract class OutageFixture {
         .jitter(Jitter.none())
         .retryOn(IOException.class)
         .clock(clock)
-        .sleeper(sleeps::add)
+        .sleeper(this::sleep)
         .circuitBreaker(breaker)
         .retryBudget(budget)
         .instrumentation(metrics)
         .backoffLogLevel(Level.OFF)
         .giveUpLogLevel(Level.OFF);
+  }
+
+  /** Makes {@code count} blocking calls of the downstream one after another, checking each. */
+  void callBlocking(Retrying retrying, int count) {
+    for (int i = 0; i < count; i++) {
+      AtomicInteger reached = new AtomicInteger();
+      callsMade.incrementAndGet();
+      try {
+        String value =
+            retrying.call(
+                () -> {
+                  reached.incrementAndGet();
+                  return downstream.request();
+                });
+        saw(value, null, reached.get());
+      } catch (Exception failure) {
+        saw(null, failure, reached.get());
+      }
+    }
   }
 
   /**
