@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.backon.Retrying;
+import io.backon.breaker.CircuitState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -94,13 +95,12 @@ abstract class AsyncOutageFixture extends OutageFixture {
   }
 
   /** Every caller starts {@code each} calls at once; returns them, not yet ended. */
-  List<Call> start(Callers callers, int each, Function<Retrying, Call> face, Retrying retrying)
-      throws Exception {
+  List<Call> start(Callers callers, int each, Supplier<Call> face) throws Exception {
     List<Call> calls = new CopyOnWriteArrayList<>();
     callers.race(
         caller -> {
           for (int i = 0; i < each; i++) {
-            calls.add(face.apply(retrying));
+            calls.add(face.get());
           }
         });
     return calls;
@@ -113,16 +113,30 @@ abstract class AsyncOutageFixture extends OutageFixture {
         .pollInterval(Duration.ofMillis(1))
         .until(
             () -> {
-              timers.fireAll();
+              fireTimers();
               return calls.stream().allMatch(call -> call.future().isDone());
             });
     calls.forEach(this::check);
   }
 
+  /** Fires every pending back-off timer of the face under test. */
+  void fireTimers() {
+    timers.fireAll();
+  }
+
+  /** Back-off timers of the face under test neither fired nor cancelled. */
+  long pendingTimers() {
+    return timers.pending();
+  }
+
+  /** Every back-off delay the face under test asked for, in nanoseconds. */
+  List<Long> timerDelays() {
+    return timers.delays;
+  }
+
   /** Starts a round of calls and ends them all. */
-  void round(Callers callers, int each, Function<Retrying, Call> face, Retrying retrying)
-      throws Exception {
-    endAll(start(callers, each, face, retrying));
+  void round(Callers callers, int each, Supplier<Call> face) throws Exception {
+    endAll(start(callers, each, face));
   }
 
   private void check(Call call) {
@@ -136,7 +150,83 @@ abstract class AsyncOutageFixture extends OutageFixture {
     saw(null, failure, call.reached().get());
   }
 
+  /**
+   * Sixteen callers live an outage: the downstream goes down (the breaker opens), stays down for
+   * three rounds of failed trials, then recovers. Afterwards the breaker is closed once and records
+   * one verdict per attempt, no timer is left, and breaker, budget and meters add up.
+   */
+  void liveAnOutage(Supplier<Call> face) throws Exception {
+    try (Callers callers = Callers.platformThreads(CALLERS)) {
+      downstream.up.set(false);
+      round(callers, 20, face);
+      assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+
+      for (int round = 0; round < 3; round++) {
+        clock.advance(RECOVERY);
+        round(callers, 5, face);
+        assertThat(breaker.state())
+            .as("after failed trials, round %d", round)
+            .isEqualTo(CircuitState.OPEN);
+      }
+
+      downstream.up.set(true);
+      clock.advance(RECOVERY);
+      round(callers, 10, face);
+      long valuesBefore = seen(Seen.VALUE);
+      int bufferedBefore = breaker.snapshot().bufferedCalls();
+      round(callers, 10, face);
+      assertThat(seen(Seen.VALUE) - valuesBefore).isEqualTo(CALLERS * 10);
+      assertThat(breaker.snapshot().bufferedCalls() - bufferedBefore)
+          .as("verdicts recorded for as many attempts")
+          .isEqualTo(CALLERS * 10);
+    }
+
+    assertThat(timerDelays())
+        .as("back-offs asked for")
+        .allMatch(nanos -> nanos == 0 || nanos == BACKOFF.toNanos());
+    assertThat(pendingTimers()).as("timers left scheduled").isZero();
+    assertRecovered();
+    assertTheBooksBalance(callsMade.get());
+  }
+
+  /**
+   * Callers cancel every third call while the breaker opens (mid-attempt, mid-back-off, or after
+   * the end), then every call while the two half-open trials hang: the trials' own futures are
+   * cancelled, their permissions come back (the next trials close the breaker), and no timer is
+   * left.
+   */
+  void cancelSomeCallsMidCall(Supplier<Call> face) throws Exception {
+    try (Callers callers = Callers.platformThreads(CALLERS)) {
+      downstream.up.set(false);
+      List<Call> opening = start(callers, 20, face);
+      for (int i = 0; i < opening.size(); i += 3) {
+        opening.get(i).future().cancel(true);
+      }
+      endAll(opening);
+      assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+
+      clock.advance(RECOVERY);
+      hangs.set(true);
+      List<Call> trials = start(callers, 5, face);
+      await().atMost(Duration.ofSeconds(5)).until(() -> hung.size() == 2);
+      trials.forEach(call -> call.future().cancel(true));
+      endAll(trials);
+      assertThat(hung).as("the trials' own futures").allMatch(CompletableFuture::isCancelled);
+      assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
+
+      hangs.set(false);
+      downstream.up.set(true);
+      round(callers, 10, face);
+      round(callers, 10, face);
+    }
+
+    assertThat(seen(Seen.CANCELLED)).isPositive();
+    assertThat(pendingTimers()).as("timers left scheduled").isZero();
+    assertRecovered();
+    assertTheBooksBalance(callsMade.get());
+  }
+
   long positiveDelays() {
-    return timers.delays.stream().filter(nanos -> nanos > 0).count();
+    return timerDelays().stream().filter(nanos -> nanos > 0).count();
   }
 }

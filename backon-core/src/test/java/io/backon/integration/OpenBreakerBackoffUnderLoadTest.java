@@ -74,13 +74,13 @@ class OpenBreakerBackoffUnderLoadTest extends AsyncOutageFixture {
         Retrying.of(policy().retryBudget(roomy).scheduler(timers).executor(attemptThreads).build());
     try (Callers callers = Callers.platformThreads(CALLERS)) {
       downstream.up.set(false);
-      round(callers, 20, this::callAsync, retrying);
+      round(callers, 20, () -> callAsync(retrying));
       long waitsBeforeTrials = positiveDelays();
       long rejectedAfterFailure = seen(Seen.REJECTED_AFTER_TARGET_FAILURE);
 
       for (int round = 0; round < TRIAL_ROUNDS; round++) {
         clock.advance(RECOVERY);
-        round(callers, 5, this::callAsync, retrying);
+        round(callers, 5, () -> callAsync(retrying));
       }
 
       assertThat(positiveDelays()).as("back-offs after failed trials").isEqualTo(waitsBeforeTrials);
@@ -90,7 +90,7 @@ class OpenBreakerBackoffUnderLoadTest extends AsyncOutageFixture {
 
       downstream.up.set(true);
       clock.advance(RECOVERY);
-      round(callers, 10, this::callAsync, retrying);
+      round(callers, 10, () -> callAsync(retrying));
     }
     assertEachTransitionHappenedOnce();
     assertThat(timers.pending()).isZero();
