@@ -89,6 +89,11 @@ abstract class OutageFixture {
 
   /** The policy: fake clock, recording sleeper, breaker, budget, meters, logs off. */
   RetryPolicyBuilder policy() {
+    return policyWithDefaultLogLevels().backoffLogLevel(Level.OFF).giveUpLogLevel(Level.OFF);
+  }
+
+  /** {@link #policy()} logging at the default levels. */
+  RetryPolicyBuilder policyWithDefaultLogLevels() {
     return RetryPolicy.builder()
         .name(POLICY)
         .maxTries(3)
@@ -99,9 +104,7 @@ abstract class OutageFixture {
         .sleeper(this::sleep)
         .circuitBreaker(breaker)
         .retryBudget(budget)
-        .instrumentation(metrics)
-        .backoffLogLevel(Level.OFF)
-        .giveUpLogLevel(Level.OFF);
+        .instrumentation(metrics);
   }
 
   /** Makes {@code count} blocking calls of the downstream one after another, checking each. */
