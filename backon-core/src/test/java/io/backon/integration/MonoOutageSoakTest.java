@@ -1,0 +1,70 @@
+package io.backon.integration;
+
+import io.backon.reactor.BackonReactor;
+import io.backon.reactor.RetryOperator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sixteen subscribers of one policy's Reactor {@code Mono} operator live an outage together, some
+ * cancelling their subscriptions on the way, as {@link AsyncOutageSoakTest} does for futures: each
+ * attempt is a subscription to a downstream answering on threads of its own, waits run on a Reactor
+ * scheduler whose timers the test fires.
+ */
+class MonoOutageSoakTest extends AsyncOutageFixture {
+
+  private final PendingReactorTimers reactorTimers = new PendingReactorTimers();
+
+  @Test
+  void monoSubscribersLeaveTheBreakerBudgetAndMetersConsistent() throws Exception {
+    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    liveAnOutage(() -> subscribe(retry));
+  }
+
+  @Test
+  void cancelledSubscriptionsKeepNeitherATrialPermissionNorATimer() throws Exception {
+    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    cancelSomeCallsMidCall(() -> subscribe(retry));
+  }
+
+  /** One subscription; cancelling its future cancels the subscription. */
+  private Call subscribe(RetryOperator<String> retry) {
+    AtomicInteger reached = new AtomicInteger();
+    callsMade.incrementAndGet();
+    CompletableFuture<String> outcome = new CompletableFuture<>();
+    Disposable subscription =
+        Mono.defer(
+                () -> {
+                  reached.incrementAndGet();
+                  return Mono.fromFuture(requestAsync());
+                })
+            .transform(retry)
+            .subscribe(outcome::complete, outcome::completeExceptionally);
+    outcome.whenComplete(
+        (value, failure) -> {
+          if (outcome.isCancelled()) {
+            subscription.dispose();
+          }
+        });
+    return new Call(outcome, reached);
+  }
+
+  @Override
+  void fireTimers() {
+    reactorTimers.fireAll();
+  }
+
+  @Override
+  long pendingTimers() {
+    return reactorTimers.pending();
+  }
+
+  @Override
+  List<Long> timerDelays() {
+    return reactorTimers.delays;
+  }
+}
