@@ -114,6 +114,15 @@ public final class CircuitBreaker {
   }
 
   /**
+   * How long an OPEN breaker keeps rejecting before its recovery timeout lets a trial call through;
+   * {@link Duration#ZERO} in every other state (a FORCED_OPEN breaker rejects until it is moved).
+   * Has no side effect.
+   */
+  public Duration remainingOpenTime() {
+    return Duration.ofNanos(machine.remainingOpenNanos());
+  }
+
+  /**
    * The exception a call rejected now would get: state and remaining open time ({@link
    * Duration#ZERO} unless OPEN). Works in any state, including those that permit calls.
    */

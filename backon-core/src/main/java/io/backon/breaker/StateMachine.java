@@ -131,6 +131,12 @@ final class StateMachine {
     }
   }
 
+  /** Nanoseconds until an OPEN breaker's recovery timeout passes; 0 in other states. */
+  long remainingOpenNanos() {
+    Phase p = phase.get();
+    return p.state == CircuitState.OPEN ? Math.max(0L, p.openUntilNanos - clock.nanoTime()) : 0L;
+  }
+
   CircuitOpenException rejection(@Nullable Phase rejecting) {
     Phase p = rejecting != null ? rejecting : phase.get();
     Duration remaining =

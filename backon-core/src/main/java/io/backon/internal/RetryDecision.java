@@ -133,7 +133,7 @@ final class RetryDecision {
     if (now != CircuitState.OPEN) {
       return wait;
     }
-    long remaining = saturatedNanos(breaker.rejection().remainingOpenTime());
+    long remaining = saturatedNanos(breaker.remainingOpenTime());
     return remaining > wait ? 0L : wait;
   }
 

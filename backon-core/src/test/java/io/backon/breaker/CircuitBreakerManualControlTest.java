@@ -42,6 +42,24 @@ class CircuitBreakerManualControlTest {
   }
 
   @Test
+  void remainingOpenTimeCountsDownWhileOpenAndIsZeroInEveryOtherState() {
+    CircuitBreaker breaker =
+        breaker().failureThreshold(1).recoveryTimeout(Duration.ofSeconds(10)).build();
+    assertThat(breaker.remainingOpenTime()).as("closed").isEqualTo(Duration.ZERO);
+
+    fail(breaker, 1);
+    clock.advance(Duration.ofSeconds(4));
+
+    assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+    assertThat(breaker.remainingOpenTime()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(breaker.snapshot().rejectedCalls()).as("asking rejects nothing").isZero();
+    clock.advance(Duration.ofSeconds(7));
+    assertThat(breaker.remainingOpenTime()).as("recovery timeout passed").isEqualTo(Duration.ZERO);
+    breaker.forceOpen();
+    assertThat(breaker.remainingOpenTime()).as("forced open").isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void disabledPermitsEveryCallAndRecordsNothing() {
     CircuitBreaker breaker = breaker().build();
 
