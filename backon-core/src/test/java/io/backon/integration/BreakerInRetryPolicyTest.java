@@ -12,19 +12,15 @@ import io.backon.RetryEvent;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
-import io.backon.breaker.CircuitBreakerBuilder;
 import io.backon.breaker.CircuitBreakerSnapshot;
 import io.backon.breaker.CircuitOpenException;
 import io.backon.breaker.CircuitState;
-import io.backon.breaker.CircuitStateTransition;
 import io.backon.internal.Pipeline;
 import io.backon.wait.Wait;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -34,35 +30,9 @@ import org.junit.jupiter.api.Test;
  * retryOnCircuitOpen}, ignored failures are retried without counting, and an attempt ended by an
  * Error never keeps its permission. Breaker, sleeper and scheduler share one fake clock.
  */
-class BreakerInRetryPolicyTest extends PipelineFixture {
+class BreakerInRetryPolicyTest extends BreakerFixture {
 
-  private final List<String> transitions = new CopyOnWriteArrayList<>();
-
-  /** Opens after {@code threshold} consecutive failures; a window that never trips on its own. */
-  private CircuitBreakerBuilder breaker(int threshold) {
-    return CircuitBreaker.builder("inventory")
-        .clock(clock)
-        .failureThreshold(threshold)
-        .countBasedWindow(50)
-        .minimumCalls(50)
-        .recoveryTimeout(Duration.ofSeconds(1))
-        .onStateChange(t -> transitions.add(describe(t)));
-  }
-
-  private static String describe(CircuitStateTransition t) {
-    return t.from() + "->" + t.to();
-  }
-
-  /** A target that fails {@code failures} times with IOException("down #n"), then answers. */
-  private String flaky(int failures) throws IOException {
-    int n = invocations.incrementAndGet();
-    if (n <= failures) {
-      throw new IOException("down #" + n);
-    }
-    return "in stock";
-  }
-
-  private CompletableFuture<String> flakyAsync(int failures) {
+  CompletableFuture<String> flakyAsync(int failures) {
     try {
       return CompletableFuture.completedFuture(flaky(failures));
     } catch (IOException e) {
@@ -141,68 +111,6 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(giveUp.failure()).isSameAs(thrown);
     assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
     assertThat(transitions).containsExactly("CLOSED->OPEN");
-  }
-
-  @Test
-  void aBackOffLongerThanTheBreakersOpenTimeIsSleptAndItsTrialAttemptReachesTheTarget()
-      throws Exception {
-    CircuitBreaker breaker = breaker(3).build();
-    Duration wait = Duration.ofSeconds(2);
-    Retrying retrying =
-        Retrying.of(
-            blockingPolicy().maxTries(5).wait(Wait.constant(wait)).circuitBreaker(breaker).build());
-
-    // the third failure opens the breaker for 1 s; the 2 s back-off outlasts it
-    String value = retrying.call(() -> flaky(3));
-
-    assertThat(value).isEqualTo("in stock");
-    assertThat(sleeper.sleeps()).containsExactly(wait, wait, wait);
-    assertThat(transitions).containsExactly("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED");
-  }
-
-  @Test
-  void aBackOffShortenedByMaxTimeToLessThanTheOpenTimeIsNotSlept() {
-    CircuitBreaker breaker = breaker(3).build();
-    Duration wait = Duration.ofSeconds(2);
-    Retrying retrying =
-        Retrying.of(
-            blockingPolicy()
-                .maxTries(5)
-                .maxTime(Duration.ofMillis(4_500))
-                .wait(Wait.constant(wait))
-                .circuitBreaker(breaker)
-                .build());
-
-    // the third failure, at 4 s, opens the breaker for 1 s; maxTime leaves a 0.5 s back-off
-    Throwable thrown = catchThrowable(() -> retrying.call(() -> flaky(Integer.MAX_VALUE)));
-
-    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
-    assertThat(invocations).hasValue(3);
-    assertThat(sleeper.sleeps())
-        .as("the shortened back-off would end while the breaker still rejects")
-        .containsExactly(wait, wait, Duration.ZERO);
-  }
-
-  @Test
-  void aBreakerForcedOpenDuringTheRetriesEndsTheCallWithoutAnotherBackOff() {
-    CircuitBreaker breaker = breaker(10).build();
-    Retrying retrying = Retrying.of(blockingPolicy().maxTries(5).circuitBreaker(breaker).build());
-
-    Throwable thrown =
-        catchThrowable(
-            () ->
-                retrying.call(
-                    () -> {
-                      if (invocations.get() == 1) {
-                        breaker.forceOpen(); // an operator, during the second attempt
-                      }
-                      return flaky(Integer.MAX_VALUE);
-                    }));
-
-    assertThat(thrown).isInstanceOf(CircuitOpenException.class);
-    assertThat(((CircuitOpenException) thrown).state()).isEqualTo(CircuitState.FORCED_OPEN);
-    assertThat(invocations).hasValue(2);
-    assertThat(sleeper.sleeps()).containsExactly(WAIT, Duration.ZERO);
   }
 
   @Test
@@ -360,30 +268,6 @@ class BreakerInRetryPolicyTest extends PipelineFixture {
     assertThat(clock.elapsed())
         .as("two back-offs: none before the rejected attempt, none after the rejection")
         .isEqualTo(WAIT.multipliedBy(2));
-  }
-
-  @Test
-  void anAsyncFailureThatOpensTheBreakerIsRecordedBeforeTheNextAttemptAsksForAPermission() {
-    CircuitBreaker breaker = breaker(1).build();
-    Retrying retrying =
-        Retrying.of(asyncPolicy().maxTries(3).wait(Wait.none()).circuitBreaker(breaker).build());
-    List<CompletableFuture<String>> pending = new CopyOnWriteArrayList<>();
-
-    CompletableFuture<String> result =
-        retrying.callAsync(
-            () -> {
-              invocations.incrementAndGet();
-              CompletableFuture<String> attempt = new CompletableFuture<>();
-              pending.add(attempt);
-              return attempt;
-            });
-    pending.get(0).completeExceptionally(new IOException("down"));
-
-    assertThat(failureOf(result))
-        .as("the failure opened the breaker before the retry asked it")
-        .isInstanceOf(CircuitOpenException.class);
-    assertThat(invocations).hasValue(1);
-    assertThat(breaker.snapshot().rejectedCalls()).isEqualTo(1);
   }
 
   @Test
