@@ -226,6 +226,51 @@ abstract class AsyncOutageFixture extends OutageFixture {
     assertTheBooksBalance(callsMade.get());
   }
 
+  /**
+   * Like {@link #cancelSomeCallsMidCall}, with each cancellation at a known point: while the
+   * breaker opens, every call still running once all of them wait out a back-off (its timer held)
+   * is cancelled there; then every call while the two half-open trials hang, mid-attempt. No timer
+   * is left, the trials' permissions come back, and the books balance.
+   */
+  void cancelCallsDuringABackoffAndDuringAnAttempt(Supplier<Call> face) throws Exception {
+    try (Callers callers = Callers.platformThreads(CALLERS)) {
+      downstream.up.set(false);
+      List<Call> opening = start(callers, 5, face);
+      await().atMost(Duration.ofSeconds(5)).until(() -> pendingTimers() == running(opening).size());
+      List<Call> waiting = running(opening);
+      assertThat(waiting).as("calls waiting out a back-off").isNotEmpty();
+      waiting.forEach(call -> call.future().cancel(true));
+      assertThat(pendingTimers()).as("timers of the cancelled back-offs").isZero();
+      endAll(opening);
+      assertThat(breaker.state()).isEqualTo(CircuitState.OPEN);
+
+      clock.advance(RECOVERY);
+      hangs.set(true);
+      List<Call> trials = start(callers, 5, face);
+      await().atMost(Duration.ofSeconds(5)).until(() -> hung.size() == 2);
+      List<Call> hanging = running(trials);
+      assertThat(hanging).as("calls whose trial hangs").hasSize(2);
+      hanging.forEach(call -> call.future().cancel(true));
+      endAll(trials);
+      assertThat(hung).as("the trials' own futures").allMatch(CompletableFuture::isCancelled);
+      assertThat(breaker.state()).isEqualTo(CircuitState.HALF_OPEN);
+
+      hangs.set(false);
+      downstream.up.set(true);
+      round(callers, 10, face);
+      round(callers, 10, face);
+    }
+
+    assertThat(seen(Seen.CANCELLED)).isPositive();
+    assertThat(pendingTimers()).as("timers left scheduled").isZero();
+    assertRecovered();
+    assertTheBooksBalance(callsMade.get());
+  }
+
+  private static List<Call> running(List<Call> calls) {
+    return calls.stream().filter(call -> !call.future().isDone()).toList();
+  }
+
   long positiveDelays() {
     return timerDelays().stream().filter(nanos -> nanos > 0).count();
   }

@@ -28,4 +28,10 @@ class AsyncOutageSoakTest extends AsyncOutageFixture {
     Retrying retrying = asyncRetrying();
     cancelSomeCallsMidCall(() -> callAsync(retrying));
   }
+
+  @Test
+  void callsCancelledMidBackoffOrMidAttemptLeakNothing() throws Exception {
+    Retrying retrying = asyncRetrying();
+    cancelCallsDuringABackoffAndDuringAnAttempt(() -> callAsync(retrying));
+  }
 }

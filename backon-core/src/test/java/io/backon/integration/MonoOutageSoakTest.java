@@ -31,6 +31,12 @@ class MonoOutageSoakTest extends AsyncOutageFixture {
     cancelSomeCallsMidCall(() -> subscribe(retry));
   }
 
+  @Test
+  void subscriptionsCancelledMidBackoffOrMidAttemptLeakNothing() throws Exception {
+    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    cancelCallsDuringABackoffAndDuringAnAttempt(() -> subscribe(retry));
+  }
+
   /** One subscription; cancelling its future cancels the subscription. */
   private Call subscribe(RetryOperator<String> retry) {
     AtomicInteger reached = new AtomicInteger();
