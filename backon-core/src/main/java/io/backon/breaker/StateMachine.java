@@ -115,9 +115,13 @@ final class StateMachine {
         }
       }
       case HALF_OPEN -> {
-        if (p.release()) {
-          transition(p, p.open(clock.nanoTime(), config));
+        if (p.trials.get() <= 0) {
+          return; // not a trial: a call from an earlier CLOSED period
         }
+        // Reopen before giving the slot back, so that no other caller takes it in between: the
+        // open phase shares the slot count, so the release is counted either way.
+        transition(p, p.open(clock.nanoTime(), config));
+        p.release();
       }
       case OPEN -> p.release();
       default -> {}
