@@ -235,7 +235,20 @@ abstract class AsyncOutageFixture extends OutageFixture {
   void cancelCallsDuringABackoffAndDuringAnAttempt(Supplier<Call> face) throws Exception {
     try (Callers callers = Callers.platformThreads(CALLERS)) {
       downstream.up.set(false);
-      List<Call> opening = start(callers, 5, face);
+      // Nine calls fail first, fewer than the breaker's minimum of ten: whoever decides first,
+      // the breaker is still closed, so those the budget lets retry wait out a back-off (a call
+      // deciding after the breaker opened would skip a back-off it cannot use).
+      List<Call> opening = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        opening.add(face.get());
+      }
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  opening.stream().allMatch(call -> call.reached().get() > 0)
+                      && pendingTimers() == running(opening).size());
+      opening.addAll(start(callers, 5, face));
       await().atMost(Duration.ofSeconds(5)).until(() -> pendingTimers() == running(opening).size());
       List<Call> waiting = running(opening);
       assertThat(waiting).as("calls waiting out a back-off").isNotEmpty();
