@@ -1,8 +1,6 @@
 package io.backon.integration;
 
-import io.backon.reactor.BackonReactor;
 import io.backon.reactor.RetryOperator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,10 +17,9 @@ import reactor.core.publisher.Mono;
  * one answer from a downstream answering on threads of its own; waits run on a Reactor scheduler
  * whose timers the test fires.
  */
-class FluxOutageSoakTest extends AsyncOutageFixture {
+class FluxOutageSoakTest extends ReactorOutageFixture {
 
-  private final PendingReactorTimers reactorTimers = new PendingReactorTimers();
-  private final RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+  private final RetryOperator<String> retry = operator();
 
   @Test
   void fluxSubscribersLeaveTheBreakerBudgetAndMetersConsistent() throws Exception {
@@ -59,27 +56,6 @@ class FluxOutageSoakTest extends AsyncOutageFixture {
             .flux(stream)
             .subscribe(
                 last::set, outcome::completeExceptionally, () -> outcome.complete(last.get()));
-    outcome.whenComplete(
-        (value, failure) -> {
-          if (outcome.isCancelled()) {
-            subscription.dispose();
-          }
-        });
-    return new Call(outcome, reached);
-  }
-
-  @Override
-  void fireTimers() {
-    reactorTimers.fireAll();
-  }
-
-  @Override
-  long pendingTimers() {
-    return reactorTimers.pending();
-  }
-
-  @Override
-  List<Long> timerDelays() {
-    return reactorTimers.delays;
+    return cancellable(outcome, subscription, reached);
   }
 }

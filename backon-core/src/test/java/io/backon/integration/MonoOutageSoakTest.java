@@ -1,8 +1,6 @@
 package io.backon.integration;
 
-import io.backon.reactor.BackonReactor;
 import io.backon.reactor.RetryOperator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,25 +13,23 @@ import reactor.core.publisher.Mono;
  * attempt is a subscription to a downstream answering on threads of its own, waits run on a Reactor
  * scheduler whose timers the test fires.
  */
-class MonoOutageSoakTest extends AsyncOutageFixture {
-
-  private final PendingReactorTimers reactorTimers = new PendingReactorTimers();
+class MonoOutageSoakTest extends ReactorOutageFixture {
 
   @Test
   void monoSubscribersLeaveTheBreakerBudgetAndMetersConsistent() throws Exception {
-    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    RetryOperator<String> retry = operator();
     liveAnOutage(() -> subscribe(retry));
   }
 
   @Test
   void cancelledSubscriptionsKeepNeitherATrialPermissionNorATimer() throws Exception {
-    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    RetryOperator<String> retry = operator();
     cancelSomeCallsMidCall(() -> subscribe(retry));
   }
 
   @Test
   void subscriptionsCancelledMidBackoffOrMidAttemptLeakNothing() throws Exception {
-    RetryOperator<String> retry = BackonReactor.retry(policy().build(), reactorTimers);
+    RetryOperator<String> retry = operator();
     cancelCallsDuringABackoffAndDuringAnAttempt(() -> subscribe(retry));
   }
 
@@ -50,27 +46,6 @@ class MonoOutageSoakTest extends AsyncOutageFixture {
                 })
             .transform(retry)
             .subscribe(outcome::complete, outcome::completeExceptionally);
-    outcome.whenComplete(
-        (value, failure) -> {
-          if (outcome.isCancelled()) {
-            subscription.dispose();
-          }
-        });
-    return new Call(outcome, reached);
-  }
-
-  @Override
-  void fireTimers() {
-    reactorTimers.fireAll();
-  }
-
-  @Override
-  long pendingTimers() {
-    return reactorTimers.pending();
-  }
-
-  @Override
-  List<Long> timerDelays() {
-    return reactorTimers.delays;
+    return cancellable(outcome, subscription, reached);
   }
 }
