@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     classes = TracedApp.class,
     properties = {
       "management.tracing.sampling.probability=1.0",
+      "management.otlp.metrics.export.enabled=false",
       "management.endpoints.web.exposure.include=health,backon,prometheus",
       "backon.policies.payments.max-tries=3",
       "backon.policies.payments.wait=constant",
