@@ -62,6 +62,7 @@ class OtlpExportTest {
         .withUserConfiguration(BackonMetricsAutoConfigurationTest.Client.Config.class)
         .withPropertyValues(
             "backon.policies.payments.wait=none",
+            "management.otlp.metrics.export.enabled=true", // off for the module's other tests
             "management.otlp.metrics.export.url=http://127.0.0.1:"
                 + collector.getAddress().getPort()
                 + "/v1/metrics",
