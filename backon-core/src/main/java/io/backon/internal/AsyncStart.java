@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class AsyncStart {
 
   static {
-    LayerTypes.load(); // lets the JIT inline the policy accessors of the fast path
+    FastPathTypes.load(); // lets the JIT inline the policy accessors of the fast path
   }
 
   private AsyncStart() {}

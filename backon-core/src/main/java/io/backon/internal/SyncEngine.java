@@ -34,7 +34,7 @@ final class SyncEngine {
   static final int RETRY = 2;
 
   static {
-    LayerTypes.load(); // lets the JIT inline the accessors of the fast path
+    FastPathTypes.load(); // lets the JIT inline the accessors of the fast path
   }
 
   private SyncEngine() {}
