@@ -113,6 +113,8 @@ final class CallState implements RetryState {
    * state), else a new one. Hedged calls get a new one, since their copies may outlive the call.
    * Give it back with {@link #release()} when the call has ended. A non-null {@code resumed} trace
    * goes on instead of starting one.
+   *
+   * @param slot this thread's {@link AttemptContext}, which the caller has looked up already
    */
   static CallState forBlockingCall(
       Pipeline pipeline,
@@ -120,11 +122,11 @@ final class CallState implements RetryState {
       @Nullable Invocation invocation,
       Object target,
       long startNanos,
-      @Nullable CallTrace resumed) {
+      @Nullable CallTrace resumed,
+      AttemptContext slot) {
     if (pipeline.hedge() != null) {
       return new CallState(pipeline, overrides, invocation, target, startNanos, resumed).blocking();
     }
-    AttemptContext slot = AttemptContext.current();
     CallState state = slot.spare;
     if (state == null) {
       state = new CallState(pipeline, overrides, invocation, target, startNanos, resumed);
