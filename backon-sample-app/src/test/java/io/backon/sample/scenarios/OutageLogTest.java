@@ -152,6 +152,27 @@ class OutageLogTest extends RunningSampleApp {
             REJECTED_AFTER_OPENING);
   }
 
+  @Test
+  void connectionResetsTheWebClientRetriedLeaveOnlyBackonsLineForEachCallThatFailed() {
+    downstreamBehaves(b -> b.resetRate(1.0));
+
+    assertThat(run("async", MARKER + "-resets-future").serverHits()).isEqualTo(4);
+    assertThat(run("reactive", MARKER + "-resets-mono").serverHits()).isEqualTo(4);
+
+    assertThat(log.lines())
+        .as("8 resets, each reaching Backon as the WebClient's exception, which it retried")
+        .filteredOn(line -> line.level().equals("WARN") || line.level().equals("ERROR"))
+        .extracting(line -> line.logger() + ": " + line.message())
+        .hasSize(2)
+        .allMatch(
+            line ->
+                line.matches(
+                    "io\\.backon\\.retry: Giving up on AsyncDownstreamService\\.(future|mono)"
+                        + "\\(String, CallTrace\\) after 4 attempts \\(max tries reached\\): "
+                        + "org\\.springframework\\.web\\.reactive\\.function\\.client\\."
+                        + "WebClientRequestException: .+ \\[policy downstream-async]"));
+  }
+
   /**
    * Backon's lines at INFO and above as {@code LEVEL logger: message}, the time spent in a breaker
    * state as {@code …}.

@@ -47,17 +47,43 @@ class ScenarioEndpointsTest extends RunningSampleApp {
   }
 
   @Test
-  void anUnknownScenarioIsNotFound() {
-    http.get().uri("/scenarios/nothing").exchange().expectStatus().isNotFound();
+  void anUnknownScenarioIsNotFoundAndTheAnswerNamesTheKnownOnes() {
+    JsonNode problem = problem("/scenarios/{name}", "nothing", 404);
+
+    assertThat(problem.at("/detail").asString())
+        .isEqualTo(
+            "no scenario 'nothing'; known: [retry, breaker, hedged, deadline, budget, fallback, "
+                + "http, async, reactive, catalog-item, catalog-price]");
   }
 
   @Test
-  void anInvalidRequestIdIsABadRequest() {
-    http.get()
-        .uri("/scenarios/retry?requestId={id}", "has spaces")
+  void anInvalidRequestIdIsABadRequestAndTheAnswerNamesTheRule() {
+    JsonNode problem = problem("/scenarios/retry?requestId={id}", "has spaces", 400);
+
+    assertThat(problem.at("/detail").asString())
+        .isEqualTo("requestId must match [A-Za-z0-9._:-]{1,64} but was 'has spaces'");
+    assertThat(downstream.totalHits()).isZero();
+  }
+
+  @Test
+  void anEmptyRequestIdIsABadRequestToo() {
+    JsonNode problem = problem("/scenarios/retry?requestId={id}", "", 400);
+
+    assertThat(problem.at("/detail").asString())
+        .isEqualTo("requestId must match [A-Za-z0-9._:-]{1,64} but was ''");
+  }
+
+  /** {@code GET} of {@code uri} with its one variable, which must answer a problem detail. */
+  private JsonNode problem(String uri, String variable, int status) {
+    return http.get()
+        .uri(uri, variable)
         .exchange()
         .expectStatus()
-        .isBadRequest();
-    assertThat(downstream.totalHits()).isZero();
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType("application/problem+json")
+        .expectBody(JsonNode.class)
+        .returnResult()
+        .getResponseBody();
   }
 }

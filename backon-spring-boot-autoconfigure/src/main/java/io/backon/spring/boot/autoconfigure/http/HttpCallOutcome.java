@@ -4,6 +4,8 @@ import io.backon.AttemptTimeoutException;
 import io.backon.DeadlineExceededException;
 import io.backon.breaker.CircuitOpenException;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 
 /** How an HTTP call ended for its caller: the {@code outcome} tag of {@code backon.http.calls}. */
 enum HttpCallOutcome {
@@ -19,7 +21,10 @@ enum HttpCallOutcome {
   CIRCUIT_OPEN,
   /** An attempt timeout or the deadline ended the call. */
   TIMEOUT,
-  /** The caller cancelled the call (a reactive subscription). */
+  /**
+   * The caller cancelled the call: a reactive subscription was cancelled, or a blocking request was
+   * interrupted (a hedged copy that lost, an enclosing attempt's timeout or deadline).
+   */
   CANCELLED,
   /** Any other failure. */
   OTHER;
@@ -48,6 +53,24 @@ enum HttpCallOutcome {
         || failure instanceof DeadlineExceededException) {
       return TIMEOUT;
     }
+    if (cancelled(failure)) {
+      return CANCELLED;
+    }
     return HttpPolicyDerivation.isIoFailure(failure) ? IO_ERROR : OTHER;
+  }
+
+  /**
+   * Whether a blocking request failed because its caller gave up on it, not because of the
+   * downstream: the JDK client reports an interrupted or cancelled exchange as an {@code
+   * IOException} caused by the {@code InterruptedException} or {@code CancellationException}.
+   */
+  private static boolean cancelled(Throwable failure) {
+    @Nullable Throwable cause = failure;
+    for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+      if (cause instanceof InterruptedException || cause instanceof CancellationException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
