@@ -168,6 +168,14 @@ public final class RetryPolicy {
     return settings.giveUpIf;
   }
 
+  /**
+   * What the give-up line says when {@link #giveUpIf()} matched; {@code "giveUpIf matched"} unless
+   * the builder was given a reason.
+   */
+  public String giveUpIfReason() {
+    return settings.giveUpIfReason;
+  }
+
   /** The wait override (e.g. from a Retry-After header), if any. */
   public @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride() {
     return settings.waitOverride;

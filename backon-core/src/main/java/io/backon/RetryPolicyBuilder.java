@@ -145,9 +145,30 @@ public final class RetryPolicyBuilder {
     return this;
   }
 
-  /** Give up at once when a retryable failure matches this predicate. */
+  /**
+   * Give up at once when a retryable failure matches this predicate; the give-up line's reason says
+   * {@code giveUpIf matched}.
+   */
   public RetryPolicyBuilder giveUpIf(Predicate<? super Throwable> predicate) {
+    return giveUpIf(predicate, GiveUpReason.GIVE_UP_PREDICATE.description());
+  }
+
+  /**
+   * Like {@link #giveUpIf(Predicate)}, with the reason the give-up line gives when the predicate
+   * matched, e.g. {@code "Retry-After longer than 5s"}: operators read it, and a predicate an
+   * integration adds should say what it checks. The event's {@link GiveUpReason} stays {@link
+   * GiveUpReason#GIVE_UP_PREDICATE}.
+   *
+   * @param reason a short, single-line text, not blank
+   */
+  public RetryPolicyBuilder giveUpIf(Predicate<? super Throwable> predicate, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (reason.isBlank() || reason.lines().count() > 1) {
+      throw new IllegalArgumentException(
+          "giveUpIf reason must be a non-blank single line, was '" + reason + "'");
+    }
     s.giveUpIf = Objects.requireNonNull(predicate, "predicate");
+    s.giveUpIfReason = reason.strip();
     return this;
   }
 

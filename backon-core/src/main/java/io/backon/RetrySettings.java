@@ -53,6 +53,7 @@ final class RetrySettings implements Cloneable {
   Class<? extends Throwable>[] abortOn = new Class[0];
 
   @Nullable Predicate<? super Throwable> giveUpIf;
+  String giveUpIfReason = GiveUpReason.GIVE_UP_PREDICATE.description();
   @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride;
   @Nullable Fallback fallback;
   boolean raiseOnGiveUp = true;

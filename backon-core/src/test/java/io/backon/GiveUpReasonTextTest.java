@@ -1,6 +1,7 @@
 package io.backon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.backon.CapturedLog.Line;
@@ -91,6 +92,43 @@ class GiveUpReasonTextTest {
         .doesNotHaveDuplicates()
         .doesNotContain("circuit open")
         .noneMatch(text -> text.contains("rejected value"));
+  }
+
+  @Test
+  void aGiveUpPredicateGivenAReasonIsNamedByItInTheLine() {
+    fail(
+        policy().giveUpIf(e -> "fatal".equals(e.getMessage()), " card declined for good "),
+        new IOException("fatal"));
+
+    assertThat(giveUps)
+        .extracting(RetryEvent::giveUpReason)
+        .containsExactly(GiveUpReason.GIVE_UP_PREDICATE);
+    assertThat(log.linesOf("io.backon.retry"))
+        .extracting(Line::message)
+        .containsExactly(
+            "Giving up on PaymentClient.charge after 1 attempt (card declined for good): "
+                + "java.io.IOException: fatal [policy payments]");
+  }
+
+  @Test
+  void aGiveUpPredicateWithoutAReasonTakesBackTheDefaultText() {
+    RetryPolicy policy =
+        policy()
+            .giveUpIf(e -> true, "first reason")
+            .giveUpIf(e -> "fatal".equals(e.getMessage()))
+            .build();
+
+    assertThat(policy.giveUpIfReason()).isEqualTo("giveUpIf matched");
+  }
+
+  @Test
+  void aGiveUpReasonMustBeOneLineOfText() {
+    assertThatThrownBy(() -> policy().giveUpIf(e -> true, "  "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("giveUpIf reason");
+    assertThatThrownBy(() -> policy().giveUpIf(e -> true, "two\nlines"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("single line");
   }
 
   @Test

@@ -53,7 +53,9 @@ final class GiveUpLine {
     } else {
       line.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
     }
-    line.append(" (").append(reasonText(reason, rejected)).append(')');
+    String description =
+        reason == GiveUpReason.GIVE_UP_PREDICATE ? policy.giveUpIfReason() : reason.description();
+    line.append(" (").append(reasonText(reason, description, rejected)).append(')');
     Throwable ending = state.endingFailure();
     Throwable shown = reason == GiveUpReason.POLICY_ERROR && ending != null ? ending : failure;
     if (shown != null) {
@@ -75,17 +77,16 @@ final class GiveUpLine {
   }
 
   /**
-   * The reason as the line says it: the reason's {@link GiveUpReason#description() description},
-   * except for a call whose last attempt an open breaker rejected: {@value #CIRCUIT_OPEN} (alone
-   * when that ended the call, after the reason when a limit was reached as well).
+   * The reason as the line says it: its {@code description} (the reason's own, or the policy's
+   * {@code giveUpIf} reason), except for a call whose last attempt an open breaker rejected:
+   * {@value #CIRCUIT_OPEN} (alone when that ended the call, after the reason when a limit was
+   * reached as well).
    */
-  static String reasonText(GiveUpReason reason, boolean rejectedByBreaker) {
+  static String reasonText(GiveUpReason reason, String description, boolean rejectedByBreaker) {
     if (!rejectedByBreaker) {
-      return reason.description();
+      return description;
     }
-    return reason == GiveUpReason.NOT_RETRYABLE
-        ? CIRCUIT_OPEN
-        : reason.description() + ", " + CIRCUIT_OPEN;
+    return reason == GiveUpReason.NOT_RETRYABLE ? CIRCUIT_OPEN : description + ", " + CIRCUIT_OPEN;
   }
 
   /** Whether an open breaker rejected the last attempt, so it never reached the target. */

@@ -52,7 +52,14 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
             failure -> {
               Duration wait = retryAfter(failure, clock);
               return wait != null && wait.compareTo(cap) > 0;
-            });
+            },
+            "Retry-After longer than the " + text(cap) + " cap");
+  }
+
+  /** {@code 5s}, {@code 1500ms}: how the give-up line names the cap. */
+  static String text(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   private @Nullable Duration waitFor(Throwable failure) {

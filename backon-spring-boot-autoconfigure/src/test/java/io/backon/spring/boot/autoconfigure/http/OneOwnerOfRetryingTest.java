@@ -97,6 +97,9 @@ class OneOwnerOfRetryingTest {
 
               assertThat(server.hits("/busy")).isEqualTo(1);
               assertThat(sleeper.sleeps()).isEmpty();
+              assertThat(outer(context).policy().giveUpIfReason())
+                  .as("what the give-up line says instead of a giveUpIf the user never wrote")
+                  .isEqualTo("Retry-After longer than the 30s cap");
             });
   }
 
