@@ -3,6 +3,7 @@ package io.backon.micrometer;
 import io.micrometer.core.instrument.Meter;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixed number of meters indexed by an enum's ordinal, each registered on first use and kept, so
@@ -23,6 +24,11 @@ final class MeterSlots<M extends Meter> {
   MeterSlots(int size, IntFunction<M> register) {
     this.meters = new AtomicReferenceArray<>(size);
     this.register = register;
+  }
+
+  /** The meter of slot {@code index} if it was registered, else {@code null}; registers nothing. */
+  @Nullable M peek(int index) {
+    return meters.get(index);
   }
 
   /** The meter of slot {@code index}, registered on first use. */

@@ -62,6 +62,16 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     hedges.get(outcome.ordinal()).increment();
   }
 
+  /**
+   * How many hedged races ended with {@code outcome}, read from this policy's own {@code
+   * backon.hedges} counter: right also when a meter filter renamed its tags; 0 before the first
+   * such race or when a filter denied the meter.
+   */
+  long hedgeCount(HedgeOutcome outcome) {
+    Counter counter = hedges.peek(outcome.ordinal());
+    return counter == null ? 0 : (long) counter.count();
+  }
+
   @Override
   public void attemptEnded(
       AttemptOutcome outcome, @Nullable Throwable failure, long durationNanos) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers the per-call meters of {@link BackonMeterNames} ({@code backon.calls}, {@code
@@ -42,6 +43,11 @@ final class RetryMeters {
     return meters != null
         ? meters
         : policies.computeIfAbsent(policyName, name -> new PolicyMeters(this, name));
+  }
+
+  /** The meters of the policy named {@code policyName} if it has any yet; creates none. */
+  @Nullable PolicyMeters existing(String policyName) {
+    return policies.get(policyName);
   }
 
   /** Whether {@code backon.attempt.duration} times attempts (off by default). */

@@ -158,11 +158,24 @@ public final class BackonMetricsAutoConfiguration {
     };
   }
 
-  /** Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters. */
+  /**
+   * Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters: from
+   * Backon's own, which a meter filter renaming their tags leaves countable, or with a {@code
+   * RetryInstrumentation} of the user's, found in the registry by their {@code name} tag.
+   */
   @Bean
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
   @ConditionalOnMissingBean
-  HedgeOutcomeCounts backonHedgeOutcomeCounts(MeterRegistry meterRegistry) {
+  HedgeOutcomeCounts backonHedgeOutcomeCounts(
+      MeterRegistry meterRegistry, ObjectProvider<BackonMicrometer> backonMicrometer) {
+    BackonMicrometer own = backonMicrometer.getIfUnique();
+    if (own != null) {
+      return policyName -> {
+        Map<String, Long> counts = new TreeMap<>();
+        own.hedgeCounts(policyName).forEach((outcome, n) -> counts.put(outcome.tagValue(), n));
+        return counts;
+      };
+    }
     return policyName -> {
       Map<String, Long> counts = new TreeMap<>();
       for (Counter counter :
