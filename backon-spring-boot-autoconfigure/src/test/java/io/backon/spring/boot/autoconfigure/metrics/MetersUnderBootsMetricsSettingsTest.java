@@ -21,12 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -35,8 +39,6 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.promethe
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -46,7 +48,6 @@ import org.springframework.context.annotation.Lazy;
  * management.metrics.tags}, {@code .enable}, {@code .distribution}) and under the user's own {@link
  * MeterFilter} and {@link MeterRegistryCustomizer} beans, as Prometheus scrapes them.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class MetersUnderBootsMetricsSettingsTest {
 
   private final ApplicationContextRunner runner =
@@ -87,20 +88,48 @@ class MetersUnderBootsMetricsSettingsTest {
   }
 
   @Test
-  void aDisabledMeterIsGoneAndCallsGoOnQuietly(CapturedOutput output) {
-    runner
-        .withPropertyValues("management.metrics.enable.backon.attempts=false")
-        .run(
-            context -> {
-              callEveryOutcome(context.getBean(Shop.class));
+  void aDisabledMeterIsGoneAndCallsGoOnQuietly() {
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              warnings.add(record);
+            }
+          }
 
-              List<String> samples = backonSamples(context.getBean(PrometheusMeterRegistry.class));
+          @Override
+          public void flush() {}
 
-              assertThat(samples)
-                  .anyMatch(s -> s.startsWith("backon_calls_seconds_count{"))
-                  .noneMatch(s -> s.startsWith("backon_attempts"));
-            });
-    assertThat(output.getOut() + output.getErr()).doesNotContain("ERROR");
+          @Override
+          public void close() {}
+        };
+    Logger backon = Logger.getLogger("io.backon");
+    backon.addHandler(handler);
+    try {
+      runner
+          .withPropertyValues("management.metrics.enable.backon.attempts=false")
+          .run(
+              context -> {
+                callEveryOutcome(context.getBean(Shop.class));
+
+                List<String> samples =
+                    backonSamples(context.getBean(PrometheusMeterRegistry.class));
+
+                assertThat(samples)
+                    .anyMatch(s -> s.startsWith("backon_calls_seconds_count{"))
+                    .noneMatch(s -> s.startsWith("backon_attempts"));
+              });
+    } finally {
+      backon.removeHandler(handler);
+    }
+    assertThat(warnings)
+        .extracting(LogRecord::getMessage)
+        .as("only the give-ups and the breaker opening, no failing meter")
+        .isNotEmpty()
+        .allMatch(
+            m -> m.startsWith("Giving up on Shop.") || m.startsWith("Circuit breaker 'stock'"));
   }
 
   @Test
