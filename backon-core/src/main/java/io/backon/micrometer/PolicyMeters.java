@@ -45,11 +45,17 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     this.attemptDurations =
         meters.attemptDurations()
             ? new MeterSlots<>(
-                ATTEMPT_OUTCOMES.length, i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]))
+                ATTEMPT_OUTCOMES.length,
+                i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]),
+                RetryMeters.unregisteredTimer(BackonMeterNames.ATTEMPT_DURATION),
+                RetryMeters.describe(BackonMeterNames.ATTEMPT_DURATION, policyName, null))
             : null;
     this.hedges =
         new MeterSlots<>(
-            HEDGE_OUTCOMES.length, i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]));
+            HEDGE_OUTCOMES.length,
+            i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]),
+            RetryMeters.unregisteredCounter(BackonMeterNames.HEDGES),
+            RetryMeters.describe(BackonMeterNames.HEDGES, policyName, null));
   }
 
   @Override
