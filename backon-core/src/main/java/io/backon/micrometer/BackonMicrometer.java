@@ -4,11 +4,14 @@ import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
+import io.backon.hedge.HedgeOutcome;
 import io.backon.instrumentation.CallTracer;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -182,6 +185,29 @@ public final class BackonMicrometer implements RetryInstrumentation {
           .parentObservation(call)
           .start();
     }
+  }
+
+  /**
+   * How the hedged races of the policy named {@code policyName} ended so far, as its {@code
+   * backon.hedges} counters count them: each outcome seen at least once, to its count. The counters
+   * are this instance's own, so the counts hold also when a meter filter renamed the meter's tags;
+   * a meter a filter denied counts 0. Empty without a meter registry or before the policy's first
+   * hedged race. Thread-safe; allocates the map.
+   */
+  public Map<HedgeOutcome, Long> hedgeCounts(String policyName) {
+    Objects.requireNonNull(policyName, "policyName");
+    RetryMeters retryMeters = meters;
+    PolicyMeters policyMeters = retryMeters == null ? null : retryMeters.existing(policyName);
+    Map<HedgeOutcome, Long> counts = new EnumMap<>(HedgeOutcome.class);
+    if (policyMeters != null) {
+      for (HedgeOutcome outcome : HedgeOutcome.values()) {
+        long count = policyMeters.hedgeCount(outcome);
+        if (count > 0) {
+          counts.put(outcome, count);
+        }
+      }
+    }
+    return counts;
   }
 
   /**

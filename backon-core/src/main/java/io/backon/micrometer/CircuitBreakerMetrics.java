@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code backon.circuitbreaker.not.permitted}: the calls the breaker rejected (its {@link
  *       CircuitBreakerSnapshot#rejectedCalls()}, which {@code reset()} sets back to 0);
  *   <li>{@code backon.circuitbreaker.failure.rate} and {@code
- *       backon.circuitbreaker.slow.call.rate}: gauges in percent, -1 while the window holds fewer
- *       than {@code minimumCalls} calls.
+ *       backon.circuitbreaker.slow.call.rate}: gauges in percent, NaN while the window holds fewer
+ *       than {@code minimumCalls} calls (and the slow-call rate while slow calls are not measured).
  * </ul>
  *
  * <p>Gauges and the rejected-calls counter hold the breaker weakly: a breaker that is no longer

@@ -22,11 +22,15 @@ final class ExceptionMeters {
     this.calls =
         new MeterSlots<>(
             CALL_OUTCOMES.length,
-            i -> meters.callTimer(policyName, CALL_OUTCOMES[i], exceptionTag));
+            i -> meters.callTimer(policyName, CALL_OUTCOMES[i], exceptionTag),
+            RetryMeters.unregisteredTimer(BackonMeterNames.CALLS),
+            RetryMeters.describe(BackonMeterNames.CALLS, policyName, exceptionTag));
     this.attempts =
         new MeterSlots<>(
             ATTEMPT_OUTCOMES.length,
-            i -> meters.attemptCounter(policyName, ATTEMPT_OUTCOMES[i], exceptionTag));
+            i -> meters.attemptCounter(policyName, ATTEMPT_OUTCOMES[i], exceptionTag),
+            RetryMeters.unregisteredCounter(BackonMeterNames.ATTEMPTS),
+            RetryMeters.describe(BackonMeterNames.ATTEMPTS, policyName, exceptionTag));
   }
 
   /** The {@code backon.calls} timer of {@code outcome}. */

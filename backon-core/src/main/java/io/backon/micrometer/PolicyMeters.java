@@ -45,11 +45,17 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
     this.attemptDurations =
         meters.attemptDurations()
             ? new MeterSlots<>(
-                ATTEMPT_OUTCOMES.length, i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]))
+                ATTEMPT_OUTCOMES.length,
+                i -> meters.attemptTimer(policyName, ATTEMPT_OUTCOMES[i]),
+                RetryMeters.unregisteredTimer(BackonMeterNames.ATTEMPT_DURATION),
+                RetryMeters.describe(BackonMeterNames.ATTEMPT_DURATION, policyName, null))
             : null;
     this.hedges =
         new MeterSlots<>(
-            HEDGE_OUTCOMES.length, i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]));
+            HEDGE_OUTCOMES.length,
+            i -> meters.hedgeCounter(policyName, HEDGE_OUTCOMES[i]),
+            RetryMeters.unregisteredCounter(BackonMeterNames.HEDGES),
+            RetryMeters.describe(BackonMeterNames.HEDGES, policyName, null));
   }
 
   @Override
@@ -60,6 +66,16 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
   @Override
   public void hedgeEnded(HedgeOutcome outcome) {
     hedges.get(outcome.ordinal()).increment();
+  }
+
+  /**
+   * How many hedged races ended with {@code outcome}, read from this policy's own {@code
+   * backon.hedges} counter: right also when a meter filter renamed its tags; 0 before the first
+   * such race or when a filter denied the meter.
+   */
+  long hedgeCount(HedgeOutcome outcome) {
+    Counter counter = hedges.peek(outcome.ordinal());
+    return counter == null ? 0 : (long) counter.count();
   }
 
   @Override

@@ -4,10 +4,15 @@ import io.backon.hedge.HedgeOutcome;
 import io.backon.instrumentation.AttemptOutcome;
 import io.backon.instrumentation.CallOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopCounter;
+import io.micrometer.core.instrument.noop.NoopTimer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers the per-call meters of {@link BackonMeterNames} ({@code backon.calls}, {@code
@@ -44,6 +49,11 @@ final class RetryMeters {
         : policies.computeIfAbsent(policyName, name -> new PolicyMeters(this, name));
   }
 
+  /** The meters of the policy named {@code policyName} if it has any yet; creates none. */
+  @Nullable PolicyMeters existing(String policyName) {
+    return policies.get(policyName);
+  }
+
   /** Whether {@code backon.attempt.duration} times attempts (off by default). */
   boolean attemptDurations() {
     return attemptDurations;
@@ -52,6 +62,27 @@ final class RetryMeters {
   /** How many {@value BackonMeterNames#EXCEPTION} values besides {@code none} a policy gets. */
   int maxExceptionTags() {
     return maxExceptionTags;
+  }
+
+  /** A no-op timer for a slot whose registration threw. */
+  static Timer unregisteredTimer(String name) {
+    return new NoopTimer(new Meter.Id(name, Tags.empty(), null, null, Meter.Type.TIMER));
+  }
+
+  /** A no-op counter for a slot whose registration threw. */
+  static Counter unregisteredCounter(String name) {
+    return new NoopCounter(new Meter.Id(name, Tags.empty(), null, null, Meter.Type.COUNTER));
+  }
+
+  /** Names meters for a log line: {@code backon.calls of policy 'payments' (exception=none)}. */
+  static String describe(String name, String policy, @Nullable String exceptionTag) {
+    return name
+        + " of policy '"
+        + policy
+        + "'"
+        + (exceptionTag == null
+            ? ""
+            : " (" + BackonMeterNames.EXCEPTION + "=" + exceptionTag + ")");
   }
 
   Timer callTimer(String policy, CallOutcome outcome, String exception) {

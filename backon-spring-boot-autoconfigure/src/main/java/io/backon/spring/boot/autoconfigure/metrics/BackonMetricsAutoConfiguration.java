@@ -1,5 +1,7 @@
 package io.backon.spring.boot.autoconfigure.metrics;
 
+import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
 import io.backon.budget.RetryBudget;
 import io.backon.budget.RetryBudgetRegistry;
@@ -13,6 +15,7 @@ import io.backon.micrometer.CircuitBreakerMetrics;
 import io.backon.micrometer.RetryBudgetMetrics;
 import io.backon.spring.boot.autoconfigure.BackonProperties;
 import io.backon.spring.boot.autoconfigure.ObservationsProperties;
+import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomeCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +24,11 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -117,20 +123,59 @@ public final class BackonMetricsAutoConfiguration {
     return observes;
   }
 
+  /**
+   * Binds the meters of every configured breaker and budget, and of those built into a {@code
+   * RetryPolicy} bean, which neither registry holds. Spring Boot binds it once all singletons
+   * exist, so every policy is known by then.
+   */
   @Bean
   @ConditionalOnMissingBean(name = "backonMeterBinder")
-  MeterBinder backonMeterBinder(CircuitBreakerRegistry breakers, RetryBudgetRegistry budgets) {
+  MeterBinder backonMeterBinder(
+      CircuitBreakerRegistry breakers,
+      RetryBudgetRegistry budgets,
+      ObjectProvider<RetryPolicyRegistry> policies) {
     return registry -> {
-      CircuitBreakerMetrics.of(breakers).bindTo(registry);
-      RetryBudgetMetrics.of(budgets.all().toArray(RetryBudget[]::new)).bindTo(registry);
+      Set<CircuitBreaker> allBreakers = Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<RetryBudget> allBudgets = Collections.newSetFromMap(new IdentityHashMap<>());
+      allBreakers.addAll(breakers.all());
+      allBudgets.addAll(budgets.all());
+      policies.ifAvailable(
+          known -> {
+            for (String name : known.names()) {
+              RetryPolicy policy = known.policy(name);
+              CircuitBreaker breaker = policy.circuitBreaker();
+              if (breaker != null) {
+                allBreakers.add(breaker);
+              }
+              RetryBudget budget = policy.retryBudget();
+              if (budget != null) {
+                allBudgets.add(budget);
+              }
+            }
+          });
+      CircuitBreakerMetrics.of(allBreakers.toArray(CircuitBreaker[]::new)).bindTo(registry);
+      RetryBudgetMetrics.of(allBudgets.toArray(RetryBudget[]::new)).bindTo(registry);
     };
   }
 
-  /** Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters. */
+  /**
+   * Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters: from
+   * Backon's own, which a meter filter renaming their tags leaves countable, or with a {@code
+   * RetryInstrumentation} of the user's, found in the registry by their {@code name} tag.
+   */
   @Bean
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
   @ConditionalOnMissingBean
-  HedgeOutcomeCounts backonHedgeOutcomeCounts(MeterRegistry meterRegistry) {
+  HedgeOutcomeCounts backonHedgeOutcomeCounts(
+      MeterRegistry meterRegistry, ObjectProvider<BackonMicrometer> backonMicrometer) {
+    BackonMicrometer own = backonMicrometer.getIfUnique();
+    if (own != null) {
+      return policyName -> {
+        Map<String, Long> counts = new TreeMap<>();
+        own.hedgeCounts(policyName).forEach((outcome, n) -> counts.put(outcome.tagValue(), n));
+        return counts;
+      };
+    }
     return policyName -> {
       Map<String, Long> counts = new TreeMap<>();
       for (Counter counter :

@@ -140,6 +140,106 @@ class MetersInTheFieldTest {
   }
 
   @Test
+  void manyThreadsWithEveryOutcomeAddUpExactlyPerOutcome() throws Exception {
+    Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    server.handle(
+        "/mixed",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          String id = exchange.getRequestURI().getQuery();
+          int kind = Integer.parseInt(id) % 4;
+          int status =
+              switch (kind) {
+                case 0 -> 200;
+                case 1 -> failedOnce.add(id) ? 503 : 200;
+                case 2 -> 503;
+                default -> 404;
+              };
+          LoopbackServer.reply(exchange, Answer.of(status));
+        });
+    RestClient client = builder.build();
+    Map<String, Double> before = samples(scrape());
+    int threads = 8;
+    int callsPerThread = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Map<Integer, Integer>>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                Map<Integer, Integer> statuses = new TreeMap<>();
+                for (int c = 0; c < callsPerThread; c++) {
+                  int status =
+                      client
+                          .get()
+                          .uri(server.uri("/mixed?" + (thread * callsPerThread + c)))
+                          .attribute(BackonHttp.CLIENT_ATTRIBUTE, "bulk")
+                          .exchange((request, response) -> response.getStatusCode().value());
+                  statuses.merge(status, 1, Integer::sum);
+                }
+                return statuses;
+              }));
+    }
+    start.countDown();
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    for (Future<Map<Integer, Integer>> result : results) {
+      result.get(60, TimeUnit.SECONDS).forEach((s, n) -> statuses.merge(s, n, Integer::sum));
+    }
+    pool.shutdown();
+
+    int calls = threads * callsPerThread;
+    int each = calls / 4;
+    assertThat(statuses).containsOnly(entry(200, 2 * each), entry(503, each), entry(404, each));
+    Map<String, Double> counted = countedSince(before, samples(scrape()));
+    String host = "127.0.0.1:" + server.port();
+    assertThat(counted)
+        .containsOnly(
+            entry(
+                "backon_calls_seconds_count{exception=\"none\",name=\"bulk\","
+                    + "outcome=\"success_without_retry\"}",
+                2.0 * each),
+            entry(
+                "backon_calls_seconds_count{exception=\"none\",name=\"bulk\","
+                    + "outcome=\"success_with_retry\"}",
+                (double) each),
+            entry(
+                "backon_calls_seconds_count{exception=\"HttpStatusException\",name=\"bulk\","
+                    + "outcome=\"failure_with_retry\"}",
+                (double) each),
+            entry(
+                "backon_attempts_total{exception=\"HttpStatusException\",name=\"bulk\","
+                    + "outcome=\"failure\"}",
+                5.0 * each),
+            entry(
+                "backon_attempts_total{exception=\"none\",name=\"bulk\",outcome=\"success\"}",
+                3.0 * each),
+            entry(
+                "backon_http_calls_seconds_count{host=\""
+                    + host
+                    + "\",outcome=\"success\",policy=\"bulk\"}",
+                2.0 * each),
+            entry(
+                "backon_http_calls_seconds_count{host=\""
+                    + host
+                    + "\",outcome=\"server_error\",policy=\"bulk\"}",
+                (double) each),
+            entry(
+                "backon_http_calls_seconds_count{host=\""
+                    + host
+                    + "\",outcome=\"client_error\",policy=\"bulk\"}",
+                (double) each));
+    assertThat(
+            counted.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("backon_calls_seconds_count"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum())
+        .isEqualTo(calls);
+  }
+
+  @Test
   void aPostSentOnlyOnceCountsInItsPolicysMeters() {
     server.script("/orders", Answer.of(503));
     RestClient client = builder.build();

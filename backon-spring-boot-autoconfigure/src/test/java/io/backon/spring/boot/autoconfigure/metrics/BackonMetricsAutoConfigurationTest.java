@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backon.Backon;
 import io.backon.RetryPolicy;
+import io.backon.breaker.CircuitBreaker;
+import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
@@ -130,6 +132,39 @@ class BackonMetricsAutoConfigurationTest {
           assertThat(meters.get("backon.budget.tokens").tag("name", "payments-api").gauge().value())
               .isEqualTo(20.0);
         });
+  }
+
+  @Test
+  void aBreakerAndABudgetBuiltIntoARetryPolicyBeanHaveTheirMeters() {
+    runner
+        .withUserConfiguration(PolicyWithItsOwnBreaker.class)
+        .run(
+            context -> {
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+
+              assertThat(
+                      meters
+                          .get("backon.circuitbreaker.state")
+                          .tag("name", "inline-breaker")
+                          .tag("state", "closed")
+                          .gauge()
+                          .value())
+                  .isEqualTo(1.0);
+              assertThat(
+                      meters
+                          .get("backon.budget.tokens")
+                          .tag("name", "inline-budget")
+                          .gauge()
+                          .value())
+                  .isEqualTo(7.0);
+              assertThat(
+                      meters
+                          .find("backon.circuitbreaker.state")
+                          .tag("name", "payments-api")
+                          .gauges())
+                  .as("the configured breaker is still bound, once per state")
+                  .hasSize(5);
+            });
   }
 
   @Test
@@ -265,6 +300,18 @@ class BackonMetricsAutoConfigurationTest {
     @Bean
     RetryPolicy beanPolicy() {
       return RetryPolicy.builder().maxTries(2).build();
+    }
+  }
+
+  /** A policy bean whose breaker and budget exist only inside it, in no registry. */
+  @Configuration(proxyBeanMethods = false)
+  static class PolicyWithItsOwnBreaker {
+    @Bean
+    RetryPolicy ownBreakerPolicy() {
+      return RetryPolicy.builder()
+          .circuitBreaker(CircuitBreaker.builder("inline-breaker").build())
+          .retryBudget(RetryBudget.builder().name("inline-budget").maxTokens(7).build())
+          .build();
     }
   }
 

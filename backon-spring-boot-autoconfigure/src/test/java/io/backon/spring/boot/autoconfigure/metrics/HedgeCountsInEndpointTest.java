@@ -8,6 +8,8 @@ import io.backon.spring.boot.autoconfigure.HedgingSettingsTest;
 import io.backon.spring.boot.autoconfigure.actuate.BackonActuatorAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.actuate.BackonEndpoint;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomesDescriptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,31 @@ class HedgeCountsInEndpointTest {
 
               assertThat(endpoint.report().hedges().get("hedged").hedgeWon()).isEqualTo(1L);
               assertThat(endpoint.report().hedges()).doesNotContainKey("default");
+            });
+  }
+
+  @Test
+  void aHedgeThatWonIsCountedAlsoWhenTheUserRenamedTheNameTag() {
+    runner
+        .withUserConfiguration(HedgingSettingsTest.SlowFirstCopy.CONFIG)
+        .withBean(
+            "policyTag", MeterFilter.class, () -> MeterFilter.renameTag("backon", "name", "policy"))
+        .run(
+            context -> {
+              BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
+
+              assertThat(context.getBean(HedgingSettingsTest.SlowFirstCopy.class).call())
+                  .isEqualTo("hedge");
+
+              assertThat(
+                      context
+                          .getBean(MeterRegistry.class)
+                          .get("backon.hedges")
+                          .tag("policy", "hedged")
+                          .counter()
+                          .count())
+                  .isEqualTo(1.0);
+              assertThat(endpoint.report().hedges().get("hedged").hedgeWon()).isEqualTo(1L);
             });
   }
 
