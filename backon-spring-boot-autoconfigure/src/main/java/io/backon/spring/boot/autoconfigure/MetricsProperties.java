@@ -15,6 +15,14 @@ public class MetricsProperties {
    */
   private boolean attemptDurations;
 
+  /**
+   * How many distinct exception tag values (besides none) each policy's backon.calls and
+   * backon.attempts get; failures of further exception classes are tagged exception="other", and
+   * the first such failure logs one WARNING. Bounds the number of time series an outage of many
+   * different exceptions can create. 0 tags every failure "other". Default 32.
+   */
+  private int maxExceptionTags = 32; // BackonMicrometer.DEFAULT_MAX_EXCEPTION_TAGS (optional type)
+
   /** Whether attempts are timed. */
   public boolean isAttemptDurations() {
     return attemptDurations;
@@ -23,5 +31,15 @@ public class MetricsProperties {
   /** Sets whether attempts are timed. */
   public void setAttemptDurations(boolean attemptDurations) {
     this.attemptDurations = attemptDurations;
+  }
+
+  /** The bound on exception tag values per policy. */
+  public int getMaxExceptionTags() {
+    return maxExceptionTags;
+  }
+
+  /** Sets the bound on exception tag values per policy; checked when the meters are built. */
+  public void setMaxExceptionTags(int maxExceptionTags) {
+    this.maxExceptionTags = maxExceptionTags;
   }
 }

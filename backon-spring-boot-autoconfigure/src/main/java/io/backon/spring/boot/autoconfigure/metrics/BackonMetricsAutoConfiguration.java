@@ -13,7 +13,9 @@ import io.backon.micrometer.BackonMicrometerBuilder;
 import io.backon.micrometer.BackonObservationDocumentation.LowCardinalityKeys;
 import io.backon.micrometer.CircuitBreakerMetrics;
 import io.backon.micrometer.RetryBudgetMetrics;
+import io.backon.spring.boot.autoconfigure.BackonConfigurationException;
 import io.backon.spring.boot.autoconfigure.BackonProperties;
+import io.backon.spring.boot.autoconfigure.ConfigErrorCode;
 import io.backon.spring.boot.autoconfigure.ObservationsProperties;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomeCounts;
@@ -85,6 +87,16 @@ public final class BackonMetricsAutoConfiguration {
         BackonMicrometer.builder()
             .meterRegistry(meterRegistry)
             .attemptDurations(properties.getMetrics().isAttemptDurations());
+    int maxExceptionTags = properties.getMetrics().getMaxExceptionTags();
+    if (maxExceptionTags < 0) {
+      throw new BackonConfigurationException(
+          ConfigErrorCode.OUT_OF_RANGE,
+          "backon.metrics.max-exception-tags",
+          "the value " + maxExceptionTags + " is not allowed (it must be 0 or more).",
+          "change backon.metrics.max-exception-tags to 0 or more (0 tags every failure"
+              + " exception=\"other\").");
+    }
+    builder.maxExceptionTags(maxExceptionTags);
     ObservationRegistry observations = observationRegistry.getIfUnique();
     ObservationsProperties.Enabled enabled = properties.getObservations().getEnabled();
     if (observations != null && observes(enabled, observationHandlers)) {

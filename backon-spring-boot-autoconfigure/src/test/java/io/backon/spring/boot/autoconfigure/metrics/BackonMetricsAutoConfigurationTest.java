@@ -10,6 +10,7 @@ import io.backon.budget.RetryBudget;
 import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
+import io.backon.spring.boot.autoconfigure.BackonConfigurationException;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -113,6 +114,46 @@ class BackonMetricsAutoConfigurationTest {
                   .contains(
                       "backon_attempt_duration_seconds_bucket{name=\"payments\",outcome=\"failure\",");
             });
+  }
+
+  @Test
+  void failuresBeyondMaxExceptionTagsAreTaggedOther() {
+    runner
+        .withUserConfiguration(Client.Config.class)
+        .withPropertyValues("backon.metrics.max-exception-tags=0")
+        .run(
+            context -> {
+              Client client = context.getBean(Client.class);
+              client.failFirst(1);
+
+              assertThat(client.call()).isEqualTo("ok");
+
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              assertThat(
+                      meters
+                          .get("backon.attempts")
+                          .tags("name", "payments", "outcome", "failure", "exception", "other")
+                          .counter()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(meters.find("backon.attempts").tag("exception", "IOException").meters())
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void aNegativeMaxExceptionTagsStopsTheStartupNamingTheProperty() {
+    runner
+        .withPropertyValues("backon.metrics.max-exception-tags=-1")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(BackonConfigurationException.class)
+                    .hasMessageContaining("BACKON-CFG-007")
+                    .hasMessageContaining("backon.metrics.max-exception-tags")
+                    .hasMessageContaining("0 or more"));
   }
 
   @Test
