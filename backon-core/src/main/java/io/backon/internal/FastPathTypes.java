@@ -10,7 +10,8 @@ import java.util.function.IntSupplier;
  * Loads the types that the engines' fast paths name in signatures before the engines run. HotSpot's
  * JIT does not inline a call whose signature names a class that is not loaded yet: the case for the
  * optional layers' types ({@code RetryPolicy} accessors return them) in an application that never
- * builds a breaker, hedging or a budget, for {@link AttemptTrace} without instrumentation, and for
+ * builds a breaker, hedging or a budget, for {@link AttemptTrace} without instrumentation, for
+ * {@link IntSupplier} ({@code RetryPolicy.maxTriesSupplier()}) without a supplied limit, and for
  * {@link GiveUpReason} (a {@code RetryEvent} constructor argument) until the first call gives up.
  * Each such call costs about a nanosecond, and an event whose constructor is not inlined is
  * allocated even when its listener lets it go. Loading does not initialize the classes. Not API.

@@ -188,11 +188,13 @@ public final class BackonMicrometer implements RetryInstrumentation {
   }
 
   /**
-   * How the hedged races of the policy named {@code policyName} ended so far, as its {@code
-   * backon.hedges} counters count them: each outcome seen at least once, to its count. The counters
-   * are this instance's own, so the counts hold also when a meter filter renamed the meter's tags;
-   * a meter a filter denied counts 0. Empty without a meter registry or before the policy's first
-   * hedged race. Thread-safe; allocates the map.
+   * How the hedged races of the policy named {@code policyName} ended, as its {@code backon.hedges}
+   * counters read: each outcome seen at least once, to its count. The counters are this instance's
+   * own, so the counts hold also when a meter filter renamed the meter's tags; an outcome whose
+   * meter a filter denied is left out. A cumulative registry (Prometheus, simple) counts since the
+   * start; a step registry (OTLP delta, Datadog, ...) counts the last step only, and a composite
+   * reads its first registry. Empty without a meter registry or before the policy's first hedged
+   * race. Thread-safe; allocates the map.
    */
   public Map<HedgeOutcome, Long> hedgeCounts(String policyName) {
     Objects.requireNonNull(policyName, "policyName");

@@ -44,17 +44,21 @@ final class MeterSlots<M extends Meter> {
   /** The meter of slot {@code index}, registered on first use. */
   M get(int index) {
     M meter = meters.get(index);
-    if (meter == null) {
-      meter = registerOrNot(index);
-      meters.set(index, meter);
-    }
-    return meter;
+    return meter != null ? meter : registerOrNot(index);
   }
 
+  /**
+   * Registers slot {@code index}'s meter, or keeps the no-op meter when that throws; the first
+   * thread to fill the slot wins, and only a failure that filled it is logged.
+   */
   private M registerOrNot(int index) {
     try {
-      return register.apply(index);
+      M registered = register.apply(index);
+      meters.compareAndSet(index, null, registered);
     } catch (RuntimeException failure) {
+      if (!meters.compareAndSet(index, null, unregistered)) {
+        return meters.get(index);
+      }
       LOGGER.log(
           System.Logger.Level.WARNING,
           "Cannot register "
@@ -65,7 +69,7 @@ final class MeterSlots<M extends Meter> {
               + failure
               + "; it records nothing (is a MeterFilter failing?)",
           failure);
-      return unregistered;
     }
+    return meters.get(index);
   }
 }

@@ -134,7 +134,8 @@ final class PolicyMeters implements CallTracer, AttemptTracer {
                   + tag
                   + ") are tagged exception=\""
                   + BackonMeterNames.OTHER
-                  + "\" (see BackonMicrometerBuilder.maxExceptionTags)");
+                  + "\" (see BackonMicrometerBuilder.maxExceptionTags; in Spring"
+                  + " backon.metrics.max-exception-tags)");
     }
     return other;
   }

@@ -19,7 +19,8 @@ public class MetricsProperties {
    * How many distinct exception tag values (besides none) each policy's backon.calls and
    * backon.attempts get; failures of further exception classes are tagged exception="other", and
    * the first such failure logs one WARNING. Bounds the number of time series an outage of many
-   * different exceptions can create. 0 tags every failure "other". Default 32.
+   * different exceptions can create. 0 tags every failure "other". A RetryInstrumentation bean of
+   * the application's replaces Backon's meters and sets its own bound. Default 32.
    */
   private int maxExceptionTags = 32; // BackonMicrometer.DEFAULT_MAX_EXCEPTION_TAGS (optional type)
 

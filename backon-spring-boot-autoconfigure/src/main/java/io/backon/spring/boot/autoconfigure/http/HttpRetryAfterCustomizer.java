@@ -59,7 +59,7 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
   /** {@code 5s}, {@code 1500ms}: how the give-up line names the cap. */
   static String text(Duration duration) {
     long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    return millis > 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   private @Nullable Duration waitFor(Throwable failure) {

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -165,40 +166,91 @@ public final class BackonMetricsAutoConfiguration {
               }
             }
           });
+      warnOfSharedNames("circuit breakers", allBreakers, CircuitBreaker::name);
+      warnOfSharedNames("retry budgets", allBudgets, RetryBudget::name);
       CircuitBreakerMetrics.of(allBreakers.toArray(CircuitBreaker[]::new)).bindTo(registry);
       RetryBudgetMetrics.of(allBudgets.toArray(RetryBudget[]::new)).bindTo(registry);
     };
   }
 
   /**
+   * Warns of distinct breakers or budgets with one name: their meters share one id, so the registry
+   * keeps the gauges of the first and their counters add up, as if they were one.
+   */
+  private static <T> void warnOfSharedNames(
+      String kind, Set<T> objects, java.util.function.Function<T, String> name) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (T object : objects) {
+      counts.merge(name.apply(object), 1, Integer::sum);
+    }
+    counts.forEach(
+        (shared, count) -> {
+          if (count > 1) {
+            LOGGER.warn(
+                count
+                    + " different "
+                    + kind
+                    + " are named '"
+                    + shared
+                    + "': their meters (name=\""
+                    + shared
+                    + "\") show the first one's state and the sum of their counts. Give each its"
+                    + " own name (e.g. RetryBudget.builder().name(...) in a RetryPolicy bean).");
+          }
+        });
+  }
+
+  /**
    * Hedging counts for {@code /actuator/backon}, read from the {@code backon.hedges} meters: from
-   * Backon's own, which a meter filter renaming their tags leaves countable, or with a {@code
-   * RetryInstrumentation} of the user's, found in the registry by their {@code name} tag.
+   * the {@link BackonMicrometer} that records the policy's calls (the auto-configured one, or one a
+   * {@code RetryPolicy} bean brought), whose counters a meter filter renaming their tags leaves
+   * countable; else, as with a {@code RetryInstrumentation} of the user's, found in the registry by
+   * their {@code name} tag.
    */
   @Bean
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
   @ConditionalOnMissingBean
   HedgeOutcomeCounts backonHedgeOutcomeCounts(
-      MeterRegistry meterRegistry, ObjectProvider<BackonMicrometer> backonMicrometer) {
-    BackonMicrometer own = backonMicrometer.getIfUnique();
-    if (own != null) {
-      return policyName -> {
-        Map<String, Long> counts = new TreeMap<>();
-        own.hedgeCounts(policyName).forEach((outcome, n) -> counts.put(outcome.tagValue(), n));
-        return counts;
-      };
-    }
+      MeterRegistry meterRegistry,
+      ObjectProvider<BackonMicrometer> backonMicrometer,
+      ObjectProvider<RetryPolicyRegistry> policies) {
     return policyName -> {
-      Map<String, Long> counts = new TreeMap<>();
-      for (Counter counter :
-          meterRegistry.find("backon.hedges").tag("name", policyName).counters()) {
-        String outcome = counter.getId().getTag("outcome");
-        if (outcome != null) {
-          counts.merge(outcome, (long) counter.count(), Long::sum);
+      BackonMicrometer recorder = recorderOf(policyName, policies, backonMicrometer);
+      if (recorder != null) {
+        Map<String, Long> counts = new TreeMap<>();
+        recorder.hedgeCounts(policyName).forEach((outcome, n) -> counts.put(outcome.tagValue(), n));
+        if (!counts.isEmpty()) {
+          return counts;
         }
       }
-      return counts;
+      return countsByTag(meterRegistry, policyName);
     };
+  }
+
+  /** The {@link BackonMicrometer} recording the calls of the policy named {@code policyName}. */
+  private static @Nullable BackonMicrometer recorderOf(
+      String policyName,
+      ObjectProvider<RetryPolicyRegistry> policies,
+      ObjectProvider<BackonMicrometer> backonMicrometer) {
+    RetryPolicyRegistry registry = policies.getIfAvailable();
+    if (registry != null
+        && registry.names().contains(policyName)
+        && registry.policy(policyName).instrumentation() instanceof BackonMicrometer own) {
+      return own;
+    }
+    return backonMicrometer.getIfUnique();
+  }
+
+  /** The counts of the {@code backon.hedges} counters tagged {@code name=policyName}. */
+  private static Map<String, Long> countsByTag(MeterRegistry meterRegistry, String policyName) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Counter counter : meterRegistry.find("backon.hedges").tag("name", policyName).counters()) {
+      String outcome = counter.getId().getTag("outcome");
+      if (outcome != null) {
+        counts.merge(outcome, (long) counter.count(), Long::sum);
+      }
+    }
+    return counts;
   }
 
   /**

@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -26,9 +27,12 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class BackonMetricsAutoConfigurationTest {
 
   private final ApplicationContextRunner runner =
@@ -206,6 +210,34 @@ class BackonMetricsAutoConfigurationTest {
                   .as("the configured breaker is still bound, once per state")
                   .hasSize(5);
             });
+  }
+
+  @Test
+  void twoBudgetsSharingANameAreReported(CapturedOutput output) {
+    runner
+        .withUserConfiguration(TwoUnnamedBudgets.class)
+        .run(
+            context -> {
+              context.getBean(MeterRegistry.class).get("backon.budget.tokens").gauge();
+
+              assertThat(output)
+                  .contains("2 different retry budgets are named 'default'")
+                  .contains("Give each its own name");
+            });
+  }
+
+  /** Two policy beans, each with a budget of the default name. */
+  @Configuration(proxyBeanMethods = false)
+  static class TwoUnnamedBudgets {
+    @Bean
+    RetryPolicy first() {
+      return RetryPolicy.builder().retryBudget(RetryBudget.builder().build()).build();
+    }
+
+    @Bean
+    RetryPolicy second() {
+      return RetryPolicy.builder().retryBudget(RetryBudget.builder().build()).build();
+    }
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.backon.spring.boot.autoconfigure.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backon.Backon;
+import io.backon.RetryPolicy;
+import io.backon.hedge.HedgingPolicy;
+import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.HedgingSettingsTest;
 import io.backon.spring.boot.autoconfigure.actuate.BackonActuatorAutoConfiguration;
@@ -10,6 +13,7 @@ import io.backon.spring.boot.autoconfigure.actuate.BackonEndpoint;
 import io.backon.spring.boot.autoconfigure.actuate.HedgeOutcomesDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +101,53 @@ class HedgeCountsInEndpointTest {
               assertThat(endpoint.report().hedges())
                   .containsEntry("default", new HedgeOutcomesDescriptor(0, 1, 0, 0));
             });
+  }
+
+  @Test
+  void aHedgeOfAPolicyBeanWithItsOwnMetersIsCounted() {
+    runner
+        .withUserConfiguration(OwnMetersConfig.class)
+        .run(
+            context -> {
+              BackonEndpoint endpoint = context.getBean(BackonEndpoint.class);
+
+              assertThat(context.getBean(OwnMetersClient.class).call()).isEqualTo("hedge");
+
+              assertThat(endpoint.report().hedges().get("ownMeters").hedgeWon()).isEqualTo(1L);
+            });
+  }
+
+  /** Calls through {@code ownMeters}, a hedging policy bean with a BackonMicrometer of its own. */
+  static class OwnMetersClient {
+
+    private final AtomicInteger copies = new AtomicInteger();
+
+    @Backon("ownMeters")
+    public String call() throws InterruptedException {
+      if (copies.incrementAndGet() == 1) {
+        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+        return "primary";
+      }
+      return "hedge";
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnMetersConfig {
+
+    @Bean
+    RetryPolicy ownMeters(MeterRegistry meterRegistry) {
+      return RetryPolicy.builder()
+          .name("ownMeters")
+          .hedging(HedgingPolicy.builder().maxHedges(2).hedgeDelay(Duration.ofMillis(20)).build())
+          .instrumentation(BackonMicrometer.of(meterRegistry))
+          .build();
+    }
+
+    @Bean
+    OwnMetersClient ownMetersClient() {
+      return new OwnMetersClient();
+    }
   }
 
   /** Hedges the non-hedging default policy through its annotation; its first copy hangs. */
