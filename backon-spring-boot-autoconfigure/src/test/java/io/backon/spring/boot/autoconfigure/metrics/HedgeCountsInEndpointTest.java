@@ -117,6 +117,15 @@ class HedgeCountsInEndpointTest {
             });
   }
 
+  /** The first copy of a call hangs (up to 30 s) and answers "primary"; later ones "hedge". */
+  static String firstCopyHangs(AtomicInteger copies) throws InterruptedException {
+    if (copies.incrementAndGet() == 1) {
+      new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+      return "primary";
+    }
+    return "hedge";
+  }
+
   /** Calls through {@code ownMeters}, a hedging policy bean with a BackonMicrometer of its own. */
   static class OwnMetersClient {
 
@@ -124,11 +133,7 @@ class HedgeCountsInEndpointTest {
 
     @Backon("ownMeters")
     public String call() throws InterruptedException {
-      if (copies.incrementAndGet() == 1) {
-        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-        return "primary";
-      }
-      return "hedge";
+      return firstCopyHangs(copies);
     }
   }
 
@@ -157,11 +162,7 @@ class HedgeCountsInEndpointTest {
 
     @Backon(hedges = 2, hedgeDelay = "20ms")
     public String call() throws InterruptedException {
-      if (copies.incrementAndGet() == 1) {
-        new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-        return "primary";
-      }
-      return "hedge";
+      return firstCopyHangs(copies);
     }
   }
 
