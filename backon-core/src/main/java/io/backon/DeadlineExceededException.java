@@ -1,6 +1,6 @@
 package io.backon;
 
-import io.backon.internal.DurationText;
+import io.backon.time.DurationText;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package io.backon.breaker;
 
-import io.backon.internal.DurationText;
+import io.backon.time.DurationText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 

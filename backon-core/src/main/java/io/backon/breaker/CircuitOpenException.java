@@ -1,7 +1,7 @@
 package io.backon.breaker;
 
 import io.backon.BackonException;
-import io.backon.internal.DurationText;
+import io.backon.time.DurationText;
 import java.time.Duration;
 import java.util.Objects;
 

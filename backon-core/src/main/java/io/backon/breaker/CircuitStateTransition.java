@@ -1,6 +1,6 @@
 package io.backon.breaker;
 
-import io.backon.internal.DurationText;
+import io.backon.time.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package io.backon.internal;
 import io.backon.EventType;
 import io.backon.RetryListener;
 import io.backon.RetryPolicy;
+import io.backon.time.DurationText;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.jspecify.annotations.Nullable;

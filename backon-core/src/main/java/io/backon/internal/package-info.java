@@ -3,7 +3,11 @@
  * are public, for Backon's own packages ({@link io.backon.internal.Engine}, {@link
  * io.backon.internal.Pipeline}, {@link io.backon.internal.CallDriver}, {@link
  * io.backon.internal.IteratorCall}, {@link io.backon.internal.GlobalSettings}, {@link
- * io.backon.internal.Checks}).
+ * io.backon.internal.Checks}; {@code InternalSurfaceTest} keeps it so). The API packages reach the
+ * engine only through {@code Engine} and {@code Checks}; the engine reads their types (policies,
+ * listeners, outcomes), so {@code io.backon}, {@code io.backon.hedge} and this package still import
+ * each other, but no engine code lives in an API package ({@code HedgedCall} and {@code HedgeLayer}
+ * are here).
  *
  * <p>The layers of one call, outermost first, and the class that implements each:
  *

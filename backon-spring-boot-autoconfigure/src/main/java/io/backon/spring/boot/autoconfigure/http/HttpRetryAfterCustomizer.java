@@ -4,6 +4,7 @@ import io.backon.RetryPolicyBuilder;
 import io.backon.http.RetryAfter;
 import io.backon.spring.boot.autoconfigure.BackonPolicyCustomizer;
 import io.backon.time.Clock;
+import io.backon.time.DurationText;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -53,13 +54,7 @@ final class HttpRetryAfterCustomizer implements BackonPolicyCustomizer {
               Duration wait = retryAfter(failure, clock);
               return wait != null && wait.compareTo(cap) > 0;
             },
-            "Retry-After longer than the " + text(cap) + " cap");
-  }
-
-  /** {@code 5s}, {@code 1500ms}: how the give-up line names the cap. */
-  static String text(Duration duration) {
-    long millis = duration.toMillis();
-    return millis > 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+            "Retry-After longer than the " + DurationText.of(cap) + " cap");
   }
 
   private @Nullable Duration waitFor(Throwable failure) {

@@ -1,4 +1,4 @@
-package io.backon.internal;
+package io.backon.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

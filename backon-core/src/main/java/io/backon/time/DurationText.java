@@ -1,4 +1,4 @@
-package io.backon.internal;
+package io.backon.time;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Durations as an operator reads them in a log line: {@code 9.8s}, {@code 22ms}, {@code 350µs},
  * {@code 2m5s}, {@code 1h30m} — never {@code PT9.833601769S}. Below ten of a unit one decimal is
  * kept ({@code 1.5s}), above it the value is rounded to the unit; from a minute on, the two largest
- * units are shown. Not API; stateless and thread-safe.
+ * units are shown. Backon's log lines and exception messages use it, and so may an application's
+ * own. Stateless and thread-safe.
  */
 public final class DurationText {
 
