@@ -1,7 +1,7 @@
 package io.backon.benchmarks;
 
+import io.backon.Hedging;
 import io.backon.Retrying;
-import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -3,8 +3,8 @@ package io.backon.jcstress;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import io.backon.Hedging;
 import io.backon.hedge.HedgeCopyObserver;
-import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,7 @@ package io.backon.jcstress;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.backon.hedge.Hedging;
+import io.backon.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.internal.Checks;
+import io.backon.support.Checks;
 import java.time.Duration;
 
 /** Duration checks and conversions shared by the hedging types. Not API. */

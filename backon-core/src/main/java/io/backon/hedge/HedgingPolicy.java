@@ -1,6 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.internal.Engine;
+import io.backon.support.DefaultExecutors;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import java.time.Duration;
@@ -78,7 +78,7 @@ public final class HedgingPolicy {
    */
   public Executor executor() {
     Executor configured = settings.executor;
-    return configured != null ? configured : Engine.defaultExecutor();
+    return configured != null ? configured : DefaultExecutors.blocking();
   }
 
   /** Runs the hedge timers. Default {@link Scheduler#shared()}. */

@@ -1,13 +1,13 @@
 /**
- * The engine behind every face. Not API: nothing here is exported by the module, and only six types
- * are public, for Backon's own packages ({@link io.backon.internal.Engine}, {@link
+ * The engine behind every face. Not API: nothing here is exported by the module, and only five
+ * types are public, for Backon's own packages ({@link io.backon.internal.Engine}, {@link
  * io.backon.internal.Pipeline}, {@link io.backon.internal.CallDriver}, {@link
- * io.backon.internal.IteratorCall}, {@link io.backon.internal.GlobalSettings}, {@link
- * io.backon.internal.Checks}; {@code InternalSurfaceTest} keeps it so). The API packages reach the
- * engine only through {@code Engine} and {@code Checks}; the engine reads their types (policies,
- * listeners, outcomes), so {@code io.backon}, {@code io.backon.hedge} and this package still import
- * each other, but no engine code lives in an API package ({@code HedgedCall} and {@code HedgeLayer}
- * are here).
+ * io.backon.internal.IteratorCall}, {@link io.backon.internal.GlobalSettings}; {@code
+ * InternalSurfaceTest} keeps it so). The engine reads the API packages' types (policies, listeners,
+ * outcomes); {@code io.backon.hedge} does not import the engine back: its standalone facade is
+ * {@link io.backon.Hedging}, and argument checks and the default executor live in the leaf package
+ * {@code io.backon.support}. No engine code lives in an API package ({@code HedgedCall} and {@code
+ * HedgeLayer} are here).
  *
  * <p>The layers of one call, outermost first, and the class that implements each:
  *

@@ -48,8 +48,8 @@ import reactor.util.context.ContextView;
  * the subscriber cancels the in-flight attempt and the pending wait; nothing more is scheduled.
  *
  * <p><b>Hedging</b> ({@link RetryPolicy#hedging()}) applies to <b>Mono</b> attempts only, with the
- * same rules as the other faces ({@link io.backon.hedge.Hedging} is the engine): an attempt
- * subscribes the source once (copy 1); when it has no result after the hedge delay, another copy is
+ * same rules as the other faces ({@link io.backon.Hedging} is the engine): an attempt subscribes
+ * the source once (copy 1); when it has no result after the hedge delay, another copy is
  * subscribed, and so on up to {@code maxHedges} copies in flight; a copy that fails launches the
  * next one at once. The first success wins and the other copies' subscriptions are cancelled; when
  * all copies fail, the attempt fails with the last failure, the others suppressed, and the retry

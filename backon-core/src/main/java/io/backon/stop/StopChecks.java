@@ -1,6 +1,6 @@
 package io.backon.stop;
 
-import io.backon.internal.Checks;
+import io.backon.support.Checks;
 import java.time.Duration;
 import java.util.Objects;
 

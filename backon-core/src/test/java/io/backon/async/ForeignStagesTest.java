@@ -4,12 +4,12 @@ import static io.backon.testfixtures.Async.failureOf;
 import static io.backon.testfixtures.Async.valueOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Hedging;
 import io.backon.Retries;
 import io.backon.RetryPolicy;
 import io.backon.RetryPolicyBuilder;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
-import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import io.backon.testfixtures.ForeignStage;
 import io.backon.wait.Wait;

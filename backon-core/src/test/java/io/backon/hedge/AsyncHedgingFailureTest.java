@@ -2,6 +2,7 @@ package io.backon.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Hedging;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

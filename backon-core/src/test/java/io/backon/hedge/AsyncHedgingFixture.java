@@ -3,6 +3,7 @@ package io.backon.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.backon.Hedging;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import java.time.Duration;

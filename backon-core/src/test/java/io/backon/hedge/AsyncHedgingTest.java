@@ -2,6 +2,7 @@ package io.backon.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Hedging;
 import io.backon.Retries;
 import io.backon.internal.Engine;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static io.backon.testfixtures.Async.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Hedging;
 import io.backon.testing.FakeClock;
 import io.backon.testing.ManualScheduler;
 import java.time.Duration;

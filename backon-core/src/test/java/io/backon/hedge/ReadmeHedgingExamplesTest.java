@@ -2,6 +2,7 @@ package io.backon.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backon.Hedging;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.testing.FakeClock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.backon.Hedging;
 import io.backon.Retries;
 import io.backon.internal.Engine;
 import io.backon.testfixtures.CountingThreadPool;

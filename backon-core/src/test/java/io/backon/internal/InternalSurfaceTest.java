@@ -28,10 +28,20 @@ class InternalSurfaceTest {
         .as("public types of io.backon.internal")
         .hasSizeLessThanOrEqualTo(6)
         .containsExactlyInAnyOrder(
-            "CallDriver", "Checks", "Engine", "GlobalSettings", "IteratorCall", "Pipeline");
+            "CallDriver", "Engine", "GlobalSettings", "IteratorCall", "Pipeline");
     String outside = sourcesOutsideInternal();
     for (String type : publicTypes) {
       assertThat(outside).as("a use of %s outside internal", type).contains("internal." + type);
+    }
+  }
+
+  @Test
+  void theHedgePackageDoesNotImportTheEngine() throws IOException {
+    try (Stream<Path> files = Files.list(SOURCES.resolve("hedge"))) {
+      assertThat(files.filter(file -> file.toString().endsWith(".java")))
+          .isNotEmpty()
+          .allSatisfy(
+              file -> assertThat(read(file)).as("%s", file).doesNotContain("io.backon.internal."));
     }
   }
 

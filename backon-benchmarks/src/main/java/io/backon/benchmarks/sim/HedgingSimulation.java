@@ -1,7 +1,7 @@
 package io.backon.benchmarks.sim;
 
+import io.backon.Hedging;
 import io.backon.hedge.HedgeDelay;
-import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import java.time.Duration;
 import java.util.Locale;

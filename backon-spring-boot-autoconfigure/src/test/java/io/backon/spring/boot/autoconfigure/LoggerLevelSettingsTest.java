@@ -3,9 +3,9 @@ package io.backon.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Hedging;
 import io.backon.breaker.CircuitBreaker;
 import io.backon.breaker.CircuitBreakerRegistry;
-import io.backon.hedge.Hedging;
 import io.backon.hedge.HedgingPolicy;
 import java.io.IOException;
 import java.time.Duration;

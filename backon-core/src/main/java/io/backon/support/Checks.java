@@ -1,4 +1,4 @@
-package io.backon.internal;
+package io.backon.support;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,7 @@
-package io.backon.hedge;
+package io.backon;
 
+import io.backon.hedge.HedgeCopyObserver;
+import io.backon.hedge.HedgingPolicy;
 import io.backon.internal.Engine;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.backon.internal;
+package io.backon.support;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * has them (21+, detected at run time; the code stays {@code --release 17}), else a cached pool of
  * daemon threads that end after 5 s idle. Not API.
  */
-final class DefaultExecutors {
+public final class DefaultExecutors {
 
   private static final long IDLE_SECONDS = 5;
   private static final @Nullable ExecutorService VIRTUAL_THREADS = virtualThreadsIfAvailable();
