@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -177,8 +178,7 @@ public final class BackonMetricsAutoConfiguration {
    * Warns of distinct breakers or budgets with one name: their meters share one id, so the registry
    * keeps the gauges of the first and their counters add up, as if they were one.
    */
-  private static <T> void warnOfSharedNames(
-      String kind, Set<T> objects, java.util.function.Function<T, String> name) {
+  private static <T> void warnOfSharedNames(String kind, Set<T> objects, Function<T, String> name) {
     Map<String, Integer> counts = new TreeMap<>();
     for (T object : objects) {
       counts.merge(name.apply(object), 1, Integer::sum);

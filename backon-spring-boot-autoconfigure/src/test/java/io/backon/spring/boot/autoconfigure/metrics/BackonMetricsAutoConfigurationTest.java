@@ -11,6 +11,7 @@ import io.backon.instrumentation.RetryInstrumentation;
 import io.backon.micrometer.BackonMicrometer;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.BackonConfigurationException;
+import io.backon.spring.boot.autoconfigure.MetricsProperties;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -143,6 +144,12 @@ class BackonMetricsAutoConfigurationTest {
               assertThat(meters.find("backon.attempts").tag("exception", "IOException").meters())
                   .isEmpty();
             });
+  }
+
+  @Test
+  void maxExceptionTagsDefaultsToTheCoresDefault() {
+    assertThat(new MetricsProperties().getMaxExceptionTags())
+        .isEqualTo(BackonMicrometer.DEFAULT_MAX_EXCEPTION_TAGS);
   }
 
   @Test
