@@ -2,8 +2,8 @@ package io.backon;
 
 import io.backon.internal.Engine;
 import io.backon.internal.GlobalSettings;
+import io.backon.internal.support.Checks;
 import io.backon.stop.Stop;
-import io.backon.support.Checks;
 import io.backon.wait.Jitter;
 import io.backon.wait.Wait;
 import java.time.Duration;

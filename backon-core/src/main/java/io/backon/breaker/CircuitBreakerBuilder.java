@@ -1,6 +1,6 @@
 package io.backon.breaker;
 
-import io.backon.support.Checks;
+import io.backon.internal.support.Checks;
 import io.backon.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.support.Checks;
+import io.backon.internal.support.Checks;
 import java.time.Duration;
 
 /** Duration checks and conversions shared by the hedging types. Not API. */

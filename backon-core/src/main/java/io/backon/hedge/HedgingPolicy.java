@@ -1,6 +1,6 @@
 package io.backon.hedge;
 
-import io.backon.support.DefaultExecutors;
+import io.backon.internal.support.DefaultExecutors;
 import io.backon.time.Clock;
 import io.backon.time.Scheduler;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.backon.hedge;
 
 import io.backon.Description;
-import io.backon.support.Checks;
+import io.backon.internal.support.Checks;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;

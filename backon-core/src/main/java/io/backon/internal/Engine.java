@@ -5,7 +5,7 @@ import io.backon.Invocation;
 import io.backon.RetryStatistics;
 import io.backon.hedge.HedgeCopyObserver;
 import io.backon.hedge.HedgingPolicy;
-import io.backon.support.DefaultExecutors;
+import io.backon.internal.support.DefaultExecutors;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -6,8 +6,8 @@
  * InternalSurfaceTest} keeps it so). The engine reads the API packages' types (policies, listeners,
  * outcomes); {@code io.backon.hedge} does not import the engine back: its standalone facade is
  * {@link io.backon.Hedging}, and argument checks and the default executor live in the leaf package
- * {@code io.backon.support}. No engine code lives in an API package ({@code HedgedCall} and {@code
- * HedgeLayer} are here).
+ * {@code io.backon.internal.support}. No engine code lives in an API package ({@code HedgedCall}
+ * and {@code HedgeLayer} are here).
  *
  * <p>The layers of one call, outermost first, and the class that implements each:
  *

@@ -1,6 +1,6 @@
 package io.backon.stop;
 
-import io.backon.support.Checks;
+import io.backon.internal.support.Checks;
 import java.time.Duration;
 import java.util.Objects;
 

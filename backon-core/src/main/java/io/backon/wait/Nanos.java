@@ -1,6 +1,6 @@
 package io.backon.wait;
 
-import io.backon.support.Checks;
+import io.backon.internal.support.Checks;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;

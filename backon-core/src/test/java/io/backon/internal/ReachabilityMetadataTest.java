@@ -3,7 +3,7 @@ package io.backon.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.backon.support.DefaultExecutors;
+import io.backon.internal.support.DefaultExecutors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.backon.support;
+package io.backon.internal.support;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

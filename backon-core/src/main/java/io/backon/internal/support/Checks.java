@@ -1,4 +1,4 @@
-package io.backon.support;
+package io.backon.internal.support;
 
 import java.time.Duration;
 import java.util.Objects;
