@@ -21,9 +21,11 @@ public final class RetryEvent {
   private final @Nullable Throwable failure;
   private final Duration wait;
   private final @Nullable GiveUpReason giveUpReason;
+  private final @Nullable String giveUpDescription;
 
   /**
-   * Creates an event; engine code and tests use this, listeners only read events.
+   * Creates an event whose give-up reason, if any, is described by {@link
+   * GiveUpReason#description()}; engine code and tests use this, listeners only read events.
    *
    * @param arguments the target's arguments; copied into an unmodifiable list
    */
@@ -38,6 +40,40 @@ public final class RetryEvent {
       @Nullable Throwable failure,
       Duration wait,
       @Nullable GiveUpReason giveUpReason) {
+    this(
+        type,
+        policyName,
+        targetName,
+        arguments,
+        attemptNumber,
+        elapsed,
+        value,
+        failure,
+        wait,
+        giveUpReason,
+        giveUpReason == null ? null : giveUpReason.description());
+  }
+
+  /**
+   * Creates an event whose give-up reason is described in the policy's words (see {@link
+   * RetryPolicy#describe(GiveUpReason)}).
+   *
+   * @param arguments the target's arguments; copied into an unmodifiable list
+   * @param giveUpDescription why the call gave up, in words; ignored without {@code giveUpReason}
+   * @throws NullPointerException when {@code giveUpReason} is given without a description
+   */
+  public RetryEvent(
+      EventType type,
+      String policyName,
+      String targetName,
+      List<@Nullable Object> arguments,
+      int attemptNumber,
+      Duration elapsed,
+      @Nullable Object value,
+      @Nullable Throwable failure,
+      Duration wait,
+      @Nullable GiveUpReason giveUpReason,
+      @Nullable String giveUpDescription) {
     this.type = Objects.requireNonNull(type, "type");
     this.policyName = Objects.requireNonNull(policyName, "policyName");
     this.targetName = Objects.requireNonNull(targetName, "targetName");
@@ -48,6 +84,10 @@ public final class RetryEvent {
     this.failure = failure;
     this.wait = Objects.requireNonNull(wait, "wait");
     this.giveUpReason = giveUpReason;
+    this.giveUpDescription =
+        giveUpReason == null
+            ? null
+            : Objects.requireNonNull(giveUpDescription, "giveUpDescription");
   }
 
   /** The hook this event is delivered to. */
@@ -106,6 +146,16 @@ public final class RetryEvent {
     return giveUpReason;
   }
 
+  /**
+   * Why the call gave up, in the words of its give-up log line ({@code GIVE_UP} only, else {@code
+   * null}): the reason a {@code giveUpIf} predicate was given with ({@link
+   * RetryPolicyBuilder#giveUpIf(java.util.function.Predicate, String)}) when it matched, else
+   * {@link GiveUpReason#description()}.
+   */
+  public @Nullable String giveUpDescription() {
+    return giveUpDescription;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb =
@@ -128,7 +178,7 @@ public final class RetryEvent {
       sb.append(", wait=").append(wait);
     }
     if (giveUpReason != null) {
-      sb.append(", reason=").append(giveUpReason.description());
+      sb.append(", reason=").append(giveUpDescription);
     }
     return sb.append('}').toString();
   }

@@ -176,6 +176,17 @@ public final class RetryPolicy {
     return settings.giveUpIfReason;
   }
 
+  /**
+   * {@code reason} in this policy's words, as its give-up line and {@link
+   * RetryEvent#giveUpDescription()} say it: {@link #giveUpIfReason()} for {@link
+   * GiveUpReason#GIVE_UP_PREDICATE}, else {@link GiveUpReason#description()}.
+   */
+  public String describe(GiveUpReason reason) {
+    return reason == GiveUpReason.GIVE_UP_PREDICATE
+        ? settings.giveUpIfReason
+        : reason.description();
+  }
+
   /** The wait override (e.g. from a Retry-After header), if any. */
   public @Nullable Function<? super Throwable, ? extends @Nullable Duration> waitOverride() {
     return settings.waitOverride;

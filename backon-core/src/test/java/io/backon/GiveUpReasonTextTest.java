@@ -72,6 +72,9 @@ class GiveUpReasonTextTest {
     giveUpFor(reason);
 
     assertThat(giveUps).extracting(RetryEvent::giveUpReason).containsExactly(reason);
+    assertThat(giveUps)
+        .extracting(RetryEvent::giveUpDescription)
+        .containsExactly(reason.description());
     assertThat(log.linesOf("io.backon.retry"))
         .singleElement()
         .satisfies(
@@ -101,8 +104,13 @@ class GiveUpReasonTextTest {
         new IOException("fatal"));
 
     assertThat(giveUps)
-        .extracting(RetryEvent::giveUpReason)
-        .containsExactly(GiveUpReason.GIVE_UP_PREDICATE);
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.giveUpReason()).isEqualTo(GiveUpReason.GIVE_UP_PREDICATE);
+              assertThat(event.giveUpDescription()).isEqualTo("card declined for good");
+              assertThat(event.toString()).contains("reason=card declined for good");
+            });
     assertThat(log.linesOf("io.backon.retry"))
         .extracting(Line::message)
         .containsExactly(

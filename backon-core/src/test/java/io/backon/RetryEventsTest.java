@@ -188,4 +188,70 @@ class RetryEventsTest {
     assertThat(event.arguments()).isEqualTo(List.of("a")).hasSameHashCodeAs(List.of("a"));
     assertThat(event.arguments()).hasToString("[a]");
   }
+
+  @Test
+  void aGiveUpIsDescribedByItsReasonUnlessGivenOwnWords() {
+    RetryEvent plain =
+        new RetryEvent(
+            EventType.GIVE_UP,
+            "p",
+            "t",
+            List.of(),
+            2,
+            Duration.ZERO,
+            null,
+            null,
+            Duration.ZERO,
+            GiveUpReason.MAX_TRIES);
+    RetryEvent worded =
+        new RetryEvent(
+            EventType.GIVE_UP,
+            "p",
+            "t",
+            List.of(),
+            1,
+            Duration.ZERO,
+            null,
+            null,
+            Duration.ZERO,
+            GiveUpReason.GIVE_UP_PREDICATE,
+            "card declined");
+    RetryEvent noGiveUp =
+        new RetryEvent(
+            EventType.AFTER,
+            "p",
+            "t",
+            List.of(),
+            1,
+            Duration.ZERO,
+            null,
+            null,
+            Duration.ZERO,
+            null,
+            "ignored");
+
+    assertThat(plain.giveUpDescription()).isEqualTo("max tries reached");
+    assertThat(worded.giveUpDescription()).isEqualTo("card declined");
+    assertThat(worded)
+        .hasToString(
+            "RetryEvent{GIVE_UP, policy=p, target=t, attempt=1, elapsed=PT0S, value=null,"
+                + " reason=card declined}");
+    assertThat(noGiveUp.giveUpDescription()).isNull();
+    assertThatThrownBy(
+            () ->
+                new RetryEvent(
+                    EventType.GIVE_UP,
+                    "p",
+                    "t",
+                    List.of(),
+                    1,
+                    Duration.ZERO,
+                    null,
+                    null,
+                    Duration.ZERO,
+                    GiveUpReason.MAX_TRIES,
+                    null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("giveUpDescription");
+  }
 }

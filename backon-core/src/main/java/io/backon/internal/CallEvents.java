@@ -1,6 +1,7 @@
 package io.backon.internal;
 
 import io.backon.EventType;
+import io.backon.GiveUpReason;
 import io.backon.RetryEvent;
 import io.backon.RetryListener;
 import java.time.Duration;
@@ -47,6 +48,7 @@ final class CallEvents {
     boolean outcomeKnown = type != EventType.ATTEMPT && type != EventType.BEFORE;
     boolean cutAfter = state.cutShort() && type == EventType.AFTER;
     boolean sleeping = type == EventType.BEFORE_SLEEP || type == EventType.BACKOFF;
+    GiveUpReason reason = type == EventType.GIVE_UP ? state.giveUpReason() : null;
     return new RetryEvent(
         type,
         state.policy().name(),
@@ -57,6 +59,7 @@ final class CallEvents {
         outcomeKnown && !cutAfter ? state.lastResult() : null,
         cutAfter ? state.thrownWhenCut() : outcomeKnown ? state.lastFailure() : null,
         sleeping ? Duration.ofNanos(state.upcomingWaitNanos()) : Duration.ZERO,
-        type == EventType.GIVE_UP ? state.giveUpReason() : null);
+        reason,
+        reason == null ? null : state.policy().describe(reason));
   }
 }

@@ -53,8 +53,7 @@ final class GiveUpLine {
     } else {
       line.append(" after ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
     }
-    String description =
-        reason == GiveUpReason.GIVE_UP_PREDICATE ? policy.giveUpIfReason() : reason.description();
+    String description = policy.describe(reason);
     line.append(" (").append(reasonText(reason, description, rejected)).append(')');
     Throwable ending = state.endingFailure();
     Throwable shown = reason == GiveUpReason.POLICY_ERROR && ending != null ? ending : failure;

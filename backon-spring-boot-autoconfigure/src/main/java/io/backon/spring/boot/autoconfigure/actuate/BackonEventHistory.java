@@ -201,6 +201,7 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
               null,
               null,
               null,
+              null,
               null));
     }
   }
@@ -228,6 +229,9 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
     @Override
     public void onEvent(RetryEvent event) {
       GiveUpReason reason = event.giveUpReason();
+      String description = event.giveUpDescription();
+      String reasonText =
+          reason == null || reason.description().equals(description) ? null : description;
       Class<?> exception = classOf(event.failure());
       long millis = clock.millis();
       ring.add(
@@ -240,6 +244,7 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
               -1,
               exception,
               reason,
+              reasonText,
               null,
               null,
               null,
@@ -257,6 +262,7 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
                 -1,
                 exception,
                 reason,
+                reasonText,
                 null,
                 null,
                 null,
@@ -299,6 +305,7 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
                 -1,
                 null,
                 null,
+                null,
                 outcome,
                 null,
                 null,
@@ -330,6 +337,7 @@ public final class BackonEventHistory implements BackonPolicyDecorator {
               transition.breakerName(),
               0,
               -1,
+              null,
               null,
               null,
               null,

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param waitNanos the back-off before the next attempt (retry), else -1
  * @param exception the attempt's failure, or {@code null} (a rejected value, or not an attempt)
  * @param reason why the call gave up (give-up, budget refusal), else {@code null}
+ * @param reasonText the policy's own words for {@code reason} when they differ from {@link
+ *     GiveUpReason#description()} (a {@code giveUpIf} given with a reason), else {@code null}
  * @param outcome how the hedged attempt ended (hedge), else {@code null}
  * @param from the state left (transition), else {@code null}
  * @param to the state entered (transition), else {@code null}
@@ -35,6 +37,7 @@ record RecordedEvent(
     long waitNanos,
     @Nullable Class<?> exception,
     @Nullable GiveUpReason reason,
+    @Nullable String reasonText,
     @Nullable HedgeOutcome outcome,
     @Nullable CircuitState from,
     @Nullable CircuitState to,
@@ -62,6 +65,7 @@ record RecordedEvent(
     }
     if (reason != null) {
       json.put("reason", reason.name());
+      json.put("reasonText", reasonText != null ? reasonText : reason.description());
     }
     if (outcome != null) {
       json.put("outcome", outcome.tagValue());

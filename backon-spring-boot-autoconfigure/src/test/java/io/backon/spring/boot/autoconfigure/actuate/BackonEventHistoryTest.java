@@ -112,7 +112,33 @@ class BackonEventHistoryTest {
                 "exception",
                 "IOException",
                 "reason",
-                "MAX_TRIES"));
+                "MAX_TRIES",
+                "reasonText",
+                "max tries reached"));
+  }
+
+  @Test
+  void aGiveUpPredicateGivenAReasonIsRecordedInItsWords() {
+    Retrying retrying =
+        Retrying.of(
+            history.decorate(
+                policy("payments").giveUpIf(e -> true, "card declined for good").build()));
+
+    assertThatThrownBy(
+            () ->
+                retrying.call(
+                    () -> {
+                      throw new IOException("declined");
+                    }))
+        .isInstanceOf(IOException.class);
+
+    assertThat(json(history.events("payments", EventKind.GIVE_UP, 0)))
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event)
+                    .containsEntry("reason", "GIVE_UP_PREDICATE")
+                    .containsEntry("reasonText", "card declined for good"));
   }
 
   @Test
@@ -160,7 +186,9 @@ class BackonEventHistoryTest {
                 "exception",
                 "IOException",
                 "reason",
-                GiveUpReason.BUDGET_EXHAUSTED.name()));
+                GiveUpReason.BUDGET_EXHAUSTED.name(),
+                "reasonText",
+                "budget exhausted"));
     assertThat(history.events("payments", EventKind.GIVE_UP, 0))
         .singleElement()
         .satisfies(event -> assertThat(event.reason()).isEqualTo(GiveUpReason.BUDGET_EXHAUSTED));
