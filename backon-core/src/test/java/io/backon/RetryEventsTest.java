@@ -203,32 +203,7 @@ class RetryEventsTest {
             null,
             Duration.ZERO,
             GiveUpReason.MAX_TRIES);
-    RetryEvent worded =
-        new RetryEvent(
-            EventType.GIVE_UP,
-            "p",
-            "t",
-            List.of(),
-            1,
-            Duration.ZERO,
-            null,
-            null,
-            Duration.ZERO,
-            GiveUpReason.GIVE_UP_PREDICATE,
-            "card declined");
-    RetryEvent noGiveUp =
-        new RetryEvent(
-            EventType.AFTER,
-            "p",
-            "t",
-            List.of(),
-            1,
-            Duration.ZERO,
-            null,
-            null,
-            Duration.ZERO,
-            null,
-            "ignored");
+    RetryEvent worded = event(EventType.GIVE_UP, GiveUpReason.GIVE_UP_PREDICATE, "card declined");
 
     assertThat(plain.giveUpDescription()).isEqualTo("max tries reached");
     assertThat(worded.giveUpDescription()).isEqualTo("card declined");
@@ -236,22 +211,25 @@ class RetryEventsTest {
         .hasToString(
             "RetryEvent{GIVE_UP, policy=p, target=t, attempt=1, elapsed=PT0S, value=null,"
                 + " reason=card declined}");
-    assertThat(noGiveUp.giveUpDescription()).isNull();
-    assertThatThrownBy(
-            () ->
-                new RetryEvent(
-                    EventType.GIVE_UP,
-                    "p",
-                    "t",
-                    List.of(),
-                    1,
-                    Duration.ZERO,
-                    null,
-                    null,
-                    Duration.ZERO,
-                    GiveUpReason.MAX_TRIES,
-                    null))
+    assertThat(event(EventType.AFTER, null, "ignored").giveUpDescription()).isNull();
+    assertThatThrownBy(() -> event(EventType.GIVE_UP, GiveUpReason.MAX_TRIES, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("giveUpDescription");
+  }
+
+  private static RetryEvent event(
+      EventType type, @Nullable GiveUpReason reason, @Nullable String description) {
+    return new RetryEvent(
+        type,
+        "p",
+        "t",
+        List.of(),
+        1,
+        Duration.ZERO,
+        null,
+        null,
+        Duration.ZERO,
+        reason,
+        description);
   }
 }
