@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Whether Backon's calls are observations in a Spring Boot app with Actuator and no tracing bridge,
  * as its Prometheus scrape and its allocations show: not by default, since only Spring Boot's meter
- * handler would consume them; yes with an {@link ObservationHandler} bean of the user's; as {@code
+ * handler and the tracing handler of its no-op tracer (Micrometer Tracing without a bridge) would
+ * see them; yes with an {@link ObservationHandler} bean of the user's; as {@code
  * backon.observations.enabled} forces either way.
  */
 class ObservationsInTheFieldTest {

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * A user's application with Actuator and Prometheus and no tracing bridge: nothing but Spring
- * Boot's auto-configuration (Spring MVC, Boot's observation registry and its meter handler) and a
- * client on the policy {@code payments}.
+ * Boot's auto-configuration (Spring MVC, Boot's observation registry and its meter handler; with
+ * Micrometer Tracing on this module's test class path, also Boot's tracing handler of a no-op
+ * tracer) and a client on the policy {@code payments}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
