@@ -7,14 +7,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A test of {@link BraveApp}, every trace sampled, with the policies of {@link TracedAppTest}:
- * {@code payments}, three attempts 20 ms apart, retrying {@code IOException}; {@code quotes}, one
- * attempt hedged by a second copy after 50 ms. One context for every such test.
+ * A test of {@link BraveApp} on a random port, every trace sampled, with the policies of {@link
+ * TracedAppTest}: {@code payments}, three attempts 20 ms apart, retrying {@code IOException};
+ * {@code quotes}, one attempt hedged by a second copy after 50 ms. One context for every such test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     classes = BraveApp.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "management.tracing.sampling.probability=1.0",
       "management.otlp.metrics.export.enabled=false",
