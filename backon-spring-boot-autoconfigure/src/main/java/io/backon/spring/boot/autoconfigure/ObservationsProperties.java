@@ -9,8 +9,9 @@ public class ObservationsProperties {
   /**
    * Whether each call is a backon.call observation with a backon.attempt child per attempt (spans
    * with a tracing bridge): auto makes them only when an ObservationHandler bean other than Spring
-   * Boot's DefaultMeterObservationHandler exists (a tracing handler or one of yours); on (true)
-   * always; off (false) never. Default auto.
+   * Boot's DefaultMeterObservationHandler exists (a tracing handler or one of yours; not the
+   * handler of the no-op tracer Spring Boot sets up for Micrometer Tracing without a bridge); on
+   * (true) always; off (false) never. Default auto.
    */
   private Enabled enabled = Enabled.AUTO;
 

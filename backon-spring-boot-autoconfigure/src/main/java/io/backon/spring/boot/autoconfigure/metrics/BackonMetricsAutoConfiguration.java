@@ -55,7 +55,8 @@ import org.springframework.context.annotation.Bean;
  * allocations on every call, so they are made only when something consumes them beyond Backon's own
  * meters ({@code backon.observations.enabled=auto}): an {@link ObservationHandler} bean other than
  * the {@link DefaultMeterObservationHandler} that Spring Boot registers with every meter registry,
- * e.g. Micrometer Tracing's handlers or one of the user's. Handlers added by an {@code
+ * e.g. Micrometer Tracing's handlers or one of the user's, but not a tracing handler of the no-op
+ * tracer that Spring Boot configures when no tracing bridge is present. Handlers added by an {@code
  * ObservationRegistryCustomizer} are not seen; {@code on} forces observations, {@code off} turns
  * them off. {@link BackonCallObservationConvention} and {@link BackonAttemptObservationConvention}
  * beans replace the default conventions. Meters that a meter observation handler makes from
@@ -121,9 +122,7 @@ public final class BackonMetricsAutoConfiguration {
         switch (enabled) {
           case ON -> true;
           case OFF -> false;
-          case AUTO ->
-              handlers.stream()
-                  .anyMatch(handler -> handler.getClass() != DefaultMeterObservationHandler.class);
+          case AUTO -> handlers.stream().anyMatch(BackonMetricsAutoConfiguration::consumes);
         };
     if (LOGGER.isDebugEnabled()) {
       LOGGER.debug(
@@ -135,6 +134,16 @@ public final class BackonMetricsAutoConfiguration {
               + ")");
     }
     return observes;
+  }
+
+  /**
+   * Whether a handler consumes observations beyond Backon's own meters: neither Spring Boot's meter
+   * handler, whose timers Backon's meters already are, nor a tracing handler of the no-op tracer,
+   * which makes no span.
+   */
+  private static boolean consumes(ObservationHandler<?> handler) {
+    return handler.getClass() != DefaultMeterObservationHandler.class
+        && !NoopTracingHandlers.isNoop(handler);
   }
 
   /**

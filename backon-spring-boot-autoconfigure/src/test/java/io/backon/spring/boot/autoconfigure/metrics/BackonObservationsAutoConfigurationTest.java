@@ -20,6 +20,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import java.lang.reflect.Field;
@@ -38,6 +39,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.promethe
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,6 +140,24 @@ class BackonObservationsAutoConfigurationTest {
                   .extracting(s -> s.getTags().get("backon.attempt"))
                   .containsExactlyInAnyOrder("1", "2");
               assertThat(call.getTags()).containsEntry("outcome", "success_with_retry");
+            });
+  }
+
+  @Test
+  void micrometerTracingWithoutABridgeLeavesCallsOutsideAnyObservation() {
+    runner
+        .withConfiguration(
+            AutoConfigurations.of(
+                NoopTracerAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
+        .withBean(ObservedClient.class)
+        .run(
+            context -> {
+              ObservedClient client = context.getBean(ObservedClient.class);
+
+              client.call();
+
+              assertThat(context.getBean(Tracer.class)).isSameAs(Tracer.NOOP);
+              assertThat(client.observedAs()).containsExactly("none");
             });
   }
 

@@ -10,15 +10,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * A downstream client of the traced app, one method per face: blocking, future, Mono and hedged.
- * Each attempt notes the span current where its code runs; the first {@link #failFirst} attempts of
- * every call fail with an {@link IOException} whose message carries a response body.
+ * Each attempt notes the span current where its code runs and logs {@code Charging the card} at
+ * INFO on the logger {@code payments}; the first {@link #failFirst} attempts of every call fail
+ * with an {@link IOException} whose message carries a response body.
  */
 public class Payments {
+
+  private static final Log LOGGER = LogFactory.getLog("payments");
 
   /** A response body, which must never reach a log line. */
   static final String BODY = "{\"card\":\"BODY-MARKER\"}";
@@ -80,6 +85,7 @@ public class Payments {
 
   private String attempt() throws IOException {
     noteSpan();
+    LOGGER.info("Charging the card");
     if (attempts.incrementAndGet() <= failures) {
       throw new IOException("503 Service Unavailable: " + BODY);
     }

@@ -1,7 +1,8 @@
 /**
- * Tests of Backon's calls as traces, with Micrometer Tracing's OpenTelemetry bridge as Spring Boot
- * configures it in production. They run in the surefire execution {@code with-opentelemetry}, the
- * only one with the bridge on its class path.
+ * Tests of Backon's calls as traces, with Micrometer Tracing's OpenTelemetry or Brave bridge as
+ * Spring Boot configures it in production. They run in the surefire executions {@code
+ * with-opentelemetry} ({@code *WithOpenTelemetryTest}) and {@code with-brave} ({@code
+ * *WithBraveTest}), the only ones with that bridge on their class path.
  */
 @NullMarked
 package io.backon.spring.boot.autoconfigure.tracing;
