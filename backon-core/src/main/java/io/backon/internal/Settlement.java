@@ -8,6 +8,7 @@ import io.backon.RetriesExhaustedException;
 import io.backon.RetryPolicy;
 import io.backon.RetryStatistics;
 import io.backon.instrumentation.CallOutcome;
+import io.backon.instrumentation.TraceScope;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -129,7 +130,7 @@ final class Settlement {
     int attempts = state.attemptNumber();
     T value;
     try {
-      value = giveUpUntraced(state);
+      value = giveUpInCallerScope(state, trace);
     } catch (Exception | Error thrown) {
       trace.callEnded(CallOutcome.failure(attempts), thrown, attempts);
       throw thrown;
@@ -143,6 +144,21 @@ final class Settlement {
         state.lastFailure(),
         attempts);
     return value;
+  }
+
+  /**
+   * Gives up in the call's caller's scope ({@link CallTrace#openCallerScope()}), whichever thread
+   * this runs on, so that its listeners and log line are in a trace also when the call started in
+   * none (an async call's settlement may have opened it already; scopes nest).
+   */
+  private static <T extends @Nullable Object> T giveUpInCallerScope(
+      CallState state, CallTrace trace) throws Exception {
+    TraceScope scope = trace.openCallerScope();
+    try {
+      return giveUpUntraced(state);
+    } finally {
+      AttemptTrace.closeScope(scope);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * One observed call seen by {@link BackonMicrometer}: its observation with a child per attempt, and
  * its policy's meters when a meter registry is set. The observation current when the call started
  * (its caller's, its parent) is made current again where the engine works for the call on another
- * thread, so that log lines and listeners there are in the caller's trace. Calls without
- * observations use the stateless {@link PolicyMeters} instead. Thread-safe as the SPI requires.
+ * thread and while it gives up, so that log lines and listeners there are in the caller's trace; a
+ * call that started without one (a scheduled job, a message consumer) has its own observation made
+ * current instead, so that its give-up line names the trace it roots. Calls without observations
+ * use the stateless {@link PolicyMeters} instead. Thread-safe as the SPI requires.
  */
 final class MicrometerCallTracer implements CallTracer {
 
@@ -50,10 +52,7 @@ final class MicrometerCallTracer implements CallTracer {
   @Override
   public TraceScope openCallerScope() {
     Observation parent = caller;
-    if (parent == null) {
-      return TraceScope.NONE;
-    }
-    Observation.Scope scope = parent.openScope();
+    Observation.Scope scope = (parent != null ? parent : observation).openScope();
     return scope::close;
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * An async call's attempts often end on a thread of their own library (an HTTP client's), where the
  * caller's observation is not current. The engine settles each attempt there with the observation
  * current when the call started made current again, so its listeners and its back-off and give-up
- * log lines run in the caller's trace, as a blocking call's do.
+ * log lines run in the caller's trace, as a blocking call's do. A call that started without one
+ * gives up in its own observation, so that its give-up line names the trace it roots.
  */
 class FutureObservationContextTest extends MetricsFixture {
 
@@ -62,20 +63,48 @@ class FutureObservationContextTest extends MetricsFixture {
   }
 
   @Test
-  void aCallWithoutACallerLeavesNoObservationCurrentWhereItsAttemptsEnd() {
-    RetryPolicy policy =
-        policy()
-            .wait(Wait.none())
-            .maxTries(2)
-            .instrumentation(BackonMicrometer.of(observations))
-            .onGiveUp(event -> foundCurrent.add(currentOrNone()))
-            .build();
+  void aCallWithoutACallerGivesUpInItsOwnObservationAndLeavesNoneCurrentBehind() throws Exception {
+    RetryPolicy policy = recordingWhatIsCurrentOnGiveUp();
 
     CompletableFuture<String> call =
         Retrying.of(policy).callAsync(this::failingOnTheDownstreamsThread);
 
     assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
-    assertThat(foundCurrent).containsExactly("none");
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
+    assertThat(downstream.submit(this::currentOrNone).get(10, TimeUnit.SECONDS)).isEqualTo("none");
+  }
+
+  @Test
+  void aBlockingCallWithoutACallerGivesUpInItsOwnObservation() {
+    RetryPolicy policy = recordingWhatIsCurrentOnGiveUp();
+
+    assertThatThrownBy(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        () -> {
+                          throw new IOException("down");
+                        }))
+        .isInstanceOf(IOException.class);
+
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
+    assertThat(observations.getCurrentObservation()).isNull();
+  }
+
+  /** Two tries, no wait, observed; its give-up listener records the current observation. */
+  private RetryPolicy recordingWhatIsCurrentOnGiveUp() {
+    return policy()
+        .wait(Wait.none())
+        .maxTries(2)
+        .instrumentation(BackonMicrometer.of(observations))
+        .onGiveUp(event -> foundCurrent.add(currentOrNone()))
+        .build();
+  }
+
+  /** The observation the give-up listener found current: the call's own. */
+  private void assertTheCallsOwnObservationWasCurrentOnGiveUp() {
+    assertThat(foundCurrent).singleElement().isInstanceOf(Observation.class);
+    assertThat(((Observation) foundCurrent.get(0)).getContext().getName()).isEqualTo("backon.call");
   }
 
   private CompletableFuture<String> failingOnTheDownstreamsThread() {

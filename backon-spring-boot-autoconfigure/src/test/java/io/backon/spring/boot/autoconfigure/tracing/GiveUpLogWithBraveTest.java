@@ -2,6 +2,7 @@ package io.backon.spring.boot.autoconfigure.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import brave.handler.MutableSpan;
 import io.micrometer.observation.Observation;
@@ -62,14 +63,10 @@ class GiveUpLogWithBraveTest {
     }
     checkout.stop();
 
-    assertThat(backonLines(output))
-        .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .contains(" WARN ")
-                    .contains("[" + spans.one("checkout").traceId() + "-")
-                    .contains("Giving up on Payments.charge() after 3 attempts"));
+    assertOneWarnLine(
+        output,
+        "[" + spans.one("checkout").traceId() + "-",
+        "Giving up on Payments.charge() after 3 attempts");
   }
 
   @Test
@@ -82,14 +79,10 @@ class GiveUpLogWithBraveTest {
     }
     checkout.stop();
 
-    assertThat(backonLines(output))
-        .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .contains(" WARN ")
-                    .contains("[" + spans.one("checkout").traceId() + "-")
-                    .contains("Giving up on Payments.chargeLater() after 3 attempts"));
+    assertOneWarnLine(
+        output,
+        "[" + spans.one("checkout").traceId() + "-",
+        "Giving up on Payments.chargeLater() after 3 attempts");
   }
 
   @Test
@@ -105,14 +98,46 @@ class GiveUpLogWithBraveTest {
         .hasCauseInstanceOf(IOException.class);
     request.stop();
 
-    assertThat(backonLines(output))
-        .singleElement()
-        .satisfies(
-            line ->
-                assertThat(line)
-                    .contains(" WARN ")
-                    .contains("[" + spans.one("http.server.requests").traceId() + "-")
-                    .contains("Giving up on Payments.chargeReactive() after 3 attempts"));
+    assertOneWarnLine(
+        output,
+        "[" + spans.one("http.server.requests").traceId() + "-",
+        "Giving up on Payments.chargeReactive() after 3 attempts");
+  }
+
+  @Test
+  void aBlockingGiveUpWithoutACallerIsLoggedInTheTraceOfItsCallSpan(CapturedOutput output) {
+    assertThatThrownBy(payments::charge).isInstanceOf(IOException.class);
+
+    assertOneWarnLine(output, callSpan(), "Giving up on Payments.charge() after 3 attempts");
+  }
+
+  @Test
+  void aFutureGiveUpWithoutACallerIsLoggedInTheTraceOfItsCallSpan(CapturedOutput output) {
+    assertThatThrownBy(() -> payments.chargeLater().get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(IOException.class);
+
+    assertOneWarnLine(output, callSpan(), "Giving up on Payments.chargeLater() after 3 attempts");
+  }
+
+  @Test
+  void aMonoGiveUpWithoutACallerIsLoggedInTheTraceOfItsCallSpan(CapturedOutput output) {
+    assertThatThrownBy(() -> payments.chargeReactive().block(Duration.ofSeconds(10)))
+        .hasCauseInstanceOf(IOException.class);
+
+    assertOneWarnLine(
+        output, callSpan(), "Giving up on Payments.chargeReactive() after 3 attempts");
+  }
+
+  /**
+   * {@code [traceId-spanId]} of the one call span of the test, the root of its trace: what an
+   * operator looks up in Zipkin.
+   */
+  private String callSpan() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !spans.named("backon payments").isEmpty());
+    MutableSpan call = spans.one("backon payments");
+    assertThat(call.parentId()).as("a root span").isNull();
+    return "[" + call.traceId() + "-" + call.id() + "]";
   }
 
   private String charge() {
@@ -121,6 +146,13 @@ class GiveUpLogWithBraveTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Backon logged one line: a WARN in the trace {@code marker} shows, saying {@code text}. */
+  private static void assertOneWarnLine(CapturedOutput output, String marker, String text) {
+    assertThat(backonLines(output))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains(" WARN ").contains(marker).contains(text));
   }
 
   private static List<String> backonLines(CapturedOutput output) {
