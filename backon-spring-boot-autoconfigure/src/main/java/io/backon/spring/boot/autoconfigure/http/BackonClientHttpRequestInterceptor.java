@@ -103,19 +103,13 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   }
 
   /**
-   * One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. The
-   * attempt's time limit is handed to the client underneath ({@link HttpAttemptLimit}).
+   * One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. When the
+   * attempt is cut (its thread interrupted), its request is aborted ({@link AbortOnInterrupt}).
    */
   private static ClientHttpResponse attempt(
       HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
       throws IOException {
-    ClientHttpResponse response;
-    HttpAttemptLimit outer = HttpAttemptLimit.enter(call.attemptLimit());
-    try {
-      response = execution.execute(request, body);
-    } finally {
-      HttpAttemptLimit.restore(outer);
-    }
+    ClientHttpResponse response = AbortOnInterrupt.execute(execution, request, body);
     int status = response.getStatusCode().value();
     if (!call.failed(status)) {
       return response;
@@ -128,7 +122,10 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
         answer);
   }
 
-  /** One attempt, only through the breaker (if any); the answer goes to the caller unread. */
+  /**
+   * One attempt, only through the breaker (if any); the answer goes to the caller unread. An
+   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}).
+   */
   private static ClientHttpResponse once(
       HttpCall call,
       @Nullable CircuitBreaker breaker,
@@ -137,13 +134,13 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
       ClientHttpRequestExecution execution)
       throws IOException {
     if (breaker == null) {
-      return execution.execute(request, body);
+      return AbortOnInterrupt.execute(execution, request, body);
     }
     breaker.acquirePermission();
     long start = HttpCall.breakerNow(breaker);
     ClientHttpResponse response;
     try {
-      response = execution.execute(request, body);
+      response = AbortOnInterrupt.execute(execution, request, body);
     } catch (IOException | RuntimeException failure) {
       breaker.onError(HttpCall.breakerSince(breaker, start), failure);
       throw failure;
