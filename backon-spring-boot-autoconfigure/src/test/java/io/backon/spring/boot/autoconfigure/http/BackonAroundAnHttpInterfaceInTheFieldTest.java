@@ -38,6 +38,8 @@ class BackonAroundAnHttpInterfaceInTheFieldTest {
   static void inventoryBaseUrl(DynamicPropertyRegistry properties) {
     properties.add(
         "spring.http.serviceclient.inventory.base-url", () -> DOWNSTREAM.uri("").toString());
+    // a safety net, as in production: without the fix, each attempt would wait this long
+    properties.add("spring.http.serviceclient.inventory.read-timeout", () -> "20s");
   }
 
   @AfterAll
