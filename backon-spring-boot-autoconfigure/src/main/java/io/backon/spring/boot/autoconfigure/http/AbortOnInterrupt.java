@@ -27,8 +27,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * Apache's socket read. A thread holds one such bridge at a time, so a client doing channel I/O on
  * the sending thread (Jetty writes requests that way) may take its place: a request that fails
  * while its thread is interrupted is therefore aborted at the end too. The body of an answer handed
- * to the caller is never cut. One per request, confined to the thread sending it (the abort may run
- * on the interrupting one, under this object's lock).
+ * to the caller is never cut. One per request, confined to the thread sending it; its state is
+ * guarded by its lock, as the abort may run on the interrupting thread.
  */
 final class AbortOnInterrupt extends AbstractInterruptibleChannel {
 
