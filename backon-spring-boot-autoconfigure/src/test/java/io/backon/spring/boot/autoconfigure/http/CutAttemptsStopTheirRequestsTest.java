@@ -12,15 +12,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * An attempt Backon cuts really stops its request, on each client Spring Boot picks for {@code
@@ -28,8 +32,10 @@ import org.springframework.web.client.RestClient;
  * connection closed, whether the attempt was cut by its own policy's attempt timeout (counted
  * {@code timeout}) or by the timeout of an enclosing Backon attempt, as around an HTTP interface
  * call in a {@code @Backon} method (counted {@code cancelled}). Apache's blocking reads and Jetty's
- * requests do not stop on the interrupt that ends the attempt by themselves. The downstream really
- * hangs (the only real time here); Boot's read timeout is a 20 s safety net, the bounds generous.
+ * requests do not stop on the interrupt that ends the attempt by themselves. A {@code WebClient}
+ * attempt (on Reactor Netty, which Boot picks for it) has its exchange cancelled just as well. The
+ * downstream really hangs (the only real time here); Boot's read timeout is a 20 s safety net, the
+ * bounds generous.
  */
 class CutAttemptsStopTheirRequestsTest {
 
@@ -61,7 +67,9 @@ class CutAttemptsStopTheirRequestsTest {
                 BackonMetricsAutoConfiguration.class,
                 HttpClientAutoConfiguration.class,
                 ImperativeHttpClientAutoConfiguration.class,
-                RestClientAutoConfiguration.class))
+                RestClientAutoConfiguration.class,
+                ReactiveHttpClientAutoConfiguration.class,
+                WebClientAutoConfiguration.class))
         .withBean(MeterRegistry.class, () -> meters)
         .withPropertyValues(
             "spring.http.clients.imperative.factory=" + factory,
@@ -119,6 +127,29 @@ class CutAttemptsStopTheirRequestsTest {
                   .isLessThan(WELL_BEFORE_THE_READ_TIMEOUT);
               everyRequestClosedByTheClient(1);
               assertThat(callsCounted("cancelled")).isOne();
+            });
+  }
+
+  @Test
+  void aWebClientAttemptTimeoutCancelsTheExchangeAndClosesItsConnection() {
+    onFactory("jdk")
+        .run(
+            context -> {
+              WebClient client = context.getBean(WebClient.Builder.class).build();
+              client.get().uri(healthy.uri("/warm-up")).retrieve().toBodilessEntity().block();
+
+              assertThatThrownBy(
+                      () ->
+                          client
+                              .get()
+                              .uri(server.uri("/hang"))
+                              .retrieve()
+                              .bodyToMono(String.class)
+                              .block(WELL_BEFORE_THE_READ_TIMEOUT))
+                  .isInstanceOf(AttemptTimeoutException.class);
+
+              everyRequestClosedByTheClient(2);
+              assertThat(callsCounted("timeout")).isOne();
             });
   }
 
