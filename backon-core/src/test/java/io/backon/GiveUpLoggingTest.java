@@ -55,7 +55,41 @@ class GiveUpLoggingTest extends GiveUpLoggingFixture {
           .isSameAs(last);
 
       assertThat(atDebug.lines()).extracting(Line::level).containsExactly("FINE", "WARNING");
-      assertThat(atDebug.lines()).last().extracting(Line::thrown).isSameAs(last);
+      assertThat(atDebug.lines().get(1).thrown())
+          .hasToString("java.io.IOException: card service down")
+          .satisfies(thrown -> assertThat(thrown.getStackTrace()).isEqualTo(last.getStackTrace()));
+    }
+  }
+
+  @Test
+  void aResponseBodyNeverReachesTheLogAlongTheStackTraceEither() {
+    String body = "{\"customer\":\"4111 1111 1111 1111\"}";
+    IOException cause =
+        new IOException("I/O error on GET request for \"http://pay.example/cards?pan=4111\"");
+    IllegalStateException last =
+        new IllegalStateException("503 Service Unavailable: \"" + body + "\"", cause);
+    last.addSuppressed(new IOException("400 Bad Request: " + body));
+
+    try (CapturedLog atDebug = CapturedLog.attach("io.backon.retry", Level.FINE)) {
+      assertThatThrownBy(
+              () ->
+                  Retrying.of(policy("payments", 1).build())
+                      .call(Invocation.of(TARGET), FlakyTarget.alwaysFailing(last)))
+          .isSameAs(last);
+
+      Throwable logged = atDebug.lines().get(0).thrown();
+      java.io.StringWriter printed = new java.io.StringWriter();
+      logged.printStackTrace(new java.io.PrintWriter(printed));
+      assertThat(printed.toString())
+          .startsWith(
+              "java.lang.IllegalStateException: 503 Service Unavailable [...]"
+                  + System.lineSeparator()
+                  + "\tat ")
+          .contains(
+              "Caused by: java.io.IOException: I/O error on GET request for \"http://pay.example/...\"",
+              "Suppressed: java.io.IOException: 400 Bad Request [...]")
+          .doesNotContain("4111");
+      assertThat(logged.getCause().getStackTrace()).isEqualTo(cause.getStackTrace());
     }
   }
 

@@ -56,7 +56,8 @@ final class RetryLog {
 
   /**
    * When a call gives up: one line, at the level {@link GiveUpLine#level} chooses. The failure's
-   * stack trace goes along only when DEBUG is enabled for this logger.
+   * stack trace goes along only when DEBUG is enabled for this logger, its messages cut as the
+   * line's ({@link RedactedFailure}).
    *
    * @param fallsBack whether the policy's fallback (or the caller's) answers the call
    */
@@ -69,7 +70,7 @@ final class RetryLog {
       String line = GiveUpLine.text(state, fallsBack);
       Throwable failure = state.lastFailure();
       if (failure != null && LOGGER.isLoggable(Level.DEBUG)) {
-        LOGGER.log(level, line, failure);
+        LOGGER.log(level, line, RedactedFailure.of(failure));
       } else {
         LOGGER.log(level, line);
       }

@@ -1,5 +1,6 @@
 package io.backon.spring.boot.autoconfigure.http;
 
+import io.backon.DeadlineExceededException;
 import io.backon.Retrying;
 import io.backon.breaker.CircuitBreaker;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Backon for {@code RestClient} and {@code RestTemplate}: each request runs under its client's HTTP
  * rules (see {@link HttpResilience}). A failed answer that may be retried is read into memory and
- * its connection released before the next attempt; when the call gives up, the caller gets the
- * server's last answer, so the client's own status handling applies. I/O failures reach the caller
- * as the client reports them. Thread-safe.
+ * its connection released before the next attempt; when the call gives up (also when its deadline
+ * ends it after an answer), the caller gets the server's last answer, so the client's own status
+ * handling applies. I/O failures reach the caller as the client reports them. Thread-safe.
  */
 public final class BackonClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
@@ -60,9 +61,8 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     }
     try {
       return retrying.call(call.invocation(), () -> attempt(call, request, body, execution));
-    } catch (HttpStatusException gaveUp) {
-      Object answer = gaveUp.response();
-      if (answer instanceof ClientHttpResponse response) {
+    } catch (HttpStatusException | DeadlineExceededException gaveUp) {
+      if (HttpStatusException.lastAnswer(gaveUp) instanceof ClientHttpResponse response) {
         return response;
       }
       throw gaveUp;
@@ -88,8 +88,8 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
           retrying.call(
               call.invocation(), () -> answers.add(attempt(call, request, body, execution)));
       return winner;
-    } catch (HttpStatusException gaveUp) {
-      if (gaveUp.response() instanceof ClientHttpResponse response) {
+    } catch (HttpStatusException | DeadlineExceededException gaveUp) {
+      if (HttpStatusException.lastAnswer(gaveUp) instanceof ClientHttpResponse response) {
         return response;
       }
       throw gaveUp;
@@ -103,19 +103,13 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   }
 
   /**
-   * One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. The
-   * attempt's time limit is handed to the client underneath ({@link HttpAttemptLimit}).
+   * One attempt under the policy: a failed answer becomes an {@link HttpStatusException}. When the
+   * attempt is cut (its thread interrupted), its request is aborted ({@link AbortOnInterrupt}).
    */
   private static ClientHttpResponse attempt(
       HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
       throws IOException {
-    ClientHttpResponse response;
-    HttpAttemptLimit outer = HttpAttemptLimit.enter(call.attemptLimit());
-    try {
-      response = execution.execute(request, body);
-    } finally {
-      HttpAttemptLimit.restore(outer);
-    }
+    ClientHttpResponse response = AbortOnInterrupt.execute(execution, request, body);
     int status = response.getStatusCode().value();
     if (!call.failed(status)) {
       return response;
@@ -128,7 +122,10 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
         answer);
   }
 
-  /** One attempt, only through the breaker (if any); the answer goes to the caller unread. */
+  /**
+   * One attempt, only through the breaker (if any); the answer goes to the caller unread. An
+   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}).
+   */
   private static ClientHttpResponse once(
       HttpCall call,
       @Nullable CircuitBreaker breaker,
@@ -137,13 +134,13 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
       ClientHttpRequestExecution execution)
       throws IOException {
     if (breaker == null) {
-      return execution.execute(request, body);
+      return AbortOnInterrupt.execute(execution, request, body);
     }
     breaker.acquirePermission();
     long start = HttpCall.breakerNow(breaker);
     ClientHttpResponse response;
     try {
-      response = execution.execute(request, body);
+      response = AbortOnInterrupt.execute(execution, request, body);
     } catch (IOException | RuntimeException failure) {
       breaker.onError(HttpCall.breakerSince(breaker, start), failure);
       throw failure;

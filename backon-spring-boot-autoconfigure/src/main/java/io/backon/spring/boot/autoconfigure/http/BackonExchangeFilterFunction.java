@@ -20,10 +20,10 @@ import reactor.core.publisher.SignalType;
  * HttpResilience}), retried by Backon's Reactor operator (waits on Reactor's parallel scheduler, no
  * thread blocked). A failed answer that may be retried is read into memory (at most {@value
  * BufferedClientHttpResponse#MAX_BODY_BYTES} bytes) and its connection released before the next
- * attempt; when the call gives up, the caller gets the server's last answer. An exchange subscribed
- * inside an attempt of an enclosing Backon call (a {@code @Backon} method returning {@code Mono},
- * or a blocking one calling {@code block()}) makes one attempt through its host's breaker.
- * Thread-safe.
+ * attempt; when the call gives up (also when its deadline ends it after an answer), the caller gets
+ * the server's last answer. An exchange subscribed inside an attempt of an enclosing Backon call (a
+ * {@code @Backon} method returning {@code Mono}, or a blocking one calling {@code block()}) makes
+ * one attempt through its host's breaker. Thread-safe.
  */
 public final class BackonExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -74,9 +74,8 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
         // a hedged copy's answer that lost the race is dropped: release its connection
         .doOnDiscard(ClientResponse.class, lost -> lost.releaseBody().subscribe())
         .onErrorResume(
-            HttpStatusException.class,
             gaveUp ->
-                gaveUp.response() instanceof ClientResponse answer
+                HttpStatusException.lastAnswer(gaveUp) instanceof ClientResponse answer
                     ? Mono.just(answer)
                     : Mono.error(gaveUp));
   }

@@ -160,7 +160,7 @@ public final class BackonHttpAutoConfiguration {
 
   /**
    * Apache HttpClient 5 under Spring Boot's request factories: its own retries off, so that one
-   * Backon attempt is one request, and a request aborted when its attempt times out.
+   * Backon attempt is one request, and a request aborted when its attempt is cut.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
@@ -181,6 +181,26 @@ public final class BackonHttpAutoConfiguration {
     @ConditionalOnMissingBean
     HttpComponentsAttemptAbort backonHttpComponentsAttemptAbort() {
       return new HttpComponentsAttemptAbort();
+    }
+  }
+
+  /**
+   * Jetty's client under Spring Boot's request factories: a request aborted when its attempt is
+   * cut.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer",
+        "org.springframework.boot.http.client.JettyClientHttpRequestFactoryBuilder",
+        "org.eclipse.jetty.client.HttpClient"
+      })
+  static final class Jetty {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JettyAttemptAbort backonJettyAttemptAbort() {
+      return new JettyAttemptAbort();
     }
   }
 

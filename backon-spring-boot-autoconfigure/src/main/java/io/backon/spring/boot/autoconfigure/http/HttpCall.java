@@ -79,26 +79,6 @@ final class HttpCall {
     return new HttpStatusException(status, reason, host, method, wait, retryable, response);
   }
 
-  /**
-   * The time limit of an attempt starting now under {@link #retrying()}: the sooner of its attempt
-   * timeout and the call's deadline, or null when the policy has neither (or this layer makes a
-   * single attempt outside any policy).
-   */
-  @Nullable HttpAttemptLimit attemptLimit() {
-    if (retrying == null) {
-      return null;
-    }
-    RetryPolicy policy = retrying.policy();
-    long now = System.nanoTime();
-    long limit = policy.attemptTimeoutNanos() > 0 ? policy.attemptTimeoutNanos() : Long.MAX_VALUE;
-    if (policy.deadlineNanos() > 0) {
-      limit = Math.min(limit, policy.deadlineNanos() - (now - startNanos));
-    }
-    return limit == Long.MAX_VALUE
-        ? null
-        : new HttpAttemptLimit(now, Math.max(0L, limit), policy.scheduler());
-  }
-
   /** Records how the call ended for its caller. */
   void finished(HttpCallOutcome outcome) {
     meters.record(base.name(), host, outcome, System.nanoTime() - startNanos);

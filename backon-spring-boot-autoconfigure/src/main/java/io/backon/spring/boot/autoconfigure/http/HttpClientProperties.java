@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 public class HttpClientProperties {
 
   /**
-   * Hosts this client's rules apply to: host, host:port, *.domain (any subdomain) or *. Only under
-   * backon.http.clients.<name>; an HTTP service group of that name, or a request with the attribute
-   * io.backon.http.client set to it, also selects the client.
+   * Hosts this client's rules apply to: host, host:port, *.domain (any subdomain), an IP address
+   * (10.0.0.7, [::1]) or *; no scheme or path. Only under backon.http.clients.<name>; an HTTP
+   * service group of that name, or a request with the attribute io.backon.http.client set to it,
+   * also selects the client.
    */
   private List<String> hosts = new ArrayList<>();
 
@@ -27,8 +28,8 @@ public class HttpClientProperties {
   private @Nullable String policy;
 
   /**
-   * Response statuses that are retried when the request may be repeated; any 5xx also counts
-   * against the host's circuit breaker. Default 429, 502, 503, 504.
+   * Response statuses (400-599) that are retried when the request may be repeated; any 5xx also
+   * counts against the host's circuit breaker. Default 429, 502, 503, 504.
    */
   private @Nullable List<Integer> retryStatuses;
 

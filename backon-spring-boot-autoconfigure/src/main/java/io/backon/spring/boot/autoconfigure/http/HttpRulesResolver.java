@@ -84,12 +84,15 @@ final class HttpRulesResolver {
             base.getRetryStatuses(),
             HttpClientRules.DEFAULT_RETRY_STATUSES);
     for (Integer status : statuses) {
-      if (status == null || status < 100 || status > 599) {
+      if (status == null || status < 400 || status > 599) {
         throw new BackonConfigurationException(
             ConfigErrorCode.OUT_OF_RANGE,
             section(section, own.getRetryStatuses(), "retry-statuses"),
-            "the status " + status + " is not an HTTP status (100-599).",
-            "list response statuses such as 429, 502, 503, 504.");
+            "the status "
+                + status
+                + " is not an error status (400-599): a retried status counts as a failed"
+                + " attempt.",
+            "list the error statuses to retry, such as 429, 502, 503, 504.");
       }
     }
     Duration cap =

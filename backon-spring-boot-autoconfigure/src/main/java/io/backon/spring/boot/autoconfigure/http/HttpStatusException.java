@@ -1,5 +1,6 @@
 package io.backon.spring.boot.autoconfigure.http;
 
+import io.backon.DeadlineExceededException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * or any 5xx. Backon's HTTP layer throws it inside its retry loop and its host's circuit breaker
  * counts it; when the call gives up, the caller gets the server's last answer back as a normal
  * response (so {@code RestClient} and {@code WebClient} raise their usual status exceptions), never
- * this exception. It can be seen as the cause of a {@code DeadlineExceededException}, in listeners
+ * this exception, also when the call's deadline ended it after that answer. It is seen in listeners
  * and in log lines, which name the host, never the URL. Carries no stack trace. Immutable.
  */
 public final class HttpStatusException extends RuntimeException {
@@ -77,5 +78,15 @@ public final class HttpStatusException extends RuntimeException {
   /** The buffered answer handed back to the caller when the call gives up; null when not kept. */
   @Nullable Object response() {
     return response;
+  }
+
+  /**
+   * The server's last answer a call that ended with {@code failure} hands its caller, or null: the
+   * answer of a failed attempt the call gave up on, also when the call's deadline ended it right
+   * after that answer (its {@code Retry-After} or back-off reached past the deadline).
+   */
+  static @Nullable Object lastAnswer(Throwable failure) {
+    Throwable given = failure instanceof DeadlineExceededException ? failure.getCause() : failure;
+    return given instanceof HttpStatusException status ? status.response : null;
   }
 }

@@ -55,6 +55,22 @@ class HttpRulesResolverTest {
   }
 
   @Test
+  void addressesMatchAsTheRequestWritesThem() {
+    HttpProperties properties = new HttpProperties();
+    properties.getClients().put("v4", client(List.of("10.0.0.7")));
+    properties.getClients().put("v6", client(List.of("[::1]:8080")));
+    properties.getClients().put("underscored", client(List.of("*.svc_internal")));
+    HttpRulesResolver resolver = HttpRulesResolver.of(properties, name -> true);
+
+    assertThat(resolver.resolve(null, HostAddress.of(URI.create("http://10.0.0.7:81/"))).name())
+        .isEqualTo("v4");
+    assertThat(resolver.resolve(null, HostAddress.of(URI.create("http://[::1]:8080/"))).name())
+        .isEqualTo("v6");
+    assertThat(resolver.resolve(null, new HostAddress("db.svc_internal", 5432)).name())
+        .isEqualTo("underscored");
+  }
+
+  @Test
   void aRequestNamingAClientGetsItsRulesWhateverItsHost() {
     HttpRulesResolver resolver = resolver();
     HostAddress elsewhere = HostAddress.of(URI.create("http://elsewhere.example.org/"));

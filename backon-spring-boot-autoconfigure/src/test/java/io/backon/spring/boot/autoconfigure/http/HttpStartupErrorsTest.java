@@ -13,7 +13,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A bad {@code backon.http.*} value in the field application stops its startup with Backon's
- * report: the stable code and the property at fault, as for every other {@code backon.*} key.
+ * report: the stable code and the property at fault, as for every other {@code backon.*} key. That
+ * includes values that would bind but never act as meant: a host pattern no request's host can
+ * match, a retried status that is no error (a 200 would count every success against the breaker).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HttpStartupErrorsTest {
@@ -36,6 +38,13 @@ class HttpStartupErrorsTest {
         "backon.http.defaults.host-circuit-breaker=maybe | BACKON-CFG-001 | backon.http.defaults.host-circuit-breaker",
         "backon.http.host-circuit-breaker-template=nope | BACKON-CFG-010 | backon.http.host-circuit-breaker-template",
         "backon.http.clients.pay.hosts=pay.example.com:https | BACKON-CFG-001 | backon.http.clients.pay.hosts[0]",
+        "backon.http.clients.pay.hosts=pay.example.com,api example.com | BACKON-CFG-001 | backon.http.clients.pay.hosts[1]",
+        "backon.http.clients.pay.hosts=.example.com | BACKON-CFG-001 | backon.http.clients.pay.hosts[0]",
+        "backon.http.clients.pay.hosts=user@pay.example.com | BACKON-CFG-001 | backon.http.clients.pay.hosts[0]",
+        "backon.http.clients.pay.hosts=pay.example.com?live=1 | BACKON-CFG-001 | backon.http.clients.pay.hosts[0]",
+        "backon.http.defaults.retry-statuses=503,200 | BACKON-CFG-007 | backon.http.defaults.retry-statuses",
+        "backon.http.clients.pay.retry-statuses=302 | BACKON-CFG-007 | backon.http.clients.pay.retry-statuses",
+        "backon.http.clients.pay.retry-after-cap=-5s | BACKON-CFG-006 | backon.http.clients.pay.retry-after-cap",
         "backon.http.enabled=sure | BACKON-CFG-001 | backon.http.enabled",
       })
   void aBadHttpValueStopsTheStartupNamingTheProperty(

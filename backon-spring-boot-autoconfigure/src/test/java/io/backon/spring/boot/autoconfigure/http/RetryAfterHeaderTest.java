@@ -7,14 +7,16 @@ import io.backon.testing.ManualSleeper;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code Retry-After} on 429 and 503, in seconds and as an HTTP date, replaces the policy's wait;
- * an answer asking for longer than the cap ends the call with that answer. Blocking clients wait on
- * the policy's sleeper (measured here, never slept); WebClient's waits are in {@link
+ * an answer asking for longer than the cap, or for a wait past the call's deadline, ends the call
+ * with that answer (status, headers and body as the server sent them). Blocking clients wait on the
+ * policy's sleeper (measured here, never slept); WebClient's waits are in {@link
  * WebClientRetryAfterTest}.
  */
 class RetryAfterHeaderTest {
@@ -80,6 +82,29 @@ class RetryAfterHeaderTest {
                 Reply reply = client.get(server.uri("/quote"));
 
                 assertThat(reply.status()).isEqualTo(503);
+                assertThat(server.hits("/quote")).isEqualTo(1);
+                assertThat(sleeper.sleeps()).isEmpty();
+              }
+            });
+  }
+
+  @ParameterizedTest
+  @EnumSource(ClientKind.class)
+  void anAnswerAskingToWaitPastTheDeadlineEndsTheCallWithThatAnswer(ClientKind kind) {
+    server.script(
+        "/quote",
+        new Answer(503, Map.of("Retry-After", "20"), "{\"error\":\"busy\"}"),
+        Answer.of(200));
+    HttpContexts.runner(sleeper)
+        .withPropertyValues("backon.defaults.deadline=10s")
+        .run(
+            context -> {
+              try (TestHttpClient client = kind.open(context)) {
+                Reply reply = client.get(server.uri("/quote"));
+
+                assertThat(reply.failure()).isNull();
+                assertThat(reply.status()).isEqualTo(503);
+                assertThat(reply.body()).isEqualTo("{\"error\":\"busy\"}");
                 assertThat(server.hits("/quote")).isEqualTo(1);
                 assertThat(sleeper.sleeps()).isEmpty();
               }
