@@ -5,6 +5,8 @@ import java.io.InterruptedIOException;
 import java.nio.channels.spi.AbstractInterruptibleChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -33,6 +35,8 @@ import org.springframework.http.client.ClientHttpResponse;
 final class AbortOnInterrupt extends AbstractInterruptibleChannel {
 
   private static final ThreadLocal<@Nullable AbortOnInterrupt> CURRENT = new ThreadLocal<>();
+
+  private static final Log LOGGER = LogFactory.getLog("io.backon.http");
 
   private final Thread sender = Thread.currentThread();
   private final List<Runnable> aborts = new ArrayList<>(1);
@@ -158,8 +162,10 @@ final class AbortOnInterrupt extends AbstractInterruptibleChannel {
     for (Runnable abort : aborts) {
       try {
         abort.run();
-      } catch (RuntimeException ignored) {
+      } catch (RuntimeException failure) {
         // a client that fails to abort leaves its request to its own timeouts
+        LOGGER.debug(
+            "Could not abort an interrupted HTTP request; its own timeouts end it", failure);
       }
     }
   }
