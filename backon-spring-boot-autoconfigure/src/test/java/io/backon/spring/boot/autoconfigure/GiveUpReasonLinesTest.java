@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.backon.Backon;
+import io.backon.RetriesExhaustedException;
 import io.backon.spring.boot.autoconfigure.CapturedLogback.Line;
 import java.io.IOException;
 import java.util.List;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
       "backon.policies.strict.retry-on=java.io.IOException",
       "backon.policies.budgeted.budget=thin",
       "backon.budgets.thin.max-tokens=2",
-      "backon.policies.judged.retry-if=#result.isEmpty()",
+      "backon.policies.judged.retry-if=#result.startsWith('busy')",
       "backon.policies.picky.retry-on=java.io.IOException",
       "backon.policies.deadline.deadline=200ms"
     })
@@ -96,13 +97,19 @@ class GiveUpReasonLinesTest {
   }
 
   @Test
-  void aResultTheRetryConditionRejectsNamesItsTypeNotItsValue() {
-    assertThat(giveUpLinesOfEachFace(judged(), () -> ""))
+  void aResultTheRetryConditionRejectsIsNamedByItsTypeNotItsValue() {
+    Callable<String> busy = () -> "busy: {\"card\":\"4111\"}";
+
+    assertThat(giveUpLinesOfEachFace(judged(), busy))
         .hasSize(3)
         .containsOnly(
             warn(
                 "Giving up on Downstream.judged(Callable) after 3 attempts (max tries reached): "
                     + "rejected value (String) [policy judged]"));
+    assertThat(catchThrowable(() -> downstream.judged(busy)))
+        .as("what the caller gets, and logs")
+        .isInstanceOf(RetriesExhaustedException.class)
+        .hasMessageEndingWith("(max tries reached); last value of type String");
   }
 
   @Test
