@@ -62,7 +62,7 @@ class BreakerAndBackoffLinesTest {
   /** After Spring Boot configured Logback, which drops appenders attached before. */
   @BeforeEach
   void captureTheLog() {
-    log = CapturedLogback.attach();
+    log = CapturedLogback.attachAtBootsDefaultLevels(logging);
   }
 
   @AfterEach

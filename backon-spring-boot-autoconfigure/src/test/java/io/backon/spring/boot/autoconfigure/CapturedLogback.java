@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
  * Every event Logback's root logger passes on, from {@link #attach()} to {@link #close()}: what the
@@ -20,6 +21,20 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
   private final List<Line> lines = new CopyOnWriteArrayList<>();
 
   private CapturedLogback() {}
+
+  /** Backon's loggers, whose levels tests of this module set and other tests' contexts leave. */
+  static final List<String> BACKON_LOGGERS =
+      List.of("io.backon", "io.backon.retry", "io.backon.breaker", "io.backon.hedge");
+
+  /**
+   * Starts capturing on the root logger, Backon's loggers back at Spring Boot's default level
+   * (INFO, from the root): the logging system outlives a test's context, so levels another test's
+   * context set ({@code logging.level.io.backon.breaker=warn}) would still hold.
+   */
+  static CapturedLogback attachAtBootsDefaultLevels(LoggingSystem logging) {
+    BACKON_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+    return attach();
+  }
 
   /** Starts capturing on the root logger. */
   static CapturedLogback attach() {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
@@ -40,6 +41,7 @@ class FastRetryWarningUnderLoadTest {
 
   private static final int THREADS = 16;
 
+  @Autowired LoggingSystem logging;
   @Autowired Poller poller;
   @Autowired FakeClock clock;
 
@@ -48,7 +50,7 @@ class FastRetryWarningUnderLoadTest {
   /** After Spring Boot configured Logback, which drops appenders attached before. */
   @BeforeEach
   void captureTheLog() {
-    log = CapturedLogback.attach();
+    log = CapturedLogback.attachAtBootsDefaultLevels(logging);
   }
 
   @AfterEach

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import reactor.core.Disposable;
@@ -46,6 +47,7 @@ class GiveUpReasonLinesTest {
 
   private static final String UNAVAILABLE = "503 Service Unavailable: \"{\"card\":\"4111\"}\"";
 
+  @Autowired LoggingSystem logging;
   @Autowired Downstream downstream;
 
   private CapturedLogback log;
@@ -53,7 +55,7 @@ class GiveUpReasonLinesTest {
   /** After Spring Boot configured Logback, which drops appenders attached before. */
   @BeforeEach
   void captureTheLog() {
-    log = CapturedLogback.attach();
+    log = CapturedLogback.attachAtBootsDefaultLevels(logging);
   }
 
   @AfterEach

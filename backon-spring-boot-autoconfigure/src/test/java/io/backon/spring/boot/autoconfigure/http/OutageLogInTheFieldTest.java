@@ -24,11 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -83,6 +85,18 @@ class OutageLogInTheFieldTest {
 
   @Autowired Shop shop;
   @Autowired Heard heard;
+  @Autowired LoggingSystem logging;
+
+  /**
+   * Backon's loggers at Spring Boot's default level (INFO, from the root): the logging system
+   * outlives a test's context, so levels another test's context set would still hold.
+   */
+  @BeforeEach
+  void backonLoggersAtBootsDefaultLevel() {
+    for (String logger : List.of("io.backon", "io.backon.retry", "io.backon.breaker")) {
+      logging.setLogLevel(logger, null);
+    }
+  }
 
   @AfterEach
   void stopTheDownstreams() throws Exception {
