@@ -15,7 +15,12 @@ public class RetriesExhaustedException extends BackonException {
   private final int attempts;
   private final GiveUpReason reason;
 
-  /** Creates the exception for a call that made {@code attempts} attempts. */
+  /**
+   * Creates the exception for a call that made {@code attempts} attempts; the message reads {@code
+   * Gave up on Quotes.get after 3 attempts (max tries reached); last value of type String}. It
+   * names the value's type, never the value, which may be a response body and would reach the log
+   * of whoever logs the exception; {@link #lastValue()} holds it.
+   */
   public RetriesExhaustedException(
       String targetName, int attempts, GiveUpReason reason, @Nullable Object lastValue) {
     super(
@@ -26,12 +31,17 @@ public class RetriesExhaustedException extends BackonException {
             + (attempts == 1 ? " attempt" : " attempts")
             + " ("
             + reason.description()
-            + "); last value: "
-            + lastValue,
+            + "); last value "
+            + (lastValue == null ? "null" : "of type " + typeName(lastValue)),
         null);
     this.lastValue = lastValue;
     this.attempts = attempts;
     this.reason = reason;
+  }
+
+  private static String typeName(Object value) {
+    String simple = value.getClass().getSimpleName();
+    return simple.isEmpty() ? value.getClass().getName() : simple;
   }
 
   /** The value the last attempt returned. */

@@ -118,7 +118,7 @@ class RetryingCallerTest extends FakeTimeFixture {
               assertThat(exhausted.reason()).isEqualTo(GiveUpReason.MAX_TRIES);
               assertThat(exhausted.lastValue()).isEqualTo("busy");
             })
-        .hasMessageEndingWith("after 3 attempts (max tries reached); last value: busy");
+        .hasMessageEndingWith("after 3 attempts (max tries reached); last value of type String");
 
     assertThat(calls).hasValue(3);
   }

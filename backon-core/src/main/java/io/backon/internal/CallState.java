@@ -51,6 +51,10 @@ final class CallState implements RetryState {
   private long idleNanos;
   private boolean failed;
   private @Nullable Throwable failure;
+
+  /** The target's own failure in this call before the breaker's rejection, if any. */
+  private @Nullable Throwable failureBeforeRejection;
+
   private @Nullable Object result;
   private @Nullable GiveUpReason giveUpReason;
   private int fastRetries;
@@ -164,6 +168,7 @@ final class CallState implements RetryState {
     idleNanos = 0L;
     failed = false;
     failure = null;
+    failureBeforeRejection = null;
     result = null;
     giveUpReason = null;
     fastRetries = 0;
@@ -283,11 +288,16 @@ final class CallState implements RetryState {
    * Records the outcome of attempt {@code number}. When it ended is read from the clock only if
    * something asks (a time limit, a stop or wait reading the elapsed time, an event), so that a
    * retry of a policy without time limits and a success read no clock. A breaker's rejection after
-   * a failed attempt keeps that failure as suppressed, so the caller still sees what opened it.
+   * a failed attempt keeps that failure (see {@link #failureBeforeRejection()}), also as
+   * suppressed, so the caller still sees what opened it.
    */
   public void recordOutcome(int number, @Nullable Object value, @Nullable Throwable thrown) {
-    if (thrown instanceof CircuitOpenException rejected && failure != null) {
-      Exceptions.keepEarlierFailure(rejected, failure);
+    if (thrown instanceof CircuitOpenException rejected) {
+      Throwable before = failure instanceof CircuitOpenException ? failureBeforeRejection : failure;
+      failureBeforeRejection = before;
+      if (before != null) {
+        Exceptions.keepEarlierFailure(rejected, before);
+      }
     }
     this.attempt = number;
     boolean atStart = number == 1 && startsAtFirstAttemptEnd;
@@ -468,6 +478,17 @@ final class CallState implements RetryState {
   @Override
   public @Nullable Throwable lastFailure() {
     return failure;
+  }
+
+  /**
+   * When a breaker rejected the last attempt: the failure of the target this call's latest attempt
+   * that reached it ended with, or {@code null} when none of its attempts did (rejected outright).
+   * Tracked here rather than read back from the rejection's suppressed exceptions, which code
+   * between the breaker and the engine adds to as well (Reactor's assembly tracebacks, {@code
+   * block()}'s marker).
+   */
+  @Nullable Throwable failureBeforeRejection() {
+    return failureBeforeRejection;
   }
 
   @Override

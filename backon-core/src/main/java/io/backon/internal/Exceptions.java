@@ -29,17 +29,31 @@ final class Exceptions {
   }
 
   /**
-   * Adds the target's own failure before {@code rejected} to it as suppressed: {@code earlier}
-   * itself, or what an earlier rejection kept (with {@code retryOnCircuitOpen}).
+   * Adds the target's failure before {@code rejected} to it as suppressed, so that its caller sees
+   * what opened the breaker; unless the rejection carries a failure already (a rejection thrown by
+   * several calls must not grow without end), Reactor's assembly tracebacks aside: a checkpoint the
+   * rejection passed on its way (WebClient has one) adds one.
    */
   static void keepEarlierFailure(CircuitOpenException rejected, Throwable earlier) {
-    Throwable kept = earlier;
-    if (earlier instanceof CircuitOpenException earlierRejection) {
-      Throwable[] suppressed = earlierRejection.getSuppressed();
-      kept = suppressed.length == 0 ? null : suppressed[0];
+    if (earlier == rejected) {
+      return;
     }
-    if (kept != null && kept != rejected && rejected.getSuppressed().length == 0) {
-      rejected.addSuppressed(kept);
+    for (Throwable suppressed : rejected.getSuppressed()) {
+      if (!isReactorTraceback(suppressed)) {
+        return;
+      }
     }
+    rejected.addSuppressed(earlier);
+  }
+
+  /**
+   * Whether {@code failure} is a Reactor assembly traceback (a checkpoint's), recognised by its
+   * class name as Reactor's own {@code Exceptions.isTraceback} does; Reactor is optional here.
+   */
+  static boolean isReactorTraceback(Throwable failure) {
+    return failure
+        .getClass()
+        .getName()
+        .equals("reactor.core.publisher.FluxOnAssembly$OnAssemblyException");
   }
 }

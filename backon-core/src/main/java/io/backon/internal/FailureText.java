@@ -108,7 +108,9 @@ final class FailureText {
   /**
    * The index after {@code "<status> <reason>:"} when {@code message} starts with an HTTP status
    * line (three digits 100 to 599, a space, a reason phrase of letters, spaces, hyphens and
-   * apostrophes) followed by a colon; otherwise -1.
+   * apostrophes) followed by a colon; otherwise -1. The colon of a URL's scheme is no such colon:
+   * {@code 503 Service Unavailable from GET http://host/path} (the message of Spring's {@code
+   * WebClientResponseException}) carries no body.
    */
   private static int afterStatusLine(String message, int end) {
     if (end < 5
@@ -122,7 +124,7 @@ final class FailureText {
     for (int i = 4; i < end; i++) {
       char c = message.charAt(i);
       if (c == ':') {
-        return i > 4 ? i + 1 : -1;
+        return i > 4 && !message.startsWith("//", i + 1) ? i + 1 : -1;
       }
       if (!(Character.isLetter(c) || c == ' ' || c == '-' || c == '\'')) {
         return -1;

@@ -4,7 +4,6 @@ import io.backon.GiveUpReason;
 import io.backon.RetryPolicy;
 import io.backon.breaker.CircuitOpenException;
 import java.lang.System.Logger.Level;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one line logged when a call gives up: its level and its text. A failure that reaches the
@@ -59,7 +58,7 @@ final class GiveUpLine {
     Throwable shown = reason == GiveUpReason.POLICY_ERROR && ending != null ? ending : failure;
     if (shown != null) {
       line.append(": ").append(FailureText.of(shown));
-      Throwable opening = rejected ? targetFailureBefore(failure) : null;
+      Throwable opening = rejected ? state.failureBeforeRejection() : null;
       if (opening != null) {
         line.append(" (after ").append(FailureText.of(opening)).append(')');
       }
@@ -99,16 +98,7 @@ final class GiveUpLine {
    * call whose failure reaches the caller like any other.
    */
   private static boolean neverReachedTarget(CallState state) {
-    return state.lastFailure() instanceof CircuitOpenException rejected
-        && targetFailureBefore(rejected) == null;
-  }
-
-  /** The target's failure an earlier attempt of the call ended with, kept by the rejection. */
-  private static @Nullable Throwable targetFailureBefore(@Nullable Throwable rejection) {
-    Throwable[] suppressed = rejection == null ? new Throwable[0] : rejection.getSuppressed();
-    return suppressed.length == 0 || suppressed[0] instanceof CircuitOpenException
-        ? null
-        : suppressed[0];
+    return rejectedByBreaker(state) && state.failureBeforeRejection() == null;
   }
 
   /** Whether the caller gets a value: a fallback answers, or raiseOnGiveUp(false). */

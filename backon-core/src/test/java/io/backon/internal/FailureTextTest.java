@@ -75,6 +75,18 @@ class FailureTextTest {
   }
 
   @Test
+  void aStatusLineNamingTheRequestKeepsTheOriginOfItsUrl() {
+    // the message of Spring's WebClientResponseException (WebClient): no body, the request's URL
+    IOException failure =
+        new IOException(
+            "503 Service Unavailable from GET http://127.0.0.1:8081/accounts/42?token=s3cr3t");
+
+    assertThat(FailureText.of(failure))
+        .isEqualTo(
+            "java.io.IOException: 503 Service Unavailable from GET http://127.0.0.1:8081/...");
+  }
+
+  @Test
   void aPlainTextBodyAfterAStatusLineIsLeftOutToo() {
     assertThat(FailureText.of(new IOException("500 Internal Server Error: \"card 4111 declined\"")))
         .isEqualTo("java.io.IOException: 500 Internal Server Error [...]");

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -80,10 +81,17 @@ class LogLevelPropertiesTest {
             });
   }
 
-  @Test
-  void anUnknownNameFailsTheStartupWithTheNamesThatWork() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "backon.policies.p.give-up-log-level",
+        "backon.policies.p.backoff-log-level",
+        "backon.defaults.give-up-log-level",
+        "backon.defaults.backoff-log-level"
+      })
+  void anUnknownNameFailsTheStartupNamingThePropertyAndTheNamesThatWork(String property) {
     runner
-        .withPropertyValues("backon.policies.p.give-up-log-level=loud")
+        .withPropertyValues(property + "=loud", "backon.policies.p.max-tries=2")
         .run(
             context -> {
               assertThat(context).hasFailed();
@@ -91,9 +99,7 @@ class LogLevelPropertiesTest {
               assertThat(report).isNotNull();
               assertThat(report.getDescription())
                   .contains(
-                      "BACKON-CFG-001",
-                      "backon.policies.p.give-up-log-level = \"loud\"",
-                      "no log level named 'loud'");
+                      "BACKON-CFG-001", property + " = \"loud\"", "no log level named 'loud'");
               assertThat(report.getAction())
                   .contains("use one of: trace, debug, info, warn, error, off");
             });
