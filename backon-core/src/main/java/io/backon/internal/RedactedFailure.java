@@ -3,6 +3,7 @@ package io.backon.internal;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure as the give-up line carries it while DEBUG is on: the original's stack trace, causes
@@ -38,9 +39,48 @@ final class RedactedFailure extends Throwable {
     }
   }
 
-  /** The redacted copy of {@code failure} (and of its causes and suppressed failures). */
+  /**
+   * The redacted copy of {@code failure} (and of its causes and suppressed failures), or {@code
+   * failure} itself when no message in it would be cut: a logged stack trace then names the
+   * original classes whatever the log format.
+   */
   static Throwable of(Throwable failure) {
+    if (!cuts(failure, 0, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+      return failure;
+    }
     return new RedactedFailure(failure, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * Whether {@link FailureText} cuts the message of {@code failure} or of one the copy would hold.
+   */
+  private static boolean cuts(Throwable failure, int depth, Set<Throwable> seen) {
+    seen.add(failure);
+    if (!FailureText.of(failure).equals(printed(failure))) {
+      return true;
+    }
+    if (depth >= MAX_DEPTH) {
+      return false;
+    }
+    Throwable cause = failure.getCause();
+    if (cause != null && !seen.contains(cause) && cuts(cause, depth + 1, seen)) {
+      return true;
+    }
+    for (Throwable suppressed : failure.getSuppressed()) {
+      if (!seen.contains(suppressed) && cuts(suppressed, depth + 1, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What a stack trace prints first for {@code failure}; {@code null} if its toString throws. */
+  private static @Nullable String printed(Throwable failure) {
+    try {
+      return failure.toString();
+    } catch (RuntimeException broken) {
+      return null;
+    }
   }
 
   /** The original's class name and its cut message, as the original's own would read. */

@@ -146,7 +146,12 @@ class BreakerAndBackoffLinesTest {
     assertThat(log.backonLines())
         .filteredOn(line -> line.level().equals("WARN"))
         .extracting(Line::stackTraceOf)
-        .containsExactly(null, "java.io.IOException");
+        .satisfiesExactly(
+            atInfo -> assertThat(atInfo).isNull(),
+            atDebug ->
+                assertThat(atDebug)
+                    .as("the original class, its message cut as the line's: no body")
+                    .contains("java.io.IOException: 503 Service Unavailable [...]"));
   }
 
   /** The user's application, its policies and breakers on a fake clock that sleeps no one. */

@@ -32,8 +32,18 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
    * context set ({@code logging.level.io.backon.breaker=warn}) would still hold.
    */
   static CapturedLogback attachAtBootsDefaultLevels(LoggingSystem logging) {
-    BACKON_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+    BACKON_LOGGERS.forEach(logger -> resetLevel(logging, logger));
     return attach();
+  }
+
+  /**
+   * Puts {@code logger} back at the level it inherits, in Logback and in {@code java.util.logging},
+   * whose levels Backon's {@code System.Logger}s read: a context that set it and closed (a test's
+   * own {@code SpringApplication}) may leave the JUL level behind, out of Logback's reach.
+   */
+  static void resetLevel(LoggingSystem logging, String logger) {
+    logging.setLogLevel(logger, null);
+    java.util.logging.Logger.getLogger(logger).setLevel(null);
   }
 
   /** Starts capturing on the root logger. */
@@ -55,7 +65,7 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
             event.getLoggerName(),
             event.getLevel().toString(),
             event.getFormattedMessage(),
-            thrown == null ? null : thrown.getClassName()));
+            thrown == null ? null : thrown.getClassName() + ": " + thrown.getMessage()));
   }
 
   /** What Backon's loggers ({@code io.backon.*}) logged so far. */
@@ -81,8 +91,8 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
    * @param logger the logger's name, e.g. {@code io.backon.retry}
    * @param level Logback's level: {@code WARN}, {@code INFO}, {@code DEBUG}, ...
    * @param message the formatted message, without a stack trace
-   * @param stackTraceOf the class name of the attached throwable, whose stack trace the line
-   *     prints; {@code null} for a line without one
+   * @param stackTraceOf the first line of the stack trace the line prints (the attached throwable's
+   *     class name and message, as Logback prints them); {@code null} for a line without one
    */
   record Line(String logger, String level, String message, @Nullable String stackTraceOf) {}
 }

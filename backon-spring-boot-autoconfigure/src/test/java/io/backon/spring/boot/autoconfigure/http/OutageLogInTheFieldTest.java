@@ -95,6 +95,8 @@ class OutageLogInTheFieldTest {
   void backonLoggersAtBootsDefaultLevel() {
     for (String logger : List.of("io.backon", "io.backon.retry", "io.backon.breaker")) {
       logging.setLogLevel(logger, null);
+      // Backon's System.Loggers read java.util.logging's level, which a closed context may leave
+      java.util.logging.Logger.getLogger(logger).setLevel(null);
     }
   }
 

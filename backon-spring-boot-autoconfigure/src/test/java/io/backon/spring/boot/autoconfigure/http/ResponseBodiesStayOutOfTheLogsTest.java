@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,6 +82,15 @@ class ResponseBodiesStayOutOfTheLogsTest {
   @AfterEach
   void stopServer() {
     server.close();
+  }
+
+  /**
+   * Leaves Backon's loggers as it found them: Logback's and java.util.logging's levels outlive it.
+   */
+  @AfterEach
+  void backonLoggersBackAtTheirInheritedLevel() {
+    LoggingSystem.get(getClass().getClassLoader()).setLogLevel("io.backon", null);
+    java.util.logging.Logger.getLogger("io.backon").setLevel(null);
   }
 
   private ConfigurableApplicationContext start() {
