@@ -147,13 +147,13 @@ final class Settlement {
   }
 
   /**
-   * Gives up in the call's caller's scope ({@link CallTrace#openCallerScope()}), whichever thread
+   * Gives up in the call's caller's scope ({@link CallTrace#openGiveUpScope()}), whichever thread
    * this runs on, so that its listeners and log line are in a trace also when the call started in
-   * none (an async call's settlement may have opened it already; scopes nest).
+   * none (an async call's settlement may have opened the caller's already; scopes nest).
    */
   private static <T extends @Nullable Object> T giveUpInCallerScope(
       CallState state, CallTrace trace) throws Exception {
-    TraceScope scope = trace.openCallerScope();
+    TraceScope scope = trace.openGiveUpScope();
     try {
       return giveUpUntraced(state);
     } finally {

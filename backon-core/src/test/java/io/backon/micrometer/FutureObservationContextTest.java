@@ -91,6 +91,40 @@ class FutureObservationContextTest extends MetricsFixture {
     assertThat(observations.getCurrentObservation()).isNull();
   }
 
+  @Test
+  void whatFollowsACallWithoutACallerRunsInNoObservation() throws Exception {
+    RetryPolicy policy =
+        policy()
+            .wait(Wait.none())
+            .maxTries(2)
+            .instrumentation(BackonMicrometer.of(observations))
+            .build();
+    CompletableFuture<String> secondAnswer = new CompletableFuture<>();
+    List<CompletableFuture<String>> answers =
+        new CopyOnWriteArrayList<>(List.of(failingOnTheDownstreamsThread(), secondAnswer));
+
+    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> answers.remove(0));
+    CompletableFuture<Object> followingWork = call.thenApply(quote -> currentOrNone());
+    downstream.execute(() -> secondAnswer.complete("quote"));
+
+    assertThat(followingWork.get(10, TimeUnit.SECONDS)).isEqualTo("none");
+  }
+
+  @Test
+  void whatFollowsAGiveUpWithoutACallerRunsInNoObservation() throws Exception {
+    RetryPolicy policy = recordingWhatIsCurrentOnGiveUp();
+    CompletableFuture<String> secondAnswer = new CompletableFuture<>();
+    List<CompletableFuture<String>> answers =
+        new CopyOnWriteArrayList<>(List.of(failingOnTheDownstreamsThread(), secondAnswer));
+
+    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> answers.remove(0));
+    CompletableFuture<Object> followingWork = call.handle((quote, failure) -> currentOrNone());
+    downstream.execute(() -> secondAnswer.completeExceptionally(new IOException("down")));
+
+    assertThat(followingWork.get(10, TimeUnit.SECONDS)).isEqualTo("none");
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
+  }
+
   /** Two tries, no wait, observed; its give-up listener records the current observation. */
   private RetryPolicy recordingWhatIsCurrentOnGiveUp() {
     return policy()
