@@ -3,6 +3,7 @@ package io.backon.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Fallback;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.wait.Wait;
@@ -122,6 +123,20 @@ class FutureObservationContextTest extends MetricsFixture {
     downstream.execute(() -> secondAnswer.completeExceptionally(new IOException("down")));
 
     assertThat(followingWork.get(10, TimeUnit.SECONDS)).isEqualTo("none");
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
+  }
+
+  @Test
+  void aCallWithoutACallerWhoseCallerAppliesTheFallbackGivesUpInItsOwnObservation() {
+    RetryPolicy policy =
+        recordingWhatIsCurrentOnGiveUp().toBuilder()
+            .fallback(Fallback.appliedByCaller(failure -> false))
+            .build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy).callAsync(this::failingOnTheDownstreamsThread);
+
+    assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
     assertTheCallsOwnObservationWasCurrentOnGiveUp();
   }
 
