@@ -124,7 +124,9 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
 
   /**
    * One attempt, only through the breaker (if any); the answer goes to the caller unread. An
-   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}).
+   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}); the breaker
+   * then records nothing, as for a {@code WebClient} exchange cancelled, or a hedged copy that
+   * lost.
    */
   private static ClientHttpResponse once(
       HttpCall call,
@@ -142,7 +144,11 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     try {
       response = AbortOnInterrupt.execute(execution, request, body);
     } catch (IOException | RuntimeException failure) {
-      breaker.onError(HttpCall.breakerSince(breaker, start), failure);
+      if (HttpCallOutcome.of(failure) == HttpCallOutcome.CANCELLED) {
+        breaker.releasePermission(); // cut by its caller, not failed: as a cancelled exchange
+      } else {
+        breaker.onError(HttpCall.breakerSince(breaker, start), failure);
+      }
       throw failure;
     } catch (Error fatal) {
       breaker.releasePermission();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.backon.AttemptTimeoutException;
+import io.backon.breaker.CircuitBreakerSnapshot;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
@@ -127,6 +128,39 @@ class CutAttemptsStopTheirRequestsTest {
                   .isLessThan(WELL_BEFORE_THE_READ_TIMEOUT);
               everyRequestClosedByTheClient(1);
               assertThat(callsCounted("cancelled")).isOne();
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdk", "http-components", "reactor", "jetty"})
+  void aRequestAnEnclosingAttemptCutIsNoVerdictOnItsHostsBreaker(String factory) {
+    onFactory(factory)
+        .run(
+            context -> {
+              RestClient client = warmClient(context);
+              var outer = context.getBean(RetryPolicyRegistry.class).retrying("outer");
+
+              assertThatThrownBy(
+                      () ->
+                          outer.call(
+                              () ->
+                                  client
+                                      .get()
+                                      .uri(server.uri("/hang"))
+                                      .retrieve()
+                                      .body(String.class)))
+                  .isInstanceOf(AttemptTimeoutException.class);
+
+              everyRequestClosedByTheClient(1);
+              CircuitBreakerSnapshot host =
+                  context
+                      .getBean(HostCircuitBreakers.class)
+                      .find("127.0.0.1:" + server.port())
+                      .orElseThrow()
+                      .snapshot();
+              assertThat(host.consecutiveFailures())
+                  .as("as a cancelled WebClient exchange")
+                  .isZero();
             });
   }
 
