@@ -146,7 +146,9 @@ class BreakerAndBackoffLinesTest {
     assertThat(log.backonLines())
         .filteredOn(line -> line.level().equals("WARN"))
         .extracting(Line::stackTraceOf)
-        .containsExactly(null, "java.io.IOException");
+        .containsExactly(
+            null,
+            "io.backon.internal.RedactedFailure: java.io.IOException: 503 Service Unavailable [...]");
   }
 
   /** The user's application, its policies and breakers on a fake clock that sleeps no one. */

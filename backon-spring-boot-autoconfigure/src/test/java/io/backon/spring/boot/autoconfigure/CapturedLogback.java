@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
@@ -32,7 +33,13 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
    * context set ({@code logging.level.io.backon.breaker=warn}) would still hold.
    */
   static CapturedLogback attachAtBootsDefaultLevels(LoggingSystem logging) {
-    BACKON_LOGGERS.forEach(logger -> logging.setLogLevel(logger, null));
+    for (String logger : BACKON_LOGGERS) {
+      // INFO first: Logback tells java.util.logging (whose levels decide what Backon's
+      // System.Logger sends, such as a stack trace at DEBUG) only of a change, and a context
+      // started since may have left Logback at null while the bridge's level is still DEBUG
+      logging.setLogLevel(logger, LogLevel.INFO);
+      logging.setLogLevel(logger, null);
+    }
     return attach();
   }
 
@@ -55,7 +62,7 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
             event.getLoggerName(),
             event.getLevel().toString(),
             event.getFormattedMessage(),
-            thrown == null ? null : thrown.getClassName()));
+            thrown == null ? null : thrown.getClassName() + ": " + thrown.getMessage()));
   }
 
   /** What Backon's loggers ({@code io.backon.*}) logged so far. */
@@ -81,8 +88,8 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
    * @param logger the logger's name, e.g. {@code io.backon.retry}
    * @param level Logback's level: {@code WARN}, {@code INFO}, {@code DEBUG}, ...
    * @param message the formatted message, without a stack trace
-   * @param stackTraceOf the class name of the attached throwable, whose stack trace the line
-   *     prints; {@code null} for a line without one
+   * @param stackTraceOf the first line of the stack trace the line prints, the attached throwable's
+   *     class name and message; {@code null} for a line without one
    */
   record Line(String logger, String level, String message, @Nullable String stackTraceOf) {}
 }
