@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
@@ -34,11 +33,12 @@ final class CapturedLogback extends AppenderBase<ILoggingEvent> implements AutoC
    */
   static CapturedLogback attachAtBootsDefaultLevels(LoggingSystem logging) {
     for (String logger : BACKON_LOGGERS) {
-      // INFO first: Logback tells java.util.logging (whose levels decide what Backon's
-      // System.Logger sends, such as a stack trace at DEBUG) only of a change, and a context
-      // started since may have left Logback at null while the bridge's level is still DEBUG
-      logging.setLogLevel(logger, LogLevel.INFO);
       logging.setLogLevel(logger, null);
+      // java.util.logging's level decides what Backon's System.Logger sends (a stack trace at
+      // DEBUG), and Logback passes on only changes, as explicit levels: a context started since
+      // may have left Logback at null while the bridge still says DEBUG, or INFO under a parent
+      // a later test sets to DEBUG. Without its own level, it inherits as Logback's does.
+      java.util.logging.Logger.getLogger(logger).setLevel(null);
     }
     return attach();
   }
