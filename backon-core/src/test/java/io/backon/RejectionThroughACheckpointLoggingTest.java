@@ -85,6 +85,31 @@ class RejectionThroughACheckpointLoggingTest extends GiveUpLoggingFixture {
   }
 
   @Test
+  void aBlockingCallWhoseOwnAttemptFailedBeforeARejectionInsideBlockHandsItsCallerThatFailure() {
+    RetryPolicy policy = policy("inventory", 3).wait(Wait.none()).build();
+    AtomicInteger attempts = new AtomicInteger();
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Retrying.of(policy)
+                    .call(
+                        Invocation.of(TARGET),
+                        () ->
+                            attempts.incrementAndGet() == 1
+                                ? Mono.<String>error(new IllegalStateException("down")).block()
+                                : rejectedRequest().block()));
+
+    assertThat(thrown)
+        .isInstanceOf(CircuitOpenException.class)
+        .satisfies(
+            rejection ->
+                assertThat(rejection.getSuppressed())
+                    .as("what the caller sees of the failure before the rejection")
+                    .anySatisfy(kept -> assertThat(kept).hasMessage("down")));
+  }
+
+  @Test
   void aMonoWhoseOwnAttemptFailedBeforeTheRejectionNamesThatFailure() {
     try (CapturedLog log = CapturedLog.attach()) {
       Throwable thrown = catchThrowable(() -> retried(failingThenRejected()).block());

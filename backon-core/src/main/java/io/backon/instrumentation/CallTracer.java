@@ -20,15 +20,25 @@ public interface CallTracer {
    * Opens, on the current thread, the scope of the context the call started in (its caller's, such
    * as the span current when it started), for the work the engine does for an async call on another
    * thread: settling an attempt whose future completed there, the back-off and give-up log lines
-   * and listeners that this runs, and a deadline passing on the scheduler's thread; and, for every
-   * call, while it gives up (its listeners and log line). A call that started in no context may
-   * open its own instead (Backon's Micrometer tracer does), so that those lines name the trace the
-   * call roots. The engine closes it on the same thread. The default opens nothing.
+   * and listeners that this runs, completing the call's future, and a deadline passing on the
+   * scheduler's thread. The engine closes it on the same thread. The default opens nothing.
    *
    * @return the open scope; {@link TraceScope#NONE} when there is nothing to open
    */
   default TraceScope openCallerScope() {
     return TraceScope.NONE;
+  }
+
+  /**
+   * Opens, on the current thread, the scope a call gives up in (its listeners, log line and
+   * fallback), before it ends: by default {@link #openCallerScope()}. A call that started in no
+   * context may open its own instead (Backon's Micrometer tracer does), so that those lines name
+   * the trace the call roots. The engine closes it on the same thread before {@link #callEnded}.
+   *
+   * @return the open scope; {@link TraceScope#NONE} when there is nothing to open
+   */
+  default TraceScope openGiveUpScope() {
+    return openCallerScope();
   }
 
   /**

@@ -130,6 +130,21 @@ final class CallTrace {
     }
   }
 
+  /**
+   * Opens the scope the call gives up in on this thread ({@link CallTracer#openGiveUpScope()});
+   * {@link TraceScope#NONE} if the hook threw. Close it with {@link AttemptTrace#closeScope}.
+   */
+  TraceScope openGiveUpScope() {
+    try {
+      return tracer.openGiveUpScope();
+    } catch (VirtualMachineError fatal) {
+      throw fatal;
+    } catch (Throwable broken) {
+      TraceSafety.log("openGiveUpScope", broken);
+      return TraceScope.NONE;
+    }
+  }
+
   /** The attempt started last, or {@code null} before the first. */
   @Nullable AttemptTrace current() {
     return current;

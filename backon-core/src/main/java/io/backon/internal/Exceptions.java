@@ -31,19 +31,31 @@ final class Exceptions {
   /**
    * Adds the target's failure before {@code rejected} to it as suppressed, so that its caller sees
    * what opened the breaker; unless the rejection carries a failure already (a rejection thrown by
-   * several calls must not grow without end), Reactor's assembly tracebacks aside: a checkpoint the
-   * rejection passed on its way (WebClient has one) adds one.
+   * several calls must not grow without end), Reactor's assembly tracebacks and {@code block()}'s
+   * marker aside: a checkpoint the rejection passed on its way (WebClient has one) adds one, and a
+   * {@code block()} inside the target the other.
    */
   static void keepEarlierFailure(CircuitOpenException rejected, Throwable earlier) {
     if (earlier == rejected) {
       return;
     }
     for (Throwable suppressed : rejected.getSuppressed()) {
-      if (!isReactorTraceback(suppressed)) {
+      if (!isReactorTraceback(suppressed) && !isBlockMarker(suppressed)) {
         return;
       }
     }
     rejected.addSuppressed(earlier);
+  }
+
+  /**
+   * Whether {@code failure} is the marker Reactor's {@code block()} adds to what it rethrows (a
+   * plain {@code Exception}: {@code #block terminated with an error}), which is no failure either.
+   */
+  static boolean isBlockMarker(Throwable failure) {
+    String message = failure.getMessage();
+    return failure.getClass() == Exception.class
+        && message != null
+        && message.startsWith("#block ");
   }
 
   /**

@@ -147,13 +147,13 @@ final class Settlement {
   }
 
   /**
-   * Gives up in the call's caller's scope ({@link CallTrace#openCallerScope()}), whichever thread
+   * Gives up in the call's caller's scope ({@link CallTrace#openGiveUpScope()}), whichever thread
    * this runs on, so that its listeners and log line are in a trace also when the call started in
-   * none (an async call's settlement may have opened it already; scopes nest).
+   * none (an async call's settlement may have opened the caller's already; scopes nest).
    */
   private static <T extends @Nullable Object> T giveUpInCallerScope(
       CallState state, CallTrace trace) throws Exception {
-    TraceScope scope = trace.openCallerScope();
+    TraceScope scope = trace.openGiveUpScope();
     try {
       return giveUpUntraced(state);
     } finally {
@@ -197,30 +197,39 @@ final class Settlement {
   /**
    * Ends a call whose fallback the caller applies: tells the listeners, then ends as without a
    * fallback, with its give-up line at DEBUG and its outcome {@code fallback} when that fallback
-   * takes what the call ends with (asked once).
+   * takes what the call ends with (asked once). Listeners and line run in the give-up scope, as
+   * {@link #giveUpInCallerScope} runs them.
    */
   private static <T extends @Nullable Object> T endAsWithoutFallback(
       CallState state, Fallback callerFallback) throws Exception {
-    CallEvents.fire(state, EventType.GIVE_UP, state.attemptNumber());
     CallTrace trace = state.trace();
+    TraceScope scope = trace == null ? null : trace.openGiveUpScope();
     int attempts = state.attemptNumber();
     GiveUpReason reason = state.giveUpReason();
     Throwable ending = state.endingFailure();
     Throwable failure = state.lastFailure();
-    Throwable thrown;
-    if (reason == GiveUpReason.POLICY_ERROR && ending != null) {
-      thrown = ending;
-    } else if (!state.policy().raiseOnGiveUp() && reason != GiveUpReason.INTERRUPTED) {
-      RetryLog.giveUp(state, false);
+    Throwable thrown = null;
+    boolean taken = false;
+    try {
+      CallEvents.fire(state, EventType.GIVE_UP, attempts);
+      if (reason == GiveUpReason.POLICY_ERROR && ending != null) {
+        thrown = ending;
+      } else if (state.policy().raiseOnGiveUp() || reason == GiveUpReason.INTERRUPTED) {
+        thrown = failureToThrow(state, failure, reason);
+      }
+      taken = thrown != null && callerFallback.answers(thrown);
+      RetryLog.giveUp(state, taken);
+    } finally {
+      if (scope != null) {
+        AttemptTrace.closeScope(scope);
+      }
+    }
+    if (thrown == null) {
       if (trace != null) {
         trace.callEnded(CallOutcome.failure(attempts), failure, attempts);
       }
       return Nulls.cast(failure == null ? state.lastResult() : null);
-    } else {
-      thrown = failureToThrow(state, failure, reason);
     }
-    boolean taken = callerFallback.answers(thrown);
-    RetryLog.giveUp(state, taken);
     if (trace != null) {
       trace.callEnded(
           taken ? CallOutcome.FALLBACK : CallOutcome.failure(attempts), thrown, attempts);

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * (its caller's, its parent) is made current again where the engine works for the call on another
  * thread and while it gives up, so that log lines and listeners there are in the caller's trace; a
  * call that started without one (a scheduled job, a message consumer) has its own observation made
- * current instead, so that its give-up line names the trace it roots. Calls without observations
- * use the stateless {@link PolicyMeters} instead. Thread-safe as the SPI requires.
+ * current while it gives up instead, so that its give-up line names the trace it roots. Calls
+ * without observations use the stateless {@link PolicyMeters} instead. Thread-safe as the SPI
+ * requires.
  */
 final class MicrometerCallTracer implements CallTracer {
 
@@ -51,6 +52,20 @@ final class MicrometerCallTracer implements CallTracer {
 
   @Override
   public TraceScope openCallerScope() {
+    Observation parent = caller;
+    if (parent == null) {
+      return TraceScope.NONE;
+    }
+    Observation.Scope scope = parent.openScope();
+    return scope::close;
+  }
+
+  /**
+   * The caller's scope, or the call's own observation's when it had no caller; never after the call
+   * ended, so what follows the call (its future's dependents) does not run in it.
+   */
+  @Override
+  public TraceScope openGiveUpScope() {
     Observation parent = caller;
     Observation.Scope scope = (parent != null ? parent : observation).openScope();
     return scope::close;

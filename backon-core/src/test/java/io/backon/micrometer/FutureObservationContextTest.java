@@ -3,6 +3,7 @@ package io.backon.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backon.Fallback;
 import io.backon.RetryPolicy;
 import io.backon.Retrying;
 import io.backon.wait.Wait;
@@ -89,6 +90,54 @@ class FutureObservationContextTest extends MetricsFixture {
 
     assertTheCallsOwnObservationWasCurrentOnGiveUp();
     assertThat(observations.getCurrentObservation()).isNull();
+  }
+
+  @Test
+  void whatFollowsACallWithoutACallerRunsInNoObservation() throws Exception {
+    RetryPolicy policy =
+        policy()
+            .wait(Wait.none())
+            .maxTries(2)
+            .instrumentation(BackonMicrometer.of(observations))
+            .build();
+    CompletableFuture<String> secondAnswer = new CompletableFuture<>();
+    List<CompletableFuture<String>> answers =
+        new CopyOnWriteArrayList<>(List.of(failingOnTheDownstreamsThread(), secondAnswer));
+
+    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> answers.remove(0));
+    CompletableFuture<Object> followingWork = call.thenApply(quote -> currentOrNone());
+    downstream.execute(() -> secondAnswer.complete("quote"));
+
+    assertThat(followingWork.get(10, TimeUnit.SECONDS)).isEqualTo("none");
+  }
+
+  @Test
+  void whatFollowsAGiveUpWithoutACallerRunsInNoObservation() throws Exception {
+    RetryPolicy policy = recordingWhatIsCurrentOnGiveUp();
+    CompletableFuture<String> secondAnswer = new CompletableFuture<>();
+    List<CompletableFuture<String>> answers =
+        new CopyOnWriteArrayList<>(List.of(failingOnTheDownstreamsThread(), secondAnswer));
+
+    CompletableFuture<String> call = Retrying.of(policy).callAsync(() -> answers.remove(0));
+    CompletableFuture<Object> followingWork = call.handle((quote, failure) -> currentOrNone());
+    downstream.execute(() -> secondAnswer.completeExceptionally(new IOException("down")));
+
+    assertThat(followingWork.get(10, TimeUnit.SECONDS)).isEqualTo("none");
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
+  }
+
+  @Test
+  void aCallWithoutACallerWhoseCallerAppliesTheFallbackGivesUpInItsOwnObservation() {
+    RetryPolicy policy =
+        recordingWhatIsCurrentOnGiveUp().toBuilder()
+            .fallback(Fallback.appliedByCaller(failure -> false))
+            .build();
+
+    CompletableFuture<String> call =
+        Retrying.of(policy).callAsync(this::failingOnTheDownstreamsThread);
+
+    assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+    assertTheCallsOwnObservationWasCurrentOnGiveUp();
   }
 
   /** Two tries, no wait, observed; its give-up listener records the current observation. */

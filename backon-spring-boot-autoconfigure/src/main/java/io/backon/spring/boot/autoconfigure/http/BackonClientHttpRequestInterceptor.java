@@ -16,8 +16,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * Backon for {@code RestClient} and {@code RestTemplate}: each request runs under its client's HTTP
  * rules (see {@link HttpResilience}). A failed answer that may be retried is read into memory and
  * its connection released before the next attempt; when the call gives up (also when its deadline
- * ends it after an answer), the caller gets the server's last answer, so the client's own status
- * handling applies. I/O failures reach the caller as the client reports them. Thread-safe.
+ * ends it right after an answer, not while a later attempt waits for one), the caller gets the
+ * server's last answer, so the client's own status handling applies. I/O failures reach the caller
+ * as the client reports them. Thread-safe.
  */
 public final class BackonClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
@@ -62,7 +63,8 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     try {
       return retrying.call(call.invocation(), () -> attempt(call, request, body, execution));
     } catch (HttpStatusException | DeadlineExceededException gaveUp) {
-      if (HttpStatusException.lastAnswer(gaveUp) instanceof ClientHttpResponse response) {
+      if (HttpStatusException.lastAnswer(gaveUp, call.latestAnswer())
+          instanceof ClientHttpResponse response) {
         return response;
       }
       throw gaveUp;
@@ -89,7 +91,8 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
               call.invocation(), () -> answers.add(attempt(call, request, body, execution)));
       return winner;
     } catch (HttpStatusException | DeadlineExceededException gaveUp) {
-      if (HttpStatusException.lastAnswer(gaveUp) instanceof ClientHttpResponse response) {
+      if (HttpStatusException.lastAnswer(gaveUp, call.latestAnswer())
+          instanceof ClientHttpResponse response) {
         return response;
       }
       throw gaveUp;
@@ -109,22 +112,26 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
   private static ClientHttpResponse attempt(
       HttpCall call, HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
       throws IOException {
+    call.attemptStarted();
     ClientHttpResponse response = AbortOnInterrupt.execute(execution, request, body);
     int status = response.getStatusCode().value();
     if (!call.failed(status)) {
       return response;
     }
     BufferedClientHttpResponse answer = BufferedClientHttpResponse.copyAndClose(response);
-    throw call.statusFailure(
-        status,
-        answer.getStatusText(),
-        answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-        answer);
+    throw call.answered(
+        call.statusFailure(
+            status,
+            answer.getStatusText(),
+            answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+            answer));
   }
 
   /**
    * One attempt, only through the breaker (if any); the answer goes to the caller unread. An
-   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}).
+   * enclosing attempt cut while it waits aborts its request ({@link AbortOnInterrupt}); the breaker
+   * then records nothing, as for a {@code WebClient} exchange cancelled, or a hedged copy that
+   * lost.
    */
   private static ClientHttpResponse once(
       HttpCall call,
@@ -142,7 +149,11 @@ public final class BackonClientHttpRequestInterceptor implements ClientHttpReque
     try {
       response = AbortOnInterrupt.execute(execution, request, body);
     } catch (IOException | RuntimeException failure) {
-      breaker.onError(HttpCall.breakerSince(breaker, start), failure);
+      if (HttpCallOutcome.of(failure) == HttpCallOutcome.CANCELLED) {
+        breaker.releasePermission(); // cut by its caller, not failed: as a cancelled exchange
+      } else {
+        breaker.onError(HttpCall.breakerSince(breaker, start), failure);
+      }
       throw failure;
     } catch (Error fatal) {
       breaker.releasePermission();

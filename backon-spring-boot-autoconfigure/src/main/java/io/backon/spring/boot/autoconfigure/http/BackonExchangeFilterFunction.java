@@ -20,10 +20,11 @@ import reactor.core.publisher.SignalType;
  * HttpResilience}), retried by Backon's Reactor operator (waits on Reactor's parallel scheduler, no
  * thread blocked). A failed answer that may be retried is read into memory (at most {@value
  * BufferedClientHttpResponse#MAX_BODY_BYTES} bytes) and its connection released before the next
- * attempt; when the call gives up (also when its deadline ends it after an answer), the caller gets
- * the server's last answer. An exchange subscribed inside an attempt of an enclosing Backon call (a
- * {@code @Backon} method returning {@code Mono}, or a blocking one calling {@code block()}) makes
- * one attempt through its host's breaker. Thread-safe.
+ * attempt; when the call gives up (also when its deadline ends it right after an answer, not while
+ * a later attempt waits for one), the caller gets the server's last answer. An exchange subscribed
+ * inside an attempt of an enclosing Backon call (a {@code @Backon} method returning {@code Mono},
+ * or a blocking one calling {@code block()}) makes one attempt through its host's breaker.
+ * Thread-safe.
  */
 public final class BackonExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -67,7 +68,12 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
       return once(call, call.breaker(), request, next);
     }
     Mono<ClientResponse> attempt =
-        Mono.defer(() -> next.exchange(request)).flatMap(response -> checked(call, response));
+        Mono.defer(
+                () -> {
+                  call.attemptStarted();
+                  return next.exchange(request);
+                })
+            .flatMap(response -> checked(call, response));
     return BackonReactor.<ClientResponse>retry(retrying.policy())
         .withInvocation(call.invocation())
         .mono(attempt)
@@ -75,7 +81,8 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
         .doOnDiscard(ClientResponse.class, lost -> lost.releaseBody().subscribe())
         .onErrorResume(
             gaveUp ->
-                HttpStatusException.lastAnswer(gaveUp) instanceof ClientResponse answer
+                HttpStatusException.lastAnswer(gaveUp, call.latestAnswer())
+                        instanceof ClientResponse answer
                     ? Mono.just(answer)
                     : Mono.error(gaveUp));
   }
@@ -103,11 +110,12 @@ public final class BackonExchangeFilterFunction implements ExchangeFilterFunctio
                       ? known.getReasonPhrase()
                       : "";
               return Mono.error(
-                  call.statusFailure(
-                      status,
-                      reason,
-                      response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                      answer));
+                  call.answered(
+                      call.statusFailure(
+                          status,
+                          reason,
+                          response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                          answer)));
             });
   }
 

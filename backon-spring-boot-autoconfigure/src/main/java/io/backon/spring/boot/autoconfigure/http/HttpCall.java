@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP call as the HTTP layer plans it: its downstream, the client rules that apply, the
  * breaker its attempts go through and, when this layer owns the retrying, the policy it runs under.
- * Made per call by {@link HttpResilience}; confined to that call.
+ * Made per call by {@link HttpResilience}; confined to that call (and its hedged copies).
  */
 final class HttpCall {
 
@@ -23,6 +23,9 @@ final class HttpCall {
   private final @Nullable Retrying retrying;
   private final HttpCallMeters meters;
   private final long startNanos;
+
+  /** The failed answer of the attempt that started last, until another starts; else null. */
+  private volatile @Nullable HttpStatusException latestAnswer;
 
   HttpCall(
       String method,
@@ -77,6 +80,24 @@ final class HttpCall {
             : null;
     boolean retryable = retried && (wait == null || wait.compareTo(rules.retryAfterCap()) <= 0);
     return new HttpStatusException(status, reason, host, method, wait, retryable, response);
+  }
+
+  /** An attempt under {@link #retrying()} starts: no earlier attempt's answer is the latest now. */
+  void attemptStarted() {
+    latestAnswer = null;
+  }
+
+  /** The attempt that started last ended with {@code answer}; returns it. */
+  HttpStatusException answered(HttpStatusException answer) {
+    latestAnswer = answer;
+    return answer;
+  }
+
+  /**
+   * The failed answer the attempt that started last ended with, or null (none, or still waiting).
+   */
+  @Nullable HttpStatusException latestAnswer() {
+    return latestAnswer;
   }
 
   /** Records how the call ended for its caller. */

@@ -83,10 +83,20 @@ public final class HttpStatusException extends RuntimeException {
   /**
    * The server's last answer a call that ended with {@code failure} hands its caller, or null: the
    * answer of a failed attempt the call gave up on, also when the call's deadline ended it right
-   * after that answer (its {@code Retry-After} or back-off reached past the deadline).
+   * after that answer (its {@code Retry-After} or back-off reached past the deadline), but not when
+   * the deadline cut a later attempt still waiting for its answer (the call timed out).
+   *
+   * @param latest the failed answer of the call's attempt that started last ({@link
+   *     HttpCall#latestAnswer()})
    */
-  static @Nullable Object lastAnswer(Throwable failure) {
-    Throwable given = failure instanceof DeadlineExceededException ? failure.getCause() : failure;
-    return given instanceof HttpStatusException status ? status.response : null;
+  static @Nullable Object lastAnswer(Throwable failure, @Nullable HttpStatusException latest) {
+    if (failure instanceof HttpStatusException status) {
+      return status.response;
+    }
+    return failure instanceof DeadlineExceededException
+            && latest != null
+            && failure.getCause() == latest
+        ? latest.response
+        : null;
   }
 }

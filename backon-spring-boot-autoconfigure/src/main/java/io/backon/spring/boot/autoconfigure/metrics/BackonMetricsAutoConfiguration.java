@@ -43,6 +43,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configures Backon's Micrometer instrumentation: a {@link BackonMicrometer} (the {@link
@@ -73,6 +74,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({MeterRegistry.class, BackonMicrometer.class})
 @ConditionalOnBean(MeterRegistry.class)
 @EnableConfigurationProperties(BackonProperties.class)
+@ImportRuntimeHints(NoopTracingHandlers.Hints.class)
 public final class BackonMetricsAutoConfiguration {
 
   private static final Log LOGGER = LogFactory.getLog(BackonMetricsAutoConfiguration.class);

@@ -3,6 +3,9 @@ package io.backon.spring.boot.autoconfigure.metrics;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -13,16 +16,30 @@ import org.springframework.util.ClassUtils;
  */
 final class NoopTracingHandlers {
 
+  /** The type whose presence says Micrometer Tracing is there, looked up by name. */
+  static final String TRACING_HANDLER = "io.micrometer.tracing.handler.TracingObservationHandler";
+
   private static final boolean TRACING_PRESENT =
-      ClassUtils.isPresent(
-          "io.micrometer.tracing.handler.TracingObservationHandler",
-          NoopTracingHandlers.class.getClassLoader());
+      ClassUtils.isPresent(TRACING_HANDLER, NoopTracingHandlers.class.getClassLoader());
 
   private NoopTracingHandlers() {}
 
   /** Whether {@code handler} is a tracing handler whose tracer is {@link Tracer#NOOP}. */
   static boolean isNoop(ObservationHandler<?> handler) {
     return TRACING_PRESENT && Tracing.isNoop(handler);
+  }
+
+  /**
+   * {@link #TRACING_HANDLER} in native images, where {@code Class.forName} finds only registered
+   * names: without it Spring Boot's no-op tracing handlers would count as consumers there. Imported
+   * by {@link BackonMetricsAutoConfiguration}.
+   */
+  static final class Hints implements RuntimeHintsRegistrar {
+
+    @Override
+    public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+      hints.reflection().registerTypeIfPresent(classLoader, TRACING_HANDLER);
+    }
   }
 
   /** Loaded only when Micrometer Tracing is on the class path. */

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.backon.AttemptTimeoutException;
+import io.backon.DeadlineExceededException;
+import io.backon.breaker.CircuitBreakerSnapshot;
 import io.backon.spring.boot.autoconfigure.BackonAutoConfiguration;
 import io.backon.spring.boot.autoconfigure.RetryPolicyRegistry;
+import io.backon.spring.boot.autoconfigure.http.LoopbackServer.Answer;
 import io.backon.spring.boot.autoconfigure.metrics.BackonMetricsAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +46,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 class CutAttemptsStopTheirRequestsTest {
 
   private static final Duration WELL_BEFORE_THE_READ_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Retries without waiting, within a 500 ms deadline and no attempt timeout. */
+  private static final String[] BOUNDED_BY_A_DEADLINE = {
+    "backon.policies.bounded.max-tries=3",
+    "backon.policies.bounded.deadline=500ms",
+    "backon.http.defaults.policy=bounded"
+  };
 
   private final HangingServer server = HangingServer.start();
   private final LoopbackServer healthy = LoopbackServer.start();
@@ -130,6 +143,100 @@ class CutAttemptsStopTheirRequestsTest {
             });
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdk", "http-components", "reactor", "jetty"})
+  void aRequestAnEnclosingAttemptCutIsNoVerdictOnItsHostsBreaker(String factory) {
+    onFactory(factory)
+        .run(
+            context -> {
+              RestClient client = warmClient(context);
+              var outer = context.getBean(RetryPolicyRegistry.class).retrying("outer");
+
+              assertThatThrownBy(
+                      () ->
+                          outer.call(
+                              () ->
+                                  client
+                                      .get()
+                                      .uri(server.uri("/hang"))
+                                      .retrieve()
+                                      .body(String.class)))
+                  .isInstanceOf(AttemptTimeoutException.class);
+
+              everyRequestClosedByTheClient(1);
+              CircuitBreakerSnapshot host =
+                  context
+                      .getBean(HostCircuitBreakers.class)
+                      .find("127.0.0.1:" + server.port())
+                      .orElseThrow()
+                      .snapshot();
+              assertThat(host.consecutiveFailures())
+                  .as("as a cancelled WebClient exchange")
+                  .isZero();
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jdk", "http-components"})
+  void aDeadlineThatCutsAHungRetryEndsTheCallAsATimeoutNotWithTheEarlierAnswer(String factory) {
+    busyThenHanging();
+    onFactory(factory)
+        .withPropertyValues(BOUNDED_BY_A_DEADLINE)
+        .run(
+            context -> {
+              RestClient client = warmClient(context);
+
+              assertThatThrownBy(
+                      () -> client.get().uri(healthy.uri("/busy")).retrieve().body(String.class))
+                  .isInstanceOf(DeadlineExceededException.class);
+
+              assertThat(healthy.hits("/busy")).isEqualTo(2);
+              assertThat(callsCounted("timeout", healthy.port())).isOne();
+            });
+  }
+
+  @Test
+  void aDeadlineThatCutsAHungWebClientRetryEndsTheCallAsATimeoutNotWithTheEarlierAnswer() {
+    busyThenHanging();
+    onFactory("jdk")
+        .withPropertyValues(BOUNDED_BY_A_DEADLINE)
+        .run(
+            context -> {
+              WebClient client = context.getBean(WebClient.Builder.class).build();
+
+              assertThatThrownBy(
+                      () ->
+                          client
+                              .get()
+                              .uri(healthy.uri("/busy"))
+                              .retrieve()
+                              .bodyToMono(String.class)
+                              .block(WELL_BEFORE_THE_READ_TIMEOUT))
+                  .isInstanceOf(DeadlineExceededException.class);
+
+              assertThat(healthy.hits("/busy")).isEqualTo(2);
+              assertThat(callsCounted("timeout", healthy.port())).isOne();
+            });
+  }
+
+  /** {@code /busy} answers 503 once, then hangs until the test ends. */
+  private void busyThenHanging() {
+    AtomicInteger requests = new AtomicInteger();
+    healthy.handle(
+        "/busy",
+        exchange -> {
+          if (requests.incrementAndGet() == 1) {
+            LoopbackServer.reply(exchange, new Answer(503, Map.of(), "{\"error\":\"busy\"}"));
+            return;
+          }
+          try {
+            new CountDownLatch(1).await(); // until close() interrupts the server's threads
+          } catch (InterruptedException closing) {
+            exchange.close();
+          }
+        });
+  }
+
   @Test
   void aWebClientAttemptTimeoutCancelsTheExchangeAndClosesItsConnection() {
     onFactory("jdk")
@@ -165,8 +272,11 @@ class CutAttemptsStopTheirRequestsTest {
   }
 
   private double callsCounted(String outcome) {
-    var timer =
-        meters.find("backon.http.calls").tags("host", "127.0.0.1:" + server.port()).timers();
+    return callsCounted(outcome, server.port());
+  }
+
+  private double callsCounted(String outcome, int port) {
+    var timer = meters.find("backon.http.calls").tags("host", "127.0.0.1:" + port).timers();
     return timer.stream()
         .filter(t -> outcome.equals(t.getId().getTag("outcome")))
         .mapToDouble(t -> t.count())
