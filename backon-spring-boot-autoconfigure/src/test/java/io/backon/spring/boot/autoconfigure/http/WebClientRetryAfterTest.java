@@ -7,6 +7,7 @@ import io.backon.spring.boot.autoconfigure.http.LoopbackServer.Answer;
 import io.backon.testing.ManualSleeper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -49,12 +50,16 @@ class WebClientRetryAfterTest {
                       .bodyToMono(String.class)
                       .toFuture();
 
-              await().atMost(Duration.ofSeconds(10)).until(() -> server.hits("/quote") == 1);
+              // the 503 reached the client and its wait is scheduled (not only sent by the server):
+              // advancing virtual time before that would leave the retry waiting forever
+              await()
+                  .atMost(Duration.ofSeconds(10))
+                  .until(() -> server.hits("/quote") == 1 && time.getScheduledTaskCount() > 0);
               time.advanceTimeBy(Duration.ofMillis(2999));
               assertThat(quote).isNotDone();
               assertThat(server.hits("/quote")).isEqualTo(1);
               time.advanceTimeBy(Duration.ofMillis(1));
-              assertThat(quote.get()).isEqualTo("status 200");
+              assertThat(quote.get(10, TimeUnit.SECONDS)).isEqualTo("status 200");
               assertThat(server.hits("/quote")).isEqualTo(2);
             });
   }
